@@ -1,0 +1,75 @@
+/**
+ * The seam between the Jira emulator (local/jira) and its two callers: the HTTP server (requests
+ * from outside, under /jira) and the Forge runtime (the app's own product calls, in-process).
+ */
+
+/** Who sends a request: a user account id (`admin`, `viewer`, …) or the app itself. */
+export const APP_ACTOR = 'app' as const;
+
+export interface EmulatorRequest {
+  method: string;
+  /** Path under the Jira base URL, e.g. `/rest/api/3/issue/MSP-1`. No query string. */
+  path: string;
+  /** Query parameters; a repeated parameter is an array. */
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or undefined. */
+  body: unknown;
+  /** Account id of the acting user, or APP_ACTOR for `asApp()` calls. */
+  actor: string;
+  /** `app` for calls the app makes through the Forge runtime, `outside` for everything else. */
+  origin: 'app' | 'outside';
+}
+
+export interface EmulatorResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON-serialisable body, or undefined for 204. */
+  body: unknown;
+}
+
+export interface RequestLogEntry {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  status: number;
+  actor: string;
+  origin: 'app' | 'outside';
+  durationMs: number;
+}
+
+export interface Faults {
+  /** Fraction of requests (0..1) answered 429 with Retry-After. */
+  rate429?: number;
+  /** Fraction of requests answered 500. */
+  rate500?: number;
+  /** Added latency per request, in ms. */
+  latencyMs?: number;
+  /** Retry-After seconds on a 429. */
+  retryAfterS?: number;
+}
+
+/** A change to an issue, for the Forge runtime to turn into `avi:jira:*:issue` trigger events. */
+export interface IssueChangeEvent {
+  kind: 'created' | 'updated';
+  /** The issue as `GET /rest/api/3/issue/{key}` would return it (id, key, fields). */
+  issue: { id: string; key: string; fields: Record<string, unknown> };
+  changelog?: { id: string; items: { field: string; fieldtype: string; from: string | null; fromString: string | null; to: string | null; toString: string | null }[] };
+  actor: string;
+  origin: 'app' | 'outside';
+  /** False when the app asked not to generate app events (e.g. app field value writes with generateAppEvents=false). */
+  generateEvents: boolean;
+}
+
+export interface JiraEmulatorApi {
+  handle(req: EmulatorRequest): Promise<EmulatorResponse>;
+  /** Back to the seed: project MSP, users admin and viewer, the manifest's fields. Clears the log and faults. */
+  reset(): void;
+  setFaults(faults: Faults): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  /** Subscribe to issue changes; returns an unsubscribe function. */
+  onIssueChange(listener: (event: IssueChangeEvent) => void): () => void;
+}
