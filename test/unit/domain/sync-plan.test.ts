@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseChecklist } from '../../../src/domain/checklist-schema';
 import {
   compareIssueKeys,
   itemContentHash,
@@ -349,36 +349,13 @@ describe('compareIssueKeys', () => {
 });
 
 describe('sync-v1.yaml and sync-v2.yaml', () => {
-  // A minimal reading of the checklist file format, only to keep the YAML twins equal to the
-  // objects; the real loader has its own tests and will load these same files.
-  const load = (file: string): ChecklistDefinition => {
-    const raw = parse(readFileSync(join(__dirname, '../../fixtures', file), 'utf8')) as {
-      passRule: { passMark: number };
-      defaultPenalty: number;
-      chapters: { id: string; title: string }[];
-      items: (Omit<ChecklistItem, 'chapterId' | 'penalty' | 'replaces'> & { chapter: string; penalty?: number; replaces?: string[] })[];
-    } & Omit<ChecklistDefinition, 'passRule' | 'chapters' | 'items' | 'source'>;
-    const { defaultPenalty, chapters, items, passRule, ...rest } = raw;
-    return {
-      ...rest,
-      passRule: { kind: 'points', passMark: passRule.passMark },
-      chapters: chapters.map((chapter, index) => ({ ...chapter, order: index + 1 })),
-      items: items.map(({ chapter, penalty, replaces, ...entry }) => ({
-        ...entry,
-        chapterId: chapter,
-        penalty: penalty ?? (entry.mandatory ? defaultPenalty : 0),
-        replaces: replaces ?? [],
-      })),
-      source: 'custom',
-    };
-  };
-
-  describe('when read in the checklist file format', () => {
+  describe('when loaded through the checklist loader', () => {
     it.each([
       ['sync-v1.yaml', syncV1],
       ['sync-v2.yaml', syncV2],
     ])('returns the same definition as the TypeScript fixture for %s', (file, expected) => {
-      expect(load(file)).toEqual(expected);
+      const text = readFileSync(join(__dirname, '../../fixtures', file), 'utf8');
+      expect(parseChecklist(text, file, { source: 'custom' })).toEqual(expected);
     });
   });
 });

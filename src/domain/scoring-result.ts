@@ -1,0 +1,154 @@
+/**
+ * One item's result and the plain-words reason for it. Split from the aggregation in
+ * `scoring.ts` because the issue panel needs exactly this ("why is 8.3 met?") without a report.
+ *
+ * Precedence, strongest first:
+ * 1. an explicit assessment on the issue — a person's verdict beats every rule, a waiver included,
+ *    so an auditor's "not met" on a waived item is shown as not met rather than silently hidden;
+ * 2. a waiver in force covering the item or its chapter — beats the workflow, so a waived item
+ *    counts as met whatever state its issue is in (or with no issue at all);
+ * 3. no issue for the item → not assessed;
+ * 4. the team's resolution mapping, then its status mapping (both matched case-insensitively,
+ *    since Jira names are typed by people and "Won't do" vs "Won't Do" must not change a score);
+ * 5. the status category: `done` → met, anything else → not assessed.
+ */
+import type {
+  AppliedWaiver,
+  ChecklistItem,
+  ItemResult,
+  ItemState,
+  ResultSource,
+  ScoringOptions,
+  StatusCategory,
+} from './types';
+
+/** An item's result, where it came from, and why, in words a team can read. */
+export interface ResolvedResult {
+  result: ItemResult;
+  source: ResultSource;
+  reason: string;
+  /** Name of the waiver that decided the result. */
+  waivedBy?: string;
+}
+
+/** Options turned into lookup maps once per report, so each item costs O(1). */
+export interface ResultRules {
+  itemWaivers: ReadonlyMap<string, AppliedWaiver>;
+  chapterWaivers: ReadonlyMap<string, AppliedWaiver>;
+  /** Lower-cased status name → result. */
+  statuses: ReadonlyMap<string, ItemResult>;
+  /** Lower-cased resolution name → result. */
+  resolutions: ReadonlyMap<string, ItemResult>;
+}
+
+const RESULT_WORDS: Record<ItemResult, string> = {
+  met: 'met',
+  not_met: 'not met',
+  na: 'N/A',
+  not_assessed: 'not assessed',
+};
+
+const CATEGORY_WORDS: Record<StatusCategory, string> = {
+  new: 'To Do',
+  indeterminate: 'In Progress',
+  done: 'Done',
+};
+
+/**
+ * Builds the lookup maps for {@link resolveItemResult}. When several waivers cover the same item
+ * or chapter, the first in the list wins, so the reason shown is stable.
+ *
+ * @example
+ * const rules = buildResultRules({ statusMapping: { resolutions: { "Won't Do": 'na' } } });
+ * rules.resolutions.get("won't do"); // 'na'
+ */
+export function buildResultRules(options: ScoringOptions = {}): ResultRules {
+  const itemWaivers = new Map<string, AppliedWaiver>();
+  const chapterWaivers = new Map<string, AppliedWaiver>();
+  for (const waiver of options.waivers ?? []) {
+    for (const id of waiver.items) if (!itemWaivers.has(id)) itemWaivers.set(id, waiver);
+    for (const id of waiver.chapters) if (!chapterWaivers.has(id)) chapterWaivers.set(id, waiver);
+  }
+  return {
+    itemWaivers,
+    chapterWaivers,
+    statuses: lowerCaseKeys(options.statusMapping?.statuses),
+    resolutions: lowerCaseKeys(options.statusMapping?.resolutions),
+  };
+}
+
+/**
+ * Decides one item's result from its issue state and the rules in force (see the module comment
+ * for the precedence).
+ *
+ * @example
+ * const rules = buildResultRules();
+ * resolveItemResult(item, { itemId: '8.3', issueKey: 'MSP-12', statusCategory: 'done', statusName: 'Done' }, rules);
+ * // { result: 'met', source: 'status', reason: 'Issue MSP-12 is Done' }
+ */
+export function resolveItemResult(
+  item: ChecklistItem,
+  state: ItemState | undefined,
+  rules: ResultRules,
+): ResolvedResult {
+  const assessment = state?.assessment;
+  if (assessment) {
+    const reason =
+      assessment === 'not_assessed' ? 'Marked not assessed on the issue' : `Assessed ${RESULT_WORDS[assessment]} on the issue`;
+    return { result: assessment, source: 'assessment', reason };
+  }
+
+  // An item-level waiver is the more specific reason, so it is preferred over a chapter one.
+  const waiver = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);
+  if (waiver) {
+    const reason = waiver.reason ? `Waived: ${waiver.name} — ${waiver.reason}` : `Waived: ${waiver.name}`;
+    return { result: 'met', source: 'waiver', reason, waivedBy: waiver.name };
+  }
+
+  if (!state || (state.issueKey === undefined && state.statusCategory === undefined)) {
+    return { result: 'not_assessed', source: 'no-issue', reason: 'No issue for this item yet' };
+  }
+
+  if (state.resolution) {
+    const mapped = rules.resolutions.get(state.resolution.toLowerCase());
+    if (mapped) {
+      return {
+        result: mapped,
+        source: 'resolution-map',
+        reason: `Resolution ${state.resolution} counts as ${RESULT_WORDS[mapped]}`,
+      };
+    }
+  }
+
+  if (state.statusName) {
+    const mapped = rules.statuses.get(state.statusName.toLowerCase());
+    if (mapped) {
+      return {
+        result: mapped,
+        source: 'status-map',
+        reason: `Status ${state.statusName} counts as ${RESULT_WORDS[mapped]}`,
+      };
+    }
+  }
+
+  const issue = state.issueKey ? `Issue ${state.issueKey}` : 'The issue';
+  if (!state.statusCategory) {
+    return { result: 'not_assessed', source: 'status', reason: `${issue} has no status yet` };
+  }
+  const status = state.statusName ?? CATEGORY_WORDS[state.statusCategory];
+  return {
+    result: state.statusCategory === 'done' ? 'met' : 'not_assessed',
+    source: 'status',
+    reason: `${issue} is ${status}`,
+  };
+}
+
+function lowerCaseKeys(record: Record<string, ItemResult> | undefined): Map<string, ItemResult> {
+  const map = new Map<string, ItemResult>();
+  for (const [name, result] of Object.entries(record ?? {})) {
+    const key = name.toLowerCase();
+    // Two spellings of one name: the first one listed decides, as for waivers.
+    if (!map.has(key)) map.set(key, result);
+  }
+  return map;
+}
