@@ -70,20 +70,29 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The closest allowed name to a typo, when it is close enough to be a likely typo. */
+/**
+ * The allowed name a typo most likely meant: the single closest one, when it is close enough. A tie
+ * (OPS-099 is as close to OPS-001 as to OPS-002) suggests nothing rather than a guess.
+ *
+ * @example
+ * closestName('penalti', ['points', 'penalty']); // → 'penalty'
+ */
 export function closestName(name: string, allowed: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let tied = false;
   for (const candidate of allowed) {
     const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d === bestDistance) tied = true;
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
+      tied = false;
     }
   }
   // Up to a third of the word catches `penalti`, `mandatroy`, `chapterId` → `chapter`, yet never
   // offers 8.1 for 9.9.
-  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  return !tied && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {
