@@ -60,7 +60,12 @@ export class ProblemList {
   }
 }
 
-/** `items[3].evidence[1]` from `['items', 3, 'evidence', 1]`. */
+/**
+ * A field path as the problem list shows it.
+ *
+ * @example
+ * formatPath(['items', 3, 'evidence', 1]); // → 'items[3].evidence[1]'
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {

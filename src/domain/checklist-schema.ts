@@ -99,7 +99,10 @@ const headerShape = {
   defaultPenalty: wholeNumber.optional(),
 };
 
-/** The whole file, for tooling (e.g. `z.toJSONSchema(checklistFileSchema)` for editor completion). */
+/**
+ * The whole file in one schema, for tooling: `z.toJSONSchema(checklistFileSchema, { io: 'input' })` gives
+ * editors completion for checklist YAML. Loading checks the same field schemas one by one instead.
+ */
 export const checklistFileSchema = z.strictObject({
   ...headerShape,
   chapters: z.array(chapterSchema).min(1),
