@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseChecklist } from '../../../src/domain/checklist-schema';
+import { canonicalJson, fnv1a64 } from '../../../src/domain/hash';
 import {
   compareIssueKeys,
   itemContentHash,
@@ -22,6 +23,35 @@ const v1 = pointsChecklist([item('1.1', { mandatory: true }), item('1.2'), item(
 });
 const v2 = (items: ChecklistItem[]): ChecklistDefinition => ({ ...v1, id: 'demo-2.0', version: '2.0', items });
 const emptyPlan = (checklistId: string): SyncPlan => ({ checklistId, create: [], update: [], retire: [], unchanged: [], duplicates: [] });
+
+describe('fnv1a64', () => {
+  describe('when given the published test vectors', () => {
+    it.each([
+      ['', 'cbf29ce484222325'],
+      ['a', 'af63dc4c8601ec8c'],
+      ['foobar', '85944171f73967e8'],
+    ])('returns the FNV-1a 64 of %j', (text, hash) => {
+      expect(fnv1a64(text)).toBe(hash);
+    });
+  });
+
+  describe('when the text is not ASCII', () => {
+    it('returns the hash of its UTF-8 bytes', () => {
+      // 'é' is C3 A9 in UTF-8, so it must differ from the two Latin-1 characters Ã and ©.
+      expect(fnv1a64('é')).not.toBe(fnv1a64('\u00c3\u00a9'));
+      expect(fnv1a64('😀')).toMatch(/^[0-9a-f]{16}$/);
+    });
+  });
+});
+
+describe('canonicalJson', () => {
+  describe('when objects hold the same data in another key order', () => {
+    it('returns the same text, keys sorted at every level, undefined left out', () => {
+      expect(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' }, e: undefined })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+      expect(canonicalJson({ a: { c: 'x', d: [true, null] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } }));
+    });
+  });
+});
 
 describe('itemContentHash', () => {
   const base = item('8.3', { mandatory: true, complexity: 'low' });
@@ -47,6 +77,17 @@ describe('itemContentHash', () => {
       };
       // FNV-1a 64 of {"chapterId":"8","evidence":["process","demo"],"mandatory":true,…}, checked by hand.
       expect(itemContentHash(pinned)).toBe('406be475409205b8');
+    });
+  });
+
+  describe('when compared with the canonical JSON it stands for', () => {
+    it.each<[string, ChecklistItem]>([
+      ['a plain item', item('1.1')],
+      ['text with quotes, accents and emoji', item('1.2', { title: 'Müller "quoted" — ✅ 😀', requirement: 'Line\nbreak \\ tab\t' })],
+      ['no evidence and a negative penalty', item('1.3', { evidence: [], penalty: -1 })],
+    ])('returns FNV-1a 64 of canonicalJson of the shown fields for %s', (_label, entry) => {
+      const { title, requirement, evidence, points, mandatory, penalty, chapterId } = entry;
+      expect(itemContentHash(entry)).toBe(fnv1a64(canonicalJson({ title, requirement, evidence, points, mandatory, penalty, chapterId })));
     });
   });
 
