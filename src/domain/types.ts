@@ -132,7 +132,7 @@ export interface ItemScore {
   earned: number;
   /** Points this item takes off the score (an unmet mandatory item's penalty). */
   cost: number;
-  /** Counted in neither score nor max (N/A under the `exclude` policy, or N/A under `met`). */
+  /** Counted in neither score nor max (N/A under the points model's `exclude` policy; under `met`, N/A counts as met). */
   excluded: boolean;
   waivedBy?: string;
   /** The issue is in an `indeterminate` status (in progress). */
