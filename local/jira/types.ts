@@ -51,12 +51,24 @@ export interface Faults {
   retryAfterS?: number;
 }
 
+/** One changelog item, as Jira puts it in `avi:jira:updated:issue` payloads. */
+export interface ChangelogItem {
+  field: string;
+  fieldtype: string;
+  /** Field id (`status`, `labels`, `customfield_10050`); Jira sends it beside the display name. */
+  fieldId?: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
 /** A change to an issue, for the Forge runtime to turn into `avi:jira:*:issue` trigger events. */
 export interface IssueChangeEvent {
   kind: 'created' | 'updated';
   /** The issue as `GET /rest/api/3/issue/{key}` would return it (id, key, fields). */
   issue: { id: string; key: string; fields: Record<string, unknown> };
-  changelog?: { id: string; items: { field: string; fieldtype: string; from: string | null; fromString: string | null; to: string | null; toString: string | null }[] };
+  changelog?: { id: string; items: ChangelogItem[] };
   actor: string;
   origin: 'app' | 'outside';
   /** False when the app asked not to generate app events (e.g. app field value writes with generateAppEvents=false). */
@@ -72,4 +84,36 @@ export interface JiraEmulatorApi {
   clearRequests(): void;
   /** Subscribe to issue changes; returns an unsubscribe function. */
   onIssueChange(listener: (event: IssueChangeEvent) => void): () => void;
+  /**
+   * Adds a company-managed project, e.g. one without an Epic type (`issueTypes: ['Task', 'Sub-task']`)
+   * or without a standard type (`['Epic', 'Sub-task']`). Kept until the next reset.
+   */
+  addProject(spec: ProjectSpec): { id: string; key: string };
+  /** Writes pending state to the state file now (a no-op without one). */
+  flush(): void;
+}
+
+export interface ProjectSpec {
+  key: string;
+  name?: string;
+  /** Issue type names from the site catalog: Epic, Task, Story, Bug, Sub-task. Default Task, Sub-task, Epic. */
+  issueTypes?: string[];
+  leadAccountId?: string;
+}
+
+export interface JiraEmulatorOptions {
+  /** The app manifest whose custom fields and entity property indexes are installed. Default: the repository's manifest.yml. */
+  manifestPath?: string;
+  /** JSON file the state is written to after each change and read from on start. */
+  stateFile?: string;
+  /** Overrides the app id read from the manifest's `app.id`. */
+  appId?: string;
+  /** Forge environment id used in custom field ARIs. Default: a fixed local uuid. */
+  envId?: string;
+  /** Absolute base URL for `self` links. Default `http://localhost:${PORT ?? 8080}/jira`. */
+  baseUrl?: string;
+  /** Seed of the fault PRNG. Default 1. */
+  faultSeed?: number;
+  /** Clock for created/updated timestamps (tests freeze it). */
+  now?: () => Date;
 }

@@ -1,0 +1,105 @@
+/**
+ * The emulator's internal state. Plain JSON-serialisable data so the whole thing can be written to
+ * the state file and read back; REST shapes are built from it by the render functions, never stored.
+ */
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface IssueTypeDef {
+  id: string;
+  name: string;
+  description: string;
+  /** Jira hierarchy: -1 sub-task, 0 standard, 1 epic. */
+  hierarchyLevel: number;
+  avatarId: number;
+}
+
+export interface StatusDef {
+  id: string;
+  name: string;
+  description: string;
+  category: StatusCategoryKey;
+  /** Global transition into this status (Jira's simplified workflow uses one per target). */
+  transitionId: string;
+}
+
+export interface UserDef {
+  accountId: string;
+  displayName: string;
+  accountType: 'atlassian' | 'app';
+  emailAddress?: string;
+  projectPermissions: string[];
+  globalPermissions: string[];
+}
+
+export interface ProjectRecord {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  leadAccountId: string;
+  issueTypeIds: string[];
+  /** Number given to the next issue key (MSP-1, MSP-2 …). */
+  nextIssueNumber: number;
+}
+
+export type AdfDoc = { type: 'doc'; version: 1; content: unknown[] };
+
+export interface IssueRecord {
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  statusId: string;
+  summary: string;
+  description: AdfDoc | null;
+  labels: string[];
+  parentId: string | null;
+  assigneeId: string | null;
+  reporterId: string;
+  creatorId: string;
+  priorityId: string;
+  resolutionId: string | null;
+  resolutionDate: string | null;
+  created: string;
+  updated: string;
+  statusCategoryChangeDate: string;
+  /** Custom field values by field id (`customfield_10050`). */
+  customFields: Record<string, unknown>;
+  /** Issue entity properties by property key. */
+  properties: Record<string, unknown>;
+}
+
+/** A custom field installed from a manifest `jira:customField` module. */
+export interface CustomFieldRecord {
+  id: string;
+  numericId: number;
+  moduleKey: string;
+  name: string;
+  description: string;
+  /** Manifest type: number, string, object, datetime, date, user, group. */
+  type: string;
+  collection: boolean;
+  readOnly: boolean;
+  /** JSON schema of an object field, when the manifest gives one. */
+  schema?: Record<string, unknown>;
+}
+
+/** One indexed value of a manifest `jira:entityProperty` module: what JQL can search. */
+export interface IndexedPropertyPath {
+  propertyKey: string;
+  path: string;
+  /** number, string, text, user, date. */
+  type: string;
+  searchAlias?: string;
+}
+
+export interface JiraState {
+  version: 1;
+  projects: ProjectRecord[];
+  issues: IssueRecord[];
+  customFields: CustomFieldRecord[];
+  nextIssueId: number;
+  nextProjectId: number;
+  nextChangelogId: number;
+}
