@@ -80,6 +80,37 @@ export class WorkTracker {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The AsyncEvent a consumer function receives (@forge/events 2+: PushEvent fields + delivery fields). */
+export function toAsyncEvent(ev: QueuedEvent): Obj {
+  return {
+    queueName: ev.queueName,
+    jobId: ev.jobId,
+    eventId: ev.eventId,
+    body: ev.body,
+    ...(ev.delayInSeconds !== undefined ? { delayInSeconds: ev.delayInSeconds } : {}),
+    ...(ev.concurrency ? { concurrency: ev.concurrency } : {}),
+    ...(ev.retryCount > 0 ? { retryContext: { retryCount: ev.retryCount, retryReason: ev.retryReason, retryData: ev.retryData } } : {}),
+  };
+}
+
+/** How a consumer invocation's end decides the event's fate (see the header comment). */
+export function toDeliveryResult(outcome: 'ok' | 'error' | 'timeout' | 'killed', value: unknown, error?: string): DeliveryResult {
+  if (outcome === 'timeout') return { kind: 'retry', reason: 'FUNCTION_TIME_OUT' };
+  if (outcome === 'killed') return { kind: 'retry', reason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' };
+  if (outcome === 'error') return { kind: 'failed', error: error ?? 'error' };
+  // InvocationError serialises to { _retry: true, retryOptions }; QueueResponse.retry() sets _retry.
+  if (isObj(value) && value._retry === true) {
+    const opts = isObj(value.retryOptions) ? value.retryOptions : {};
+    return {
+      kind: 'retry',
+      reason: typeof opts.retryReason === 'string' ? opts.retryReason : 'FUNCTION_RETRY_REQUEST',
+      afterSeconds: typeof opts.retryAfter === 'number' ? opts.retryAfter : 1,
+      retryData: opts.retryData,
+    };
+  }
+  return { kind: 'done' };
+}
+
 export class QueueBroker {
   private ready: QueuedEvent[] = [];
   private running = 0;

@@ -21,9 +21,9 @@ import {
 import { KvsStore } from './kvs-store';
 import { loadHandler, type HandlerFn } from './loader';
 import { loadAppManifest, type AppManifest, type ManifestFunction } from './manifest';
-import { QueueBroker, WorkTracker, type DeliveryResult, type QueuedEvent } from './queue';
+import { QueueBroker, WorkTracker, toAsyncEvent, toDeliveryResult, type DeliveryResult, type QueuedEvent } from './queue';
 import { subscribeTriggers } from './triggers';
-import type { ForgeRuntime, ForgeRuntimeOptions, InvocationKind, InvocationOutcome, InvocationRecord, InvokeRequest, KillPlan, RuntimeLimits } from './types';
+import type { ForgeRuntime, ForgeRuntimeOptions, InvocationKind, InvocationOutcome, InvocationRecord, InvokeContext, InvokeRequest, KillPlan, RuntimeLimits } from './types';
 
 export const DEFAULT_LIMITS: RuntimeLimits = {
   resolverTimeoutMs: 25_000,
@@ -57,8 +57,6 @@ export interface RunResult {
   error?: string;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function createForgeRuntime(options: ForgeRuntimeOptions): ForgeRuntime {
@@ -143,6 +141,12 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     const size = result.value === undefined ? 0 : Buffer.byteLength(JSON.stringify(result.value));
     if (size > MAX_INVOKE_RESPONSE) throw new Error(`The resolver response is ${size} bytes; Forge's limit is 5 MB.`);
     return result.value;
+  }
+
+  uiContext(context: InvokeContext): Promise<Record<string, unknown>> {
+    const module = this.manifest.uiModules.find((m) => m.key === context.moduleKey);
+    if (!module) return Promise.reject(new Error(`No module "${context.moduleKey}" in manifest.yml`));
+    return this.contexts.uiContext(module, context);
   }
 
   async runScheduled(moduleKey: string): Promise<unknown> {
@@ -349,15 +353,6 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     if (!consumer || !fn) return { kind: 'failed', error: `no consumer function for queue ${ev.queueName}` };
     const kill = this.nextKill;
     this.nextKill = undefined;
-    const asyncEvent: Obj = {
-      queueName: ev.queueName,
-      jobId: ev.jobId,
-      eventId: ev.eventId,
-      body: ev.body,
-      ...(ev.delayInSeconds !== undefined ? { delayInSeconds: ev.delayInSeconds } : {}),
-      ...(ev.concurrency ? { concurrency: ev.concurrency } : {}),
-      ...(ev.retryCount > 0 ? { retryContext: { retryCount: ev.retryCount, retryReason: ev.retryReason, retryData: ev.retryData } } : {}),
-    };
     const context = { installContext: this.installContext, ...(ev.accountId ? { principal: { accountId: ev.accountId } } : {}) };
     const r = await this.run({
       kind: 'consumer',
@@ -365,25 +360,12 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
       moduleKey: consumer.key,
       accountId: ev.accountId,
       timeoutMs: this.asyncTimeoutMs(fn),
-      args: [asyncEvent, context],
+      args: [toAsyncEvent(ev), context],
       eventId: ev.eventId,
       retryCount: ev.retryCount,
       kill,
     });
-    if (r.outcome === 'timeout') return { kind: 'retry', reason: 'FUNCTION_TIME_OUT' };
-    if (r.outcome === 'killed') return { kind: 'retry', reason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' };
-    if (r.outcome === 'error') return { kind: 'failed', error: r.error ?? 'error' };
-    // InvocationError serialises to { _retry: true, retryOptions }; QueueResponse.retry() sets _retry.
-    if (isObj(r.value) && r.value._retry === true) {
-      const opts = isObj(r.value.retryOptions) ? r.value.retryOptions : {};
-      return {
-        kind: 'retry',
-        reason: typeof opts.retryReason === 'string' ? opts.retryReason : 'FUNCTION_RETRY_REQUEST',
-        afterSeconds: typeof opts.retryAfter === 'number' ? opts.retryAfter : 1,
-        retryData: opts.retryData,
-      };
-    }
-    return { kind: 'done' };
+    return toDeliveryResult(r.outcome, r.value, r.error);
   }
 
   private runtimeGlobal(moduleKey: string, functionName: string, deadline: number, accountId?: string): ForgeRuntimeGlobal {

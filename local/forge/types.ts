@@ -3,6 +3,7 @@
  * these; the app itself never sees them (it only talks to the real @forge/* packages).
  */
 import type { JiraEmulatorApi } from '../jira/types';
+import type { AppManifest } from './manifest';
 
 export type InvocationKind = 'resolver' | 'consumer' | 'trigger' | 'scheduled';
 
@@ -106,8 +107,15 @@ export interface ForgeRuntime {
   readonly appDir: string;
   readonly appId: string;
   readonly cloudId: string;
+  /** The parsed manifest.yml the runtime acts on. */
+  readonly manifest: AppManifest;
   /** Call a UI module's resolver as `@forge/bridge` `invoke` would; resolves to its return value. */
   invoke(request: InvokeRequest): Promise<unknown>;
+  /**
+   * The context Forge gives a UI module (what `view.getContext()` returns in the frontend and what
+   * its resolver receives), for the host.
+   */
+  uiContext(context: InvokeContext): Promise<Record<string, unknown>>;
   /** Run a scheduled trigger now (tests; there is no clock-driven schedule locally). */
   runScheduled(moduleKey: string): Promise<unknown>;
   /** Resolves when no queue event, retry or trigger is pending or running. */

@@ -1,0 +1,186 @@
+/**
+ * The local server behind `npm start` and the browser tests (DESIGN.md, "The local runtime"):
+ * the Jira emulator's REST API under /jira, `POST /api/invoke` into the Forge runtime, and the
+ * Jira-like host pages that run the production Custom UI build in iframes.
+ */
+import { createServer } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvokeContext } from './forge';
+import { registerHostRoutes } from './host/routes';
+import type { EmulatorRequest, JiraEmulatorApi, JiraEmulatorOptions } from './jira/types';
+
+export interface LocalServerOptions {
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** The Forge app: directory with manifest.yml, src/index.ts and the resources it names. */
+  appDir: string;
+  /** Keeps emulator and KVS state across restarts (KVS in `<name>.kvs.json` beside it). */
+  stateFile?: string;
+  /** Use this emulator instead of creating one (tests with a stand-in). */
+  emulator?: JiraEmulatorApi;
+  /** Extra runtime options (limits, timeScale, log). */
+  runtime?: Partial<ForgeRuntimeOptions>;
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  emulator: JiraEmulatorApi;
+  runtime: ForgeRuntime;
+  close(): Promise<void>;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface JiraModule {
+  createJiraEmulator(options?: JiraEmulatorOptions): JiraEmulatorApi;
+  registerJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorApi, options: { prefix: string }): unknown;
+}
+
+/** The Jira emulator module (local/jira), loaded when the server starts. */
+function jiraModule(): JiraModule | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time so the runtime and host work with any emulator
+    return require('./jira') as JiraModule;
+  } catch {
+    return undefined;
+  }
+}
+
+export function kvsStateFileFor(stateFile: string): string {
+  return stateFile.endsWith('.json') ? `${stateFile.slice(0, -'.json'.length)}.kvs.json` : `${stateFile}.kvs.json`;
+}
+
+/** `/jira/...` → the emulator, for an injected emulator when the real route plugin is not used. */
+function mountGenericJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorApi): void {
+  app.all('/jira/*', async (req, reply) => {
+    const url = new URL(req.url, 'http://local');
+    const query: Record<string, string | string[]> = {};
+    for (const [k, v] of url.searchParams) {
+      const prev = query[k];
+      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
+    const account = req.headers['x-account-id'];
+    const er: EmulatorRequest = {
+      method: req.method,
+      path: url.pathname.slice('/jira'.length),
+      query,
+      headers,
+      body: req.body,
+      actor: typeof account === 'string' && account ? account : 'admin',
+      origin: 'outside',
+    };
+    const res = await emulator.handle(er);
+    reply.code(res.status).headers(res.headers);
+    return res.body === undefined ? reply.send() : reply.type('application/json').send(JSON.stringify(res.body));
+  });
+}
+
+/** Reset of the emulator (POST /jira/__admin/reset) also clears the app's KVS: back to a fresh install. */
+function withAppReset(emulator: JiraEmulatorApi, runtime: ForgeRuntime): JiraEmulatorApi {
+  return new Proxy(emulator, {
+    get(target, prop) {
+      if (prop === 'reset') {
+        return () => {
+          target.reset();
+          runtime.kvs.clear();
+          runtime.clearInvocations();
+        };
+      }
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+function invokeError(e: unknown): { status: number; message: string } {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/timed out/.test(message)) return { status: 504, message };
+  if (/^No module|has no resolver|no definition for/.test(message)) return { status: 404, message };
+  return { status: 500, message };
+}
+
+/** A free port, chosen up front so every URL the app and the emulator hand out is right. */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const jira = options.emulator ? undefined : jiraModule();
+  if (!options.emulator && !jira) throw new Error('The Jira emulator (local/jira) is not available.');
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port === 0 ? await freePort(host) : (options.port ?? 8080);
+  const siteUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const rawEmulator =
+    options.emulator ??
+    (jira as JiraModule).createJiraEmulator({ ...(options.stateFile ? { stateFile: options.stateFile } : {}), baseUrl: `${siteUrl}/jira` });
+  const rt = createForgeRuntime({
+    appDir: options.appDir,
+    emulator: rawEmulator,
+    siteUrl,
+    ...(options.stateFile ? { kvsStateFile: kvsStateFileFor(options.stateFile) } : {}),
+    ...(options.runtime ?? {}),
+  });
+  const emulator = withAppReset(rawEmulator, rt);
+
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  if (jira && !options.emulator) await jira.registerJiraRoutes(app, emulator, { prefix: '/jira' });
+  else mountGenericJiraRoutes(app, emulator);
+
+  app.post('/api/invoke', async (req, reply) => {
+    const b = req.body;
+    if (!isObj(b) || typeof b.functionKey !== 'string' || !isObj(b.context) || typeof b.context.moduleKey !== 'string') {
+      return reply.code(400).send({ error: 'Expected { functionKey, payload, context: { moduleKey, projectKey?, issueKey?, accountId } }' });
+    }
+    const header = req.headers['x-account-id'];
+    const accountId = typeof b.context.accountId === 'string' && b.context.accountId ? b.context.accountId : typeof header === 'string' && header ? header : 'admin';
+    const context = { ...(b.context as Partial<InvokeContext>), moduleKey: b.context.moduleKey, accountId };
+    try {
+      const value = await rt.invoke({ functionKey: b.functionKey, payload: b.payload, context });
+      return reply.code(200).type('application/json').send(JSON.stringify(value ?? null));
+    } catch (e) {
+      const { status, message } = invokeError(e);
+      return reply.code(status).send({ error: message });
+    }
+  });
+
+  // Runtime introspection for outside checks and benchmarks (an extension of the contract).
+  app.get('/api/__runtime/invocations', async () => rt.invocations());
+  app.delete('/api/__runtime/invocations', async (_req, reply) => {
+    rt.clearInvocations();
+    return reply.code(204).send();
+  });
+  app.post('/api/__runtime/idle', async (_req, reply) => {
+    await rt.idle();
+    return reply.code(204).send();
+  });
+
+  registerHostRoutes(app, { runtime: rt, emulator });
+
+  await app.listen({ port, host });
+  return {
+    url: siteUrl,
+    port,
+    app,
+    emulator,
+    runtime: rt,
+    async close() {
+      await app.close();
+      await rt.close();
+      rawEmulator.flush?.();
+    },
+  };
+}
