@@ -4,10 +4,11 @@
  * Jira-like host pages that run the production Custom UI build in iframes.
  */
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvokeContext } from './forge';
 import { registerHostRoutes } from './host/routes';
-import type { EmulatorRequest, JiraEmulatorApi, JiraEmulatorOptions } from './jira/types';
+import { createJiraEmulator, registerJiraRoutes, type JiraEmulatorApi } from './jira';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. Default 8080. */
@@ -36,49 +37,8 @@ export interface LocalServer {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface JiraModule {
-  createJiraEmulator(options?: JiraEmulatorOptions): JiraEmulatorApi;
-  registerJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorApi, options: { prefix: string }): unknown;
-}
-
-/** The Jira emulator module (local/jira), loaded when the server starts. */
-function jiraModule(): JiraModule | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time so the runtime and host work with any emulator
-    return require('./jira') as JiraModule;
-  } catch {
-    return undefined;
-  }
-}
-
 export function kvsStateFileFor(stateFile: string): string {
   return stateFile.endsWith('.json') ? `${stateFile.slice(0, -'.json'.length)}.kvs.json` : `${stateFile}.kvs.json`;
-}
-
-/** `/jira/...` → the emulator, for an injected emulator when the real route plugin is not used. */
-function mountGenericJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorApi): void {
-  app.all('/jira/*', async (req, reply) => {
-    const url = new URL(req.url, 'http://local');
-    const query: Record<string, string | string[]> = {};
-    for (const [k, v] of url.searchParams) {
-      const prev = query[k];
-      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-    }
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
-    const account = req.headers['x-account-id'];
-    const er: EmulatorRequest = {
-      method: req.method,
-      path: url.pathname.slice('/jira'.length),
-      query,
-      headers,
-      body: req.body,
-      actor: typeof account === 'string' && account ? account : 'admin',
-      origin: 'outside',
-    };
-    const res = await emulator.handle(er);
-    reply.code(res.status).headers(res.headers);
-    return res.body === undefined ? reply.send() : reply.type('application/json').send(JSON.stringify(res.body));
-  });
 }
 
 /** Reset of the emulator (POST /jira/__admin/reset) also clears the app's KVS: back to a fresh install. */
@@ -119,14 +79,17 @@ function freePort(host: string): Promise<number> {
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
-  const jira = options.emulator ? undefined : jiraModule();
-  if (!options.emulator && !jira) throw new Error('The Jira emulator (local/jira) is not available.');
   const host = options.host ?? '127.0.0.1';
   const port = options.port === 0 ? await freePort(host) : (options.port ?? 8080);
   const siteUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const rawEmulator =
     options.emulator ??
-    (jira as JiraModule).createJiraEmulator({ ...(options.stateFile ? { stateFile: options.stateFile } : {}), baseUrl: `${siteUrl}/jira` });
+    createJiraEmulator({
+      // The app's own manifest decides which custom fields and entity property indexes Jira has.
+      manifestPath: join(options.appDir, 'manifest.yml'),
+      baseUrl: `${siteUrl}/jira`,
+      ...(options.stateFile ? { stateFile: options.stateFile } : {}),
+    });
   const rt = createForgeRuntime({
     appDir: options.appDir,
     emulator: rawEmulator,
@@ -137,8 +100,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const emulator = withAppReset(rawEmulator, rt);
 
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
-  if (jira && !options.emulator) await jira.registerJiraRoutes(app, emulator, { prefix: '/jira' });
-  else mountGenericJiraRoutes(app, emulator);
+  registerJiraRoutes(app, emulator, { prefix: '/jira' });
 
   app.post('/api/invoke', async (req, reply) => {
     const b = req.body;
@@ -180,7 +142,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     async close() {
       await app.close();
       await rt.close();
-      rawEmulator.flush?.();
+      rawEmulator.flush();
     },
   };
 }

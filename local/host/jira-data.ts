@@ -2,7 +2,7 @@
  * What the host pages read from the Jira emulator, as the acting user (origin `outside`, like a
  * person using Jira's own UI), and the app's custom field values with their formatter text.
  */
-import { runInNewContext } from 'node:vm';
+import { Script, createContext } from 'node:vm';
 import type { JiraEmulatorApi } from '../jira/types';
 import type { ManifestUiModule } from '../forge/manifest';
 
@@ -60,6 +60,8 @@ export function appFieldId(fields: Obj[], moduleKey: string): string | undefined
   return f ? String(f.id) : undefined;
 }
 
+const compiled = new Map<string, Script>();
+
 /**
  * Evaluate a custom field's `view.formatter.expression` (a Jira expression) for one value.
  * Jira expressions are close to JavaScript expressions; this runs them as such, sandboxed with a
@@ -71,7 +73,11 @@ export function formatFieldValue(module: ManifestUiModule, value: unknown): stri
   const expression = typeof formatter.expression === 'string' ? formatter.expression : undefined;
   if (!expression) return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   try {
-    const out: unknown = runInNewContext(`(${expression})`, { value: value === undefined ? null : structuredClone(value) }, { timeout: 50 });
+    let script = compiled.get(expression);
+    if (!script) compiled.set(expression, (script = new Script(`(${expression})`)));
+    const sandbox = createContext({ value: value === undefined ? null : structuredClone(value) });
+    // Generous: the limit guards against a runaway expression, not against a busy machine.
+    const out: unknown = script.runInContext(sandbox, { timeout: 1000 });
     return out === null || out === undefined ? '' : String(out);
   } catch (e) {
     return `(formatter error: ${e instanceof Error ? e.message : String(e)})`;

@@ -7,23 +7,29 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JiraEmulatorApi } from '../../local/jira/types';
-import { createFakeEmulator } from '../runtime/fake-emulator';
+import type { EmulatorRequest } from '../../local/jira';
 import { appFrame, buildFixtureUi, describeBrowser, FIXTURE_APP, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv } from './helpers';
 
 jest.setTimeout(60_000);
 
-const outside = { query: {}, headers: {}, actor: 'admin', origin: 'outside' as const };
+const outside = (req: Partial<EmulatorRequest>): EmulatorRequest => ({ method: 'GET', path: '/', query: {}, headers: {}, body: undefined, actor: 'admin', origin: 'outside', ...req });
 
 describeBrowser('local host (fixture app)', () => {
   let env: BrowserEnv;
-  let emulator: JiraEmulatorApi;
 
   beforeAll(async () => {
     await buildFixtureUi();
-    emulator = createFakeEmulator();
-    env = await startBrowserEnv({ appDir: FIXTURE_APP, emulator });
-    await emulator.handle({ ...outside, method: 'POST', path: '/rest/api/3/issue', body: { fields: { summary: '<img src=x onerror=alert(1)> evidence & more' } } });
+    env = await startBrowserEnv({ appDir: FIXTURE_APP });
+    const jira = env.server.emulator;
+    const summary = '<img src=x onerror=alert(1)> evidence & more';
+    const created = await jira.handle(outside({ method: 'POST', path: '/rest/api/3/issue', body: { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary, labels: ['msp-ch-01'] } } }));
+    expect(created.status).toBe(201);
+    // The app's read-only number field, written the only way Jira allows: as the app.
+    const fields = (await jira.handle(outside({ path: '/rest/api/3/field' }))).body as { id: string; schema?: { custom?: string } }[];
+    const points = fields.find((f) => f.schema?.custom?.endsWith('/static/fixture-points'));
+    const id = (created.body as { id: string }).id;
+    const set = await jira.handle({ ...outside({ method: 'POST', path: '/rest/api/3/app/field/value', body: { updates: [{ customField: points?.id, issueIds: [Number(id)], value: 7 }] } }), actor: 'app', origin: 'app' });
+    expect(set.status).toBe(204);
     await env.server.runtime.idle();
   });
   afterAll(async () => {
@@ -72,12 +78,24 @@ describeBrowser('local host (fixture app)', () => {
     await s.page.waitForURL(/\/browse\/MSP-1$/);
     expect(await s.page.textContent('h1.summary')).toBe('<img src=x onerror=alert(1)> evidence & more');
     expect(await s.page.$('h1.summary img')).toBeNull();
+    expect(await s.page.textContent('.lozenge.status')).toBe('To Do');
+    expect(await s.page.textContent('.labels')).toBe('msp-ch-01');
+    expect(await s.page.textContent('[data-field="fixture-points"] .formatted')).toBe('7 pts');
     const panel = await appFrame(s.page, 'fixture-panel');
     await panel.waitForSelector('body[data-ready="true"]');
     expect(await panel.textContent('[data-label="Type"]')).toBe('Type: jira:issuePanel');
     expect(await panel.textContent('[data-label="Issue"]')).toBe('Issue: MSP-1');
     await screenshot(s.page, 'host-fixture-issue-page');
     expect(s.errors).toEqual([]);
+  });
+
+  it('lists search results in the issue navigator', async () => {
+    const s = await openPage(env.browser, `${env.server.url}/issues?jql=${encodeURIComponent('project = MSP AND labels = msp-ch-01')}`);
+    const rows = await s.page.$$eval('table.issues tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    expect(rows).toEqual([['MSP-1', '<img src=x onerror=alert(1)> evidence & more', 'To Do']]);
+    const bad = await openPage(env.browser, `${env.server.url}/issues?jql=${encodeURIComponent('project = = MSP')}`);
+    expect(await bad.page.textContent('p.error')).toMatch(/^400/);
+    expect([...s.errors, ...bad.errors]).toEqual([]);
   });
 
   it('serves resources with a Forge-like CSP that blocks inline scripts', async () => {
@@ -90,12 +108,9 @@ describeBrowser('local host (fixture app)', () => {
 });
 
 const productBuilt = existsSync(join(ROOT, 'static', 'app', 'build', 'index.html')) && existsSync(join(ROOT, 'src', 'index.ts'));
-const jiraPresent = existsSync(join(ROOT, 'local', 'jira', 'index.ts'));
-if (!productBuilt || !jiraPresent) {
-  console.log(`product Audit page browser test skipped: needs static/app/build (npm run build), src/index.ts and local/jira/index.ts`);
-}
+if (!productBuilt) console.log('product Audit page browser test skipped: needs static/app/build (npm run build) and src/index.ts');
 
-(productBuilt && jiraPresent ? describeBrowser : describe.skip)('local host (product app)', () => {
+(productBuilt ? describeBrowser : describe.skip)('local host (product app)', () => {
   let env: BrowserEnv;
   beforeAll(async () => {
     env = await startBrowserEnv({ appDir: ROOT });

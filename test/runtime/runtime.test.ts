@@ -4,7 +4,7 @@
  * consumer, the resolver time limit and the invocation log.
  */
 import { kvs } from '@forge/kvs';
-import { startFixtureRuntime, type Harness } from './setup';
+import { issueSummaries, startFixtureRuntime, type Harness } from './setup';
 
 let h: Harness;
 afterEach(async () => {
@@ -88,7 +88,7 @@ describe('queue → consumer', () => {
     await h.runtime.idle();
     const job = (await h.runtime.invoke({ functionKey: 'getJob', payload: { jobId }, context: ctx() })) as { state: string; created: string[] };
     expect(job).toMatchObject({ state: 'done', created: ['MSP-1', 'MSP-2', 'MSP-3'] });
-    expect(h.emulator.issues().map((i) => i.fields.summary)).toEqual(['one', 'two', 'three']);
+    expect(await issueSummaries(h.emulator)).toEqual(['one', 'two', 'three']);
     const creates = h.emulator.requests().filter((r) => r.method === 'POST' && r.path === '/rest/api/3/issue');
     expect(creates.every((r) => r.actor === 'app' && r.origin === 'app')).toBe(true);
     const consumer = h.runtime.invocations().find((i) => i.kind === 'consumer');
