@@ -62,10 +62,10 @@ function compileTerminal(env: Env, t: Terminal): Predicate {
   let op = t.operator;
   // `= EMPTY` and `!= EMPTY` are Jira's synonyms of IS and IS NOT.
   if (operand.kind === 'empty' && (op === '=' || op === '!=')) op = op === '=' ? 'is' : 'is not';
+  if ((op === 'is' || op === 'is not') && !h.canBeEmpty) throw semantic.noEmpty(name);
   if (!h.operators.includes(op)) throw semantic.unsupportedOperator(op.toUpperCase(), name);
   if (op === 'is' || op === 'is not') {
     if (operand.kind !== 'empty') throw semantic.isNeedsEmpty(op.toUpperCase());
-    if (!h.canBeEmpty) throw semantic.noEmpty(name);
     return op === 'is' ? (i) => h.get(i).length === 0 : (i) => h.get(i).length > 0;
   }
   if (operand.kind === 'empty') {

@@ -6,8 +6,8 @@
 import type { TokenType } from 'chevrotain';
 import { Lexer, createToken } from './chevrotain-runtime';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED });
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/ });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const QuotedString = createToken({ name: 'QuotedString', pattern: /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/, line_breaks: true });
 /** `issue.property[msp-audit-item].checklistId` — one token, since `.` and `[` are reserved elsewhere. */
 export const PropertyField = createToken({ name: 'PropertyField', pattern: /issue\.property\[[^\]\s]+\](?:\.[A-Za-z0-9_-]+)*/i });
 /** `cf[10050]`, Jira's id form of a custom field. */
