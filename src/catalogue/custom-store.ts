@@ -1,0 +1,81 @@
+/**
+ * Custom checklists (a team's own file or spreadsheet) saved in KVS, site-wide. A definition can
+ * outgrow one KVS value (240 KiB), so items are stored in chunks next to a small header that also
+ * carries the counts a listing needs.
+ */
+import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
+import { customChecklistItemsKey, customChecklistKey, customChecklistPrefix } from '../storage/keys';
+import { deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readValue, writeValue } from '../storage/kvs';
+import { customHeaderRecordSchema, customItemsRecordSchema, type CustomHeaderRecord } from './stored-definition';
+
+export class CustomChecklistError extends Error {
+  override name = 'CustomChecklistError';
+}
+
+/** Headers of every saved custom checklist (items are not loaded). */
+export async function listCustomHeaders(): Promise<CustomHeaderRecord[]> {
+  const records = await readByPrefix(customChecklistPrefix(), customHeaderRecordSchema);
+  return records.map((record) => record.value);
+}
+
+export async function loadCustomChecklist(checklistId: string): Promise<ChecklistDefinition | undefined> {
+  const header = await readValue(customChecklistKey(checklistId), customHeaderRecordSchema);
+  if (!header) return undefined;
+  const items: ChecklistItem[] = [];
+  for (let chunk = 0; chunk < header.itemChunks; chunk++) {
+    const record = await readValue(customChecklistItemsKey(checklistId, chunk), customItemsRecordSchema);
+    if (!record) throw new CustomChecklistError(`Custom checklist ${checklistId} is incomplete (part ${chunk + 1} is missing); save it again.`);
+    items.push(...record.items);
+  }
+  if (items.length !== header.itemCount) {
+    throw new CustomChecklistError(`Custom checklist ${checklistId} is incomplete (${items.length} of ${header.itemCount} items); save it again.`);
+  }
+  return { ...header.definition, items };
+}
+
+/**
+ * Saves (or replaces) a validated custom definition. Items are written before the header, so a
+ * header in KVS always has its items; a replaced version's surplus chunks are removed after.
+ */
+export async function saveCustomChecklist(def: ChecklistDefinition, now: Date = new Date()): Promise<void> {
+  const previous = await readValue(customChecklistKey(def.id), customHeaderRecordSchema);
+  const chunks = chunkItems(def.items);
+  for (const [index, items] of chunks.entries()) await writeValue(customChecklistItemsKey(def.id, index), { items });
+  const { items: _items, ...header } = def;
+  const record: CustomHeaderRecord = {
+    definition: { ...header, source: 'custom' },
+    itemChunks: chunks.length,
+    itemCount: def.items.length,
+    mandatoryCount: def.items.filter((item) => item.mandatory).length,
+    savedAt: now.toISOString(),
+  };
+  if (jsonBytes(record) > MAX_VALUE_BYTES) throw new CustomChecklistError(`Custom checklist ${def.id} has too many chapters or waivers to store.`);
+  await writeValue(customChecklistKey(def.id), record);
+  for (let chunk = chunks.length; chunk < (previous?.itemChunks ?? 0); chunk++) await deleteValue(customChecklistItemsKey(def.id, chunk));
+}
+
+export async function deleteCustomChecklist(checklistId: string): Promise<void> {
+  const header = await readValue(customChecklistKey(checklistId), customHeaderRecordSchema);
+  await deleteValue(customChecklistKey(checklistId));
+  for (let chunk = 0; chunk < (header?.itemChunks ?? 0); chunk++) await deleteValue(customChecklistItemsKey(checklistId, chunk));
+}
+
+/** Splits items so each chunk stays under the KVS value limit. */
+function chunkItems(items: readonly ChecklistItem[]): ChecklistItem[][] {
+  const chunks: ChecklistItem[][] = [];
+  let current: ChecklistItem[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = jsonBytes(item) + 1;
+    if (size > MAX_VALUE_BYTES) throw new CustomChecklistError(`Item ${item.id} is too large to store; shorten its requirement text.`);
+    if (bytes + size > MAX_VALUE_BYTES && current.length > 0) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,161 @@
+/**
+ * The import consumer (`import-worker`, queue `import-queue`): turns a checklist into issues for
+ * one job, resumable at any point.
+ *
+ * Exactly one issue per item, whatever happens: before creating anything the worker searches Jira
+ * for the checklist's issues by their identity property (the truth) and adds the job's own
+ * checkpoints (the fast path, for writes the search index may not show yet); it creates only what
+ * neither knows. A consumer that dies is re-run by the platform's redelivery, or by a new
+ * startImport once its claim (lease) has lapsed; one that is running out of time hands over to a
+ * fresh invocation through the queue.
+ */
+import { randomUUID } from 'node:crypto';
+import { findChecklist } from '../catalogue';
+import type { ChecklistDefinition } from '../domain/types';
+import { isTransientJiraError, JiraError, type JiraClient } from '../jira';
+import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
+import { jiraClientFor } from '../resolvers/jira';
+import { StoredValueError } from '../storage/kvs';
+import { IssueRejectedError, createChapters, createItems } from './create-issues';
+import { readCreated, recordCreated } from './created';
+import { LEASE_MS, loadJob, saveJob, type ImportJob } from './job';
+import { clearActiveImport, enqueueImport, markProjectChanged, SetupError, resolveSetup, timeLeftMs } from './worker-support';
+
+export interface ImportEventBody {
+  jobId: string;
+  /** Set on a planned continuation: the job's `handoffs` count when it was queued. */
+  handoff?: number;
+}
+
+/** Hand over when less than this is left: enough for one slow chunk and the checkpoint. */
+const HANDOFF_MARGIN_MS = 90_000;
+/** Re-queues after persistent rate limiting or outages before the job gives up. */
+const MAX_TRANSIENT_FAILURES = 5;
+/** Platform redeliveries of an unexpected error before the job is marked failed. */
+const MAX_UNEXPECTED_RETRIES = 3;
+
+export async function runImportJob(body: ImportEventBody, retryCount: number): Promise<void> {
+  const startedAt = Date.now();
+  let job = await loadJob(body.jobId);
+  if (!job || job.state === 'done' || job.state === 'failed') return;
+
+  const owner = randomUUID();
+  const planned = body.handoff !== undefined && body.handoff === job.handoffs;
+  if (job.lease && job.lease.until > Date.now() && retryCount === 0 && !planned) {
+    console.info(`[import] job ${job.jobId}: another invocation holds it; this event is a duplicate`);
+    return;
+  }
+  job = await saveJob({ ...job, state: 'running', lease: { owner, until: Date.now() + LEASE_MS } });
+  console.info(`[import] job ${job.jobId}: ${retryCount > 0 ? `resumed after a failed delivery (retry ${retryCount})` : planned ? 'continued' : 'started'}`);
+
+  try {
+    const def = await findChecklist(job.checklistId);
+    if (!def) throw new SetupError(`Checklist ${job.checklistId} no longer exists; nothing more was imported.`);
+    await importChecklist(jiraClientFor('async'), def, job, startedAt);
+  } catch (error) {
+    await handleFailure(job.jobId, error, retryCount);
+  }
+}
+
+async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initial: ImportJob, startedAt: number): Promise<void> {
+  let job = initial;
+  const save = async (changes: Partial<ImportJob>): Promise<void> => {
+    job = await saveJob({ ...job, ...changes, lease: { owner: job.lease?.owner ?? '', until: Date.now() + LEASE_MS } });
+  };
+
+  const setup = job.setup ?? (await resolveSetup(jira, job.projectKey));
+  if (!job.setup) await save({ setup });
+
+  const found = await findAuditIssues(jira, {
+    projectKey: job.projectKey,
+    checklistIds: [def.id],
+    ...(setup.pointsFieldId !== undefined ? { pointsFieldId: setup.pointsFieldId } : {}),
+  });
+  const defItemIds = new Set(def.items.map((item) => item.id));
+  const issues = new Map<string, { id: string; key: string; points?: number | null }>(
+    [...itemsById(found.items)].filter(([itemId]) => defItemIds.has(itemId)),
+  );
+  if (job.existingAtStart === undefined) await save({ existingAtStart: issues.size, existing: issues.size });
+  for (const [itemId, issue] of await readCreated(job.jobId)) if (!issues.has(itemId) && defItemIds.has(itemId)) issues.set(itemId, issue);
+
+  const chapterKeys: Record<string, string> = { ...job.chapterKeys };
+  for (const [chapterId, chapter] of chaptersById(found.chapters)) chapterKeys[chapterId] ??= chapter.key;
+  if (setup.epicTypeId !== undefined) {
+    const used = new Set(def.items.map((item) => item.chapterId));
+    const missing = def.chapters.filter((chapter) => used.has(chapter.id) && chapterKeys[chapter.id] === undefined);
+    Object.assign(chapterKeys, await createChapters({ jira, def, projectKey: job.projectKey, epicTypeId: setup.epicTypeId, chapters: missing }));
+  }
+  await save({ chapterKeys, created: issues.size - (job.existingAtStart ?? 0) });
+
+  const toCreate = def.items.filter((item) => !issues.has(item.id));
+  // Short budgets (an env override) get a proportionate margin; every invocation makes progress.
+  const margin = Math.min(HANDOFF_MARGIN_MS, timeLeftMs(startedAt) * 0.2);
+  let chunksSent = 0;
+  const completed = await createItems({
+    jira,
+    def,
+    projectKey: job.projectKey,
+    issueTypeId: setup.itemTypeId,
+    chapterKeys,
+    items: toCreate,
+    shouldStop: () => chunksSent++ > 0 && timeLeftMs(startedAt) < margin,
+    onChunk: async (created) => {
+      const count = Object.keys(created).length;
+      if (count === 0) return;
+      await recordCreated(job.jobId, job.createdChunks, created);
+      for (const [itemId, issue] of Object.entries(created)) issues.set(itemId, issue);
+      await save({ createdChunks: job.createdChunks + 1, created: job.created + count });
+    },
+  });
+  if (!completed) {
+    await handOff(job);
+    return;
+  }
+
+  if (setup.pointsFieldId !== undefined) {
+    const values = def.items.flatMap((item) => {
+      const issue = issues.get(item.id);
+      return issue && issue.points !== item.points ? [{ issueId: issue.id, value: item.points }] : [];
+    });
+    if (values.length > 0) await jira.setAppFieldValues({ fieldId: setup.pointsFieldId, values });
+  }
+
+  const existing = job.existingAtStart ?? 0;
+  const { lease: _lease, ...rest } = job;
+  job = await saveJob({ ...rest, state: 'done', existing, created: def.items.length - existing, failed: 0 });
+  await clearActiveImport(job);
+  await markProjectChanged(job.projectKey);
+  console.info(`[import] job ${job.jobId}: done (${job.created} created, ${job.existing} already there, ${job.total} items)`);
+}
+
+/** Queues a continuation and lets this invocation end before its time limit. */
+async function handOff(job: ImportJob): Promise<void> {
+  const handoffs = job.handoffs + 1;
+  const { lease: _lease, ...rest } = job;
+  await saveJob({ ...rest, handoffs });
+  await enqueueImport({ jobId: job.jobId, handoff: handoffs });
+  console.info(`[import] job ${job.jobId}: handed over to a new invocation (${handoffs})`);
+}
+
+async function handleFailure(jobId: string, error: unknown, retryCount: number): Promise<void> {
+  const job = await loadJob(jobId);
+  if (!job) throw error;
+  if (isTransientJiraError(error) && job.transientFailures < MAX_TRANSIENT_FAILURES) {
+    const transientFailures = job.transientFailures + 1;
+    const { lease: _lease, ...rest } = job;
+    await saveJob({ ...rest, transientFailures });
+    await enqueueImport({ jobId }, Math.min(300, 30 * 2 ** (transientFailures - 1)));
+    console.warn(`[import] job ${jobId}: Jira unavailable or rate limiting (${(error as Error).name}); re-queued (${transientFailures})`);
+    return;
+  }
+  const known = error instanceof JiraError || error instanceof IssueRejectedError || error instanceof SetupError || error instanceof StoredValueError;
+  if (!known && retryCount < MAX_UNEXPECTED_RETRIES) throw error; // the platform redelivers the event
+  const message = known
+    ? (error as Error).message
+    : 'The import stopped on an unexpected error. Start it again: items already created are kept and never duplicated.';
+  const { lease: _lease, ...rest } = job;
+  const failedJob = await saveJob({ ...rest, state: 'failed', error: message, failed: Math.max(0, job.total - job.existing - job.created) });
+  await clearActiveImport(failedJob);
+  await markProjectChanged(job.projectKey);
+  console.warn(`[import] job ${jobId}: failed (${error instanceof Error ? error.name : 'error'})`);
+}

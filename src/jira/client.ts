@@ -1,0 +1,60 @@
+/**
+ * The app's one door to Jira: typed calls with named arguments, each checking the answer, paging
+ * and retrying (see http.ts). Use cases receive a {@link JiraClient}; tests build one over a fake
+ * platform fetch, or hand use cases a fake client.
+ */
+import type { Actor } from './actor';
+import { findAppField, listFields, setAppFieldValues, type AppFieldValue } from './fields';
+import { JiraHttp, type JiraHttpOptions } from './http';
+import {
+  bulkCreateIssues,
+  editIssue,
+  getIssueProperty,
+  setIssueProperty,
+  type BulkElementResult,
+  type IssueCreateInput,
+  type IssueFieldsInput,
+  type LabelOperation,
+} from './issues';
+import { checkPermissions, getMyPermissions, type PermissionGrants, type ProjectPermission } from './permissions';
+import { getCreateMetaIssueTypes, getProject } from './project';
+import type { JiraField, JiraIssueTypeMeta, JiraProject, JiraSearchIssue } from './schemas';
+import { approximateCount, searchJql, type SearchJqlArgs } from './search';
+
+export interface JiraClient {
+  getProject(args: { projectKey: string; as?: Actor }): Promise<JiraProject>;
+  getCreateMetaIssueTypes(args: { projectKey: string; as?: Actor }): Promise<JiraIssueTypeMeta[]>;
+  /** As the invoking user: only inside a resolver. */
+  getMyPermissions(args: { projectKey: string; permissions: readonly ProjectPermission[] }): Promise<PermissionGrants>;
+  checkPermissions(args: { accountId: string; projectId: string; permissions: readonly ProjectPermission[] }): Promise<PermissionGrants>;
+  searchJql(args: SearchJqlArgs): Promise<JiraSearchIssue[]>;
+  approximateCount(args: { jql: string; as?: Actor }): Promise<number>;
+  bulkCreateIssues(args: { issues: readonly IssueCreateInput[] }): Promise<BulkElementResult[]>;
+  editIssue(args: { issueKey: string; fields?: IssueFieldsInput; update?: { labels?: LabelOperation[] }; as?: Actor }): Promise<void>;
+  setIssueProperty(args: { issueKey: string; propertyKey: string; value: unknown; as?: Actor }): Promise<void>;
+  getIssueProperty(args: { issueKey: string; propertyKey: string; as?: Actor }): Promise<unknown>;
+  listFields(): Promise<JiraField[]>;
+  /** The app's own custom field declared under `moduleKey` in the manifest, if Jira has it. */
+  findAppField(args: { moduleKey: string }): Promise<JiraField | undefined>;
+  /** Returns the number of requests made. */
+  setAppFieldValues(args: { fieldId: string; values: readonly { issueId: string; value: AppFieldValue }[] }): Promise<number>;
+}
+
+export function createJiraClient(options: JiraHttpOptions = {}): JiraClient {
+  const http = new JiraHttp(options);
+  return {
+    getProject: (args) => getProject(http, args),
+    getCreateMetaIssueTypes: (args) => getCreateMetaIssueTypes(http, args),
+    getMyPermissions: (args) => getMyPermissions(http, args),
+    checkPermissions: (args) => checkPermissions(http, args),
+    searchJql: (args) => searchJql(http, args),
+    approximateCount: (args) => approximateCount(http, args),
+    bulkCreateIssues: (args) => bulkCreateIssues(http, args),
+    editIssue: (args) => editIssue(http, args),
+    setIssueProperty: (args) => setIssueProperty(http, args),
+    getIssueProperty: (args) => getIssueProperty(http, args),
+    listFields: () => listFields(http),
+    findAppField: async ({ moduleKey }) => findAppField(await listFields(http), moduleKey),
+    setAppFieldValues: (args) => setAppFieldValues(http, args),
+  };
+}

@@ -1,0 +1,72 @@
+/** JQL search (`/rest/api/3/search/jql`, paged by `nextPageToken`) and approximate counts. */
+import { route } from '@forge/api';
+import { product, type Actor } from './actor';
+import { jsonBody, type JiraHttp } from './http';
+import { countSchema, searchPageSchema, type JiraSearchIssue } from './schemas';
+import { JiraResponseError } from './errors';
+
+/** Jira's page size when fields or properties are requested. */
+export const SEARCH_PAGE_WITH_FIELDS = 100;
+/** Jira's page size when only issue ids are requested. */
+export const SEARCH_PAGE_IDS_ONLY = 5000;
+/** 1,000 pages of 100 is 100,000 issues: beyond any checklist; stops a paging loop that never ends. */
+const MAX_PAGES = 1000;
+
+export interface SearchJqlArgs {
+  jql: string;
+  /** Field ids to return; none means ids only (the biggest pages). */
+  fields?: readonly string[];
+  /** Issue entity property keys to return. */
+  properties?: readonly string[];
+  /** Page size; defaults to Jira's maximum for what is requested. */
+  maxResults?: number;
+  /** Issue ids (≤ 50) that must be reflected even if the index lags (read-after-write). */
+  reconcileIssues?: readonly number[];
+  as?: Actor;
+}
+
+/** Every issue matching the JQL, all pages, in Jira's order. */
+export async function searchJql(http: JiraHttp, args: SearchJqlArgs): Promise<JiraSearchIssue[]> {
+  const fields = args.fields ?? [];
+  const properties = args.properties ?? [];
+  const idsOnly = fields.length === 0 && properties.length === 0;
+  const maxResults = args.maxResults ?? (idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS);
+  const issues: JiraSearchIssue[] = [];
+  let nextPageToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const request = {
+      jql: args.jql,
+      fields: idsOnly ? ['id'] : [...fields],
+      ...(properties.length > 0 ? { properties: [...properties] } : {}),
+      maxResults,
+      ...(nextPageToken !== undefined ? { nextPageToken } : {}),
+      ...(args.reconcileIssues && args.reconcileIssues.length > 0 ? { reconcileIssues: [...args.reconcileIssues] } : {}),
+    };
+    const { body } = await http.json(
+      'searchJql',
+      () => product(args.as).requestJira(route`/rest/api/3/search/jql`, { method: 'POST', ...jsonBody(request) }),
+      searchPageSchema,
+    );
+    issues.push(...(body.issues ?? []));
+    const token = body.nextPageToken ?? undefined;
+    if (body.isLast === true || token === undefined) return issues;
+    if (token === nextPageToken) {
+      throw new JiraResponseError(
+        { operation: 'searchJql', status: 200, errorMessages: [], errors: {} },
+        'Jira returned the same search page token twice; stopped paging to avoid a loop.',
+      );
+    }
+    nextPageToken = token;
+  }
+  return issues;
+}
+
+/** Jira's estimate of how many issues match (cheap; may lag recent changes). */
+export async function approximateCount(http: JiraHttp, args: { jql: string; as?: Actor }): Promise<number> {
+  const { body } = await http.json(
+    'approximateCount',
+    () => product(args.as).requestJira(route`/rest/api/3/search/approximate-count`, { method: 'POST', ...jsonBody({ jql: args.jql }) }),
+    countSchema,
+  );
+  return body.count;
+}

@@ -1,0 +1,24 @@
+/** A Jira client sized for the invocation it runs in. */
+import { getAppContext } from '@forge/api';
+import { createJiraClient, type JiraClient } from '../jira';
+
+/** Milliseconds left in this invocation, when the platform says. */
+export function invocationRemainingMs(): number | undefined {
+  try {
+    const remaining = getAppContext().invocationRemainingTimeInMillis();
+    return Number.isFinite(remaining) ? remaining : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resolvers have 25 s: a call may wait out rate limits for a few seconds, not half a minute.
+ * Consumers have minutes and wait as long as Jira asks (capped), within the invocation's time.
+ */
+export function jiraClientFor(kind: 'resolver' | 'async'): JiraClient {
+  return createJiraClient({
+    retry: kind === 'resolver' ? { budgetMs: 8_000, maxRetryAfterMs: 5_000 } : {},
+    remainingMs: () => invocationRemainingMs() ?? Number.POSITIVE_INFINITY,
+  });
+}

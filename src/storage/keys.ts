@@ -1,0 +1,82 @@
+/**
+ * Every KVS key the app uses comes from a function here, never from a string typed at the call
+ * site: one place to see the key space, prefixes that cannot collide, and parts checked so a
+ * value from a payload can never reach into another record's key.
+ */
+
+/** Forge KVS keys: letters, digits, `:._-#` and spaces, ≤ 500 characters. Ours use no spaces or `#`. */
+const PART = /^[A-Za-z0-9._-]+$/;
+const MAX_KEY_LENGTH = 500;
+
+export class StorageKeyError extends Error {
+  override name = 'StorageKeyError';
+}
+
+function part(name: string, value: string): string {
+  if (!PART.test(value)) throw new StorageKeyError(`${name} "${value}" cannot be part of a storage key: use letters, digits, ".", "_" or "-".`);
+  return value;
+}
+
+function key(...parts: string[]): string {
+  const result = parts.join(':');
+  if (result.length > MAX_KEY_LENGTH) throw new StorageKeyError(`Storage key is ${result.length} characters; Forge allows ${MAX_KEY_LENGTH}.`);
+  return result;
+}
+
+/** The import job record (ImportJob). */
+export function importJobKey(jobId: string): string {
+  return key('import-job', part('jobId', jobId));
+}
+
+/** The job importing a checklist into a project right now, if any (points at importJobKey). */
+export function activeImportKey(projectKey: string, checklistId: string): string {
+  return key('import-active', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Issues created by one chunk of an import job: the fast path when a job resumes. */
+export function importCreatedKey(jobId: string, chunk: number): string {
+  if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);
+  // Zero-padded so keys sort in chunk order.
+  return key('import-created', part('jobId', jobId), String(chunk).padStart(6, '0'));
+}
+
+/** Prefix of every importCreatedKey of a job, for a `beginsWith` query. */
+export function importCreatedPrefix(jobId: string): string {
+  return `${key('import-created', part('jobId', jobId))}:`;
+}
+
+/** The checklist a project imported (or synced) last: getRollup's default. */
+export function lastChecklistKey(projectKey: string): string {
+  return key('project-last-checklist', part('projectKey', projectKey));
+}
+
+/** Every checklist id ever imported or synced into a project (version sync looks for all of them). */
+export function projectChecklistsKey(projectKey: string): string {
+  return key('project-checklists', part('projectKey', projectKey));
+}
+
+/** The cached rollup of one checklist in one project. */
+export function rollupCacheKey(projectKey: string, checklistId: string): string {
+  return key('rollup', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** When an audit issue of the project last changed (set by the issue trigger). */
+export function rollupDirtyKey(projectKey: string): string {
+  return key('rollup-dirty', part('projectKey', projectKey));
+}
+
+/** A custom checklist's header (everything but the items). */
+export function customChecklistKey(checklistId: string): string {
+  return key('custom-checklist', part('checklistId', checklistId));
+}
+
+/** Prefix of every customChecklistKey; never matches the item chunks (`custom-checklist-items:`). */
+export function customChecklistPrefix(): string {
+  return 'custom-checklist:';
+}
+
+/** One chunk of a custom checklist's items (a value may hold 240 KiB; a big checklist needs several). */
+export function customChecklistItemsKey(checklistId: string, chunk: number): string {
+  if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);
+  return key('custom-checklist-items', part('checklistId', checklistId), String(chunk).padStart(4, '0'));
+}

@@ -1,0 +1,73 @@
+/**
+ * Typed access to Forge KVS. Values are checked with a zod schema on the way out: a record written
+ * by an older app version, or damaged, reads as a clear error rather than a crash somewhere later.
+ */
+import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import type { z } from 'zod';
+
+/** Forge's limit for one value is 240 KiB; keep a margin for JSON overhead. */
+export const MAX_VALUE_BYTES = 200 * 1024;
+
+export class StoredValueError extends Error {
+  override name = 'StoredValueError';
+}
+
+export async function readValue<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  const raw = await kvs.get<unknown>(key);
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StoredValueError(`Stored record ${key.split(':')[0] ?? 'value'} is not in the expected shape; it may need to be recreated.`);
+  }
+  return parsed.data;
+}
+
+export async function writeValue<T>(key: string, value: T, options: { ttlSeconds?: number } = {}): Promise<void> {
+  const ttl = options.ttlSeconds !== undefined ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : undefined;
+  await kvs.set(key, value, ttl);
+}
+
+/**
+ * Writes only if the key is free; false when it already exists. Used to claim a single slot
+ * (e.g. the one running import of a checklist) without a race between two resolvers.
+ */
+export async function claimValue<T>(key: string, value: T): Promise<boolean> {
+  try {
+    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+    return true;
+  } catch (error) {
+    if (isKeyExists(error)) return false;
+    throw error;
+  }
+}
+
+export async function deleteValue(key: string): Promise<void> {
+  await kvs.delete(key);
+}
+
+/** Every value whose key starts with `prefix`, in key order (KVS pages by 20 at most). */
+export async function readByPrefix<T>(prefix: string, schema: z.ZodType<T>): Promise<{ key: string; value: T }[]> {
+  const results: { key: string; value: T }[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(20);
+    if (cursor !== undefined) query = query.cursor(cursor);
+    const page = await query.getMany<unknown>();
+    for (const entry of page.results) {
+      const parsed = schema.safeParse(entry.value);
+      if (!parsed.success) throw new StoredValueError(`Stored record ${prefix}… is not in the expected shape; it may need to be recreated.`);
+      results.push({ key: entry.key, value: parsed.data });
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return results;
+}
+
+/** Size of a value as KVS stores it (JSON), for chunking. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+function isKeyExists(error: unknown): boolean {
+  return error instanceof ForgeKvsAPIError && (error.code === 'KEY_ALREADY_EXISTS' || error.responseDetails.status === 409);
+}

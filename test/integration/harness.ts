@@ -1,0 +1,100 @@
+/**
+ * The app's real src/index.ts on the local Forge runtime and the Jira emulator, as integration
+ * tests use it: invoke resolvers as a user of a project, wait for queued work, and read Jira back
+ * the way the app wrote it.
+ */
+import path from 'node:path';
+import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvocationRecord } from '../../local/forge';
+import { createJiraEmulator, type JiraEmulatorApi, type RequestLogEntry } from '../../local/jira';
+import type { ImportStatus } from '../../common/contract';
+
+export const APP_DIR = path.resolve(__dirname, '../..');
+
+export interface Harness {
+  runtime: ForgeRuntime;
+  emulator: JiraEmulatorApi;
+  logs: string[];
+  /** Calls a resolver of the Audit page as `accountId` in `projectKey`. */
+  invoke<T>(functionKey: string, payload?: unknown, options?: { accountId?: string; projectKey?: string }): Promise<T>;
+  /** Starts an import and waits for the queue to drain; returns the final job status. */
+  importChecklist(checklistId: string, options?: { accountId?: string; projectKey?: string }): Promise<ImportStatus>;
+  /** The app's own REST calls (origin `app`) since the last clear. */
+  appRequests(): RequestLogEntry[];
+  /** Every issue in a project with the given fields and properties (as admin, from outside). */
+  issues(projectKey?: string, extra?: { fields?: string[]; properties?: string[] }): Promise<OutsideIssue[]>;
+  close(): Promise<void>;
+}
+
+export interface OutsideIssue {
+  id: string;
+  key: string;
+  fields: Record<string, unknown>;
+  properties: Record<string, unknown>;
+}
+
+export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harness {
+  const emulator = createJiraEmulator({ baseUrl: 'http://localhost:8080/jira' });
+  const logs: string[] = [];
+  const runtime = createForgeRuntime({ appDir: APP_DIR, emulator, timeScale: 0, log: (m) => logs.push(m), ...options });
+
+  const invoke = async <T>(functionKey: string, payload: unknown = {}, opts: { accountId?: string; projectKey?: string } = {}): Promise<T> =>
+    (await runtime.invoke({
+      functionKey,
+      payload,
+      context: { moduleKey: 'audit-page', accountId: opts.accountId ?? 'admin', projectKey: opts.projectKey ?? 'MSP' },
+    })) as T;
+
+  return {
+    runtime,
+    emulator,
+    logs,
+    invoke,
+    async importChecklist(checklistId, opts = {}) {
+      const { jobId } = await invoke<{ jobId: string }>('startImport', { checklistId }, opts);
+      await runtime.idle();
+      return invoke<ImportStatus>('getImport', { jobId }, opts);
+    },
+    appRequests: () => emulator.requests().filter((request) => request.origin === 'app'),
+    async issues(projectKey = 'MSP', extra = {}) {
+      const found: OutsideIssue[] = [];
+      let nextPageToken: string | undefined;
+      do {
+        const res = await emulator.handle({
+          method: 'POST',
+          path: '/rest/api/3/search/jql',
+          query: {},
+          headers: {},
+          body: {
+            jql: `project = ${projectKey}`,
+            fields: ['summary', 'labels', 'issuetype', 'parent', 'status', ...(extra.fields ?? [])],
+            properties: ['msp-audit-item', ...(extra.properties ?? [])],
+            maxResults: 100,
+            ...(nextPageToken ? { nextPageToken } : {}),
+          },
+          actor: 'admin',
+          origin: 'outside',
+        });
+        if (res.status !== 200) throw new Error(`search failed: ${res.status} ${JSON.stringify(res.body)}`);
+        const body = res.body as { issues: OutsideIssue[]; nextPageToken?: string };
+        found.push(...body.issues.map((issue) => ({ ...issue, fields: issue.fields ?? {}, properties: issue.properties ?? {} })));
+        nextPageToken = body.nextPageToken;
+      } while (nextPageToken);
+      return found;
+    },
+    close: () => runtime.close(),
+  };
+}
+
+/** Item ids of the item issues (property kind `item`), one entry per issue. */
+export function itemIdsOf(issues: OutsideIssue[], checklistId?: string): string[] {
+  return issues.flatMap((issue) => {
+    const identity = issue.properties['msp-audit-item'] as { kind?: string; itemId?: string; checklistId?: string } | undefined;
+    if (identity?.kind !== 'item' || identity.itemId === undefined) return [];
+    if (checklistId !== undefined && identity.checklistId !== checklistId) return [];
+    return [identity.itemId];
+  });
+}
+
+export function maxDuration(records: InvocationRecord[], kind: InvocationRecord['kind']): number {
+  return Math.max(0, ...records.filter((record) => record.kind === kind).map((record) => record.durationMs));
+}
