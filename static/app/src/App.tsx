@@ -1,0 +1,56 @@
+/**
+ * The shell every module shares: services in context, the module's view by key, and a visible
+ * failure instead of a blank iframe when the key is unknown or a view crashes.
+ */
+import { Suspense } from 'react';
+import type { AppServices } from './api/audit-api';
+import { errorMessage } from './api/errors';
+import { ServicesProvider } from './api/services';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/Loading';
+import { Notice } from './components/Notice';
+import { moduleViews, type ModuleView } from './modules';
+
+interface AppProps {
+  moduleKey: string;
+  services: AppServices;
+  /** Overridable so tests can route without the real lazy views. */
+  views?: Readonly<Record<string, ModuleView>>;
+}
+
+export function App({ moduleKey, services, views = moduleViews }: AppProps) {
+  const View = Object.hasOwn(views, moduleKey) ? views[moduleKey] : undefined;
+  if (!View) {
+    // Loud on purpose: a manifest module without a view is a deployment mistake to fix now.
+    console.error(`MSP Audit Ready: no view for module "${moduleKey}". Known: ${Object.keys(views).join(', ')}`);
+    return (
+      <main style={{ padding: 16 }}>
+        <Notice appearance="error" title="This part of the app is missing">
+          The app has no screen for module “{moduleKey}”. Reinstall or update MSP Audit Ready; if that does
+          not help, report this to the app’s maintainers.
+        </Notice>
+      </main>
+    );
+  }
+  return (
+    <ServicesProvider services={services}>
+      <ErrorBoundary>
+        <Suspense fallback={<Loading label="Loading the app" />}>
+          <View />
+        </Suspense>
+      </ErrorBoundary>
+    </ServicesProvider>
+  );
+}
+
+/** Shown when the host gave no context (e.g. the page was opened outside Jira). */
+export function StartupError({ error }: { error: unknown }) {
+  return (
+    <main style={{ padding: 16 }}>
+      <Notice appearance="error" title="MSP Audit Ready could not start">
+        {errorMessage(error)} Open the app from a Jira project’s Audit page; if it is already open there,
+        reload the page.
+      </Notice>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Entry of the one Custom UI app: read the module context from the host, apply its theme, and
+ * render the view for that module. Everything view-specific loads lazily (see modules.ts) so the
+ * first paint carries only React, the bridge and this shell.
+ */
+import '@atlaskit/css-reset';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { view } from '@forge/bridge';
+import { App, StartupError } from './App';
+import { createBridgeServices } from './api/bridge-api';
+import { applyTheme } from './theme';
+
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element.');
+  const root = createRoot(container);
+  try {
+    const context = await view.getContext();
+    // Theming is cosmetic: a host that cannot theme must not keep the page from working.
+    void applyTheme(context.theme?.colorMode).catch((error: unknown) => console.warn('Theme not applied', error));
+    root.render(
+      <StrictMode>
+        <App moduleKey={context.moduleKey} services={createBridgeServices()} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    console.error('MSP Audit Ready could not start', error);
+    root.render(<StartupError error={error} />);
+  }
+}
+
+void start();
