@@ -1,0 +1,101 @@
+/**
+ * The project's Audit page (module `audit-page`). Shows the score of the checklist imported last,
+ * or, when nothing is imported yet, the import flow. Data comes from the AuditApi in context.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { errorMessage } from '../../api/errors';
+import { useServices } from '../../api/services';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import type { Rollup } from '../../../../../common/contract';
+import { ImportFlow } from './import/ImportFlow';
+import { ScoreDashboard } from './score/ScoreDashboard';
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'score'; rollup: Rollup }
+  | { kind: 'import'; previous: Rollup | null };
+
+export interface AuditPageProps {
+  /** How often a running import is polled; tests shorten it. */
+  pollMs?: number;
+}
+
+export default function AuditPage({ pollMs }: AuditPageProps) {
+  const { api } = useServices();
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const load = useCallback(
+    (checklistId?: string, refresh = false) => {
+      setScreen({ kind: 'loading' });
+      api.getRollup({ checklistId, refresh }).then(
+        (rollup) => mounted.current && setScreen(rollup ? { kind: 'score', rollup } : { kind: 'import', previous: null }),
+        (error: unknown) => mounted.current && setScreen({ kind: 'error', message: errorMessage(error) }),
+      );
+    },
+    [api],
+  );
+  useEffect(() => load(), [load]);
+
+  const refresh = (rollup: Rollup) => {
+    setRefreshing(true);
+    setRefreshError(undefined);
+    api.getRollup({ checklistId: rollup.checklistId, refresh: true }).then(
+      (fresh) => {
+        if (!mounted.current) return;
+        setRefreshing(false);
+        if (fresh) setScreen({ kind: 'score', rollup: fresh });
+      },
+      (error: unknown) => {
+        if (!mounted.current) return;
+        setRefreshing(false);
+        setRefreshError(errorMessage(error));
+      },
+    );
+  };
+
+  return (
+    <main style={{ padding: token('space.300', '24px'), display: 'grid', gap: token('space.300', '24px'), maxWidth: 1100 }}>
+      <Heading size="xlarge" as="h1">
+        Audit readiness
+      </Heading>
+      {screen.kind === 'loading' && <Loading label="Loading the audit score" />}
+      {screen.kind === 'error' && (
+        <Notice appearance="error" title="Could not load the audit score" actions={<Button onClick={() => load()}>Try again</Button>}>
+          {screen.message}
+        </Notice>
+      )}
+      {screen.kind === 'score' && (
+        <ScoreDashboard
+          rollup={screen.rollup}
+          refreshing={refreshing}
+          refreshError={refreshError}
+          onRefresh={() => refresh(screen.rollup)}
+          onImportAnother={() => setScreen({ kind: 'import', previous: screen.rollup })}
+        />
+      )}
+      {screen.kind === 'import' && (
+        <ImportFlow
+          firstImport={screen.previous === null}
+          pollMs={pollMs}
+          // A fresh computation: the stored rollup predates the issues just created.
+          onShowScore={(checklistId) => load(checklistId, true)}
+          onCancel={screen.previous ? () => setScreen({ kind: 'score', rollup: screen.previous as Rollup }) : undefined}
+        />
+      )}
+    </main>
+  );
+}

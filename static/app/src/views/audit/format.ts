@@ -1,0 +1,77 @@
+/**
+ * The words and figures of the Audit page, as pure functions so each sentence is tested once and
+ * every component says the same thing the same way.
+ */
+import type { ItemResultName, Rollup, RollupItem, ScoringModelName } from '../../../../../common/contract';
+import type { PillTone } from '../../components/StatusPill';
+
+export const verdictWords = (passed: boolean): string => (passed ? 'would pass' : 'not yet');
+
+const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The headline: "845 / 1000 — pass mark 900 — not yet" or "52 of 61 met — 3 mandatory open — not yet".
+ * Under the met model the score counts items met or N/A out of all items.
+ */
+export function scoreLine(rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'passed' | 'mandatoryOpen'>): string {
+  return figuresLine(rollup.model, rollup.score, rollup.maxScore, rollup.passMark, rollup.mandatoryOpen.length, rollup.passed);
+}
+
+/** The same sentence for "if every item in progress is met". */
+export function projectionLine(rollup: Pick<Rollup, 'model' | 'maxScore' | 'passMark' | 'projection'>): string {
+  const { score, passed, mandatoryOpen } = rollup.projection;
+  return figuresLine(rollup.model, score, rollup.maxScore, rollup.passMark, mandatoryOpen.length, passed);
+}
+
+function figuresLine(
+  model: ScoringModelName,
+  score: number,
+  maxScore: number,
+  passMark: number | null,
+  mandatoryOpen: number,
+  passed: boolean,
+): string {
+  if (model === 'points') {
+    const mark = passMark === null ? '' : ` — pass mark ${passMark}`;
+    return `${score} / ${maxScore}${mark} — ${verdictWords(passed)}`;
+  }
+  return `${score} of ${maxScore} met — ${mandatoryOpen} mandatory open — ${verdictWords(passed)}`;
+}
+
+/** What meeting an open mandatory item is worth: its points plus the penalty it stops costing. */
+export function mandatoryCostLine(model: ScoringModelName, item: Pick<RollupItem, 'points' | 'cost'>): string {
+  if (model === 'met') return 'Blocks the pass until it is met, N/A or waived';
+  const gain = item.points + item.cost;
+  return `Costs ${plural(gain, 'point')} (${item.points} not earned + ${item.cost} penalty)`;
+}
+
+export const RESULT_WORDS: Record<ItemResultName, string> = {
+  met: 'Met',
+  not_met: 'Not met',
+  na: 'N/A',
+  not_assessed: 'Not assessed',
+};
+
+export const RESULT_TONES: Record<ItemResultName, PillTone> = {
+  met: 'success',
+  not_met: 'danger',
+  na: 'neutral',
+  not_assessed: 'warning',
+};
+
+/** "just now", "2 minutes ago", "3 hours ago", "5 days ago"; a future time reads as "just now". */
+export function relativeTime(iso: string, now: Date): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return 'an unknown time ago';
+  const seconds = Math.max(0, Math.round((now.getTime() - then) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.round(hours / 24), 'day')} ago`;
+}
+
+export const percent = (value: number, max: number): number => (max > 0 ? Math.round((value / max) * 100) : 0);
+
+export { plural };

@@ -1,0 +1,58 @@
+/** The checklists a team can import, as a radio group (one choice, keyboard-operable natively). */
+import { token } from '@atlaskit/tokens';
+import type { ChecklistSummary } from '../../../../../../common/contract';
+import { plural } from '../format';
+
+interface ChecklistPickerProps {
+  checklists: ChecklistSummary[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  disabled?: boolean;
+}
+
+const modelWords = (summary: ChecklistSummary): string =>
+  summary.model === 'points'
+    ? `points${summary.maxScore !== undefined ? `, max ${summary.maxScore}` : ''}${summary.passMark !== undefined ? `, pass mark ${summary.passMark}` : ''}`
+    : 'met / not met';
+
+export function ChecklistPicker({ checklists, selectedId, onSelect, disabled }: ChecklistPickerProps) {
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={disabled}>
+      <legend style={{ fontWeight: 600, marginBottom: token('space.100', '8px') }}>Checklist</legend>
+      <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
+        {checklists.map((summary) => {
+          const selected = summary.id === selectedId;
+          return (
+            <label
+              key={summary.id}
+              style={{
+                display: 'flex',
+                gap: token('space.100', '8px'),
+                alignItems: 'baseline',
+                padding: token('space.100', '8px'),
+                borderRadius: token('radius.small', '4px'),
+                border: `1px solid ${selected ? token('color.border.selected', '#0C66E4') : token('color.border', '#091E4224')}`,
+                cursor: disabled ? 'default' : 'pointer',
+              }}
+            >
+              <input
+                type="radio"
+                name="checklist"
+                value={summary.id}
+                checked={selected}
+                onChange={() => onSelect(summary.id)}
+              />
+              <span>
+                <span style={{ fontWeight: 600 }}>{summary.name}</span> <span>version {summary.version}</span>
+                <span style={{ display: 'block', color: token('color.text.subtle', '#44546F') }}>
+                  {plural(summary.itemCount, 'item')} in {plural(summary.chapterCount, 'chapter')} · {modelWords(summary)}
+                  {summary.source === 'custom' ? ' · your own file' : ''}
+                </span>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Before an import: pick a checklist, preview it, import it with one click, follow the progress.
+ */
+import { useEffect, useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { useServices } from '../../../api/services';
+import { Loading } from '../../../components/Loading';
+import { Notice } from '../../../components/Notice';
+import { useLoad } from '../../../hooks/useLoad';
+import { ChecklistPicker } from './ChecklistPicker';
+import { ChecklistPreview } from './ChecklistPreview';
+import { ImportProgress } from './ImportProgress';
+import { useImportJob } from './useImportJob';
+
+interface ImportFlowProps {
+  /** True when the project has no imported checklist yet (the page's empty state). */
+  firstImport: boolean;
+  /** The import finished and the user wants its score. */
+  onShowScore: (checklistId: string) => void;
+  /** Back to the score without importing; absent when there is no score to go back to. */
+  onCancel?: () => void;
+  pollMs?: number;
+}
+
+export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }: ImportFlowProps) {
+  const { api } = useServices();
+  const headingId = useId();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const list = useLoad('all', () => api.listChecklists());
+  const preview = useLoad(selectedId, (id) => api.getChecklist(id));
+  const { job, start, resume } = useImportJob(api, pollMs);
+
+  // Preselect when there is only one choice, so the common case is one click.
+  const checklists = list.state.status === 'ready' ? list.state.value : null;
+  useEffect(() => {
+    if (checklists?.length === 1 && selectedId === null) setSelectedId(checklists[0]?.id ?? null);
+  }, [checklists, selectedId]);
+
+  const busy = job.starting || job.status?.state === 'queued' || job.status?.state === 'running';
+  const started = job.starting || job.jobId !== undefined || job.error !== undefined;
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
+      <Heading size="large" as="h2" id={headingId}>
+        Import a checklist
+      </Heading>
+      {firstImport && (
+        <Notice title="No checklist imported yet">
+          Pick the checklist your audit uses and import it: the app creates one Jira issue per item, grouped by
+          chapter, and then shows whether you would pass.
+        </Notice>
+      )}
+
+      {list.state.status === 'loading' && <Loading label="Loading checklists" />}
+      {list.state.status === 'error' && (
+        <Notice appearance="error" title="Could not load the checklists" actions={<Button onClick={list.reload}>Try again</Button>}>
+          {list.state.message}
+        </Notice>
+      )}
+      {checklists?.length === 0 && (
+        <Notice appearance="warning" title="No checklists available">
+          The app has no checklist to offer. Ask a Jira admin to check the app’s installation.
+        </Notice>
+      )}
+      {checklists && checklists.length > 0 && (
+        <ChecklistPicker checklists={checklists} selectedId={selectedId} onSelect={setSelectedId} disabled={busy} />
+      )}
+
+      {preview.state.status === 'loading' && <Loading label="Loading the preview" />}
+      {preview.state.status === 'error' && (
+        <Notice appearance="error" title="Could not load this checklist" actions={<Button onClick={preview.reload}>Try again</Button>}>
+          {preview.state.message}
+        </Notice>
+      )}
+      {preview.state.status === 'ready' && <ChecklistPreview checklist={preview.state.value} />}
+
+      <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
+        <Button
+          appearance="primary"
+          isDisabled={preview.state.status !== 'ready' || busy}
+          isLoading={busy}
+          onClick={() => selectedId && start(selectedId)}
+        >
+          Import
+        </Button>
+        {onCancel && (
+          <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+            Back to the score
+          </Button>
+        )}
+      </div>
+
+      {started && (
+        <ImportProgress
+          job={job}
+          onRetry={() => job.checklistId && start(job.checklistId)}
+          onResume={resume}
+          onShowScore={() => job.checklistId && onShowScore(job.checklistId)}
+        />
+      )}
+    </section>
+  );
+}

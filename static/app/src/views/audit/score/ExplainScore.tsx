@@ -1,0 +1,109 @@
+/**
+ * Every item's contribution to the score and the reason for its result, so any figure on the page
+ * can be traced to issues. Hidden until asked for: it is long (one row per item).
+ */
+import { useId, useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { HostLink, issuePath } from '../../../components/HostLink';
+import { StatusPill } from '../../../components/StatusPill';
+import type { Rollup } from '../../../../../../common/contract';
+import { plural, RESULT_TONES, RESULT_WORDS } from '../format';
+import { FILTER_LABELS, filterItems, type ContributionFilter } from './explain-filter';
+
+/** Rows drawn at once; thousands of rows would make typing in the filter lag. */
+const ROW_LIMIT = 300;
+
+const cell = { padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' };
+const numeric = { ...cell, textAlign: 'right' as const };
+
+export function ExplainScore({ rollup }: { rollup: Rollup }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [show, setShow] = useState<ContributionFilter>('all');
+  const regionId = useId();
+  const headingId = useId();
+  const textId = useId();
+  const showId = useId();
+  const points = rollup.model === 'points';
+  const matches = useMemo(() => filterItems(rollup.items, { text, show }), [rollup.items, text, show]);
+  const chapterTitles = useMemo(() => new Map(rollup.chapters.map((chapter) => [chapter.id, chapter.title])), [rollup.chapters]);
+
+  return (
+    <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
+      <div>
+        <Button aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((shown) => !shown)}>
+          Explain this score
+        </Button>
+      </div>
+      {open && (
+        <section id={regionId} aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
+          <Heading size="medium" as="h2" id={headingId}>
+            Score explanation
+          </Heading>
+          <div style={{ display: 'flex', gap: token('space.200', '16px'), flexWrap: 'wrap', alignItems: 'end' }}>
+            <label htmlFor={textId} style={{ display: 'grid', gap: 4 }}>
+              Filter items
+              <input id={textId} type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="Id, title, reason or issue" />
+            </label>
+            <label htmlFor={showId} style={{ display: 'grid', gap: 4 }}>
+              Show
+              <select id={showId} value={show} onChange={(event) => setShow(event.target.value as ContributionFilter)}>
+                {(Object.keys(FILTER_LABELS) as ContributionFilter[])
+                  .filter((key) => points || (key !== 'earning' && key !== 'costing'))
+                  .map((key) => (
+                    <option key={key} value={key}>
+                      {FILTER_LABELS[key]}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          </div>
+          <p aria-live="polite" style={{ margin: 0 }}>
+            {matches.length > ROW_LIMIT
+              ? `Showing the first ${ROW_LIMIT} of ${plural(matches.length, 'matching item')}; narrow the filter to see the rest.`
+              : `${plural(matches.length, 'matching item')}.`}
+          </p>
+          <div style={{ overflowX: 'auto' }}>
+            <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Item contributions">
+              <thead>
+                <tr>
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Item</th>
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Result</th>
+                  {points && <th scope="col" style={numeric}>Earned</th>}
+                  {points && <th scope="col" style={numeric}>Penalty</th>}
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Why</th>
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Issue</th>
+                </tr>
+              </thead>
+              <tbody>
+                {matches.slice(0, ROW_LIMIT).map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+                      <strong>{item.id}</strong> {item.title}
+                      <div style={{ color: token('color.text.subtle', '#44546F') }}>
+                        {chapterTitles.get(item.chapterId) ?? item.chapterId}
+                        {item.mandatory ? ' · mandatory' : ''}
+                        {points ? ` · ${plural(item.points, 'point')}` : ''}
+                      </div>
+                    </th>
+                    <td style={cell}>
+                      <StatusPill tone={RESULT_TONES[item.result]}>{RESULT_WORDS[item.result]}</StatusPill>
+                    </td>
+                    {points && <td style={numeric}>{item.earned > 0 ? `+${item.earned}` : '0'}</td>}
+                    {points && <td style={numeric}>{item.cost > 0 ? `−${item.cost}` : '0'}</td>}
+                    <td style={cell}>{item.reason}</td>
+                    <td style={cell}>
+                      {item.issueKey ? <HostLink path={issuePath(item.issueKey)}>{item.issueKey}</HostLink> : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

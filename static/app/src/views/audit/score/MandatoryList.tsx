@@ -1,0 +1,46 @@
+/** Open mandatory items, most expensive first, each with what it costs and a link to its issue. */
+import { useId, useMemo } from 'react';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { HostLink, issuePath } from '../../../components/HostLink';
+import { StatusPill } from '../../../components/StatusPill';
+import type { Rollup } from '../../../../../../common/contract';
+import { mandatoryCostLine, RESULT_TONES, RESULT_WORDS } from '../format';
+
+export function MandatoryList({ rollup }: { rollup: Rollup }) {
+  const headingId = useId();
+  const open = useMemo(() => {
+    const byId = new Map(rollup.items.map((item) => [item.id, item]));
+    return rollup.mandatoryOpen
+      .map((id) => byId.get(id))
+      .filter((item) => item !== undefined)
+      .sort((a, b) => b.points + b.cost - (a.points + a.cost));
+  }, [rollup]);
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
+      <Heading size="medium" as="h2" id={headingId}>
+        Open mandatory items
+      </Heading>
+      {open.length === 0 ? (
+        <p style={{ margin: 0 }}>No mandatory item is open.</p>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
+          {open.map((item) => (
+            <li key={item.id}>
+              {item.issueKey ? (
+                <HostLink path={issuePath(item.issueKey)} aria-label={`Open ${item.issueKey}: ${item.id} ${item.title}`}>
+                  {item.issueKey}
+                </HostLink>
+              ) : (
+                <span style={{ color: token('color.text.subtle', '#44546F') }}>no issue yet</span>
+              )}{' '}
+              <strong>{item.id}</strong> {item.title} <StatusPill tone={RESULT_TONES[item.result]}>{RESULT_WORDS[item.result]}</StatusPill>
+              <div style={{ color: token('color.text.subtle', '#44546F') }}>{mandatoryCostLine(rollup.model, item)}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

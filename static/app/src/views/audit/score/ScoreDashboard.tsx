@@ -1,0 +1,37 @@
+/** After an import: the score, what blocks the pass, chapters, and the item-by-item explanation. */
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import { Notice } from '../../../components/Notice';
+import type { Rollup } from '../../../../../../common/contract';
+import { ChapterTable } from './ChapterTable';
+import { ExplainScore } from './ExplainScore';
+import { MandatoryList } from './MandatoryList';
+import { ScoreHeadline } from './ScoreHeadline';
+
+interface ScoreDashboardProps {
+  rollup: Rollup;
+  refreshing: boolean;
+  /** Why the last refresh failed, in words; the older figures stay on screen. */
+  refreshError?: string;
+  onRefresh: () => void;
+  onImportAnother: () => void;
+}
+
+export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother }: ScoreDashboardProps) {
+  return (
+    <div style={{ display: 'grid', gap: token('space.300', '24px') }}>
+      <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} />
+      {refreshError && (
+        <Notice appearance="warning" title="Could not refresh the figures">
+          {refreshError} The figures shown are the last ones computed.
+        </Notice>
+      )}
+      <MandatoryList rollup={rollup} />
+      <ChapterTable rollup={rollup} />
+      <ExplainScore rollup={rollup} />
+      <div>
+        <Button onClick={onImportAnother}>Import another checklist</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** Which items the "Explain this score" table shows; pure so the filter is tested on its own. */
+import type { ItemResultName, RollupItem } from '../../../../../../common/contract';
+
+export type ContributionFilter = 'all' | 'earning' | 'costing' | 'open-mandatory' | ItemResultName;
+
+export interface ExplainQuery {
+  text: string;
+  show: ContributionFilter;
+}
+
+export const FILTER_LABELS: Record<ContributionFilter, string> = {
+  all: 'All items',
+  earning: 'Items that earn points',
+  costing: 'Items that cost a penalty',
+  'open-mandatory': 'Open mandatory items',
+  met: 'Met',
+  not_met: 'Not met',
+  na: 'N/A',
+  not_assessed: 'Not assessed',
+};
+
+const isOpen = (item: RollupItem): boolean => item.result === 'not_met' || item.result === 'not_assessed';
+
+function matchesShow(item: RollupItem, show: ContributionFilter): boolean {
+  switch (show) {
+    case 'all':
+      return true;
+    case 'earning':
+      return item.earned > 0;
+    case 'costing':
+      return item.cost > 0;
+    case 'open-mandatory':
+      return item.mandatory && isOpen(item);
+    default:
+      return item.result === show;
+  }
+}
+
+/** Case-insensitive match on id, title, reason, issue key and waiver name. */
+export function filterItems(items: readonly RollupItem[], { text, show }: ExplainQuery): RollupItem[] {
+  const needle = text.trim().toLowerCase();
+  return items.filter((item) => {
+    if (!matchesShow(item, show)) return false;
+    if (!needle) return true;
+    return [item.id, item.title, item.reason, item.issueKey ?? '', item.waivedBy ?? ''].some((field) =>
+      field.toLowerCase().includes(needle),
+    );
+  });
+}
