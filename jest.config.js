@@ -20,6 +20,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
       moduleNameMapper: { '\\.(css)$': '<rootDir>/test/components/style-stub.js' },
+      setupFilesAfterEnv: ['<rootDir>/test/components/setup.ts'],
     },
     {
       ...common,

@@ -1,0 +1,2 @@
+/** Component tests: DOM matchers such as toBeInTheDocument / toHaveAccessibleName. */
+import '@testing-library/jest-dom';
