@@ -123,9 +123,12 @@ export function buildChecklist(input: BuildInput): BuildResult {
       rowsRead++;
       sheetItems++;
       tallyPoints(points, cellAt(row, columns.points));
+      // Problems of one row are listed left to right, as the user reads the row.
+      const rowProblems: { index: number; problem: SheetProblem }[] = [];
       const item = readItemRow(row, columns, meta.model, (field, message) =>
-        problems.push(at(rowNumber, columnName(columns[field]), message)),
+        rowProblems.push({ index: columns[field] ?? -1, problem: at(rowNumber, columnName(columns[field]), message) }),
       );
+      problems.push(...rowProblems.sort((a, b) => a.index - b.index).map(({ problem }) => problem));
       if (item === undefined) continue;
       const first = seenIds.get(item.id.toLowerCase());
       if (first !== undefined) {
@@ -271,9 +274,10 @@ function checkMeta(
     const source = meta.maxScore === undefined ? 'the Total row says' : 'the maximum score is';
     setting('max score', `the item points add up to ${format(points.sum)} but ${source} ${format(points.stated)}; they must be equal`);
   }
-  const max = points.stated ?? points.sum;
+  // With an unreadable points cell the maximum is unknown; that cell is already reported.
+  const max = points.stated ?? (points.readable ? points.sum : undefined);
   if (meta.passMark === undefined) setting('pass mark', 'the points model needs a pass mark, e.g. 900 out of 1000');
-  else if (meta.passMark > max) {
+  else if (max !== undefined && meta.passMark > max) {
     setting('pass mark', `pass mark ${format(meta.passMark)} is more than the maximum score ${format(max)}; nobody could pass`);
   }
 }
