@@ -89,6 +89,19 @@ describeBrowser('local host (fixture app)', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('edits an app custom field through its Custom UI editor and view.submit', async () => {
+    const s = await openPage(env.browser, `${env.server.url}/browse/MSP-1?as=admin`);
+    expect(await s.page.textContent('[data-field="fixture-note"] .formatted')).toBe('None');
+    await s.page.click('button:has-text("Edit Fixture note")');
+    const editor = await appFrame(s.page, 'fixture-note');
+    await editor.waitForSelector('body[data-ready="true"]');
+    await editor.fill('#note', 'ready for <b>review</b>');
+    await Promise.all([s.page.waitForNavigation(), editor.click('#save')]);
+    expect(await s.page.textContent('[data-field="fixture-note"] .formatted')).toBe('Note: ready for <b>review</b>');
+    await screenshot(s.page, 'host-fixture-field-edited');
+    expect(s.errors).toEqual([]);
+  });
+
   it('lists search results in the issue navigator', async () => {
     const s = await openPage(env.browser, `${env.server.url}/issues?jql=${encodeURIComponent('project = MSP AND labels = msp-ch-01')}`);
     const rows = await s.page.$$eval('table.issues tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));

@@ -121,6 +121,7 @@
     iframe.title = String(p.title || 'Modal');
     iframe.style.minHeight = '300px';
     iframe.src = '/forge/resources/' + encodeURIComponent(resource) + '/index.html?' + q.toString();
+    iframe.setAttribute('data-module', invokeContext.moduleKey);
     box.appendChild(iframe);
     backdrop.appendChild(box);
     var modal = { backdrop: backdrop, onClose: p.onClose };
@@ -158,6 +159,7 @@
     iframe.className = 'forge';
     iframe.title = btn.textContent || 'Edit';
     iframe.src = btn.getAttribute('data-edit-frame');
+    iframe.setAttribute('data-module', new URL(iframe.src).searchParams.get('module') || '');
     box.appendChild(iframe);
   });
 
