@@ -119,3 +119,51 @@ export interface Rollup {
 export interface ResolverError {
   error: string;
 }
+
+/** `getRollup { checklistId?, refresh? }`: `refresh: true` reads Jira even when the cache is fresh. */
+export interface GetRollupPayload {
+  checklistId?: string;
+  refresh?: boolean;
+}
+
+/** What a version sync would change: `planSync { checklistId }` → SyncPreview. */
+export interface SyncPreview {
+  /** The version the project would move to. */
+  checklistId: string;
+  framework: string;
+  version: string;
+  /** Checklist ids (versions of the framework) the project's issues carry now. */
+  fromChecklistIds: string[];
+  summary: {
+    create: number;
+    update: number;
+    renamed: number;
+    restored: number;
+    changed: number;
+    versionOnly: number;
+    retire: number;
+    unchanged: number;
+    duplicates: number;
+  };
+  create: { itemId: string; chapterId: string; title: string }[];
+  update: {
+    issueKey: string;
+    itemId: string;
+    previousItemId?: string;
+    changes: ('summary' | 'description' | 'points' | 'chapter' | 'identity')[];
+    restored?: boolean;
+  }[];
+  retire: { issueKey: string; itemId: string }[];
+  duplicates: { itemId: string; keptIssueKey: string; issueKeys: string[] }[];
+}
+
+/** `applySync { checklistId }` → SyncResult. Run again while `complete` is false (it resumes). */
+export interface SyncResult {
+  checklistId: string;
+  created: number;
+  updated: number;
+  retired: number;
+  unchanged: number;
+  /** False when the call stopped early to stay inside the time limit; calling again finishes. */
+  complete: boolean;
+}

@@ -4,6 +4,8 @@
  */
 import { buildResolver } from './resolvers/definitions';
 import { importWorkerHandler } from './import/handler';
+import { issueTriggerHandler } from './rollup/trigger';
 
 export const resolverHandler = buildResolver().getDefinitions();
 export const importWorker = importWorkerHandler;
+export const issueTrigger = issueTriggerHandler;

@@ -4,15 +4,18 @@
  */
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { ChecklistSummary, ChecklistView, ImportStatus, StartImportResult } from '../../common/contract';
+import type { ChecklistSummary, ChecklistView, ImportStatus, Rollup, StartImportResult, SyncPreview, SyncResult } from '../../common/contract';
 import { listChecklists, requireChecklist, viewOf } from '../catalogue';
 import { getImport, startImport } from '../import/start';
+import { getRollup } from '../rollup/get-rollup';
+import { applySync, previewSync } from '../sync/apply';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { jiraClientFor } from './jira';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
 const jobPayload = z.object({ jobId: z.string().uuid() });
+const rollupPayload = z.object({ checklistId: checklistIdSchema.optional(), refresh: z.boolean().optional() });
 
 interface Request {
   payload: unknown;
@@ -56,6 +59,30 @@ export function buildResolver(): Resolver {
     resolver('getImport', async ({ payload, context }): Promise<ImportStatus> => {
       const { jobId } = parsePayload(jobPayload, payload, 'getImport');
       return getImport(projectCaller(context), jobId);
+    }),
+  );
+  definitions.define(
+    'getRollup',
+    resolver('getRollup', async ({ payload, context }): Promise<Rollup> => {
+      const { checklistId, refresh } = parsePayload(rollupPayload, payload, 'getRollup');
+      return getRollup(jiraClientFor('resolver'), projectCaller(context), {
+        ...(checklistId !== undefined ? { checklistId } : {}),
+        ...(refresh !== undefined ? { refresh } : {}),
+      });
+    }),
+  );
+  definitions.define(
+    'planSync',
+    resolver('planSync', async ({ payload, context }): Promise<SyncPreview> => {
+      const { checklistId } = parsePayload(checklistPayload, payload, 'planSync');
+      return previewSync(jiraClientFor('resolver'), projectCaller(context), checklistId);
+    }),
+  );
+  definitions.define(
+    'applySync',
+    resolver('applySync', async ({ payload, context }): Promise<SyncResult> => {
+      const { checklistId } = parsePayload(checklistPayload, payload, 'applySync');
+      return applySync(jiraClientFor('resolver'), projectCaller(context), checklistId);
     }),
   );
   return definitions;

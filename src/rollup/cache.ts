@@ -1,0 +1,62 @@
+/**
+ * The rollup cache: per project and checklist, the item states last read from Jira (compact, so
+ * big checklists still fit one KVS value) and when they were read. The score is recomputed from
+ * them on every call, which is pure and fast; only the Jira search is saved.
+ */
+import { z } from 'zod';
+import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
+import { rollupCacheKey } from '../storage/keys';
+import { jsonBytes, MAX_VALUE_BYTES, readValue, writeValue } from '../storage/kvs';
+
+/** A cached rollup older than this is re-read even without a change event (events can be late or lost). */
+export const CACHE_MAX_AGE_MS = 2 * 60_000;
+
+/** [itemId, issueKey, statusCategory, statusName, resolution, assessment] */
+const tupleSchema = z.tuple([
+  z.string(),
+  z.string(),
+  z.enum(['new', 'indeterminate', 'done']).nullable(),
+  z.string().nullable(),
+  z.string().nullable(),
+  z.enum(['met', 'not_met', 'na', 'not_assessed']).nullable(),
+]);
+const cacheSchema = z.object({ readAt: z.number(), states: z.array(tupleSchema) });
+
+export interface CachedStates {
+  readAt: number;
+  states: ItemState[];
+}
+
+export async function readCachedStates(projectKey: string, checklistId: string): Promise<CachedStates | undefined> {
+  const cached = await readValue(rollupCacheKey(projectKey, checklistId), cacheSchema);
+  if (!cached) return undefined;
+  return {
+    readAt: cached.readAt,
+    states: cached.states.map(([itemId, issueKey, category, statusName, resolution, assessment]) => ({
+      itemId,
+      issueKey,
+      ...(category !== null ? { statusCategory: category as StatusCategory } : {}),
+      ...(statusName !== null ? { statusName } : {}),
+      resolution,
+      assessment: assessment as ItemResult | null,
+    })),
+  };
+}
+
+/** Stores the states; returns false (and stores nothing) when they would not fit one KVS value. */
+export async function writeCachedStates(projectKey: string, checklistId: string, readAt: number, states: readonly ItemState[]): Promise<boolean> {
+  const value = {
+    readAt,
+    states: states.map((state) => [
+      state.itemId,
+      state.issueKey ?? '',
+      state.statusCategory ?? null,
+      state.statusName ?? null,
+      state.resolution ?? null,
+      state.assessment ?? null,
+    ]),
+  };
+  if (jsonBytes(value) > MAX_VALUE_BYTES) return false;
+  await writeValue(rollupCacheKey(projectKey, checklistId), value);
+  return true;
+}

@@ -1,0 +1,149 @@
+/**
+ * `planSync` / `applySync`: move a project's issues to another version of their checklist. New
+ * items are created as import creates them, changed items get new text, points, chapter and
+ * identity, removed ones are labelled retired (and leave the score). Status, assignee, comments
+ * and evidence are never written.
+ *
+ * Each issue's identity property is written last, after its fields: it is the commit marker. A
+ * call cut short (time limit, error) leaves the rest of the plan for the next call, which plans
+ * again from Jira, so applying twice changes nothing the second time.
+ */
+import type { SyncPreview, SyncResult } from '../../common/contract';
+import { requireChecklist } from '../catalogue';
+import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
+import type { SyncUpdate } from '../domain/sync-plan';
+import type { JiraClient, LabelOperation } from '../jira';
+import { chapterIdentity, itemIdentity, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
+import { chapterLabel, itemContentFields, MANDATORY_LABEL, RETIRED_LABEL } from '../jira/layout';
+import { createChapters, createItems } from '../import/create-issues';
+import { resolveSetup } from '../import/worker-support';
+import { requireProjectPermissions } from '../resolvers/access';
+import type { ProjectCaller } from '../resolvers/context';
+import { invocationRemainingMs } from '../resolvers/jira';
+import { markProjectChanged, rememberChecklist } from '../storage/project-state';
+import { loadSyncState, toPreview } from './state';
+
+/** Stop starting new writes when less than this is left of the resolver's 25 s. */
+const STOP_MARGIN_MS = 6_000;
+/** Issue updates in flight at once: quick enough for a resolver, gentle on Jira's burst limits. */
+const CONCURRENCY = 4;
+
+export async function previewSync(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<SyncPreview> {
+  const def = await requireChecklist(checklistId);
+  await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS'], `preview the move to ${def.name} ${def.version}`);
+  return toPreview(def, await loadSyncState(jira, caller.projectKey, def));
+}
+
+export async function applySync(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<SyncResult> {
+  const def = await requireChecklist(checklistId);
+  await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES'], `move the project to ${def.name} ${def.version}`);
+  const setup = await resolveSetup(jira, caller.projectKey);
+  const state = await loadSyncState(jira, caller.projectKey, def, setup.pointsFieldId);
+  const { plan } = state;
+  const timeLeft = (): boolean => (invocationRemainingMs() ?? Number.POSITIVE_INFINITY) > STOP_MARGIN_MS;
+  const result: SyncResult = { checklistId: def.id, created: 0, updated: 0, retired: 0, unchanged: plan.unchanged.length, complete: false };
+  await rememberChecklist(caller.projectKey, def.id);
+
+  const chapterKeys = await ensureChapters(jira, def, caller.projectKey, state, setup.epicTypeId);
+  const byKey = new Map(state.items.map((issue) => [issue.key, issue]));
+  const itemsById = new Map(def.items.map((item) => [item.id, item]));
+  const points: { issueId: string; value: number }[] = [];
+
+  const createdAll = await createItems({
+    jira,
+    def,
+    projectKey: caller.projectKey,
+    issueTypeId: setup.itemTypeId,
+    chapterKeys,
+    items: plan.create,
+    shouldStop: () => !timeLeft(),
+    onChunk: async (created) => {
+      result.created += Object.keys(created).length;
+      for (const [itemId, issue] of Object.entries(created)) points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });
+    },
+  });
+
+  const updatesDone = createdAll && (await inParallel(plan.update, timeLeft, async (update) => {
+    const issue = byKey.get(update.issueKey)!;
+    const item = itemsById.get(update.itemId)!;
+    await updateItem(jira, def, item, issue.identity, update, chapterKeys);
+    if (issue.points !== item.points) points.push({ issueId: issue.id, value: item.points });
+    result.updated += 1;
+  }));
+
+  const retireDone = updatesDone && (await inParallel(plan.retire, timeLeft, async (ref) => {
+    const issue = byKey.get(ref.issueKey)!;
+    await jira.editIssue({ issueKey: ref.issueKey, update: { labels: [{ add: RETIRED_LABEL }] } });
+    await jira.setIssueProperty({ issueKey: ref.issueKey, propertyKey: ITEM_PROPERTY, value: { ...issue.identity, state: 'retired' } });
+    result.retired += 1;
+  }));
+
+  if (setup.pointsFieldId !== undefined && points.length > 0) await jira.setAppFieldValues({ fieldId: setup.pointsFieldId, values: points });
+  await markProjectChanged(caller.projectKey);
+  result.complete = createdAll && updatesDone && retireDone;
+  console.info(`[sync] ${caller.projectKey} → ${def.id}: ${result.created} created, ${result.updated} updated, ${result.retired} retired${result.complete ? '' : ' (stopped early; run again to finish)'}`);
+  return result;
+}
+
+/** Chapter Epics for every chapter the new version uses: existing ones re-labelled to it, missing ones created. */
+async function ensureChapters(
+  jira: JiraClient,
+  def: ChecklistDefinition,
+  projectKey: string,
+  state: Awaited<ReturnType<typeof loadSyncState>>,
+  epicTypeId: string | undefined,
+): Promise<Record<string, string>> {
+  const keys: Record<string, string> = {};
+  for (const chapter of state.chapters) keys[chapter.identity.chapterId] ??= chapter.key;
+  if (epicTypeId === undefined) return keys;
+  const used = new Set(def.items.map((item) => item.chapterId));
+  for (const chapter of def.chapters) {
+    const existing = state.chapters.find((issue) => issue.key === keys[chapter.id]);
+    if (!existing || existing.identity.checklistId === def.id) continue;
+    if (existing.identity.title !== chapter.title) await jira.editIssue({ issueKey: existing.key, fields: { summary: chapter.title } });
+    await jira.setIssueProperty({ issueKey: existing.key, propertyKey: ITEM_PROPERTY, value: chapterIdentity(def, chapter) });
+  }
+  const missing = def.chapters.filter((chapter) => used.has(chapter.id) && keys[chapter.id] === undefined);
+  return { ...keys, ...(await createChapters({ jira, def, projectKey, epicTypeId, chapters: missing })) };
+}
+
+async function updateItem(
+  jira: JiraClient,
+  def: ChecklistDefinition,
+  item: ChecklistItem,
+  old: ItemIdentity,
+  update: SyncUpdate,
+  chapterKeys: Record<string, string>,
+): Promise<void> {
+  const content = update.changes.some((change) => change !== 'identity');
+  const labels: LabelOperation[] = [];
+  if (old.chapterId !== item.chapterId) labels.push({ remove: chapterLabel(old.chapterId) }, { add: chapterLabel(item.chapterId) });
+  if (old.mandatory !== item.mandatory) labels.push(item.mandatory ? { add: MANDATORY_LABEL } : { remove: MANDATORY_LABEL });
+  if (old.state === 'retired') labels.push({ remove: RETIRED_LABEL });
+  if (content || labels.length > 0) {
+    const parentKey = old.chapterId !== item.chapterId ? chapterKeys[item.chapterId] : undefined;
+    await jira.editIssue({
+      issueKey: update.issueKey,
+      ...(content ? { fields: itemContentFields(def, item, parentKey) } : {}),
+      ...(labels.length > 0 ? { update: { labels } } : {}),
+    });
+  }
+  await jira.setIssueProperty({ issueKey: update.issueKey, propertyKey: ITEM_PROPERTY, value: itemIdentity(def, item) });
+}
+
+/** Runs `work` over `entries`, a few at a time, until done or `mayStart` says stop; true when all ran. */
+async function inParallel<T>(entries: readonly T[], mayStart: () => boolean, work: (entry: T) => Promise<void>): Promise<boolean> {
+  let next = 0;
+  let stopped = false;
+  const lane = async (): Promise<void> => {
+    while (next < entries.length) {
+      if (!mayStart()) {
+        stopped = true;
+        return;
+      }
+      await work(entries[next++]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, lane));
+  return !stopped;
+}
