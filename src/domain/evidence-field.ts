@@ -98,9 +98,10 @@ function readEntry(raw: unknown, at: string, problems: EvidenceProblem[]): Evide
     problems.push({ field: at, message: 'must be an evidence entry (an object)' });
     return undefined;
   }
-  const inputPart: Record<string, unknown> = {};
-  const appPart: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) (APP_FIELDS.has(key) && !INPUT_FIELDS.has(key) ? appPart : inputPart)[key] = value;
+  // fromEntries defines own keys, so a stored "__proto__" key stays a key (and is reported as unknown).
+  const isApp = ([key]: [string, unknown]) => APP_FIELDS.has(key) && !INPUT_FIELDS.has(key);
+  const inputPart = Object.fromEntries(Object.entries(raw).filter((kv) => !isApp(kv)));
+  const appPart = Object.fromEntries(Object.entries(raw).filter(isApp));
   const input = checkEvidenceInput(inputPart);
   const app = appFieldsSchema.safeParse(appPart);
   if (!input.ok) for (const p of input.problems) problems.push({ field: `${at}.${p.field}`, message: p.message });

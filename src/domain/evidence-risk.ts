@@ -37,7 +37,7 @@ export interface RiskOptions {
 const quoted = (entry: EvidenceEntry) => `"${entry.title}"`;
 
 function daysText(days: number): string {
-  if (days === 0) return 'today (its last valid day)';
+  if (days === 0) return 'today';
   return days === 1 ? 'tomorrow' : `in ${days} days`;
 }
 

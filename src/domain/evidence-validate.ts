@@ -32,7 +32,7 @@ const characters = (s: string): number => [...s].length;
 /** Trimmed text with a length cap; `lines` allows tabs and line breaks (notes), else one line (titles). */
 const boundedText = (max: number, lines: boolean, emptyMessage: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? emptyMessage : 'must be text') })
+    .string({ error: (issue) => (issue.input == null ? emptyMessage : 'must be text') })
     .transform((s) => s.trim())
     .superRefine((s, ctx) => {
       if (s === '') ctx.addIssue({ code: 'custom', message: emptyMessage });
@@ -95,7 +95,7 @@ const calendarDate = z
 export const evidenceFieldSchemas = {
   kind: z.enum(EVIDENCE_KINDS, {
     error: (issue) =>
-      issue.input === undefined ? KIND_REQUIRED : `must be one of: ${EVIDENCE_KINDS.join(', ')}`,
+      issue.input == null ? KIND_REQUIRED : `must be one of: ${EVIDENCE_KINDS.join(', ')}`,
   }),
   title: boundedText(EVIDENCE_LIMITS.maxTitleLength, false, TITLE_REQUIRED),
   url: z
@@ -119,7 +119,9 @@ type FieldName = keyof typeof evidenceFieldSchemas;
 const FIELD_NAMES = Object.keys(evidenceFieldSchemas) as FieldName[];
 const REQUIRED: ReadonlySet<FieldName> = new Set(['kind', 'title']);
 /** Fields the app sets itself; a client sending them gets told so rather than "unknown field". */
-const APP_FIELDS = new Set(['id', 'addedAt', 'addedBy', 'reviewState', 'reviewer', 'reviewedAt', 'reviewNote', 'selfReviewed', 'updatedAt', 'updatedBy']);
+const APP_FIELDS = new Set([
+  'id', 'addedAt', 'addedBy', 'reviewState', 'reviewer', 'reviewedAt', 'reviewNote', 'selfReviewed', 'updatedAt', 'updatedBy',
+]);
 
 /**
  * The whole input as one zod schema (unknown keys rejected), for tooling and for the frontend's own
@@ -160,7 +162,8 @@ function parseFields(raw: Record<string, unknown>, problems: EvidenceProblem[], 
     if (!(FIELD_NAMES as string[]).includes(key)) problems.push(unknownKeyProblem(key));
   }
   for (const field of FIELD_NAMES) {
-    if (!(field in raw)) {
+    // Own keys only: an inherited `url` (prototype tricks) is not something the person sent.
+    if (!Object.hasOwn(raw, field)) {
       if (requireAll && REQUIRED.has(field)) problems.push({ field, message: field === 'kind' ? KIND_REQUIRED : TITLE_REQUIRED });
       continue;
     }
@@ -188,7 +191,9 @@ function crossFieldProblems(entry: Partial<Record<FieldName, string>>, invalid: 
     problems.push({ field: 'url', message: 'required for a link: paste its https:// address' });
   } else if (kind === 'attachment') {
     if (!has('attachmentId')) problems.push({ field: 'attachmentId', message: 'required for an attachment: pick a file attached to this issue' });
-    if (entry.url !== undefined) problems.push({ field: 'url', message: 'is not used for an attachment; add a separate entry of kind link for a web address' });
+    if (entry.url !== undefined) {
+      problems.push({ field: 'url', message: 'is not used for an attachment; add a separate entry of kind link for a web address' });
+    }
   } else if (kind !== undefined && kind !== 'link' && !has('url') && !has('note')) {
     problems.push({ field: 'url', message: `a ${kind} needs a url or a note saying where the auditor finds it` });
   }
