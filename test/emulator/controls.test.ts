@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { IssueChangeEvent, JiraEmulatorApi } from '../../local/jira';
-import { FIELDS, caller, issuePayload, makeEmulator, type Caller } from './helpers';
+import { FIELDS, FIXTURE_MANIFEST, caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;
 let call: Caller;
@@ -185,6 +186,19 @@ describe('state file', () => {
     await caller(emuWithFile)('POST', '/issue', issuePayload());
     await new Promise((r) => setTimeout(r, 120));
     expect(JSON.parse(readFileSync(stateFile, 'utf8')).issues).toHaveLength(1);
+  });
+
+  it('writes a pending change when the process exits before the debounce fires', () => {
+    const stateFile = path.join(dir, 'state.json');
+    const script = [
+      `const { createJiraEmulator } = require(${JSON.stringify(path.resolve(__dirname, '../../local/jira'))});`,
+      `const emu = createJiraEmulator({ manifestPath: ${JSON.stringify(FIXTURE_MANIFEST)}, stateFile: ${JSON.stringify(stateFile)} });`,
+      `emu.handle({ method: 'POST', path: '/rest/api/3/issue', query: {}, headers: {}, actor: 'admin', origin: 'outside',`,
+      `  body: { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'last words' } } }).then(() => process.exit(0));`,
+    ].join('\n');
+    const tsx = path.resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs');
+    execFileSync(process.execPath, [tsx, '-e', script], { stdio: 'pipe' });
+    expect(JSON.parse(readFileSync(stateFile, 'utf8')).issues.map((i: { summary: string }) => i.summary)).toEqual(['last words']);
   });
 
   it('refuses a state file that is not an emulator state, saying what to do', () => {

@@ -40,6 +40,18 @@ export interface Persister {
   flush(): void;
 }
 
+/** Persisters with a file: their pending writes are made when the process exits. */
+const withFiles = new Set<Persister>();
+let exitHookInstalled = false;
+
+function flushAllOnExit(persister: Persister): void {
+  withFiles.add(persister);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // One hook for every emulator, so many emulators in a test run add no listeners.
+  process.once('exit', () => withFiles.forEach((p) => p.flush()));
+}
+
 export function createPersister(file: string | undefined, getState: () => JiraState, delayMs = 50): Persister {
   let timer: NodeJS.Timeout | null = null;
   const flush = (): void => {
@@ -48,13 +60,15 @@ export function createPersister(file: string | undefined, getState: () => JiraSt
     timer = null;
     writeStateFile(file, getState());
   };
-  return {
+  const persister: Persister = {
     schedule() {
       if (!file || timer) return;
       timer = setTimeout(flush, delayMs);
-      // A pending write must not keep a test run or a stopping server alive.
+      // A pending write must not keep a test run or a stopping server alive; the exit hook makes it.
       timer.unref();
     },
     flush,
   };
+  if (file) flushAllOnExit(persister);
+  return persister;
 }
