@@ -1,7 +1,8 @@
 import { mandatoryCostLine, projectionLine, relativeTime, scoreLine } from '../../static/app/src/views/audit/format';
 import { filterItems } from '../../static/app/src/views/audit/score/explain-filter';
 import { errorMessage, UNKNOWN_FAILURE } from '../../static/app/src/api/errors';
-import { metNotYet, pointsNotYet } from './fixtures';
+import { passRuleWords } from '../../static/app/src/views/audit/import/ChecklistPreview';
+import { awsChecklist, metNotYet, pointsNotYet } from './fixtures';
 
 describe('scoreLine', () => {
   it.each([
@@ -71,5 +72,19 @@ describe('errorMessage', () => {
     ['nothing useful', 42, UNKNOWN_FAILURE],
   ])('from %s returns the words to show', (_case, error, expected) => {
     expect(errorMessage(error)).toBe(expected);
+  });
+});
+
+describe('passRuleWords', () => {
+  it('gives the max and pass mark of a points checklist', () => {
+    expect(passRuleWords(awsChecklist)).toBe('Points: max 100, pass mark 90');
+  });
+  it.each([
+    [undefined, 'Met / not met: every mandatory item met, N/A or waived'],
+    [0, 'Met / not met: every mandatory item met, N/A or waived'],
+    [80, 'Met / not met: every mandatory item met, N/A or waived, and at least 80 % of the other items'],
+  ])('when a met checklist asks %s %% of the rest returns the rule in words', (minOptionalPercent, expected) => {
+    const passRule = minOptionalPercent === undefined ? { kind: 'met' as const } : { kind: 'met' as const, minOptionalPercent };
+    expect(passRuleWords({ ...awsChecklist, model: 'met', passRule })).toBe(expected);
   });
 });

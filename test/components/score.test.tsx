@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { metNotYet, pointsNotYet, pointsPass } from './fixtures';
@@ -152,6 +153,18 @@ describe('AuditPage after an import', () => {
     expect(screen.queryByText('No checklist imported yet')).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Back to the score' }));
     await waitFor(() => expect(screen.getByRole('region', { name: 'Audit score' })).toBeInTheDocument());
+  });
+
+  it('shows the score under StrictMode, as main.tsx renders it (effects run twice)', async () => {
+    const api = new FakeAuditApi();
+    api.rollups = [pointsNotYet];
+    renderWithServices(
+      <StrictMode>
+        <AuditPage pollMs={1} />
+      </StrictMode>,
+      api,
+    );
+    expect(await scoreRegion()).toHaveTextContent('845 / 1000');
   });
 
   it('says why the score could not load and retries', async () => {

@@ -30,13 +30,14 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
+  // Set in the effect (not only initialised) because StrictMode unmounts and remounts once.
   const mounted = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
       mounted.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const load = useCallback(
     (checklistId?: string, refresh = false) => {

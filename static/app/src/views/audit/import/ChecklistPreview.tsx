@@ -15,7 +15,8 @@ export function passRuleWords(checklist: ChecklistView): string {
     const max = checklist.maxScore ?? checklist.items.reduce((sum, item) => sum + item.points, 0);
     return `Points: max ${max}, pass mark ${rule.passMark}`;
   }
-  const rest = rule.minOptionalPercent !== undefined ? `, and at least ${rule.minOptionalPercent} % of the other items` : '';
+  // 0 % is how some files say "no share required"; printing it would read as a rule.
+  const rest = rule.minOptionalPercent ? `, and at least ${rule.minOptionalPercent} % of the other items` : '';
   return `Met / not met: every mandatory item met, N/A or waived${rest}`;
 }
 

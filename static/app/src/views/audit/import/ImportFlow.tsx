@@ -1,7 +1,7 @@
 /**
  * Before an import: pick a checklist, preview it, import it with one click, follow the progress.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -37,6 +37,13 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
   useEffect(() => {
     if (checklists?.length === 1 && selectedId === null) setSelectedId(checklists[0]?.id ?? null);
   }, [checklists, selectedId]);
+
+  // The progress sits below a long preview: bring it into view when an import starts, or the
+  // click on Import looks like it did nothing.
+  const progressRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (job.starting) progressRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [job.starting]);
 
   const busy = job.starting || job.status?.state === 'queued' || job.status?.state === 'running';
   const started = job.starting || job.jobId !== undefined || job.error !== undefined;
@@ -92,14 +99,16 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
         )}
       </div>
 
-      {started && (
-        <ImportProgress
-          job={job}
-          onRetry={() => job.checklistId && start(job.checklistId)}
-          onResume={resume}
-          onShowScore={() => job.checklistId && onShowScore(job.checklistId)}
-        />
-      )}
+      <div ref={progressRef}>
+        {started && (
+          <ImportProgress
+            job={job}
+            onRetry={() => job.checklistId && start(job.checklistId)}
+            onResume={resume}
+            onShowScore={() => job.checklistId && onShowScore(job.checklistId)}
+          />
+        )}
+      </div>
     </section>
   );
 }
