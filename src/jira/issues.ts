@@ -129,11 +129,12 @@ export async function setIssueProperty(http: JiraHttp, args: { issueKey: string;
 
 /** The property's value, or undefined when the issue has no such property. */
 export async function getIssueProperty(http: JiraHttp, args: { issueKey: string; propertyKey: string; as?: Actor }): Promise<unknown> {
-  const { status, body } = await http.json(
+  const response = await http.send(
     'getIssueProperty',
     () => product(args.as).requestJira(route`/rest/api/3/issue/${args.issueKey}/properties/${args.propertyKey}`, { headers: ACCEPT_JSON }),
-    entityPropertySchema.optional(),
     [404],
   );
-  return status === 404 ? undefined : body?.value;
+  if (response.status === 404) return undefined;
+  const parsed = entityPropertySchema.safeParse(await readBody(response));
+  return parsed.success ? parsed.data.value : undefined;
 }

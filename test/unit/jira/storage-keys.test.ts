@@ -1,0 +1,44 @@
+/** Storage keys: stable, prefix-safe, and closed to values that could reach another record. */
+import * as keys from '../../../src/storage/keys';
+
+describe('storage keys', () => {
+  it.each([
+    [keys.importJobKey('0b9d-1'), 'import-job:0b9d-1'],
+    [keys.activeImportKey('MSP', 'aws-msp-7.1'), 'import-active:MSP:aws-msp-7.1'],
+    [keys.importCreatedKey('job-1', 7), 'import-created:job-1:000007'],
+    [keys.importCreatedPrefix('job-1'), 'import-created:job-1:'],
+    [keys.lastChecklistKey('MSP'), 'project-last-checklist:MSP'],
+    [keys.projectChecklistsKey('MSP'), 'project-checklists:MSP'],
+    [keys.rollupCacheKey('MSP', 'aws-msp-4.x'), 'rollup:MSP:aws-msp-4.x'],
+    [keys.rollupDirtyKey('MSP'), 'rollup-dirty:MSP'],
+    [keys.customChecklistKey('team-1.0'), 'custom-checklist:team-1.0'],
+    [keys.customChecklistItemsKey('team-1.0', 2), 'custom-checklist-items:team-1.0:0002'],
+  ])('builds %s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('keeps custom checklist items out of the header prefix', () => {
+    expect(keys.customChecklistItemsKey('a', 0).startsWith(keys.customChecklistPrefix())).toBe(false);
+    expect(keys.customChecklistKey('a').startsWith(keys.customChecklistPrefix())).toBe(true);
+  });
+
+  it('orders created checkpoints by chunk', () => {
+    expect([keys.importCreatedKey('j', 10), keys.importCreatedKey('j', 9)].sort()).toEqual([keys.importCreatedKey('j', 9), keys.importCreatedKey('j', 10)]);
+  });
+
+  describe('when a part is not a plain id', () => {
+    it.each([
+      ['a separator', () => keys.rollupCacheKey('MSP', 'a:b')],
+      ['a space', () => keys.importJobKey('a b')],
+      ['an empty part', () => keys.lastChecklistKey('')],
+      ['a negative chunk', () => keys.importCreatedKey('j', -1)],
+      ['a fractional chunk', () => keys.customChecklistItemsKey('c', 1.5)],
+    ])('throws a StorageKeyError for %s', (_case, build) => {
+      expect(build).toThrow(keys.StorageKeyError);
+    });
+
+    it('refuses keys beyond Forge length limit', () => {
+      expect(() => keys.rollupCacheKey('MSP', 'x'.repeat(600))).toThrow(/500/);
+    });
+  });
+});
