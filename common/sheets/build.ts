@@ -102,7 +102,7 @@ export function buildChecklist(input: BuildInput): BuildResult {
     if (columns === undefined) continue;
     warnIgnoredColumns(columns, meta.model, columnName, (column, message) => warnings.push(at(headerRow, column, message)));
 
-    let group: string | undefined;
+    let group: { title: string; note?: string } | undefined;
     let sheetItems = 0;
     const used = new Set(Object.values(columns));
     for (let index = headerRow; index < sheet.rows.length; index++) {
@@ -112,7 +112,11 @@ export function buildChecklist(input: BuildInput): BuildResult {
       const kind = classifyRow(row, columns);
       if (kind.kind === 'blank') continue;
       if (kind.kind === 'group') {
-        group = source.chapter === undefined ? chapters.add(kind.title, kind.note) : group;
+        group = kind;
+        continue;
+      }
+      if (kind.kind === 'note') {
+        warnings.push(at(rowNumber, columnName(kind.column), 'row skipped: only this cell, in a column that is not mapped, is filled'));
         continue;
       }
       if (kind.kind === 'total') {
@@ -195,10 +199,15 @@ function warnIgnoredColumns(
   }
 }
 
-function chapterFor(item: ItemRow, source: SheetSource, group: string | undefined, chapters: ChapterList): string {
+/**
+ * The item's own chapter cell, else the sheet's fixed chapter, else the group header above it.
+ * Chapters are added when an item lands in them, so a header with no items below adds nothing.
+ */
+function chapterFor(item: ItemRow, source: SheetSource, group: { title: string; note?: string } | undefined, chapters: ChapterList): string {
   if (item.chapter !== undefined) return chapters.add(item.chapter);
   if (source.chapter !== undefined) return chapters.add(source.chapter);
-  return group ?? chapters.add(DEFAULT_CHAPTER);
+  if (group !== undefined) return chapters.add(group.title, group.note);
+  return chapters.add(DEFAULT_CHAPTER);
 }
 
 function rawItem(item: ItemRow, chapter: string, model: ChecklistMeta['model']): RawChecklistItem {

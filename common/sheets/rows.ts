@@ -10,9 +10,14 @@ export type RowKind =
   | { kind: 'blank' }
   | { kind: 'group'; title: string; note?: string }
   | { kind: 'total'; points: string }
+  /** A lone cell in a column the mapping does not use, e.g. a remark beside the table. */
+  | { kind: 'note'; column: number }
   | { kind: 'item' };
 
 const TOTAL = /^(grand\s+)?totals?\s*:?$/i;
+
+/** Columns where a lone cell reads as a heading rather than as a value. */
+const HEADING_FIELDS: readonly ItemField[] = ['title', 'titledDescription', 'requirement', 'chapter'];
 
 export function cellAt(row: readonly string[], column: number | undefined): string {
   return column === undefined ? '' : (row[column] ?? '');
@@ -30,14 +35,19 @@ export function classifyRow(row: readonly string[], columns: FieldColumns): RowK
   const label = [id, cellAt(row, columns.title), cellAt(row, columns.titledDescription)].find((text) => text.trim() !== '') ?? '';
   if (TOTAL.test(label.trim())) return { kind: 'total', points: cellAt(row, columns.points).trim() };
   const only = filled.length === 1 ? filled[0] : undefined;
-  if (only !== undefined) {
-    // A lone word in the id column ("Business") heads a group; a lone id ("BUS-001") is an item
-    // whose other cells are missing, and must be reported as such. Ids carry digits, group names
-    // carry spaces or none.
-    const inIdColumn = only.index === columns.id;
-    if (!inIdColumn || /\s/.test(only.cell) || !/\d/.test(only.cell)) return { kind: 'group', ...groupTitle(only.cell) };
-  }
-  return { kind: 'item' };
+  if (only === undefined) return { kind: 'item' };
+  const field = (Object.keys(columns) as ItemField[]).find((key) => columns[key] === only.index);
+  // A lone word in the id column ("Business") heads a group; a lone id ("BUS-001") is an item whose
+  // other cells are missing, and must be reported as such. Ids carry digits, group names spaces or none.
+  const heading =
+    field === 'id'
+      ? /\s/.test(only.cell) || !/\d/.test(only.cell)
+      : field === undefined
+        ? only.index === 0
+        : HEADING_FIELDS.includes(field);
+  if (heading) return { kind: 'group', ...groupTitle(only.cell) };
+  // A stray value in a value column (points, Met?) is an item missing its id; elsewhere it is a remark.
+  return field === undefined ? { kind: 'note', column: only.index } : { kind: 'item' };
 }
 
 /**

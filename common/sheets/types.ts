@@ -35,7 +35,7 @@ export interface Sheet {
 
 /** A spreadsheet (CSV: one sheet named after the file; XLSX: every worksheet in order). */
 export interface TableWorkbook {
-  kind: TableKind | DefinitionKind;
+  kind: TableKind;
   fileName: string;
   sheets: Sheet[];
 }

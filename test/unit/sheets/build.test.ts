@@ -88,6 +88,13 @@ describe('buildChecklist', () => {
       expect(result.definition.description).toBe('Imported from team-checklist.csv.\nOperations: 24x7 desks only');
     });
 
+    it('come only from headers that have items below them; a remark beside the table is skipped with a warning', async () => {
+      const result = await buildCsv('ID,Title,Owner\nDraft section,,\nGovernance,,\n1.1,Policies,Ann\n,,ask Bob\n');
+      expect(result.problems).toEqual([]);
+      expect(result.definition.chapters).toEqual([{ id: 'governance', title: 'Governance' }]);
+      expect(result.warnings).toEqual([{ row: 5, column: 'Owner', message: 'row skipped: only this cell, in a column that is not mapped, is filled' }]);
+    });
+
     it('keep one id per title whatever the case, and distinct ids for titles that look alike', async () => {
       const result = await buildCsv('ID,Title,Section\n1,A,Security\n2,B,security \n3,C,Security!\n4,D,Sécurité\n');
       expect(result.definition.chapters).toEqual([
