@@ -52,7 +52,7 @@ describe('reviewStatus', () => {
         [update('8.3', '2026-03-04T00:00:00Z'), update('8.1', '2026-03-01T00:00:00Z'), update('8.2', '2026-03-05T00:00:00Z'), update('8.3', '2026-03-06T00:00:00Z')],
         { state: 'stale', changedItems: ['8.3', '8.2'] },
       ],
-    ])('returns %s', (_label, updates, expected) => {
+    ])('returns the state when %s', (_label, updates, expected) => {
       expect(reviewStatus(review('8'), updates)).toEqual(expected);
     });
 
