@@ -13,7 +13,10 @@ export const APP_DIR = path.resolve(__dirname, '../..');
 export interface Harness {
   runtime: ForgeRuntime;
   emulator: JiraEmulatorApi;
+  /** Runtime diagnostics (timeouts, failed events). */
   logs: string[];
+  /** The app's own log lines (console.info / console.warn), kept out of the test output. */
+  appLogs: string[];
   /** Calls a resolver of the Audit page as `accountId` in `projectKey`. */
   invoke<T>(functionKey: string, payload?: unknown, options?: { accountId?: string; projectKey?: string }): Promise<T>;
   /** Starts an import and waits for the queue to drain; returns the final job status. */
@@ -36,6 +39,9 @@ export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harnes
   const emulator = createJiraEmulator({ baseUrl: 'http://localhost:8080/jira' });
   const logs: string[] = [];
   const runtime = createForgeRuntime({ appDir: APP_DIR, emulator, timeScale: 0, log: (m) => logs.push(m), ...options });
+  const appLogs: string[] = [];
+  const collect = (...parts: unknown[]): void => void appLogs.push(parts.map(String).join(' '));
+  const spies = [jest.spyOn(console, 'info').mockImplementation(collect), jest.spyOn(console, 'warn').mockImplementation(collect)];
 
   const invoke = async <T>(functionKey: string, payload: unknown = {}, opts: { accountId?: string; projectKey?: string } = {}): Promise<T> =>
     (await runtime.invoke({
@@ -48,6 +54,7 @@ export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harnes
     runtime,
     emulator,
     logs,
+    appLogs,
     invoke,
     async importChecklist(checklistId, opts = {}) {
       const { jobId } = await invoke<{ jobId: string }>('startImport', { checklistId }, opts);
@@ -81,7 +88,10 @@ export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harnes
       } while (nextPageToken);
       return found;
     },
-    close: () => runtime.close(),
+    async close() {
+      await runtime.close();
+      for (const spy of spies) spy.mockRestore();
+    },
   };
 }
 

@@ -23,3 +23,81 @@ describe('import', () => {
     });
   });
 });
+
+describe('import, again and refused', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const aws71 = () => builtinChecklists().find((def) => def.id === 'aws-msp-7.1')!;
+
+  describe('when the checklist was imported before', () => {
+    it('creates nothing and says every item already exists', async () => {
+      await h.importChecklist('aws-msp-7.1');
+      const before = (await h.issues()).length;
+      h.emulator.clearRequests();
+      const again = await h.importChecklist('aws-msp-7.1');
+      expect(again).toMatchObject({ state: 'done', created: 0, existing: aws71().items.length });
+      expect((await h.issues()).length).toBe(before);
+      const writes = h.appRequests().filter((request) => request.method !== 'GET' && request.path !== '/rest/api/3/search/jql');
+      expect(writes).toEqual([]);
+    });
+  });
+
+  describe('when the caller may only browse the project', () => {
+    it('refuses with a clear error and creates nothing', async () => {
+      await expect(h.importChecklist('aws-msp-7.1', { accountId: 'viewer' })).rejects.toThrow(
+        /You need the Create issues permission in project MSP to import the checklist .*Ask a Jira admin/,
+      );
+      await h.runtime.idle();
+      expect(await h.issues()).toEqual([]);
+      expect(h.runtime.kvs.keys().filter((key) => key.startsWith('import-'))).toEqual([]);
+      expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor}`)).toEqual(['GET /rest/api/3/mypermissions viewer']);
+    });
+  });
+
+  describe('when the checklist id is unknown', () => {
+    it('refuses with a clear error before calling Jira', async () => {
+      await expect(h.invoke('startImport', { checklistId: 'no-such-list' })).rejects.toThrow('There is no checklist "no-such-list".');
+      await expect(h.invoke('startImport', { checklistId: '../etc' })).rejects.toThrow(/invalid payload \(checklistId: must be a checklist id/);
+      await expect(h.invoke('startImport', {})).rejects.toThrow(/invalid payload \(checklistId:/);
+      expect(h.appRequests()).toEqual([]);
+    });
+  });
+
+  describe('when the project has no standard issue type', () => {
+    it('fails the job with a message naming the types it has', async () => {
+      h.emulator.addProject({ key: 'NOTASK', issueTypes: ['Epic', 'Sub-task'] });
+      const status = await h.importChecklist('aws-msp-7.1', { projectKey: 'NOTASK' });
+      expect(status.state).toBe('failed');
+      expect(status.error).toBe(
+        "Project NOTASK has no standard issue type to hold checklist items (it has: Epic, Sub-task). Add a standard type such as Task to the project's issue type scheme, then import again.",
+      );
+      expect(await h.issues('NOTASK')).toEqual([]);
+    });
+  });
+
+  describe('when the project has no Epic type', () => {
+    it('groups items by chapter label only', async () => {
+      h.emulator.addProject({ key: 'FLAT', issueTypes: ['Story', 'Bug'] });
+      const status = await h.importChecklist('aws-msp-7.1', { projectKey: 'FLAT' });
+      expect(status).toMatchObject({ state: 'done', created: aws71().items.length });
+      const issues = await h.issues('FLAT');
+      expect(issues).toHaveLength(aws71().items.length);
+      expect(issues.every((issue) => (issue.fields.issuetype as { name: string }).name === 'Story' && issue.fields.parent === undefined)).toBe(true);
+    });
+  });
+
+  describe('when asking for another project\'s job', () => {
+    it('answers not found', async () => {
+      h.emulator.addProject({ key: 'OTHER' });
+      const { jobId } = await h.invoke<{ jobId: string }>('startImport', { checklistId: 'aws-msp-7.1' });
+      await h.runtime.idle();
+      await expect(h.invoke('getImport', { jobId }, { projectKey: 'OTHER' })).rejects.toThrow(`There is no import ${jobId} in project OTHER.`);
+    });
+  });
+});
