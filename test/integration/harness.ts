@@ -21,6 +21,10 @@ export interface Harness {
   invoke<T>(functionKey: string, payload?: unknown, options?: { accountId?: string; projectKey?: string }): Promise<T>;
   /** Starts an import and waits for the queue to drain; returns the final job status. */
   importChecklist(checklistId: string, options?: { accountId?: string; projectKey?: string }): Promise<ImportStatus>;
+  /** A REST call from outside the app (a person in Jira), as `admin` unless told. */
+  outside(method: string, path: string, body?: unknown, actor?: string): Promise<{ status: number; body: unknown }>;
+  /** Moves an issue to a status by name, as a person would. */
+  transition(issueKey: string, statusName: string): Promise<void>;
   /** The app's own REST calls (origin `app`) since the last clear. */
   appRequests(): RequestLogEntry[];
   /** Every issue in a project with the given fields and properties (as admin, from outside). */
@@ -50,6 +54,11 @@ export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harnes
       context: { moduleKey: 'audit-page', accountId: opts.accountId ?? 'admin', projectKey: opts.projectKey ?? 'MSP' },
     })) as T;
 
+  const outside = async (method: string, path: string, body?: unknown, actor = 'admin'): Promise<{ status: number; body: unknown }> => {
+    const res = await emulator.handle({ method, path, query: {}, headers: {}, body, actor, origin: 'outside' });
+    return { status: res.status, body: res.body };
+  };
+
   return {
     runtime,
     emulator,
@@ -60,6 +69,15 @@ export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harnes
       const { jobId } = await invoke<{ jobId: string }>('startImport', { checklistId }, opts);
       await runtime.idle();
       return invoke<ImportStatus>('getImport', { jobId }, opts);
+    },
+    outside,
+    async transition(issueKey, statusName) {
+      const { body } = await outside('GET', `/rest/api/3/issue/${issueKey}/transitions`);
+      const transitions = (body as { transitions: { id: string; to: { name: string } }[] }).transitions;
+      const target = transitions.find((t) => t.to.name === statusName);
+      if (!target) throw new Error(`no transition to ${statusName} for ${issueKey}`);
+      const res = await outside('POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: target.id } });
+      if (res.status !== 204) throw new Error(`transition failed: ${res.status}`);
     },
     appRequests: () => emulator.requests().filter((request) => request.origin === 'app'),
     async issues(projectKey = 'MSP', extra = {}) {

@@ -1,0 +1,95 @@
+/** getRollup on a hand-checked fixture: the score, the call budget, the cache and its invalidation. */
+import { syncV1 } from '../fixtures/sync-v1-v2';
+import type { Rollup } from '../../common/contract';
+import { scoreChecklist } from '../../src/domain/scoring';
+import type { ItemState } from '../../src/domain/types';
+import { registerChecklist } from './checklists';
+import { startHarness, type Harness, type OutsideIssue } from './harness';
+
+const itemId = (issue: OutsideIssue): string | undefined => (issue.properties['msp-audit-item'] as { kind: string; itemId: string } | undefined)?.itemId;
+
+describe('getRollup', () => {
+  let h: Harness;
+  let keys: Map<string, string>;
+  beforeEach(async () => {
+    h = startHarness();
+    await registerChecklist(syncV1);
+    await h.importChecklist(syncV1.id);
+    keys = new Map((await h.issues()).flatMap((issue) => ((issue.properties['msp-audit-item'] as { kind: string }).kind === 'item' ? [[itemId(issue)!, issue.key]] : [])));
+    // 1.1, 1.2, 3.1 done; 2.1 in progress; 1.3 assessed N/A; 2.2 assessed not met; 2.3 untouched.
+    for (const id of ['1.1', '1.2', '3.1']) await h.transition(keys.get(id)!, 'Done');
+    await h.transition(keys.get('2.1')!, 'In Progress');
+    await h.outside('PUT', `/rest/api/3/issue/${keys.get('1.3')}/properties/msp-audit-assessment`, { result: 'na' });
+    await h.outside('PUT', `/rest/api/3/issue/${keys.get('2.2')}/properties/msp-audit-assessment`, { result: 'not_met' });
+    await h.runtime.idle();
+    h.emulator.clearRequests();
+    h.runtime.clearInvocations();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('scores the hand-checked fixture and matches scoreChecklist, within ceil(N/100) + 2 calls', async () => {
+    const rollup = await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id });
+    // Met: 1.1 (100) + 1.2 (100) + 3.1 (200) + 1.3 N/A awarded (50) = 450; 2.1 mandatory and open: −150.
+    expect(rollup).toMatchObject({ checklistId: syncV1.id, model: 'points', score: 300, maxScore: 900, passMark: 800, passed: false, mandatoryOpen: ['2.1'], from: 'jira' });
+    expect(rollup.counts).toEqual({ met: 3, notMet: 1, na: 1, notAssessed: 3, total: 8 });
+    expect(rollup.projection).toEqual({ score: 600, passed: false, mandatoryOpen: [] });
+    expect(rollup.chapters.map((c) => [c.id, c.earned, c.max, c.met, c.total])).toEqual([
+      ['1', 250, 250, 3, 3],
+      ['2', 0, 300, 0, 3],
+      ['3', 200, 350, 1, 2],
+    ]);
+    expect(rollup.chapters[0]!.jql).toBe('project = MSP AND auditChecklist = "sync-demo-1.0" AND auditChapter = "1" AND auditItemState = "active"');
+    expect(rollup.items.find((item) => item.id === '2.1')).toMatchObject({ issueKey: keys.get('2.1'), result: 'not_assessed', inProgress: true, cost: 150 });
+    expect(Date.parse(rollup.computedAt)).not.toBeNaN();
+
+    const states: ItemState[] = [
+      { itemId: '1.1', issueKey: keys.get('1.1')!, statusCategory: 'done', statusName: 'Done', resolution: 'Done', assessment: null },
+      { itemId: '1.2', issueKey: keys.get('1.2')!, statusCategory: 'done', statusName: 'Done', resolution: 'Done', assessment: null },
+      { itemId: '1.3', issueKey: keys.get('1.3')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: 'na' },
+      { itemId: '2.1', issueKey: keys.get('2.1')!, statusCategory: 'indeterminate', statusName: 'In Progress', resolution: null, assessment: null },
+      { itemId: '2.2', issueKey: keys.get('2.2')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: 'not_met' },
+      { itemId: '2.3', issueKey: keys.get('2.3')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: null },
+      { itemId: '3.1', issueKey: keys.get('3.1')!, statusCategory: 'done', statusName: 'Done', resolution: 'Done', assessment: null },
+    ];
+    const expected = scoreChecklist(syncV1, states);
+    expect(rollup.score).toBe(expected.score);
+    expect(rollup.items.map((item) => [item.id, item.result, item.earned, item.cost])).toEqual(expected.items.map((item) => [item.id, item.result, item.earned, item.cost]));
+
+    expect(h.appRequests().length).toBeLessThanOrEqual(Math.ceil(syncV1.items.length / 100) + 2);
+    expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor}`)).toEqual([
+      'GET /rest/api/3/mypermissions admin',
+      'POST /rest/api/3/search/jql app',
+    ]);
+  });
+
+  it('serves the cache until an audit issue changes, then reads Jira again', async () => {
+    await h.invoke<Rollup>('getRollup', {});
+    const cached = await h.invoke<Rollup>('getRollup', {});
+    expect(cached).toMatchObject({ checklistId: syncV1.id, from: 'cache', score: 300 });
+
+    await h.transition(keys.get('2.1')!, 'Done');
+    await h.runtime.idle();
+    const triggered = h.runtime.invocations().filter((record) => record.kind === 'trigger');
+    expect(triggered.map((record) => record.outcome)).toEqual(['ok']);
+    const fresh = await h.invoke<Rollup>('getRollup', {});
+    expect(fresh).toMatchObject({ from: 'jira', score: 600, mandatoryOpen: [] });
+
+    expect(await h.invoke<Rollup>('getRollup', { refresh: true })).toMatchObject({ from: 'jira' });
+  });
+
+  it('ignores changes to issues that are not audit items', async () => {
+    await h.invoke<Rollup>('getRollup', {});
+    const other = await h.outside('POST', '/rest/api/3/issue', { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'Unrelated work' } });
+    expect(other.status).toBe(201);
+    await h.runtime.idle();
+    expect(await h.invoke<Rollup>('getRollup', {})).toMatchObject({ from: 'cache' });
+  });
+
+  it('lets a viewer see the score and refuses a project without a checklist', async () => {
+    await expect(h.invoke<Rollup>('getRollup', {}, { accountId: 'viewer' })).resolves.toMatchObject({ score: 300 });
+    h.emulator.addProject({ key: 'EMPTY' });
+    await expect(h.invoke('getRollup', {}, { projectKey: 'EMPTY' })).rejects.toThrow('Project EMPTY has no audit checklist yet: import one from the Audit page first.');
+  });
+});
