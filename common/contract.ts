@@ -94,7 +94,7 @@ export interface RollupChapter {
   jql?: string;
 }
 
-/** `getRollup { checklistId? }` → Rollup (project from the invocation context). */
+/** `getRollup { checklistId? }` → Rollup (project from the invocation context), or null when the project has no checklist yet and none was named. */
 export interface Rollup {
   checklistId: string;
   checklistName: string;

@@ -14,7 +14,7 @@ import { jiraClientFor } from './jira';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
-const jobPayload = z.object({ jobId: z.string().uuid() });
+const jobPayload = z.object({ jobId: z.uuid() });
 const rollupPayload = z.object({ checklistId: checklistIdSchema.optional(), refresh: z.boolean().optional() });
 
 interface Request {
@@ -63,7 +63,7 @@ export function buildResolver(): Resolver {
   );
   definitions.define(
     'getRollup',
-    resolver('getRollup', async ({ payload, context }): Promise<Rollup> => {
+    resolver('getRollup', async ({ payload, context }): Promise<Rollup | null> => {
       const { checklistId, refresh } = parsePayload(rollupPayload, payload, 'getRollup');
       return getRollup(jiraClientFor('resolver'), projectCaller(context), {
         ...(checklistId !== undefined ? { checklistId } : {}),

@@ -2,6 +2,7 @@
  * `getRollup`: the audit score of one checklist in the project, from the items' issues. Served from
  * the cache while no audit issue changed since it was read (the issue trigger records changes) and
  * it is younger than CACHE_MAX_AGE_MS; read from Jira otherwise, or when `refresh` is asked.
+ * Null when the caller named no checklist and the project has none yet (the page offers an import).
  */
 import type { Rollup } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
@@ -15,23 +16,16 @@ import { lastChecklist, projectChangedAt } from '../storage/project-state';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import { readItemStates } from './states';
 
-/** The project has no checklist yet, and the caller named none. */
-export class NoChecklistError extends Error {
-  override name = 'NoChecklistError';
-}
-
 export async function getRollup(
   jira: JiraClient,
   caller: ProjectCaller,
   args: { checklistId?: string; refresh?: boolean },
   now: () => number = Date.now,
-): Promise<Rollup> {
-  const checklistId = args.checklistId ?? (await lastChecklist(caller.projectKey));
-  if (checklistId === undefined) {
-    throw new NoChecklistError(`Project ${caller.projectKey} has no audit checklist yet: import one from the Audit page first.`);
-  }
-  const def = await requireChecklist(checklistId);
+): Promise<Rollup | null> {
   await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS'], 'see the audit score');
+  const checklistId = args.checklistId ?? (await lastChecklist(caller.projectKey));
+  if (checklistId === undefined) return null;
+  const def = await requireChecklist(checklistId);
 
   if (!args.refresh) {
     const cached = await readCachedStates(caller.projectKey, def.id);

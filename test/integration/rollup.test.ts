@@ -87,9 +87,10 @@ describe('getRollup', () => {
     expect(await h.invoke<Rollup>('getRollup', {})).toMatchObject({ from: 'cache' });
   });
 
-  it('lets a viewer see the score and refuses a project without a checklist', async () => {
+  it('lets a viewer see the score, and answers null for a project without a checklist', async () => {
     await expect(h.invoke<Rollup>('getRollup', {}, { accountId: 'viewer' })).resolves.toMatchObject({ score: 300 });
     h.emulator.addProject({ key: 'EMPTY' });
-    await expect(h.invoke('getRollup', {}, { projectKey: 'EMPTY' })).rejects.toThrow('Project EMPTY has no audit checklist yet: import one from the Audit page first.');
+    await expect(h.invoke('getRollup', {}, { projectKey: 'EMPTY' })).resolves.toBeNull();
+    await expect(h.invoke('getRollup', { checklistId: 'no-such-list' })).rejects.toThrow('There is no checklist "no-such-list".');
   });
 });
