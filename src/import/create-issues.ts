@@ -27,13 +27,13 @@ export interface CreateItemsArgs {
   /** Called after every chunk with what it created (also when the chunk then fails). */
   onChunk: (created: Record<string, CreatedIssue>) => Promise<void>;
   /** Asked before each chunk; true stops cleanly (e.g. the invocation is running out of time). */
-  shouldStop?: () => boolean;
+  shouldStop?: () => boolean | Promise<boolean>;
 }
 
 /** Returns true when every item was sent, false when `shouldStop` stopped it first. */
 export async function createItems(args: CreateItemsArgs): Promise<boolean> {
   for (let start = 0; start < args.items.length; start += BULK_CREATE_MAX) {
-    if (args.shouldStop?.()) return false;
+    if (await args.shouldStop?.()) return false;
     const chunk = args.items.slice(start, start + BULK_CREATE_MAX);
     const inputs = chunk.map((item) =>
       itemCreateInput({

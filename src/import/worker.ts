@@ -91,6 +91,14 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   // Short budgets (an env override) get a proportionate margin; every invocation makes progress.
   const margin = Math.min(HANDOFF_MARGIN_MS, timeLeftMs(startedAt) * 0.2);
   let chunksSent = 0;
+  let lostClaim = false;
+  const shouldStop = async (): Promise<boolean> => {
+    if (chunksSent++ === 0) return false;
+    // A slow chunk can outlast the claim; if another invocation took the job over, stop writing.
+    const current = await loadJob(job.jobId);
+    lostClaim = current?.lease?.owner !== job.lease?.owner;
+    return lostClaim || timeLeftMs(startedAt) < margin;
+  };
   const completed = await createItems({
     jira,
     def,
@@ -98,7 +106,7 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
     issueTypeId: setup.itemTypeId,
     chapterKeys,
     items: toCreate,
-    shouldStop: () => chunksSent++ > 0 && timeLeftMs(startedAt) < margin,
+    shouldStop,
     onChunk: async (created) => {
       const count = Object.keys(created).length;
       if (count === 0) return;
@@ -107,6 +115,10 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
       await save({ createdChunks: job.createdChunks + 1, created: job.created + count });
     },
   });
+  if (lostClaim) {
+    console.warn(`[import] job ${job.jobId}: another invocation took the job over; this one stops`);
+    return;
+  }
   if (!completed) {
     await handOff(job);
     return;
