@@ -1,7 +1,8 @@
 /**
  * Scoring benchmark: median time of `scoreChecklist` (and `planSync`, its sibling on the same
  * data) over a synthetic 10,000-item checklist. A benchmark, not a test: it prints figures and
- * never fails. Run with `npx tsx bench/scoring.ts [items] [runs]`.
+ * never fails. Run with `npx tsx bench/scoring.ts [items] [runs]`; `npm run bench` (bench/run.ts)
+ * calls {@link benchScoring} for its scoring row.
  *
  * The data mixes every path the engine takes (waivers, mappings, assessments, each status
  * category, items without an issue) so no branch is left cold.
@@ -11,8 +12,6 @@ import { scoreChecklist } from '../src/domain/scoring';
 import { itemFingerprint, planSync, type ExistingItem } from '../src/domain/sync-plan';
 import type { ChecklistDefinition, ChecklistItem, ItemState, ScoringOptions, StatusCategory } from '../src/domain/types';
 
-const itemCount = Number(process.argv[2] ?? 10_000);
-const runs = Number(process.argv[3] ?? 50);
 const warmups = 10;
 const chapterCount = 20;
 
@@ -76,7 +75,21 @@ function median(samples: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-function measure(label: string, work: () => unknown): void {
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+}
+
+export interface ScoringBench {
+  items: number;
+  states: number;
+  scoreChecklist: Timing;
+  planSync: Timing;
+}
+
+function measure(runs: number, work: () => unknown): Timing {
   for (let i = 0; i < warmups; i += 1) work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -84,22 +97,39 @@ function measure(label: string, work: () => unknown): void {
     work();
     samples.push(performance.now() - start);
   }
+  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), runs };
+}
+
+/** Median times of scoreChecklist and planSync (v1 → v2, 10% changed) over `itemCount` items. */
+export function benchScoring(itemCount = 10_000, runs = 50): ScoringBench {
+  const def = syntheticChecklist(itemCount);
+  const states = syntheticStates(def);
+  // The next version keeps every item, changes one in ten, so the planner walks its slow path too.
+  const existing: ExistingItem[] = def.items.map((item, index) => ({
+    ...itemFingerprint(def, index % 10 === 0 ? { ...item, points: 5 } : item),
+    issueKey: `MSP-${index + 1}`,
+    retired: false,
+  }));
+  const next: ChecklistDefinition = { ...def, id: 'bench-2.0', version: '2.0' };
+  return {
+    items: itemCount,
+    states: states.length,
+    scoreChecklist: measure(runs, () => scoreChecklist(def, states, options)),
+    planSync: measure(runs, () => planSync(next, existing)),
+  };
+}
+
+function printTiming(label: string, timing: Timing): void {
   const fmt = (ms: number) => ms.toFixed(2);
   console.log(
-    `${label.padEnd(34)} median ${fmt(median(samples))} ms  (min ${fmt(Math.min(...samples))}, max ${fmt(Math.max(...samples))}, ${runs} runs)`,
+    `${label.padEnd(34)} median ${fmt(timing.medianMs)} ms  (min ${fmt(timing.minMs)}, max ${fmt(timing.maxMs)}, ${timing.runs} runs)`,
   );
 }
 
-const def = syntheticChecklist(itemCount);
-const states = syntheticStates(def);
-// The next version keeps every item, changes one in ten, so the planner walks its slow path too.
-const existing: ExistingItem[] = def.items.map((item, index) => ({
-  ...itemFingerprint(def, index % 10 === 0 ? { ...item, points: 5 } : item),
-  issueKey: `MSP-${index + 1}`,
-  retired: false,
-}));
-const next: ChecklistDefinition = { ...def, id: 'bench-2.0', version: '2.0' };
-
-console.log(`${itemCount} items, ${states.length} issue states, node ${process.version}`);
-measure('scoreChecklist', () => scoreChecklist(def, states, options));
-measure('planSync (v1 → v2, 10% changed)', () => planSync(next, existing));
+// Run directly (`npx tsx bench/scoring.ts`), not when bench/run.ts imports it.
+if (require.main === module) {
+  const result = benchScoring(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 50));
+  console.log(`${result.items} items, ${result.states} issue states, node ${process.version}`);
+  printTiming('scoreChecklist', result.scoreChecklist);
+  printTiming('planSync (v1 → v2, 10% changed)', result.planSync);
+}
