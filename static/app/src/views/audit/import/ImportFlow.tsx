@@ -39,11 +39,13 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
   }, [checklists, selectedId]);
 
   // The progress sits below a long preview: bring it into view when an import starts, or the
-  // click on Import looks like it did nothing.
+  // click on Import looks like it did nothing, and again when it ends, because the outcome (and
+  // its "See the score" button) adds a notice below the bar that would land off-screen.
   const progressRef = useRef<HTMLDivElement>(null);
+  const ended = job.status?.state === 'done' || job.status?.state === 'failed' || job.error !== undefined;
   useEffect(() => {
-    if (job.starting) progressRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-  }, [job.starting]);
+    if (job.starting || ended) progressRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [job.starting, ended]);
 
   const busy = job.starting || job.status?.state === 'queued' || job.status?.state === 'running';
   const started = job.starting || job.jobId !== undefined || job.error !== undefined;
