@@ -21,6 +21,8 @@ export function passRuleWords(checklist: ChecklistView): string {
 }
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
+// The CSS reset indents a <dl> and pushes each <dt> after a <dd> down by 4 px; the grid lays them out.
+const term = { ...subtle, margin: 0 };
 
 export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
   const [showItems, setShowItems] = useState(false);
@@ -41,12 +43,12 @@ export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
         {`Preview: ${checklist.name} ${checklist.version}`}
       </Heading>
       {checklist.description && <p style={{ margin: 0 }}>{checklist.description}</p>}
-      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 }}>
-        <dt style={subtle}>Items</dt>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0, padding: 0 }}>
+        <dt style={term}>Items</dt>
         <dd style={{ margin: 0 }}>{plural(checklist.items.length, 'item')} in {plural(chapters.length, 'chapter')}</dd>
-        <dt style={subtle}>Mandatory</dt>
+        <dt style={term}>Mandatory</dt>
         <dd style={{ margin: 0 }}>{plural(mandatory, 'mandatory item')}</dd>
-        <dt style={subtle}>Scoring</dt>
+        <dt style={term}>Scoring</dt>
         <dd style={{ margin: 0 }}>{passRuleWords(checklist)}</dd>
       </dl>
       <table style={{ borderCollapse: 'collapse', width: 'auto' }} aria-label="Chapters in this checklist">
