@@ -5,6 +5,7 @@
  */
 import type { Chapter, ChecklistDefinition, ChecklistItem } from '../domain/types';
 import { BULK_CREATE_MAX, JiraUnavailableError, type BulkElementResult, type JiraClient } from '../jira';
+import type { EntityPropertyInput } from '../jira/issues';
 import { formatErrorBody } from '../jira/errors';
 import { chapterCreateInput, itemCreateInput } from '../jira/layout';
 import type { CreatedIssue } from './created';
@@ -28,6 +29,8 @@ export interface CreateItemsArgs {
   onChunk: (created: Record<string, CreatedIssue>) => Promise<void>;
   /** Asked before each chunk; true stops cleanly (e.g. the invocation is running out of time). */
   shouldStop?: () => boolean | Promise<boolean>;
+  /** More entity properties for an item's new issue, set in the same bulk call (e.g. an initial assessment). */
+  extraProperties?: (item: ChecklistItem) => EntityPropertyInput[];
 }
 
 /** Returns true when every item was sent, false when `shouldStop` stopped it first. */
@@ -35,15 +38,17 @@ export async function createItems(args: CreateItemsArgs): Promise<boolean> {
   for (let start = 0; start < args.items.length; start += BULK_CREATE_MAX) {
     if (await args.shouldStop?.()) return false;
     const chunk = args.items.slice(start, start + BULK_CREATE_MAX);
-    const inputs = chunk.map((item) =>
-      itemCreateInput({
+    const inputs = chunk.map((item) => {
+      const input = itemCreateInput({
         def: args.def,
         item,
         projectKey: args.projectKey,
         issueTypeId: args.issueTypeId,
         ...(args.chapterKeys[item.chapterId] !== undefined ? { parentKey: args.chapterKeys[item.chapterId] } : {}),
-      }),
-    );
+      });
+      const extra = args.extraProperties?.(item) ?? [];
+      return extra.length === 0 ? input : { ...input, properties: [...(input.properties ?? []), ...extra] };
+    });
     const results = await args.jira.bulkCreateIssues({ issues: inputs });
     const created: Record<string, CreatedIssue> = {};
     const failures: { name: string; failure: Failure }[] = [];

@@ -11,9 +11,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findChecklist } from '../catalogue';
+import { initialAssessment, loadInitialResults } from '../catalogue/initial-results';
 import type { ChecklistDefinition } from '../domain/types';
 import { isTransientJiraError, JiraError, type JiraClient } from '../jira';
 import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
+import { ASSESSMENT_PROPERTY } from '../jira/identity';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
 import { IssueRejectedError, createChapters, createItems } from './create-issues';
@@ -88,6 +90,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   await save({ chapterKeys, created: issues.size - (job.existingAtStart ?? 0) });
 
   const toCreate = def.items.filter((item) => !issues.has(item.id));
+  // A custom checklist's own answers (`Met?`) become the new issues' assessments, in the same bulk calls.
+  const answers = await loadInitialResults(def);
   // Short budgets (an env override) get a proportionate margin; every invocation makes progress.
   const margin = Math.min(HANDOFF_MARGIN_MS, timeLeftMs(startedAt) * 0.2);
   let chunksSent = 0;
@@ -107,6 +111,10 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
     chapterKeys,
     items: toCreate,
     shouldStop,
+    extraProperties: (item) => {
+      const value = initialAssessment(answers, item.id);
+      return value === undefined ? [] : [{ key: ASSESSMENT_PROPERTY, value }];
+    },
     onChunk: async (created) => {
       const count = Object.keys(created).length;
       if (count === 0) return;

@@ -5,7 +5,7 @@ import { ACCEPT_JSON, jsonBody, type JiraHttp } from './http';
 import { myPermissionsSchema, permissionGrantsSchema } from './schemas';
 
 /** Project permission keys the app checks. */
-export type ProjectPermission = 'BROWSE_PROJECTS' | 'CREATE_ISSUES' | 'EDIT_ISSUES';
+export type ProjectPermission = 'BROWSE_PROJECTS' | 'CREATE_ISSUES' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
 
 /** true / false for each permission asked about. */
 export type PermissionGrants = Partial<Record<ProjectPermission, boolean>>;

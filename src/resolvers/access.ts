@@ -14,6 +14,7 @@ const NAMES: Record<ProjectPermission, string> = {
   BROWSE_PROJECTS: 'Browse projects',
   CREATE_ISSUES: 'Create issues',
   EDIT_ISSUES: 'Edit issues',
+  ADMINISTER_PROJECTS: 'Administer projects',
 };
 
 /**

@@ -10,6 +10,7 @@ import { getImport, startImport } from '../import/start';
 import { getRollup } from '../rollup/get-rollup';
 import { applySync, previewSync } from '../sync/apply';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
+import { defineCustomChecklistResolvers } from './custom-checklists';
 import { jiraClientFor } from './jira';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
@@ -85,5 +86,6 @@ export function buildResolver(): Resolver {
       return applySync(jiraClientFor('resolver'), projectCaller(context), checklistId);
     }),
   );
+  defineCustomChecklistResolvers(definitions);
   return definitions;
 }

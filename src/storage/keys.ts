@@ -80,3 +80,19 @@ export function customChecklistItemsKey(checklistId: string, chunk: number): str
   if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);
   return key('custom-checklist-items', part('checklistId', checklistId), String(chunk).padStart(4, '0'));
 }
+
+/** The `Met?` answers a custom checklist came with, applied as explicit assessments on import. */
+export function customChecklistResultsKey(checklistId: string): string {
+  return key('custom-checklist-results', part('checklistId', checklistId));
+}
+
+/** A custom checklist being uploaded in chunks: its header until `commitCustomChecklist`. */
+export function customUploadKey(uploadId: string): string {
+  return key('custom-upload', part('uploadId', uploadId));
+}
+
+/** One staged chunk of an upload's items (`appendCustomChecklistItems`). */
+export function customUploadItemsKey(uploadId: string, index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${index}.`);
+  return key('custom-upload-items', part('uploadId', uploadId), String(index).padStart(4, '0'));
+}

@@ -6,7 +6,16 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { AppServices, AuditApi, GetRollupOptions } from '../../static/app/src/api/audit-api';
 import { ServicesProvider } from '../../static/app/src/api/services';
-import type { ChecklistSummary, ChecklistView, ImportStatus, Rollup, StartImportResult } from '../../common/contract';
+import type { ChecklistSummary, ChecklistView, ImportStatus, Rollup, StartImportResult, SyncPreview, SyncResult } from '../../common/contract';
+import type {
+  AppendCustomChecklistItemsPayload,
+  AppendCustomChecklistItemsResult,
+  BeginCustomChecklistPayload,
+  BeginCustomChecklistResult,
+  DeleteCustomChecklistResult,
+  SaveCustomChecklistPayload,
+  SaveCustomChecklistResult,
+} from '../../common/custom-checklists';
 
 type Answer<T> = T | Error | (() => Promise<T>);
 
@@ -25,6 +34,13 @@ export class FakeAuditApi implements AuditApi {
   /** Successive getRollup answers; the last one repeats. */
   rollups: Answer<Rollup | null>[] = [null];
   calls: { method: string; args: unknown[] }[] = [];
+  /** Answers of saveCustomChecklist and commitCustomChecklist. */
+  saveResult: Answer<SaveCustomChecklistResult> = new Error('FakeAuditApi: no save answer scripted');
+  beginResult: Answer<BeginCustomChecklistResult> = { uploadId: 'upload-1', expiresAt: '2025-11-22T11:02:00.000Z' };
+  deleteResult: Answer<DeleteCustomChecklistResult> = new Error('FakeAuditApi: no delete answer scripted');
+  syncPreview: Answer<SyncPreview> = new Error('FakeAuditApi: no sync plan scripted');
+  /** Successive applySync answers; the last one repeats. */
+  syncResults: Answer<SyncResult>[] = [];
 
   private next<T>(queue: Answer<T>[]): Answer<T> {
     const value = queue.length > 1 ? queue.shift() : queue[0];
@@ -52,6 +68,35 @@ export class FakeAuditApi implements AuditApi {
   getRollup(options?: GetRollupOptions) {
     this.calls.push({ method: 'getRollup', args: [options] });
     return answer(this.next(this.rollups));
+  }
+
+  planSync(checklistId: string) {
+    this.calls.push({ method: 'planSync', args: [checklistId] });
+    return answer(this.syncPreview);
+  }
+  applySync(checklistId: string) {
+    this.calls.push({ method: 'applySync', args: [checklistId] });
+    return answer(this.next(this.syncResults));
+  }
+  saveCustomChecklist(payload: SaveCustomChecklistPayload) {
+    this.calls.push({ method: 'saveCustomChecklist', args: [payload] });
+    return answer(this.saveResult);
+  }
+  beginCustomChecklist(payload: BeginCustomChecklistPayload) {
+    this.calls.push({ method: 'beginCustomChecklist', args: [payload] });
+    return answer(this.beginResult);
+  }
+  appendCustomChecklistItems(payload: AppendCustomChecklistItemsPayload): Promise<AppendCustomChecklistItemsResult> {
+    this.calls.push({ method: 'appendCustomChecklistItems', args: [payload] });
+    return Promise.resolve({ uploadId: payload.uploadId, index: payload.index, received: payload.items.length });
+  }
+  commitCustomChecklist(uploadId: string) {
+    this.calls.push({ method: 'commitCustomChecklist', args: [uploadId] });
+    return answer(this.saveResult);
+  }
+  deleteCustomChecklist(id: string) {
+    this.calls.push({ method: 'deleteCustomChecklist', args: [id] });
+    return answer(this.deleteResult);
   }
 
   callsOf(method: string): unknown[][] {

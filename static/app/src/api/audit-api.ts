@@ -8,7 +8,20 @@ import type {
   ImportStatus,
   Rollup,
   StartImportResult,
+  SyncPreview,
+  SyncResult,
 } from '../../../../common/contract';
+import type { AuditDayApi } from './audit-day-api';
+import type { CustomFieldHost, EvidenceApi } from './evidence-api';
+import type {
+  AppendCustomChecklistItemsPayload,
+  AppendCustomChecklistItemsResult,
+  BeginCustomChecklistPayload,
+  BeginCustomChecklistResult,
+  DeleteCustomChecklistResult,
+  SaveCustomChecklistPayload,
+  SaveCustomChecklistResult,
+} from '../../../../common/custom-checklists';
 
 export interface GetRollupOptions {
   /** Which checklist to score; the resolver defaults to the one imported last. */
@@ -25,6 +38,17 @@ export interface AuditApi {
   getImport(jobId: string): Promise<ImportStatus>;
   /** `null` when no checklist has been imported into this project yet. */
   getRollup(options?: GetRollupOptions): Promise<Rollup | null>;
+  /** What moving the project to this version of its checklist would change. */
+  planSync(checklistId: string): Promise<SyncPreview>;
+  /** Moves the project to this version; call again while `complete` is false. */
+  applySync(checklistId: string): Promise<SyncResult>;
+  /** A team's own checklist in one call (small definitions; see CUSTOM_CHECKLIST_LIMITS). */
+  saveCustomChecklist(payload: SaveCustomChecklistPayload): Promise<SaveCustomChecklistResult>;
+  /** A large one in parts: begin, append each chunk of items, commit. */
+  beginCustomChecklist(payload: BeginCustomChecklistPayload): Promise<BeginCustomChecklistResult>;
+  appendCustomChecklistItems(payload: AppendCustomChecklistItemsPayload): Promise<AppendCustomChecklistItemsResult>;
+  commitCustomChecklist(uploadId: string): Promise<SaveCustomChecklistResult>;
+  deleteCustomChecklist(id: string): Promise<DeleteCustomChecklistResult>;
 }
 
 /** Navigation in the host product (Jira), outside the app's iframe. */
@@ -35,6 +59,11 @@ export interface HostNavigation {
 
 export interface AppServices {
   api: AuditApi;
+  /** Reviews, waivers, history and export; optional so views and tests without audit day need not supply it. */
+  auditDay?: AuditDayApi;
+  /** The issue modules' resolvers and the evidence field's host; optional like auditDay. */
+  evidence?: EvidenceApi;
+  field?: CustomFieldHost;
   host: HostNavigation;
   /** The clock used for "figures from 2 minutes ago"; tests freeze it. */
   now: () => Date;

@@ -4,14 +4,32 @@
  */
 import { invoke, router } from '@forge/bridge';
 import type { AppServices, AuditApi, GetRollupOptions, HostNavigation } from './audit-api';
+import type { AuditDayApi } from './audit-day-api';
+import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import type {
+  AddCustomWaiverPayload,
+  ApplyWaiverPayload,
+  AuditDay,
+  AuditExportCsv,
+  AuditExportReport,
+  ExportAuditPayload,
+  MarkChapterReviewedPayload,
+  RemoveWaiverPayload,
   ChecklistSummary,
   ChecklistView,
   ImportStatus,
   Rollup,
   StartImportPayload,
   StartImportResult,
+  SyncPreview,
+  SyncResult,
 } from '../../../../common/contract';
+import type {
+  AppendCustomChecklistItemsResult,
+  BeginCustomChecklistResult,
+  DeleteCustomChecklistResult,
+  SaveCustomChecklistResult,
+} from '../../../../common/custom-checklists';
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
 
@@ -30,6 +48,26 @@ export function createBridgeApi(call: Invoke = (key, payload) => invoke(key, pay
       const rollup = await call<Rollup | null | undefined>('getRollup', payload);
       return rollup ?? null;
     },
+    planSync: (checklistId) => call<SyncPreview>('planSync', { checklistId }),
+    applySync: (checklistId) => call<SyncResult>('applySync', { checklistId }),
+    saveCustomChecklist: (payload) => call<SaveCustomChecklistResult>('saveCustomChecklist', payload),
+    beginCustomChecklist: (payload) => call<BeginCustomChecklistResult>('beginCustomChecklist', payload),
+    appendCustomChecklistItems: (payload) => call<AppendCustomChecklistItemsResult>('appendCustomChecklistItems', payload),
+    commitCustomChecklist: (uploadId) => call<SaveCustomChecklistResult>('commitCustomChecklist', { uploadId }),
+    deleteCustomChecklist: (id) => call<DeleteCustomChecklistResult>('deleteCustomChecklist', { id }),
+  };
+}
+
+/** The audit-day resolvers; payloads typed by the contract so a renamed field fails to compile. */
+export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(key, payload) as never): AuditDayApi {
+  return {
+    getAuditDay: (checklistId) => call<AuditDay>('getAuditDay', { checklistId }),
+    markChapterReviewed: (payload) => call<AuditDay>('markChapterReviewed', { ...(payload satisfies MarkChapterReviewedPayload) }),
+    applyWaiver: (checklistId, waiverId) => call<AuditDay>('applyWaiver', { checklistId, waiverId } satisfies ApplyWaiverPayload),
+    addCustomWaiver: (payload) => call<AuditDay>('addCustomWaiver', { ...(payload satisfies AddCustomWaiverPayload) }),
+    removeWaiver: (checklistId, id) => call<AuditDay>('removeWaiver', { checklistId, id } satisfies RemoveWaiverPayload),
+    exportCsv: (checklistId) => call<AuditExportCsv>('exportAudit', { checklistId, format: 'csv' } satisfies ExportAuditPayload),
+    exportReport: (checklistId) => call<AuditExportReport>('exportAudit', { checklistId, format: 'report' } satisfies ExportAuditPayload),
   };
 }
 
@@ -38,5 +76,12 @@ export function createBridgeHost(): HostNavigation {
 }
 
 export function createBridgeServices(): AppServices {
-  return { api: createBridgeApi(), host: createBridgeHost(), now: () => new Date() };
+  return {
+    api: createBridgeApi(),
+    auditDay: createBridgeAuditDayApi(),
+    evidence: createBridgeEvidenceApi(),
+    field: createBridgeFieldHost(),
+    host: createBridgeHost(),
+    now: () => new Date(),
+  };
 }
