@@ -92,6 +92,10 @@ export interface RollupChapter {
   total: number;
   /** JQL that opens this chapter's items in Jira's issue navigator. */
   jql?: string;
+  /** Name of the waiver covering the whole chapter (its items count as met, unless assessed otherwise). */
+  waivedBy?: string;
+  /** That waiver's reason, shown wherever the chapter is. */
+  waiverReason?: string;
 }
 
 /** `getRollup { checklistId? }` → Rollup (project from the invocation context), or null when the project has no checklist yet and none was named. */
@@ -167,3 +171,187 @@ export interface SyncResult {
   /** False when the call stopped early to stay inside the time limit; calling again finishes. */
   complete: boolean;
 }
+
+// ---- Audit day: chapter dry-runs, waivers, score history and the audit pack ----
+// The project always comes from the invocation context; `checklistId` defaults to the one imported last.
+
+export type ChapterReviewStateName = 'not-reviewed' | 'reviewed' | 'stale';
+
+/** One chapter's dry-run state: reviewed, stale (an item changed after the review) or not yet. */
+export interface ChapterReviewView {
+  chapterId: string;
+  title: string;
+  state: ChapterReviewStateName;
+  /** Items changed after the review, in checklist order; empty unless `stale`. */
+  changedItems: string[];
+  /** The latest review of the chapter. */
+  review?: { reviewedBy: string; reviewedAt: string; note?: string };
+}
+
+/** A waiver in force: one of the checklist's named waivers, or a team's own with its reason. */
+export interface WaiverView {
+  id: string;
+  source: 'named' | 'custom';
+  name: string;
+  reason: string;
+  items: string[];
+  chapters: string[];
+  /** Account id of whoever applied it. */
+  appliedBy: string;
+  appliedAt: string;
+}
+
+/** A waiver the checklist offers (e.g. "AWS DevOps Competency" covers OPS-009). */
+export interface NamedWaiverView {
+  id: string;
+  name: string;
+  reason: string;
+  items: string[];
+  chapters: string[];
+  inForce: boolean;
+}
+
+/** One day of the score history (the last snapshot of that day). */
+export interface ScoreHistoryPoint {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  score: number;
+  maxScore: number;
+  passMark: number | null;
+  passed: boolean;
+  mandatoryOpen: number;
+  /** Score as a percentage of max, one decimal: under the met model, the share of items met. */
+  percent: number;
+}
+
+/** `getAuditDay { checklistId? }` → AuditDay; every audit-day change returns it afresh. */
+export interface AuditDay {
+  checklistId: string;
+  checklistName: string;
+  version: string;
+  model: ScoringModelName;
+  /** Today as the history counts days (UTC), `YYYY-MM-DD`. */
+  today: string;
+  /** The caller may record reviews and change waivers (Edit issues permission). */
+  canEdit: boolean;
+  chapters: ChapterReviewView[];
+  reviewCounts: { reviewed: number; stale: number; notReviewed: number };
+  waivers: WaiverView[];
+  namedWaivers: NamedWaiverView[];
+  /** Oldest first: a point per day for two years, one per week before that. */
+  history: ScoreHistoryPoint[];
+  /** When the item states behind `chapters` were read from Jira. */
+  computedAt: string;
+}
+
+/** `markChapterReviewed { checklistId, chapterId, note? }` → AuditDay. */
+export interface MarkChapterReviewedPayload {
+  checklistId: string;
+  chapterId: string;
+  note?: string;
+}
+
+/** `applyWaiver { checklistId, waiverId }` → AuditDay. */
+export interface ApplyWaiverPayload {
+  checklistId: string;
+  waiverId: string;
+}
+
+/** `addCustomWaiver { checklistId, name?, reason, items?, chapters? }` → AuditDay. */
+export interface AddCustomWaiverPayload {
+  checklistId: string;
+  name?: string;
+  reason: string;
+  items?: string[];
+  chapters?: string[];
+}
+
+/** `removeWaiver { checklistId, id }` → AuditDay (removing a waiver not in force changes nothing). */
+export interface RemoveWaiverPayload {
+  checklistId: string;
+  id: string;
+}
+
+/** `exportAudit { checklistId?, format? }`: `csv` (default) → AuditExportCsv, `report` → AuditExportReport. */
+export interface ExportAuditPayload {
+  checklistId?: string;
+  format?: 'csv' | 'report';
+}
+
+export interface AuditExportCsv {
+  format: 'csv';
+  /** e.g. `MSP-aws-msp-7.1-audit-pack-2026-03-02.csv`. */
+  fileName: string;
+  /** RFC 4180, UTF-8 with BOM, formula injection neutralised. */
+  csv: string;
+  rowCount: number;
+}
+
+/** One evidence entry as the printable report shows it. */
+export interface AuditReportEvidence {
+  title: string;
+  kind: string;
+  url?: string;
+  reviewState: string;
+  expiryDate?: string;
+}
+
+/** One item of the printable report; the words are the CSV's. */
+export interface AuditReportItem {
+  id: string;
+  title: string;
+  issueKey?: string;
+  points: number | null;
+  mandatory: boolean;
+  result: ItemResultName;
+  resultWords: string;
+  why: string;
+  status: string;
+  owner: string;
+  waiver: string;
+  evidence: AuditReportEvidence[];
+}
+
+export interface AuditReportChapter {
+  id: string;
+  title: string;
+  earned: number;
+  max: number;
+  met: number;
+  total: number;
+  reviewState: ChapterReviewStateName;
+  /** e.g. "Reviewed 2026-03-02" or "Stale: reviewed 2026-03-02, changed since: 8.3". */
+  review: string;
+  reviewNote?: string;
+  waiver?: string;
+  items: AuditReportItem[];
+}
+
+/** The printable audit report: the summary, then chapter by chapter, item by item with evidence. */
+export interface AuditReport {
+  projectKey: string;
+  checklistId: string;
+  checklistName: string;
+  version: string;
+  model: ScoringModelName;
+  generatedAt: string;
+  score: number;
+  maxScore: number;
+  passMark: number | null;
+  passed: boolean;
+  mandatoryOpen: string[];
+  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number };
+  reviewCounts: { reviewed: number; stale: number; notReviewed: number };
+  waivers: WaiverView[];
+  /** False when the evidence field is missing from Jira (evidence columns are then empty). */
+  evidenceAvailable: boolean;
+  chapters: AuditReportChapter[];
+}
+
+export interface AuditExportReport {
+  format: 'report';
+  fileName: string;
+  report: AuditReport;
+}
+
+export type AuditExport = AuditExportCsv | AuditExportReport;

@@ -1,0 +1,22 @@
+/**
+ * The audit-day part of the resolver API (common/contract.ts, "Audit day"): chapter reviews,
+ * waivers, the score history and the audit-pack export. Views get it from AppServices, so tests
+ * hand them a fake.
+ */
+import type {
+  AddCustomWaiverPayload,
+  AuditDay,
+  AuditExportCsv,
+  AuditExportReport,
+  MarkChapterReviewedPayload,
+} from '../../../../common/contract';
+
+export interface AuditDayApi {
+  getAuditDay(checklistId: string): Promise<AuditDay>;
+  markChapterReviewed(payload: MarkChapterReviewedPayload): Promise<AuditDay>;
+  applyWaiver(checklistId: string, waiverId: string): Promise<AuditDay>;
+  addCustomWaiver(payload: AddCustomWaiverPayload): Promise<AuditDay>;
+  removeWaiver(checklistId: string, id: string): Promise<AuditDay>;
+  exportCsv(checklistId: string): Promise<AuditExportCsv>;
+  exportReport(checklistId: string): Promise<AuditExportReport>;
+}
