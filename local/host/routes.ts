@@ -88,11 +88,14 @@ export function registerHostRoutes(app: FastifyInstance, o: HostOptions): void {
     return html(reply, out.html, out.status);
   });
 
-  app.get('/issues', async (req, reply) => {
+  const navigator = async (req: FastifyRequest, reply: FastifyReply) => {
     const user = actingUser(req, reply);
     const q = req.query as { jql?: string; next?: string };
     return html(reply, await navigatorPage(env(user), reader(user), q.jql ?? 'project = MSP', q.next));
-  });
+  };
+  // Jira Cloud's issue navigator lives at /issues/?jql=…; the bare /issues is kept for old links.
+  app.get('/issues', navigator);
+  app.get('/issues/', navigator);
 
   const resource = async (req: FastifyRequest, reply: FastifyReply) => {
     const p = req.params as { resourceKey: string; '*'?: string };

@@ -96,3 +96,23 @@ export function customUploadItemsKey(uploadId: string, index: number): string {
   if (!Number.isInteger(index) || index < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${index}.`);
   return key('custom-upload-items', part('uploadId', uploadId), String(index).padStart(4, '0'));
 }
+
+/** Prefix of every projectChecklistsKey: the index of projects holding a checklist (the daily score run walks it). */
+export function projectChecklistsPrefix(): string {
+  return 'project-checklists:';
+}
+
+/** Chapter dry-run reviews of one checklist in one project (audit day). */
+export function chapterReviewsKey(projectKey: string, checklistId: string): string {
+  return key('audit-reviews', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Waivers in force for one checklist in one project (audit day; applied at scoring time). */
+export function waiversKey(projectKey: string, checklistId: string): string {
+  return key('audit-waivers', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Score history of one checklist in one project: the whole history in one value (history-codec). */
+export function scoreHistoryKey(projectKey: string, checklistId: string): string {
+  return key('score-history', part('projectKey', projectKey), part('checklistId', checklistId));
+}

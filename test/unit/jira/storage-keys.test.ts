@@ -13,6 +13,10 @@ describe('storage keys', () => {
     [keys.rollupDirtyKey('MSP'), 'rollup-dirty:MSP'],
     [keys.customChecklistKey('team-1.0'), 'custom-checklist:team-1.0'],
     [keys.customChecklistItemsKey('team-1.0', 2), 'custom-checklist-items:team-1.0:0002'],
+    [keys.projectChecklistsPrefix(), 'project-checklists:'],
+    [keys.chapterReviewsKey('MSP', 'aws-msp-7.1'), 'audit-reviews:MSP:aws-msp-7.1'],
+    [keys.waiversKey('MSP', 'aws-msp-7.1'), 'audit-waivers:MSP:aws-msp-7.1'],
+    [keys.scoreHistoryKey('MSP', 'aws-msp-7.1'), 'score-history:MSP:aws-msp-7.1'],
   ])('builds %s', (actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -20,6 +24,11 @@ describe('storage keys', () => {
   it('keeps custom checklist items out of the header prefix', () => {
     expect(keys.customChecklistItemsKey('a', 0).startsWith(keys.customChecklistPrefix())).toBe(false);
     expect(keys.customChecklistKey('a').startsWith(keys.customChecklistPrefix())).toBe(true);
+  });
+
+  it('lists every project checklist index under one prefix, and nothing else there', () => {
+    expect(keys.projectChecklistsKey('MSP').startsWith(keys.projectChecklistsPrefix())).toBe(true);
+    expect(keys.lastChecklistKey('MSP').startsWith(keys.projectChecklistsPrefix())).toBe(false);
   });
 
   it('orders created checkpoints by chunk', () => {
@@ -33,6 +42,8 @@ describe('storage keys', () => {
       ['an empty part', () => keys.lastChecklistKey('')],
       ['a negative chunk', () => keys.importCreatedKey('j', -1)],
       ['a fractional chunk', () => keys.customChecklistItemsKey('c', 1.5)],
+      ['a separator in a history checklist id', () => keys.scoreHistoryKey('MSP', 'a:b')],
+      ['a space in a waivers project key', () => keys.waiversKey('M SP', 'c')],
     ])('throws a StorageKeyError for %s', (_case, build) => {
       expect(build).toThrow(keys.StorageKeyError);
     });
