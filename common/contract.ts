@@ -117,6 +117,23 @@ export interface Rollup {
   computedAt: string;
   /** `cache` when served from the stored rollup, `jira` when computed now. */
   from: 'cache' | 'jira';
+  /** What an auditor would catch in the evidence (items met without it, expired or expiring evidence). */
+  risks: AuditRisk[];
+  /** The project counts an item as met only with accepted evidence in force (`setProjectSettings`). */
+  strictMode: boolean;
+}
+
+export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';
+
+/** One audit risk on the Audit page. */
+export interface AuditRisk {
+  itemId: string;
+  issueKey?: string;
+  kind: AuditRiskKind;
+  /** Plain words saying what to do, e.g. `"Patch policy" expires in 12 days (2026-03-13); renew it before the audit.` */
+  detail: string;
+  /** The expiry date (YYYY-MM-DD) for expired and expiring evidence. */
+  date?: string;
 }
 
 /** Errors a resolver throws reach the frontend as `{ error: message }`; messages say what to do. */
@@ -170,6 +187,133 @@ export interface SyncResult {
   unchanged: number;
   /** False when the call stopped early to stay inside the time limit; calling again finishes. */
   complete: boolean;
+}
+
+// ---- Evidence and the item panel (issue modules `audit-item-panel` and `audit-evidence`) ----
+// The issue is always the one the module is open on (the invocation context); payloads never name it.
+
+export type EvidenceKindName = 'document' | 'process' | 'presentation' | 'demo' | 'link' | 'attachment';
+export type EvidenceReviewStateName = 'pending' | 'accepted' | 'rejected';
+export type AssessmentResultName = 'met' | 'not_met' | 'na';
+export type ComplexityName = 'low' | 'medium' | 'high';
+
+/** One stored evidence entry, as the server validated it (text fields are plain text). */
+export interface EvidenceEntryView {
+  id: string;
+  kind: EvidenceKindName;
+  title: string;
+  url?: string;
+  attachmentId?: string;
+  owner?: string;
+  addedAt: string;
+  addedBy: string;
+  effectiveDate?: string;
+  expiryDate?: string;
+  note?: string;
+  reviewState: EvidenceReviewStateName;
+  reviewer?: string;
+  reviewedAt?: string;
+  reviewNote?: string;
+  selfReviewed?: true;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** The evidence field's value: the entries and the summary the formatter and JQL read. */
+export interface EvidenceValueView {
+  entries: EvidenceEntryView[];
+  count: number;
+  accepted: number;
+  pending: number;
+  rejected: number;
+  nextExpiry?: string;
+  reviewState: 'none' | 'pending' | 'accepted' | 'rejected';
+}
+
+/** `addEvidence { evidence }`: what a person supplies; the server sets id, who, when and review state. */
+export interface EvidenceInputPayload {
+  kind: EvidenceKindName;
+  title: string;
+  url?: string;
+  attachmentId?: string;
+  owner?: string;
+  effectiveDate?: string;
+  expiryDate?: string;
+  note?: string;
+}
+
+/** `editEvidence { id, patch }`: only the fields to change; `null` or `""` clears an optional one. */
+export type EvidencePatchPayload = Partial<Pick<EvidenceInputPayload, 'kind' | 'title'>> & {
+  [K in Exclude<keyof EvidenceInputPayload, 'kind' | 'title'>]?: string | null;
+};
+
+/** `reviewEvidence { id, state, note? }`. */
+export interface ReviewEvidencePayload {
+  id: string;
+  state: EvidenceReviewStateName;
+  note?: string;
+}
+
+/** `setAssessment { result, complexity }`: `result: null` means "from status". */
+export interface SetAssessmentPayload {
+  result: AssessmentResultName | null;
+  complexity: ComplexityName | null;
+}
+
+/** `setProjectSettings { strictMode }` → ProjectSettings. */
+export interface ProjectSettings {
+  strictMode: boolean;
+}
+
+/** The checklist item an issue stands for. */
+export interface ItemPanelItem {
+  checklistId: string;
+  checklistName: string;
+  version: string;
+  model: ScoringModelName;
+  id: string;
+  chapterId: string;
+  chapterTitle: string;
+  title: string;
+  requirement: string;
+  /** Kinds of evidence an auditor expects. */
+  expectedEvidence: EvidenceKindName[];
+  points: number;
+  mandatory: boolean;
+  penalty: number;
+  /** The checklist's hint; the team's own choice is in `assessment.complexity`. */
+  complexityHint?: ComplexityName;
+}
+
+/**
+ * `getItemPanel {}` → ItemPanel, and what every evidence and assessment change returns: the issue's
+ * item, result, assessment and evidence as the server sees them after the change.
+ */
+export interface ItemPanel {
+  issueKey: string;
+  /** Null when the issue is not an active checklist item (the evidence still works). */
+  item: ItemPanelItem | null;
+  /** Null when `item` is null. */
+  result: { result: ItemResultName; reason: string } | null;
+  assessment: {
+    result: AssessmentResultName | null;
+    complexity: ComplexityName | null;
+    assessedBy?: string;
+    assessedAt?: string;
+  };
+  evidence: EvidenceValueView;
+  /** e.g. "3 evidence · 2 accepted · 1 pending · 1 expires in 12 days", or "No evidence". */
+  summaryText: string;
+  /** Stored entries that break the evidence rules (written around the app): ignored, dropped on the next change. */
+  ignored: { field: string; message: string }[];
+  risks: AuditRisk[];
+  strictMode: boolean;
+  /** Whether the caller may change evidence and assessment (the server checks again on every change). */
+  canEdit: boolean;
+  /** False when Jira has no evidence field for the app (e.g. mid-install); evidence cannot be saved then. */
+  fieldInstalled: boolean;
+  /** The day (YYYY-MM-DD, UTC) expiry was judged against. */
+  today: string;
 }
 
 // ---- Audit day: chapter dry-runs, waivers, score history and the audit pack ----

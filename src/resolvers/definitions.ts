@@ -11,6 +11,7 @@ import { getRollup } from '../rollup/get-rollup';
 import { applySync, previewSync } from '../sync/apply';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { defineCustomChecklistResolvers } from './custom-checklists';
+import { defineEvidenceResolvers } from './evidence';
 import { jiraClientFor } from './jira';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
@@ -86,6 +87,7 @@ export function buildResolver(): Resolver {
       return applySync(jiraClientFor('resolver'), projectCaller(context), checklistId);
     }),
   );
+  defineEvidenceResolvers(definitions);
   defineCustomChecklistResolvers(definitions);
   return definitions;
 }

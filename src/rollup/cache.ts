@@ -5,33 +5,44 @@
  */
 import { z } from 'zod';
 import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
+import { evidenceDigestSchema, type EvidenceDigest } from '../evidence/digest';
 import { rollupCacheKey } from '../storage/keys';
 import { jsonBytes, MAX_VALUE_BYTES, readValue, writeValue } from '../storage/kvs';
 
 /** A cached rollup older than this is re-read even without a change event (events can be late or lost). */
 export const CACHE_MAX_AGE_MS = 2 * 60_000;
 
-/** [itemId, issueKey, statusCategory, statusName, resolution, assessment] */
-const tupleSchema = z.tuple([
+/** [itemId, issueKey, statusCategory, statusName, resolution, assessment, evidence digest?] */
+const stateParts = [
   z.string(),
   z.string(),
   z.enum(['new', 'indeterminate', 'done']).nullable(),
   z.string().nullable(),
   z.string().nullable(),
   z.enum(['met', 'not_met', 'na', 'not_assessed']).nullable(),
-]);
+] as const;
+// Caches written before evidence counted have six elements; they still read (without evidence).
+const tupleSchema = z.union([z.tuple([...stateParts, evidenceDigestSchema.nullable()]), z.tuple(stateParts)]);
 const cacheSchema = z.object({ readAt: z.number(), states: z.array(tupleSchema) });
 
 export interface CachedStates {
   readAt: number;
   states: ItemState[];
+  /** Evidence digests by item id, for items with evidence. */
+  evidence: Map<string, EvidenceDigest>;
 }
 
 export async function readCachedStates(projectKey: string, checklistId: string): Promise<CachedStates | undefined> {
   const cached = await readValue(rollupCacheKey(projectKey, checklistId), cacheSchema);
   if (!cached) return undefined;
+  const evidence = new Map<string, EvidenceDigest>();
+  for (const tuple of cached.states) {
+    const digest = tuple[6];
+    if (digest && !evidence.has(tuple[0])) evidence.set(tuple[0], digest);
+  }
   return {
     readAt: cached.readAt,
+    evidence,
     states: cached.states.map(([itemId, issueKey, category, statusName, resolution, assessment]) => ({
       itemId,
       issueKey,
@@ -44,7 +55,13 @@ export async function readCachedStates(projectKey: string, checklistId: string):
 }
 
 /** Stores the states; returns false (and stores nothing) when they would not fit one KVS value. */
-export async function writeCachedStates(projectKey: string, checklistId: string, readAt: number, states: readonly ItemState[]): Promise<boolean> {
+export async function writeCachedStates(
+  projectKey: string,
+  checklistId: string,
+  readAt: number,
+  states: readonly ItemState[],
+  evidence: ReadonlyMap<string, EvidenceDigest> = new Map(),
+): Promise<boolean> {
   const value = {
     readAt,
     states: states.map((state) => [
@@ -54,6 +71,7 @@ export async function writeCachedStates(projectKey: string, checklistId: string,
       state.statusName ?? null,
       state.resolution ?? null,
       state.assessment ?? null,
+      evidence.get(state.itemId) ?? null,
     ]),
   };
   if (jsonBytes(value) > MAX_VALUE_BYTES) return false;

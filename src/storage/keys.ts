@@ -97,6 +97,19 @@ export function customUploadItemsKey(uploadId: string, index: number): string {
   return key('custom-upload-items', part('uploadId', uploadId), String(index).padStart(4, '0'));
 }
 
+/** A project's audit settings (strict mode), written by `setProjectSettings`. */
+export function projectSettingsKey(projectKey: string): string {
+  return key('project-settings', part('projectKey', projectKey));
+}
+
+/**
+ * The Jira field id (`customfield_NNNNN`) of one of the app's custom fields, remembered so the
+ * rollup and the evidence resolvers need not list every field of the site on each call.
+ */
+export function appFieldIdKey(moduleKey: string): string {
+  return key('app-field', part('moduleKey', moduleKey));
+}
+
 /** Prefix of every projectChecklistsKey: the index of projects holding a checklist (the daily score run walks it). */
 export function projectChecklistsPrefix(): string {
   return 'project-checklists:';

@@ -89,6 +89,8 @@ export const pointsNotYet: Rollup = {
   projection: { score: 935, passed: true, mandatoryOpen: ['10.1'] },
   computedAt: '2025-11-22T10:00:00.000Z',
   from: 'cache',
+  risks: [],
+  strictMode: false,
 };
 
 export const pointsPass: Rollup = {

@@ -60,6 +60,8 @@ describe('getRollup', () => {
     expect(h.appRequests().length).toBeLessThanOrEqual(Math.ceil(syncV1.items.length / 100) + 2);
     expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor}`)).toEqual([
       'GET /rest/api/3/mypermissions admin',
+      // The evidence field's id, looked up once and then remembered (src/evidence/field-id.ts).
+      'GET /rest/api/3/field app',
       'POST /rest/api/3/search/jql app',
     ]);
   });

@@ -17,6 +17,8 @@ describe('storage keys', () => {
     [keys.chapterReviewsKey('MSP', 'aws-msp-7.1'), 'audit-reviews:MSP:aws-msp-7.1'],
     [keys.waiversKey('MSP', 'aws-msp-7.1'), 'audit-waivers:MSP:aws-msp-7.1'],
     [keys.scoreHistoryKey('MSP', 'aws-msp-7.1'), 'score-history:MSP:aws-msp-7.1'],
+    [keys.projectSettingsKey('MSP'), 'project-settings:MSP'],
+    [keys.appFieldIdKey('audit-evidence'), 'app-field:audit-evidence'],
   ])('builds %s', (actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -44,6 +46,8 @@ describe('storage keys', () => {
       ['a fractional chunk', () => keys.customChecklistItemsKey('c', 1.5)],
       ['a separator in a history checklist id', () => keys.scoreHistoryKey('MSP', 'a:b')],
       ['a space in a waivers project key', () => keys.waiversKey('M SP', 'c')],
+      ['a separator in a project key', () => keys.projectSettingsKey('MSP:other')],
+      ['a space in a module key', () => keys.appFieldIdKey('audit evidence')],
     ])('throws a StorageKeyError for %s', (_case, build) => {
       expect(build).toThrow(keys.StorageKeyError);
     });
