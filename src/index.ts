@@ -1,11 +1,13 @@
 /**
  * Entry points only (manifest.yml names them): the resolver handler for the Custom UI, the import
- * queue consumer, and the issue trigger. Each use case lives in its own folder.
+ * queue consumer, the issue trigger and the daily score-history run. Each use case lives in its own folder.
  */
 import { buildResolver } from './resolvers/definitions';
 import { importWorkerHandler } from './import/handler';
 import { issueTriggerHandler } from './rollup/trigger';
+import { dailyScoreHandler } from './audit-day/daily';
 
 export const resolverHandler = buildResolver().getDefinitions();
 export const importWorker = importWorkerHandler;
 export const issueTrigger = issueTriggerHandler;
+export const scoreHistory = dailyScoreHandler;

@@ -4,7 +4,7 @@
  * evidence costs no extra call per item.
  */
 import type { EvidenceFieldValue } from '../domain/evidence';
-import type { ChecklistDefinition, ItemState } from '../domain/types';
+import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import { activeItemsJql, ASSESSMENT_PROPERTY, ITEM_PROPERTY } from '../jira/identity';
 import { ITEM_STATE_FIELDS, toItemState, type ItemRead } from '../rollup/states';

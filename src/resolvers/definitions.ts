@@ -10,6 +10,7 @@ import { getImport, startImport } from '../import/start';
 import { getRollup } from '../rollup/get-rollup';
 import { applySync, previewSync } from '../sync/apply';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
+import { defineAuditDayResolvers } from './audit-day';
 import { defineCustomChecklistResolvers } from './custom-checklists';
 import { defineEvidenceResolvers } from './evidence';
 import { jiraClientFor } from './jira';
@@ -89,5 +90,6 @@ export function buildResolver(): Resolver {
   );
   defineEvidenceResolvers(definitions);
   defineCustomChecklistResolvers(definitions);
+  defineAuditDayResolvers(definitions);
   return definitions;
 }

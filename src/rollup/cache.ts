@@ -4,15 +4,16 @@
  * them on every call, which is pure and fast; only the Jira search is saved.
  */
 import { z } from 'zod';
-import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
+import type { ItemResult, StatusCategory } from '../domain/types';
 import { evidenceDigestSchema, type EvidenceDigest } from '../evidence/digest';
 import { rollupCacheKey } from '../storage/keys';
 import { jsonBytes, MAX_VALUE_BYTES, readValue, writeValue } from '../storage/kvs';
+import type { ItemRead } from './states';
 
 /** A cached rollup older than this is re-read even without a change event (events can be late or lost). */
 export const CACHE_MAX_AGE_MS = 2 * 60_000;
 
-/** [itemId, issueKey, statusCategory, statusName, resolution, assessment, evidence digest?] */
+/** [itemId, issueKey, statusCategory, statusName, resolution, assessment, evidence digest?, updated (ms)?] */
 const stateParts = [
   z.string(),
   z.string(),
@@ -22,12 +23,17 @@ const stateParts = [
   z.enum(['met', 'not_met', 'na', 'not_assessed']).nullable(),
 ] as const;
 // Caches written before evidence counted have six elements; they still read (without evidence).
-const tupleSchema = z.union([z.tuple([...stateParts, evidenceDigestSchema.nullable()]), z.tuple(stateParts)]);
+// Caches written before the audit day read `updated` have seven; the audit day re-reads Jira for those.
+const tupleSchema = z.union([
+  z.tuple([...stateParts, evidenceDigestSchema.nullable(), z.number().nullable()]),
+  z.tuple([...stateParts, evidenceDigestSchema.nullable()]),
+  z.tuple(stateParts),
+]);
 const cacheSchema = z.object({ readAt: z.number(), states: z.array(tupleSchema) });
 
 export interface CachedStates {
   readAt: number;
-  states: ItemState[];
+  states: ItemRead[];
   /** Evidence digests by item id, for items with evidence. */
   evidence: Map<string, EvidenceDigest>;
 }
@@ -43,13 +49,14 @@ export async function readCachedStates(projectKey: string, checklistId: string):
   return {
     readAt: cached.readAt,
     evidence,
-    states: cached.states.map(([itemId, issueKey, category, statusName, resolution, assessment]) => ({
+    states: cached.states.map(([itemId, issueKey, category, statusName, resolution, assessment, , updated]) => ({
       itemId,
       issueKey,
       ...(category !== null ? { statusCategory: category as StatusCategory } : {}),
       ...(statusName !== null ? { statusName } : {}),
       resolution,
       assessment: assessment as ItemResult | null,
+      ...(typeof updated === 'number' ? { updatedAt: new Date(updated).toISOString() } : {}),
     })),
   };
 }
@@ -59,7 +66,7 @@ export async function writeCachedStates(
   projectKey: string,
   checklistId: string,
   readAt: number,
-  states: readonly ItemState[],
+  states: readonly ItemRead[],
   evidence: ReadonlyMap<string, EvidenceDigest> = new Map(),
 ): Promise<boolean> {
   const value = {
@@ -72,9 +79,16 @@ export async function writeCachedStates(
       state.resolution ?? null,
       state.assessment ?? null,
       evidence.get(state.itemId) ?? null,
+      // As a number: 14 bytes an item instead of 30 keeps big checklists within one value.
+      updatedMs(state.updatedAt),
     ]),
   };
   if (jsonBytes(value) > MAX_VALUE_BYTES) return false;
   await writeValue(rollupCacheKey(projectKey, checklistId), value);
   return true;
+}
+
+function updatedMs(iso: string | undefined): number | null {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
 }

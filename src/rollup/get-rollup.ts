@@ -3,11 +3,18 @@
  * the cache while no audit issue changed since it was read (the issue trigger records changes) and
  * it is younger than CACHE_MAX_AGE_MS; read from Jira otherwise, or when `refresh` is asked.
  * Null when the caller named no checklist and the project has none yet (the page offers an import).
+ *
+ * Waivers and strict mode are applied each time the states are scored, never cached, so applying or
+ * removing a waiver shows at once and restores exactly the previous score. A read from Jira also
+ * offers the score history a snapshot, kept only when the change is significant.
  */
 import type { AuditRisk, Rollup } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
 import type { EvidenceFieldValue } from '../domain/evidence';
-import type { ChecklistDefinition, ItemState, ScoreReport } from '../domain/types';
+import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
+import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
+import { recordChangeSnapshot } from '../audit-day/history-store';
+import { readWaivers } from '../audit-day/records';
 import { fromDigest, toDigest } from '../evidence/digest';
 import { evidenceFieldId } from '../evidence/field-id';
 import { readItemsWithEvidence } from '../evidence/rollup-read';
@@ -19,6 +26,18 @@ import { requireProjectPermissions } from '../resolvers/access';
 import type { ProjectCaller } from '../resolvers/context';
 import { lastChecklist, projectChangedAt } from '../storage/project-state';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
+import type { ItemRead } from './states';
+
+/** A scored checklist before it is shaped for the page: what getRollup, the audit day and the daily run share. */
+export interface ComputedRollup extends Scored {
+  def: ChecklistDefinition;
+  /** The item states scored, each with its issue's last change when known. */
+  states: ItemRead[];
+  /** The waivers in force, as scored. */
+  waivers: WaiverRecord[];
+  readAt: number;
+  from: Rollup['from'];
+}
 
 export async function getRollup(
   jira: JiraClient,
@@ -30,24 +49,42 @@ export async function getRollup(
   const checklistId = args.checklistId ?? (await lastChecklist(caller.projectKey));
   if (checklistId === undefined) return null;
   const def = await requireChecklist(checklistId);
-  // Applied when serving, not cached, so a settings change shows at once.
-  const { strictMode } = await readProjectSettings(caller.projectKey);
+  const computed = await computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true }, now);
+  if (computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
+  return toRollup(def, computed, caller.projectKey, computed.readAt, computed.from);
+}
 
-  if (!args.refresh) {
-    const cached = await readCachedStates(caller.projectKey, def.id);
-    if (cached && now() - cached.readAt < CACHE_MAX_AGE_MS && cached.readAt >= (await projectChangedAt(caller.projectKey))) {
+/**
+ * Scores one checklist of a project, from the cache or from Jira. No permission check here: a
+ * resolver checks the user first; the daily run acts as the app with no user.
+ */
+export async function computeRollup(
+  jira: JiraClient,
+  projectKey: string,
+  def: ChecklistDefinition,
+  options: { refresh?: boolean },
+  now: () => number = Date.now,
+): Promise<ComputedRollup> {
+  // Applied when serving, not cached, so a settings or waiver change shows at once.
+  const [{ strictMode }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
+  const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
+
+  if (!options.refresh) {
+    const cached = await readCachedStates(projectKey, def.id);
+    if (cached && now() - cached.readAt < CACHE_MAX_AGE_MS && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
-      return toRollup(def, score(def, cached.states, evidence, strictMode, now()), caller.projectKey, cached.readAt, 'cache');
+      const scored = score(def, cached.states, evidence, { strictMode, scoring, at: now() });
+      return { ...scored, def, states: cached.states, waivers, readAt: cached.readAt, from: 'cache' };
     }
   }
   // Taken before the search: a change landing during it makes this read stale, not the next one.
   const readAt = now();
-  const { states, evidence } = await readItemsWithEvidence(jira, caller.projectKey, def, await evidenceFieldId(jira));
+  const { states, evidence } = await readItemsWithEvidence(jira, projectKey, def, await evidenceFieldId(jira));
   const digests = new Map([...evidence].map(([itemId, value]) => [itemId, toDigest(value)]));
-  if (!(await writeCachedStates(caller.projectKey, def.id, readAt, states, digests))) {
-    console.info(`[rollup] ${caller.projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
+  if (!(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
+    console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return toRollup(def, score(def, states, evidence, strictMode, readAt), caller.projectKey, readAt, 'jira');
+  return { ...score(def, states, evidence, { strictMode, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };
 }
 
 interface Scored {
@@ -56,14 +93,21 @@ interface Scored {
   strictMode: boolean;
 }
 
-function score(def: ChecklistDefinition, states: ItemState[], evidence: ReadonlyMap<string, EvidenceFieldValue>, strictMode: boolean, at: number): Scored {
-  // Team status mappings and waivers come from project settings once that feature stores them.
-  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode, today: utcDay(new Date(at)) });
-  return { report, risks, strictMode };
+function score(
+  def: ChecklistDefinition,
+  states: ItemRead[],
+  evidence: ReadonlyMap<string, EvidenceFieldValue>,
+  options: { strictMode: boolean; scoring: ScoringOptions; at: number },
+): Scored {
+  // Team status mappings come from project settings once that feature stores them.
+  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today: utcDay(new Date(options.at)), scoring: options.scoring });
+  return { report, risks, strictMode: options.strictMode };
 }
 
-export function toRollup(def: ChecklistDefinition, scored: Scored, projectKey: string, computedAt: number, from: Rollup['from']): Rollup {
+export function toRollup(def: ChecklistDefinition, scored: Scored & { waivers?: WaiverRecord[] }, projectKey: string, computedAt: number, from: Rollup['from']): Rollup {
   const { report, risks, strictMode } = scored;
+  // The first waiver covering a chapter is the one scoring applied (scoring-result.ts).
+  const chapterWaiver = (chapterId: string) => scored.waivers?.find((record) => record.chapters.includes(chapterId));
   return {
     checklistId: def.id,
     checklistName: def.name,
@@ -82,6 +126,7 @@ export function toRollup(def: ChecklistDefinition, scored: Scored, projectKey: s
       met: chapter.met,
       total: chapter.total,
       jql: chapterItemsJql(projectKey, def.id, chapter.id),
+      ...(chapter.waivedBy !== undefined ? { waivedBy: chapter.waivedBy, waiverReason: chapterWaiver(chapter.id)?.reason ?? '' } : {}),
     })),
     items: report.items.map((item) => ({
       id: item.id,

@@ -1,6 +1,7 @@
 /**
  * Reading item states from Jira for scoring: one paged search of the checklist's active items with
- * status, resolution, the identity and the explicit assessment.
+ * status, resolution, `updated` (chapter reviews go stale when an item changes after them), the
+ * identity and the explicit assessment.
  */
 import type { ChecklistDefinition, ItemResult, ItemState, StatusCategory } from '../domain/types';
 import type { JiraClient, JiraSearchIssue } from '../jira';
@@ -8,10 +9,18 @@ import { activeItemsJql, ASSESSMENT_PROPERTY, ITEM_PROPERTY, readAssessment, rea
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
-export async function readItemStates(jira: JiraClient, projectKey: string, def: ChecklistDefinition): Promise<ItemState[]> {
+/** An item's state as read from Jira, with when its issue last changed (Jira's `updated`). */
+export interface ItemRead extends ItemState {
+  updatedAt?: string;
+}
+
+/** Fields every rollup search asks for. */
+export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated'] as const;
+
+export async function readItemStates(jira: JiraClient, projectKey: string, def: ChecklistDefinition): Promise<ItemRead[]> {
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
-    fields: ['status', 'resolution'],
+    fields: [...ITEM_STATE_FIELDS],
     properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
   });
   return issues.flatMap((issue) => {
@@ -20,7 +29,7 @@ export async function readItemStates(jira: JiraClient, projectKey: string, def: 
   });
 }
 
-export function toItemState(issue: JiraSearchIssue): ItemState | undefined {
+export function toItemState(issue: JiraSearchIssue): ItemRead | undefined {
   const identity = readIdentity(issue.properties);
   if (identity?.kind !== 'item' || identity.state !== 'active' || issue.key === undefined) return undefined;
   const status = asRecord(issue.fields?.status);
@@ -34,6 +43,7 @@ export function toItemState(issue: JiraSearchIssue): ItemState | undefined {
     ...(typeof status?.name === 'string' ? { statusName: status.name } : {}),
     resolution: typeof resolution?.name === 'string' ? resolution.name : null,
     assessment,
+    ...(typeof issue.fields?.updated === 'string' ? { updatedAt: issue.fields.updated } : {}),
   };
 }
 

@@ -1,0 +1,72 @@
+/**
+ * Who may do what on audit day, checked on the server as the calling user:
+ * - reading (the audit-day panel, the export) needs Browse projects;
+ * - recording a chapter review and applying or removing a waiver need Edit issues as well.
+ *
+ * Waivers ask for Edit issues rather than Administer projects on purpose: the people who own the
+ * checklist (the audit lead, the core team) are rarely Jira project admins, every waiver carries who
+ * applied it and why, and removing one restores the exact previous score.
+ */
+import { requireChecklist } from '../catalogue';
+import type { ChecklistDefinition } from '../domain/types';
+import { JiraNotFoundError, type JiraClient } from '../jira';
+import { AccessDeniedError, requireProjectPermissions } from '../resolvers/access';
+import type { ProjectCaller } from '../resolvers/context';
+import { lastChecklist, projectChecklists } from '../storage/project-state';
+
+/** The project has no checklist to work on; the message says what to do. */
+export class NoAuditChecklistError extends Error {
+  override name = 'NoAuditChecklistError';
+}
+
+/**
+ * Checks Browse projects and tells whether the caller may also change reviews and waivers, in one
+ * permission call.
+ */
+export async function readAccess(jira: JiraClient, caller: ProjectCaller, action: string): Promise<{ canEdit: boolean }> {
+  const grants = await hiddenAsDenied(caller, action, () =>
+    jira.getMyPermissions({ projectKey: caller.projectKey, permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] }),
+  );
+  if (grants.BROWSE_PROJECTS !== true) throw noBrowse(caller, action);
+  return { canEdit: grants.EDIT_ISSUES === true };
+}
+
+/** Refuses a viewer with a message saying which permission is missing. */
+export async function requireEditAccess(jira: JiraClient, caller: ProjectCaller, action: string): Promise<void> {
+  await hiddenAsDenied(caller, action, () => requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS', 'EDIT_ISSUES'], action));
+}
+
+/** Jira answers 404 for a project the user may not see: say which permission is missing instead. */
+async function hiddenAsDenied<T>(caller: ProjectCaller, action: string, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof JiraNotFoundError) throw noBrowse(caller, action);
+    throw error;
+  }
+}
+
+function noBrowse(caller: ProjectCaller, action: string): AccessDeniedError {
+  return new AccessDeniedError(`You need the Browse projects permission in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant it.`);
+}
+
+/** The checklist named, or the one imported last; refuses a project that holds none. */
+export async function auditChecklist(projectKey: string, checklistId: string | undefined): Promise<ChecklistDefinition> {
+  const id = checklistId ?? (await lastChecklist(projectKey));
+  if (id === undefined) {
+    throw new NoAuditChecklistError(`Project ${projectKey} has no audit checklist yet: import one from the Audit page first.`);
+  }
+  return requireChecklist(id);
+}
+
+/**
+ * The checklist, which must be imported in the project: reviews and waivers of a checklist the
+ * project does not hold would score nothing and confuse the next import.
+ */
+export async function importedChecklist(projectKey: string, checklistId: string): Promise<ChecklistDefinition> {
+  const def = await requireChecklist(checklistId);
+  if (!(await projectChecklists(projectKey)).includes(def.id)) {
+    throw new NoAuditChecklistError(`${def.name} ${def.version} is not imported in project ${projectKey}: import it from the Audit page first.`);
+  }
+  return def;
+}

@@ -1,0 +1,181 @@
+/**
+ * Audit day on the Audit page: which chapters are dry-run (reviewed, stale or not yet), the waivers
+ * in force and on offer, and the score over time; and the changes a team makes there (record a
+ * review, apply or remove a waiver). Every change answers with the whole AuditDay afresh, so the
+ * page needs one round trip.
+ *
+ * Staleness compares each review with its items' Jira `updated` time, read by the rollup's one paged
+ * search (and kept in its cache), so the panel costs no call per item.
+ */
+import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryPoint, WaiverView } from '../../common/contract';
+import { historySeries, type ScoreHistory } from '../domain/history';
+import { chapterReviewSummary, createChapterReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
+import type { ChecklistDefinition } from '../domain/types';
+import { addCustomWaiver, applyNamedWaiver, removeWaiver, type CustomWaiverInput, type WaiverRecord } from '../domain/waivers';
+import type { JiraClient } from '../jira';
+import type { ProjectCaller } from '../resolvers/context';
+import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
+import { auditChecklist, importedChecklist, readAccess, requireEditAccess } from './access';
+import { historyDay, readHistory, recordChangeSnapshot } from './history-store';
+import { readReviews, readWaivers, writeReviews, writeWaivers } from './records';
+
+type Clock = () => number;
+
+/** `getAuditDay { checklistId? }`. */
+export async function getAuditDay(jira: JiraClient, caller: ProjectCaller, args: { checklistId?: string }, now: Clock = Date.now): Promise<AuditDay> {
+  const { canEdit } = await readAccess(jira, caller, 'see the audit day');
+  const def = await auditChecklist(caller.projectKey, args.checklistId);
+  return auditDayOf(jira, caller.projectKey, def, { canEdit, scoreChanged: false, now });
+}
+
+/** `markChapterReviewed { checklistId, chapterId, note? }`: the latest review of a chapter replaces the earlier one. */
+export async function markChapterReviewed(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string; chapterId: string; note?: string },
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  await requireEditAccess(jira, caller, 'record a chapter review');
+  const def = await importedChecklist(caller.projectKey, args.checklistId);
+  const review = createChapterReview(
+    def,
+    { chapterId: args.chapterId, ...(args.note !== undefined ? { note: args.note } : {}) },
+    { accountId: caller.accountId, now: new Date(now()) },
+  );
+  await writeReviews(caller.projectKey, def.id, upsertReview(await readReviews(caller.projectKey, def.id), review));
+  console.info(`[audit-day] ${caller.projectKey}/${def.id}: chapter ${review.chapterId} reviewed`);
+  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, scoreChanged: false, now });
+}
+
+/** `applyWaiver { checklistId, waiverId }`: one of the checklist's named waivers. */
+export async function applyWaiver(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string; waiverId: string },
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  return changeWaivers(jira, caller, args.checklistId, 'apply a waiver', now, (records, def, ctx) => applyNamedWaiver(records, def, args.waiverId, ctx));
+}
+
+/** `addCustomWaiver { checklistId, name?, reason, items?, chapters? }`. */
+export async function addCustomWaiverFor(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string } & CustomWaiverInput,
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  const { checklistId, ...input } = args;
+  return changeWaivers(jira, caller, checklistId, 'add a waiver', now, (records, def, ctx) => addCustomWaiver(records, def, input, ctx));
+}
+
+/** `removeWaiver { checklistId, id }`: the score goes back to what it was without it. */
+export async function removeWaiverFor(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string; id: string },
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  return changeWaivers(jira, caller, args.checklistId, 'remove a waiver', now, (records) => removeWaiver(records, args.id));
+}
+
+async function changeWaivers(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  checklistId: string,
+  action: string,
+  now: Clock,
+  change: (records: WaiverRecord[], def: ChecklistDefinition, ctx: { accountId: string; now: Date }) => WaiverRecord[],
+): Promise<AuditDay> {
+  await requireEditAccess(jira, caller, action);
+  const def = await importedChecklist(caller.projectKey, checklistId);
+  const before = await readWaivers(caller.projectKey, def.id);
+  const after = change(before, def, { accountId: caller.accountId, now: new Date(now()) });
+  if (!sameIds(before, after)) {
+    await writeWaivers(caller.projectKey, def.id, after);
+    console.info(`[audit-day] ${caller.projectKey}/${def.id}: waivers changed (${after.length} in force)`);
+  }
+  // No rollup cache to clear: it holds Jira's item states, and waivers are applied each time it is scored.
+  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, scoreChanged: true, now });
+}
+
+/**
+ * The AuditDay of a checklist. `scoreChanged` (a waiver changed) records a significant-change
+ * snapshot even when the states came from the cache; a read from Jira always offers one.
+ */
+async function auditDayOf(
+  jira: JiraClient,
+  projectKey: string,
+  def: ChecklistDefinition,
+  options: { canEdit: boolean; scoreChanged: boolean; now: Clock },
+): Promise<AuditDay> {
+  let computed = await computeRollup(jira, projectKey, def, {}, options.now);
+  // A cache written before the app read `updated` cannot tell stale from reviewed: read Jira once.
+  if (computed.from === 'cache' && computed.states.some((state) => state.updatedAt === undefined)) {
+    computed = await computeRollup(jira, projectKey, def, { refresh: true }, options.now);
+  }
+  const at = new Date(options.now());
+  const history =
+    options.scoreChanged || computed.from === 'jira'
+      ? ((await recordChangeSnapshot(projectKey, def.id, computed.report, at)) ?? (await readHistory(projectKey, def.id)))
+      : await readHistory(projectKey, def.id);
+  const reviews = chapterReviewSummary(def, await readReviews(projectKey, def.id), itemUpdates(computed));
+  const inForce = new Set(computed.waivers.map((record) => record.id));
+  return {
+    checklistId: def.id,
+    checklistName: def.name,
+    version: def.version,
+    model: def.model,
+    today: historyDay(at),
+    canEdit: options.canEdit,
+    chapters: reviews.map(reviewView),
+    reviewCounts: countReviews(reviews),
+    waivers: computed.waivers.map(waiverView),
+    namedWaivers: def.waivers.map(
+      (waiver): NamedWaiverView => ({ id: waiver.id, name: waiver.name, reason: waiver.reason, items: [...waiver.items], chapters: [...waiver.chapters], inForce: inForce.has(waiver.id) }),
+    ),
+    history: seriesOf(history, historyDay(at)),
+    computedAt: new Date(computed.readAt).toISOString(),
+  };
+}
+
+/** Each item's last change, for staleness; an item without a read time has nothing to compare. */
+export function itemUpdates(computed: Pick<ComputedRollup, 'states'>): ItemUpdate[] {
+  return computed.states.flatMap((state) => (state.updatedAt !== undefined ? [{ itemId: state.itemId, updatedAt: state.updatedAt }] : []));
+}
+
+export function countReviews(entries: readonly ChapterReviewEntry[]): AuditDay['reviewCounts'] {
+  const counts = { reviewed: 0, stale: 0, notReviewed: 0 };
+  for (const entry of entries) {
+    if (entry.state === 'reviewed') counts.reviewed += 1;
+    else if (entry.state === 'stale') counts.stale += 1;
+    else counts.notReviewed += 1;
+  }
+  return counts;
+}
+
+function reviewView(entry: ChapterReviewEntry): ChapterReviewView {
+  const view: ChapterReviewView = { chapterId: entry.chapterId, title: entry.title, state: entry.state, changedItems: [...entry.changedItems] };
+  if (entry.review) {
+    view.review = {
+      reviewedBy: entry.review.reviewedBy,
+      reviewedAt: entry.review.reviewedAt,
+      ...(entry.review.note !== undefined ? { note: entry.review.note } : {}),
+    };
+  }
+  return view;
+}
+
+export function waiverView(record: WaiverRecord): WaiverView {
+  return { ...record, items: [...record.items], chapters: [...record.chapters] };
+}
+
+function seriesOf(history: ScoreHistory, today: string): ScoreHistoryPoint[] {
+  const first = history[0];
+  const last = history[history.length - 1];
+  if (!first || !last) return [];
+  return historySeries(history, first.date, last.date > today ? last.date : today);
+}
+
+function sameIds(a: readonly WaiverRecord[], b: readonly WaiverRecord[]): boolean {
+  return a.length === b.length && a.every((record, index) => record.id === b[index]?.id);
+}

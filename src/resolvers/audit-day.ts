@@ -1,0 +1,101 @@
+/**
+ * The audit-day resolvers (common/contract.ts, "Audit day"): chapter reviews, waivers, the score
+ * history and the audit-pack export. The project and the user come from the invocation context;
+ * payloads are parsed here and the permission is checked on the server as the user (src/audit-day).
+ */
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import type { AuditDay, AuditExport } from '../../common/contract';
+import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
+import { exportAudit } from '../audit-day/export';
+import { checklistIdSchema, parsePayload, projectCaller } from './context';
+import { jiraClientFor } from './jira';
+
+/** Ids of chapters, items and waivers: the checklist format's, generously bounded. */
+const idSchema = z.string().trim().min(1).max(200);
+/** Text is bounded here only against abuse; the domain gives the real limits with a clear message. */
+const textSchema = z.string().max(10_000);
+
+const getPayload = z.object({ checklistId: checklistIdSchema.optional() });
+const reviewPayload = z.object({ checklistId: checklistIdSchema, chapterId: idSchema, note: textSchema.optional() });
+const applyPayload = z.object({ checklistId: checklistIdSchema, waiverId: idSchema });
+const customPayload = z.object({
+  checklistId: checklistIdSchema,
+  name: textSchema.optional(),
+  reason: textSchema,
+  items: z.array(idSchema).max(10_000).optional(),
+  chapters: z.array(idSchema).max(1_000).optional(),
+});
+const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
+const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
+
+interface Request {
+  payload: unknown;
+  context: unknown;
+}
+
+/** Logs one line when a resolver fails (its name and the error class, never the payload). */
+function logged<T>(name: string, body: (request: Request) => Promise<T>): (request: Request) => Promise<T> {
+  return async (request) => {
+    try {
+      return await body(request);
+    } catch (error) {
+      console.warn(`[resolver] ${name} failed: ${error instanceof Error ? error.name : 'error'}`);
+      throw error;
+    }
+  };
+}
+
+export function defineAuditDayResolvers(definitions: Resolver): void {
+  definitions.define(
+    'getAuditDay',
+    logged('getAuditDay', async ({ payload, context }): Promise<AuditDay> => {
+      const { checklistId } = parsePayload(getPayload, payload, 'getAuditDay');
+      return getAuditDay(jiraClientFor('resolver'), projectCaller(context), checklistId !== undefined ? { checklistId } : {});
+    }),
+  );
+  definitions.define(
+    'markChapterReviewed',
+    logged('markChapterReviewed', async ({ payload, context }): Promise<AuditDay> => {
+      const { checklistId, chapterId, note } = parsePayload(reviewPayload, payload, 'markChapterReviewed');
+      return markChapterReviewed(jiraClientFor('resolver'), projectCaller(context), { checklistId, chapterId, ...(note !== undefined ? { note } : {}) });
+    }),
+  );
+  definitions.define(
+    'applyWaiver',
+    logged('applyWaiver', async ({ payload, context }): Promise<AuditDay> => {
+      const args = parsePayload(applyPayload, payload, 'applyWaiver');
+      return applyWaiver(jiraClientFor('resolver'), projectCaller(context), args);
+    }),
+  );
+  definitions.define(
+    'addCustomWaiver',
+    logged('addCustomWaiver', async ({ payload, context }): Promise<AuditDay> => {
+      const { checklistId, name, reason, items, chapters } = parsePayload(customPayload, payload, 'addCustomWaiver');
+      return addCustomWaiverFor(jiraClientFor('resolver'), projectCaller(context), {
+        checklistId,
+        reason,
+        ...(name !== undefined ? { name } : {}),
+        ...(items !== undefined ? { items } : {}),
+        ...(chapters !== undefined ? { chapters } : {}),
+      });
+    }),
+  );
+  definitions.define(
+    'removeWaiver',
+    logged('removeWaiver', async ({ payload, context }): Promise<AuditDay> => {
+      const args = parsePayload(removePayload, payload, 'removeWaiver');
+      return removeWaiverFor(jiraClientFor('resolver'), projectCaller(context), args);
+    }),
+  );
+  definitions.define(
+    'exportAudit',
+    logged('exportAudit', async ({ payload, context }): Promise<AuditExport> => {
+      const { checklistId, format } = parsePayload(exportPayload, payload, 'exportAudit');
+      return exportAudit(jiraClientFor('resolver'), projectCaller(context), {
+        ...(checklistId !== undefined ? { checklistId } : {}),
+        ...(format !== undefined ? { format } : {}),
+      });
+    }),
+  );
+}

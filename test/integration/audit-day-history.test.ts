@@ -1,0 +1,120 @@
+/**
+ * Score history through the real app: the daily scheduled trigger (idempotent when Forge runs it
+ * twice, within its time limit), snapshots on significant change, and retention that keeps two
+ * years of daily points inside one KVS value.
+ */
+import type { AuditDay, Rollup } from '../../common/contract';
+import { recordDailyScores } from '../../src/audit-day/daily';
+import { decodeHistory, encodeHistory, historyByteSize, type EncodedHistory } from '../../src/domain/history-codec';
+import { DAILY_RETENTION_DAYS, type ScorePoint } from '../../src/domain/history';
+import { createJiraClient } from '../../src/jira';
+import { scoreHistoryKey } from '../../src/storage/keys';
+import { writeValue } from '../../src/storage/kvs';
+import { syncV1 } from '../fixtures/sync-v1-v2';
+import { registerChecklist } from './checklists';
+import { startHarness, type Harness, type OutsideIssue } from './harness';
+
+const TRIGGER = 'score-history-daily';
+const DAY_MS = 86_400_000;
+const today = (): string => new Date().toISOString().slice(0, 10);
+const dayBefore = (days: number): string => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+const itemIdOf = (issue: OutsideIssue): string | undefined => {
+  const identity = issue.properties['msp-audit-item'] as { kind?: string; itemId?: string } | undefined;
+  return identity?.kind === 'item' ? identity.itemId : undefined;
+};
+
+describe('score history', () => {
+  let h: Harness;
+  let keys: Map<string, string>;
+  const stored = () => decodeHistory(h.runtime.kvs.get(scoreHistoryKey('MSP', syncV1.id)));
+
+  beforeEach(async () => {
+    h = startHarness();
+    await registerChecklist(syncV1);
+    await h.importChecklist(syncV1.id);
+    keys = new Map((await h.issues()).flatMap((issue) => (itemIdOf(issue) ? [[itemIdOf(issue)!, issue.key]] : [])));
+    h.emulator.clearRequests();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('records one point a day however often the scheduled trigger runs that day', async () => {
+    const first = await h.runtime.runScheduled(TRIGGER);
+    expect(first).toMatchObject({ day: today(), recorded: 1, alreadyToday: 0, failed: 0, complete: true });
+    const searches = h.appRequests().filter((request) => request.path === '/rest/api/3/search/jql').length;
+    expect(searches).toBe(1);
+
+    h.emulator.clearRequests();
+    const second = await h.runtime.runScheduled(TRIGGER);
+    expect(second).toMatchObject({ recorded: 0, alreadyToday: 1, complete: true });
+    // A duplicate run reads KVS only.
+    expect(h.appRequests()).toEqual([]);
+
+    const history = stored();
+    expect(history).toHaveLength(1);
+    // Nothing met; three mandatory items open cost 200 + 150 + 200.
+    expect(history[0]).toMatchObject({ date: today(), score: -550, maxScore: 900, passMark: 800, passed: false, met: 0, total: 8, mandatoryOpen: 3 });
+    const records = h.runtime.invocations().filter((record) => record.kind === 'scheduled');
+    expect(records.map((record) => record.outcome)).toEqual(['ok', 'ok']);
+  });
+
+  it('keeps the day’s point and adds a new one on a significant change, shown on the audit day chart', async () => {
+    await h.invoke<Rollup>('getRollup', {});
+    expect(stored()).toHaveLength(1);
+
+    // 1.1 done: +100 points and its 200 penalty gone, and one mandatory item fewer open: significant.
+    await h.transition(keys.get('1.1')!, 'Done');
+    await h.runtime.idle();
+    const moved = await h.invoke<Rollup>('getRollup', {});
+    expect(moved.from).toBe('jira');
+    const history = stored();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ date: today(), score: moved.score, mandatoryOpen: moved.mandatoryOpen.length });
+
+    const chart = await h.invoke<AuditDay>('getAuditDay', {});
+    expect(chart.history).toEqual([
+      { date: today(), score: moved.score, maxScore: 900, passMark: 800, passed: false, mandatoryOpen: 2, percent: Math.round((moved.score * 1000) / 900) / 10 },
+    ]);
+  });
+
+  it('keeps every daily point of the last two years, thins older ones to a point a week, within one KVS value', async () => {
+    const seeded: ScorePoint[] = Array.from({ length: 1200 }, (_, index) => {
+      const date = dayBefore(1200 - index);
+      return { date, at: `${date}T02:00:00.000Z`, score: -550 + (index % 50), maxScore: 900, passMark: 800, passed: false, met: 3, total: 8, mandatoryOpen: 2 };
+    });
+    await writeValue(scoreHistoryKey('MSP', syncV1.id), encodeHistory(seeded));
+
+    await h.runtime.runScheduled(TRIGGER);
+    const history = stored();
+    const dates = new Set(history.map((point) => point.date));
+    expect(history[history.length - 1]!.date).toBe(today());
+    for (let age = 0; age < DAILY_RETENTION_DAYS; age += 1) expect(dates.has(dayBefore(age))).toBe(true);
+    const older = history.filter((point) => point.date < dayBefore(DAILY_RETENTION_DAYS - 1));
+    // 1200 − 731 = 469 older days thinned to a point a week (67 or 68 weeks).
+    expect(older.length).toBeGreaterThanOrEqual(67);
+    expect(older.length).toBeLessThanOrEqual(69);
+    const size = historyByteSize(h.runtime.kvs.get(scoreHistoryKey('MSP', syncV1.id)) as EncodedHistory);
+    expect(size).toBeLessThan(240 * 1024);
+
+    const chart = await h.invoke<AuditDay>('getAuditDay', {});
+    expect(chart.history).toHaveLength(history.length);
+    expect(chart.history[0]!.date < chart.history[chart.history.length - 1]!.date).toBe(true);
+  });
+
+  it('records a point when a waiver moves the score, even from the cached states', async () => {
+    await h.invoke<Rollup>('getRollup', {});
+    await h.invoke('addCustomWaiver', { checklistId: syncV1.id, reason: 'Covered by the group audit', chapters: ['2'] });
+    const history = stored();
+    expect(history).toHaveLength(1);
+    // Chapter 2 waived: 2.1, 2.2, 2.3 met (150 + 100 + 50 points) and 2.1's 150 penalty gone.
+    expect(history[0]!.score).toBe(-550 + 300 + 150);
+  });
+
+  it('stops starting checklists when its time is nearly up, and says the run is incomplete', async () => {
+    // In-process (no invocation): with no time left it makes no call at all, Jira or KVS write.
+    const summary = await recordDailyScores(createJiraClient(), { remainingMs: () => 1_000 });
+    expect(summary).toMatchObject({ recorded: 0, complete: false });
+    expect(h.runtime.kvs.get(scoreHistoryKey('MSP', syncV1.id))).toBeUndefined();
+  });
+});
