@@ -6,7 +6,8 @@
  */
 import type { ChecklistSummary, ChecklistView, Rollup, SyncPreview, SyncResult } from '../../common/contract';
 import type { SaveCustomChecklistResult } from '../../common/custom-checklists';
-import { buildChecklist, guessSheetMapping, isTableWorkbook, readChecklistFile, type BuildResult, type ChecklistMeta } from '../../common/sheets';
+import { buildChecklist, guessSheetMapping, isTableWorkbook, readChecklistFile, recognizeAwsMspWorkbook, type BuildResult, type ChecklistMeta } from '../../common/sheets';
+import { AWS_PREREQUISITES, AWS_TECHNICAL, buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
 import { startHarness, type Harness } from './harness';
 
 const TEAM_CSV = [
@@ -148,6 +149,22 @@ describe('saveCustomChecklist', () => {
     await h.outside('PUT', `/rest/api/3/issue/${rollup.items.find((item) => item.id === 'O-1')!.issueKey}/properties/msp-audit-assessment`, { result: 'met' });
     expect(await h.importChecklist('team-list-1')).toMatchObject({ state: 'done', created: 0, existing: 4 });
     expect((await h.invoke<Rollup>('getRollup', { refresh: true })).score).toBe(80);
+  });
+
+  it('takes the AWS self-assessment workbook with no mapping: Met? Yes/No become each issue\'s assessment', async () => {
+    const workbook = await readChecklistFile({ name: 'MSP self-assessment.xlsx', bytes: await buildAwsWorkbook() });
+    const plan = recognizeAwsMspWorkbook(workbook);
+    if (!plan || !isTableWorkbook(workbook)) throw new Error('the AWS layout was not recognised');
+    const built = buildChecklist({ workbook, sources: plan.sources, meta: { ...plan.meta, id: 'aws-msp-7.1-team', version: '7.1-team' } });
+    expect(built.problems).toEqual([]);
+    await h.invoke('saveCustomChecklist', { definition: built.definition, initialResults: built.initialResults, fileName: workbook.fileName });
+    const controls = [...AWS_PREREQUISITES, ...AWS_TECHNICAL];
+    expect(await h.importChecklist('aws-msp-7.1-team')).toMatchObject({ state: 'done', created: controls.length });
+
+    const rollup = await h.invoke<Rollup>('getRollup', { refresh: true });
+    const expected = Object.fromEntries(controls.map((control) => [control.id, control.met === 'Yes' ? 'met' : control.met === 'No' ? 'not_met' : 'not_assessed']));
+    expect(Object.fromEntries(rollup.items.map((item) => [item.id, item.result]))).toEqual(expected);
+    expect(rollup.chapters[0]).toMatchObject({ id: 'prerequisites', total: AWS_PREREQUISITES.length });
   });
 
   it('moves a project to a new version of the same checklist through version sync', async () => {

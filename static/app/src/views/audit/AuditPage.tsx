@@ -13,6 +13,7 @@ import { Notice } from '../../components/Notice';
 import type { Rollup } from '../../../../../common/contract';
 import { ImportFlow } from './import/ImportFlow';
 import { ScoreDashboard } from './score/ScoreDashboard';
+import { VersionUpdate } from './sync/VersionUpdate';
 
 type Screen =
   | { kind: 'loading' }
@@ -87,6 +88,9 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           onRefresh={() => refresh(screen.rollup)}
           onImportAnother={() => setScreen({ kind: 'import', previous: screen.rollup })}
         />
+      )}
+      {screen.kind === 'score' && (
+        <VersionUpdate key={screen.rollup.checklistId} rollup={screen.rollup} onApplied={(checklistId) => load(checklistId, true)} />
       )}
       {screen.kind === 'import' && (
         <ImportFlow

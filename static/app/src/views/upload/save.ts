@@ -25,11 +25,9 @@ export type SavePlan =
   | { kind: 'single'; payload: SaveCustomChecklistPayload; bytes: number }
   | { kind: 'chunked'; begin: BeginCustomChecklistPayload; parts: Omit<AppendCustomChecklistItemsPayload, 'uploadId'>[]; bytes: number };
 
-const encoder = new TextEncoder();
-
 /** UTF-8 bytes of the JSON, as the platform counts a payload. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
+  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Before an import: pick a checklist, preview it, import it with one click, follow the progress.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import type { SaveCustomChecklistResult } from '../../../../../../common/custom-checklists';
 import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
@@ -13,6 +14,9 @@ import { ChecklistPicker } from './ChecklistPicker';
 import { ChecklistPreview } from './ChecklistPreview';
 import { ImportProgress } from './ImportProgress';
 import { useImportJob } from './useImportJob';
+
+// The upload view carries the file parsers (exceljs alone is ~250 KB gzipped): loaded when opened.
+const UploadView = lazy(() => import('../../upload/UploadView'));
 
 interface ImportFlowProps {
   /** True when the project has no imported checklist yet (the page's empty state). */
@@ -31,6 +35,8 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
   const list = useLoad('all', () => api.listChecklists());
   const preview = useLoad(selectedId, (id) => api.getChecklist(id));
   const { job, start, resume } = useImportJob(api, pollMs);
+  const [uploading, setUploading] = useState(false);
+  const [saved, setSaved] = useState<SaveCustomChecklistResult | undefined>(undefined);
 
   // Preselect when there is only one choice, so the common case is one click.
   const checklists = list.state.status === 'ready' ? list.state.value : null;
@@ -49,6 +55,21 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
 
   const busy = job.starting || job.status?.state === 'queued' || job.status?.state === 'running';
   const started = job.starting || job.jobId !== undefined || job.error !== undefined;
+
+  if (uploading) {
+    const onSaved = (result: SaveCustomChecklistResult) => {
+      // Back to the picker with the new checklist chosen: the same Import button imports it.
+      setUploading(false);
+      setSaved(result);
+      list.reload();
+      setSelectedId(result.checklist.id);
+    };
+    return (
+      <Suspense fallback={<Loading label="Opening the checklist upload" />}>
+        <UploadView existing={checklists ?? []} onSaved={onSaved} onCancel={() => setUploading(false)} />
+      </Suspense>
+    );
+  }
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
@@ -75,6 +96,24 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
       )}
       {checklists && checklists.length > 0 && (
         <ChecklistPicker checklists={checklists} selectedId={selectedId} onSelect={setSelectedId} disabled={busy} />
+      )}
+      {checklists && (
+        <div>
+          <Button
+            isDisabled={busy}
+            onClick={() => {
+              setSaved(undefined);
+              setUploading(true);
+            }}
+          >
+            Bring your own checklist
+          </Button>
+        </div>
+      )}
+      {saved && (
+        <Notice appearance="success" title={`Saved ${saved.checklist.name} ${saved.checklist.version}`}>
+          {`${saved.checklist.itemCount} items${saved.initialResults > 0 ? `, ${saved.initialResults} with an initial result from the file` : ''}. It is selected above; check the preview and import it.`}
+        </Notice>
       )}
 
       {preview.state.status === 'loading' && <Loading label="Loading the preview" />}

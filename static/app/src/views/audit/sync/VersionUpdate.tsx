@@ -1,0 +1,134 @@
+/**
+ * "Update to version X": when a newer version of the project's checklist is saved (a team's new
+ * file, or a new built-in), offer it; show what version sync would change (new, changed, renamed,
+ * retired items) before anything is written, then apply it, resuming until it is complete.
+ */
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import type { ChecklistSummary, Rollup, SyncPreview, SyncResult } from '../../../../../../common/contract';
+import { errorMessage } from '../../../api/errors';
+import { useServices } from '../../../api/services';
+import { Loading } from '../../../components/Loading';
+import { Notice } from '../../../components/Notice';
+import { useLoad } from '../../../hooks/useLoad';
+import { plural } from '../format';
+import { newerVersions } from './versions';
+
+/** applySync calls before giving up: each one works for up to ~19 s of a resolver's 25 s. */
+const MAX_ROUNDS = 50;
+
+type Step =
+  | { kind: 'offer' }
+  | { kind: 'planning' }
+  | { kind: 'plan'; plan: SyncPreview }
+  | { kind: 'applying'; done: Omit<SyncResult, 'complete' | 'checklistId'> }
+  | { kind: 'error'; message: string; plan?: SyncPreview };
+
+interface VersionUpdateProps {
+  rollup: Rollup;
+  /** The project now holds `checklistId`: show its score. */
+  onApplied: (checklistId: string) => void;
+}
+
+export function planLines(plan: SyncPreview): string[] {
+  const { summary } = plan;
+  return [
+    `${plural(summary.create, 'new item')} created`,
+    `${plural(summary.changed, 'changed item')} updated (text, points or chapter)`,
+    `${plural(summary.renamed, 'renamed item')} moved to the new id`,
+    `${plural(summary.retire, 'retired item')} labelled retired, leaving the score`,
+    `${plural(summary.versionOnly, 'item')} only moved to the new version`,
+    ...(summary.duplicates > 0 ? [`${plural(summary.duplicates, 'item')} with duplicate issues (the oldest is kept)`] : []),
+  ];
+}
+
+export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
+  const { api } = useServices();
+  const headingId = useId();
+  const list = useLoad('all', () => api.listChecklists());
+  const [step, setStep] = useState<Step>({ kind: 'offer' });
+  const target: ChecklistSummary | undefined = list.state.status === 'ready' ? newerVersions(list.state.value, rollup.checklistId)[0] : undefined;
+  if (!target) return null;
+
+  const preview = () => {
+    setStep({ kind: 'planning' });
+    api.planSync(target.id).then(
+      (plan) => setStep({ kind: 'plan', plan }),
+      (error: unknown) => setStep({ kind: 'error', message: errorMessage(error) }),
+    );
+  };
+
+  const apply = async (plan: SyncPreview) => {
+    const done = { created: 0, updated: 0, retired: 0, unchanged: 0 };
+    setStep({ kind: 'applying', done });
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const result = await api.applySync(target.id);
+        done.created += result.created;
+        done.updated += result.updated;
+        done.retired += result.retired;
+        done.unchanged = result.unchanged;
+        setStep({ kind: 'applying', done: { ...done } });
+        if (result.complete) {
+          onApplied(target.id);
+          return;
+        }
+      }
+      setStep({ kind: 'error', plan, message: 'The update is taking longer than expected. Apply it again: it continues where it stopped.' });
+    } catch (error) {
+      setStep({ kind: 'error', plan, message: errorMessage(error) });
+    }
+  };
+
+  const title = `Update to version ${target.version}`;
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
+      <Heading size="medium" as="h2" id={headingId}>
+        {`Version ${target.version} of ${target.name} is available`}
+      </Heading>
+      {step.kind === 'offer' && (
+        <Notice actions={<Button appearance="primary" onClick={preview}>{title}</Button>}>
+          {`This project uses version ${rollup.version}. See what the update changes before anything is written; status, owners and evidence are kept.`}
+        </Notice>
+      )}
+      {step.kind === 'planning' && <Loading label="Working out what the update changes" />}
+      {step.kind === 'plan' && (
+        <Notice
+          title={`What ${title.toLowerCase()} changes`}
+          actions={
+            <>
+              <Button appearance="primary" onClick={() => void apply(step.plan)}>
+                Apply the update
+              </Button>
+              <Button appearance="subtle" onClick={() => setStep({ kind: 'offer' })}>
+                Not now
+              </Button>
+            </>
+          }
+        >
+          <ul aria-label="Changes in the update" style={{ margin: 0, paddingLeft: 20 }}>
+            {planLines(step.plan).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {step.kind === 'applying' && (
+        <p role="status" style={{ margin: 0 }}>
+          {`Updating… ${step.done.created} created, ${step.done.updated} updated, ${step.done.retired} retired so far.`}
+        </p>
+      )}
+      {step.kind === 'error' && (
+        <Notice
+          appearance="error"
+          title="The update did not finish"
+          actions={<Button onClick={() => (step.plan ? void apply(step.plan) : preview())}>Try again</Button>}
+        >
+          {step.message}
+        </Notice>
+      )}
+    </section>
+  );
+}

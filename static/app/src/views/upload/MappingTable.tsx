@@ -1,0 +1,102 @@
+/**
+ * One row per column of the sheet: its header, a sample of its cells, and what it feeds. Guesses
+ * come from the headers; the person overrides any of them, and a field moves rather than doubles.
+ */
+import { useId } from 'react';
+import Heading from '@atlaskit/heading';
+import { columnLetter, ITEM_FIELDS, type ColumnMapping, type ItemField, type Sheet } from '../../../../../common/sheets';
+import { FIELD_LABELS } from './upload-model';
+import { cell, control, section, subtle } from './styles';
+
+interface MappingTableProps {
+  sheet: Sheet;
+  mapping: ColumnMapping;
+  onHeaderRow: (row: number) => void;
+  onColumn: (index: number, field: ItemField | undefined) => void;
+}
+
+/** A few filled cells below the header, so a person sees what a column holds. */
+function samples(sheet: Sheet, mapping: ColumnMapping, index: number): string {
+  const values: string[] = [];
+  for (const row of sheet.rows.slice(mapping.headerRow)) {
+    const value = (row[index] ?? '').replace(/\s+/g, ' ').trim();
+    if (value !== '') values.push(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    if (values.length === 2) break;
+  }
+  return values.join(' · ');
+}
+
+function guessWords(field: ItemField | undefined, confidence: number): string {
+  if (field === undefined) return 'not imported';
+  if (confidence >= 1) return 'set';
+  return `guessed (${Math.round(confidence * 100)} % sure)`;
+}
+
+export function MappingTable({ sheet, mapping, onHeaderRow, onColumn }: MappingTableProps) {
+  const headingId = useId();
+  const headerRowId = useId();
+  return (
+    <section aria-labelledby={headingId} style={section}>
+      <Heading size="small" as="h3" id={headingId}>
+        Columns
+      </Heading>
+      <p style={{ margin: 0, ...subtle }}>
+        Each column feeds one item field. The app guessed from the headers; change any guess. An id and a title are required.
+      </p>
+      <label htmlFor={headerRowId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+        Headers are on row
+        <input
+          id={headerRowId}
+          type="number"
+          min={1}
+          max={Math.max(1, sheet.rows.length)}
+          value={mapping.headerRow}
+          onChange={(event) => onHeaderRow(Number(event.target.value))}
+          style={{ ...control, width: '5em' }}
+        />
+      </label>
+      <div style={{ overflowX: 'auto' }}>
+        <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Column mapping">
+          <thead>
+            <tr>
+              <th scope="col" style={cell}>Column</th>
+              <th scope="col" style={cell}>Sample</th>
+              <th scope="col" style={cell}>Item field</th>
+              <th scope="col" style={cell}>How</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mapping.columns.map((column) => {
+              const name = column.header.replace(/\s+/g, ' ').trim() || `Column ${columnLetter(column.index)}`;
+              return (
+                <tr key={column.index}>
+                  <th scope="row" style={{ ...cell, fontWeight: 600 }}>
+                    {name}
+                    <span style={{ ...subtle, fontWeight: 400 }}> ({columnLetter(column.index)})</span>
+                  </th>
+                  <td style={{ ...cell, ...subtle }}>{samples(sheet, mapping, column.index)}</td>
+                  <td style={cell}>
+                    <select
+                      aria-label={`Column ${name} holds`}
+                      value={column.field ?? ''}
+                      onChange={(event) => onColumn(column.index, (event.target.value || undefined) as ItemField | undefined)}
+                      style={control}
+                    >
+                      <option value="">— not imported —</option>
+                      {ITEM_FIELDS.map((field) => (
+                        <option key={field} value={field}>
+                          {FIELD_LABELS[field]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td style={{ ...cell, ...subtle }}>{guessWords(column.field, column.confidence)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

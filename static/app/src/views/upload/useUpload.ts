@@ -1,0 +1,104 @@
+/**
+ * The upload view's state: the file read in the browser (it never crosses the invoke limit whole),
+ * the source and settings the person adjusts, the checklist they build, and the save.
+ */
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { MAX_FILE_BYTES, readChecklistFile, SheetReadError, type ItemField } from '../../../../../common/sheets';
+import type { ChecklistSummary } from '../../../../../common/contract';
+import type { SaveCustomChecklistResult } from '../../../../../common/custom-checklists';
+import type { AuditApi } from '../../api/audit-api';
+import { errorMessage } from '../../api/errors';
+import { saveChecklist, type SaveProgress } from './save';
+import { basedOn, buildUpload, changeMeta, initialMeta, sourceFor, withColumn, withHeaderRow, withSheet, type MetaDraft, type UploadSource } from './upload-model';
+
+export type ReadState = { status: 'none' } | { status: 'reading'; fileName: string } | { status: 'error'; message: string } | { status: 'ready'; fileName: string };
+
+type SaveState = { status: 'idle' } | { status: 'saving'; progress: SaveProgress } | { status: 'error'; message: string };
+
+/** File.arrayBuffer where the browser has it (all current ones), FileReader elsewhere. */
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read.`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], onSaved: (saved: SaveCustomChecklistResult) => void) {
+  const [read, setRead] = useState<ReadState>({ status: 'none' });
+  const [source, setSource] = useState<UploadSource | undefined>(undefined);
+  const [draft, setDraft] = useState<MetaDraft | undefined>(undefined);
+  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+  // Each chosen file gets a number; a slow read of an earlier file must not replace a later one.
+  const generation = useRef(0);
+
+  const chooseFile = useCallback(
+    (file: File | undefined) => {
+      const mine = ++generation.current;
+      setSave({ status: 'idle' });
+      if (!file) return;
+      // Checked before reading: a 200 MB file should not be loaded into the page to be refused.
+      if (file.size > MAX_FILE_BYTES) {
+        const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+        setRead({ status: 'error', message: `${file.name}: is ${mb(file.size)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB. Remove images and unused sheets, or export only the checklist sheet as CSV.` });
+        return;
+      }
+      setRead({ status: 'reading', fileName: file.name });
+      readBytes(file)
+        .then((bytes) => readChecklistFile({ name: file.name, bytes }))
+        .then(
+          (workbook) => {
+            if (mine !== generation.current) return;
+            const next = sourceFor(workbook);
+            setSource(next);
+            setDraft(initialMeta(next, existing));
+            setRead({ status: 'ready', fileName: file.name });
+          },
+          (error: unknown) => {
+            if (mine !== generation.current) return;
+            setSource(undefined);
+            setRead({ status: 'error', message: error instanceof SheetReadError ? error.message : errorMessage(error) });
+          },
+        );
+    },
+    [existing],
+  );
+
+  // Typing a name rebuilds up to 2,000 items: let the keystroke render first.
+  const deferredDraft = useDeferredValue(draft);
+  const build = useMemo(
+    () => (source && deferredDraft ? buildUpload(source, deferredDraft, existing) : undefined),
+    [source, deferredDraft, existing],
+  );
+
+  const edit = {
+    sheet: (name: string) => setSource((current) => current && withSheet(current, name)),
+    headerRow: (row: number) => setSource((current) => current && withHeaderRow(current, row)),
+    column: (index: number, field: ItemField | undefined) => setSource((current) => current && withColumn(current, index, field)),
+    /** Leaves the recognised AWS layout for a manual mapping of one sheet. */
+    mapManually: () => setSource((current) => (current?.kind === 'table' ? { ...current, useAws: false } : current)),
+    meta: (change: Partial<Omit<MetaDraft, 'edited'>>) => setDraft((current) => current && changeMeta(current, change, existing)),
+    basedOn: (framework: string | undefined) => setDraft((current) => current && basedOn(current, framework, existing)),
+  };
+
+  const submit = useCallback(() => {
+    if (!source || !draft || read.status !== 'ready') return;
+    // Built again from the current settings: the preview may still show a deferred one.
+    const current = buildUpload(source, draft, existing);
+    if (current.problems.length > 0) return;
+    setSave({ status: 'saving', progress: { done: 0, total: 1 } });
+    saveChecklist(api, { definition: current.definition, initialResults: current.initialResults, fileName: read.fileName }, (progress) =>
+      setSave({ status: 'saving', progress }),
+    ).then(
+      (saved) => {
+        setSave({ status: 'idle' });
+        onSaved(saved);
+      },
+      (error: unknown) => setSave({ status: 'error', message: errorMessage(error) }),
+    );
+  }, [api, draft, existing, onSaved, read, source]);
+
+  return { read, source, draft, build, save, chooseFile, edit, submit, stale: deferredDraft !== draft };
+}
