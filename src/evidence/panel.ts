@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import type { AuditRisk, ComplexityName, EvidenceValueView, ItemPanel, ItemPanelItem } from '../../common/contract';
+import { readWaivers } from '../audit-day/records';
 import { findChecklist } from '../catalogue';
 import { formatEvidenceSummary, type EvidenceFieldValue, type EvidenceProblem } from '../domain/evidence';
 import { buildResultRules, resolveItemResult } from '../domain/scoring-result';
+import { toAppliedWaivers } from '../domain/waivers';
 import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { EvidenceJira, JiraIssueWithProperties } from '../jira/evidence-issue';
@@ -80,17 +82,25 @@ export interface PanelParts {
 export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
   const { issue, evidence } = parts;
   const today = utcDay(parts.now);
-  const { strictMode } = await readProjectSettings(parts.projectKey);
   const identity = readIdentity(issue.properties);
   const itemIdentity = identity?.kind === 'item' && identity.state === 'active' ? identity : undefined;
-  const def = itemIdentity ? await findChecklist(itemIdentity.checklistId) : undefined;
+  // The same settings and waivers the rollup scores with, so the panel and the Audit page agree.
+  const [{ strictMode }, def, waivers] = await Promise.all([
+    readProjectSettings(parts.projectKey),
+    itemIdentity ? findChecklist(itemIdentity.checklistId) : undefined,
+    itemIdentity ? readWaivers(parts.projectKey, itemIdentity.checklistId) : [],
+  ]);
   const defItem = itemIdentity ? def?.items.find((item) => item.id === itemIdentity.itemId) : undefined;
 
   let result: ItemPanel['result'] = null;
   let risks: AuditRisk[];
   if (itemIdentity) {
     const scored = itemOf(itemIdentity, defItem);
-    const resolved = resolveItemResult(scored, toItemState({ id: issue.id, key: issue.key, fields: issue.fields, properties: issue.properties }), buildResultRules({}));
+    const resolved = resolveItemResult(
+      scored,
+      toItemState({ id: issue.id, key: issue.key, fields: issue.fields, properties: issue.properties }),
+      buildResultRules({ waivers: toAppliedWaivers(waivers) }),
+    );
     const strict = strictResult(resolved, evidence, { strictMode, today });
     result = strict ?? { result: resolved.result, reason: resolved.reason };
     risks = auditRisks([{ id: scored.id, issueKey: issue.key, result: resolved.result, source: resolved.source }], new Map([[scored.id, evidence]]), today);

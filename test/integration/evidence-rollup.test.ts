@@ -109,6 +109,18 @@ describe('getRollup with evidence', () => {
     expect(panel.ignored).toEqual([{ field: 'entries[0].expiryDate', message: 'must be after effectiveDate (2026-05-01)' }]);
   });
 
+  it('treats a waived item as met by its waiver, in the panel and the rollup, with no evidence risk', async () => {
+    await h.invoke('addCustomWaiver', { checklistId: syncV1.id, name: 'Group SOC', reason: 'Covered by the group SOC audit', items: ['2.2'] });
+    const panel = await onIssue<ItemPanel>('getItemPanel', '2.2');
+    expect(panel.result).toEqual({ result: 'met', reason: 'Waived: Group SOC — Covered by the group SOC audit' });
+    expect(panel.risks).toEqual([]);
+    const result = await rollup();
+    expect(result.items.find((item) => item.id === '2.2')).toMatchObject({ result: 'met', waivedBy: 'Group SOC' });
+    expect(risksOf(result, '2.2')).toEqual([]);
+    await h.runtime.invoke({ functionKey: 'setProjectSettings', payload: { strictMode: true }, context: { moduleKey: 'audit-page', accountId: 'admin', projectKey: 'MSP' } });
+    expect((await rollup()).items.find((item) => item.id === '2.2')?.result).toBe('met');
+  });
+
   describe('strict mode', () => {
     const strict = (strictMode: boolean, accountId = 'admin') =>
       h.runtime.invoke({ functionKey: 'setProjectSettings', payload: { strictMode }, context: { moduleKey: 'audit-page', accountId, projectKey: 'MSP' } }) as Promise<ProjectSettings>;

@@ -233,15 +233,22 @@
   if (host) host.registerFrame(frameId, window, boot);
 
   // Jira sizes panel iframes to their content; the project page frame fills the page instead.
+  // Apps often set `html, body { height: 100% }` (Atlaskit's CSS reset does), so the body never
+  // grows with its content: measure and observe the body's children as well.
   if (boot.autoResize && window.frameElement) {
     var resize = function () {
-      var h = Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
+      var content = 0;
+      var children = document.body ? document.body.children : [];
+      for (var i = 0; i < children.length; i++) content = Math.max(content, children[i].getBoundingClientRect().bottom);
+      var h = content > 0 ? Math.ceil(content + window.scrollY) : Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
       window.frameElement.style.height = h + 'px';
     };
     window.addEventListener('load', resize);
     if (typeof ResizeObserver !== 'undefined') {
       document.addEventListener('DOMContentLoaded', function () {
-        new ResizeObserver(resize).observe(document.body);
+        var observer = new ResizeObserver(resize);
+        observer.observe(document.body);
+        for (var i = 0; i < document.body.children.length; i++) observer.observe(document.body.children[i]);
       });
     }
   }

@@ -8,4 +8,6 @@ export type ModuleView = LazyExoticComponent<ComponentType>;
 
 export const moduleViews: Readonly<Record<string, ModuleView>> = {
   'audit-page': lazy(() => import('./views/audit/AuditPage')),
+  'audit-item-panel': lazy(() => import('./views/item/ItemPanelView')),
+  'audit-evidence': lazy(() => import('./views/evidence/EvidenceField')),
 };

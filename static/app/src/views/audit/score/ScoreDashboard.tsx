@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { Notice } from '../../../components/Notice';
 import type { Rollup } from '../../../../../../common/contract';
+import { AuditRisks } from './AuditRisks';
 import { ChapterTable } from './ChapterTable';
 import { ExplainScore } from './ExplainScore';
 import { MandatoryList } from './MandatoryList';
@@ -27,6 +28,7 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
         </Notice>
       )}
       <MandatoryList rollup={rollup} />
+      <AuditRisks rollup={rollup} onSettingsChanged={onRefresh} />
       <ChapterTable rollup={rollup} />
       <ExplainScore rollup={rollup} />
       <div>

@@ -1,0 +1,68 @@
+/**
+ * The issue modules' doors: the evidence and assessment resolvers (EvidenceApi) and, for the
+ * evidence custom field, its host (CustomFieldHost: the stored value, view or edit, submit/close).
+ * Views take both from AppServices, so tests hand them fakes.
+ */
+import { invoke, view } from '@forge/bridge';
+import type {
+  EvidenceInputPayload,
+  EvidencePatchPayload,
+  ItemPanel,
+  ProjectSettings,
+  ReviewEvidencePayload,
+  SetAssessmentPayload,
+} from '../../../../common/contract';
+
+/** The resolvers of `audit-item-panel` / `audit-evidence`; each change answers with the new panel. */
+export interface EvidenceApi {
+  getItemPanel(): Promise<ItemPanel>;
+  addEvidence(evidence: EvidenceInputPayload): Promise<ItemPanel>;
+  editEvidence(id: string, patch: EvidencePatchPayload): Promise<ItemPanel>;
+  removeEvidence(id: string): Promise<ItemPanel>;
+  reviewEvidence(payload: ReviewEvidencePayload): Promise<ItemPanel>;
+  setAssessment(payload: SetAssessmentPayload): Promise<ItemPanel>;
+  setProjectSettings(settings: ProjectSettings): Promise<ProjectSettings>;
+}
+
+/** Where the evidence field is shown: Jira's issue view (`view`) or its inline editor (`edit`). */
+export interface CustomFieldContext {
+  entryPoint: 'view' | 'edit';
+  /** The value as Jira stores it: untrusted until read (see views/evidence/read-value.ts). */
+  value: unknown;
+}
+
+export interface CustomFieldHost {
+  fieldContext(): Promise<CustomFieldContext>;
+  /** Hands Jira the field's value and closes the editor (Jira saves it and refreshes the field). */
+  submit(value: unknown): Promise<void>;
+  /** Closes the editor without a value. */
+  close(): Promise<void>;
+}
+
+type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
+
+export function createBridgeEvidenceApi(call: Invoke = (key, payload) => invoke(key, payload) as never): EvidenceApi {
+  return {
+    getItemPanel: () => call<ItemPanel>('getItemPanel', {}),
+    addEvidence: (evidence) => call<ItemPanel>('addEvidence', { evidence }),
+    editEvidence: (id, patch) => call<ItemPanel>('editEvidence', { id, patch }),
+    removeEvidence: (id) => call<ItemPanel>('removeEvidence', { id }),
+    reviewEvidence: (payload) => call<ItemPanel>('reviewEvidence', { ...payload }),
+    setAssessment: (payload) => call<ItemPanel>('setAssessment', { ...payload }),
+    setProjectSettings: (settings) => call<ProjectSettings>('setProjectSettings', { ...settings }),
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function createBridgeFieldHost(): CustomFieldHost {
+  return {
+    async fieldContext() {
+      const context: unknown = await view.getContext();
+      const extension = isRecord(context) && isRecord(context.extension) ? context.extension : {};
+      return { entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view', value: extension.fieldValue ?? null };
+    },
+    submit: (value) => view.submit(value),
+    close: () => view.close(),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * "Audit risks": what an auditor would catch in the evidence — items met without evidence or with
+ * only rejected evidence, evidence expired or expiring within 30 days — each linked to its issue,
+ * and the project's strict mode (met only with accepted evidence in force), which a project admin
+ * can switch here. The server refuses the switch to anyone else, with a message saying so.
+ */
+import { useId, useMemo, useState } from 'react';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { errorMessage } from '../../../api/errors';
+import { useServices } from '../../../api/services';
+import { HostLink, issuePath } from '../../../components/HostLink';
+import { Notice } from '../../../components/Notice';
+import { StatusPill } from '../../../components/StatusPill';
+import type { Rollup } from '../../../../../../common/contract';
+import { RISK_TONES, RISK_WORDS } from '../../evidence/words';
+import { plural } from '../format';
+
+interface AuditRisksProps {
+  rollup: Rollup;
+  /** Called after strict mode changed, to fetch figures scored under the new setting. */
+  onSettingsChanged: () => void;
+}
+
+export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
+  const { evidence } = useServices();
+  const headingId = useId();
+  const strictId = useId();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const titles = useMemo(() => new Map(rollup.items.map((item) => [item.id, item.title])), [rollup.items]);
+
+  const setStrict = (strictMode: boolean) => {
+    if (!evidence) return;
+    setSaving(true);
+    setError(undefined);
+    evidence.setProjectSettings({ strictMode }).then(
+      () => {
+        setSaving(false);
+        onSettingsChanged();
+      },
+      (failure: unknown) => {
+        setSaving(false);
+        setError(errorMessage(failure));
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
+      <Heading size="medium" as="h2" id={headingId}>
+        Audit risks
+      </Heading>
+      {rollup.risks.length === 0 ? (
+        <p style={{ margin: 0 }}>No audit risks: every item met has evidence, and none expires within 30 days.</p>
+      ) : (
+        <>
+          <p style={{ margin: 0 }}>{plural(rollup.risks.length, 'risk')} an auditor would ask about.</p>
+          <ul aria-label="Audit risks" style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
+            {rollup.risks.map((risk) => (
+              <li key={`${risk.itemId}:${risk.kind}:${risk.detail}`} data-risk-kind={risk.kind}>
+                {risk.issueKey ? <HostLink path={issuePath(risk.issueKey)}>{risk.issueKey}</HostLink> : null} <strong>{risk.itemId}</strong>{' '}
+                {titles.get(risk.itemId) ?? ''} <StatusPill tone={RISK_TONES[risk.kind]}>{RISK_WORDS[risk.kind]}</StatusPill>
+                <div style={{ color: token('color.text.subtle', '#44546F') }}>{risk.detail}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {evidence && (
+        <label htmlFor={strictId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <input id={strictId} type="checkbox" checked={rollup.strictMode} disabled={saving} onChange={(e) => setStrict(e.target.checked)} />
+          Strict mode: count an item as met only with accepted evidence in force
+        </label>
+      )}
+      {error && (
+        <Notice appearance="error" title="Strict mode was not changed">
+          {error}
+        </Notice>
+      )}
+    </section>
+  );
+}

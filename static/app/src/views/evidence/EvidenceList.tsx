@@ -1,0 +1,92 @@
+/**
+ * Evidence entries as a list. Everything stored is rendered as text (React escapes it); a link
+ * becomes an `href` only when it is an absolute http(s) URL (safe-url.ts), and opens through the
+ * host, because a Custom UI iframe cannot navigate the page itself.
+ */
+import type { MouseEvent, ReactNode } from 'react';
+import { token } from '@atlaskit/tokens';
+import { useServices } from '../../api/services';
+import { StatusPill } from '../../components/StatusPill';
+import type { EvidenceEntryView } from '../../../../../common/contract';
+import { safeHref } from './safe-url';
+import { KIND_WORDS, REVIEW_TONES, REVIEW_WORDS, validityLine } from './words';
+
+const DAY_MS = 86_400_000;
+const subtle = { color: token('color.text.subtle', '#44546F') };
+
+function expiryWords(expiryDate: string | undefined, today: string): { text: string; tone: 'danger' | 'warning' } | undefined {
+  if (!expiryDate) return undefined;
+  const days = Math.round((Date.parse(`${expiryDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+  if (Number.isNaN(days) || days > 30) return undefined;
+  if (days < 0) return { text: 'Expired', tone: 'danger' };
+  return { text: days === 0 ? 'Expires today' : days === 1 ? 'Expires tomorrow' : `Expires in ${days} days`, tone: 'warning' };
+}
+
+export function EvidenceLink({ url, children }: { url: string | undefined; children: ReactNode }) {
+  const { host } = useServices();
+  const href = safeHref(url);
+  if (!href) return <span>{children}</span>;
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    void host.open(href).catch((error: unknown) => console.warn('Could not open the evidence link', error));
+  };
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={onClick}>
+      {children}
+    </a>
+  );
+}
+
+interface EvidenceListProps {
+  entries: EvidenceEntryView[];
+  /** YYYY-MM-DD, for "expires in 12 days". */
+  today: string;
+  /** Buttons for one entry (edit, review, remove), when the viewer may change it. */
+  actions?: (entry: EvidenceEntryView) => ReactNode;
+  /** Shown when there are no entries. */
+  empty?: string;
+}
+
+export function EvidenceList({ entries, today, actions, empty = 'No evidence yet.' }: EvidenceListProps) {
+  if (entries.length === 0) return <p style={{ margin: 0, ...subtle }}>{empty}</p>;
+  return (
+    <ul aria-label="Evidence" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.100', '8px') }}>
+      {entries.map((entry) => {
+        const expiry = entry.reviewState === 'rejected' ? undefined : expiryWords(entry.expiryDate, today);
+        const validity = validityLine(entry.effectiveDate, entry.expiryDate);
+        return (
+          <li
+            key={entry.id}
+            data-evidence-id={entry.id}
+            style={{ borderLeft: `3px solid ${token('color.border', '#091E4224')}`, paddingLeft: token('space.100', '8px'), display: 'grid', gap: 2 }}
+          >
+            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>
+              <strong className="evidence-title">
+                <EvidenceLink url={entry.url}>{entry.title}</EvidenceLink>
+              </strong>
+              <span style={subtle}>{KIND_WORDS[entry.kind]}</span>
+              <StatusPill tone={REVIEW_TONES[entry.reviewState]}>{REVIEW_WORDS[entry.reviewState]}</StatusPill>
+              {expiry && <StatusPill tone={expiry.tone}>{expiry.text}</StatusPill>}
+            </div>
+            {entry.url && !safeHref(entry.url) && <div style={subtle}>Link not opened (not an http or https address): {entry.url}</div>}
+            {entry.attachmentId && <div style={subtle}>Attachment {entry.attachmentId} on this issue</div>}
+            {(validity || entry.owner) && (
+              <div style={subtle}>
+                {[validity, entry.owner ? `owner ${entry.owner}` : ''].filter(Boolean).join(' · ')}
+              </div>
+            )}
+            {entry.note && <div style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</div>}
+            {entry.reviewState !== 'pending' && entry.reviewer && (
+              <div style={subtle}>
+                {REVIEW_WORDS[entry.reviewState]} by {entry.reviewer}
+                {entry.selfReviewed ? ' (self-review)' : ''}
+                {entry.reviewNote ? `: ${entry.reviewNote}` : ''}
+              </div>
+            )}
+            {actions && <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>{actions(entry)}</div>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

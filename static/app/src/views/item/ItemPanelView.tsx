@@ -1,0 +1,110 @@
+/**
+ * Module `audit-item-panel` (issue panel): the checklist item this issue stands for — id, chapter,
+ * requirement, points, mandatory — its current result and why, the team's assessment and
+ * complexity, and its evidence with add, edit, review and remove.
+ */
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { errorMessage } from '../../api/errors';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { StatusPill } from '../../components/StatusPill';
+import { useLoad } from '../../hooks/useLoad';
+import type { ItemPanel, SetAssessmentPayload } from '../../../../../common/contract';
+import { RESULT_TONES, RESULT_WORDS } from '../audit/format';
+import { EvidenceEditor } from '../evidence/EvidenceEditor';
+import { useEvidenceApi } from '../evidence/use-issue-services';
+import { KIND_WORDS } from '../evidence/words';
+import { AssessmentForm } from './AssessmentForm';
+
+const subtle = { color: token('color.text.subtle', '#44546F') };
+const section = { display: 'grid', gap: token('space.100', '8px') } as const;
+
+export default function ItemPanelView() {
+  const { evidence: api } = useEvidenceApi();
+  const { state, reload } = useLoad('panel', () => api.getItemPanel());
+  const [latest, setLatest] = useState<ItemPanel | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
+
+  if (state.status === 'loading' || state.status === 'idle') return <Loading label="Loading the audit item" />;
+  if (state.status === 'error') {
+    return (
+      <Notice appearance="error" title="Could not load the audit item" actions={<Button onClick={reload}>Try again</Button>}>
+        {state.message}
+      </Notice>
+    );
+  }
+  const panel = latest ?? state.value;
+  const { item, result } = panel;
+
+  const saveAssessment = (payload: SetAssessmentPayload) => {
+    setSaving(true);
+    setSaveError(undefined);
+    api.setAssessment(payload).then(
+      (next) => {
+        setSaving(false);
+        setLatest(next);
+      },
+      (error: unknown) => {
+        setSaving(false);
+        setSaveError(errorMessage(error));
+      },
+    );
+  };
+
+  return (
+    <main style={{ padding: token('space.100', '8px'), display: 'grid', gap: token('space.200', '16px') }}>
+      {item ? (
+        <section aria-label="Checklist item" style={section}>
+          <Heading size="small" as="h2">
+            {item.id} {item.title}
+          </Heading>
+          <div style={subtle}>
+            {[
+              `${item.checklistName} ${item.version}`,
+              `chapter ${item.chapterId} ${item.chapterTitle}`,
+              item.model === 'points' ? `${item.points} points` : '',
+              item.mandatory ? (item.model === 'points' ? `mandatory (${item.penalty} points off if not met)` : 'mandatory') : 'not mandatory',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </div>
+          {item.requirement && <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{item.requirement}</p>}
+          {item.expectedEvidence.length > 0 && (
+            <div style={subtle}>Expected evidence: {item.expectedEvidence.map((kind) => KIND_WORDS[kind]).join(', ')}</div>
+          )}
+          {result && (
+            <div data-testid="item-result" style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
+              <StatusPill tone={RESULT_TONES[result.result]}>{RESULT_WORDS[result.result]}</StatusPill>
+              <span>{result.reason}</span>
+            </div>
+          )}
+          {panel.strictMode && <div style={subtle}>Strict mode is on: the item counts as met only with accepted evidence in force.</div>}
+        </section>
+      ) : (
+        <Notice appearance="information" title="Not a checklist item">
+          This issue does not stand for an active item of an audit checklist. Evidence can still be kept here.
+        </Notice>
+      )}
+      {item && (
+        <section aria-label="Assessment" style={section}>
+          <AssessmentForm key={`${panel.assessment.result}:${panel.assessment.complexity}`} assessment={panel.assessment} canEdit={panel.canEdit} busy={saving} onSave={saveAssessment} />
+          {saveError && (
+            <Notice appearance="error" title="The assessment was not saved">
+              {saveError}
+            </Notice>
+          )}
+        </section>
+      )}
+      <section aria-label="Evidence" style={section}>
+        <Heading size="xsmall" as="h3">
+          Evidence
+        </Heading>
+        <EvidenceEditor panel={panel} onPanel={setLatest} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+/** The item panel (module audit-item-panel) against a fake EvidenceApi: item, result, assessment, evidence. */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import ItemPanelView from '../../static/app/src/views/item/ItemPanelView';
+import type { ItemPanel } from '../../common/contract';
+import { emptyPanel, panelWithLink, renderIssueModule } from './evidence-fakes';
+
+describe('ItemPanelView', () => {
+  describe('when the issue is a checklist item', () => {
+    it('shows its id, chapter, requirement, points, mandatory flag, result and why', async () => {
+      renderIssueModule(<ItemPanelView />, { panel: emptyPanel });
+      const item = await screen.findByRole('region', { name: 'Checklist item' });
+      expect(within(item).getByRole('heading', { name: '8.3 Vulnerability management' })).toBeInTheDocument();
+      expect(item).toHaveTextContent('AWS MSP Partner Program 4.1 · chapter ch-08 Security & compliance · 40 points · mandatory (50 points off if not met)');
+      expect(item).toHaveTextContent('Scan customer environments and fix findings by severity.');
+      expect(item).toHaveTextContent('Expected evidence: Process description, Technical demonstration');
+      expect(within(item).getByTestId('item-result')).toHaveTextContent('MetIssue MSP-12 is Done');
+    });
+
+    it('saves the assessment and complexity, and shows the result the server answers', async () => {
+      const { evidence } = renderIssueModule(<ItemPanelView />, { panel: emptyPanel });
+      const region = await screen.findByRole('region', { name: 'Assessment' });
+      const save = within(region).getByRole('button', { name: 'Save assessment' });
+      expect(save).toBeDisabled();
+      fireEvent.change(within(region).getByLabelText('Assessment'), { target: { value: 'not_met' } });
+      fireEvent.change(within(region).getByLabelText('Complexity'), { target: { value: 'high' } });
+      const answered: ItemPanel = { ...emptyPanel, result: { result: 'not_met', reason: 'Assessed not met on the issue' }, assessment: { result: 'not_met', complexity: 'high' } };
+      evidence.changeAnswer = answered;
+      fireEvent.click(save);
+      await waitFor(() => expect(screen.getByTestId('item-result')).toHaveTextContent('Not metAssessed not met on the issue'));
+      expect(evidence.callsOf('setAssessment')).toEqual([[{ result: 'not_met', complexity: 'high' }]]);
+    });
+
+    it('sends "from status" as a null result', async () => {
+      const { evidence } = renderIssueModule(<ItemPanelView />, { panel: { ...emptyPanel, assessment: { result: 'met', complexity: null } } });
+      const region = await screen.findByRole('region', { name: 'Assessment' });
+      fireEvent.change(within(region).getByLabelText('Assessment'), { target: { value: '' } });
+      fireEvent.click(within(region).getByRole('button', { name: 'Save assessment' }));
+      await waitFor(() => expect(evidence.callsOf('setAssessment')).toEqual([[{ result: null, complexity: null }]]));
+    });
+
+    it('shows a refused assessment in the server’s words', async () => {
+      const { evidence } = renderIssueModule(<ItemPanelView />, { panel: emptyPanel });
+      const region = await screen.findByRole('region', { name: 'Assessment' });
+      fireEvent.change(within(region).getByLabelText('Assessment'), { target: { value: 'met' } });
+      evidence.changeAnswer = new Error('There was an error invoking the function - You need the Edit issues permission on MSP-12 to assess it.');
+      fireEvent.click(within(region).getByRole('button', { name: 'Save assessment' }));
+      expect(await within(region).findByRole('alert')).toHaveTextContent('You need the Edit issues permission on MSP-12 to assess it.');
+    });
+  });
+
+  it('lists the evidence and its risks', async () => {
+    renderIssueModule(<ItemPanelView />, { panel: panelWithLink });
+    const region = await screen.findByRole('region', { name: 'Evidence' });
+    expect(within(region).getByTestId('evidence-summary')).toHaveTextContent('1 evidence · 0 accepted · 1 pending · 1 expires in 12 days');
+    expect(within(region).getByRole('link', { name: 'Patch policy' })).toHaveAttribute('href', 'https://intranet.example/patching');
+    expect(region).toHaveTextContent('"Patch policy" expires in 12 days (2025-12-04); renew it before the audit.');
+  });
+
+  describe('when the viewer may not edit the issue', () => {
+    it('shows everything read-only', async () => {
+      renderIssueModule(<ItemPanelView />, { panel: { ...panelWithLink, canEdit: false } });
+      const region = await screen.findByRole('region', { name: 'Evidence' });
+      expect(within(region).queryByRole('button')).toBeNull();
+      expect(region).toHaveTextContent('You can see this evidence but not change it: that needs the Edit issues permission on MSP-12.');
+      expect(screen.getByRole('combobox', { name: 'Assessment' })).toBeDisabled();
+      expect(screen.queryByRole('button', { name: 'Save assessment' })).toBeNull();
+    });
+  });
+
+  it('says so when the issue is not a checklist item', async () => {
+    renderIssueModule(<ItemPanelView />, { panel: { ...emptyPanel, item: null, result: null, risks: [] } });
+    expect(await screen.findByText('Not a checklist item')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Assessment' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add evidence' })).toBeInTheDocument();
+  });
+
+  it('offers to try again when the panel cannot load', async () => {
+    const { evidence } = renderIssueModule(<ItemPanelView />, { panel: new Error('Jira is rate limiting the app (getIssue); try again in a minute.') });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the audit item');
+    expect(alert).toHaveTextContent('Jira is rate limiting the app (getIssue); try again in a minute.');
+    evidence.panel = emptyPanel;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: '8.3 Vulnerability management' })).toBeInTheDocument();
+    expect(evidence.callsOf('getItemPanel')).toHaveLength(2);
+  });
+});
