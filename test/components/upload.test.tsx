@@ -81,7 +81,7 @@ describe('UploadView', () => {
 
       fireEvent.change(select('Column Must have holds'), { target: { value: 'mandatory' } });
       expect(select('Column Must have holds').value).toBe('mandatory');
-      expect(within(screen.getByRole('table', { name: 'Column mapping' })).getByRole('row', { name: /Must have/ })).toHaveTextContent('set');
+      expect(within(screen.getByRole('table', { name: 'Column mapping' })).getByRole('row', { name: /Must have/ })).toHaveTextContent('set by you');
       await waitFor(() => expect(screen.getByRole('region', { name: /^Preview:/ })).toHaveTextContent('2 mandatory items'));
 
       fireEvent.change(screen.getByLabelText('Pass mark'), { target: { value: '60' } });

@@ -11,6 +11,8 @@ import { cell, control, section, subtle } from './styles';
 interface MappingTableProps {
   sheet: Sheet;
   mapping: ColumnMapping;
+  /** Columns the person mapped themselves. */
+  manual: readonly number[];
   onHeaderRow: (row: number) => void;
   onColumn: (index: number, field: ItemField | undefined) => void;
 }
@@ -26,13 +28,14 @@ function samples(sheet: Sheet, mapping: ColumnMapping, index: number): string {
   return values.join(' · ');
 }
 
-function guessWords(field: ItemField | undefined, confidence: number): string {
+function guessWords(field: ItemField | undefined, confidence: number, manual: boolean): string {
+  if (manual) return 'set by you';
   if (field === undefined) return 'not imported';
-  if (confidence >= 1) return 'set';
+  if (confidence >= 1) return 'the header says so';
   return `guessed (${Math.round(confidence * 100)} % sure)`;
 }
 
-export function MappingTable({ sheet, mapping, onHeaderRow, onColumn }: MappingTableProps) {
+export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: MappingTableProps) {
   const headingId = useId();
   const headerRowId = useId();
   return (
@@ -90,7 +93,7 @@ export function MappingTable({ sheet, mapping, onHeaderRow, onColumn }: MappingT
                       ))}
                     </select>
                   </td>
-                  <td style={{ ...cell, ...subtle }}>{guessWords(column.field, column.confidence)}</td>
+                  <td style={{ ...cell, ...subtle, whiteSpace: 'nowrap' }}>{guessWords(column.field, column.confidence, manual.includes(column.index))}</td>
                 </tr>
               );
             })}

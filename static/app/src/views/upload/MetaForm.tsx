@@ -20,7 +20,7 @@ interface MetaFormProps {
 function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
-    <div style={{ display: 'grid', gap: token('space.050', '4px') }}>
+    <div style={{ display: 'grid', gap: token('space.050', '4px'), alignContent: 'start' }}>
       <label htmlFor={id} style={{ fontWeight: 600 }}>
         {label}
       </label>

@@ -83,7 +83,7 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
               </select>
             </label>
           )}
-          <MappingTable sheet={sheet} mapping={source.mapping} onHeaderRow={edit.headerRow} onColumn={edit.column} />
+          <MappingTable sheet={sheet} mapping={source.mapping} manual={source.manual} onHeaderRow={edit.headerRow} onColumn={edit.column} />
         </div>
       )}
 

@@ -11,6 +11,7 @@ export const control = {
   background: token('color.background.input', '#FFFFFF'),
   color: token('color.text', '#172B4D'),
   minWidth: 0,
+  boxSizing: 'border-box' as const,
 };
 
 export const cell = {

@@ -25,7 +25,16 @@ import { compareVersions, nextVersion } from '../audit/sync/versions';
 import { catalogueProblems, summarize, type PreviewSummary } from './upload-preview-model';
 
 export type UploadSource =
-  | { kind: 'table'; workbook: TableWorkbook; aws: AwsMspRecognition | undefined; useAws: boolean; sheet: string; mapping: ColumnMapping }
+  | {
+      kind: 'table';
+      workbook: TableWorkbook;
+      aws: AwsMspRecognition | undefined;
+      useAws: boolean;
+      sheet: string;
+      mapping: ColumnMapping;
+      /** Columns whose field the person chose (the rest are the app's guesses). */
+      manual: number[];
+    }
   | { kind: 'definition'; workbook: DefinitionWorkbook };
 
 /** The settings form as typed (numbers stay text until the build reads them). */
@@ -73,13 +82,14 @@ export function sourceFor(workbook: Workbook): UploadSource {
   const filled = workbook.sheets.filter((sheet) => sheet.rows.some((row) => row.some((cell) => cell.trim() !== '')));
   const sheet = filled.find((candidate) => guessSheetMapping(candidate).columns.some((column) => column.field === 'id')) ?? filled[0] ?? workbook.sheets[0];
   const name = sheet?.name ?? '';
-  return { kind: 'table', workbook, aws, useAws: aws !== undefined, sheet: name, mapping: sheet ? guessSheetMapping(sheet) : { headerRow: 1, columns: [] } };
+  const mapping = sheet ? guessSheetMapping(sheet) : { headerRow: 1, columns: [] };
+  return { kind: 'table', workbook, aws, useAws: aws !== undefined, sheet: name, mapping, manual: [] };
 }
 
 export function withSheet(source: UploadSource, sheetName: string): UploadSource {
   if (source.kind !== 'table') return source;
   const sheet = source.workbook.sheets.find((candidate) => candidate.name === sheetName);
-  return sheet ? { ...source, useAws: false, sheet: sheet.name, mapping: guessSheetMapping(sheet) } : source;
+  return sheet ? { ...source, useAws: false, sheet: sheet.name, mapping: guessSheetMapping(sheet), manual: [] } : source;
 }
 
 /** Headers read from another row: the guesses start again from that row's names. */
@@ -87,11 +97,12 @@ export function withHeaderRow(source: UploadSource, headerRow: number): UploadSo
   if (source.kind !== 'table' || !Number.isInteger(headerRow) || headerRow < 1) return source;
   const rows = source.workbook.sheets.find((candidate) => candidate.name === source.sheet)?.rows ?? [];
   const headers = rows[headerRow - 1] ?? [];
-  return { ...source, mapping: guessMapping(headers, { headerRow, sampleRows: rows.slice(headerRow, headerRow + 25) }) };
+  return { ...source, mapping: guessMapping(headers, { headerRow, sampleRows: rows.slice(headerRow, headerRow + 25) }), manual: [] };
 }
 
 export function withColumn(source: UploadSource, index: number, field: ItemField | undefined): UploadSource {
-  return source.kind === 'table' ? { ...source, mapping: assignColumn(source.mapping, index, field) } : source;
+  if (source.kind !== 'table') return source;
+  return { ...source, mapping: assignColumn(source.mapping, index, field), manual: [...source.manual.filter((column) => column !== index), index] };
 }
 
 /** `Team ISO list` → `team-iso-list`: the id part of a name, as checklist ids allow. */
@@ -178,7 +189,8 @@ export function buildUpload(source: UploadSource, draft: MetaDraft, existing: re
   return {
     definition: built.definition,
     initialResults: built.initialResults,
-    problems: [...settingProblems, ...catalogueProblems(built.definition, existing), ...built.problems],
+    // Settings and whole-file problems first (the form is above the preview), then sheet order.
+    problems: [...settingProblems, ...catalogueProblems(built.definition, existing), ...built.problems].sort((a, b) => Number(a.row !== 0) - Number(b.row !== 0)),
     warnings: built.warnings,
     summary: summarize(built.definition, built.initialResults),
   };
