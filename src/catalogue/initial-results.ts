@@ -8,7 +8,9 @@
  */
 import { z } from 'zod';
 import type { InitialResultName } from '../../common/custom-checklists';
-import type { ChecklistDefinition } from '../domain/types';
+import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
+import { ASSESSMENT_PROPERTY } from '../jira/identity';
+import type { EntityPropertyInput } from '../jira/issues';
 import { customChecklistResultsKey } from '../storage/keys';
 import { deleteValue, readValue, writeValue } from '../storage/kvs';
 
@@ -77,4 +79,15 @@ export function initialAssessment(results: InitialResults, itemId: string): Reco
 
 export async function deleteInitialResults(checklistId: string): Promise<void> {
   await deleteValue(customChecklistResultsKey(checklistId));
+}
+
+/**
+ * For `createItems({ extraProperties })`, used by import and version sync alike: each new issue
+ * gets its item's initial assessment in the same bulk call, so the answers cost no extra request.
+ */
+export function initialAssessmentProperties(results: InitialResults): (item: ChecklistItem) => EntityPropertyInput[] {
+  return (item) => {
+    const value = initialAssessment(results, item.id);
+    return value === undefined ? [] : [{ key: ASSESSMENT_PROPERTY, value }];
+  };
 }

@@ -11,11 +11,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findChecklist } from '../catalogue';
-import { initialAssessment, loadInitialResults } from '../catalogue/initial-results';
+import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
 import type { ChecklistDefinition } from '../domain/types';
 import { isTransientJiraError, JiraError, type JiraClient } from '../jira';
 import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
-import { ASSESSMENT_PROPERTY } from '../jira/identity';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
 import { IssueRejectedError, createChapters, createItems } from './create-issues';
@@ -111,10 +110,7 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
     chapterKeys,
     items: toCreate,
     shouldStop,
-    extraProperties: (item) => {
-      const value = initialAssessment(answers, item.id);
-      return value === undefined ? [] : [{ key: ASSESSMENT_PROPERTY, value }];
-    },
+    extraProperties: initialAssessmentProperties(answers),
     onChunk: async (created) => {
       const count = Object.keys(created).length;
       if (count === 0) return;

@@ -10,6 +10,7 @@
  */
 import type { SyncPreview, SyncResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
+import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
 import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { SyncUpdate } from '../domain/sync-plan';
 import type { JiraClient, LabelOperation } from '../jira';
@@ -57,6 +58,8 @@ export async function applySync(jira: JiraClient, caller: ProjectCaller, checkli
     chapterKeys,
     items: plan.create,
     shouldStop: () => !timeLeft(),
+    // New items of a team's new version start from the file's Met? answers, as on import.
+    extraProperties: initialAssessmentProperties(await loadInitialResults(def)),
     onChunk: async (created) => {
       result.created += Object.keys(created).length;
       for (const [itemId, issue] of Object.entries(created)) points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });

@@ -168,17 +168,18 @@ describe('saveCustomChecklist', () => {
   });
 
   it('moves a project to a new version of the same checklist through version sync', async () => {
-    await h.invoke('saveCustomChecklist', { definition: (await fromCsv(TEAM_CSV)).definition });
+    const v1 = await fromCsv(TEAM_CSV);
+    await h.invoke('saveCustomChecklist', { definition: v1.definition, initialResults: v1.initialResults });
     await h.importChecklist('team-list-1');
     const v2csv = [
       'ID,Title,Chapter,Requirement,Points,Mandatory,Penalty,Met?',
-      'G-1,Service catalogue,Governance,Publish the catalogue of managed services.,30,Yes,,',
+      'G-1,Service catalogue,Governance,Publish the catalogue of managed services.,30,Yes,,No',
       'G-2,Customer references,Governance,Keep references the auditor can call.,10,No,,',
       'O-1,Incident management,Operations,Run incidents to a written and tested process.,30,Yes,10,',
-      'O-3,Capacity planning,Operations,Plan capacity every quarter.,30,No,,',
+      'O-3,Capacity planning,Operations,Plan capacity every quarter.,30,No,,Yes',
     ].join('\n');
     const v2 = await fromCsv(v2csv, { ...TEAM_META, id: 'team-list-2', version: '2' });
-    expect((await h.invoke<SaveCustomChecklistResult>('saveCustomChecklist', { definition: v2.definition })).checklist.id).toBe('team-list-2');
+    expect((await h.invoke<SaveCustomChecklistResult>('saveCustomChecklist', { definition: v2.definition, initialResults: v2.initialResults })).checklist.id).toBe('team-list-2');
     const versions = (await h.invoke<ChecklistSummary[]>('listChecklists')).filter((summary) => summary.framework === 'team-list');
     expect(versions.map((summary) => summary.version)).toEqual(['1', '2']);
 
@@ -189,7 +190,10 @@ describe('saveCustomChecklist', () => {
     expect(plan.retire.map((item) => item.itemId)).toEqual(['O-2']);
 
     expect(await h.invoke<SyncResult>('applySync', { checklistId: 'team-list-2' })).toMatchObject({ created: 1, retired: 1, complete: true });
-    expect(await h.invoke<Rollup>('getRollup', { refresh: true })).toMatchObject({ checklistId: 'team-list-2', maxScore: 100 });
+    // The new item starts from the new file's answer; kept items keep the assessment they had.
+    const after = await h.invoke<Rollup>('getRollup', { refresh: true });
+    expect(after).toMatchObject({ checklistId: 'team-list-2', maxScore: 100 });
+    expect(Object.fromEntries(after.items.map((item) => [item.id, item.result]))).toEqual({ 'G-1': 'met', 'G-2': 'met', 'O-1': 'not_met', 'O-3': 'met' });
   });
 });
 
