@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import type { ChecklistSummary } from '../../common/contract';
+import { buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
 import { OutsideClient } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, SCREENSHOTS, startBrowserEnv, type BrowserEnv } from './helpers';
 
@@ -120,6 +121,28 @@ const CSV = [
     expect({ score: rollup.score, mandatoryOpen: rollup.mandatoryOpen, met: rollup.counts.met }).toEqual({ score: 50, mandatoryOpen: ['B.1'], met: 3 });
     await screenshot(s.page, 'upload-4-score');
 
+    expect({ pageErrors: s.errors, consoleErrors: s.consoleErrors }).toEqual({ pageErrors: [], consoleErrors: [] });
+  });
+
+  it('reads the AWS self-assessment workbook (.xlsx) in the page under the Custom UI CSP, with no mapping step', async () => {
+    const file = join(dir, 'MSP self-assessment.xlsx');
+    writeFileSync(file, await buildAwsWorkbook());
+    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    const frame = await appFrame(s.page, 'audit-page');
+    // The project holds a score from the first test: the picker is behind "Import another checklist".
+    await frame.getByRole('button', { name: 'Import another checklist' }).click();
+    await frame.getByRole('button', { name: 'Bring your own checklist' }).click();
+    await frame.locator('input[type="file"]').setInputFiles(file);
+
+    await frame.getByText('AWS MSP self-assessment workbook recognised').waitFor({ timeout: 30_000 });
+    expect(await frame.getByRole('table', { name: 'Column mapping' }).count()).toBe(0);
+    await frame.getByLabel('Version', { exact: true }).fill('7.1-team');
+    await frame.getByRole('heading', { name: 'No problems found' }).waitFor();
+    const preview = frame.getByRole('region', { name: /^Preview: AWS MSP Validation Checklist/ });
+    const chapters = await preview.getByRole('table', { name: 'Chapters in the file' }).locator('tbody tr td:first-child').allInnerTexts();
+    expect(chapters).toEqual(['Prerequisites', 'Business', 'People', 'Security', 'Operations']);
+    await screenshotOf(frame.getByRole('status').filter({ hasText: 'AWS MSP self-assessment workbook recognised' }), 'upload-5-aws-recognised');
+    await screenshotOf(preview, 'upload-5-aws-preview');
     expect({ pageErrors: s.errors, consoleErrors: s.consoleErrors }).toEqual({ pageErrors: [], consoleErrors: [] });
   });
 });

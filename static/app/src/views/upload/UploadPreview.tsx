@@ -14,6 +14,9 @@ const FIRST_ROWS = 50;
 
 const RESULT_WORDS = { met: 'Met', not_met: 'Not met', na: 'N/A' } as const;
 
+// The CSS reset indents a <dl> and pushes each <dt> after a <dd> down by 4 px; the grid lays them out.
+const term = { ...subtle, margin: 0 };
+
 export function UploadPreview({ summary, name }: { summary: PreviewSummary; name: string }) {
   const headingId = useId();
   const [all, setAll] = useState(false);
@@ -26,18 +29,18 @@ export function UploadPreview({ summary, name }: { summary: PreviewSummary; name
       <Heading size="small" as="h3" id={headingId}>
         {`Preview: ${name || 'your checklist'}`}
       </Heading>
-      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0 }}>
-        <dt style={subtle}>Items</dt>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0, padding: 0 }}>
+        <dt style={term}>Items</dt>
         <dd style={{ margin: 0 }}>{plural(summary.items.length, 'item')} in {plural(summary.chapters.length, 'chapter')}</dd>
-        <dt style={subtle}>Mandatory</dt>
+        <dt style={term}>Mandatory</dt>
         <dd style={{ margin: 0 }}>{plural(summary.mandatory, 'mandatory item')}</dd>
         {points && (
           <>
-            <dt style={subtle}>Points</dt>
+            <dt style={term}>Points</dt>
             <dd style={{ margin: 0 }}>{plural(summary.points ?? 0, 'point')} in all</dd>
           </>
         )}
-        <dt style={subtle}>Initial results</dt>
+        <dt style={term}>Initial results</dt>
         <dd style={{ margin: 0 }}>
           {answered === 0
             ? 'none in the file: every item starts from its issue status'
