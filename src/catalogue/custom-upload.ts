@@ -55,6 +55,9 @@ const stagedItemsSchema = z.object({ items: z.array(z.unknown()), initialResults
 
 const ttl = { ttlSeconds: CUSTOM_CHECKLIST_LIMITS.uploadTtlSeconds };
 
+/** Parts an upload may have: twice what the largest storable checklist needs, so staging stays bounded. */
+const MAX_PARTS = 2 * Math.ceil(CUSTOM_CHECKLIST_LIMITS.maxDefinitionBytes / CUSTOM_CHECKLIST_LIMITS.chunkBytes);
+
 export async function beginUpload(
   accountId: string,
   payload: Omit<BeginCustomChecklistPayload, 'fileName'> & { definition: Record<string, unknown>; fileName: string },
@@ -64,8 +67,9 @@ export async function beginUpload(
   if (payload.itemCount < 1 || payload.itemCount > maxItems) {
     throw new CustomUploadError(`A checklist holds 1 to ${count(maxItems)} items; this upload announces ${count(payload.itemCount)}.`);
   }
-  if (payload.chunkCount < 1 || payload.chunkCount > payload.itemCount) {
-    throw new CustomUploadError(`An upload of ${count(payload.itemCount)} items comes in 1 to ${count(payload.itemCount)} parts, not ${count(payload.chunkCount)}.`);
+  const parts = Math.min(payload.itemCount, MAX_PARTS);
+  if (payload.chunkCount < 1 || payload.chunkCount > parts) {
+    throw new CustomUploadError(`An upload of ${count(payload.itemCount)} items comes in 1 to ${count(parts)} parts, not ${count(payload.chunkCount)}.`);
   }
   const { items, ...definition } = payload.definition;
   if (Array.isArray(items) && items.length > 0) {
@@ -95,6 +99,9 @@ export async function appendToUpload(accountId: string, payload: AppendCustomChe
   }
   if (payload.index >= header.chunkCount) {
     throw new CustomUploadError(`Part ${payload.index + 1} is beyond the ${count(header.chunkCount)} parts this upload announced.`);
+  }
+  if (payload.items.length > header.itemCount) {
+    throw new CustomUploadError(`Part ${payload.index + 1} holds ${count(payload.items.length)} items, more than the ${count(header.itemCount)} this upload announced.`);
   }
   const record = { items: payload.items, initialResults: payload.initialResults ?? {} };
   const bytes = jsonBytes(record);

@@ -150,6 +150,9 @@ describe('saving a 2,000-item checklist in parts', () => {
     await expect(api.beginCustomChecklist({ definition: header, itemCount: 2001, chunkCount: 20 })).rejects.toThrow(
       'A checklist holds 1 to 2,000 items; this upload announces 2,001.',
     );
+    await expect(api.beginCustomChecklist({ definition: header, itemCount: 2000, chunkCount: 2000 })).rejects.toThrow(
+      'An upload of 2,000 items comes in 1 to 52 parts, not 2,000.',
+    );
     const { uploadId } = await api.beginCustomChecklist({ definition: header, itemCount: 10, chunkCount: 1 });
     const huge = bigChecklist({ items: 10, requirementLength: 30_000 }).items;
     await expect(api.appendCustomChecklistItems({ uploadId, index: 0, items: huge })).rejects.toThrow(/^Part 1 is 29\d KB; send at most 160 KB of items a part\.$/);
