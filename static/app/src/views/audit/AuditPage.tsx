@@ -2,7 +2,7 @@
  * The project's Audit page (module `audit-page`). Shows the score of the checklist imported last,
  * or, when nothing is imported yet, the import flow. Data comes from the AuditApi in context.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -15,11 +15,17 @@ import { ImportFlow } from './import/ImportFlow';
 import { ScoreDashboard } from './score/ScoreDashboard';
 import { VersionUpdate } from './sync/VersionUpdate';
 
+// Audit day (reviews, waivers, history, export) and the printable report load on demand, so the
+// page's first paint does not carry them.
+const AuditDaySection = lazy(() => import('../audit-day/AuditDaySection'));
+const PrintView = lazy(() => import('../audit-day/PrintView'));
+
 type Screen =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'score'; rollup: Rollup }
-  | { kind: 'import'; previous: Rollup | null };
+  | { kind: 'import'; previous: Rollup | null }
+  | { kind: 'print'; rollup: Rollup };
 
 export interface AuditPageProps {
   /** How often a running import is polled; tests shorten it. */
@@ -27,7 +33,7 @@ export interface AuditPageProps {
 }
 
 export default function AuditPage({ pollMs }: AuditPageProps) {
-  const { api } = useServices();
+  const { api, auditDay } = useServices();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
@@ -69,6 +75,23 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
     );
   };
 
+  // A waiver moved the score: the stored item states still hold, so no Jira read is needed.
+  const rescore = (rollup: Rollup) => {
+    api.getRollup({ checklistId: rollup.checklistId }).then(
+      (fresh) => mounted.current && fresh && setScreen((current) => (current.kind === 'score' ? { kind: 'score', rollup: fresh } : current)),
+      (error: unknown) => mounted.current && setRefreshError(errorMessage(error)),
+    );
+  };
+
+  if (screen.kind === 'print' && auditDay) {
+    const back = screen.rollup;
+    return (
+      <Suspense fallback={<Loading label="Loading the audit report" />}>
+        <PrintView api={auditDay} checklistId={back.checklistId} onBack={() => setScreen({ kind: 'score', rollup: back })} />
+      </Suspense>
+    );
+  }
+
   return (
     <main style={{ padding: token('space.300', '24px'), display: 'grid', gap: token('space.300', '24px'), maxWidth: 1100 }}>
       <Heading size="xlarge" as="h1">
@@ -87,6 +110,18 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           refreshError={refreshError}
           onRefresh={() => refresh(screen.rollup)}
           onImportAnother={() => setScreen({ kind: 'import', previous: screen.rollup })}
+          auditDay={
+            auditDay && (
+              <Suspense fallback={<Loading label="Loading the audit day" />}>
+                <AuditDaySection
+                  api={auditDay}
+                  rollup={screen.rollup}
+                  onScoreChanged={() => rescore(screen.rollup)}
+                  onPrint={() => setScreen({ kind: 'print', rollup: screen.rollup })}
+                />
+              </Suspense>
+            )
+          }
         />
       )}
       {screen.kind === 'score' && (

@@ -34,7 +34,15 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
               const [value, max, unit] = points ? [chapter.earned, chapter.max, 'points earned'] : [chapter.met, chapter.total, 'items met'];
               return (
                 <tr key={chapter.id}>
-                  <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{chapter.title}</th>
+                  <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+                    {chapter.title}
+                    {chapter.waivedBy && (
+                      <div style={{ color: token('color.text.subtle', '#44546F') }}>
+                        Waived: {chapter.waivedBy}
+                        {chapter.waiverReason ? ` — ${chapter.waiverReason}` : ''}
+                      </div>
+                    )}
+                  </th>
                   {points && <td style={numeric}>{chapter.earned} / {chapter.max}</td>}
                   <td style={numeric}>{chapter.met} / {chapter.total}</td>
                   <td style={cell}>

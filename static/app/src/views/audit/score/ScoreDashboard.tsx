@@ -1,4 +1,5 @@
 /** After an import: the score, what blocks the pass, chapters, and the item-by-item explanation. */
+import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { Notice } from '../../../components/Notice';
@@ -16,9 +17,11 @@ interface ScoreDashboardProps {
   refreshError?: string;
   onRefresh: () => void;
   onImportAnother: () => void;
+  /** The audit-day section (reviews, waivers, history, export), when the page offers it. */
+  auditDay?: ReactNode;
 }
 
-export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother }: ScoreDashboardProps) {
+export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay }: ScoreDashboardProps) {
   return (
     <div style={{ display: 'grid', gap: token('space.300', '24px') }}>
       <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} />
@@ -31,6 +34,7 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
       <AuditRisks rollup={rollup} onSettingsChanged={onRefresh} />
       <ChapterTable rollup={rollup} />
       <ExplainScore rollup={rollup} />
+      {auditDay}
       <div>
         <Button onClick={onImportAnother}>Import another checklist</Button>
       </div>

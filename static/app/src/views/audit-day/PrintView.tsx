@@ -1,0 +1,174 @@
+/**
+ * The printable audit report (a view of its own inside the app): the summary, then chapter by
+ * chapter, item by item with evidence. It opens the browser's print dialog once loaded, from which
+ * the report can be saved as PDF; print.css lays it out for paper.
+ */
+import { useEffect, useRef } from 'react';
+import Button from '@atlaskit/button/new';
+import type { AuditDayApi } from '../../api/audit-day-api';
+import { HostLink, issuePath } from '../../components/HostLink';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { useLoad } from '../../hooks/useLoad';
+import type { AuditExportReport, AuditReport, AuditReportChapter, AuditReportItem } from '../../../../../common/contract';
+import './print.css';
+
+export interface PrintViewProps {
+  api: AuditDayApi;
+  checklistId: string;
+  onBack: () => void;
+  /** Open the print dialog as soon as the report is on screen (default true). */
+  autoPrint?: boolean;
+}
+
+export default function PrintView({ api, checklistId, onBack, autoPrint = true }: PrintViewProps) {
+  const { state, reload } = useLoad<AuditExportReport>(checklistId, (id) => api.exportReport(id));
+  const printed = useRef(false);
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    if (!ready || !autoPrint || printed.current) return;
+    printed.current = true;
+    // After the paint, so the dialog shows the report rather than the loading spinner.
+    const timer = setTimeout(() => window.print(), 0);
+    return () => clearTimeout(timer);
+  }, [ready, autoPrint]);
+
+  return (
+    <div>
+      <div className="audit-report-toolbar">
+        <Button onClick={onBack}>Back to the Audit page</Button>
+        <Button appearance="primary" isDisabled={!ready} onClick={() => window.print()}>
+          Print or save as PDF
+        </Button>
+      </div>
+      {state.status === 'loading' && <Loading label="Preparing the audit report" />}
+      {state.status === 'error' && (
+        <div style={{ padding: 24 }}>
+          <Notice appearance="error" title="Could not prepare the audit report" actions={<Button onClick={reload}>Try again</Button>}>
+            {state.message}
+          </Notice>
+        </div>
+      )}
+      {state.status === 'ready' && <Report report={state.value.report} />}
+    </div>
+  );
+}
+
+function Report({ report }: { report: AuditReport }) {
+  const points = report.model === 'points';
+  const score = points
+    ? `${report.score} / ${report.maxScore}${report.passMark !== null ? ` (pass mark ${report.passMark})` : ''}`
+    : `${report.score} of ${report.maxScore} items met, N/A or waived`;
+  return (
+    <article className="audit-report" aria-label="Audit report">
+      <h1>
+        Audit report: {report.checklistName} {report.version}
+      </h1>
+      <p className="meta">
+        Project {report.projectKey} · generated {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC
+      </p>
+      <dl className="summary" data-testid="report-summary">
+        <dt>Score</dt>
+        <dd>{score}</dd>
+        <dt>Verdict</dt>
+        <dd>{report.passed ? 'Would pass if the audit were today' : 'Would not pass yet'}</dd>
+        <dt>Items</dt>
+        <dd>
+          {report.counts.met} met · {report.counts.notMet} not met · {report.counts.na} N/A · {report.counts.notAssessed} not assessed ·{' '}
+          {report.counts.total} in all
+        </dd>
+        <dt>Open mandatory items</dt>
+        <dd>{report.mandatoryOpen.length > 0 ? report.mandatoryOpen.join(', ') : 'None'}</dd>
+        <dt>Chapter dry runs</dt>
+        <dd>
+          {report.reviewCounts.reviewed} reviewed · {report.reviewCounts.stale} stale · {report.reviewCounts.notReviewed} not yet
+        </dd>
+        <dt>Waivers in force</dt>
+        <dd>{report.waivers.length > 0 ? report.waivers.map((waiver) => `${waiver.name}: ${waiver.reason}`).join(' · ') : 'None'}</dd>
+        {!report.evidenceAvailable && (
+          <>
+            <dt>Evidence</dt>
+            <dd>The evidence field is not installed in this Jira site, so no evidence is listed.</dd>
+          </>
+        )}
+      </dl>
+      {report.chapters.map((chapter) => (
+        <ChapterSection key={chapter.id} chapter={chapter} points={points} />
+      ))}
+    </article>
+  );
+}
+
+function ChapterSection({ chapter, points }: { chapter: AuditReportChapter; points: boolean }) {
+  return (
+    <section className="chapter" aria-label={chapter.title}>
+      <h2>{chapter.title}</h2>
+      <p className="meta">
+        {points ? `${chapter.earned} of ${chapter.max} points · ` : ''}
+        {chapter.met} of {chapter.total} met · dry run: {chapter.review}
+        {chapter.waiver ? ` · waived: ${chapter.waiver}` : ''}
+      </p>
+      {chapter.reviewNote && <p className="meta">Dry-run note: “{chapter.reviewNote}”</p>}
+      {chapter.items.map((item) => (
+        <ItemBlock key={item.id} item={item} />
+      ))}
+    </section>
+  );
+}
+
+function ItemBlock({ item }: { item: AuditReportItem }) {
+  return (
+    <div className="item" data-item={item.id}>
+      <h3>
+        {item.id} {item.title}
+        {item.mandatory ? ' (mandatory)' : ''}
+        {item.points !== null ? ` · ${item.points} points` : ''}
+      </h3>
+      <dl>
+        <dt>Result</dt>
+        <dd>
+          <span className={`result-${item.result}`}>{item.resultWords}</span> — {item.why}
+        </dd>
+        <dt>Issue</dt>
+        <dd>
+          {item.issueKey ? (
+            <>
+              <HostLink path={issuePath(item.issueKey)}>{item.issueKey}</HostLink> · {item.status}
+            </>
+          ) : (
+            item.status
+          )}
+        </dd>
+        <dt>Owner</dt>
+        <dd>{item.owner || '—'}</dd>
+        {item.waiver && (
+          <>
+            <dt>Waiver</dt>
+            <dd>{item.waiver}</dd>
+          </>
+        )}
+        <dt>Evidence</dt>
+        <dd>
+          {item.evidence.length === 0 ? (
+            'None recorded'
+          ) : (
+            <ul className="evidence">
+              {item.evidence.map((entry, index) => (
+                <li key={`${entry.title}-${index}`}>
+                  {entry.url ? (
+                    // Through the host: the sandboxed iframe may neither open a window nor leave the app.
+                    <HostLink path={entry.url}>{entry.title}</HostLink>
+                  ) : (
+                    entry.title
+                  )}{' '}
+                  ({entry.kind}, {entry.reviewState}
+                  {entry.expiryDate ? `, expires ${entry.expiryDate}` : ''})
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Chapter dry runs: each chapter reviewed, stale (an item changed after the review) or not yet, and
+ * a way to record a review with an optional note. People without Edit issues see the states only.
+ */
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { StatusPill } from '../../components/StatusPill';
+import type { AuditDay, ChapterReviewView } from '../../../../../common/contract';
+import { REVIEW_TONES, REVIEW_WORDS, reviewDetail, reviewSummaryLine } from './words';
+
+const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' as const };
+const NOTE_MAX = 2000;
+
+interface ReviewsPanelProps {
+  day: AuditDay;
+  /** Set while a change is being saved; every action waits for it. */
+  busy: boolean;
+  onMarkReviewed: (chapterId: string, note: string) => void;
+}
+
+export function ReviewsPanel({ day, busy, onMarkReviewed }: ReviewsPanelProps) {
+  const headingId = useId();
+  const [editing, setEditing] = useState<string | null>(null);
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
+      <Heading size="small" as="h3" id={headingId}>
+        Chapter dry runs
+      </Heading>
+      <p style={{ margin: 0 }} data-testid="review-summary">
+        {reviewSummaryLine(day.reviewCounts)}
+      </p>
+      <div style={{ overflowX: 'auto' }}>
+        <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Chapter reviews">
+          <thead>
+            <tr>
+              <th scope="col" style={{ ...cell, textAlign: 'left' }}>Chapter</th>
+              <th scope="col" style={{ ...cell, textAlign: 'left' }}>Dry run</th>
+              <th scope="col" style={{ ...cell, textAlign: 'left' }}>Details</th>
+              {day.canEdit && <th scope="col" style={{ ...cell, textAlign: 'left' }}><span style={{ position: 'absolute', left: -9999 }}>Actions</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {day.chapters.map((chapter) => (
+              <ReviewRow
+                key={chapter.chapterId}
+                chapter={chapter}
+                canEdit={day.canEdit}
+                busy={busy}
+                editing={editing === chapter.chapterId}
+                onEdit={() => setEditing(chapter.chapterId)}
+                onCancel={() => setEditing(null)}
+                onSave={(note) => {
+                  setEditing(null);
+                  onMarkReviewed(chapter.chapterId, note);
+                }}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!day.canEdit && (
+        <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+          Recording a dry run needs the Edit issues permission in this project.
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface ReviewRowProps {
+  chapter: ChapterReviewView;
+  canEdit: boolean;
+  busy: boolean;
+  editing: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
+  onSave: (note: string) => void;
+}
+
+function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }: ReviewRowProps) {
+  const noteId = useId();
+  const [note, setNote] = useState('');
+  const tooLong = Array.from(note.trim()).length > NOTE_MAX;
+  return (
+    <tr data-chapter={chapter.chapterId}>
+      <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{chapter.title}</th>
+      <td style={cell}>
+        <StatusPill tone={REVIEW_TONES[chapter.state]}>{REVIEW_WORDS[chapter.state]}</StatusPill>
+      </td>
+      <td style={cell}>
+        <div>{reviewDetail(chapter)}</div>
+        {chapter.review?.note && <div style={{ color: token('color.text.subtle', '#44546F'), whiteSpace: 'pre-wrap' }}>“{chapter.review.note}”</div>}
+        {editing && (
+          <form
+            style={{ display: 'grid', gap: 4, marginTop: 8 }}
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!tooLong) onSave(note.trim());
+            }}
+          >
+            <label htmlFor={noteId}>Note on the dry run of {chapter.title} (optional)</label>
+            <textarea id={noteId} rows={2} value={note} onChange={(event) => setNote(event.target.value)} aria-invalid={tooLong} />
+            {tooLong && <span role="alert">Shorten the note to at most {NOTE_MAX} characters.</span>}
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Button type="submit" appearance="primary" isDisabled={busy || tooLong}>
+                Record the dry run
+              </Button>
+              <Button onClick={onCancel}>Cancel</Button>
+            </div>
+          </form>
+        )}
+      </td>
+      {canEdit && (
+        <td style={cell}>
+          {!editing && (
+            <Button isDisabled={busy} onClick={onEdit} aria-label={`Mark ${chapter.title} reviewed`}>
+              {chapter.state === 'not-reviewed' ? 'Mark reviewed' : 'Review again'}
+            </Button>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,54 @@
+/** The audit-day panel's words, as pure functions so each sentence is tested once. */
+import type { AuditDay, ChapterReviewStateName, ChapterReviewView, WaiverView } from '../../../../../common/contract';
+import type { PillTone } from '../../components/StatusPill';
+
+export const REVIEW_WORDS: Record<ChapterReviewStateName, string> = {
+  reviewed: 'Reviewed',
+  stale: 'Stale',
+  'not-reviewed': 'Not yet',
+};
+
+export const REVIEW_TONES: Record<ChapterReviewStateName, PillTone> = {
+  reviewed: 'success',
+  stale: 'warning',
+  'not-reviewed': 'neutral',
+};
+
+/** `2026-03-02` from an ISO instant (UTC, as the server stamps it). */
+export const dayOf = (iso: string): string => iso.slice(0, 10);
+
+/** "3 of 9 chapters reviewed · 1 stale · 5 not yet". */
+export function reviewSummaryLine(counts: AuditDay['reviewCounts']): string {
+  const total = counts.reviewed + counts.stale + counts.notReviewed;
+  return `${counts.reviewed} of ${total} chapter${total === 1 ? '' : 's'} reviewed · ${counts.stale} stale · ${counts.notReviewed} not yet`;
+}
+
+/** What the review cell says: who and when, and for a stale review what changed since. */
+export function reviewDetail(chapter: ChapterReviewView): string {
+  if (!chapter.review) return 'No dry run recorded yet';
+  const base = `Reviewed ${dayOf(chapter.review.reviewedAt)} by ${chapter.review.reviewedBy}`;
+  if (chapter.state !== 'stale') return base;
+  const changed = chapter.changedItems;
+  const list = changed.length > 5 ? `${changed.slice(0, 5).join(', ')} and ${changed.length - 5} more` : changed.join(', ');
+  return `${base}; changed since: ${list}`;
+}
+
+/** "Chapter Security; items OPS-009, OPS-010": what a waiver covers, with chapter titles. */
+export function waiverTargets(waiver: Pick<WaiverView, 'items' | 'chapters'>, chapterTitles: ReadonlyMap<string, string>): string {
+  const parts: string[] = [];
+  if (waiver.chapters.length > 0) {
+    const titles = waiver.chapters.map((id) => chapterTitles.get(id) ?? id);
+    parts.push(`${waiver.chapters.length === 1 ? 'Chapter' : 'Chapters'} ${titles.join(', ')}`);
+  }
+  if (waiver.items.length > 0) parts.push(`${waiver.items.length === 1 ? 'item' : 'items'} ${waiver.items.join(', ')}`);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Item ids typed by a person: separated by commas, semicolons, spaces or new lines, duplicates
+ * dropped, order kept. The server checks each against the checklist.
+ */
+export function parseItemIds(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((id) => id.trim()).filter((id) => id !== ''))];
+}
