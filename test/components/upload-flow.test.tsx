@@ -4,7 +4,7 @@
  * AWS self-assessment workbook needs no mapping, and "Update to version" previews before applying.
  */
 import { TextDecoder, TextEncoder } from 'node:util';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import type { ChecklistSummary, ChecklistView, Rollup, SyncPreview } from '../../common/contract';
 import { buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
@@ -12,6 +12,8 @@ import { FakeAuditApi, renderWithServices } from './fake-services';
 import { awsSummary, importStatus, pointsNotYet } from './fixtures';
 
 Object.assign(globalThis, { TextDecoder, TextEncoder });
+// Reading a file and rebuilding the preview takes a moment on a loaded machine (the full suite runs in parallel).
+configure({ asyncUtilTimeout: 5000 });
 
 const CSV = ['ID,Title,Chapter,Points,Mandatory', 'G-1,Service catalogue,Governance,60,yes', 'O-1,Incident management,Operations,40,no'].join('\n');
 

@@ -4,7 +4,7 @@
  * back, the settings derive the id, and Save sends the built checklist (or shows the refusal).
  */
 import { TextDecoder, TextEncoder } from 'node:util';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import UploadView from '../../static/app/src/views/upload/UploadView';
 import { ProblemList } from '../../static/app/src/views/upload/ProblemList';
 import type { SaveCustomChecklistPayload, SaveCustomChecklistResult } from '../../common/custom-checklists';
@@ -14,6 +14,8 @@ import { awsSummary } from './fixtures';
 
 // jsdom has no TextDecoder; the file readers decode bytes with it, as browsers do.
 Object.assign(globalThis, { TextDecoder, TextEncoder });
+// Reading a file and rebuilding the preview takes a moment on a loaded machine (the full suite runs in parallel).
+configure({ asyncUtilTimeout: 5000 });
 
 const CSV = [
   'Ref,Control,Area,What it asks,Pts,Must have,Met?',
