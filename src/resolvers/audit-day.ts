@@ -9,6 +9,7 @@ import type { AuditDay, AuditExport } from '../../common/contract';
 import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
 import { exportAudit } from '../audit-day/export';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
+import { logged } from './logged';
 import { jiraClientFor } from './jira';
 
 /** Ids of chapters, items and waivers: the checklist format's, generously bounded. */
@@ -28,23 +29,6 @@ const customPayload = z.object({
 });
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
 const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
-
-interface Request {
-  payload: unknown;
-  context: unknown;
-}
-
-/** Logs one line when a resolver fails (its name and the error class, never the payload). */
-function logged<T>(name: string, body: (request: Request) => Promise<T>): (request: Request) => Promise<T> {
-  return async (request) => {
-    try {
-      return await body(request);
-    } catch (error) {
-      console.warn(`[resolver] ${name} failed: ${error instanceof Error ? error.name : 'error'}`);
-      throw error;
-    }
-  };
-}
 
 export function defineAuditDayResolvers(definitions: Resolver): void {
   definitions.define(

@@ -26,6 +26,7 @@ import { appendToUpload, beginUpload, commitUpload } from '../catalogue/custom-u
 import { prepareCustomChecklist } from '../catalogue/custom-validate';
 import { requireProjectPermissions } from './access';
 import { checklistIdSchema, parsePayload, projectCaller, type ProjectCaller } from './context';
+import { logged, type ResolverRequest } from './logged';
 import { jiraClientFor } from './jira';
 
 const resultsSchema = z.record(z.string().max(500), z.enum(['met', 'not_met', 'na']));
@@ -52,21 +53,9 @@ const payloads = {
   deleteCustomChecklist: z.object({ id: checklistIdSchema }),
 };
 
-interface Request {
-  payload: unknown;
-  context: unknown;
-}
-
 /** Registers a resolver; logs one line when it fails (its name and the error class, no payload). */
-function define<T>(resolver: Resolver, name: keyof typeof payloads, body: (request: Request) => Promise<T>): void {
-  resolver.define(name, async (request: Request) => {
-    try {
-      return await body(request);
-    } catch (error) {
-      console.warn(`[resolver] ${name} failed: ${error instanceof Error ? error.name : 'error'}`);
-      throw error;
-    }
-  });
+function define<T>(resolver: Resolver, name: keyof typeof payloads, body: (request: ResolverRequest) => Promise<T>): void {
+  resolver.define(name, logged(name, body));
 }
 
 async function requireCatalogueAdmin(caller: ProjectCaller, action: string): Promise<void> {

@@ -21,6 +21,7 @@ import { getItemPanel, type IssueModuleDeps } from '../evidence/panel';
 import { setProjectSettings } from '../evidence/settings';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import { parsePayload, projectCaller } from './context';
+import { logged } from './logged';
 import { invocationRemainingMs, jiraClientFor } from './jira';
 
 const entryId = z.string().min(1, 'must name an evidence entry').max(64, 'is not an evidence id');
@@ -35,11 +36,6 @@ const payloads = {
   setProjectSettings: z.object({ strictMode: z.boolean() }),
 };
 
-interface Request {
-  payload: unknown;
-  context: unknown;
-}
-
 function deps(): IssueModuleDeps {
   return {
     jira: jiraClientFor('resolver'),
@@ -49,18 +45,6 @@ function deps(): IssueModuleDeps {
       remainingMs: () => invocationRemainingMs() ?? Number.POSITIVE_INFINITY,
     }),
     now: () => new Date(),
-  };
-}
-
-/** Runs a resolver body; logs one line when it fails (its name and the error class, no payload). */
-function logged<T>(name: string, body: (request: Request) => Promise<T>): (request: Request) => Promise<T> {
-  return async (request) => {
-    try {
-      return await body(request);
-    } catch (error) {
-      console.warn(`[resolver] ${name} failed: ${error instanceof Error ? error.name : 'error'}`);
-      throw error;
-    }
   };
 }
 
