@@ -6,29 +6,11 @@
  * none (most 4xx, and 429/500, which it never lists) the body must be Jira's ErrorCollection,
  * `{errorMessages, errors}`, the shape every Jira error uses.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import type { OpenAPIBackend } from 'openapi-backend';
+import { describeWithJiraSpec, loadJiraOpenApi, requestProblems, type Operation } from '../support/jira-openapi';
 import { runContractScenario, type Exchange } from './emulator-scenario';
-
-/*
- * openapi-backend requires @apidevtools/json-schema-ref-parser at load time, and that package is
- * ES-module-only, which jest (CommonJS on Node 20) cannot load. With an in-memory document and
- * `quick: true`, openapi-backend dereferences with its own synchronous helper and only calls the
- * ref parser's `parse`, which returns the document as given: this stand-in does exactly that.
- */
-jest.mock('@apidevtools/json-schema-ref-parser', () => {
-  const unused = async (): Promise<never> => {
-    throw new Error('json-schema-ref-parser is not available under jest; use quick mode with an in-memory document.');
-  };
-  return { __esModule: true, default: { parse: async (doc: unknown) => doc, dereference: unused, resolve: unused } };
-});
-
-const SPEC = path.resolve(__dirname, '../../../shared/jira-platform-openapi.v3.json');
-const specPresent = existsSync(SPEC);
-if (!specPresent) console.log(`emulator contract tests skipped: ${SPEC} is absent (it lives in ../shared beside the project).`);
 
 /** The operations the emulator implements; each must appear in the scenario. */
 const SUPPORTED = [
@@ -61,26 +43,15 @@ const SUPPORTED = [
   'searchForIssuesUsingJql',
 ];
 
-type Operation = NonNullable<ReturnType<OpenAPIBackend['router']['matchOperation']>>;
-type ParamSpec = { name: string; in: string; schema?: { type?: string } };
-
-(specPresent ? describe : describe.skip)('emulator responses against the Jira OpenAPI description', () => {
+describeWithJiraSpec('emulator contract tests')('emulator responses against the Jira OpenAPI description', () => {
   let api: OpenAPIBackend;
   let errorCollection: (data: unknown) => boolean;
   let exchanges: (Exchange & { operation: Operation })[];
 
   beforeAll(async () => {
-    // Loaded once per file: the description is 2.4 MB.
-    const definition = JSON.parse(readFileSync(SPEC, 'utf8')) as Document & { components: { schemas: Record<string, object> } };
-    api = new OpenAPIBackend({
-      definition,
-      quick: true,
-      customizeAjv: (ajv) => {
-        addFormats(ajv);
-        return ajv;
-      },
-    });
-    await api.init();
+    const loaded = await loadJiraOpenApi();
+    api = loaded.api;
+    const { definition } = loaded;
     const ajv = new Ajv({ strict: false });
     addFormats(ajv);
     errorCollection = ajv.compile(definition.components.schemas.ErrorCollection!);
@@ -97,32 +68,10 @@ type ParamSpec = { name: string; in: string; schema?: { type?: string } };
     expect(SUPPORTED.filter((id) => !seen.has(id))).toEqual([]);
   });
 
-  /** Query values as a server sees them: array parameters (form, explode) are always arrays. */
-  function queryFor(x: Exchange & { operation: Operation }): Record<string, string | string[]> {
-    const params = (x.operation.parameters ?? []) as ParamSpec[];
-    const out: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(x.request.query)) {
-      const isArray = params.some((p) => p.in === 'query' && p.name === k && p.schema?.type === 'array');
-      out[k] = isArray && !Array.isArray(v) ? [v] : v;
-    }
-    return out;
-  }
-
   it('sends only requests the description accepts', () => {
     const failures = exchanges
       .filter((x) => !x.invalidRequest)
-      .map((x) => {
-        const result = api.validateRequest({
-          method: x.request.method.toLowerCase(),
-          path: x.request.path,
-          query: queryFor(x),
-          headers: { 'content-type': 'application/json' },
-          // openapi-backend reads a string body as raw JSON text; a JSON string value must be encoded.
-          ...(x.request.body !== undefined ? { body: typeof x.request.body === 'string' ? JSON.stringify(x.request.body) : x.request.body } : {}),
-        });
-        return result.valid ? null : `${x.label} (${x.operation.operationId}): ${JSON.stringify(result.errors)}`;
-      })
-      .filter((f) => f !== null);
+      .flatMap((x) => requestProblems(api, x.request, x.operation).map((problem) => `${x.label} (${x.operation.operationId}): ${problem}`));
     expect(failures).toEqual([]);
   });
 
