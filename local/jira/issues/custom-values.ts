@@ -3,10 +3,12 @@
  * Jira does before storing it. Used by issue create/edit and by the app field value endpoints.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import type { CustomFieldRecord } from '../state/model';
 import { isRecord } from '../http/params';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+// Jira checks an object field's value against its JSON schema, formats (date, date-time) included.
+const ajv = addFormats(new Ajv({ allErrors: false, strict: false }));
 const compiled = new Map<string, ValidateFunction>();
 
 function schemaValidator(field: CustomFieldRecord): ValidateFunction | null {
