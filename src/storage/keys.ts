@@ -55,9 +55,22 @@ export function projectChecklistsKey(projectKey: string): string {
   return key('project-checklists', part('projectKey', projectKey));
 }
 
-/** The cached rollup of one checklist in one project. */
+/**
+ * The cached rollup of one checklist in one project: the header (generation, chunk count, when
+ * read), holding the item states itself when they fit one value (src/rollup/cache-chunks.ts).
+ */
 export function rollupCacheKey(projectKey: string, checklistId: string): string {
   return key('rollup', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/**
+ * One chunk of a cached rollup's item states, when they do not fit the header. The generation is
+ * in the key so a new read is written beside the one readers may still be reading, and the
+ * header's switch to it is a single write (`rollup-chunk:`, never under the `rollup:` prefix).
+ */
+export function rollupChunkKey(projectKey: string, checklistId: string, generation: string, chunk: number): string {
+  if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);
+  return key('rollup-chunk', part('projectKey', projectKey), part('checklistId', checklistId), part('generation', generation), String(chunk).padStart(4, '0'));
 }
 
 /** When an audit issue of the project last changed (set by the issue trigger). */

@@ -11,6 +11,7 @@ describe('storage keys', () => {
     [keys.projectChecklistsKey('MSP'), 'project-checklists:MSP'],
     [keys.rollupCacheKey('MSP', 'aws-msp-4.x'), 'rollup:MSP:aws-msp-4.x'],
     [keys.rollupDirtyKey('MSP'), 'rollup-dirty:MSP'],
+    [keys.rollupChunkKey('MSP', 'aws-msp-4.x', 'mhx3k2a1-0b9d1c2e', 3), 'rollup-chunk:MSP:aws-msp-4.x:mhx3k2a1-0b9d1c2e:0003'],
     [keys.customChecklistKey('team-1.0'), 'custom-checklist:team-1.0'],
     [keys.customChecklistItemsKey('team-1.0', 2), 'custom-checklist-items:team-1.0:0002'],
     [keys.projectChecklistsPrefix(), 'project-checklists:'],
@@ -33,6 +34,15 @@ describe('storage keys', () => {
     expect(keys.lastChecklistKey('MSP').startsWith(keys.projectChecklistsPrefix())).toBe(false);
   });
 
+  it('keeps rollup chunks out of the rollup header prefix, and orders them by chunk', () => {
+    expect(keys.rollupChunkKey('MSP', 'c', 'g', 0).startsWith(`${keys.rollupCacheKey('MSP', 'c')}:`)).toBe(false);
+    expect(keys.rollupChunkKey('MSP', 'c', 'g', 0).startsWith('rollup:')).toBe(false);
+    expect([keys.rollupChunkKey('MSP', 'c', 'g', 10), keys.rollupChunkKey('MSP', 'c', 'g', 9)].sort()).toEqual([
+      keys.rollupChunkKey('MSP', 'c', 'g', 9),
+      keys.rollupChunkKey('MSP', 'c', 'g', 10),
+    ]);
+  });
+
   it('orders created checkpoints by chunk', () => {
     expect([keys.importCreatedKey('j', 10), keys.importCreatedKey('j', 9)].sort()).toEqual([keys.importCreatedKey('j', 9), keys.importCreatedKey('j', 10)]);
   });
@@ -48,6 +58,9 @@ describe('storage keys', () => {
       ['a space in a waivers project key', () => keys.waiversKey('M SP', 'c')],
       ['a separator in a project key', () => keys.projectSettingsKey('MSP:other')],
       ['a space in a module key', () => keys.appFieldIdKey('audit evidence')],
+      ['a separator in a rollup generation', () => keys.rollupChunkKey('MSP', 'c', 'g:1', 0)],
+      ['a negative rollup chunk', () => keys.rollupChunkKey('MSP', 'c', 'g', -1)],
+      ['a fractional rollup chunk', () => keys.rollupChunkKey('MSP', 'c', 'g', 0.5)],
     ])('throws a StorageKeyError for %s', (_case, build) => {
       expect(build).toThrow(keys.StorageKeyError);
     });

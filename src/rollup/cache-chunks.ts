@@ -1,0 +1,164 @@
+/**
+ * Where the cached states live in KVS. A header value at `rollupCacheKey` names the generation,
+ * when it was read and how many chunk values hold the states; when the states fit one value the
+ * header holds them itself (one read on a warm open), otherwise they are in chunk values at
+ * `rollupChunkKey(…, generation, i)`.
+ *
+ * A new read is written as a new generation beside the old one, and only then does the header
+ * switch to it (one write, so it is atomic). A reader therefore never mixes chunks of two reads:
+ * every chunk also names its generation and index, and a chunk that is missing or not the one the
+ * header names makes the cache stale (the rollup reads Jira again) rather than wrong. The previous
+ * generation's chunks are deleted after the switch, best effort; anything a failed or racing
+ * writer leaves behind expires (every value has a TTL far beyond the cache's two-minute life).
+ *
+ * Staleness is not recorded here: the issue trigger writes `rollupDirtyKey`, so marking the cache
+ * stale never rewrites a chunk.
+ */
+import { randomUUID } from 'node:crypto';
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import { rollupCacheKey, rollupChunkKey } from '../storage/keys';
+import { deleteValue, jsonBytes, MAX_VALUE_BYTES, writeValue } from '../storage/kvs';
+import { stateBlockSchema, type StateBlock } from './cache-codec';
+
+/** What the cache needs of KVS; tests hand in a fake. */
+export interface CacheStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/**
+ * Values live an hour: the rollup serves a cache for two minutes at most (CACHE_MAX_AGE_MS), so
+ * the TTL never hides a usable cache, and it sweeps chunks a crashed or racing writer left.
+ */
+const TTL_SECONDS = 60 * 60;
+
+export const forgeCacheStore: CacheStore = {
+  // Plain get, not readValue: a value of an older format is a stale cache, not an error.
+  get: (key) => kvs.get<unknown>(key),
+  set: (key, value) => writeValue(key, value, { ttlSeconds: TTL_SECONDS }),
+  delete: (key) => deleteValue(key),
+};
+
+/**
+ * Chunks a cache may have: ≈5 MB, far beyond any supported checklist (5,000 items need ~0.11 MB).
+ * Beyond it the states are not cached and every open reads Jira.
+ */
+export const MAX_CHUNKS = 25;
+
+/** Room left in a value for the header's or a chunk's own fields around the states block. */
+const WRAPPER_BYTES = 256;
+
+/** The most a states block may weigh (JSON bytes) to fit a header or a chunk. */
+export function blockLimitBytes(): number {
+  // MSP_ROLLUP_CHUNK_BYTES (a Forge environment variable) can shrink chunks, so tests can
+  // exercise many chunks without generating megabytes of states.
+  const override = Number(process.env.MSP_ROLLUP_CHUNK_BYTES);
+  const limit = Number.isFinite(override) && override > 0 ? Math.min(override, MAX_VALUE_BYTES) : MAX_VALUE_BYTES;
+  return Math.max(1024, limit - WRAPPER_BYTES);
+}
+
+const FORMAT = 2;
+const headerSchema = z.object({
+  format: z.literal(FORMAT),
+  generation: z.string(),
+  readAt: z.number(),
+  /** Chunk values holding the states; 0 when `states` holds them. */
+  chunks: z.number().int().min(0).max(MAX_CHUNKS),
+  /** Items cached, and the JSON bytes of their blocks: for logs and the bench. */
+  count: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  states: stateBlockSchema.optional(),
+});
+type Header = z.infer<typeof headerSchema>;
+
+const chunkSchema = z.object({ generation: z.string(), index: z.number().int().min(0), states: stateBlockSchema });
+
+export interface StoredBlocks {
+  readAt: number;
+  generation: string;
+  /** KVS values read: the header and its chunks. */
+  values: number;
+  blocks: StateBlock[];
+}
+
+/** The cached blocks of one checklist, or undefined when there is none usable (missing, old, torn). */
+export async function readBlocks(projectKey: string, checklistId: string, store: CacheStore = forgeCacheStore): Promise<StoredBlocks | undefined> {
+  const header = await readHeader(projectKey, checklistId, store);
+  if (!header) return undefined;
+  if (header.chunks === 0) {
+    return header.states ? { readAt: header.readAt, generation: header.generation, values: 1, blocks: [header.states] } : undefined;
+  }
+  // Parallel single gets rather than one batchGet: Forge allows only 45 batch operations a minute,
+  // and every open of the Audit page would spend one.
+  const raw = await Promise.all(range(header.chunks).map((index) => store.get(rollupChunkKey(projectKey, checklistId, header.generation, index))));
+  const blocks: StateBlock[] = [];
+  for (const [index, value] of raw.entries()) {
+    const chunk = chunkSchema.safeParse(value);
+    if (!chunk.success || chunk.data.generation !== header.generation || chunk.data.index !== index) {
+      const why = value === undefined || value === null ? 'missing' : chunk.success ? 'of another generation' : 'unreadable';
+      console.info(`[rollup] ${projectKey}/${checklistId}: cache chunk ${index + 1} of ${header.chunks} is ${why}; reading Jira`);
+      return undefined;
+    }
+    blocks.push(chunk.data.states);
+  }
+  return { readAt: header.readAt, generation: header.generation, values: 1 + header.chunks, blocks };
+}
+
+export interface WrittenBlocks {
+  generation: string;
+  /** Chunk values written besides the header (0: the header holds the states). */
+  chunks: number;
+  bytes: number;
+}
+
+/**
+ * Stores blocks (each within blockLimitBytes) as a new generation and switches the header to it.
+ * Undefined, and nothing written, when there are more than MAX_CHUNKS blocks.
+ */
+export async function writeBlocks(
+  projectKey: string,
+  checklistId: string,
+  readAt: number,
+  blocks: readonly StateBlock[],
+  store: CacheStore = forgeCacheStore,
+): Promise<WrittenBlocks | undefined> {
+  const inline = blocks.length === 1;
+  if (blocks.length === 0 || blocks.length > MAX_CHUNKS) return undefined;
+  const previous = await readHeader(projectKey, checklistId, store).catch(() => undefined);
+  const generation = newGeneration(readAt);
+  const bytes = blocks.reduce((sum, block) => sum + jsonBytes(block), 0);
+  const count = blocks.reduce((sum, block) => sum + block.ids.length, 0);
+  if (!inline) {
+    await Promise.all(blocks.map((states, index) => store.set(rollupChunkKey(projectKey, checklistId, generation, index), { generation, index, states })));
+  }
+  const header: Header = { format: FORMAT, generation, readAt, chunks: inline ? 0 : blocks.length, count, bytes, ...(inline ? { states: blocks[0] } : {}) };
+  // Only now can a reader see the new generation, complete.
+  await store.set(rollupCacheKey(projectKey, checklistId), header);
+  if (previous && previous.chunks > 0 && previous.generation !== generation) {
+    await deleteChunks(projectKey, checklistId, previous, store);
+  }
+  return { generation, chunks: header.chunks, bytes };
+}
+
+async function readHeader(projectKey: string, checklistId: string, store: CacheStore): Promise<Header | undefined> {
+  const parsed = headerSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Best effort: a chunk left behind costs storage until its TTL, never a wrong answer. */
+async function deleteChunks(projectKey: string, checklistId: string, header: Header, store: CacheStore): Promise<void> {
+  const results = await Promise.allSettled(range(header.chunks).map((index) => store.delete(rollupChunkKey(projectKey, checklistId, header.generation, index))));
+  const failed = results.filter((result) => result.status === 'rejected').length;
+  if (failed > 0) console.info(`[rollup] ${projectKey}/${checklistId}: ${failed} old cache chunk(s) not deleted; they expire on their own`);
+}
+
+/** Unique per write, and usable in a key: base-36 read time and a random part. */
+function newGeneration(readAt: number): string {
+  return `${Math.max(0, Math.trunc(readAt)).toString(36)}-${randomUUID().slice(0, 8)}`;
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}

@@ -1,0 +1,187 @@
+/**
+ * The compact form of cached item states, and how they are cut into blocks that each fit one KVS
+ * value. Columns, not one tuple per item: a tuple repeats brackets, quotes and nulls for every item
+ * (~69 bytes an item, so 5,000 items needed 340 KB, more than a value holds). Here an item costs
+ * its id, its issue number (the `PROJ-` prefix is stored once), an index into the block's few
+ * distinct (category, status, resolution, assessment) combinations, and its `updated` time as
+ * milliseconds after the oldest one: 20-24 bytes, so 5,000 items take ~0.11 MB, one value.
+ * Evidence digests are stored only for items that have evidence.
+ */
+import { z } from 'zod';
+import type { ItemResult, StatusCategory } from '../domain/types';
+import { evidenceDigestSchema, type EvidenceDigest } from '../evidence/digest';
+import { jsonBytes } from '../storage/kvs';
+import type { ItemRead } from './states';
+
+const categorySchema = z.enum(['new', 'indeterminate', 'done']);
+const assessmentSchema = z.enum(['met', 'not_met', 'na', 'not_assessed']);
+
+/** [statusCategory, statusName, resolution, assessment]: few distinct ones in any checklist. */
+const kindSchema = z.tuple([categorySchema.nullable(), z.string().nullable(), z.string().nullable(), assessmentSchema.nullable()]);
+type Kind = z.infer<typeof kindSchema>;
+
+export const stateBlockSchema = z
+  .object({
+    /** Issue keys that are `keyPrefix` + digits are stored as the number alone. */
+    keyPrefix: z.string(),
+    /** `updated` values are stored as milliseconds after this. */
+    since: z.number().int(),
+    ids: z.array(z.string()),
+    /** The issue number, the whole key when it is not `keyPrefix` + digits, or null for none. */
+    keys: z.array(z.union([z.number().int().nonnegative(), z.string()]).nullable()),
+    kinds: z.array(kindSchema),
+    /** Index into `kinds`, one per item. */
+    kind: z.array(z.number().int().nonnegative()),
+    /** Milliseconds after `since`, or null when Jira gave no `updated`. */
+    updated: z.array(z.number().int().nonnegative().nullable()),
+    /** Evidence digests by the item's position in this block, for items with evidence. */
+    evidence: z.record(z.string(), evidenceDigestSchema),
+  })
+  .refine((block) => [block.keys, block.kind, block.updated].every((column) => column.length === block.ids.length), 'columns differ in length')
+  .refine((block) => block.kind.every((index) => index < block.kinds.length), 'kind index out of range');
+export type StateBlock = z.infer<typeof stateBlockSchema>;
+
+export interface DecodedStates {
+  states: ItemRead[];
+  /** Evidence digests by item id (the first state of an item carries them). */
+  evidence: Map<string, EvidenceDigest>;
+}
+
+/**
+ * Cuts the states into blocks of at most `limitBytes` of JSON each, in order. Undefined when one
+ * item alone would not fit (its evidence digest is huge): such states are not cached at all.
+ */
+export function packStates(
+  projectKey: string,
+  states: readonly ItemRead[],
+  evidence: ReadonlyMap<string, EvidenceDigest>,
+  limitBytes: number,
+): StateBlock[] | undefined {
+  const keyPrefix = `${projectKey}-`;
+  // One base for every block, so an item's size does not depend on which block it lands in.
+  const since = states.reduce((min, state) => Math.min(min, updatedMs(state.updatedAt) ?? min), Number.POSITIVE_INFINITY);
+  const base = Number.isFinite(since) ? since : 0;
+  const blocks: StateBlock[] = [];
+  let builder = new BlockBuilder(keyPrefix, base);
+  const withEvidence = new Set<string>();
+  for (const state of states) {
+    // Only the first state of an item carries its digest: scoring uses the first issue of an item.
+    const digest = withEvidence.has(state.itemId) ? undefined : evidence.get(state.itemId);
+    if (digest) withEvidence.add(state.itemId);
+    let row = builder.row(state, digest);
+    if (builder.count > 0 && builder.bytes + row.bytes > limitBytes) {
+      blocks.push(builder.block());
+      builder = new BlockBuilder(keyPrefix, base);
+      row = builder.row(state, digest);
+    }
+    if (builder.bytes + row.bytes > limitBytes) return undefined;
+    builder.add(row);
+  }
+  if (builder.count > 0 || blocks.length === 0) blocks.push(builder.block());
+  // The estimate is an upper bound by construction; checked anyway, as a value over the limit fails the write.
+  return blocks.every((block) => jsonBytes(block) <= limitBytes) ? blocks : undefined;
+}
+
+/** The states of blocks read back in order, as they were before packing. */
+export function unpackStates(blocks: readonly StateBlock[]): DecodedStates {
+  const states: ItemRead[] = [];
+  const evidence = new Map<string, EvidenceDigest>();
+  for (const block of blocks) {
+    block.ids.forEach((itemId, index) => {
+      const [category, statusName, resolution, assessment] = block.kinds[block.kind[index] ?? 0] ?? [null, null, null, null];
+      const key = block.keys[index] ?? null;
+      const updated = block.updated[index] ?? null;
+      states.push({
+        itemId,
+        ...(key !== null ? { issueKey: typeof key === 'number' ? `${block.keyPrefix}${key}` : key } : {}),
+        ...(category !== null ? { statusCategory: category as StatusCategory } : {}),
+        ...(statusName !== null ? { statusName } : {}),
+        resolution,
+        assessment: assessment as ItemResult | null,
+        ...(updated !== null ? { updatedAt: new Date(block.since + updated).toISOString() } : {}),
+      });
+      const digest = block.evidence[String(index)];
+      if (digest && !evidence.has(itemId)) evidence.set(itemId, digest);
+    });
+  }
+  return { states, evidence };
+}
+
+interface Row {
+  itemId: string;
+  key: number | string | null;
+  kind: Kind;
+  kindIndex: number;
+  updated: number | null;
+  digest: EvidenceDigest | undefined;
+  /** An upper bound of what adding the row adds to the block's JSON (with its commas). */
+  bytes: number;
+}
+
+/** One block being filled, with an upper bound of its JSON size kept as rows are added. */
+class BlockBuilder {
+  private readonly ids: string[] = [];
+  private readonly keys: (number | string | null)[] = [];
+  private readonly kinds: Kind[] = [];
+  private readonly kindIndex = new Map<string, number>();
+  private readonly kind: number[] = [];
+  private readonly updated: (number | null)[] = [];
+  private readonly evidence: Record<string, EvidenceDigest> = {};
+  bytes: number;
+
+  constructor(
+    private readonly keyPrefix: string,
+    private readonly since: number,
+  ) {
+    this.bytes = jsonBytes(this.block());
+  }
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  /** The row for a state, sized against this block as it is now (new kinds cost their entry). */
+  row(state: ItemRead, digest: EvidenceDigest | undefined): Row {
+    const key = this.issueKey(state.issueKey);
+    const kind: Kind = [state.statusCategory ?? null, state.statusName ?? null, state.resolution ?? null, state.assessment ?? null];
+    const known = this.kindIndex.get(JSON.stringify(kind));
+    const kindIndex = known ?? this.kinds.length;
+    const ms = updatedMs(state.updatedAt);
+    const updated = ms === undefined ? null : ms - this.since;
+    const position = String(this.ids.length);
+    const bytes =
+      jsonBytes(state.itemId) + 1 + jsonBytes(key) + 1 + String(kindIndex).length + 1 + jsonBytes(updated) + 1 +
+      (known === undefined ? jsonBytes(kind) + 1 : 0) +
+      (digest ? jsonBytes(position) + 1 + jsonBytes(digest) + 1 : 0);
+    return { itemId: state.itemId, key, kind, kindIndex, updated, digest, bytes };
+  }
+
+  add(row: Row): void {
+    if (row.kindIndex === this.kinds.length) {
+      this.kinds.push(row.kind);
+      this.kindIndex.set(JSON.stringify(row.kind), row.kindIndex);
+    }
+    if (row.digest) this.evidence[String(this.ids.length)] = row.digest;
+    this.ids.push(row.itemId);
+    this.keys.push(row.key);
+    this.kind.push(row.kindIndex);
+    this.updated.push(row.updated);
+    this.bytes += row.bytes;
+  }
+
+  block(): StateBlock {
+    return { keyPrefix: this.keyPrefix, since: this.since, ids: this.ids, keys: this.keys, kinds: this.kinds, kind: this.kind, updated: this.updated, evidence: this.evidence };
+  }
+
+  private issueKey(issueKey: string | undefined): number | string | null {
+    if (issueKey === undefined || issueKey === '') return null;
+    const rest = issueKey.startsWith(this.keyPrefix) ? issueKey.slice(this.keyPrefix.length) : '';
+    // Only canonical numbers ("12", not "012"), so the key reads back exactly as it was.
+    return /^[1-9]\d{0,14}$/.test(rest) ? Number(rest) : issueKey;
+  }
+}
+
+function updatedMs(iso: string | undefined): number | undefined {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : ms;
+}

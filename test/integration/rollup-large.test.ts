@@ -1,0 +1,150 @@
+/**
+ * getRollup on a 5,000-item custom checklist, on the local runtime: the cold read stays within
+ * ceil(N/100) + 2 Jira calls, the warm open is served from the KVS cache with no Jira search and
+ * the same figures (in one value, or in chunks when they are made small), and an issue change
+ * still makes the cache stale.
+ */
+import type { Rollup } from '../../common/contract';
+import { generatedChecklist, registerChecklist } from './checklists';
+import { startHarness, type Harness } from './harness';
+
+const ITEMS = 5000;
+const CHAPTERS = 50;
+
+interface KvsCall {
+  path: string;
+  key?: string;
+}
+type ForgeFetch = (target: { type?: string }, path: string, init?: { body?: unknown }) => Promise<Response>;
+
+/** Records the KVS calls the app makes, at the platform boundary the real @forge/kvs calls. */
+function recordKvs(): { calls: KvsCall[]; restore(): void } {
+  const g = globalThis as { __forge_fetch__?: ForgeFetch };
+  const original = g.__forge_fetch__;
+  if (!original) throw new Error('the local runtime has not installed __forge_fetch__');
+  const calls: KvsCall[] = [];
+  g.__forge_fetch__ = (target, path, init) => {
+    if (target.type === 'kvs') {
+      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      calls.push({ path, ...(typeof body === 'object' && body !== null && 'key' in body ? { key: String(body.key) } : {}) });
+    }
+    return original(target, path, init);
+  };
+  return { calls, restore: () => void (g.__forge_fetch__ = original) };
+}
+
+const cacheReads = (calls: KvsCall[]): string[] =>
+  calls.filter((call) => call.path === '/api/v1/get' && /^rollup(-chunk)?:/.test(call.key ?? '')).map((call) => call.key ?? '');
+const searches = (h: Harness): number => h.appRequests().filter((request) => request.path === '/rest/api/3/search/jql').length;
+/** What the page shows, without how it was served. */
+const figures = ({ from: _from, ...rest }: Rollup): Omit<Rollup, 'from'> => rest;
+
+describe(`getRollup of ${ITEMS.toLocaleString('en-US')} items`, () => {
+  let h: Harness;
+  let kvs: ReturnType<typeof recordKvs>;
+  const def = generatedChecklist({ id: 'large-1.0', items: ITEMS, chapters: CHAPTERS });
+
+  beforeAll(async () => {
+    h = startHarness();
+    await registerChecklist(def);
+    await expect(h.importChecklist(def.id)).resolves.toMatchObject({ state: 'done', created: ITEMS });
+    // Some work on the items, so the figures are not all zero: chapter 1's first items done.
+    const first = (await h.invoke<Rollup>('getRollup', { checklistId: def.id })).items.filter((item) => item.chapterId === 'C1').slice(0, 12);
+    for (const item of first) await h.transition(item.issueKey!, 'Done');
+    await h.runtime.idle();
+    kvs = recordKvs();
+  }, 120_000);
+  afterAll(async () => {
+    kvs.restore();
+    delete process.env.MSP_ROLLUP_CHUNK_BYTES;
+    await h.close();
+  });
+  beforeEach(() => {
+    h.emulator.clearRequests();
+    h.runtime.clearInvocations();
+    kvs.calls.length = 0;
+  });
+
+  /** Cold read (refresh), then a warm open: the two rollups and the warm open's cache reads. */
+  async function coldThenWarm(): Promise<{ cold: Rollup; warm: Rollup; warmCacheReads: string[] }> {
+    const cold = await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
+    expect(cold.from).toBe('jira');
+    expect(h.appRequests().length).toBeLessThanOrEqual(Math.ceil(ITEMS / 100) + 2);
+    expect(cold.items.filter((item) => item.issueKey !== undefined)).toHaveLength(ITEMS);
+
+    h.emulator.clearRequests();
+    kvs.calls.length = 0;
+    const warm = await h.invoke<Rollup>('getRollup', { checklistId: def.id });
+    expect(warm.from).toBe('cache');
+    expect(searches(h)).toBe(0);
+    expect(h.appRequests().map((request) => `${request.method} ${request.path}`)).toEqual(['GET /rest/api/3/mypermissions']);
+    expect(figures(warm)).toEqual(figures(cold));
+    return { cold, warm, warmCacheReads: cacheReads(kvs.calls) };
+  }
+
+  it('opens from one cached value, with no Jira search and the same figures', async () => {
+    const { cold, warmCacheReads } = await coldThenWarm();
+    expect(cold.counts).toMatchObject({ met: 12, total: ITEMS });
+    // ~23 bytes an item: 5,000 items fit the header value itself.
+    expect(warmCacheReads).toEqual(['rollup:MSP:large-1.0']);
+    const header = h.runtime.kvs.get('rollup:MSP:large-1.0') as { chunks: number; count: number; bytes: number };
+    expect(header).toMatchObject({ chunks: 0, count: ITEMS });
+    expect(header.bytes / ITEMS).toBeLessThan(25);
+  });
+
+  it('opens from chunks of one generation when the states need several values, and drops the old ones', async () => {
+    process.env.MSP_ROLLUP_CHUNK_BYTES = String(16 * 1024);
+    try {
+      const before = h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'));
+      const { warmCacheReads } = await coldThenWarm();
+      const header = h.runtime.kvs.get('rollup:MSP:large-1.0') as { generation: string; chunks: number; bytes: number };
+      expect(header.chunks).toBeGreaterThan(5);
+      // The header and its chunks, no more: at most ceil(bytes / 240 KiB) + 1 values at real chunk sizes.
+      expect(warmCacheReads).toHaveLength(header.chunks + 1);
+      expect(warmCacheReads.slice(1).every((key) => key.includes(`:${header.generation}:`))).toBe(true);
+      const chunkKeys = h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'));
+      expect(chunkKeys).toHaveLength(header.chunks);
+      expect(chunkKeys.some((key) => before.includes(key))).toBe(false);
+
+      // A second cold read is a new generation; the previous one's chunks are deleted.
+      await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
+      const next = h.runtime.kvs.get('rollup:MSP:large-1.0') as { generation: string; chunks: number };
+      expect(next.generation).not.toBe(header.generation);
+      expect(h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'))).toHaveLength(next.chunks);
+      expect(h.runtime.kvs.keys().some((key) => key.includes(`:${header.generation}:`))).toBe(false);
+    } finally {
+      delete process.env.MSP_ROLLUP_CHUNK_BYTES;
+    }
+  });
+
+  it('re-reads Jira after an audit issue changes, without rewriting the cache to mark it stale', async () => {
+    process.env.MSP_ROLLUP_CHUNK_BYTES = String(16 * 1024);
+    try {
+      const { cold } = await coldThenWarm();
+      const header = h.runtime.kvs.get('rollup:MSP:large-1.0');
+      const open = cold.items.find((item) => item.chapterId === 'C2' && item.result !== 'met')!;
+
+      kvs.calls.length = 0;
+      await h.transition(open.issueKey!, 'Done');
+      await h.runtime.idle();
+      expect(h.runtime.invocations().filter((record) => record.kind === 'trigger').map((record) => record.outcome)).toEqual(['ok']);
+      // The trigger wrote only the project's change time: no chunk or header rewritten.
+      expect(kvs.calls.filter((call) => call.path === '/api/v1/set').map((call) => call.key)).toEqual(['rollup-dirty:MSP']);
+      expect(h.runtime.kvs.get('rollup:MSP:large-1.0')).toEqual(header);
+
+      h.emulator.clearRequests();
+      const fresh = await h.invoke<Rollup>('getRollup', { checklistId: def.id });
+      expect(fresh).toMatchObject({ from: 'jira', counts: { met: cold.counts.met + 1 } });
+      expect(fresh.items.find((item) => item.id === open.id)).toMatchObject({ result: 'met' });
+      expect(searches(h)).toBe(Math.ceil(ITEMS / 100));
+
+      h.emulator.clearRequests();
+      const again = await h.invoke<Rollup>('getRollup', { checklistId: def.id });
+      expect(again.from).toBe('cache');
+      expect(searches(h)).toBe(0);
+      expect(figures(again)).toEqual(figures(fresh));
+    } finally {
+      delete process.env.MSP_ROLLUP_CHUNK_BYTES;
+    }
+  });
+});
