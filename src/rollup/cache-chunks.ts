@@ -1,8 +1,10 @@
 /**
- * Where the cached states live in KVS. A header value at `rollupCacheKey` names the generation,
- * when it was read and how many chunk values hold the states; when the states fit one value the
- * header holds them itself (one read on a warm open), otherwise they are in chunk values at
- * `rollupChunkKey(…, generation, i)`.
+ * Where the cached states live in KVS. The states are cut into blocks that each fit one value
+ * (cache-codec.ts). A header value at `rollupCacheKey` names the generation, when it was read and
+ * how many blocks there are, and holds the first block itself; blocks 1… are chunk values at
+ * `rollupChunkKey(…, generation, i)`. A warm open thus reads exactly as many values as there are
+ * blocks: one for 5,000 items, and never more than ceil(bytes / 240 KiB) + 1 for sizes up to
+ * ~1 MB of states (blocks are ≤ 200 KiB).
  *
  * A new read is written as a new generation beside the old one, and only then does the header
  * switch to it (one write, so it is atomic). A reader therefore never mixes chunks of two reads:
@@ -42,10 +44,10 @@ export const forgeCacheStore: CacheStore = {
 };
 
 /**
- * Chunks a cache may have: ≈5 MB, far beyond any supported checklist (5,000 items need ~0.11 MB).
+ * Blocks a cache may have: ≈5 MB, far beyond any supported checklist (5,000 items need ~0.11 MB).
  * Beyond it the states are not cached and every open reads Jira.
  */
-export const MAX_CHUNKS = 25;
+export const MAX_BLOCKS = 25;
 
 /** Room left in a value for the header's or a chunk's own fields around the states block. */
 const WRAPPER_BYTES = 256;
@@ -64,22 +66,23 @@ const headerSchema = z.object({
   format: z.literal(FORMAT),
   generation: z.string(),
   readAt: z.number(),
-  /** Chunk values holding the states; 0 when `states` holds them. */
-  chunks: z.number().int().min(0).max(MAX_CHUNKS),
-  /** Items cached, and the JSON bytes of their blocks: for logs and the bench. */
+  /** Blocks in all: this header's `states`, then chunks 1 … blocks − 1. */
+  blocks: z.number().int().min(1).max(MAX_BLOCKS),
+  /** Items cached, and the JSON bytes of their blocks: for logs and tests. */
   count: z.number().int().min(0),
   bytes: z.number().int().min(0),
-  states: stateBlockSchema.optional(),
+  /** Block 0. */
+  states: stateBlockSchema,
 });
 type Header = z.infer<typeof headerSchema>;
+const previousSchema = headerSchema.pick({ format: true, generation: true, blocks: true });
+type Generation = z.infer<typeof previousSchema>;
 
-const chunkSchema = z.object({ generation: z.string(), index: z.number().int().min(0), states: stateBlockSchema });
+const chunkSchema = z.object({ generation: z.string(), index: z.number().int().min(1), states: stateBlockSchema });
 
 export interface StoredBlocks {
   readAt: number;
   generation: string;
-  /** KVS values read: the header and its chunks. */
-  values: number;
   blocks: StateBlock[];
 }
 
@@ -87,35 +90,34 @@ export interface StoredBlocks {
 export async function readBlocks(projectKey: string, checklistId: string, store: CacheStore = forgeCacheStore): Promise<StoredBlocks | undefined> {
   const header = await readHeader(projectKey, checklistId, store);
   if (!header) return undefined;
-  if (header.chunks === 0) {
-    return header.states ? { readAt: header.readAt, generation: header.generation, values: 1, blocks: [header.states] } : undefined;
-  }
+  const { generation } = header;
   // Parallel single gets rather than one batchGet: Forge allows only 45 batch operations a minute,
   // and every open of the Audit page would spend one.
-  const raw = await Promise.all(range(header.chunks).map((index) => store.get(rollupChunkKey(projectKey, checklistId, header.generation, index))));
-  const blocks: StateBlock[] = [];
-  for (const [index, value] of raw.entries()) {
+  const raw = await Promise.all(chunkIndexes(header).map((index) => store.get(rollupChunkKey(projectKey, checklistId, generation, index))));
+  const blocks: StateBlock[] = [header.states];
+  for (const [offset, value] of raw.entries()) {
+    const index = offset + 1;
     const chunk = chunkSchema.safeParse(value);
-    if (!chunk.success || chunk.data.generation !== header.generation || chunk.data.index !== index) {
-      const why = value === undefined || value === null ? 'missing' : chunk.success ? 'of another generation' : 'unreadable';
-      console.info(`[rollup] ${projectKey}/${checklistId}: cache chunk ${index + 1} of ${header.chunks} is ${why}; reading Jira`);
+    if (!chunk.success || chunk.data.generation !== generation || chunk.data.index !== index) {
+      const why = value === undefined || value === null ? 'missing' : chunk.success ? 'not the one the header names' : 'unreadable';
+      console.info(`[rollup] ${projectKey}/${checklistId}: cached block ${index} of ${header.blocks} is ${why}; reading Jira`);
       return undefined;
     }
     blocks.push(chunk.data.states);
   }
-  return { readAt: header.readAt, generation: header.generation, values: 1 + header.chunks, blocks };
+  return { readAt: header.readAt, generation, blocks };
 }
 
 export interface WrittenBlocks {
   generation: string;
-  /** Chunk values written besides the header (0: the header holds the states). */
-  chunks: number;
+  /** Values written: the header and blocks − 1 chunks. */
+  blocks: number;
   bytes: number;
 }
 
 /**
  * Stores blocks (each within blockLimitBytes) as a new generation and switches the header to it.
- * Undefined, and nothing written, when there are more than MAX_CHUNKS blocks.
+ * Undefined, and nothing written, when there are none or more than MAX_BLOCKS.
  */
 export async function writeBlocks(
   projectKey: string,
@@ -124,22 +126,21 @@ export async function writeBlocks(
   blocks: readonly StateBlock[],
   store: CacheStore = forgeCacheStore,
 ): Promise<WrittenBlocks | undefined> {
-  const inline = blocks.length === 1;
-  if (blocks.length === 0 || blocks.length > MAX_CHUNKS) return undefined;
-  const previous = await readHeader(projectKey, checklistId, store).catch(() => undefined);
+  const [first, ...rest] = blocks;
+  if (!first || blocks.length > MAX_BLOCKS) return undefined;
+  // Which chunks to delete after the switch; the states themselves need no parsing for that.
+  const previous = previousSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)).catch(() => undefined));
   const generation = newGeneration(readAt);
   const bytes = blocks.reduce((sum, block) => sum + jsonBytes(block), 0);
   const count = blocks.reduce((sum, block) => sum + block.ids.length, 0);
-  if (!inline) {
-    await Promise.all(blocks.map((states, index) => store.set(rollupChunkKey(projectKey, checklistId, generation, index), { generation, index, states })));
-  }
-  const header: Header = { format: FORMAT, generation, readAt, chunks: inline ? 0 : blocks.length, count, bytes, ...(inline ? { states: blocks[0] } : {}) };
+  await Promise.all(rest.map((states, offset) => store.set(rollupChunkKey(projectKey, checklistId, generation, offset + 1), { generation, index: offset + 1, states })));
+  const header: Header = { format: FORMAT, generation, readAt, blocks: blocks.length, count, bytes, states: first };
   // Only now can a reader see the new generation, complete.
   await store.set(rollupCacheKey(projectKey, checklistId), header);
-  if (previous && previous.chunks > 0 && previous.generation !== generation) {
-    await deleteChunks(projectKey, checklistId, previous, store);
+  if (previous.success && previous.data.blocks > 1 && previous.data.generation !== generation) {
+    await deleteChunks(projectKey, checklistId, previous.data, store);
   }
-  return { generation, chunks: header.chunks, bytes };
+  return { generation, blocks: blocks.length, bytes };
 }
 
 async function readHeader(projectKey: string, checklistId: string, store: CacheStore): Promise<Header | undefined> {
@@ -148,8 +149,8 @@ async function readHeader(projectKey: string, checklistId: string, store: CacheS
 }
 
 /** Best effort: a chunk left behind costs storage until its TTL, never a wrong answer. */
-async function deleteChunks(projectKey: string, checklistId: string, header: Header, store: CacheStore): Promise<void> {
-  const results = await Promise.allSettled(range(header.chunks).map((index) => store.delete(rollupChunkKey(projectKey, checklistId, header.generation, index))));
+async function deleteChunks(projectKey: string, checklistId: string, header: Generation, store: CacheStore): Promise<void> {
+  const results = await Promise.allSettled(chunkIndexes(header).map((index) => store.delete(rollupChunkKey(projectKey, checklistId, header.generation, index))));
   const failed = results.filter((result) => result.status === 'rejected').length;
   if (failed > 0) console.info(`[rollup] ${projectKey}/${checklistId}: ${failed} old cache chunk(s) not deleted; they expire on their own`);
 }
@@ -159,6 +160,7 @@ function newGeneration(readAt: number): string {
   return `${Math.max(0, Math.trunc(readAt)).toString(36)}-${randomUUID().slice(0, 8)}`;
 }
 
-function range(count: number): number[] {
-  return Array.from({ length: count }, (_, index) => index);
+/** The chunk values of a header: blocks 1 … blocks − 1 (block 0 is in the header). */
+function chunkIndexes(header: Generation): number[] {
+  return Array.from({ length: header.blocks - 1 }, (_, offset) => offset + 1);
 }

@@ -2,8 +2,8 @@
  * The rollup cache: per project and checklist, the item states last read from Jira and when they
  * were read. The score is recomputed from them on every call, which is pure and fast; only the
  * Jira search is saved. The states are stored compactly (cache-codec.ts), in one KVS value when
- * they fit and in chunks of one generation otherwise (cache-chunks.ts), so a checklist of any
- * supported size opens from the cache.
+ * they fit and in a header plus chunks of one generation otherwise (cache-chunks.ts), so a
+ * checklist of any supported size opens from the cache.
  */
 import type { EvidenceDigest } from '../evidence/digest';
 import { blockLimitBytes, forgeCacheStore, readBlocks, writeBlocks, type CacheStore } from './cache-chunks';
@@ -27,7 +27,7 @@ export async function readCachedStates(projectKey: string, checklistId: string, 
   return { readAt: stored.readAt, ...unpackStates(stored.blocks) };
 }
 
-/** Stores the states; returns false (and stores nothing) when they would not fit MAX_CHUNKS values. */
+/** Stores the states; returns false (and stores nothing) when they would not fit MAX_BLOCKS values. */
 export async function writeCachedStates(
   projectKey: string,
   checklistId: string,
@@ -40,8 +40,8 @@ export async function writeCachedStates(
   if (!blocks) return false;
   const written = await writeBlocks(projectKey, checklistId, readAt, blocks, store);
   if (!written) return false;
-  if (written.chunks > 0) {
-    console.info(`[rollup] ${projectKey}/${checklistId}: ${states.length} states cached in ${written.chunks} chunks (${written.bytes} bytes)`);
+  if (written.blocks > 1) {
+    console.info(`[rollup] ${projectKey}/${checklistId}: ${states.length} states cached in ${written.blocks} values (${written.bytes} bytes)`);
   }
   return true;
 }

@@ -56,15 +56,15 @@ export function projectChecklistsKey(projectKey: string): string {
 }
 
 /**
- * The cached rollup of one checklist in one project: the header (generation, chunk count, when
- * read), holding the item states itself when they fit one value (src/rollup/cache-chunks.ts).
+ * The cached rollup of one checklist in one project: the header (generation, block count, when
+ * read) with the first block of item states, often all of them (src/rollup/cache-chunks.ts).
  */
 export function rollupCacheKey(projectKey: string, checklistId: string): string {
   return key('rollup', part('projectKey', projectKey), part('checklistId', checklistId));
 }
 
 /**
- * One chunk of a cached rollup's item states, when they do not fit the header. The generation is
+ * Block 1, 2 … of a cached rollup's item states, when they do not fit the header. The generation is
  * in the key so a new read is written beside the one readers may still be reading, and the
  * header's switch to it is a single write (`rollup-chunk:`, never under the `rollup:` prefix).
  */

@@ -87,8 +87,8 @@ describe(`getRollup of ${ITEMS.toLocaleString('en-US')} items`, () => {
     expect(cold.counts).toMatchObject({ met: 12, total: ITEMS });
     // ~23 bytes an item: 5,000 items fit the header value itself.
     expect(warmCacheReads).toEqual(['rollup:MSP:large-1.0']);
-    const header = h.runtime.kvs.get('rollup:MSP:large-1.0') as { chunks: number; count: number; bytes: number };
-    expect(header).toMatchObject({ chunks: 0, count: ITEMS });
+    const header = h.runtime.kvs.get('rollup:MSP:large-1.0') as { blocks: number; count: number; bytes: number };
+    expect(header).toMatchObject({ blocks: 1, count: ITEMS });
     expect(header.bytes / ITEMS).toBeLessThan(25);
   });
 
@@ -97,20 +97,20 @@ describe(`getRollup of ${ITEMS.toLocaleString('en-US')} items`, () => {
     try {
       const before = h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'));
       const { warmCacheReads } = await coldThenWarm();
-      const header = h.runtime.kvs.get('rollup:MSP:large-1.0') as { generation: string; chunks: number; bytes: number };
-      expect(header.chunks).toBeGreaterThan(5);
-      // The header and its chunks, no more: at most ceil(bytes / 240 KiB) + 1 values at real chunk sizes.
-      expect(warmCacheReads).toHaveLength(header.chunks + 1);
+      const header = h.runtime.kvs.get('rollup:MSP:large-1.0') as { generation: string; blocks: number; bytes: number };
+      expect(header.blocks).toBeGreaterThan(5);
+      // One value a block (the header holds the first), no more: ≤ ceil(bytes / 240 KiB) + 1 at real sizes.
+      expect(warmCacheReads).toHaveLength(header.blocks);
       expect(warmCacheReads.slice(1).every((key) => key.includes(`:${header.generation}:`))).toBe(true);
       const chunkKeys = h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'));
-      expect(chunkKeys).toHaveLength(header.chunks);
+      expect(chunkKeys).toHaveLength(header.blocks - 1);
       expect(chunkKeys.some((key) => before.includes(key))).toBe(false);
 
       // A second cold read is a new generation; the previous one's chunks are deleted.
       await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
-      const next = h.runtime.kvs.get('rollup:MSP:large-1.0') as { generation: string; chunks: number };
+      const next = h.runtime.kvs.get('rollup:MSP:large-1.0') as { generation: string; blocks: number };
       expect(next.generation).not.toBe(header.generation);
-      expect(h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'))).toHaveLength(next.chunks);
+      expect(h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'))).toHaveLength(next.blocks - 1);
       expect(h.runtime.kvs.keys().some((key) => key.includes(`:${header.generation}:`))).toBe(false);
     } finally {
       delete process.env.MSP_ROLLUP_CHUNK_BYTES;

@@ -2,7 +2,7 @@
  * The cache in KVS: one value when the states fit, a header and chunks of one generation when they
  * do not; readers never mix generations, and old chunks go after the switch.
  */
-import { MAX_CHUNKS, readBlocks, writeBlocks } from '../../../src/rollup/cache-chunks';
+import { MAX_BLOCKS, readBlocks, writeBlocks } from '../../../src/rollup/cache-chunks';
 import { packStates, type StateBlock } from '../../../src/rollup/cache-codec';
 import { readCachedStates, writeCachedStates } from '../../../src/rollup/cache';
 import type { EvidenceDigest } from '../../../src/evidence/digest';
@@ -43,37 +43,38 @@ describe('rollup cache chunks', () => {
   });
 
   it('keeps states that fit one value in the header alone: one write, one read', async () => {
-    const written = await writeBlocks('MSP', 'cl-1.0', T0, blocksOf(states(50)), store);
-    expect(written).toMatchObject({ chunks: 0 });
+    const blocks = blocksOf(states(50));
+    expect(blocks).toHaveLength(1);
+    await expect(writeBlocks('MSP', 'cl-1.0', T0, blocks, store)).resolves.toMatchObject({ blocks: 1 });
     expect([...store.values.keys()]).toEqual([HEADER]);
     store.log = [];
-    const read = await readBlocks('MSP', 'cl-1.0', store);
-    expect(read).toMatchObject({ readAt: T0, values: 1 });
+    await expect(readBlocks('MSP', 'cl-1.0', store)).resolves.toMatchObject({ readAt: T0, blocks });
     expect(store.log).toEqual([`get ${HEADER}`]);
   });
 
-  it('writes the chunks of a new generation before the header names it, and reads header + N values', async () => {
+  it('writes the chunks of a new generation before the header names it, and reads one value a block', async () => {
     const blocks = blocksOf(states(1000));
     expect(blocks.length).toBeGreaterThan(5);
     const written = (await writeBlocks('MSP', 'cl-1.0', T0, blocks, store))!;
-    expect(written.chunks).toBe(blocks.length);
+    expect(written.blocks).toBe(blocks.length);
     const sets = store.log.filter((line) => line.startsWith('set '));
     expect(sets.at(-1)).toBe(`set ${HEADER}`);
-    expect(sets.slice(0, -1).sort()).toEqual(blocks.map((_, i) => `set ${rollupChunkKey('MSP', 'cl-1.0', written.generation, i)}`).sort());
-    expect(store.values.get(HEADER)).toMatchObject({ generation: written.generation, readAt: T0, chunks: blocks.length, count: 1000 });
+    // Block 0 rides in the header; blocks 1… are chunks.
+    expect(sets.slice(0, -1).sort()).toEqual(blocks.slice(1).map((_, i) => `set ${rollupChunkKey('MSP', 'cl-1.0', written.generation, i + 1)}`).sort());
+    expect(store.values.get(HEADER)).toMatchObject({ generation: written.generation, readAt: T0, blocks: blocks.length, count: 1000, states: blocks[0] });
 
     store.log = [];
     const read = (await readBlocks('MSP', 'cl-1.0', store))!;
-    expect(read.values).toBe(blocks.length + 1);
     expect(read.blocks).toEqual(blocks);
-    expect(store.log).toHaveLength(blocks.length + 1);
+    expect(store.log).toHaveLength(blocks.length);
+    expect(store.log[0]).toBe(`get ${HEADER}`);
   });
 
   it('deletes the previous generation after the switch, so only the current chunks remain', async () => {
     const first = (await writeBlocks('MSP', 'cl-1.0', T0, blocksOf(states(1000)), store))!;
     const second = (await writeBlocks('MSP', 'cl-1.0', T0 + 1, blocksOf(states(500, 'Done')), store))!;
     expect(second.generation).not.toBe(first.generation);
-    expect(chunkKeys(store)).toEqual(Array.from({ length: second.chunks }, (_, i) => rollupChunkKey('MSP', 'cl-1.0', second.generation, i)).sort());
+    expect(chunkKeys(store)).toEqual(Array.from({ length: second.blocks - 1 }, (_, i) => rollupChunkKey('MSP', 'cl-1.0', second.generation, i + 1)).sort());
     const headerSet = store.log.lastIndexOf(`set ${HEADER}`);
     expect(store.log.findIndex((line) => line.startsWith('delete '))).toBeGreaterThan(headerSet);
     // Back to one value: the chunks go too.
@@ -90,14 +91,16 @@ describe('rollup cache chunks', () => {
     it('treats a missing chunk as a stale cache', async () => {
       store.values.delete(rollupChunkKey('MSP', 'cl-1.0', generation, 3));
       await expect(readBlocks('MSP', 'cl-1.0', store)).resolves.toBeUndefined();
-      expect(info).toHaveBeenCalledWith(expect.stringContaining('chunk 4 of'));
+      expect(info).toHaveBeenCalledWith(expect.stringContaining('block 3 of'));
     });
 
-    it('treats a chunk of another generation, or in another place, as a stale cache', async () => {
+    it('treats a chunk of another generation, in another place or damaged as a stale cache', async () => {
       const key = rollupChunkKey('MSP', 'cl-1.0', generation, 2);
       store.values.set(key, { ...(store.values.get(key) as object), generation: 'other-gen' });
       await expect(readBlocks('MSP', 'cl-1.0', store)).resolves.toBeUndefined();
       store.values.set(key, { ...(store.values.get(key) as object), generation, index: 1 });
+      await expect(readBlocks('MSP', 'cl-1.0', store)).resolves.toBeUndefined();
+      store.values.set(key, { ...(store.values.get(key) as object), index: 2, states: { ids: 'damaged' } });
       await expect(readBlocks('MSP', 'cl-1.0', store)).resolves.toBeUndefined();
     });
   });
@@ -149,9 +152,9 @@ describe('rollup cache chunks', () => {
     expect(info).toHaveBeenCalledWith(expect.stringContaining('not deleted'));
   });
 
-  it(`writes nothing for more than ${MAX_CHUNKS} chunks`, async () => {
+  it(`writes nothing for more than ${MAX_BLOCKS} blocks`, async () => {
     const many = blocksOf(states(3000));
-    expect(many.length).toBeGreaterThan(MAX_CHUNKS);
+    expect(many.length).toBeGreaterThan(MAX_BLOCKS);
     await expect(writeBlocks('MSP', 'cl-1.0', T0, many, store)).resolves.toBeUndefined();
     expect(store.values.size).toBe(0);
   });
@@ -170,18 +173,18 @@ describe('readCachedStates / writeCachedStates', () => {
   });
 
   it.each([
-    ['one value', undefined, 0],
-    ['chunks of 4 KiB', '4096', 4],
-  ])('round-trips 1,000 states with evidence in %s', async (_case, chunkBytes, minChunks) => {
+    ['one value', undefined, 1],
+    ['values of 4 KiB', '4096', 4],
+  ])('round-trips 1,000 states with evidence in %s', async (_case, chunkBytes, minBlocks) => {
     if (chunkBytes !== undefined) process.env.MSP_ROLLUP_CHUNK_BYTES = chunkBytes;
     const store = fakeStore();
     const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     const list = states(1000);
     const evidence = new Map<string, EvidenceDigest>([['3.7', [['ev-1', 'Policy', 'accepted', null, '2027-01-01']]]]);
     expect(await writeCachedStates('MSP', 'cl-1.0', T0, list, evidence, store)).toBe(true);
-    const header = store.values.get(HEADER) as { chunks: number };
-    expect(header.chunks).toBeGreaterThanOrEqual(minChunks);
-    if (minChunks === 0) expect(header.chunks).toBe(0);
+    const header = store.values.get(HEADER) as { blocks: number };
+    expect(header.blocks).toBeGreaterThanOrEqual(minBlocks);
+    if (minBlocks === 1) expect(header.blocks).toBe(1);
     await expect(readCachedStates('MSP', 'cl-1.0', store)).resolves.toEqual({ readAt: T0, states: list, evidence });
     info.mockRestore();
   });

@@ -76,9 +76,9 @@ describe('packStates / unpackStates', () => {
 
   describe('at the sizes the app supports', () => {
     it.each([
-      ['updated within an hour (just imported)', 3_600_000, 23],
-      ['updated over 200 days', 200 * 86_400_000, 25],
-    ])('fits 5,000 items in one value, updated %s', (_case, spread, maxBytesPerItem) => {
+      ['just imported (updated within an hour)', 3_600_000, 23],
+      ['worked on for 200 days', 200 * 86_400_000, 25],
+    ])('fits 5,000 items in one value when %s', (_case, spread, maxBytesPerItem) => {
       const states = benchStates(5000, spread);
       const blocks = packStates('MSP', states, new Map(), LIMIT)!;
       const bytes = totalBytes(blocks);
@@ -86,6 +86,20 @@ describe('packStates / unpackStates', () => {
       expect(bytes / states.length).toBeLessThanOrEqual(maxBytesPerItem);
       // The tuple-per-item format this replaces took ~69 bytes an item (347 KB: no single value held it).
       expect(unpackStates(blocks).states).toHaveLength(5000);
+    });
+
+    // A warm open reads one value a block (cache-chunks.ts): within ceil(bytes / 240 KiB) + 1.
+    it.each([
+      ['10,000 items', 10_000, 0],
+      ['20,000 items', 20_000, 0],
+      ['5,000 items, each with evidence', 5_000, 1],
+      ['8,000 items, half with evidence', 8_000, 2],
+    ])('needs at most ceil(bytes / 240 KiB) + 1 values for %s', (_case, count, every) => {
+      const states = benchStates(count, 200 * 86_400_000);
+      const evidence = new Map(every === 0 ? [] : states.filter((_, i) => i % every === 0).map((state) => [state.itemId, digest(`0b9d1c2e-${state.itemId}`, `Evidence for ${state.itemId}`)]));
+      const blocks = packStates('MSP', states, evidence, LIMIT)!;
+      expect(blocks.length).toBeGreaterThan(1);
+      expect(blocks.length).toBeLessThanOrEqual(Math.ceil(totalBytes(blocks) / (240 * 1024)) + 1);
     });
   });
 });
