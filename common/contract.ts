@@ -121,6 +121,10 @@ export interface Rollup {
   risks: AuditRisk[];
   /** The project counts an item as met only with accepted evidence in force (`setProjectSettings`). */
   strictMode: boolean;
+  /** What the calling user may do in this project (from the same permission check; absent in old caches). */
+  can?: { createIssues: boolean; editIssues: boolean; administerProjects: boolean };
+  /** Items whose issue the calling user cannot see (issue security): their rows carry no issue data. */
+  hiddenItems?: number;
 }
 
 export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';
