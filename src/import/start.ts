@@ -15,6 +15,7 @@ import { claimValue, deleteValue, readValue } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
 import { activeImportSchema } from './active';
 import { isStale, loadJob, newJob, saveJob, toStatus, type ImportJob } from './job';
+import { refuseOtherVersionInUse } from './version-guard';
 import { enqueueImport } from './worker-support';
 
 /** No such job in this project (or it belongs to another one). */
@@ -28,6 +29,7 @@ const CLAIM_ATTEMPTS = 3;
 export async function startImport(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<StartImportResult> {
   const def = await requireChecklist(checklistId);
   await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS', 'CREATE_ISSUES'], `import the checklist ${def.name}`);
+  await refuseOtherVersionInUse(jira, caller.projectKey, def);
 
   const slot = activeImportKey(caller.projectKey, def.id);
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {

@@ -20,6 +20,8 @@ export interface SearchJqlArgs {
   properties?: readonly string[];
   /** Page size; defaults to Jira's maximum for what is requested. */
   maxResults?: number;
+  /** Stop once this many issues are read (a page of `limit` when it is the smaller). */
+  limit?: number;
   /** Issue ids (≤ 50) that must be reflected even if the index lags (read-after-write). */
   reconcileIssues?: readonly number[];
   as?: Actor;
@@ -30,7 +32,8 @@ export async function searchJql(http: JiraHttp, args: SearchJqlArgs): Promise<Ji
   const fields = args.fields ?? [];
   const properties = args.properties ?? [];
   const idsOnly = fields.length === 0 && properties.length === 0;
-  const maxResults = args.maxResults ?? (idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS);
+  const pageSize = args.maxResults ?? (idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS);
+  const maxResults = args.limit !== undefined ? Math.min(args.limit, pageSize) : pageSize;
   const issues: JiraSearchIssue[] = [];
   let nextPageToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -48,6 +51,7 @@ export async function searchJql(http: JiraHttp, args: SearchJqlArgs): Promise<Ji
       searchPageSchema,
     );
     issues.push(...(body.issues ?? []));
+    if (args.limit !== undefined && issues.length >= args.limit) return issues.slice(0, args.limit);
     const token = body.nextPageToken ?? undefined;
     if (body.isLast === true || token === undefined) return issues;
     if (token === nextPageToken) {
