@@ -141,6 +141,13 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       persister.schedule();
       return { id: project.id, key: project.key };
     },
+    setIssueSecurity(issueKey: string, hiddenFrom: readonly string[]) {
+      const issue = store.issue(issueKey);
+      if (!issue) throw new Error(`No issue ${issueKey}`);
+      if (hiddenFrom.length > 0) issue.hiddenFrom = [...hiddenFrom];
+      else delete issue.hiddenFrom;
+      persister.schedule();
+    },
     flush: () => persister.flush(),
   };
 }

@@ -89,6 +89,11 @@ export interface JiraEmulatorApi {
    * or without a standard type (`['Epic', 'Sub-task']`). Kept until the next reset.
    */
   addProject(spec: ProjectSpec): { id: string; key: string };
+  /**
+   * Issue security, minimally: hides the issue from these accounts everywhere (search, GET issue),
+   * as an issue security level they are not in would; `[]` shows it to everyone again.
+   */
+  setIssueSecurity(issueKey: string, hiddenFrom: readonly string[]): void;
   /** Writes pending state to the state file now (a no-op without one). */
   flush(): void;
 }

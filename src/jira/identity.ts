@@ -116,5 +116,5 @@ export function activeItemsJql(projectKey: string, checklistId: string): string 
 
 /** For people: opens a chapter's active items in the issue navigator (manifest search aliases). */
 export function chapterItemsJql(projectKey: string, checklistId: string, chapterId: string): string {
-  return `project = ${projectKey} AND auditChecklist = ${jqlString(checklistId)} AND auditChapter = ${jqlString(chapterId)} AND auditItemState = "active"`;
+  return `project = ${jqlString(projectKey)} AND auditChecklist = ${jqlString(checklistId)} AND auditChapter = ${jqlString(chapterId)} AND auditItemState = "active"`;
 }

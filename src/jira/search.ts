@@ -7,14 +7,14 @@ import { JiraResponseError } from './errors';
 
 /** Jira's page size when fields or properties are requested. */
 export const SEARCH_PAGE_WITH_FIELDS = 100;
-/** Jira's page size when only issue ids are requested. */
+/** Jira's page size when only issue ids (or keys) are requested. */
 export const SEARCH_PAGE_IDS_ONLY = 5000;
-/** 1,000 pages of 100 is 100,000 issues: beyond any checklist; stops a paging loop that never ends. */
+/** 1,000 pages of 100 is 100,000 issues: beyond any checklist; a search needing more fails rather than return part. */
 const MAX_PAGES = 1000;
 
 export interface SearchJqlArgs {
   jql: string;
-  /** Field ids to return; none means ids only (the biggest pages). */
+  /** Field ids to return; none (or only `id`/`key`) means ids only, in the biggest pages. */
   fields?: readonly string[];
   /** Issue entity property keys to return. */
   properties?: readonly string[];
@@ -31,7 +31,8 @@ export interface SearchJqlArgs {
 export async function searchJql(http: JiraHttp, args: SearchJqlArgs): Promise<JiraSearchIssue[]> {
   const fields = args.fields ?? [];
   const properties = args.properties ?? [];
-  const idsOnly = fields.length === 0 && properties.length === 0;
+  // Ids and keys only (no other field, no property) get Jira's biggest pages.
+  const idsOnly = fields.every((field) => field === 'id' || field === 'key') && properties.length === 0;
   const pageSize = args.maxResults ?? (idsOnly ? SEARCH_PAGE_IDS_ONLY : SEARCH_PAGE_WITH_FIELDS);
   const maxResults = args.limit !== undefined ? Math.min(args.limit, pageSize) : pageSize;
   const issues: JiraSearchIssue[] = [];
@@ -39,7 +40,7 @@ export async function searchJql(http: JiraHttp, args: SearchJqlArgs): Promise<Ji
   for (let page = 0; page < MAX_PAGES; page++) {
     const request = {
       jql: args.jql,
-      fields: idsOnly ? ['id'] : [...fields],
+      fields: idsOnly && fields.length === 0 ? ['id'] : [...fields],
       ...(properties.length > 0 ? { properties: [...properties] } : {}),
       maxResults,
       ...(nextPageToken !== undefined ? { nextPageToken } : {}),
@@ -62,7 +63,11 @@ export async function searchJql(http: JiraHttp, args: SearchJqlArgs): Promise<Ji
     }
     nextPageToken = token;
   }
-  return issues;
+  // Never hand back part of the matches as if it were all of them.
+  throw new JiraResponseError(
+    { operation: 'searchJql', status: 200, errorMessages: [], errors: {} },
+    `Jira still had more results after ${MAX_PAGES} search pages (${issues.length} issues); stopped rather than return part of them.`,
+  );
 }
 
 /** Jira's estimate of how many issues match (cheap; may lag recent changes). */

@@ -1,11 +1,11 @@
 /**
- * Reading item states from Jira for scoring: one paged search of the checklist's active items with
- * status, resolution, `updated` (chapter reviews go stale when an item changes after them), the
- * identity and the explicit assessment.
+ * Item states from Jira for scoring: the fields every rollup search asks for (status, resolution,
+ * `updated`: chapter reviews go stale when an item changes after them) and how a search hit becomes
+ * a state (identity and explicit assessment). The search itself is in evidence/rollup-read.ts.
  */
-import type { ChecklistDefinition, ItemResult, ItemState, StatusCategory } from '../domain/types';
-import type { JiraClient, JiraSearchIssue } from '../jira';
-import { activeItemsJql, ASSESSMENT_PROPERTY, ITEM_PROPERTY, readAssessment, readIdentity } from '../jira/identity';
+import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
+import type { JiraSearchIssue } from '../jira';
+import { readAssessment, readIdentity } from '../jira/identity';
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
@@ -16,18 +16,6 @@ export interface ItemRead extends ItemState {
 
 /** Fields every rollup search asks for. */
 export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated'] as const;
-
-export async function readItemStates(jira: JiraClient, projectKey: string, def: ChecklistDefinition): Promise<ItemRead[]> {
-  const issues = await jira.searchJql({
-    jql: activeItemsJql(projectKey, def.id),
-    fields: [...ITEM_STATE_FIELDS],
-    properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
-  });
-  return issues.flatMap((issue) => {
-    const state = toItemState(issue);
-    return state ? [state] : [];
-  });
-}
 
 export function toItemState(issue: JiraSearchIssue): ItemRead | undefined {
   const identity = readIdentity(issue.properties);

@@ -68,6 +68,11 @@ export interface IssueRecord {
   customFields: Record<string, unknown>;
   /** Issue entity properties by property key. */
   properties: Record<string, unknown>;
+  /**
+   * Issue security, minimally: account ids outside the issue's security level. Jira hides the issue
+   * from them everywhere (search, GET issue) as if it did not exist. Absent: everyone may see it.
+   */
+  hiddenFrom?: string[];
 }
 
 /** A custom field installed from a manifest `jira:customField` module. */

@@ -126,6 +126,11 @@ export class Store {
   visibleIssue(user: UserDef, idOrKey: string): IssueRecord | undefined {
     const issue = this.issue(idOrKey);
     if (!issue) return undefined;
-    return this.canBrowse(user, this.projectById(issue.projectId)) ? issue : undefined;
+    return this.canSeeIssue(user, issue) ? issue : undefined;
+  }
+
+  /** Browse projects on the issue's project, and inside its security level (when it has one). */
+  canSeeIssue(user: UserDef, issue: IssueRecord): boolean {
+    return this.canBrowse(user, this.projectById(issue.projectId)) && !(issue.hiddenFrom ?? []).includes(user.accountId);
   }
 }

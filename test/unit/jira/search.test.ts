@@ -34,6 +34,12 @@ describe('searchJql', () => {
       await expect(jira().searchJql({ jql: 'x' })).rejects.toThrow(JiraResponseError);
     });
 
+    it('fails after 1,000 pages instead of returning part of the matches', async () => {
+      const { calls } = fakeJira((_call, index) => ({ status: 200, body: { issues: [issue(index)], nextPageToken: `p${index + 1}`, isLast: false } }));
+      await expect(jira().searchJql({ jql: 'x' })).rejects.toThrow(/more results after 1000 search pages \(1000 issues\)/);
+      expect(calls).toHaveLength(1000);
+    });
+
     it('retries a rate-limited page without losing its place', async () => {
       const { calls } = fakeJira(
         sequence(
@@ -50,6 +56,7 @@ describe('searchJql', () => {
   describe('when choosing the page size', () => {
     it.each([
       ['ids only', {}, 5000, ['id']],
+      ['ids and keys only', { fields: ['id', 'key'] }, 5000, ['id', 'key']],
       ['fields', { fields: ['status'] }, 100, ['status']],
       ['properties only', { properties: ['msp-audit-item'] }, 100, []],
       ['an explicit size', { fields: ['status'], maxResults: 20 }, 20, ['status']],
