@@ -14,6 +14,7 @@ import { findChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
 import type { ChecklistDefinition } from '../domain/types';
 import { isTransientJiraError, JiraError, type JiraClient } from '../jira';
+import { rememberingEvidenceField } from '../evidence/field-id';
 import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
@@ -64,7 +65,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
     job = await saveJob({ ...job, ...changes, lease: { owner: job.lease?.owner ?? '', until: Date.now() + LEASE_MS } });
   };
 
-  const setup = job.setup ?? (await resolveSetup(jira, job.projectKey));
+  // The field list resolveSetup reads also gives the evidence field's id: remembered for the rollup.
+  const setup = job.setup ?? (await resolveSetup(rememberingEvidenceField(jira), job.projectKey));
   if (!job.setup) await save({ setup });
 
   const found = await findAuditIssues(jira, {
