@@ -14,6 +14,7 @@ import { logged } from './logged';
 import { defineAuditDayResolvers } from './audit-day';
 import { defineCustomChecklistResolvers } from './custom-checklists';
 import { defineEvidenceResolvers } from './evidence';
+import { defineProjectChecklistResolvers } from './project-checklists';
 import { jiraClientFor } from './jira';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
@@ -75,5 +76,6 @@ export function buildResolver(): Resolver {
   defineEvidenceResolvers(definitions);
   defineCustomChecklistResolvers(definitions);
   defineAuditDayResolvers(definitions);
+  defineProjectChecklistResolvers(definitions);
   return definitions;
 }
