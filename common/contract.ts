@@ -21,6 +21,9 @@ export interface ChecklistSummary {
   maxScore?: number;
   passMark?: number;
   source: 'builtin' | 'custom';
+  /** A team's own (`source: 'custom'`): when it was saved, and the account that saved it if stored. */
+  savedAt?: string;
+  savedBy?: string;
 }
 
 export interface ChecklistItemView {

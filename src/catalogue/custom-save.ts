@@ -9,6 +9,7 @@ import type { SaveCustomChecklistResult } from '../../common/custom-checklists';
 import { builtinChecklists, findBuiltinChecklist } from '../checklists';
 import { canonicalJson, type JsonValue } from '../domain/hash';
 import type { ChecklistDefinition } from '../domain/types';
+import { withChecklistLock } from './custom-lock';
 import { listCustomHeaders, loadCustomChecklist, saveCustomChecklist } from './custom-store';
 import type { PreparedChecklist } from './custom-validate';
 import { summaryOf } from './index';
@@ -33,6 +34,27 @@ export async function storeCustomChecklist(prepared: PreparedChecklist, by: { sa
       `"${def.id}" is the id of the built-in checklist ${builtin.name} ${builtin.version}; give yours another id or version, e.g. ${def.id}-team.`,
     );
   }
+  refuseBuiltinFramework(def.framework);
+  return withChecklistLock(def.id, 'saved', () => storeLocked(prepared, by, now));
+}
+
+/**
+ * A saved checklist is offered as "Update to version X" to every project of its framework, so a
+ * custom one in a built-in's framework (aws-msp, mspalliance-ucs, …) could retire the built-in's
+ * items across the site. Throws {@link CustomChecklistConflictError} for such a framework id.
+ */
+export function refuseBuiltinFramework(framework: unknown): void {
+  if (typeof framework !== 'string') return;
+  const builtin = builtinChecklists().find((def) => def.framework === framework.trim());
+  if (!builtin) return;
+  throw new CustomChecklistConflictError(
+    `"${builtin.framework}" is the framework of a built-in checklist (${builtin.id}); pick another framework name for your own checklist, ` +
+      `e.g. ${builtin.framework}-team, so projects on the built-in are never offered it as an update.`,
+  );
+}
+
+async function storeLocked(prepared: PreparedChecklist, by: { savedBy: string }, now: Date): Promise<SaveCustomChecklistResult> {
+  const def = prepared.definition;
   const headers = await listCustomHeaders();
   const sameId = headers.find((header) => header.definition.id === def.id);
   if (sameId) {
@@ -57,7 +79,7 @@ export async function storeCustomChecklist(prepared: PreparedChecklist, by: { sa
   // Answers first, definition last: the definition's header is what makes the checklist exist, so
   // a save cut short leaves no checklist with half its data.
   const initialResults = await saveInitialResults(def.id, prepared.initialResults, { savedBy: by.savedBy, savedAt: now.toISOString() });
-  await saveCustomChecklist(def, now);
+  await saveCustomChecklist(def, now, by.savedBy);
   console.info(`[custom-checklist] saved ${def.id} (${def.items.length} items, ${initialResults} initial results)`);
   return { checklist: summaryOf(def), unchanged: false, initialResults };
 }

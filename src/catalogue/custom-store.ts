@@ -37,7 +37,7 @@ export async function loadCustomChecklist(checklistId: string): Promise<Checklis
  * Saves (or replaces) a validated custom definition. Items are written before the header, so a
  * header in KVS always has its items; a replaced version's surplus chunks are removed after.
  */
-export async function saveCustomChecklist(def: ChecklistDefinition, now: Date = new Date()): Promise<void> {
+export async function saveCustomChecklist(def: ChecklistDefinition, now: Date = new Date(), savedBy?: string): Promise<void> {
   const previous = await readValue(customChecklistKey(def.id), customHeaderRecordSchema);
   const chunks = chunkItems(def.items);
   for (const [index, items] of chunks.entries()) await writeValue(customChecklistItemsKey(def.id, index), { items });
@@ -48,16 +48,22 @@ export async function saveCustomChecklist(def: ChecklistDefinition, now: Date = 
     itemCount: def.items.length,
     mandatoryCount: def.items.filter((item) => item.mandatory).length,
     savedAt: now.toISOString(),
+    ...(savedBy !== undefined ? { savedBy } : {}),
   };
   if (jsonBytes(record) > MAX_VALUE_BYTES) throw new CustomChecklistError(`Custom checklist ${def.id} has too many chapters or waivers to store.`);
   await writeValue(customChecklistKey(def.id), record);
   for (let chunk = chunks.length; chunk < (previous?.itemChunks ?? 0); chunk++) await deleteValue(customChecklistItemsKey(def.id, chunk));
 }
 
+/**
+ * Deletes the items, then the header: a delete cut short leaves a header whose items are missing
+ * (loading it says so; deleting again finishes the job), never chunks that nothing points at and
+ * nothing would ever sweep (they have no TTL).
+ */
 export async function deleteCustomChecklist(checklistId: string): Promise<void> {
   const header = await readValue(customChecklistKey(checklistId), customHeaderRecordSchema);
-  await deleteValue(customChecklistKey(checklistId));
   for (let chunk = 0; chunk < (header?.itemChunks ?? 0); chunk++) await deleteValue(customChecklistItemsKey(checklistId, chunk));
+  await deleteValue(customChecklistKey(checklistId));
 }
 
 /** Splits items so each chunk stays under the KVS value limit. */

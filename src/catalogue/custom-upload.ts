@@ -21,7 +21,7 @@ import {
 } from '../../common/custom-checklists';
 import { customUploadItemsKey, customUploadKey } from '../storage/keys';
 import { deleteValue, jsonBytes, MAX_VALUE_BYTES, readValue, writeValue } from '../storage/kvs';
-import { storeCustomChecklist } from './custom-save';
+import { refuseBuiltinFramework, storeCustomChecklist } from './custom-save';
 import { prepareCustomChecklist } from './custom-validate';
 import { findChecklist, summaryOf } from './index';
 import { loadInitialResults } from './initial-results';
@@ -71,6 +71,7 @@ export async function beginUpload(
   if (payload.chunkCount < 1 || payload.chunkCount > parts) {
     throw new CustomUploadError(`An upload of ${count(payload.itemCount)} items comes in 1 to ${count(parts)} parts, not ${count(payload.chunkCount)}.`);
   }
+  refuseBuiltinFramework(payload.definition.framework);
   const { items, ...definition } = payload.definition;
   if (Array.isArray(items) && items.length > 0) {
     throw new CustomUploadError('beginCustomChecklist takes the checklist without its items; send them with appendCustomChecklistItems.');

@@ -72,7 +72,13 @@ export function viewOf(def: ChecklistDefinition): ChecklistView {
 }
 
 function customSummaryOf(header: CustomHeaderRecord): ChecklistSummary {
-  return { ...headerSummary(header.definition), itemCount: header.itemCount, mandatoryCount: header.mandatoryCount };
+  return {
+    ...headerSummary(header.definition),
+    itemCount: header.itemCount,
+    mandatoryCount: header.mandatoryCount,
+    savedAt: header.savedAt,
+    ...(header.savedBy !== undefined ? { savedBy: header.savedBy } : {}),
+  };
 }
 
 function headerSummary(def: Omit<ChecklistDefinition, 'items'>): Omit<ChecklistSummary, 'itemCount' | 'mandatoryCount'> {

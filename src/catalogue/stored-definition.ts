@@ -48,6 +48,8 @@ export const customHeaderRecordSchema = z.object({
   itemCount: z.number().int().min(0),
   mandatoryCount: z.number().int().min(0),
   savedAt: z.string(),
+  /** Account that saved it (records saved before this was kept have none). */
+  savedBy: z.string().optional(),
 });
 export type CustomHeaderRecord = z.infer<typeof customHeaderRecordSchema>;
 

@@ -7,6 +7,9 @@ import { myPermissionsSchema, permissionGrantsSchema } from './schemas';
 /** Project permission keys the app checks. */
 export type ProjectPermission = 'BROWSE_PROJECTS' | 'CREATE_ISSUES' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
 
+/** Global (site) permission keys the app checks: Administer Jira. */
+export type GlobalPermission = 'ADMINISTER';
+
 /** true / false for each permission asked about. */
 export type PermissionGrants = Partial<Record<ProjectPermission, boolean>>;
 
@@ -25,6 +28,25 @@ export async function getMyPermissions(
     myPermissionsSchema,
   );
   return grantMap(args.permissions, (permission) => body.permissions[permission]?.havePermission === true);
+}
+
+/**
+ * The calling user's global permissions (`asUser`, so only valid inside a resolver): asked without
+ * a project, so only the site-wide grant counts. Returns `{ ADMINISTER: true }`.
+ */
+export async function getMyGlobalPermissions(
+  http: JiraHttp,
+  args: { permissions: readonly GlobalPermission[] },
+): Promise<Partial<Record<GlobalPermission, boolean>>> {
+  const keys = args.permissions.join(',');
+  const { body } = await http.json(
+    'getMyPermissions',
+    () => product('user').requestJira(route`/rest/api/3/mypermissions?permissions=${keys}`, { headers: ACCEPT_JSON }),
+    myPermissionsSchema,
+  );
+  const result: Partial<Record<GlobalPermission, boolean>> = {};
+  for (const permission of args.permissions) result[permission] = body.permissions[permission]?.havePermission === true;
+  return result;
 }
 
 /**

@@ -3,6 +3,8 @@
  * hiding a button is not a permission check.
  */
 import type { JiraClient, ProjectPermission } from '../jira';
+import { JiraHttp } from '../jira/http';
+import { getMyGlobalPermissions } from '../jira/permissions';
 import type { ProjectCaller } from './context';
 
 /** The caller lacks a project permission; nothing was changed. */
@@ -33,5 +35,18 @@ export async function requireProjectPermissions(
   const names = missing.map((permission) => NAMES[permission]).join(' and ');
   throw new AccessDeniedError(
     `You need the ${names} permission${missing.length > 1 ? 's' : ''} in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant ${missing.length > 1 ? 'them' : 'it'}.`,
+  );
+}
+
+/**
+ * Throws {@link AccessDeniedError} unless the caller has Jira's global "Administer Jira"
+ * permission (asked as the user). For acts that change the whole site, such as the checklist
+ * catalogue every project is offered. `action` completes "You need … to <action>".
+ */
+export async function requireJiraAdministrator(action: string, http: JiraHttp = new JiraHttp({ retry: { budgetMs: 8_000, maxRetryAfterMs: 5_000 } })): Promise<void> {
+  const grants = await getMyGlobalPermissions(http, { permissions: ['ADMINISTER'] });
+  if (grants.ADMINISTER === true) return;
+  throw new AccessDeniedError(
+    `You need Jira's global Administer Jira permission to ${action}: a saved checklist is offered to every project of the site. Ask a Jira administrator to do it.`,
   );
 }

@@ -7,10 +7,11 @@
  *   commitCustomChecklist { uploadId }                                     → SaveCustomChecklistResult
  *   deleteCustomChecklist { id }                                           → { id, deleted }
  *
- * A saved checklist is offered to every project of the site, so saving and deleting one is an
- * administrator's act: the caller needs Administer projects in the project the Audit page is open
- * in (checked as the user, on every save, commit and delete). Appending a part checks only that the
- * upload is the caller's own; the commit checks the permission again before anything is saved.
+ * A saved checklist is offered to every project of the site (and as "Update to version" to every
+ * project of its framework), so saving and deleting one is a site administrator's act: the caller
+ * needs Jira's global Administer Jira permission (checked as the user, on every save, begin, commit
+ * and delete). Appending a part checks only that the upload is the caller's own; the commit checks
+ * the permission again before anything is saved.
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
@@ -24,8 +25,8 @@ import { removeCustomChecklist } from '../catalogue/custom-delete';
 import { storeCustomChecklist } from '../catalogue/custom-save';
 import { appendToUpload, beginUpload, commitUpload } from '../catalogue/custom-upload';
 import { prepareCustomChecklist } from '../catalogue/custom-validate';
-import { requireProjectPermissions } from './access';
-import { checklistIdSchema, parsePayload, projectCaller, type ProjectCaller } from './context';
+import { requireJiraAdministrator } from './access';
+import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged, type ResolverRequest } from './logged';
 import { jiraClientFor } from './jira';
 
@@ -58,8 +59,8 @@ function define<T>(resolver: Resolver, name: keyof typeof payloads, body: (reque
   resolver.define(name, logged(name, body));
 }
 
-async function requireCatalogueAdmin(caller: ProjectCaller, action: string): Promise<void> {
-  await requireProjectPermissions(jiraClientFor('resolver'), caller, ['ADMINISTER_PROJECTS'], action);
+async function requireCatalogueAdmin(action: string): Promise<void> {
+  await requireJiraAdministrator(action);
 }
 
 /** The name problems are reported under: the file's own, else the checklist id's. */
@@ -73,7 +74,7 @@ export function defineCustomChecklistResolvers(resolver: Resolver): void {
   define(resolver, 'saveCustomChecklist', async ({ payload, context }): Promise<SaveCustomChecklistResult> => {
     const caller = projectCaller(context);
     const parsed = parsePayload(payloads.saveCustomChecklist, payload, 'saveCustomChecklist');
-    await requireCatalogueAdmin(caller, 'save a checklist for the whole site');
+    await requireCatalogueAdmin('save a checklist for the whole site');
     const prepared = prepareCustomChecklist(parsed.definition, parsed.initialResults, fileNameOf(parsed.fileName, parsed.definition));
     return storeCustomChecklist(prepared, { savedBy: caller.accountId });
   });
@@ -81,7 +82,7 @@ export function defineCustomChecklistResolvers(resolver: Resolver): void {
   define(resolver, 'beginCustomChecklist', async ({ payload, context }): Promise<BeginCustomChecklistResult> => {
     const caller = projectCaller(context);
     const parsed = parsePayload(payloads.beginCustomChecklist, payload, 'beginCustomChecklist');
-    await requireCatalogueAdmin(caller, 'save a checklist for the whole site');
+    await requireCatalogueAdmin('save a checklist for the whole site');
     return beginUpload(caller.accountId, { ...parsed, fileName: fileNameOf(parsed.fileName, parsed.definition) });
   });
 
@@ -99,14 +100,14 @@ export function defineCustomChecklistResolvers(resolver: Resolver): void {
   define(resolver, 'commitCustomChecklist', async ({ payload, context }): Promise<SaveCustomChecklistResult> => {
     const caller = projectCaller(context);
     const { uploadId } = parsePayload(payloads.commitCustomChecklist, payload, 'commitCustomChecklist');
-    await requireCatalogueAdmin(caller, 'save a checklist for the whole site');
+    await requireCatalogueAdmin('save a checklist for the whole site');
     return commitUpload(caller.accountId, uploadId);
   });
 
   define(resolver, 'deleteCustomChecklist', async ({ payload, context }): Promise<DeleteCustomChecklistResult> => {
-    const caller = projectCaller(context);
+    projectCaller(context);
     const { id } = parsePayload(payloads.deleteCustomChecklist, payload, 'deleteCustomChecklist');
-    await requireCatalogueAdmin(caller, 'delete a checklist of the whole site');
+    await requireCatalogueAdmin('delete a checklist of the whole site');
     return removeCustomChecklist(jiraClientFor('resolver'), id);
   });
 }

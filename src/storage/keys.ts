@@ -99,6 +99,19 @@ export function customChecklistResultsKey(checklistId: string): string {
   return key('custom-checklist-results', part('checklistId', checklistId));
 }
 
+/**
+ * Held (claimed with FAIL_IF_EXISTS, with a TTL) while one save, commit or delete of a custom
+ * checklist writes it, so two saves of the same id cannot mix their item chunks.
+ */
+export function customChecklistLockKey(checklistId: string): string {
+  return key('custom-checklist-lock', part('checklistId', checklistId));
+}
+
+/** Prefix of every activeImportKey, to find the projects importing a checklist right now. */
+export function activeImportPrefix(): string {
+  return 'import-active:';
+}
+
 /** A custom checklist being uploaded in chunks: its header until `commitCustomChecklist`. */
 export function customUploadKey(uploadId: string): string {
   return key('custom-upload', part('uploadId', uploadId));

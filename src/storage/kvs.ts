@@ -31,9 +31,10 @@ export async function writeValue<T>(key: string, value: T, options: { ttlSeconds
  * Writes only if the key is free; false when it already exists. Used to claim a single slot
  * (e.g. the one running import of a checklist) without a race between two resolvers.
  */
-export async function claimValue<T>(key: string, value: T): Promise<boolean> {
+export async function claimValue<T>(key: string, value: T, options: { ttlSeconds?: number } = {}): Promise<boolean> {
+  const ttl = options.ttlSeconds !== undefined ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {};
   try {
-    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl });
     return true;
   } catch (error) {
     if (isKeyExists(error)) return false;

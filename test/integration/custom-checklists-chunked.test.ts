@@ -133,16 +133,16 @@ describe('saving a 2,000-item checklist in parts', () => {
     expect(await api.commitCustomChecklist(uploadId)).toMatchObject({ unchanged: false, checklist: { itemCount: 300 } });
   });
 
-  it('keeps an upload to the account that began it, and refuses a viewer at begin and commit', async () => {
+  it('keeps an upload to the account that began it, and refuses a viewer (no Administer Jira) at begin and commit', async () => {
     const def = bigChecklist({ items: 300, requirementLength: 2000 });
     const plan = planSave({ definition: def, initialResults: {}, fileName: 'big.csv' });
     if (plan.kind !== 'chunked') throw new Error('expected a chunked plan');
-    await expect(h.invoke('beginCustomChecklist', plan.begin, { accountId: 'viewer' })).rejects.toThrow(/You need the Administer projects permission in project MSP/);
+    await expect(h.invoke('beginCustomChecklist', plan.begin, { accountId: 'viewer' })).rejects.toThrow(/You need Jira's global Administer Jira permission/);
     const { uploadId } = await api.beginCustomChecklist(plan.begin);
     await expect(h.invoke('appendCustomChecklistItems', { uploadId, ...plan.parts[0]! }, { accountId: 'viewer' })).rejects.toThrow(
       `There is no upload ${uploadId} of yours (uploads expire after an hour). Save the checklist again from the start.`,
     );
-    await expect(h.invoke('commitCustomChecklist', { uploadId }, { accountId: 'viewer' })).rejects.toThrow(/You need the Administer projects permission/);
+    await expect(h.invoke('commitCustomChecklist', { uploadId }, { accountId: 'viewer' })).rejects.toThrow(/You need Jira's global Administer Jira permission/);
   });
 
   it('refuses what a stored checklist cannot hold: too many items, too much text, an oversized part', async () => {

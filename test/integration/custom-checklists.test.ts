@@ -8,6 +8,8 @@ import type { ChecklistSummary, ChecklistView, Rollup, SyncPreview, SyncResult }
 import type { SaveCustomChecklistResult } from '../../common/custom-checklists';
 import { buildChecklist, guessSheetMapping, isTableWorkbook, readChecklistFile, recognizeAwsMspWorkbook, type BuildResult, type ChecklistMeta } from '../../common/sheets';
 import { AWS_PREREQUISITES, AWS_TECHNICAL, buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
+import type { KvsStore } from '../../local/forge/kvs-store';
+import { newJob } from '../../src/import/job';
 import { startHarness, type Harness } from './harness';
 
 const TEAM_CSV = [
@@ -29,6 +31,9 @@ async function fromCsv(csv: string, meta: ChecklistMeta = TEAM_META, fileName = 
   expect(built.problems).toEqual([]);
   return built;
 }
+
+/** The runtime's KVS itself, to set up what another invocation would have left (a lock, an import). */
+const kvsStore = (h: Harness): KvsStore => (h.runtime as unknown as { store: KvsStore }).store;
 
 const customKeys = (h: Harness): string[] => h.runtime.kvs.keys().filter((key) => key.startsWith('custom-'));
 
@@ -94,13 +99,69 @@ describe('saveCustomChecklist', () => {
     expect(customKeys(h)).toEqual([]);
   });
 
-  it('refuses a caller who may only browse the project, before reading the definition', async () => {
+  it.each(['viewer', 'lead'])('refuses %s (no global Administer Jira), before reading the definition', async (accountId) => {
     const built = await fromCsv(TEAM_CSV);
-    await expect(h.invoke('saveCustomChecklist', { definition: built.definition }, { accountId: 'viewer' })).rejects.toThrow(
-      'You need the Administer projects permission in project MSP to save a checklist for the whole site. Ask a Jira admin of the project to grant it.',
+    await expect(h.invoke('saveCustomChecklist', { definition: built.definition }, { accountId })).rejects.toThrow(
+      "You need Jira's global Administer Jira permission to save a checklist for the whole site: a saved checklist is offered to every project of the site. Ask a Jira administrator to do it.",
+    );
+    await expect(h.invoke('beginCustomChecklist', { definition: { ...built.definition, items: [] }, itemCount: 4, chunkCount: 1 }, { accountId })).rejects.toThrow(
+      /^You need Jira's global Administer Jira permission/,
     );
     expect(customKeys(h)).toEqual([]);
-    expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor}`)).toEqual(['GET /rest/api/3/mypermissions viewer']);
+    // Asked as the user, without a project: only the site-wide grant counts.
+    expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor} ${JSON.stringify(request.query)}`)).toEqual([
+      `GET /rest/api/3/mypermissions ${accountId} {"permissions":"ADMINISTER"}`,
+      `GET /rest/api/3/mypermissions ${accountId} {"permissions":"ADMINISTER"}`,
+    ]);
+  });
+
+  it('refuses the framework of a built-in checklist, so its projects are never offered a team\'s file as an update', async () => {
+    const aws = await fromCsv(TEAM_CSV, { ...TEAM_META, id: 'aws-msp-9.0-team', framework: 'aws-msp', version: '9.0' });
+    const message =
+      '"aws-msp" is the framework of a built-in checklist (aws-msp-4.x); pick another framework name for your own checklist, e.g. aws-msp-team, so projects on the built-in are never offered it as an update.';
+    await expect(h.invoke('saveCustomChecklist', { definition: aws.definition })).rejects.toThrow(message);
+    await expect(h.invoke('beginCustomChecklist', { definition: { ...aws.definition, items: [] }, itemCount: 4, chunkCount: 1 })).rejects.toThrow(message);
+    const ucs = await fromCsv(TEAM_CSV, { ...TEAM_META, id: 'ucs-24', framework: 'mspalliance-ucs', version: '24' });
+    await expect(h.invoke('saveCustomChecklist', { definition: ucs.definition })).rejects.toThrow(/^"mspalliance-ucs" is the framework of a built-in checklist \(mspalliance-ucs-23\); pick another framework name/);
+    expect(customKeys(h)).toEqual([]);
+    expect((await h.invoke<ChecklistSummary[]>('listChecklists')).filter((summary) => summary.framework === 'aws-msp').map((summary) => summary.id)).toEqual([
+      'aws-msp-4.x',
+      'aws-msp-7.1',
+    ]);
+  });
+
+  it('keeps who saved a checklist and when, and lists it as a team\'s own', async () => {
+    await h.invoke('saveCustomChecklist', { definition: (await fromCsv(TEAM_CSV)).definition });
+    const summary = (await h.invoke<ChecklistSummary[]>('listChecklists')).find((entry) => entry.id === 'team-list-1');
+    expect(summary).toMatchObject({ source: 'custom', savedBy: 'admin', savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  });
+
+  it('refuses a save while someone else holds the checklist\'s lock, and frees its own lock when done', async () => {
+    const built = await fromCsv(TEAM_CSV);
+    kvsStore(h).handle('/api/v1/set', { key: 'custom-checklist-lock:team-list-1', value: { since: new Date().toISOString() } });
+    await expect(h.invoke('saveCustomChecklist', { definition: built.definition })).rejects.toThrow(
+      'Checklist "team-list-1" is being saved by someone else right now; try again in a minute.',
+    );
+    expect(customKeys(h)).toEqual(['custom-checklist-lock:team-list-1']);
+    kvsStore(h).handle('/api/v1/delete', { key: 'custom-checklist-lock:team-list-1' });
+    await h.invoke('saveCustomChecklist', { definition: built.definition });
+    expect(customKeys(h)).toEqual(['custom-checklist-items:team-list-1:0000', 'custom-checklist:team-list-1']);
+  });
+
+  it('lets one of two saves of the same id at once win; the other changes nothing', async () => {
+    const first = await fromCsv(TEAM_CSV);
+    const second = await fromCsv(TEAM_CSV.replace('Publish the catalogue', 'Publish and review the catalogue'));
+    const outcomes = await Promise.allSettled([
+      h.invoke('saveCustomChecklist', { definition: first.definition }),
+      h.invoke('saveCustomChecklist', { definition: second.definition }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const loser = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    expect(String(loser?.reason)).toMatch(/is being saved by someone else right now|A different checklist is already saved as "team-list-1"/);
+    const view = await h.invoke<ChecklistView>('getChecklist', { id: 'team-list-1' });
+    const winner = outcomes[0]!.status === 'fulfilled' ? first : second;
+    expect(view.items.map((item) => item.requirement)).toEqual(winner.definition.items.map((item) => item.requirement));
+    expect(customKeys(h).filter((key) => key.startsWith('custom-checklist-lock:'))).toEqual([]);
   });
 
   it('refuses an id that would shadow a built-in checklist', async () => {
@@ -122,7 +183,7 @@ describe('saveCustomChecklist', () => {
       'Version 1 of "team-list" already exists as checklist "team-list-1" (Team list). Give this file its own version, e.g. 1-team',
     );
     const builtinVersion = await fromCsv(TEAM_CSV, { ...TEAM_META, id: 'aws-msp-own', framework: 'aws-msp', version: '7.1' });
-    await expect(h.invoke('saveCustomChecklist', { definition: builtinVersion.definition })).rejects.toThrow(/^Version 7.1 of "aws-msp" already exists as checklist "aws-msp-7.1"/);
+    await expect(h.invoke('saveCustomChecklist', { definition: builtinVersion.definition })).rejects.toThrow(/^"aws-msp" is the framework of a built-in checklist/);
     expect((await h.invoke<ChecklistSummary[]>('listChecklists')).filter((summary) => summary.source === 'custom').map((summary) => summary.id)).toEqual(['team-list-1']);
   });
 
@@ -155,7 +216,7 @@ describe('saveCustomChecklist', () => {
     const workbook = await readChecklistFile({ name: 'MSP self-assessment.xlsx', bytes: await buildAwsWorkbook() });
     const plan = recognizeAwsMspWorkbook(workbook);
     if (!plan || !isTableWorkbook(workbook)) throw new Error('the AWS layout was not recognised');
-    const built = buildChecklist({ workbook, sources: plan.sources, meta: { ...plan.meta, id: 'aws-msp-7.1-team', version: '7.1-team' } });
+    const built = buildChecklist({ workbook, sources: plan.sources, meta: { ...plan.meta, framework: 'aws-msp-team', id: 'aws-msp-7.1-team', version: '7.1' } });
     expect(built.problems).toEqual([]);
     await h.invoke('saveCustomChecklist', { definition: built.definition, initialResults: built.initialResults, fileName: workbook.fileName });
     const controls = [...AWS_PREREQUISITES, ...AWS_TECHNICAL];
@@ -208,7 +269,8 @@ describe('deleteCustomChecklist', () => {
   });
 
   it('refuses a viewer, a built-in, and a checklist a project still uses; deletes it once unused', async () => {
-    await expect(h.invoke('deleteCustomChecklist', { id: 'team-list-1' }, { accountId: 'viewer' })).rejects.toThrow(/You need the Administer projects permission/);
+    await expect(h.invoke('deleteCustomChecklist', { id: 'team-list-1' }, { accountId: 'viewer' })).rejects.toThrow(/You need Jira's global Administer Jira permission/);
+    await expect(h.invoke('deleteCustomChecklist', { id: 'team-list-1' }, { accountId: 'lead' })).rejects.toThrow(/You need Jira's global Administer Jira permission/);
     await expect(h.invoke('deleteCustomChecklist', { id: 'aws-msp-7.1' })).rejects.toThrow('"aws-msp-7.1" is a built-in checklist; only checklists a team saved can be deleted.');
 
     await h.importChecklist('team-list-1');
@@ -221,5 +283,23 @@ describe('deleteCustomChecklist', () => {
     expect(customKeys(h)).toEqual([]);
     expect((await h.invoke<ChecklistSummary[]>('listChecklists')).map((summary) => summary.source)).not.toContain('custom');
     expect(await h.invoke('deleteCustomChecklist', { id: 'team-list-1' })).toEqual({ id: 'team-list-1', deleted: false });
+  });
+
+  it('refuses while an import of it is queued or running in any project, and sees issues Jira indexed a moment ago', async () => {
+    const job = newJob({ jobId: 'job-1', checklistId: 'team-list-1', projectKey: 'OTHER', projectId: '10001', total: 4, now: new Date() });
+    kvsStore(h).handle('/api/v1/set', { key: 'import-job:job-1', value: job });
+    kvsStore(h).handle('/api/v1/set', { key: 'import-active:OTHER:team-list-1', value: { jobId: 'job-1' } });
+    await expect(h.invoke('deleteCustomChecklist', { id: 'team-list-1' })).rejects.toThrow(
+      'Team list 1 is being imported into a project right now. Wait for the import to finish, move those projects to another version, then delete the checklist.',
+    );
+    kvsStore(h).handle('/api/v1/set', { key: 'import-job:job-1', value: { ...job, state: 'done' } });
+    await h.importChecklist('team-list-1');
+    const before = h.appRequests().length;
+    await expect(h.invoke('deleteCustomChecklist', { id: 'team-list-1' })).rejects.toThrow(/^Team list 1 still has 4 active item issues in Jira/);
+    expect(h.appRequests().slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /rest/api/3/mypermissions',
+      'POST /rest/api/3/search/jql',
+    ]);
+    expect(customKeys(h)).toContain('custom-checklist:team-list-1');
   });
 });

@@ -88,6 +88,8 @@ const ALL_PROJECT = Object.keys(PROJECT_PERMISSIONS);
 export const USERS: readonly UserDef[] = [
   { accountId: 'admin', displayName: 'Ada Admin', accountType: 'atlassian', emailAddress: 'admin@example.test', projectPermissions: ALL_PROJECT, globalPermissions: Object.keys(GLOBAL_PERMISSIONS) },
   { accountId: 'viewer', displayName: 'Vic Viewer', accountType: 'atlassian', emailAddress: 'viewer@example.test', projectPermissions: ['BROWSE_PROJECTS'], globalPermissions: ['USER_PICKER'] },
+  // A project administrator who is not a Jira administrator (no global ADMINISTER): site-wide acts are refused.
+  { accountId: 'lead', displayName: 'Lee Lead', accountType: 'atlassian', emailAddress: 'lead@example.test', projectPermissions: ALL_PROJECT, globalPermissions: ['USER_PICKER'] },
   // A licensed user outside every project: sees nothing, so tests can check what search and reads hide.
   { accountId: 'outsider', displayName: 'Olive Outsider', accountType: 'atlassian', emailAddress: 'outsider@example.test', projectPermissions: [], globalPermissions: [] },
   // A Forge app with read/write:jira-work acts through the atlassian-addons-project-access role:

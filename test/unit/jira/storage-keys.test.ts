@@ -14,6 +14,8 @@ describe('storage keys', () => {
     [keys.rollupChunkKey('MSP', 'aws-msp-4.x', 'mhx3k2a1-0b9d1c2e', 3), 'rollup-chunk:MSP:aws-msp-4.x:mhx3k2a1-0b9d1c2e:0003'],
     [keys.customChecklistKey('team-1.0'), 'custom-checklist:team-1.0'],
     [keys.customChecklistItemsKey('team-1.0', 2), 'custom-checklist-items:team-1.0:0002'],
+    [keys.customChecklistLockKey('team-1.0'), 'custom-checklist-lock:team-1.0'],
+    [keys.activeImportPrefix(), 'import-active:'],
     [keys.projectChecklistsPrefix(), 'project-checklists:'],
     [keys.chapterReviewsKey('MSP', 'aws-msp-7.1'), 'audit-reviews:MSP:aws-msp-7.1'],
     [keys.waiversKey('MSP', 'aws-msp-7.1'), 'audit-waivers:MSP:aws-msp-7.1'],
@@ -26,6 +28,8 @@ describe('storage keys', () => {
 
   it('keeps custom checklist items out of the header prefix', () => {
     expect(keys.customChecklistItemsKey('a', 0).startsWith(keys.customChecklistPrefix())).toBe(false);
+    expect(keys.customChecklistLockKey('a').startsWith(keys.customChecklistPrefix())).toBe(false);
+    expect(keys.activeImportKey('MSP', 'a').startsWith(keys.activeImportPrefix())).toBe(true);
     expect(keys.customChecklistKey('a').startsWith(keys.customChecklistPrefix())).toBe(true);
   });
 
