@@ -168,6 +168,35 @@ describe('Update to version', () => {
     expect(api.callsOf('applySync')).toEqual([['team-list-2'], ['team-list-2']]);
   });
 
+  it('says a version is a team\'s own and lists which items are new, changed, renamed and retired before Apply', async () => {
+    const api = new FakeAuditApi();
+    api.rollups = [teamRollup];
+    api.checklists = [teamSummary, { ...teamSummary, id: 'team-list-2', version: '2', source: 'custom', savedAt: '2025-05-03T10:00:00.000Z', savedBy: 'admin' }];
+    api.syncPreview = {
+      ...plan,
+      summary: { ...plan.summary, create: 1, changed: 1, renamed: 1, retire: 1, versionOnly: 1 },
+      create: [{ itemId: '11.1', chapterId: 'ch-11', title: 'Capacity planning' }],
+      update: [
+        { issueKey: 'MSP-1', itemId: '1.1', changes: ['points', 'identity'] },
+        { issueKey: 'MSP-12', itemId: '8.4', previousItemId: '8.3', changes: ['identity'] },
+        { issueKey: 'MSP-5', itemId: '9.9', changes: ['identity'] },
+      ],
+      retire: [{ issueKey: 'MSP-20', itemId: '10.1' }],
+    };
+    renderWithServices(<AuditPage pollMs={1} />, api);
+
+    const region = await screen.findByRole('region', { name: 'Version 2 of Team list is available' });
+    expect(region).toHaveTextContent('Version 2 is a checklist a team saved on this site, saved 3 May 2025, not one that ships with the app.');
+    fireEvent.click(within(region).getByRole('button', { name: 'Update to version 2' }));
+    await within(region).findByRole('list', { name: 'Changes in the update' });
+    const listed = (name: string) => within(within(region).getByRole('region', { name })).getAllByRole('listitem').map((li) => li.textContent);
+    expect(listed('New items')).toEqual(['11.1 — Capacity planning']);
+    expect(listed('Changed items')).toEqual(['1.1 — Financial plan (points)']);
+    expect(listed('Renamed items')).toEqual(['8.3 → 8.4 — Vulnerability management']);
+    expect(listed('Retired items')).toEqual(['10.1 — Incident response (MSP-20)']);
+    expect(api.callsOf('applySync')).toEqual([]);
+  });
+
   it('offers nothing when the project already has the newest version', async () => {
     const api = new FakeAuditApi();
     api.rollups = [teamRollup];

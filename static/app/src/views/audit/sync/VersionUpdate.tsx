@@ -44,6 +44,44 @@ export function planLines(plan: SyncPreview): string[] {
   ];
 }
 
+/** One group of the plan's items, each as "ID — title" (the title from the score when it shows the item). */
+export interface PlanGroup {
+  label: string;
+  items: string[];
+}
+
+/**
+ * Which items the update creates, changes, renames and retires, by id and title, so a reviewer sees
+ * what moves before Apply (the counts alone do not say whether a real item would be retired).
+ */
+export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>): PlanGroup[] {
+  const titles = new Map(rollup.items.map((item) => [item.id, item.title]));
+  const named = (id: string, title: string | undefined) => (title ? `${id} — ${title}` : id);
+  const renamed = plan.update.filter((entry) => entry.previousItemId !== undefined && entry.previousItemId !== entry.itemId);
+  const changed = plan.update.filter((entry) => !renamed.includes(entry) && entry.changes.some((change) => change !== 'identity'));
+  const groups: PlanGroup[] = [
+    { label: 'New', items: plan.create.map((entry) => named(entry.itemId, entry.title)) },
+    {
+      label: 'Changed',
+      items: changed.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.changes.filter((change) => change !== 'identity').join(', ')})`),
+    },
+    {
+      label: 'Renamed',
+      items: renamed.map((entry) => `${entry.previousItemId ?? ''} → ${named(entry.itemId, titles.get(entry.previousItemId ?? '') ?? titles.get(entry.itemId))}`),
+    },
+    { label: 'Retired', items: plan.retire.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.issueKey})`) },
+  ];
+  return groups.filter((group) => group.items.length > 0);
+}
+
+/** "a team's own checklist, saved 3 May 2025" for a custom version; nothing for a built-in. */
+export function sourceLine(target: ChecklistSummary): string | undefined {
+  if (target.source !== 'custom') return undefined;
+  const saved = target.savedAt ? new Date(target.savedAt) : undefined;
+  const when = saved && !Number.isNaN(saved.getTime()) ? `, saved ${saved.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}` : '';
+  return `Version ${target.version} is a checklist a team saved on this site${when}, not one that ships with the app. Check its items before you apply it.`;
+}
+
 export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const { api } = useServices();
   const headingId = useId();
@@ -91,6 +129,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
       {step.kind === 'offer' && (
         <Notice actions={<Button appearance="primary" onClick={preview}>{title}</Button>}>
           {`This project uses version ${rollup.version}. See what the update changes before anything is written; status, owners and evidence are kept.`}
+          {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
         </Notice>
       )}
       {step.kind === 'planning' && <Loading label="Working out what the update changes" />}
@@ -113,6 +152,17 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
+          {planGroups(step.plan, rollup).map((group) => (
+            <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
+              <strong>{`${group.label} (${group.items.length})`}</strong>
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {group.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </section>
+          ))}
         </Notice>
       )}
       {step.kind === 'applying' && (
