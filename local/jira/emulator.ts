@@ -57,6 +57,13 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const log = new RequestLog();
   const listeners = new Set<(event: IssueChangeEvent) => void>();
   const persister = createPersister(options.stateFile, () => store.state);
+  /** When each issue was created (wall clock), for the search-lag fault. */
+  const createdAt = new Map<string, number>();
+  const searchable = (issue: { id: string }): boolean => {
+    const lag = faults.searchLagMs();
+    const at = createdAt.get(issue.id);
+    return lag <= 0 || at === undefined || Date.now() - at >= lag;
+  };
 
   function dispatch(events: IssueChangeEvent[]): void {
     for (const event of events) {
@@ -87,7 +94,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       return jsonResponse(405, errorCollection([`Method ${req.method.toUpperCase()} is not allowed on ${path}.`]));
     }
     const events: IssueChangeEvent[] = [];
-    const ctx: RouteContext = { req: { ...req, path }, params: match.params, store, actor, emit: (e) => events.push(e) };
+    const ctx: RouteContext = { req: { ...req, path }, params: match.params, store, actor, emit: (e) => events.push(e), searchable };
     let response: EmulatorResponse;
     try {
       const result = match.handler(ctx);
@@ -97,7 +104,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       else response = jsonResponse(500, errorCollection([`The local Jira emulator failed: ${(err as Error).message}`]));
     }
     if (req.method.toUpperCase() !== 'GET') persister.schedule();
+    for (const event of events) if (event.kind === 'created') createdAt.set(event.issue.id, Date.now());
     dispatch(events);
+    const isCreate = req.method.toUpperCase() === 'POST' && (path === '/rest/api/3/issue' || path === '/rest/api/3/issue/bulk');
+    if (isCreate && response.status < 300) return faults.drawAfterCommit() ?? response;
     return response;
   }
 
@@ -123,6 +133,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       store.replace(seedState(manifest.customFields, store.state.customFields));
       log.clear();
       faults.set({});
+      createdAt.clear();
       persister.schedule();
     },
     setFaults(f) {

@@ -1,6 +1,6 @@
 /**
- * Fault injection: 429s with Retry-After, 500s and latency, drawn from a seeded PRNG so a test run
- * sees the same sequence of faults every time.
+ * Fault injection: 429s with Retry-After, 500s (before or after an issue create committed), latency
+ * and search index lag, drawn from a seeded PRNG so a test run sees the same sequence every time.
  */
 import type { EmulatorResponse, Faults } from './types';
 import { jsonResponse } from './http/errors';
@@ -46,6 +46,10 @@ export function parseFaults(body: unknown): Faults {
   if (r500 !== undefined) faults.rate500 = r500;
   if (latency !== undefined) faults.latencyMs = latency;
   if (retry !== undefined) faults.retryAfterS = retry;
+  const afterCommit = rate(b.rate500AfterCommit, 'rate500AfterCommit');
+  const lag = nonNegative(b.searchLagMs, 'searchLagMs');
+  if (afterCommit !== undefined) faults.rate500AfterCommit = afterCommit;
+  if (lag !== undefined) faults.searchLagMs = lag;
   if ((faults.rate429 ?? 0) + (faults.rate500 ?? 0) > 1) throw new FaultConfigError('rate429 + rate500 must not exceed 1.');
   return faults;
 }
@@ -70,6 +74,17 @@ export class FaultInjector {
 
   latencyMs(): number {
     return this.faults.latencyMs ?? 0;
+  }
+
+  searchLagMs(): number {
+    return this.faults.searchLagMs ?? 0;
+  }
+
+  /** One draw per successful issue create: a 500 to send instead of its answer (the issues stay), or null. */
+  drawAfterCommit(): EmulatorResponse | null {
+    const rate = this.faults.rate500AfterCommit ?? 0;
+    if (rate <= 0 || this.random() >= rate) return null;
+    return jsonResponse(500, { errorMessages: ['Internal server error after the write was committed (injected by the local Jira emulator).'], errors: {} });
   }
 
   /** One draw per request: a fault response, or null to let the request through. */

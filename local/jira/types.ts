@@ -49,6 +49,13 @@ export interface Faults {
   latencyMs?: number;
   /** Retry-After seconds on a 429. */
   retryAfterS?: number;
+  /**
+   * Fraction of issue creates (POST /issue, /issue/bulk) answered 500 AFTER the issues were
+   * created: a gateway failure after Jira committed, so a blind resend would duplicate them.
+   */
+  rate500AfterCommit?: number;
+  /** Search index lag: issues created less than this many ms ago are missing from search results. */
+  searchLagMs?: number;
 }
 
 /** One changelog item, as Jira puts it in `avi:jira:updated:issue` payloads. */

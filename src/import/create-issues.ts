@@ -5,10 +5,15 @@
  */
 import type { Chapter, ChecklistDefinition, ChecklistItem } from '../domain/types';
 import { BULK_CREATE_MAX, JiraUnavailableError, type BulkElementResult, type JiraClient } from '../jira';
-import type { EntityPropertyInput } from '../jira/issues';
-import { formatErrorBody } from '../jira/errors';
+import type { EntityPropertyInput, IssueCreateInput } from '../jira/issues';
+import { formatErrorBody, JiraAmbiguousWriteError } from '../jira/errors';
+import { checklistIssuesJql, ITEM_PROPERTY, readIdentity } from '../jira/identity';
+import { jqlString } from '../jira/jql';
 import { chapterCreateInput, itemCreateInput } from '../jira/layout';
 import type { CreatedIssue } from './created';
+
+/** Bulk calls answered with an ambiguous 5xx (read back, then resend the rest) before giving up for now. */
+const AMBIGUOUS_ATTEMPTS = 3;
 
 /** Jira refused an item or chapter for its content; the message names it and the field. */
 export class IssueRejectedError extends Error {
@@ -49,7 +54,7 @@ export async function createItems(args: CreateItemsArgs): Promise<boolean> {
       const extra = args.extraProperties?.(item) ?? [];
       return extra.length === 0 ? input : { ...input, properties: [...(input.properties ?? []), ...extra] };
     });
-    const results = await args.jira.bulkCreateIssues({ issues: inputs });
+    const results = await createOnce({ jira: args.jira, def: args.def, projectKey: args.projectKey, kind: 'item', ids: chunk.map((item) => item.id), inputs });
     const created: Record<string, CreatedIssue> = {};
     const failures: { name: string; failure: Failure }[] = [];
     results.forEach((result, index) => {
@@ -74,7 +79,7 @@ export async function createChapters(args: {
   const keys: Record<string, string> = {};
   if (args.chapters.length === 0) return keys;
   const inputs = args.chapters.map((chapter) => chapterCreateInput({ def: args.def, chapter, projectKey: args.projectKey, epicTypeId: args.epicTypeId }));
-  const results = await args.jira.bulkCreateIssues({ issues: inputs });
+  const results = await createOnce({ jira: args.jira, def: args.def, projectKey: args.projectKey, kind: 'chapter', ids: args.chapters.map((chapter) => chapter.id), inputs });
   const failures: { name: string; failure: Failure }[] = [];
   results.forEach((result, index) => {
     const chapter = args.chapters[index]!;
@@ -83,6 +88,65 @@ export async function createChapters(args: {
   });
   if (failures.length > 0) throw failureError(failures);
   return keys;
+}
+
+/**
+ * One bulk create (≤ 50 issues) that never creates an issue twice. A 5xx to the call is ambiguous
+ * (Jira may have committed it before the gateway failed), so the http layer does not resend it;
+ * here one search by identity finds which of `ids` exist, and only the others are sent again.
+ * After AMBIGUOUS_ATTEMPTS the error (transient) goes up: the caller's next run starts from the
+ * identity search anyway.
+ */
+async function createOnce(args: {
+  jira: JiraClient;
+  def: ChecklistDefinition;
+  projectKey: string;
+  kind: 'item' | 'chapter';
+  ids: readonly string[];
+  inputs: readonly IssueCreateInput[];
+}): Promise<BulkElementResult[]> {
+  const results = new Array<BulkElementResult | undefined>(args.ids.length).fill(undefined);
+  let pending = args.ids.map((_, index) => index);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const sent = await args.jira.bulkCreateIssues({ issues: pending.map((index) => args.inputs[index]!) });
+      sent.forEach((result, position) => {
+        results[pending[position]!] = result;
+      });
+      return results.map((result) => result ?? { ok: false, status: 0, errorMessages: ['not sent'], errors: {} });
+    } catch (error) {
+      if (!(error instanceof JiraAmbiguousWriteError) || attempt >= AMBIGUOUS_ATTEMPTS) throw error;
+      const found = await findByIdentity(args, pending.map((index) => args.ids[index]!));
+      console.warn(`[import] bulk create answered ${error.status}; ${found.size} of ${pending.length} issues were created anyway, sending the rest again`);
+      pending = pending.filter((index) => {
+        const issue = found.get(args.ids[index]!);
+        if (issue) results[index] = { ok: true, id: issue.id, key: issue.key };
+        return !issue;
+      });
+    }
+  }
+}
+
+/** The issues of `def` standing for these item (or chapter) ids, lowest key first, in one search. */
+async function findByIdentity(
+  args: { jira: JiraClient; def: ChecklistDefinition; projectKey: string; kind: 'item' | 'chapter' },
+  ids: readonly string[],
+): Promise<Map<string, CreatedIssue>> {
+  const found = new Map<string, CreatedIssue>();
+  if (ids.length === 0) return found;
+  const path = args.kind === 'item' ? 'itemId' : 'chapterId';
+  const issues = await args.jira.searchJql({
+    jql: `${checklistIssuesJql(args.projectKey, [args.def.id])} AND issue.property[${ITEM_PROPERTY}].${path} in (${ids.map(jqlString).join(', ')}) ORDER BY key ASC`,
+    fields: ['key'],
+    properties: [ITEM_PROPERTY],
+  });
+  for (const issue of issues) {
+    const identity = readIdentity(issue.properties);
+    if (identity?.kind !== args.kind || issue.key === undefined) continue;
+    const id = identity.kind === 'item' ? identity.itemId : identity.chapterId;
+    if (!found.has(id)) found.set(id, { id: issue.id, key: issue.key });
+  }
+  return found;
 }
 
 /**

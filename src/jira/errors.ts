@@ -59,6 +59,15 @@ export class JiraUnavailableError extends JiraError {
   override name = 'JiraUnavailableError';
 }
 
+/**
+ * A 5xx to a write that is not safe to repeat (bulk create): Jira may have committed it before the
+ * gateway failed, so the app must read back what exists before sending anything again. Transient
+ * like any 5xx, so a caller that does not handle it retries the whole step later.
+ */
+export class JiraAmbiguousWriteError extends JiraUnavailableError {
+  override name = 'JiraAmbiguousWriteError';
+}
+
 /** Jira answered 2xx with a body the app cannot read; a bug or an API change, never retried. */
 export class JiraResponseError extends JiraError {
   override name = 'JiraResponseError';
@@ -99,8 +108,9 @@ function describeJiraError(details: JiraErrorDetails): string {
 }
 
 /** Maps a non-2xx answer to the matching error class. */
-export function errorForStatus(operation: string, status: number, body: unknown, retryAfterMs?: number): JiraError {
+export function errorForStatus(operation: string, status: number, body: unknown, retryAfterMs?: number, ambiguous = false): JiraError {
   const details: JiraErrorDetails = { operation, status, ...parseErrorBody(body) };
+  if (ambiguous && status >= 500) return new JiraAmbiguousWriteError(details);
   if (status === 401 || status === 403) return new JiraPermissionError(details);
   if (status === 404) return new JiraNotFoundError(details);
   if (status === 429) return new JiraRateLimitError(details, retryAfterMs);

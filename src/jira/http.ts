@@ -8,7 +8,10 @@
  * Retries: a 429 waits what `Retry-After` says (capped, plus jitter, so parallel callers do not come
  * back in lock-step); a 5xx waits a capped exponential back-off with jitter. Both stop after a few
  * attempts or when the waiting would run past the invocation's time budget. Other statuses are not
- * retried: a 4xx will not get better by asking again.
+ * retried: a 4xx will not get better by asking again. A write that is not safe to repeat (bulk
+ * create) passes `retryOn5xx: false`: a 5xx may come after Jira committed it, so it is not resent
+ * but thrown as {@link JiraAmbiguousWriteError} for the caller to read back first (a 429 is still
+ * retried: Jira did nothing).
  */
 import type { APIResponse } from '@forge/api';
 import type { z } from 'zod';
@@ -36,6 +39,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   jitterMs: 250,
   budgetMs: 60_000,
 };
+
+export interface SendOptions {
+  /** False for writes that are not idempotent: a 5xx throws JiraAmbiguousWriteError at once. Default true. */
+  retryOn5xx?: boolean;
+}
 
 export interface RetryEvent {
   operation: string;
@@ -83,16 +91,17 @@ export class JiraHttp {
    * Sends with retries and returns the response when its status is 2xx or listed in `accept`;
    * throws the mapped {@link JiraError} otherwise.
    */
-  async send(operation: string, call: () => Promise<APIResponse>, accept: readonly number[] = []): Promise<APIResponse> {
+  async send(operation: string, call: () => Promise<APIResponse>, accept: readonly number[] = [], options: SendOptions = {}): Promise<APIResponse> {
+    const retryOn5xx = options.retryOn5xx ?? true;
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const response = await call();
       if (response.ok || accept.includes(response.status)) return response;
-      const retryable = response.status === 429 || response.status >= 500;
+      const retryable = response.status === 429 || (response.status >= 500 && retryOn5xx);
       const retryAfterMs = response.status === 429 ? this.retryAfterMs(response) : undefined;
       const waitMs = retryable ? this.waitFor(response.status, attempt, retryAfterMs) : 0;
       if (!retryable || attempt >= this.policy.maxAttempts || !this.mayWait(waited, waitMs)) {
-        throw errorForStatus(operation, response.status, await readBody(response), retryAfterMs);
+        throw errorForStatus(operation, response.status, await readBody(response), retryAfterMs, !retryOn5xx);
       }
       this.onRetry?.({ operation, status: response.status, attempt, waitMs });
       waited += waitMs;

@@ -45,7 +45,8 @@ export type BulkElementResult =
 /**
  * Creates issues, 50 a call, and returns one result per input in input order. Elements Jira
  * refused with 429 or 5xx are sent again (only those, a few rounds); elements refused for their
- * content (4xx) come back as `ok: false` with Jira's field errors.
+ * content (4xx) come back as `ok: false` with Jira's field errors. A 5xx to the whole call is not
+ * resent: it throws JiraAmbiguousWriteError (the issues may exist), see src/import/create-issues.ts.
  */
 export async function bulkCreateIssues(http: JiraHttp, args: { issues: readonly IssueCreateInput[] }): Promise<BulkElementResult[]> {
   const results: (BulkElementResult | undefined)[] = new Array<BulkElementResult | undefined>(args.issues.length).fill(undefined);
@@ -70,11 +71,13 @@ export async function bulkCreateIssues(http: JiraHttp, args: { issues: readonly 
 
 async function bulkCreateChunk(http: JiraHttp, issues: IssueCreateInput[]): Promise<BulkElementResult[]> {
   const request = { issueUpdates: issues };
-  // 400 means "every element failed" and still carries per-element errors.
+  // 400 means "every element failed" and still carries per-element errors. Never resent on a 5xx:
+  // Jira may have created the issues before the gateway failed (JiraAmbiguousWriteError).
   const response = await http.send(
     'bulkCreateIssues',
     () => product('app').requestJira(route`/rest/api/3/issue/bulk`, { method: 'POST', ...jsonBody(request) }),
     [400],
+    { retryOn5xx: false },
   );
   const raw = await readBody(response);
   const parsed = createdIssuesSchema.safeParse(raw);

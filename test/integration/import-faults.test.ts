@@ -34,6 +34,19 @@ describe('import under faults', () => {
     });
   });
 
+  describe('when Jira answers 500 to bulk creates AFTER committing them (a gateway failure)', () => {
+    it('reads back by identity instead of resending: exactly one issue per item and one Epic per chapter', async () => {
+      h.emulator.setFaults({ rate500AfterCommit: 0.5 });
+      const status = await h.importChecklist(aws71.id);
+      h.emulator.setFaults({});
+      expect(status).toMatchObject({ state: 'done', created: aws71.items.length });
+      expect(sortedIds(itemIdsOf(await h.issues(), aws71.id))).toEqual(sortedIds(aws71.items.map((item) => item.id)));
+      expect(sortedIds(await chapterEpics(h))).toEqual(sortedIds([...new Set(aws71.items.map((item) => item.chapterId))]));
+      const bulk = h.appRequests().filter((request) => request.path === '/rest/api/3/issue/bulk');
+      expect(bulk.filter((request) => request.status === 500).length).toBeGreaterThan(0);
+    });
+  });
+
   describe('when the consumer is killed and the platform redelivers its event', () => {
     // Consumer calls: 1 createmeta, 2 fields, 3 search, 4 chapter Epics bulk, 5.. item bulks.
     it.each([

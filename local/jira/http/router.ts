@@ -4,7 +4,7 @@
  * neither knows nor cares which resources exist.
  */
 import type { EmulatorRequest, IssueChangeEvent } from '../types';
-import type { UserDef } from '../state/model';
+import type { IssueRecord, UserDef } from '../state/model';
 import type { Store } from '../state/store';
 
 export interface RouteContext {
@@ -14,6 +14,8 @@ export interface RouteContext {
   actor: UserDef;
   /** Queue an issue event; listeners get it after the request has been handled. */
   emit(event: IssueChangeEvent): void;
+  /** False while the search-lag fault keeps a new issue out of the search index. Absent: always true. */
+  searchable?(issue: IssueRecord): boolean;
 }
 
 export interface RouteResult {

@@ -53,7 +53,7 @@ export function runJql(ctx: RouteContext, jql: string, requireBound: boolean): I
   try {
     const compiled = compileJql(store, actor, jql);
     if (requireBound && !compiled.bounded) fail(400, UNBOUNDED);
-    return store.state.issues.filter((i) => store.canSeeIssue(actor, i) && compiled.matches(i)).sort(compiled.compare);
+    return store.state.issues.filter((i) => store.canSeeIssue(actor, i) && (ctx.searchable?.(i) ?? true) && compiled.matches(i)).sort(compiled.compare);
   } catch (err) {
     if (err instanceof JqlError) throw new JiraError(400, errorCollection([err.message]));
     throw err;

@@ -1,6 +1,6 @@
 /** Retries and error mapping of the Jira client (JiraHttp under every call). */
 import { createJiraClient } from '../../../src/jira';
-import { JiraError, JiraNotFoundError, JiraPermissionError, JiraRateLimitError, JiraResponseError, JiraUnavailableError } from '../../../src/jira/errors';
+import { JiraAmbiguousWriteError, JiraError, JiraNotFoundError, JiraPermissionError, JiraRateLimitError, JiraResponseError, JiraUnavailableError } from '../../../src/jira/errors';
 import { fakeJira, recordingSleep, sequence, type Reply } from './fake-platform';
 
 const PROJECT: Reply = { status: 200, body: { id: '10000', key: 'MSP', name: 'MSP Audit' } };
@@ -87,6 +87,28 @@ describe('JiraHttp retries', () => {
       const { jira } = client({ retry: { maxAttempts: 2 } });
       await expect(jira.getProject({ projectKey: 'MSP' })).rejects.toMatchObject({ name: 'JiraUnavailableError', status: 500 });
       await expect(jira.getProject({ projectKey: 'MSP' })).rejects.toBeInstanceOf(JiraUnavailableError);
+    });
+  });
+
+  describe('when a write that is not safe to repeat (bulk create) gets a 5xx', () => {
+    const bulkInput = { fields: { project: { key: 'MSP' }, issuetype: { id: '10001' }, summary: 'item' } };
+    const created: Reply = { status: 201, body: { issues: [{ id: '20001', key: 'MSP-1', self: 'https://x/rest/api/3/issue/20001' }], errors: [] } };
+
+    it('does not resend it (Jira may have committed it) and throws JiraAmbiguousWriteError, a transient error', async () => {
+      const { calls } = fakeJira(sequence({ status: 502, body: { errorMessages: ['Bad gateway'], errors: {} } }, created));
+      const { jira, waits } = client();
+      const failure = jira.bulkCreateIssues({ issues: [bulkInput] });
+      await expect(failure).rejects.toBeInstanceOf(JiraAmbiguousWriteError);
+      await expect(failure).rejects.toBeInstanceOf(JiraUnavailableError);
+      expect(calls).toHaveLength(1);
+      expect(waits).toEqual([]);
+    });
+
+    it('still retries a 429 (Jira did nothing)', async () => {
+      const { calls } = fakeJira(sequence(tooMany('0'), created));
+      const { jira } = client();
+      await expect(jira.bulkCreateIssues({ issues: [bulkInput] })).resolves.toEqual([{ ok: true, id: '20001', key: 'MSP-1' }]);
+      expect(calls).toHaveLength(2);
     });
   });
 
