@@ -9,7 +9,7 @@
  */
 import { requireChecklist } from '../catalogue';
 import type { ChecklistDefinition } from '../domain/types';
-import { JiraNotFoundError, type JiraClient } from '../jira';
+import { JiraNotFoundError, type JiraClient, type PermissionGrants, type ProjectPermission } from '../jira';
 import { AccessDeniedError, requireProjectPermissions } from '../resolvers/access';
 import type { ProjectCaller } from '../resolvers/context';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
@@ -24,11 +24,20 @@ export class NoAuditChecklistError extends Error {
  * permission call.
  */
 export async function readAccess(jira: JiraClient, caller: ProjectCaller, action: string): Promise<{ canEdit: boolean }> {
+  const grants = await readGrants(jira, caller, ['EDIT_ISSUES'], action);
+  return { canEdit: grants.EDIT_ISSUES === true };
+}
+
+/**
+ * Requires Browse projects and reports the other permissions asked for, all in one mypermissions
+ * call (a project the user may not see is refused with the same message).
+ */
+export async function readGrants(jira: JiraClient, caller: ProjectCaller, others: readonly ProjectPermission[], action: string): Promise<PermissionGrants> {
   const grants = await hiddenAsDenied(caller, action, () =>
-    jira.getMyPermissions({ projectKey: caller.projectKey, permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'] }),
+    jira.getMyPermissions({ projectKey: caller.projectKey, permissions: ['BROWSE_PROJECTS', ...others] }),
   );
   if (grants.BROWSE_PROJECTS !== true) throw noBrowse(caller, action);
-  return { canEdit: grants.EDIT_ISSUES === true };
+  return grants;
 }
 
 /** Refuses a viewer with a message saying which permission is missing. */

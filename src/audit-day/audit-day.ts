@@ -5,7 +5,8 @@
  * page needs one round trip.
  *
  * Staleness compares each review with its items' Jira `updated` time, read by the rollup's one paged
- * search (and kept in its cache), so the panel costs no call per item.
+ * search (and kept in its cache), so the panel costs no call per item. Only items whose issue the
+ * caller can see count: one ids-and-keys search made as the caller tells which (issue security).
  */
 import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryPoint, WaiverView } from '../../common/contract';
 import { historySeries, type ScoreHistory } from '../domain/history';
@@ -15,6 +16,7 @@ import { addCustomWaiver, applyNamedWaiver, removeWaiver, type CustomWaiverInput
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
+import { visibleIssueKeys } from '../rollup/visibility';
 import { auditChecklist, importedChecklist, readAccess, requireEditAccess } from './access';
 import { historyDay, readHistory, recordChangeSnapshot } from './history-store';
 import { readReviews, readWaivers, writeReviews, writeWaivers } from './records';
@@ -108,17 +110,19 @@ async function auditDayOf(
   def: ChecklistDefinition,
   options: { canEdit: boolean; scoreChanged: boolean; now: Clock },
 ): Promise<AuditDay> {
-  let computed = await computeRollup(jira, projectKey, def, {}, options.now);
+  // Issue security: the reviews are judged on the items the caller can see, as a search they made would.
+  const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, {}, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
+  let computed = first;
   // A cache written before the app read `updated` cannot tell stale from reviewed: read Jira once.
   if (computed.from === 'cache' && computed.states.some((state) => state.updatedAt === undefined)) {
-    computed = await computeRollup(jira, projectKey, def, { refresh: true }, options.now);
+    computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }
   const at = new Date(options.now());
   const history =
     options.scoreChanged || computed.from === 'jira'
       ? ((await recordChangeSnapshot(projectKey, def.id, computed.report, at)) ?? (await readHistory(projectKey, def.id)))
       : await readHistory(projectKey, def.id);
-  const reviews = chapterReviewSummary(def, await readReviews(projectKey, def.id), itemUpdates(computed));
+  const reviews = chapterReviewSummary(def, await readReviews(projectKey, def.id), itemUpdates(computed, visible));
   const inForce = new Set(computed.waivers.map((record) => record.id));
   return {
     checklistId: def.id,
@@ -138,9 +142,14 @@ async function auditDayOf(
   };
 }
 
-/** Each item's last change, for staleness; an item without a read time has nothing to compare. */
-export function itemUpdates(computed: Pick<ComputedRollup, 'states'>): ItemUpdate[] {
-  return computed.states.flatMap((state) => (state.updatedAt !== undefined ? [{ itemId: state.itemId, updatedAt: state.updatedAt }] : []));
+/**
+ * Each item's last change, for staleness; an item without a read time has nothing to compare. With
+ * `visible`, only items whose issue the caller can see count (issue security).
+ */
+export function itemUpdates(computed: Pick<ComputedRollup, 'states'>, visible?: ReadonlySet<string>): ItemUpdate[] {
+  return computed.states.flatMap((state) =>
+    state.updatedAt !== undefined && (visible === undefined || (state.issueKey !== undefined && visible.has(state.issueKey))) ? [{ itemId: state.itemId, updatedAt: state.updatedAt }] : [],
+  );
 }
 
 export function countReviews(entries: readonly ChapterReviewEntry[]): AuditDay['reviewCounts'] {

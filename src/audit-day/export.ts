@@ -2,9 +2,10 @@
  * `exportAudit`: the audit pack of one checklist, as CSV (one row per item) or as the data of the
  * printable report (summary, then chapter by chapter, item by item with evidence).
  *
- * One paged search reads every item with what the pack shows (status, assignee, `updated` for the
- * chapter reviews, the evidence field), scored exactly as the Audit page scores it (waivers, strict
- * mode). Without the evidence field in Jira (app not fully installed) the evidence columns are empty
+ * One paged search, made as the calling user, reads every item they can see with what the pack
+ * shows (status, assignee, `updated` for the chapter reviews, the evidence field), scored as the
+ * Audit page scores it (waivers, strict mode). An item whose issue the user may not see (issue
+ * security) is in the pack as its catalogue entry only, without an issue, like a missing one. Without the evidence field in Jira (app not fully installed) the evidence columns are empty
  * and the report says so.
  */
 import type { AuditExport, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
@@ -73,6 +74,8 @@ async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefi
     jql: activeItemsJql(projectKey, def.id),
     fields: ['status', 'resolution', 'updated', 'assignee', ...(fieldId !== undefined ? [fieldId] : [])],
     properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
+    // As the caller: Jira leaves out issues they may not see (issue security), with all their data.
+    as: 'user',
   });
   const states: ItemState[] = [];
   const updates: ItemUpdate[] = [];

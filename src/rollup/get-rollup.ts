@@ -7,6 +7,16 @@
  * Waivers and strict mode are applied each time the states are scored, never cached, so applying or
  * removing a waiver shows at once and restores exactly the previous score. A read from Jira also
  * offers the score history a snapshot, kept only when the change is significant.
+ *
+ * Who sees what: the states are read as the app into one cache shared by everyone who may browse
+ * the project, and the aggregate figures come from them. The item rows then keep issue data only
+ * for issues the caller can see (issue security), from one ids-and-keys search made as the caller.
+ * `refresh` is honoured only for a cache older than REFRESH_MIN_AGE_MS, so a browse-only user
+ * cannot make the app read all of Jira on every click.
+ *
+ * Jira calls: one mypermissions (Browse projects, and the `can` flags from the same answer), one
+ * visibility search (up to 5,000 items), and on a cold read ceil(N/100) search pages; the evidence
+ * field's id comes from KVS (remembered by the import). Within ceil(N/100) + 2 up to 5,000 items.
  */
 import type { AuditRisk, Rollup } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
@@ -14,6 +24,7 @@ import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { recordChangeSnapshot } from '../audit-day/history-store';
+import { readGrants } from '../audit-day/access';
 import { readWaivers } from '../audit-day/records';
 import { fromDigest, toDigest } from '../evidence/digest';
 import { evidenceFieldId } from '../evidence/field-id';
@@ -22,11 +33,20 @@ import { scoreWithEvidence, utcDay } from '../evidence/scoring';
 import { readProjectSettings } from '../evidence/settings';
 import type { JiraClient } from '../jira';
 import { chapterItemsJql } from '../jira/identity';
-import { requireProjectPermissions } from '../resolvers/access';
 import type { ProjectCaller } from '../resolvers/context';
 import { lastChecklist, projectChangedAt } from '../storage/project-state';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from './states';
+import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
+
+/** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
+export const REFRESH_MIN_AGE_MS = 30_000;
+
+/** REFRESH_MIN_AGE_MS, or `MSP_ROLLUP_REFRESH_MIN_AGE_MS` (a Forge environment variable; tests set 0). */
+function refreshMinAgeMs(): number {
+  const configured = Number(process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS);
+  return process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : REFRESH_MIN_AGE_MS;
+}
 
 /** A scored checklist before it is shaped for the page: what getRollup, the audit day and the daily run share. */
 export interface ComputedRollup extends Scored {
@@ -45,13 +65,18 @@ export async function getRollup(
   args: { checklistId?: string; refresh?: boolean },
   now: () => number = Date.now,
 ): Promise<Rollup | null> {
-  await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS'], 'see the audit score');
+  const grants = await readGrants(jira, caller, ['CREATE_ISSUES', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'], 'see the audit score');
   const checklistId = args.checklistId ?? (await lastChecklist(caller.projectKey));
   if (checklistId === undefined) return null;
   const def = await requireChecklist(checklistId);
-  const computed = await computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true }, now);
+  const [computed, visible] = await Promise.all([
+    computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true }, now),
+    visibleIssueKeys(jira, caller.projectKey, def.id),
+  ]);
   if (computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
-  return toRollup(def, computed, caller.projectKey, computed.readAt, computed.from);
+  const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
+  rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
+  return rollup;
 }
 
 /**
@@ -62,16 +87,22 @@ export async function computeRollup(
   jira: JiraClient,
   projectKey: string,
   def: ChecklistDefinition,
-  options: { refresh?: boolean },
+  /**
+   * `refresh`: a person asked for a fresh read; honoured only when the cache is REFRESH_MIN_AGE_MS
+   * old. `force`: read Jira whatever the cache (the app's own need, e.g. a cache without `updated`).
+   */
+  options: { refresh?: boolean; force?: boolean },
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
   const [{ strictMode }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
 
-  if (!options.refresh) {
+  if (options.force !== true) {
     const cached = await readCachedStates(projectKey, def.id);
-    if (cached && now() - cached.readAt < CACHE_MAX_AGE_MS && cached.readAt >= (await projectChangedAt(projectKey))) {
+    const age = cached ? now() - cached.readAt : Number.POSITIVE_INFINITY;
+    const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
+    if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
       const scored = score(def, cached.states, evidence, { strictMode, scoring, at: now() });
       return { ...scored, def, states: cached.states, waivers, readAt: cached.readAt, from: 'cache' };
@@ -104,8 +135,26 @@ function score(
   return { report, risks, strictMode: options.strictMode };
 }
 
-export function toRollup(def: ChecklistDefinition, scored: Scored & { waivers?: WaiverRecord[] }, projectKey: string, computedAt: number, from: Rollup['from']): Rollup {
-  const { report, risks, strictMode } = scored;
+/**
+ * The Rollup the page shows. With `visible` (the issue keys the caller can see), rows and risks of
+ * other issues keep the item's catalogue data and result but no issue key, status words or
+ * evidence detail, and `hiddenItems` counts them.
+ */
+export function toRollup(
+  def: ChecklistDefinition,
+  scored: Scored & { waivers?: WaiverRecord[] },
+  projectKey: string,
+  computedAt: number,
+  from: Rollup['from'],
+  visible?: ReadonlySet<string>,
+): Rollup {
+  const { report, strictMode } = scored;
+  const hidden = (issueKey: string | undefined): boolean => visible !== undefined && issueKey !== undefined && !visible.has(issueKey);
+  const hiddenItems = report.items.filter((item) => hidden(item.issueKey)).length;
+  const risks = scored.risks.map((risk): AuditRisk => {
+    if (!hidden(risk.issueKey)) return risk;
+    return { itemId: risk.itemId, kind: risk.kind, detail: `${HIDDEN_ITEM_REASON}.` };
+  });
   // The first waiver covering a chapter is the one scoring applied (scoring-result.ts).
   const chapterWaiver = (chapterId: string) => scored.waivers?.find((record) => record.chapters.includes(chapterId));
   return {
@@ -132,9 +181,9 @@ export function toRollup(def: ChecklistDefinition, scored: Scored & { waivers?: 
       id: item.id,
       chapterId: item.chapterId,
       title: item.title,
-      ...(item.issueKey !== undefined ? { issueKey: item.issueKey } : {}),
+      ...(item.issueKey !== undefined && !hidden(item.issueKey) ? { issueKey: item.issueKey } : {}),
       result: item.result,
-      reason: item.reason,
+      reason: hidden(item.issueKey) ? HIDDEN_ITEM_REASON : item.reason,
       points: item.points,
       mandatory: item.mandatory,
       earned: item.earned,
@@ -148,5 +197,6 @@ export function toRollup(def: ChecklistDefinition, scored: Scored & { waivers?: 
     from,
     risks,
     strictMode,
+    ...(visible !== undefined ? { hiddenItems } : {}),
   };
 }

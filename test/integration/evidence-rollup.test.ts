@@ -81,10 +81,12 @@ describe('getRollup with evidence', () => {
     await addLink('1.1', { expiryDate: day(5) });
     await rollup();
     h.emulator.clearRequests();
-    const fresh = await h.invoke<Rollup>('getRollup', { refresh: true });
-    const calls = h.appRequests().map((r) => `${r.method} ${r.path}`);
-    expect(calls).toEqual(['GET /rest/api/3/mypermissions', 'POST /rest/api/3/search/jql']);
-    const fields = (h.appRequests()[1]!.body as { fields: string[] }).fields;
+    process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
+    const fresh = await h.invoke<Rollup>('getRollup', { refresh: true }).finally(() => delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS);
+    const calls = h.appRequests().map((r) => `${r.method} ${r.path} ${r.actor === 'app' ? 'app' : 'user'}`);
+    // The app's one paged search, and the caller's ids-and-keys search that tells which issues they can see.
+    expect(calls.sort()).toEqual(['GET /rest/api/3/mypermissions user', 'POST /rest/api/3/search/jql app', 'POST /rest/api/3/search/jql user']);
+    const fields = (h.appRequests().find((r) => r.path === '/rest/api/3/search/jql' && r.actor === 'app')!.body as { fields: string[] }).fields;
     // `updated` lets the audit day tell a stale chapter review from a current one (same search, no extra call).
     expect(fields).toEqual(['status', 'resolution', 'updated', expect.stringMatching(/^customfield_\d+$/)]);
 

@@ -40,7 +40,7 @@ describe('getRollup', () => {
       ['2', 0, 300, 0, 3],
       ['3', 200, 350, 1, 2],
     ]);
-    expect(rollup.chapters[0]!.jql).toBe('project = MSP AND auditChecklist = "sync-demo-1.0" AND auditChapter = "1" AND auditItemState = "active"');
+    expect(rollup.chapters[0]!.jql).toBe('project = "MSP" AND auditChecklist = "sync-demo-1.0" AND auditChapter = "1" AND auditItemState = "active"');
     expect(rollup.items.find((item) => item.id === '2.1')).toMatchObject({ issueKey: keys.get('2.1'), result: 'not_assessed', inProgress: true, cost: 150 });
     expect(Date.parse(rollup.computedAt)).not.toBeNaN();
 
@@ -58,12 +58,17 @@ describe('getRollup', () => {
     expect(rollup.items.map((item) => [item.id, item.result, item.earned, item.cost])).toEqual(expected.items.map((item) => [item.id, item.result, item.earned, item.cost]));
 
     expect(h.appRequests().length).toBeLessThanOrEqual(Math.ceil(syncV1.items.length / 100) + 2);
-    expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor}`)).toEqual([
+    // No GET /field: the import remembered the evidence field's id (src/evidence/field-id.ts).
+    expect(h.appRequests().map((request) => `${request.method} ${request.path} ${request.actor}`).sort()).toEqual([
       'GET /rest/api/3/mypermissions admin',
-      // The evidence field's id, looked up once and then remembered (src/evidence/field-id.ts).
-      'GET /rest/api/3/field app',
+      // The caller's ids-and-keys search: which item issues they can see.
+      'POST /rest/api/3/search/jql admin',
       'POST /rest/api/3/search/jql app',
     ]);
+    expect(rollup).toMatchObject({ can: { createIssues: true, editIssues: true, administerProjects: true }, hiddenItems: 0 });
+    const visibility = h.appRequests().find((request) => request.actor === 'admin' && request.path === '/rest/api/3/search/jql')!;
+    expect(visibility.body).toMatchObject({ fields: ['key'], maxResults: 5000 });
+    expect(visibility.body).not.toHaveProperty('properties');
   });
 
   it('serves the cache until an audit issue changes, then reads Jira again', async () => {
@@ -78,7 +83,25 @@ describe('getRollup', () => {
     const fresh = await h.invoke<Rollup>('getRollup', {});
     expect(fresh).toMatchObject({ from: 'jira', score: 600, mandatoryOpen: [] });
 
-    expect(await h.invoke<Rollup>('getRollup', { refresh: true })).toMatchObject({ from: 'jira' });
+  });
+
+  it('honours refresh only for a cache at least 30 s old, so a click cannot make the app read Jira each time', async () => {
+    await h.invoke<Rollup>('getRollup', {});
+    h.emulator.clearRequests();
+    const appSearches = () => h.appRequests().filter((request) => request.actor === 'app').length;
+    for (let i = 0; i < 3; i++) expect(await h.invoke<Rollup>('getRollup', { refresh: true }, { accountId: 'viewer' })).toMatchObject({ from: 'cache' });
+    expect(appSearches()).toBe(0);
+    const realNow = Date.now;
+    Date.now = () => realNow() + 31_000;
+    try {
+      expect(await h.invoke<Rollup>('getRollup', { refresh: true }, { accountId: 'viewer' })).toMatchObject({ from: 'jira' });
+      expect(appSearches()).toBe(1);
+      // Read again just now: the next refresh is served from the cache again.
+      expect(await h.invoke<Rollup>('getRollup', { refresh: true }, { accountId: 'viewer' })).toMatchObject({ from: 'cache' });
+      expect(appSearches()).toBe(1);
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   it('ignores changes to issues that are not audit items', async () => {
@@ -90,7 +113,11 @@ describe('getRollup', () => {
   });
 
   it('lets a viewer see the score, and answers null for a project without a checklist', async () => {
-    await expect(h.invoke<Rollup>('getRollup', {}, { accountId: 'viewer' })).resolves.toMatchObject({ score: 300 });
+    await expect(h.invoke<Rollup>('getRollup', {}, { accountId: 'viewer' })).resolves.toMatchObject({
+      score: 300,
+      can: { createIssues: false, editIssues: false, administerProjects: false },
+      hiddenItems: 0,
+    });
     h.emulator.addProject({ key: 'EMPTY' });
     await expect(h.invoke('getRollup', {}, { projectKey: 'EMPTY' })).resolves.toBeNull();
     await expect(h.invoke('getRollup', { checklistId: 'no-such-list' })).rejects.toThrow('There is no checklist "no-such-list".');
