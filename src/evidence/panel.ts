@@ -18,7 +18,7 @@ import { toItemState } from '../rollup/states';
 import type { IssueCaller } from './context';
 import { evidenceFieldId } from './field-id';
 import { readEvidence, type EvidenceReading } from './read';
-import { auditRisks, strictResult, utcDay } from './scoring';
+import { auditRisks, strictResult, utcDay, withStrictWording } from './scoring';
 import { readProjectSettings } from './settings';
 
 /** What the issue modules' use cases need; tests hand in the real clients over the local runtime. */
@@ -104,6 +104,7 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     const strict = strictResult(resolved, evidence, { strictMode, today });
     result = strict ?? { result: resolved.result, reason: resolved.reason };
     risks = auditRisks([{ id: scored.id, issueKey: issue.key, result: resolved.result, source: resolved.source }], new Map([[scored.id, evidence]]), today);
+    if (strict) risks = withStrictWording(risks, new Set([scored.id]));
   } else {
     // Not an item (or retired): evidence can still expire, so only the expiry risks apply.
     risks = auditRisks([{ id: issue.key, issueKey: issue.key, result: 'not_assessed', source: 'status' }], new Map([[issue.key, evidence]]), today);

@@ -9,7 +9,8 @@
  * - Strict mode turns an item met by status (or by an explicit "met") but without accepted evidence
  *   in force into `not_met`, with a reason saying so. An auditor would mark it not met.
  * - Risks are judged on the result before strict mode, so the Audit page still says *why* strict
- *   mode did not count the item.
+ *   mode did not count the item; for an item strict mode counted as not met, the "met but no (or
+ *   only rejected) evidence" risk says so instead of calling it met ({@link strictRiskDetail}).
  */
 import type { AuditRisk } from '../../common/contract';
 import { evidenceRisks, isMetUnderStrictMode, type EvidenceFieldValue, type IsoDate } from '../domain/evidence';
@@ -33,6 +34,19 @@ export function strictResult(
   if (!options.strictMode || resolved.result !== 'met' || resolved.source === 'waiver') return undefined;
   if (isMetUnderStrictMode(evidence, options.today)) return undefined;
   return { result: 'not_met', reason: `Strict mode: not met without accepted evidence in force (${resolved.reason})` };
+}
+
+/** The words of a "met without accepted evidence" risk once strict mode counted the item as not met. */
+export function strictRiskDetail(risk: Pick<AuditRisk, 'kind' | 'detail'>): string {
+  if (risk.kind === 'met-without-evidence') return 'Counted as not met (strict mode): no accepted evidence in force; add what an auditor will ask to see.';
+  if (risk.kind === 'only-rejected-evidence') return 'Counted as not met (strict mode): no accepted evidence in force, only rejected evidence; add evidence a reviewer can accept.';
+  return risk.detail;
+}
+
+/** Rewords the risks of the items strict mode counted as not met, so no risk calls such an item met. */
+export function withStrictWording(risks: AuditRisk[], downgraded: ReadonlySet<string> | ReadonlyMap<string, unknown>): AuditRisk[] {
+  if (downgraded.size === 0) return risks;
+  return risks.map((risk) => (downgraded.has(risk.itemId) ? { ...risk, detail: strictRiskDetail(risk) } : risk));
 }
 
 /** The audit risks of items with these results (before strict mode) and evidence. */
@@ -77,6 +91,7 @@ export function scoreWithEvidence(
     if (strict) downgraded.set(item.id, strict.reason);
   }
   if (downgraded.size === 0) return { report: base, risks };
+  const strictRisks = withStrictWording(risks, downgraded);
   // Rescoring with an explicit "not met" keeps every total (score, penalties, chapters, projection) consistent.
   const strictStates = states.map((state) => (downgraded.has(state.itemId) ? { ...state, assessment: 'not_met' as const } : state));
   const report = scoreChecklist(def, strictStates, options.scoring ?? {});
@@ -84,7 +99,7 @@ export function scoreWithEvidence(
     const reason = downgraded.get(item.id);
     return reason === undefined ? item : { ...item, reason };
   });
-  return { report, risks };
+  return { report, risks: strictRisks };
 }
 
 /** Today as the rollup and the panel judge expiry: the UTC calendar day of `now`. */
