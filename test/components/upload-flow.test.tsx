@@ -108,13 +108,15 @@ describe('Bring your own checklist on the Audit page', () => {
 
     expect(screen.getByText('AWS MSP self-assessment workbook recognised')).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Column mapping' })).not.toBeInTheDocument();
-    // This workbook's Introduction names no version: the team gives one. 7.1 is the built-in
-    // template's, so the team's exact copy needs its own.
+    // This workbook's Introduction names no version: the team gives one. The built-in's framework
+    // is not the team's to extend (its projects would be offered the file as an update).
     expect(screen.getByLabelText('Version')).toHaveValue('');
+    expect(screen.getByLabelText('Framework')).toHaveValue('aws-msp-team');
+    fireEvent.change(screen.getByLabelText('Framework'), { target: { value: 'aws-msp' } });
     fireEvent.change(screen.getByLabelText('Version'), { target: { value: '7.1' } });
-    expect(await screen.findByText(/version 7.1 of "aws-msp" already exists as "aws-msp-7.1".*e\.g\. 7.1-team/)).toBeInTheDocument();
-    fireEvent.change(screen.getByLabelText('Version'), { target: { value: '7.1-team' } });
-    expect(screen.getByLabelText('Checklist id')).toHaveValue('aws-msp-7.1-team');
+    expect(await screen.findByText(/"aws-msp" is the framework of a built-in checklist \(aws-msp-4\.1\); pick another framework name, e\.g\. aws-msp-team/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Framework'), { target: { value: 'aws-msp-team' } });
+    expect(screen.getByLabelText('Checklist id')).toHaveValue('aws-msp-team-7.1');
     await screen.findByText('No problems found');
     const preview = screen.getByRole('region', { name: /^Preview:/ });
     expect(within(preview).getByRole('table', { name: 'Chapters in the file' })).toHaveTextContent('Prerequisites');

@@ -30,10 +30,11 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
   );
 }
 
-/** One entry per framework, named by its newest version. */
+/** One entry per framework a team saved, named by its newest version (built-in frameworks are not a team's to extend). */
 function frameworks(existing: readonly ChecklistSummary[]): { framework: string; label: string }[] {
+  const builtin = new Set(existing.filter((summary) => summary.source === 'builtin').map((summary) => summary.framework));
   const byFramework = new Map<string, ChecklistSummary[]>();
-  for (const summary of existing) byFramework.set(summary.framework, [...(byFramework.get(summary.framework) ?? []), summary]);
+  for (const summary of existing.filter((entry) => !builtin.has(entry.framework))) byFramework.set(summary.framework, [...(byFramework.get(summary.framework) ?? []), summary]);
   return [...byFramework.entries()].map(([framework, versions]) => ({
     framework,
     label: `${versions[versions.length - 1]?.name ?? framework} (saved: ${versions.map((summary) => summary.version).join(', ')})`,

@@ -123,14 +123,20 @@ export function checklistIdFor(framework: string, version: string, existing: rea
   return existing.some((summary) => summary.id === id && summary.source === 'builtin') ? `${id}-team` : id;
 }
 
+/** `framework`, or `<framework>-team` when a built-in checklist uses it (saving there is refused). */
+export function ownFramework(framework: string, existing: readonly ChecklistSummary[]): string {
+  return existing.some((summary) => summary.framework === framework && summary.source === 'builtin') ? `${framework}-team` : framework;
+}
+
 /** Settings a file starts with: what the AWS workbook says, else names from the file. */
 export function initialMeta(source: UploadSource, existing: readonly ChecklistSummary[]): MetaDraft {
   if (source.kind === 'definition') return definitionMeta(source.workbook.definition);
   const edited = { framework: false, id: false };
   if (source.useAws && source.aws) {
-    const framework = source.aws.meta.framework;
+    // A team's file never joins a built-in's framework (its projects would be offered it as an
+    // update): the workbook becomes "aws-msp-team", whose versions can follow the workbook's own.
+    const framework = ownFramework(source.aws.meta.framework, existing);
     let version = source.aws.meta.version ?? '';
-    // The built-in template may hold the same version: the team's exact list gets its own.
     if (version !== '' && existing.some((summary) => summary.framework === framework && summary.version === version)) version = `${version}-team`;
     const draft = { name: source.aws.meta.name, framework, version, model: 'met' as const, passMark: '', maxScore: '', edited: { framework: true, id: false } };
     return { ...draft, id: checklistIdFor(framework, version, existing) };

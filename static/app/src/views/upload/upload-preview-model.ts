@@ -86,6 +86,14 @@ export function catalogueProblems(definition: unknown, existing: readonly Checkl
       message: `"${id}" is already saved (${sameId.name} ${sameId.version}); give this file a new version to save it beside that one`,
     });
   }
+  const builtin = existing.find((summary) => summary.framework === framework && summary.source === 'builtin');
+  if (builtin) {
+    problems.push({
+      row: 0,
+      column: 'framework',
+      message: `"${framework}" is the framework of a built-in checklist (${builtin.id}); pick another framework name, e.g. ${framework}-team, so projects on the built-in are never offered this file as an update`,
+    });
+  }
   const sameVersion = existing.find((summary) => summary.framework === framework && summary.version === version && summary.id !== id);
   if (sameVersion && version !== '') {
     problems.push({
