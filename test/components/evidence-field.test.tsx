@@ -36,7 +36,7 @@ describe('EvidenceField', () => {
 
     it('says when there is no evidence', async () => {
       renderIssueModule(<EvidenceField />, { field: { entryPoint: 'view', value: null } });
-      expect(await screen.findByText('No evidence yet. Use Edit to add some.')).toBeInTheDocument();
+      expect(await screen.findByText('No evidence yet.')).toBeInTheDocument();
     });
   });
 

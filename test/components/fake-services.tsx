@@ -16,6 +16,7 @@ import type {
   SaveCustomChecklistPayload,
   SaveCustomChecklistResult,
 } from '../../common/custom-checklists';
+import type { ProjectChecklist } from '../../common/project-checklists';
 
 type Answer<T> = T | Error | (() => Promise<T>);
 
@@ -33,6 +34,8 @@ export class FakeAuditApi implements AuditApi {
   importStatuses: Answer<ImportStatus>[] = [];
   /** Successive getRollup answers; the last one repeats. */
   rollups: Answer<Rollup | null>[] = [null];
+  /** The project's imported checklists (listProjectChecklists); none by default, so no switcher. */
+  projectChecklists: Answer<ProjectChecklist[]> = [];
   calls: { method: string; args: unknown[] }[] = [];
   /** Answers of saveCustomChecklist and commitCustomChecklist. */
   saveResult: Answer<SaveCustomChecklistResult> = new Error('FakeAuditApi: no save answer scripted');
@@ -68,6 +71,10 @@ export class FakeAuditApi implements AuditApi {
   getRollup(options?: GetRollupOptions) {
     this.calls.push({ method: 'getRollup', args: [options] });
     return answer(this.next(this.rollups));
+  }
+  listProjectChecklists() {
+    this.calls.push({ method: 'listProjectChecklists', args: [] });
+    return answer(this.projectChecklists);
   }
 
   planSync(checklistId: string) {

@@ -8,8 +8,8 @@ describe('scoreLine', () => {
   it.each([
     ['points, under the mark', { ...pointsNotYet, score: 845, passed: false }, '845 / 1000 — pass mark 900 — not yet'],
     ['points, at the mark', { ...pointsNotYet, score: 900, passed: true }, '900 / 1000 — pass mark 900 — would pass'],
-    ['met, mandatory open', metNotYet, '52 of 61 met — 3 mandatory open — not yet'],
-    ['met, all done', { ...metNotYet, score: 61, mandatoryOpen: [], passed: true }, '61 of 61 met — 0 mandatory open — would pass'],
+    ['met, mandatory open', metNotYet, '52 of 61 met, N/A or waived — 3 mandatory open — not yet'],
+    ['met, all done', { ...metNotYet, score: 61, mandatoryOpen: [], passed: true }, '61 of 61 met, N/A or waived — 0 mandatory open — would pass'],
   ])('when %s returns the sentence', (_case, rollup, expected) => {
     expect(scoreLine(rollup)).toBe(expected);
   });
@@ -17,7 +17,7 @@ describe('scoreLine', () => {
 
 describe('projectionLine', () => {
   it('uses the projected score, verdict and open mandatory items', () => {
-    expect(projectionLine(metNotYet)).toBe('53 of 61 met — 2 mandatory open — not yet');
+    expect(projectionLine(metNotYet)).toBe('53 of 61 met, N/A or waived — 2 mandatory open — not yet');
   });
 });
 

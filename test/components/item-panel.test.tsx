@@ -10,7 +10,7 @@ describe('ItemPanelView', () => {
       renderIssueModule(<ItemPanelView />, { panel: emptyPanel });
       const item = await screen.findByRole('region', { name: 'Checklist item' });
       expect(within(item).getByRole('heading', { name: '8.3 Vulnerability management' })).toBeInTheDocument();
-      expect(item).toHaveTextContent('AWS MSP Partner Program 4.1 · chapter ch-08 Security & compliance · 40 points · mandatory (50 points off if not met)');
+      expect(item).toHaveTextContent('AWS MSP Partner Program 4.1 · Security & compliance · 40 points · mandatory (50 points off if not met)');
       expect(item).toHaveTextContent('Scan customer environments and fix findings by severity.');
       expect(item).toHaveTextContent('Expected evidence: Process description, Technical demonstration');
       expect(within(item).getByTestId('item-result')).toHaveTextContent('MetIssue MSP-12 is Done');

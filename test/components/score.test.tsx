@@ -33,8 +33,8 @@ describe('AuditPage after an import', () => {
     it('counts met items and open mandatory items under the met model', async () => {
       renderPage(metNotYet);
       const region = await scoreRegion();
-      expect(within(region).getByTestId('score-line')).toHaveTextContent('52 of 61 met — 3 mandatory open — not yet');
-      expect(within(region).getByTestId('projection-line')).toHaveTextContent('53 of 61 met — 2 mandatory open — not yet');
+      expect(within(region).getByTestId('score-line')).toHaveTextContent('52 of 61 met, N/A or waived — 3 mandatory open — not yet');
+      expect(within(region).getByTestId('projection-line')).toHaveTextContent('53 of 61 met, N/A or waived — 2 mandatory open — not yet');
     });
 
     it('shows the projection if every item in progress is met', async () => {

@@ -22,6 +22,7 @@ import type {
   SaveCustomChecklistPayload,
   SaveCustomChecklistResult,
 } from '../../../../common/custom-checklists';
+import type { ProjectChecklist } from '../../../../common/project-checklists';
 
 export interface GetRollupOptions {
   /** Which checklist to score; the resolver defaults to the one imported last. */
@@ -38,6 +39,8 @@ export interface AuditApi {
   getImport(jobId: string): Promise<ImportStatus>;
   /** `null` when no checklist has been imported into this project yet. */
   getRollup(options?: GetRollupOptions): Promise<Rollup | null>;
+  /** The checklists imported into this project (for the switcher); optional so older fakes need not supply it. */
+  listProjectChecklists?(): Promise<ProjectChecklist[]>;
   /** What moving the project to this version of its checklist would change. */
   planSync(checklistId: string): Promise<SyncPreview>;
   /** Moves the project to this version; call again while `complete` is false. */

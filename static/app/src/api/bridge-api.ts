@@ -30,6 +30,7 @@ import type {
   DeleteCustomChecklistResult,
   SaveCustomChecklistResult,
 } from '../../../../common/custom-checklists';
+import type { ProjectChecklist } from '../../../../common/project-checklists';
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
 
@@ -48,6 +49,7 @@ export function createBridgeApi(call: Invoke = (key, payload) => invoke(key, pay
       const rollup = await call<Rollup | null | undefined>('getRollup', payload);
       return rollup ?? null;
     },
+    listProjectChecklists: () => call<ProjectChecklist[]>('listProjectChecklists', {}),
     planSync: (checklistId) => call<SyncPreview>('planSync', { checklistId }),
     applySync: (checklistId) => call<SyncResult>('applySync', { checklistId }),
     saveCustomChecklist: (payload) => call<SaveCustomChecklistResult>('saveCustomChecklist', payload),

@@ -1,6 +1,7 @@
 /**
  * The project's Audit page (module `audit-page`). Shows the score of the checklist imported last,
- * or, when nothing is imported yet, the import flow. Data comes from the AuditApi in context.
+ * or, when nothing is imported yet, the import flow. With several checklists imported, a switcher
+ * by the headline picks the one scored. Data comes from the AuditApi in context.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -11,7 +12,9 @@ import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import type { Rollup } from '../../../../../common/contract';
+import type { ProjectChecklist } from '../../../../../common/project-checklists';
 import { ImportFlow } from './import/ImportFlow';
+import { ChecklistSwitcher } from './score/ChecklistSwitcher';
 import { ScoreDashboard } from './score/ScoreDashboard';
 import { VersionUpdate } from './sync/VersionUpdate';
 
@@ -57,6 +60,19 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
     [api],
   );
   useEffect(() => load(), [load]);
+
+  // The project's checklists, for the switcher: read again when the page shows one it does not list
+  // (just imported or synced). A failure only hides the switcher; the score still shows.
+  const [checklists, setChecklists] = useState<ProjectChecklist[] | null>(null);
+  const shownId = screen.kind === 'score' ? screen.rollup.checklistId : undefined;
+  const listed = shownId !== undefined && checklists !== null && checklists.some((checklist) => checklist.id === shownId);
+  useEffect(() => {
+    if (shownId === undefined || listed || !api.listProjectChecklists) return;
+    api.listProjectChecklists().then(
+      (list) => mounted.current && setChecklists(list),
+      (error: unknown) => console.warn('Could not list the project checklists', error),
+    );
+  }, [api, shownId, listed]);
 
   const refresh = (rollup: Rollup) => {
     setRefreshing(true);
@@ -110,6 +126,11 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           refreshError={refreshError}
           onRefresh={() => refresh(screen.rollup)}
           onImportAnother={() => setScreen({ kind: 'import', previous: screen.rollup })}
+          switcher={
+            checklists && listed && checklists.length > 1 ? (
+              <ChecklistSwitcher checklists={checklists} selectedId={screen.rollup.checklistId} onSwitch={(checklistId) => load(checklistId)} disabled={refreshing} />
+            ) : undefined
+          }
           auditDay={
             auditDay && (
               <Suspense fallback={<Loading label="Loading the audit day" />}>
@@ -130,6 +151,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
       {screen.kind === 'import' && (
         <ImportFlow
           firstImport={screen.previous === null}
+          canCreateIssues={screen.previous?.can?.createIssues}
           pollMs={pollMs}
           // A fresh computation: the stored rollup predates the issues just created.
           onShowScore={(checklistId) => load(checklistId, true)}

@@ -10,8 +10,9 @@ export const verdictWords = (passed: boolean): string => (passed ? 'would pass' 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /**
- * The headline: "845 / 1000 — pass mark 900 — not yet" or "52 of 61 met — 3 mandatory open — not yet".
- * Under the met model the score counts items met or N/A out of all items.
+ * The headline: "845 / 1000 — pass mark 900 — not yet" or
+ * "52 of 61 met, N/A or waived — 3 mandatory open — not yet". Under the met model the score counts
+ * items met, N/A or waived out of all items, and the sentence says so.
  */
 export function scoreLine(rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'passed' | 'mandatoryOpen'>): string {
   return figuresLine(rollup.model, rollup.score, rollup.maxScore, rollup.passMark, rollup.mandatoryOpen.length, rollup.passed);
@@ -35,7 +36,7 @@ function figuresLine(
     const mark = passMark === null ? '' : ` — pass mark ${passMark}`;
     return `${score} / ${maxScore}${mark} — ${verdictWords(passed)}`;
   }
-  return `${score} of ${maxScore} met — ${mandatoryOpen} mandatory open — ${verdictWords(passed)}`;
+  return `${score} of ${maxScore} met, N/A or waived — ${mandatoryOpen} mandatory open — ${verdictWords(passed)}`;
 }
 
 /** What meeting an open mandatory item is worth: its points plus the penalty it stops costing. */
@@ -71,6 +72,16 @@ export function relativeTime(iso: string, now: Date): string {
   if (hours < 24) return `${plural(hours, 'hour')} ago`;
   return `${plural(Math.round(hours / 24), 'day')} ago`;
 }
+
+/** "3 items are on issues you cannot see." (issue security), or undefined when none are hidden. */
+export function hiddenItemsLine(hiddenItems: number | undefined): string | undefined {
+  if (!hiddenItems || hiddenItems <= 0) return undefined;
+  return hiddenItems === 1 ? '1 item is on an issue you cannot see.' : `${hiddenItems} items are on issues you cannot see.`;
+}
+
+/** Why a control is disabled for a user without the permission (shown next to it). */
+export const CREATE_ISSUES_REASON = 'You need the Create issues permission in this project to import a checklist.';
+export const ADMINISTER_REASON = 'Only a project admin can change strict mode: it needs the Administer projects permission.';
 
 export const percent = (value: number, max: number): number => (max > 0 ? Math.round((value / max) * 100) : 0);
 

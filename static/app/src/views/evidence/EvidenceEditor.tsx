@@ -142,7 +142,10 @@ export function EvidenceEditor({ panel, onPanel }: EvidenceEditorProps) {
           {error}
         </Notice>
       )}
-      <EvidenceList entries={panel.evidence.entries} today={panel.today} actions={panel.canEdit ? actions : undefined} />
+      {/* The summary above already says "No evidence" when there is none: no second empty line. */}
+      {panel.evidence.entries.length > 0 && (
+        <EvidenceList entries={panel.evidence.entries} today={panel.today} actions={panel.canEdit ? actions : undefined} />
+      )}
       {panel.canEdit ? (
         mode.kind === 'add' ? (
           <EvidenceForm

@@ -10,7 +10,7 @@ export function EvidenceFieldView({ value }: { value: unknown }) {
   const today = now().toISOString().slice(0, 10);
   return (
     <div style={{ padding: 4, display: 'grid', gap: 4 }}>
-      <EvidenceList entries={entries} today={today} empty="No evidence yet. Use Edit to add some." />
+      <EvidenceList entries={entries} today={today} empty="No evidence yet." />
       {skipped > 0 && <p style={{ margin: 0 }}>{skipped} stored entries could not be read and are not shown.</p>}
     </div>
   );

@@ -65,7 +65,8 @@ export default function ItemPanelView() {
           <div style={subtle}>
             {[
               `${item.checklistName} ${item.version}`,
-              `chapter ${item.chapterId} ${item.chapterTitle}`,
+              // The chapter's title only: its id is internal ("prereq"), and says nothing to a reader.
+              item.chapterTitle || item.chapterId,
               item.model === 'points' ? `${item.points} points` : '',
               item.mandatory ? (item.model === 'points' ? `mandatory (${item.penalty} points off if not met)` : 'mandatory') : 'not mandatory',
             ]

@@ -10,6 +10,7 @@ import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
 import { useLoad } from '../../../hooks/useLoad';
+import { CREATE_ISSUES_REASON } from '../format';
 import { ChecklistPicker } from './ChecklistPicker';
 import { ChecklistPreview } from './ChecklistPreview';
 import { ImportProgress } from './ImportProgress';
@@ -26,11 +27,15 @@ interface ImportFlowProps {
   /** Back to the score without importing; absent when there is no score to go back to. */
   onCancel?: () => void;
   pollMs?: number;
+  /** False when the user lacks Create issues in the project (from the rollup's `can`); undefined when unknown. */
+  canCreateIssues?: boolean;
 }
 
-export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }: ImportFlowProps) {
+export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, canCreateIssues }: ImportFlowProps) {
   const { api } = useServices();
   const headingId = useId();
+  const reasonId = useId();
+  const mayCreate = canCreateIssues !== false;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const list = useLoad('all', () => api.listChecklists());
   const preview = useLoad(selectedId, (id) => api.getChecklist(id));
@@ -98,9 +103,10 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
         <ChecklistPicker checklists={checklists} selectedId={selectedId} onSelect={setSelectedId} disabled={busy} />
       )}
       {checklists && (
-        <div>
+        <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
           <Button
-            isDisabled={busy}
+            isDisabled={busy || !mayCreate}
+            aria-describedby={mayCreate ? undefined : reasonId}
             onClick={() => {
               setSaved(undefined);
               setUploading(true);
@@ -108,6 +114,11 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
           >
             Bring your own checklist
           </Button>
+          {!mayCreate && (
+            <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+              {CREATE_ISSUES_REASON}
+            </p>
+          )}
         </div>
       )}
       {saved && (
@@ -127,7 +138,8 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000 }
       <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
         <Button
           appearance="primary"
-          isDisabled={preview.state.status !== 'ready' || busy}
+          isDisabled={preview.state.status !== 'ready' || busy || !mayCreate}
+          aria-describedby={mayCreate ? undefined : reasonId}
           isLoading={busy}
           onClick={() => selectedId && start(selectedId)}
         >

@@ -14,7 +14,7 @@ import { Notice } from '../../../components/Notice';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
 import { RISK_TONES, RISK_WORDS } from '../../evidence/words';
-import { plural } from '../format';
+import { ADMINISTER_REASON, plural } from '../format';
 
 interface AuditRisksProps {
   rollup: Rollup;
@@ -26,6 +26,9 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
   const { evidence } = useServices();
   const headingId = useId();
   const strictId = useId();
+  const reasonId = useId();
+  // Without `can` (an older cached rollup) the checkbox stays usable; the server still checks.
+  const mayAdminister = rollup.can?.administerProjects ?? true;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const titles = useMemo(() => new Map(rollup.items.map((item) => [item.id, item.title])), [rollup.items]);
@@ -68,10 +71,24 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
         </>
       )}
       {evidence && (
-        <label htmlFor={strictId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <input id={strictId} type="checkbox" checked={rollup.strictMode} disabled={saving} onChange={(e) => setStrict(e.target.checked)} />
-          Strict mode: count an item as met only with accepted evidence in force
-        </label>
+        <div style={{ display: 'grid', gap: 2 }}>
+          <label htmlFor={strictId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            <input
+              id={strictId}
+              type="checkbox"
+              checked={rollup.strictMode}
+              disabled={saving || !mayAdminister}
+              aria-describedby={mayAdminister ? undefined : reasonId}
+              onChange={(e) => setStrict(e.target.checked)}
+            />
+            Strict mode: count an item as met only with accepted evidence in force
+          </label>
+          {!mayAdminister && (
+            <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+              {ADMINISTER_REASON}
+            </p>
+          )}
+        </div>
       )}
       {error && (
         <Notice appearance="error" title="Strict mode was not changed">

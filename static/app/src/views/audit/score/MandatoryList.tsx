@@ -1,5 +1,9 @@
-/** Open mandatory items, most expensive first, each with what it costs and a link to its issue. */
-import { useId, useMemo } from 'react';
+/**
+ * Open mandatory items, most expensive first, each with what it costs and a link to its issue: the
+ * first ten, then a "Show all N" button for the rest.
+ */
+import { useId, useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
@@ -7,8 +11,13 @@ import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
 import { mandatoryCostLine, RESULT_TONES, RESULT_WORDS } from '../format';
 
+/** How many open mandatory items show before "Show all". */
+export const MANDATORY_SHOWN = 10;
+
 export function MandatoryList({ rollup }: { rollup: Rollup }) {
   const headingId = useId();
+  const listId = useId();
+  const [showAll, setShowAll] = useState(false);
   const open = useMemo(() => {
     const byId = new Map(rollup.items.map((item) => [item.id, item]));
     return rollup.mandatoryOpen
@@ -16,6 +25,7 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
       .filter((item) => item !== undefined)
       .sort((a, b) => b.points + b.cost - (a.points + a.cost));
   }, [rollup]);
+  const shown = showAll ? open : open.slice(0, MANDATORY_SHOWN);
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
@@ -25,8 +35,8 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
       {open.length === 0 ? (
         <p style={{ margin: 0 }}>No mandatory item is open.</p>
       ) : (
-        <ul style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
-          {open.map((item) => (
+        <ul id={listId} style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
+          {shown.map((item) => (
             <li key={item.id}>
               {item.issueKey ? (
                 <HostLink path={issuePath(item.issueKey)} aria-label={`Open ${item.issueKey}: ${item.id} ${item.title}`}>
@@ -40,6 +50,13 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
             </li>
           ))}
         </ul>
+      )}
+      {open.length > MANDATORY_SHOWN && (
+        <div>
+          <Button aria-controls={listId} aria-expanded={showAll} onClick={() => setShowAll((all) => !all)}>
+            {showAll ? `Show the ${MANDATORY_SHOWN} most expensive` : `Show all ${open.length}`}
+          </Button>
+        </div>
       )}
     </section>
   );

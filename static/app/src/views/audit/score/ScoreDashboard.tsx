@@ -1,9 +1,10 @@
 /** After an import: the score, what blocks the pass, chapters, and the item-by-item explanation. */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { Notice } from '../../../components/Notice';
 import type { Rollup } from '../../../../../../common/contract';
+import { CREATE_ISSUES_REASON } from '../format';
 import { AuditRisks } from './AuditRisks';
 import { ChapterTable } from './ChapterTable';
 import { ExplainScore } from './ExplainScore';
@@ -19,12 +20,17 @@ interface ScoreDashboardProps {
   onImportAnother: () => void;
   /** The audit-day section (reviews, waivers, history, export), when the page offers it. */
   auditDay?: ReactNode;
+  /** The checklist switcher, shown by the headline when the project holds several checklists. */
+  switcher?: ReactNode;
 }
 
-export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay }: ScoreDashboardProps) {
+export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay, switcher }: ScoreDashboardProps) {
+  const reasonId = useId();
+  // Without `can` (an older cached rollup) the button stays; the server still checks on import.
+  const mayImport = rollup.can?.createIssues ?? true;
   return (
     <div style={{ display: 'grid', gap: token('space.300', '24px') }}>
-      <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} />
+      <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} switcher={switcher} />
       {refreshError && (
         <Notice appearance="warning" title="Could not refresh the figures">
           {refreshError} The figures shown are the last ones computed.
@@ -35,8 +41,15 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
       <ChapterTable rollup={rollup} />
       <ExplainScore rollup={rollup} />
       {auditDay}
-      <div>
-        <Button onClick={onImportAnother}>Import another checklist</Button>
+      <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
+        <Button onClick={onImportAnother} isDisabled={!mayImport} aria-describedby={mayImport ? undefined : reasonId}>
+          Import another checklist
+        </Button>
+        {!mayImport && (
+          <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+            {CREATE_ISSUES_REASON}
+          </p>
+        )}
       </div>
     </div>
   );

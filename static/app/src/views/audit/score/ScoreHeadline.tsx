@@ -1,35 +1,45 @@
 /** The answer the page exists for: the score against the pass mark, and would we pass. */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
-import { projectionLine, scoreLine } from '../format';
+import { hiddenItemsLine, projectionLine, scoreLine } from '../format';
 import { Freshness } from './Freshness';
 
 interface ScoreHeadlineProps {
   rollup: Rollup;
   refreshing: boolean;
   onRefresh: () => void;
+  /** The checklist switcher, when the project holds more than one checklist; replaces the name line. */
+  switcher?: ReactNode;
 }
 
-export function ScoreHeadline({ rollup, refreshing, onRefresh }: ScoreHeadlineProps) {
+export function ScoreHeadline({ rollup, refreshing, onRefresh, switcher }: ScoreHeadlineProps) {
   const headingId = useId();
   const { counts } = rollup;
+  const hidden = hiddenItemsLine(rollup.hiddenItems);
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="large" as="h2" id={headingId}>
         Audit score
       </Heading>
-      <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-        {rollup.checklistName} {rollup.version}
-      </p>
+      {switcher ?? (
+        <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+          {rollup.checklistName} {rollup.version}
+        </p>
+      )}
       <p style={{ margin: 0, display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         <strong style={{ fontSize: 24, lineHeight: '28px' }} data-testid="score-line">
           {scoreLine(rollup)}
         </strong>
         <StatusPill tone={rollup.passed ? 'success' : 'danger'}>{rollup.passed ? 'Would pass' : 'Not yet'}</StatusPill>
       </p>
+      {hidden && (
+        <p data-testid="hidden-items-line" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+          {hidden}
+        </p>
+      )}
       <p style={{ margin: 0 }}>
         If every item in progress is met: <strong data-testid="projection-line">{projectionLine(rollup)}</strong>
       </p>
