@@ -155,3 +155,8 @@ export function waiversKey(projectKey: string, checklistId: string): string {
 export function scoreHistoryKey(projectKey: string, checklistId: string): string {
   return key('score-history', part('projectKey', projectKey), part('checklistId', checklistId));
 }
+
+/** Where the next daily score run starts (the project a cut-short run stopped at), so no project starves. */
+export function dailyRunCursorKey(): string {
+  return 'score-history-cursor';
+}

@@ -117,4 +117,42 @@ describe('score history', () => {
     expect(summary).toMatchObject({ recorded: 0, complete: false });
     expect(h.runtime.kvs.get(scoreHistoryKey('MSP', syncV1.id))).toBeUndefined();
   });
+
+  it('honours MSP_HISTORY_TIME_BUDGET_MS in the scheduled function', async () => {
+    process.env.MSP_HISTORY_TIME_BUDGET_MS = '1';
+    try {
+      await expect(h.runtime.runScheduled(TRIGGER)).resolves.toMatchObject({ recorded: 0, complete: false });
+    } finally {
+      delete process.env.MSP_HISTORY_TIME_BUDGET_MS;
+    }
+    expect(h.appRequests()).toEqual([]);
+    await expect(h.runtime.runScheduled(TRIGGER)).resolves.toMatchObject({ recorded: 1, complete: true });
+  });
+
+  it('starts where a cut-short run stopped, so projects late in key order are not starved day after day', async () => {
+    for (const projectKey of ['AAA', 'ZZZ']) {
+      h.emulator.addProject({ key: projectKey });
+      await expect(h.importChecklist(syncV1.id, { projectKey })).resolves.toMatchObject({ state: 'done' });
+    }
+    /** Time for one checklist a run, then the run must stop: far less than three projects need. */
+    const oneChecklist = (): (() => number) => {
+      let left = 1;
+      return () => (left-- > 0 ? Number.POSITIVE_INFINITY : 0);
+    };
+    const recordedOn = (date: string): string[] =>
+      ['AAA', 'MSP', 'ZZZ'].filter((projectKey) => {
+        const value = h.runtime.kvs.get(scoreHistoryKey(projectKey, syncV1.id));
+        return value !== undefined && decodeHistory(value).some((point) => point.date === date);
+      });
+    const start = Date.now();
+    const days: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const at = start + n * DAY_MS;
+      const summary = await recordDailyScores(createJiraClient(), { now: () => at, remainingMs: oneChecklist() });
+      expect(summary).toMatchObject({ recorded: 1, complete: false });
+      days.push(recordedOn(new Date(at).toISOString().slice(0, 10)).join());
+    }
+    // Key order alone would record AAA every day and ZZZ never.
+    expect(days).toEqual(['AAA', 'MSP', 'ZZZ', 'AAA']);
+  });
 });

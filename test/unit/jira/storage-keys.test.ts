@@ -22,6 +22,7 @@ describe('storage keys', () => {
     [keys.scoreHistoryKey('MSP', 'aws-msp-7.1'), 'score-history:MSP:aws-msp-7.1'],
     [keys.projectSettingsKey('MSP'), 'project-settings:MSP'],
     [keys.appFieldIdKey('audit-evidence'), 'app-field:audit-evidence'],
+    [keys.dailyRunCursorKey(), 'score-history-cursor'],
   ])('builds %s', (actual, expected) => {
     expect(actual).toBe(expected);
   });
