@@ -57,7 +57,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const log = new RequestLog();
   const listeners = new Set<(event: IssueChangeEvent) => void>();
   const persister = createPersister(options.stateFile, () => store.state);
-  /** When each issue was created (wall clock), for the search-lag fault. */
+  /** When each issue created while the search-lag fault was set was created (wall clock). */
   const createdAt = new Map<string, number>();
   const searchable = (issue: { id: string }): boolean => {
     const lag = faults.searchLagMs();
@@ -104,7 +104,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       else response = jsonResponse(500, errorCollection([`The local Jira emulator failed: ${(err as Error).message}`]));
     }
     if (req.method.toUpperCase() !== 'GET') persister.schedule();
-    for (const event of events) if (event.kind === 'created') createdAt.set(event.issue.id, Date.now());
+    if (faults.searchLagMs() > 0) for (const event of events) if (event.kind === 'created') createdAt.set(event.issue.id, Date.now());
     dispatch(events);
     const isCreate = req.method.toUpperCase() === 'POST' && (path === '/rest/api/3/issue' || path === '/rest/api/3/issue/bulk');
     if (isCreate && response.status < 300) return faults.drawAfterCommit() ?? response;

@@ -54,7 +54,7 @@ export interface Faults {
    * created: a gateway failure after Jira committed, so a blind resend would duplicate them.
    */
   rate500AfterCommit?: number;
-  /** Search index lag: issues created less than this many ms ago are missing from search results. */
+  /** Search index lag: issues created while this is set are missing from search results for this many ms. */
   searchLagMs?: number;
 }
 

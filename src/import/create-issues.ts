@@ -30,8 +30,8 @@ export interface CreateItemsArgs {
   /** Chapter id → Epic key; items of these chapters get the Epic as parent. */
   chapterKeys: Readonly<Record<string, string>>;
   items: readonly ChecklistItem[];
-  /** Called after every chunk with what it created (also when the chunk then fails). */
-  onChunk: (created: Record<string, CreatedIssue>) => Promise<void>;
+  /** Called after every chunk with what it created, by item id (also when the chunk then fails). */
+  onChunk: (created: Map<string, CreatedIssue>) => Promise<void>;
   /** Asked before each chunk; true stops cleanly (e.g. the invocation is running out of time). */
   shouldStop?: () => boolean | Promise<boolean>;
   /** More entity properties for an item's new issue, set in the same bulk call (e.g. an initial assessment). */
@@ -49,17 +49,17 @@ export async function createItems(args: CreateItemsArgs): Promise<boolean> {
         item,
         projectKey: args.projectKey,
         issueTypeId: args.issueTypeId,
-        ...(args.chapterKeys[item.chapterId] !== undefined ? { parentKey: args.chapterKeys[item.chapterId] } : {}),
+        ...(Object.hasOwn(args.chapterKeys, item.chapterId) ? { parentKey: args.chapterKeys[item.chapterId]! } : {}),
       });
       const extra = args.extraProperties?.(item) ?? [];
       return extra.length === 0 ? input : { ...input, properties: [...(input.properties ?? []), ...extra] };
     });
     const results = await createOnce({ jira: args.jira, def: args.def, projectKey: args.projectKey, kind: 'item', ids: chunk.map((item) => item.id), inputs });
-    const created: Record<string, CreatedIssue> = {};
+    const created = new Map<string, CreatedIssue>();
     const failures: { name: string; failure: Failure }[] = [];
     results.forEach((result, index) => {
       const item = chunk[index]!;
-      if (result.ok) created[item.id] = { id: result.id, key: result.key };
+      if (result.ok) created.set(item.id, { id: result.id, key: result.key });
       else failures.push({ name: `item ${item.id}`, failure: result });
     });
     await args.onChunk(created);
@@ -76,7 +76,8 @@ export async function createChapters(args: {
   epicTypeId: string;
   chapters: readonly Chapter[];
 }): Promise<Record<string, string>> {
-  const keys: Record<string, string> = {};
+  // Null prototype: chapter ids such as `constructor` or `__proto__` are plain keys here.
+  const keys: Record<string, string> = Object.create(null) as Record<string, string>;
   if (args.chapters.length === 0) return keys;
   const inputs = args.chapters.map((chapter) => chapterCreateInput({ def: args.def, chapter, projectKey: args.projectKey, epicTypeId: args.epicTypeId }));
   const results = await createOnce({ jira: args.jira, def: args.def, projectKey: args.projectKey, kind: 'chapter', ids: args.chapters.map((chapter) => chapter.id), inputs });

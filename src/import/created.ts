@@ -14,8 +14,8 @@ export interface CreatedIssue {
 
 const createdChunkSchema = z.object({ items: z.record(z.string(), z.object({ id: z.string(), key: z.string() })) });
 
-export async function recordCreated(jobId: string, chunk: number, items: Record<string, CreatedIssue>): Promise<void> {
-  await writeValue(importCreatedKey(jobId, chunk), { items });
+export async function recordCreated(jobId: string, chunk: number, items: ReadonlyMap<string, CreatedIssue>): Promise<void> {
+  await writeValue(importCreatedKey(jobId, chunk), { items: Object.fromEntries(items) });
 }
 
 /** Every issue the job recorded as created, by item id. */

@@ -15,6 +15,7 @@ import { claimValue, deleteValue, readValue } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
 import { activeImportSchema } from './active';
 import { isStale, loadJob, newJob, saveJob, toStatus, type ImportJob } from './job';
+import { refuseWhileSyncRuns } from './exclusion';
 import { refuseOtherVersionInUse } from './version-guard';
 import { enqueueImport } from './worker-support';
 
@@ -44,6 +45,12 @@ export async function startImport(jira: JiraClient, caller: ProjectCaller, check
     }
     const job = newJob({ jobId: randomUUID(), checklistId: def.id, projectKey: caller.projectKey, projectId: caller.projectId, total: def.items.length, now: new Date() });
     if (!(await claimValue(slot, { jobId: job.jobId }))) continue;
+    try {
+      await refuseWhileSyncRuns(caller.projectKey, def);
+    } catch (error) {
+      await deleteValue(slot);
+      throw error;
+    }
     await saveJob(job);
     await rememberChecklist(caller.projectKey, def.id);
     try {

@@ -19,6 +19,7 @@ import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
 import { IssueRejectedError, createChapters, createItems } from './create-issues';
+import { readSyncCreated } from '../sync/created';
 import { readCreated, recordCreated } from './created';
 import { LEASE_MS, loadJob, saveJob, type ImportJob } from './job';
 import { clearActiveImport, enqueueImport, markProjectChanged, SetupError, resolveSetup, timeLeftMs } from './worker-support';
@@ -80,6 +81,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   );
   if (job.existingAtStart === undefined) await save({ existingAtStart: issues.size, existing: issues.size });
   for (const [itemId, issue] of await readCreated(job.jobId)) if (!issues.has(itemId) && defItemIds.has(itemId)) issues.set(itemId, issue);
+  // And what a version update to this checklist just created, which search may not show yet.
+  for (const [itemId, issue] of await readSyncCreated(job.projectKey, def.id)) if (!issues.has(itemId) && defItemIds.has(itemId)) issues.set(itemId, issue);
 
   const chapterKeys: Record<string, string> = { ...job.chapterKeys };
   for (const [chapterId, chapter] of chaptersById(found.chapters)) chapterKeys[chapterId] ??= chapter.key;
@@ -114,10 +117,10 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
     shouldStop,
     extraProperties: initialAssessmentProperties(answers),
     onChunk: async (created) => {
-      const count = Object.keys(created).length;
+      const count = created.size;
       if (count === 0) return;
       await recordCreated(job.jobId, job.createdChunks, created);
-      for (const [itemId, issue] of Object.entries(created)) issues.set(itemId, issue);
+      for (const [itemId, issue] of created) issues.set(itemId, issue);
       await save({ createdChunks: job.createdChunks + 1, created: job.created + count });
     },
   });

@@ -45,6 +45,25 @@ export function importCreatedPrefix(jobId: string): string {
   return `${key('import-created', part('jobId', jobId))}:`;
 }
 
+/**
+ * Held (claimed with FAIL_IF_EXISTS, with a TTL) while a version update of a framework writes a
+ * project's issues; an import of the same framework checks it, and sync checks running imports, so
+ * the two never write one framework's issues at once.
+ */
+export function frameworkWriteLockKey(projectKey: string, framework: string): string {
+  return key('framework-lock', part('projectKey', projectKey), part('framework', framework));
+}
+
+/** Issues one chunk of a version update created (TTL'd): what a re-run must not create again while search lags. */
+export function syncCreatedKey(projectKey: string, checklistId: string, stamp: string): string {
+  return key('sync-created', part('projectKey', projectKey), part('checklistId', checklistId), part('stamp', stamp));
+}
+
+/** Prefix of every syncCreatedKey of a checklist in a project. */
+export function syncCreatedPrefix(projectKey: string, checklistId: string): string {
+  return `${key('sync-created', part('projectKey', projectKey), part('checklistId', checklistId))}:`;
+}
+
 /** The checklist a project imported (or synced) last: getRollup's default. */
 export function lastChecklistKey(projectKey: string): string {
   return key('project-last-checklist', part('projectKey', projectKey));

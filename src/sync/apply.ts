@@ -6,7 +6,10 @@
  *
  * Each issue's identity property is written last, after its fields: it is the commit marker. A
  * call cut short (time limit, error) leaves the rest of the plan for the next call, which plans
- * again from Jira, so applying twice changes nothing the second time.
+ * again from Jira, so applying twice changes nothing the second time. The issues it creates are
+ * also recorded in KVS (sync/created.ts): a re-run right away, before Jira's search index shows
+ * them, still does not create them again. One writer at a time: a version update holds the
+ * project's framework lock, and refuses while an import of the framework runs (import/exclusion.ts).
  */
 import type { SyncPreview, SyncResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
@@ -22,6 +25,8 @@ import { requireProjectPermissions } from '../resolvers/access';
 import type { ProjectCaller } from '../resolvers/context';
 import { invocationRemainingMs } from '../resolvers/jira';
 import { markProjectChanged, rememberChecklist } from '../storage/project-state';
+import { claimFrameworkForSync } from '../import/exclusion';
+import { readSyncCreated, recordSyncCreated } from './created';
 import { loadSyncState, toPreview } from './state';
 
 /** Stop starting new writes when less than this is left of the resolver's 25 s. */
@@ -38,9 +43,20 @@ export async function previewSync(jira: JiraClient, caller: ProjectCaller, check
 export async function applySync(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<SyncResult> {
   const def = await requireChecklist(checklistId);
   await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES'], `move the project to ${def.name} ${def.version}`);
+  const release = await claimFrameworkForSync(caller.projectKey, def);
+  try {
+    return await applyClaimed(jira, caller, def);
+  } finally {
+    await release();
+  }
+}
+
+async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: ChecklistDefinition): Promise<SyncResult> {
   const setup = await resolveSetup(jira, caller.projectKey);
   const state = await loadSyncState(jira, caller.projectKey, def, setup.pointsFieldId);
-  const { plan } = state;
+  // What earlier runs created is never created again, even while the search index does not show it.
+  const recorded = await readSyncCreated(caller.projectKey, def.id);
+  const plan = { ...state.plan, create: state.plan.create.filter((item) => !recorded.has(item.id)) };
   const timeLeft = (): boolean => (invocationRemainingMs() ?? Number.POSITIVE_INFINITY) > STOP_MARGIN_MS;
   const result: SyncResult = { checklistId: def.id, created: 0, updated: 0, retired: 0, unchanged: plan.unchanged.length, complete: false };
   await rememberChecklist(caller.projectKey, def.id);
@@ -61,8 +77,9 @@ export async function applySync(jira: JiraClient, caller: ProjectCaller, checkli
     // New items of a team's new version start from the file's Met? answers, as on import.
     extraProperties: initialAssessmentProperties(await loadInitialResults(def)),
     onChunk: async (created) => {
-      result.created += Object.keys(created).length;
-      for (const [itemId, issue] of Object.entries(created)) points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });
+      await recordSyncCreated(caller.projectKey, def.id, created);
+      result.created += created.size;
+      for (const [itemId, issue] of created) points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });
     },
   });
 
