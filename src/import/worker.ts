@@ -18,6 +18,7 @@ import { rememberingEvidenceField } from '../evidence/field-id';
 import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
+import { rememberChecklist } from '../storage/project-state';
 import { IssueRejectedError, createChapters, createItems } from './create-issues';
 import { readSyncCreated } from '../sync/created';
 import { readCreated, recordCreated } from './created';
@@ -145,6 +146,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   const { lease: _lease, ...rest } = job;
   job = await saveJob({ ...rest, state: 'done', existing, created: def.items.length - existing, failed: 0 });
   await clearActiveImport(job);
+  // Again at the end: startImport's read-modify-write of the list can lose an id to a concurrent start.
+  await rememberChecklist(job.projectKey, def.id);
   await markProjectChanged(job.projectKey);
   console.info(`[import] job ${job.jobId}: done (${job.created} created, ${job.existing} already there, ${job.total} items)`);
 }

@@ -50,4 +50,11 @@ describe('startImport with another version of the framework in the project', () 
     expect(await h.importChecklist(syncV1.id)).toMatchObject({ state: 'done', created: 0 });
     expect(await h.importChecklist('mspalliance-ucs-23')).toMatchObject({ state: 'done' });
   });
+
+  it('remembers every checklist of imports started at the same moment', async () => {
+    await Promise.all([h.invoke('startImport', { checklistId: syncV1.id }), h.invoke('startImport', { checklistId: 'mspalliance-ucs-23' })]);
+    await h.runtime.idle();
+    const remembered = h.runtime.kvs.get('project-checklists:MSP') as { checklistIds: string[] };
+    expect([...remembered.checklistIds].sort()).toEqual(['mspalliance-ucs-23', syncV1.id].sort());
+  });
 });
