@@ -109,14 +109,14 @@ export class OutsideClient {
 
 /**
  * The score headline as DESIGN.md states it, rebuilt here from the figures (not from the app's
- * own formatter): "845 / 1000 — pass mark 900 — not yet", "52 of 61 met — 3 mandatory open — not yet".
+ * own formatter): "845 / 1000 — pass mark 900 — not yet", "52 of 61 met, N/A or waived — 3 mandatory open — not yet".
  */
 export function expectedHeadline(rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'passed' | 'mandatoryOpen'>): string {
   const verdict = rollup.passed ? 'would pass' : 'not yet';
   if (rollup.model === 'points') {
     return `${rollup.score} / ${rollup.maxScore}${rollup.passMark === null ? '' : ` — pass mark ${rollup.passMark}`} — ${verdict}`;
   }
-  return `${rollup.score} of ${rollup.maxScore} met — ${rollup.mandatoryOpen.length} mandatory open — ${verdict}`;
+  return `${rollup.score} of ${rollup.maxScore} met, N/A or waived — ${rollup.mandatoryOpen.length} mandatory open — ${verdict}`;
 }
 
 /** What an import-progress region looked like at one moment. */
