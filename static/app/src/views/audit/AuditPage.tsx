@@ -126,6 +126,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           refreshError={refreshError}
           onRefresh={() => refresh(screen.rollup)}
           onImportAnother={() => setScreen({ kind: 'import', previous: screen.rollup })}
+          versionUpdate={<VersionUpdate key={screen.rollup.checklistId} rollup={screen.rollup} onApplied={(checklistId) => load(checklistId, true)} />}
           switcher={
             checklists && listed && checklists.length > 1 ? (
               <ChecklistSwitcher checklists={checklists} selectedId={screen.rollup.checklistId} onSwitch={(checklistId) => load(checklistId)} disabled={refreshing} />
@@ -144,9 +145,6 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
             )
           }
         />
-      )}
-      {screen.kind === 'score' && (
-        <VersionUpdate key={screen.rollup.checklistId} rollup={screen.rollup} onApplied={(checklistId) => load(checklistId, true)} />
       )}
       {screen.kind === 'import' && (
         <ImportFlow

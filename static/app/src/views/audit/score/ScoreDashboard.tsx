@@ -22,15 +22,18 @@ interface ScoreDashboardProps {
   auditDay?: ReactNode;
   /** The checklist switcher, shown by the headline when the project holds several checklists. */
   switcher?: ReactNode;
+  /** "Update to version X", offered right under the headline when a newer version exists. */
+  versionUpdate?: ReactNode;
 }
 
-export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay, switcher }: ScoreDashboardProps) {
+export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay, switcher, versionUpdate }: ScoreDashboardProps) {
   const reasonId = useId();
   // Without `can` (an older cached rollup) the button stays; the server still checks on import.
   const mayImport = rollup.can?.createIssues ?? true;
   return (
     <div style={{ display: 'grid', gap: token('space.300', '24px') }}>
       <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} switcher={switcher} />
+      {versionUpdate}
       {refreshError && (
         <Notice appearance="warning" title="Could not refresh the figures">
           {refreshError} The figures shown are the last ones computed.
