@@ -39,6 +39,12 @@ describe('createBridgeApi', () => {
     ]);
   });
 
+  it('asks listProjectChecklists with an empty payload (the project comes from the context)', async () => {
+    callBridge.mockResolvedValue([{ id: 'ucs-23', name: 'MSPAlliance UCS', version: 'v.23', last: true }]);
+    await expect(createBridgeApi().listProjectChecklists?.()).resolves.toEqual([{ id: 'ucs-23', name: 'MSPAlliance UCS', version: 'v.23', last: true }]);
+    expect(invoked()).toEqual([{ functionKey: 'listProjectChecklists', payload: {}, metadata: undefined }]);
+  });
+
   it('reads "nothing imported yet" from an empty getRollup answer', async () => {
     callBridge.mockResolvedValueOnce(undefined).mockResolvedValueOnce(null);
     const api = createBridgeApi();
