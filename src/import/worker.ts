@@ -85,7 +85,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   // And what a version update to this checklist just created, which search may not show yet.
   for (const [itemId, issue] of await readSyncCreated(job.projectKey, def.id)) if (!issues.has(itemId) && defItemIds.has(itemId)) issues.set(itemId, issue);
 
-  const chapterKeys: Record<string, string> = { ...job.chapterKeys };
+  // Null prototype: a chapter id such as `constructor` is a plain key, never Object.prototype's.
+  const chapterKeys: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, job.chapterKeys);
   for (const [chapterId, chapter] of chaptersById(found.chapters)) chapterKeys[chapterId] ??= chapter.key;
   if (setup.epicTypeId !== undefined) {
     const used = new Set(def.items.map((item) => item.chapterId));

@@ -113,7 +113,8 @@ async function ensureChapters(
   state: Awaited<ReturnType<typeof loadSyncState>>,
   epicTypeId: string | undefined,
 ): Promise<Record<string, string>> {
-  const keys: Record<string, string> = {};
+  // Null prototype: a chapter id such as `constructor` is a plain key, never Object.prototype's.
+  const keys: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const chapter of state.chapters) keys[chapter.identity.chapterId] ??= chapter.key;
   if (epicTypeId === undefined) return keys;
   const used = new Set(def.items.map((item) => item.chapterId));
@@ -124,7 +125,7 @@ async function ensureChapters(
     await jira.setIssueProperty({ issueKey: existing.key, propertyKey: ITEM_PROPERTY, value: chapterIdentity(def, chapter) });
   }
   const missing = def.chapters.filter((chapter) => used.has(chapter.id) && keys[chapter.id] === undefined);
-  return { ...keys, ...(await createChapters({ jira, def, projectKey, epicTypeId, chapters: missing })) };
+  return Object.assign(keys, await createChapters({ jira, def, projectKey, epicTypeId, chapters: missing }));
 }
 
 async function updateItem(

@@ -1,5 +1,6 @@
 /** Import through the real app, the local Forge runtime and the Jira emulator. */
 import { builtinChecklists } from '../../src/checklists';
+import { generatedChecklist, registerChecklist } from './checklists';
 import { itemIdsOf, startHarness, type Harness } from './harness';
 
 describe('import', () => {
@@ -99,5 +100,23 @@ describe('import, again and refused', () => {
       await h.runtime.idle();
       await expect(h.invoke('getImport', { jobId }, { projectKey: 'OTHER' })).rejects.toThrow(`There is no import ${jobId} in project OTHER.`);
     });
+  });
+
+  it('imports ids named like Object.prototype members (chapter constructor, item toString)', async () => {
+    const base = generatedChecklist({ id: 'proto-1.0', items: 3, chapters: 1 });
+    const def = {
+      ...base,
+      chapters: [{ ...base.chapters[0]!, id: 'constructor' }],
+      items: base.items.map((item, i) => ({ ...item, chapterId: 'constructor', id: ['toString', 'valueOf', 'hasOwnProperty'][i]! })),
+    };
+    await registerChecklist(def);
+    expect(await h.importChecklist(def.id)).toMatchObject({ state: 'done', created: 3 });
+    const issues = await h.issues();
+    expect(itemIdsOf(issues, def.id).sort()).toEqual(['hasOwnProperty', 'toString', 'valueOf']);
+    const epic = issues.find((issue) => (issue.properties['msp-audit-item'] as { kind?: string } | undefined)?.kind === 'chapter');
+    expect(epic).toBeDefined();
+    const items = issues.filter((issue) => (issue.properties['msp-audit-item'] as { kind?: string } | undefined)?.kind === 'item');
+    expect(items.map((issue) => (issue.fields.parent as { key?: string } | undefined)?.key)).toEqual([epic!.key, epic!.key, epic!.key]);
+    expect(await h.importChecklist(def.id)).toMatchObject({ state: 'done', created: 0, existing: 3 });
   });
 });
