@@ -6,6 +6,7 @@ import type { JiraClient, ProjectPermission } from '../jira';
 import { JiraHttp } from '../jira/http';
 import { getMyGlobalPermissions } from '../jira/permissions';
 import type { ProjectCaller } from './context';
+import { jiraHttpOptionsFor } from './jira';
 
 /** The caller lacks a project permission; nothing was changed. */
 export class AccessDeniedError extends Error {
@@ -43,7 +44,7 @@ export async function requireProjectPermissions(
  * permission (asked as the user). For acts that change the whole site, such as the checklist
  * catalogue every project is offered. `action` completes "You need … to <action>".
  */
-export async function requireJiraAdministrator(action: string, http: JiraHttp = new JiraHttp({ retry: { budgetMs: 8_000, maxRetryAfterMs: 5_000 } })): Promise<void> {
+export async function requireJiraAdministrator(action: string, http: JiraHttp = new JiraHttp(jiraHttpOptionsFor('resolver'))): Promise<void> {
   const grants = await getMyGlobalPermissions(http, { permissions: ['ADMINISTER'] });
   if (grants.ADMINISTER === true) return;
   throw new AccessDeniedError(

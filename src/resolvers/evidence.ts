@@ -22,7 +22,7 @@ import { setProjectSettings } from '../evidence/settings';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import { parsePayload, projectCaller } from './context';
 import { logged } from './logged';
-import { invocationRemainingMs, jiraClientFor } from './jira';
+import { jiraClientFor, jiraHttpOptionsFor } from './jira';
 
 const entryId = z.string().min(1, 'must name an evidence entry').max(64, 'is not an evidence id');
 const payloads = {
@@ -39,11 +39,7 @@ const payloads = {
 function deps(): IssueModuleDeps {
   return {
     jira: jiraClientFor('resolver'),
-    // Same retry budget as the shared client inside a resolver's 25 s.
-    issues: createEvidenceJira({
-      retry: { budgetMs: 8_000, maxRetryAfterMs: 5_000 },
-      remainingMs: () => invocationRemainingMs() ?? Number.POSITIVE_INFINITY,
-    }),
+    issues: createEvidenceJira(jiraHttpOptionsFor('resolver')),
     now: () => new Date(),
   };
 }
