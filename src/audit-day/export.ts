@@ -25,6 +25,7 @@ import { toItemState } from '../rollup/states';
 import { auditChecklist, readAccess } from './access';
 import { countReviews, waiverView } from './audit-day';
 import { readReviews, readWaivers } from './records';
+import { asRecord } from '../domain/records';
 
 /** Forge answers a resolver with at most 5 MB; keep room for the JSON around the text. */
 const MAX_EXPORT_BYTES = 4.5 * 1024 * 1024;
@@ -203,8 +204,4 @@ function checkSize(text: string): void {
       `The audit pack is ${Math.ceil(bytes / 1024 / 1024)} MB, more than Forge lets the app send in one answer (5 MB); report this to the app's maintainers so the export can be split.`,
     );
   }
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

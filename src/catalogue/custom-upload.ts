@@ -22,7 +22,7 @@ import {
 import { customUploadItemsKey, customUploadKey } from '../storage/keys';
 import { deleteValue, jsonBytes, MAX_VALUE_BYTES, readValue, writeValue } from '../storage/kvs';
 import { refuseBuiltinFramework, storeCustomChecklist } from './custom-save';
-import { prepareCustomChecklist } from './custom-validate';
+import { count, prepareCustomChecklist } from './custom-validate';
 import { findChecklist, summaryOf } from './index';
 import { loadInitialResults } from './initial-results';
 
@@ -152,8 +152,4 @@ async function committedResult(checklistId: string): Promise<SaveCustomChecklist
   const def = await findChecklist(checklistId);
   if (!def) throw new CustomUploadError(`This upload was saved as "${checklistId}", which has since been deleted; save the file again.`);
   return { checklist: summaryOf(def), unchanged: true, initialResults: (await loadInitialResults(def)).byItem.size };
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -8,6 +8,7 @@ import { MAX_TITLE_LENGTH } from '../../common/sheets/types';
 import { ChecklistValidationError, validateChecklist, type ChecklistProblem } from '../domain/checklist-schema';
 import type { ChecklistDefinition } from '../domain/types';
 import { jsonBytes } from '../storage/kvs';
+import { isRecord } from '../domain/records';
 
 /** Problems listed in the error message; the rest are counted (the UI lists what the sheet shows). */
 const MESSAGE_PROBLEMS = 50;
@@ -96,11 +97,9 @@ function limitProblems(definition: ChecklistDefinition, file: string): Checklist
   return problems;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-function count(n: number): string {
+/** A count as people read it: 2,000. */
+export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 

@@ -15,6 +15,7 @@ import {
   type EvidenceProblem,
 } from './evidence-types';
 import { accountIdSchema, checkEvidenceInput, evidenceFieldSchemas, evidenceIdSchema } from './evidence-validate';
+import { isRecord } from './records';
 
 const ACCOUNT = { type: 'string', pattern: '^[A-Za-z0-9:_-]{1,128}$' } as const;
 const DATE = { type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
@@ -89,9 +90,6 @@ const appFieldsSchema = z.object({
 });
 const APP_FIELDS = new Set(Object.keys(appFieldsSchema.shape));
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readEntry(raw: unknown, at: string, problems: EvidenceProblem[]): EvidenceEntry | undefined {
   if (!isRecord(raw)) {

@@ -15,6 +15,7 @@ import {
   type EvidencePatch,
   type EvidenceProblem,
 } from './evidence-types';
+import { isRecord } from './records';
 
 /** Control characters (C0, DEL, C1) and invisible format characters such as bidi overrides and zero-width spaces. */
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
@@ -142,9 +143,6 @@ export type EvidenceCheck<T> = { ok: true; value: T } | { ok: false; problems: E
 
 const isBlank = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unknownKeyProblem(key: string): EvidenceProblem {
   const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;

@@ -6,6 +6,7 @@
  * and the next change saved through the app drops them.
  */
 import { EvidenceError, evidenceValue, EVIDENCE_LIMITS, parseEvidenceValue, type EvidenceEntry, type EvidenceFieldValue, type EvidenceProblem } from '../domain/evidence';
+import { isRecord } from '../domain/records';
 
 export interface EvidenceReading {
   /** The valid entries, summary recomputed. */
@@ -14,9 +15,6 @@ export interface EvidenceReading {
   ignored: EvidenceProblem[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The stored value with every entry that breaks the evidence rules left out.

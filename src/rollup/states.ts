@@ -6,6 +6,7 @@
 import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
 import type { JiraSearchIssue } from '../jira';
 import { readAssessment, readIdentity } from '../jira/identity';
+import { asRecord } from '../domain/records';
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
@@ -33,8 +34,4 @@ export function toItemState(issue: JiraSearchIssue): ItemRead | undefined {
     assessment,
     ...(typeof issue.fields?.updated === 'string' ? { updatedAt: issue.fields.updated } : {}),
   };
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
