@@ -1,0 +1,85 @@
+/**
+ * The app's refusal codes, shared by backend, local runtime and frontend.
+ *
+ * A resolver refuses with an {@link AppError}: a plain message that says what to fix, and a code
+ * that says what kind of refusal it is. Forge hands the frontend only the message text, prefixed
+ * with the error's name ("ConflictError: …"), so the code travels as the error *name*: the local
+ * runtime maps it to an HTTP status (4xx for refusals, 5xx only for faults) and the frontend reads
+ * it with {@link errorCodeOf} instead of matching message words.
+ */
+
+export const ERROR_CODES = ['bad_request', 'forbidden', 'not_found', 'conflict', 'limit', 'unavailable'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The error name that carries each code across Forge's invoke boundary. */
+export const ERROR_NAMES: Record<ErrorCode, string> = {
+  bad_request: 'BadRequestError',
+  forbidden: 'AccessDeniedError',
+  not_found: 'NotFoundError',
+  conflict: 'ConflictError',
+  limit: 'LimitError',
+  unavailable: 'UnavailableError',
+};
+
+/** HTTP status for each code (local runtime; also what a REST wrapper would answer). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  limit: 413,
+  unavailable: 503,
+};
+
+/** A refusal the user can act on. Subclasses fix the code; the message says what to do. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = ERROR_NAMES[code];
+  }
+}
+
+/** Someone else changed the same thing at the same moment; nothing of this call was written. Retry. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+/** A bound the app keeps (count, size); the message names the bound and what to do. */
+export class LimitError extends AppError {
+  constructor(message: string) {
+    super('limit', message);
+  }
+}
+
+/** The thing named does not exist (or the caller may not know it exists). */
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not_found', message);
+  }
+}
+
+const NAME_TO_CODE = new Map<string, ErrorCode>(Object.entries(ERROR_NAMES).map(([code, name]) => [name, code as ErrorCode]));
+
+/**
+ * The code of a failure: from an error's `code` or `name`, or from the "XxxError:" prefix of a
+ * message as Forge's invoke rejects with it ("There was an error invoking the function - ConflictError: …").
+ */
+export function errorCodeOf(error: unknown): ErrorCode | undefined {
+  if (error instanceof AppError) return error.code;
+  if (typeof error === 'object' && error !== null) {
+    const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) return code as ErrorCode;
+    if (typeof name === 'string' && NAME_TO_CODE.has(name)) return NAME_TO_CODE.get(name);
+    if (typeof message === 'string') return errorCodeOf(message);
+    return undefined;
+  }
+  if (typeof error === 'string') {
+    const match = /(?:^|-\s*)([A-Z]\w*Error):/.exec(error);
+    return match?.[1] !== undefined ? NAME_TO_CODE.get(match[1]) : undefined;
+  }
+  return undefined;
+}
