@@ -4,6 +4,7 @@
  * A checklist *definition* is versioned data with stable ids; an item's *state* (status, explicit
  * assessment, evidence) is separate, mutable data that lives in Jira. Scoring reads both.
  */
+import type { NaRule } from './na-rule';
 
 /** `points`: AWS MSP 4.x style (score out of maxScore, pass mark, penalties). `met`: every item met / not met / N/A. */
 export type ScoringModel = 'points' | 'met';
@@ -70,6 +71,8 @@ export interface ChecklistDefinition {
   /** Points model: Σ item points. Met model: the number of items. */
   maxScore: number;
   naPolicy: NaPolicy;
+  /** How N/A may be answered (src/domain/na-rule.ts); absent: a justification is required. */
+  naRule?: NaRule;
   chapters: Chapter[];
   items: ChecklistItem[];
   waivers: NamedWaiver[];
@@ -92,6 +95,8 @@ export interface ItemState {
   resolution?: string | null;
   /** An explicit assessment on the issue; absent or null means "from status". */
   assessment?: ItemResult | null;
+  /** The written justification stored with an N/A assessment (checked against the checklist's N/A rule). */
+  assessmentJustification?: string;
 }
 
 /** A waiver in force on a project: a named one from the checklist or a team's own, with its reason. */

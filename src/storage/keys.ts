@@ -179,3 +179,19 @@ export function scoreHistoryKey(projectKey: string, checklistId: string): string
 export function dailyRunCursorKey(): string {
   return 'score-history-cursor';
 }
+
+/** The head of a project's decision trail: entry count and the last entry's hash. */
+export function trailHeadKey(projectKey: string): string {
+  return key('trail-head', part('projectKey', projectKey));
+}
+
+/** Entries of a project's trail, a fixed number per chunk, in order (`trail-chunk:`, never under `trail-head:`). */
+export function trailChunkKey(projectKey: string, chunk: number): string {
+  if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);
+  return key('trail-chunk', part('projectKey', projectKey), String(chunk).padStart(8, '0'));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one append writes a project's trail. */
+export function trailLockKey(projectKey: string): string {
+  return key('trail-lock', part('projectKey', projectKey));
+}
