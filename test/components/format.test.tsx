@@ -1,6 +1,7 @@
-import { mandatoryCostLine, projectionLine, relativeTime, scoreLine } from '../../static/app/src/views/audit/format';
+import { mandatoryCostLine, projectionLine, relativeTime, scoreLine, scoreWhyLine } from '../../static/app/src/views/audit/format';
 import { filterItems } from '../../static/app/src/views/audit/score/explain-filter';
 import { errorMessage, UNKNOWN_FAILURE } from '../../static/app/src/api/errors';
+import { noRisksLine } from '../../static/app/src/views/audit/score/AuditRisks';
 import { passRuleWords } from '../../static/app/src/views/audit/import/ChecklistPreview';
 import { awsChecklist, metNotYet, pointsNotYet } from './fixtures';
 
@@ -12,6 +13,35 @@ describe('scoreLine', () => {
     ['met, all done', { ...metNotYet, score: 61, mandatoryOpen: [], passed: true }, '61 of 61 met, N/A or waived — 0 mandatory open — would pass'],
   ])('when %s returns the sentence', (_case, rollup, expected) => {
     expect(scoreLine(rollup)).toBe(expected);
+  });
+});
+
+describe('scoreWhyLine', () => {
+  it('says what was earned and what the unmet mandatory items cost (points)', () => {
+    expect(scoreWhyLine(pointsNotYet)).toBe('25 points earned of 1000, minus 2 unmet mandatory items × 50 penalty (−100).');
+  });
+  it('explains a first, all-penalty score', () => {
+    const items = pointsNotYet.items.map((item) => ({ ...item, earned: 0, cost: item.mandatory ? 200 : 0 }));
+    expect(scoreWhyLine({ ...pointsNotYet, items })).toBe('0 points earned of 1000, minus 2 unmet mandatory items × 200 penalty (−400).');
+  });
+  it('names penalties that differ without claiming one rate', () => {
+    const items = pointsNotYet.items.map((item) => (item.id === '8.3' ? { ...item, cost: 100 } : item));
+    expect(scoreWhyLine({ ...pointsNotYet, items })).toBe('25 points earned of 1000, minus 2 unmet mandatory items with their penalties (−150).');
+  });
+  it('says when nothing costs a penalty', () => {
+    expect(scoreWhyLine({ ...pointsNotYet, items: pointsNotYet.items.filter((item) => !item.mandatory) })).toBe(
+      '25 points earned of 1000; no unmet mandatory item costs a penalty.',
+    );
+  });
+  it('counts mandatory items met, N/A or waived under the met model', () => {
+    expect(scoreWhyLine(metNotYet)).toBe('0 of 3 mandatory items met, N/A or waived; the pass needs all of them.');
+  });
+});
+
+describe('noRisksLine', () => {
+  it('does not claim evidence when nothing is met', () => {
+    expect(noRisksLine(0)).toBe('No audit risks yet: no item is met, so there is no evidence to check.');
+    expect(noRisksLine(3)).toBe('No audit risks: every item met has evidence, and none expires within 30 days.');
   });
 });
 
@@ -52,6 +82,11 @@ describe('filterItems', () => {
     expect(ids('IN PROGRESS')).toEqual(['8.3']);
     expect(ids('devops')).toEqual(['9.9']);
     expect(ids('  ')).toHaveLength(4);
+  });
+  it('matches an issue key exactly, not every key it starts', () => {
+    const items = [1, 14, 140, 141].map((n) => ({ ...pointsNotYet.items[0]!, id: `x.${n}`, issueKey: `MSP-${n}` }));
+    expect(filterItems(items, { text: 'MSP-14', show: 'all' }).map((item) => item.issueKey)).toEqual(['MSP-14']);
+    expect(filterItems(items, { text: 'msp-1', show: 'all' }).map((item) => item.issueKey)).toEqual(['MSP-1']);
   });
   it('narrows by contribution or result', () => {
     const ids = (show: Parameters<typeof filterItems>[1]['show']) => filterItems(pointsNotYet.items, { text: '', show }).map((item) => item.id);

@@ -73,6 +73,10 @@ describe('AuditPage before an import', () => {
     await act(async () => finish.resolve(importStatus({ state: 'done', total: 3, created: 2, existing: 1 })));
     await within(progress).findByText('Import finished: 2 created, 1 already there, 0 failed, of 3 items.');
     expect(within(progress).getByText(/Every item of the checklist has an issue/)).toBeInTheDocument();
+    // Once done, the page no longer says nothing is imported, marks the checklist, and does not offer it again.
+    expect(screen.queryByText('No checklist imported yet')).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /AWS MSP Partner Program.*already in this project/ })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Import again (adds only missing items)' })).toBeDisabled();
     expect(api.callsOf('startImport')).toEqual([['aws-msp-4.1']]);
     expect(api.callsOf('getImport')).toEqual([['job-1'], ['job-1'], ['job-1']]);
 

@@ -39,6 +39,29 @@ function figuresLine(
   return `${score} of ${maxScore} met, N/A or waived — ${mandatoryOpen} mandatory open — ${verdictWords(passed)}`;
 }
 
+/**
+ * Why the score is what it is, in one sentence, so a first "-3800 / 1000" explains itself:
+ * "0 points earned of 1000, minus 19 unmet mandatory items × 200 penalty (−3800)." Under the met
+ * model: "5 of 59 mandatory items met, N/A or waived; the pass needs all of them."
+ */
+export function scoreWhyLine(rollup: Pick<Rollup, 'model' | 'maxScore' | 'items'>): string {
+  const mandatory = rollup.items.filter((item) => item.mandatory);
+  if (rollup.model === 'met') {
+    const done = mandatory.filter((item) => item.result === 'met' || item.result === 'na').length;
+    if (mandatory.length === 0) return 'This checklist has no mandatory items; every item counts toward the score.';
+    return `${done} of ${plural(mandatory.length, 'mandatory item')} met, N/A or waived; the pass needs all of them.`;
+  }
+  const earned = rollup.items.reduce((sum, item) => sum + item.earned, 0);
+  const costing = rollup.items.filter((item) => item.cost > 0);
+  const penalty = costing.reduce((sum, item) => sum + item.cost, 0);
+  const head = `${plural(earned, 'point')} earned of ${rollup.maxScore}`;
+  if (costing.length === 0) return `${head}; no unmet mandatory item costs a penalty.`;
+  const first = costing[0]?.cost ?? 0;
+  const uniform = costing.every((item) => item.cost === first);
+  const each = uniform ? ` × ${first} penalty` : ' with their penalties';
+  return `${head}, minus ${plural(costing.length, 'unmet mandatory item')}${each} (−${penalty}).`;
+}
+
 /** What meeting an open mandatory item is worth: its points plus the penalty it stops costing. */
 export function mandatoryCostLine(model: ScoringModelName, item: Pick<RollupItem, 'points' | 'cost'>): string {
   if (model === 'met') return 'Blocks the pass until it is met, N/A or waived';

@@ -8,6 +8,8 @@ interface ChecklistPickerProps {
   selectedId: string | null;
   onSelect: (id: string) => void;
   disabled?: boolean;
+  /** Ids of the checklists the project already holds: marked, so "Import another" is not a guess. */
+  inProject?: ReadonlySet<string>;
 }
 
 const modelWords = (summary: ChecklistSummary): string =>
@@ -15,7 +17,7 @@ const modelWords = (summary: ChecklistSummary): string =>
     ? `points${summary.maxScore !== undefined ? `, max ${summary.maxScore}` : ''}${summary.passMark !== undefined ? `, pass mark ${summary.passMark}` : ''}`
     : 'met / not met';
 
-export function ChecklistPicker({ checklists, selectedId, onSelect, disabled }: ChecklistPickerProps) {
+export function ChecklistPicker({ checklists, selectedId, onSelect, disabled, inProject }: ChecklistPickerProps) {
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={disabled}>
       <legend style={{ fontWeight: 600, marginBottom: token('space.100', '8px') }}>Checklist</legend>
@@ -44,6 +46,7 @@ export function ChecklistPicker({ checklists, selectedId, onSelect, disabled }: 
               />
               <span>
                 <span style={{ fontWeight: 600 }}>{summary.name}</span> <span>version {summary.version}</span>
+                {inProject?.has(summary.id) ? <span data-testid="in-project"> · already in this project</span> : null}
                 <span style={{ display: 'block', color: token('color.text.subtle', '#44546F') }}>
                   {plural(summary.itemCount, 'item')} in {plural(summary.chapterCount, 'chapter')} · {modelWords(summary)}
                   {summary.source === 'custom' ? ' · your own file' : ''}

@@ -38,6 +38,8 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
   const mayCreate = canCreateIssues !== false;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const list = useLoad('all', () => api.listChecklists());
+  // Which checklists the project holds already (marked in the picker); a failure only loses the marks.
+  const held = useLoad(firstImport ? null : 'held', async () => (api.listProjectChecklists ? api.listProjectChecklists().catch(() => []) : []));
   const preview = useLoad(selectedId, (id) => api.getChecklist(id));
   const { job, start, resume } = useImportJob(api, pollMs);
   const [uploading, setUploading] = useState(false);
@@ -59,6 +61,11 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
   }, [job.starting, ended]);
 
   const busy = job.starting || job.status?.state === 'queued' || job.status?.state === 'running';
+  // A finished import: the checklist is in the project now, so the empty state and a second
+  // Import of the same checklist would both say something untrue.
+  const importedId = job.status?.state === 'done' && job.status.failed === 0 ? job.checklistId : undefined;
+  const inProject = new Set([...(held.state.status === 'ready' ? held.state.value.map((c) => c.id) : []), ...(importedId ? [importedId] : [])]);
+  const alreadyImported = selectedId !== null && inProject.has(selectedId);
   const started = job.starting || job.jobId !== undefined || job.error !== undefined;
 
   if (uploading) {
@@ -81,7 +88,7 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
       <Heading size="large" as="h2" id={headingId}>
         Import a checklist
       </Heading>
-      {firstImport && (
+      {firstImport && importedId === undefined && (
         <Notice title="No checklist imported yet">
           Pick the checklist your audit uses and import it: the app creates one Jira issue per item, grouped by
           chapter, and then shows whether you would pass.
@@ -100,7 +107,7 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
         </Notice>
       )}
       {checklists && checklists.length > 0 && (
-        <ChecklistPicker checklists={checklists} selectedId={selectedId} onSelect={setSelectedId} disabled={busy} />
+        <ChecklistPicker checklists={checklists} selectedId={selectedId} onSelect={setSelectedId} disabled={busy} inProject={inProject} />
       )}
       {checklists && (
         <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
@@ -138,12 +145,12 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
       <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
         <Button
           appearance="primary"
-          isDisabled={preview.state.status !== 'ready' || busy || !mayCreate}
+          isDisabled={preview.state.status !== 'ready' || busy || !mayCreate || importedId === selectedId}
           aria-describedby={mayCreate ? undefined : reasonId}
           isLoading={busy}
           onClick={() => selectedId && start(selectedId)}
         >
-          Import
+          {alreadyImported ? 'Import again (adds only missing items)' : 'Import'}
         </Button>
         {onCancel && (
           <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>

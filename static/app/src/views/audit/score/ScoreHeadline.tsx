@@ -4,7 +4,7 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
-import { hiddenItemsLine, projectionLine, scoreLine } from '../format';
+import { hiddenItemsLine, projectionLine, scoreLine, scoreWhyLine } from '../format';
 import { Freshness } from './Freshness';
 
 interface ScoreHeadlineProps {
@@ -34,6 +34,9 @@ export function ScoreHeadline({ rollup, refreshing, onRefresh, switcher }: Score
           {scoreLine(rollup)}
         </strong>
         <StatusPill tone={rollup.passed ? 'success' : 'danger'}>{rollup.passed ? 'Would pass' : 'Not yet'}</StatusPill>
+      </p>
+      <p data-testid="score-why" style={{ margin: 0 }}>
+        {scoreWhyLine(rollup)}
       </p>
       {hidden && (
         <p data-testid="hidden-items-line" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>

@@ -36,12 +36,20 @@ function matchesShow(item: RollupItem, show: ContributionFilter): boolean {
   }
 }
 
-/** Case-insensitive match on id, title, reason, issue key and waiver name. */
+/** "MSP-14" names one issue: it must not also match MSP-140 … MSP-149. */
+const ISSUE_KEY = /^[a-z][a-z0-9_]*-\d+$/;
+
+/**
+ * Case-insensitive match on id, title, reason, issue key and waiver name. A needle shaped like an
+ * issue key matches that issue key (or an item id) exactly, not every key it is the start of.
+ */
 export function filterItems(items: readonly RollupItem[], { text, show }: ExplainQuery): RollupItem[] {
   const needle = text.trim().toLowerCase();
+  const exactKey = ISSUE_KEY.test(needle);
   return items.filter((item) => {
     if (!matchesShow(item, show)) return false;
     if (!needle) return true;
+    if (exactKey) return (item.issueKey ?? '').toLowerCase() === needle || item.id.toLowerCase() === needle;
     return [item.id, item.title, item.reason, item.issueKey ?? '', item.waivedBy ?? ''].some((field) =>
       field.toLowerCase().includes(needle),
     );
