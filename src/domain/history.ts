@@ -81,7 +81,7 @@ export function scorePointFromReport(report: ScoreReport, when: { date: string; 
     maxScore: report.maxScore,
     passMark: report.passMark,
     passed: report.passed,
-    met: report.counts.met + report.counts.na,
+    met: report.counts.met + report.counts.na + report.counts.waived,
     total: report.counts.total,
     mandatoryOpen: report.mandatoryOpen.length,
   });
