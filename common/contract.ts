@@ -369,10 +369,12 @@ export interface NamedWaiverView {
   inForce: boolean;
 }
 
-/** One day of the score history (the last snapshot of that day). */
+/** One point of the score history: the daily snapshot or a significant change, with its time (a day may hold several). */
 export interface ScoreHistoryPoint {
   /** `YYYY-MM-DD`, UTC. */
   date: string;
+  /** When the snapshot was taken, ISO 8601 (absent from servers older than it: the day then stands for the time). */
+  at?: string;
   score: number;
   maxScore: number;
   passMark: number | null;
@@ -396,7 +398,7 @@ export interface AuditDay {
   reviewCounts: { reviewed: number; stale: number; notReviewed: number };
   waivers: WaiverView[];
   namedWaivers: NamedWaiverView[];
-  /** Oldest first: a point per day for two years, one per week before that. */
+  /** Oldest first: every significant change of the last 92 days (with its time), a point per day for two years, one per week before that. */
   history: ScoreHistoryPoint[];
   /** When the item states behind `chapters` were read from Jira. */
   computedAt: string;
