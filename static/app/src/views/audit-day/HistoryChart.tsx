@@ -55,9 +55,10 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
             </g>
           )}
           <path d={chart.path} fill="none" stroke={token('color.border.brand', '#0C66E4')} strokeWidth={2} />
-          {chart.dots.map((dot) => (
+          {chart.dots.map((dot, index) => (
             <circle
-              key={dot.at}
+              // Two changes may share a millisecond: the index keeps keys unique.
+              key={`${dot.at}#${index}`}
               cx={dot.x}
               cy={dot.y}
               r={3}
@@ -88,8 +89,8 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
               </tr>
             </thead>
             <tbody>
-              {[...points].reverse().map((point) => (
-                <tr key={point.at ?? point.date}>
+              {[...points].reverse().map((point, index) => (
+                <tr key={`${point.at ?? point.date}#${index}`}>
                   <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{pointTime(point)}</th>
                   <td style={numeric}>
                     {valueOf(point, chart.measure)}

@@ -21,7 +21,7 @@ export interface ChartDot {
   x: number;
   y: number;
   date: string;
-  /** The point's time (ISO), or its day when the server sent none: unique per point, a key. */
+  /** The point's time (ISO), or its day when the server sent none. */
   at: string;
   value: number;
   passed: boolean;
