@@ -83,7 +83,13 @@ export interface RollupItem {
   earned: number;
   cost: number;
   inProgress: boolean;
+  /** Name of the waiver that decided the result (then shown as "Waived", not "Met"). */
   waivedBy?: string;
+  /** Who applied that waiver (account id) and when (ISO instant). */
+  waiverAppliedBy?: string;
+  waiverAppliedAt?: string;
+  /** The written justification of an N/A answer (absent for an issue the caller cannot see). */
+  justification?: string;
 }
 
 export interface RollupChapter {
@@ -114,7 +120,8 @@ export interface Rollup {
   mandatoryOpen: string[];
   chapters: RollupChapter[];
   items: RollupItem[];
-  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number };
+  /** Items by result; `waived` (met by a waiver) is apart from `met` (absent in caches older than it). */
+  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number; waived?: number };
   projection: { score: number; passed: boolean; mandatoryOpen: string[] };
   /** ISO time the figures were computed from Jira. */
   computedAt: string;
@@ -362,10 +369,12 @@ export interface NamedWaiverView {
   inForce: boolean;
 }
 
-/** One day of the score history (the last snapshot of that day). */
+/** One point of the score history: the daily snapshot or a significant change, with its time (a day may hold several). */
 export interface ScoreHistoryPoint {
   /** `YYYY-MM-DD`, UTC. */
   date: string;
+  /** When the snapshot was taken, ISO 8601 (absent from servers older than it: the day then stands for the time). */
+  at?: string;
   score: number;
   maxScore: number;
   passMark: number | null;
@@ -389,7 +398,7 @@ export interface AuditDay {
   reviewCounts: { reviewed: number; stale: number; notReviewed: number };
   waivers: WaiverView[];
   namedWaivers: NamedWaiverView[];
-  /** Oldest first: a point per day for two years, one per week before that. */
+  /** Oldest first: every significant change of the last 92 days (with its time), a point per day for two years, one per week before that. */
   history: ScoreHistoryPoint[];
   /** When the item states behind `chapters` were read from Jira. */
   computedAt: string;
@@ -445,6 +454,8 @@ export interface AuditReportEvidence {
   url?: string;
   reviewState: string;
   expiryDate?: string;
+  /** What the evidence is or where the auditor finds it; may span lines. */
+  note?: string;
 }
 
 /** One item of the printable report; the words are the CSV's. */
@@ -455,7 +466,12 @@ export interface AuditReportItem {
   points: number | null;
   mandatory: boolean;
   result: ItemResultName;
+  /** "Met", "Waived: <waiver>, by <who>, on <day>", "N/A: <justification>" … (common/result-words.ts). */
   resultWords: string;
+  /** True when a waiver decided the result (`result` is then `met`). */
+  waived?: boolean;
+  /** The written justification of an N/A answer. */
+  justification?: string;
   why: string;
   status: string;
   owner: string;
@@ -491,7 +507,8 @@ export interface AuditReport {
   passMark: number | null;
   passed: boolean;
   mandatoryOpen: string[];
-  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number };
+  /** Items by result; `waived` is apart from `met`. */
+  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number; waived?: number };
   reviewCounts: { reviewed: number; stale: number; notReviewed: number };
   waivers: WaiverView[];
   /** False when the evidence field is missing from Jira (evidence columns are then empty). */

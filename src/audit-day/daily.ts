@@ -4,9 +4,9 @@
  *
  * - The projects come from the index import and version sync already keep in KVS
  *   (`project-checklists:<projectKey>` → the checklist ids), read by key prefix.
- * - Idempotent per day: Forge may run a scheduled trigger twice. A checklist that already has
- *   today's point (from an earlier run, or a significant change today) is skipped without a Jira
- *   call, so a second run costs a few KVS reads; a run cut short by its time limit is finished by the
+ * - Idempotent per day: Forge may run a scheduled trigger twice. A checklist that already has a
+ *   point today (from an earlier run, or a significant change today, which is kept with its time
+ *   beside any other of the day) is skipped without a Jira call, so a second run costs a few KVS reads; a run cut short by its time limit is finished by the
  *   next one the same way.
  * - Within the time limit: it stops starting new checklists when less than RESERVE_MS is left
  *   (`MSP_HISTORY_TIME_BUDGET_MS`, a Forge environment variable, can shorten the limit). A run cut

@@ -123,6 +123,7 @@ function packEvidence(entry: EvidenceEntry): ExportEvidence {
     reviewState: entry.reviewState,
     ...(entry.url !== undefined ? { url: entry.url } : {}),
     ...(entry.expiryDate !== undefined ? { expiryDate: entry.expiryDate } : {}),
+    ...(entry.note !== undefined && entry.note.trim() !== '' ? { note: entry.note } : {}),
   };
 }
 
@@ -143,6 +144,8 @@ function reportOf(projectKey: string, pack: PackData, at: Date): AuditReport {
       mandatory: item.mandatory,
       result: item.result,
       resultWords: row.result,
+      ...(item.source === 'waiver' ? { waived: true } : {}),
+      ...(item.justification !== undefined ? { justification: item.justification } : {}),
       why: row.why,
       status: row.status,
       owner: row.owner,

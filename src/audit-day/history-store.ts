@@ -1,7 +1,9 @@
 /**
  * The score history of one checklist in one project, stored as ONE KVS value in the codec's form
- * (history-codec.ts: ~33 KiB worst case for two years of daily points plus weekly ones for three
- * more, against the 240 KiB limit). Snapshots come from the daily run and from significant changes.
+ * (history-codec.ts: at most 3,005 points — every change of the last 92 days, a point a day for two
+ * years, a point a week for three more — ~113 KiB in the worst case, against the 240 KiB limit).
+ * Snapshots come from the daily run (one point a day) and from every significant change, each kept
+ * with its time.
  *
  * Days are UTC calendar days: a scheduled trigger runs with no user and so no time zone, and the
  * chart needs one stable day boundary for every viewer.
@@ -41,9 +43,9 @@ export async function readHistory(projectKey: string, checklistId: string): Prom
 }
 
 /**
- * Records a snapshot of `report` for the day of `now`. `daily` always records (replacing the day's
- * point); `change` records only a significant change. Returns the history after the snapshot, or
- * undefined when nothing was written.
+ * Records a snapshot of `report` at `now`. `daily` records when the day has no point yet; `change`
+ * records a significant change as a point of its own (earlier points of the day stay). Returns the
+ * history after the snapshot, or undefined when nothing was written.
  */
 export async function recordScore(
   projectKey: string,

@@ -11,14 +11,20 @@
  * - `points` is a number under the points model and empty under the met model, where items carry
  *   no points.
  * - `reviews` is the output of `chapterReviewSummary`, so "stale" means the same here as on screen.
+ * - The result says what decided it, as the Audit page does (common/result-words.ts): a waived
+ *   item is "Waived: <waiver>, by <who>, on <day>", never "Met"; an N/A one "N/A: <justification>".
+ * - Every evidence note (what the evidence is, where the auditor finds it) is in "Evidence notes",
+ *   line-aligned with the titles like the other evidence cells: a note's own line breaks become
+ *   " / " so its entry keeps one line, and an entry without a note shows `(no note)`.
  * - The waiver shown is the one scoring uses (an item waiver before a chapter waiver, the first
  *   applied first); if the issue's own assessment overrode it, or the report was scored without
  *   it, the cell says so rather than showing a waiver that did not decide the result.
  */
+import { resultWords } from '../../common/result-words';
 import { csvTable } from './export-csv';
 import type { ChapterReviewEntry } from './reviews';
 import { buildResultRules } from './scoring-result';
-import type { ChecklistDefinition, ItemResult, ItemScore, ScoreReport } from './types';
+import type { ChecklistDefinition, ItemScore, ScoreReport } from './types';
 import { toAppliedWaivers, type WaiverRecord } from './waivers';
 
 /** An evidence entry as the pack needs it. */
@@ -29,6 +35,8 @@ export interface ExportEvidence {
   reviewState: string;
   /** `YYYY-MM-DD` (a longer ISO text is cut to its day). */
   expiryDate?: string;
+  /** What the evidence is or where the auditor finds it; may span lines. */
+  note?: string;
 }
 
 /** What the pack needs from an item's issue. */
@@ -65,6 +73,7 @@ export interface ExportRow {
   evidenceTitles: string;
   evidenceLinks: string;
   evidenceReviewStates: string;
+  evidenceNotes: string;
   chapterReview: string;
   waiver: string;
 }
@@ -83,6 +92,7 @@ export const EXPORT_COLUMNS: ReadonlyArray<{ key: keyof ExportRow; header: strin
   { key: 'evidenceTitles', header: 'Evidence' },
   { key: 'evidenceLinks', header: 'Evidence links' },
   { key: 'evidenceReviewStates', header: 'Evidence review' },
+  { key: 'evidenceNotes', header: 'Evidence notes' },
   { key: 'chapterReview', header: 'Chapter review' },
   { key: 'waiver', header: 'Waiver' },
 ];
@@ -92,8 +102,6 @@ export class ExportInputError extends Error {
   override readonly name = 'ExportInputError';
 }
 
-const RESULT_WORDS: Record<ItemResult, string> = { met: 'Met', not_met: 'Not met', na: 'N/A', not_assessed: 'Not assessed' };
-
 /**
  * The rows of the audit pack, one per item of the report.
  *
@@ -102,6 +110,7 @@ const RESULT_WORDS: Record<ItemResult, string> = { met: 'Met', not_met: 'Not met
  * const report = scoreChecklist(def, states, { waivers: toAppliedWaivers(waivers) });
  * const rows = exportRows(def, report, { issues, reviews: chapterReviewSummary(def, reviews, updates), waivers, today: '2026-03-02' });
  * rows[0]; // { id: '1.1', chapter: 'Governance', points: 20, mandatory: 'Yes', result: 'Met', why: 'Issue MSP-1 is Done', … }
+ * // a waived item: result 'Waived: AWS DevOps Competency, by ana, on 2026-03-02'
  */
 export function exportRows(def: ChecklistDefinition, report: ScoreReport, extras: ExportExtras): ExportRow[] {
   if (report.checklistId !== def.id) {
@@ -116,19 +125,26 @@ export function exportRows(def: ChecklistDefinition, report: ScoreReport, extras
     const issue = extras.issues[item.id];
     const evidence = issue?.evidence ?? [];
     const applied = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);
+    const decidedBy = item.waiverId === undefined ? undefined : recordsById.get(item.waiverId);
     return {
       id: item.id,
       chapter: chapterTitles.get(item.chapterId) ?? item.chapterId,
       title: item.title,
       points: report.model === 'points' ? item.points : null,
       mandatory: item.mandatory ? 'Yes' : 'No',
-      result: RESULT_WORDS[item.result],
+      result: resultWords({
+        result: item.result,
+        ...(item.waivedBy !== undefined ? { waivedBy: item.waivedBy } : {}),
+        ...(decidedBy ? { waiverAppliedBy: decidedBy.appliedBy, waiverAppliedAt: decidedBy.appliedAt } : {}),
+        ...(item.justification !== undefined ? { justification: item.justification } : {}),
+      }),
       why: item.reason,
       status: issue?.status ?? (item.issueKey === undefined ? 'No issue' : ''),
       owner: issue ? (issue.assignee ?? 'Unassigned') : '',
       evidenceTitles: evidence.map((entry) => `${entry.title} (${entry.kind})`).join('\n'),
       evidenceLinks: evidence.map((entry) => entry.url || '(no link)').join('\n'),
       evidenceReviewStates: evidence.map((entry) => reviewWords(entry, extras.today)).join('\n'),
+      evidenceNotes: evidence.map(noteWords).join('\n'),
       chapterReview: chapterReviewWords(reviews.get(item.chapterId)),
       waiver: waiverWords(item, applied && recordsById.get(applied.id)),
     };
@@ -154,6 +170,12 @@ function reviewWords(entry: ExportEvidence, today: string | undefined): string {
   const expiry = entry.expiryDate.slice(0, 10);
   const expired = today !== undefined && expiry < today;
   return `${entry.reviewState}, ${expired ? 'expired' : 'expires'} ${expiry}`;
+}
+
+/** One entry's note on one line (its own line breaks become " / "), so the cells stay line-aligned. */
+function noteWords(entry: ExportEvidence): string {
+  const lines = (entry.note ?? '').split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return lines.length > 0 ? lines.join(' / ') : '(no note)';
 }
 
 function chapterReviewWords(entry: ChapterReviewEntry | undefined): string {

@@ -1,31 +1,52 @@
 /**
- * Score history: one point per day for the "score over time" chart, recorded by the daily run and,
- * between runs, whenever the score changes in a way a team would want to see.
+ * Score history: the points of the "score over time" chart, recorded by the daily run and, between
+ * runs, whenever the score changes in a way a team would want to see.
  *
  * Rules, and the choices made here:
- * - **One point per day.** A later snapshot of a day replaces that day's point; an *older* one
- *   (a late event, a retried run) never overwrites a newer one. The day is the caller's calendar
- *   day (`date`); `at` is normalised to `toISOString()` form.
- * - **Significant change** (decides whether a snapshot outside the daily run is worth a write),
+ * - **Every significant change is kept, with its time.** A day can hold several points (the import
+ *   score in the morning, the afternoon's work): a later point never replaces an earlier one, so the
+ *   score a day started with stays on the chart. Points are kept in time order (`date`, then `at`).
+ * - **The daily run records one point a day**: a `daily` snapshot is recorded only when its day has
+ *   no point yet (a retried or repeated run adds nothing), so every day the run reached has a point
+ *   even when nothing changed.
+ * - **Significant change** (decides whether a snapshot outside the daily run is worth a point),
  *   compared with the latest point: the score moved by at least `significantDelta`, the pass flipped,
  *   the number of open mandatory items changed, or the scale changed (max score or pass mark — a
- *   new checklist version). No earlier point is always significant.
- * - **Retention**, counted back from the newest point's day: every daily point of the last
- *   {@link DAILY_RETENTION_DAYS} days (two years, a leap day included); older points thinned to the
- *   last point of each Monday–Sunday week; points older than {@link TOTAL_RETENTION_DAYS} days
- *   (five years) dropped. At most ~890 points remain, and thinning is idempotent: pruning again,
- *   or later, keeps the same weekly points.
+ *   new checklist version). No earlier point is always significant. A `change` snapshot taken before
+ *   the latest point (a late event, a slow read) is not recorded: the newer point already says more.
+ *   One taken at the same millisecond is recorded after it (it was read later).
+ * - **Retention**, counted back from the newest point's day:
+ *   - the last {@link CHANGE_RETENTION_DAYS} days keep every point, at most
+ *     {@link MAX_POINTS_PER_DAY} a day (a day with more keeps its first point and its latest ones);
+ *   - up to {@link DAILY_RETENTION_DAYS} days (two years, a leap day included) keep the last point
+ *     of each day;
+ *   - older points are thinned to the last point of each Monday–Sunday week;
+ *   - points older than {@link TOTAL_RETENTION_DAYS} days (five years) are dropped.
+ *   So at most {@link MAX_HISTORY_POINTS} points remain (92 × 24 + 639 + 158 = 3,005); the codec's
+ *   test measures that bound at ~113 KiB in the worst case (every figure jumping at every point),
+ *   within one 240 KiB KVS value. Thinning is
+ *   idempotent: pruning again, or later, keeps the same points.
  * - Figures are whole numbers (points and item counts are), which keeps the encoding exact.
  */
 import { epochDay, isCalendarDate, weekOfEpochDay } from './history-calendar';
 import type { ScoreReport } from './types';
 
-/** Every day of the last two years (730 days plus a leap day) keeps its own point. */
+/** The last 92 days (a quarter) keep every significant change, up to {@link MAX_POINTS_PER_DAY} a day. */
+export const CHANGE_RETENTION_DAYS = 92;
+/** Points one day keeps within {@link CHANGE_RETENTION_DAYS}: its first and its latest 23. */
+export const MAX_POINTS_PER_DAY = 24;
+/** Every day of the last two years (730 days plus a leap day) keeps at least its last point. */
 export const DAILY_RETENTION_DAYS = 731;
 /** Nothing older than five years (5 × 365 days plus two leap days) is kept. */
 export const TOTAL_RETENTION_DAYS = 1827;
+/**
+ * The most points retention keeps: every change of the last 92 days (24 a day), a point a day for
+ * the rest of two years, a point a week (at most 158 weeks touch the three years before).
+ */
+export const MAX_HISTORY_POINTS =
+  CHANGE_RETENTION_DAYS * MAX_POINTS_PER_DAY + (DAILY_RETENTION_DAYS - CHANGE_RETENTION_DAYS) + Math.ceil((TOTAL_RETENTION_DAYS - DAILY_RETENTION_DAYS) / 7) + 1;
 
-/** The score of one checklist on one day. */
+/** The score of one checklist at one time. */
 export interface ScorePoint {
   /** The project's calendar day, `YYYY-MM-DD`. */
   date: string;
@@ -42,7 +63,7 @@ export interface ScorePoint {
   mandatoryOpen: number;
 }
 
-/** Points in ascending date order, at most one per date. */
+/** Points in time order (`date`, then `at`); a day may hold several. */
 export type ScoreHistory = ScorePoint[];
 
 /** What made a change significant. */
@@ -51,13 +72,13 @@ export type ChangeReason = 'first' | 'score' | 'pass' | 'mandatory' | 'scale';
 export interface SnapshotOptions {
   /** Score movement (in score units: points, or items under the met model) that is worth a point. */
   significantDelta: number;
-  /** `daily`: the scheduled run, always recorded. `change`: recorded only when significant. Default `daily`. */
+  /** `daily`: the scheduled run, recorded when its day has no point yet. `change`: recorded only when significant. Default `daily`. */
   trigger?: 'daily' | 'change';
 }
 
 export interface SnapshotResult {
   history: ScoreHistory;
-  /** False when nothing was written: an insignificant change, or an older snapshot of a day. Skip the storage write then. */
+  /** False when nothing was written: an insignificant or late change, or a daily snapshot of a day that has a point. Skip the storage write then. */
   recorded: boolean;
 }
 
@@ -81,7 +102,7 @@ export function scorePointFromReport(report: ScoreReport, when: { date: string; 
     maxScore: report.maxScore,
     passMark: report.passMark,
     passed: report.passed,
-    met: report.counts.met + report.counts.na,
+    met: report.counts.met + report.counts.na + report.counts.waived,
     total: report.counts.total,
     mandatoryOpen: report.mandatoryOpen.length,
   });
@@ -106,8 +127,9 @@ export function significantChanges(previous: ScorePoint | undefined, next: Score
 }
 
 /**
- * Records a snapshot: one point per day, significance checked for `change` snapshots, retention
- * applied from the newest day. The input history is not changed.
+ * Records a snapshot: a `daily` one when its day has no point yet, a `change` one when it is
+ * significant and not older than the latest point; retention applied from the newest day. The
+ * input history is not changed.
  *
  * @throws HistoryInputError when the point or the options are invalid
  * @example
@@ -117,23 +139,24 @@ export function significantChanges(previous: ScorePoint | undefined, next: Score
 export function recordSnapshot(history: ScoreHistory, point: ScorePoint, options: SnapshotOptions): SnapshotResult {
   checkDelta(options.significantDelta);
   const next = normalisePoint(point);
-  const latest = history[history.length - 1];
-  if (options.trigger === 'change' && significantChanges(latest, next, options.significantDelta).length === 0) {
+  const sorted = sortedByTime(history);
+  const latest = sorted[sorted.length - 1];
+  if (options.trigger === 'change') {
+    if (latest && compareTime(next, latest) < 0) return { history, recorded: false };
+    if (significantChanges(latest, next, options.significantDelta).length === 0) return { history, recorded: false };
+  } else if (sorted.some((entry) => entry.date === next.date)) {
     return { history, recorded: false };
   }
 
-  const sameDay = history.findIndex((entry) => entry.date === next.date);
-  if (sameDay >= 0 && Date.parse(history[sameDay]?.at ?? '') > Date.parse(next.at)) return { history, recorded: false };
-
-  const updated = history.filter((entry) => entry.date !== next.date);
-  const insertAt = updated.findIndex((entry) => entry.date > next.date);
-  updated.splice(insertAt < 0 ? updated.length : insertAt, 0, next);
-  const newest = updated[updated.length - 1]?.date ?? next.date;
-  return { history: pruneHistory(updated, newest), recorded: true };
+  const insertAt = sorted.findIndex((entry) => compareTime(entry, next) > 0);
+  sorted.splice(insertAt < 0 ? sorted.length : insertAt, 0, next);
+  const newest = sorted[sorted.length - 1]?.date ?? next.date;
+  return { history: pruneHistory(sorted, newest), recorded: true };
 }
 
 /**
- * Applies retention as of `today` (see the module comment). Points dated after `today` are kept.
+ * Applies retention as of `today` (see the module comment). Points dated after `today` are kept
+ * like today's.
  *
  * @example
  * pruneHistory(fiveYearsOfDailyPoints, '2026-03-02').length; // 731 daily + one per older week (~890)
@@ -141,26 +164,26 @@ export function recordSnapshot(history: ScoreHistory, point: ScorePoint, options
 export function pruneHistory(history: ScoreHistory, today: string): ScoreHistory {
   if (!isCalendarDate(today)) throw new HistoryInputError(`today must be a calendar day written YYYY-MM-DD; got "${String(today)}".`);
   const todayDay = epochDay(today);
-  const kept: ScorePoint[] = [];
-  // Index in `kept` of the weekly point kept so far for each thinned week.
-  const weekSlot = new Map<number, number>();
-  for (const point of sortedByDate(history)) {
+  // One bucket per kept unit, in time order: a recent day (every point), an older day or a week (its last point).
+  const buckets = new Map<string, ScorePoint[]>();
+  for (const point of sortedByTime(history)) {
     const day = epochDay(point.date);
     const age = todayDay - day;
     if (age >= TOTAL_RETENTION_DAYS) continue;
-    if (age < DAILY_RETENTION_DAYS) {
-      kept.push(point);
+    if (age < CHANGE_RETENTION_DAYS) {
+      const key = `c${day}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(point);
+      else buckets.set(key, [point]);
       continue;
     }
-    const week = weekOfEpochDay(day);
-    const slot = weekSlot.get(week);
-    // Sorted by date, so a later point of the same thinned week replaces the earlier one.
-    if (slot === undefined) {
-      weekSlot.set(week, kept.length);
-      kept.push(point);
-    } else {
-      kept[slot] = point;
-    }
+    // Sorted by time, so a later point of the same day or week replaces the earlier one.
+    buckets.set(age < DAILY_RETENTION_DAYS ? `d${day}` : `w${weekOfEpochDay(day)}`, [point]);
+  }
+  const kept: ScorePoint[] = [];
+  for (const bucket of buckets.values()) {
+    if (bucket.length <= MAX_POINTS_PER_DAY) kept.push(...bucket);
+    else kept.push(bucket[0]!, ...bucket.slice(bucket.length - (MAX_POINTS_PER_DAY - 1)));
   }
   return kept;
 }
@@ -168,6 +191,8 @@ export function pruneHistory(history: ScoreHistory, today: string): ScoreHistory
 /** One chart point. */
 export interface SeriesPoint {
   date: string;
+  /** When the snapshot was taken, ISO 8601: a day may hold several points. */
+  at: string;
   score: number;
   maxScore: number;
   passMark: number | null;
@@ -178,8 +203,8 @@ export interface SeriesPoint {
 }
 
 /**
- * The points from `from` to `to` (both included), oldest first, shaped for a chart. Older ranges
- * hold one point per week (see retention).
+ * The points from `from` to `to` (both days included), oldest first, shaped for a chart. Recent
+ * days may hold several points; older ranges one a day, then one a week (see retention).
  *
  * @throws HistoryInputError when a day is not `YYYY-MM-DD` or `from` is after `to`
  * @example
@@ -190,10 +215,11 @@ export function historySeries(history: ScoreHistory, from: string, to: string): 
     if (!isCalendarDate(value)) throw new HistoryInputError(`${label} must be a calendar day written YYYY-MM-DD; got "${String(value)}".`);
   }
   if (from > to) throw new HistoryInputError(`from (${from}) is after to (${to}); swap them.`);
-  return sortedByDate(history)
+  return sortedByTime(history)
     .filter((point) => point.date >= from && point.date <= to)
     .map((point) => ({
       date: point.date,
+      at: point.at,
       score: point.score,
       maxScore: point.maxScore,
       passMark: point.passMark,
@@ -238,6 +264,12 @@ function checkDelta(delta: number): void {
   }
 }
 
-function sortedByDate(history: ScoreHistory): ScorePoint[] {
-  return [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+/** Time order: by day, then by instant within the day (a stable sort keeps equal points in order). */
+function compareTime(a: ScorePoint, b: ScorePoint): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return Date.parse(a.at) - Date.parse(b.at);
+}
+
+function sortedByTime(history: ScoreHistory): ScorePoint[] {
+  return [...history].sort(compareTime);
 }

@@ -12,6 +12,8 @@
  * - The projection ("if every item in progress is met") leaves explicit assessments alone: a
  *   person's "not met" on an in-progress issue is a verdict, not unfinished work.
  * - States for unknown item ids are ignored; if one item has several states, the first counts.
+ * - Waived and N/A are results of their own in `counts` (`waived` apart from `met`), while the
+ *   pass rules still count both as satisfying an item (a mandatory one included).
  */
 import { buildResultRules, resolveItemResult, type ResultRules } from './scoring-result';
 import type {
@@ -103,6 +105,13 @@ function scoreItem(def: ChecklistDefinition, item: ChecklistItem, state: ItemSta
   };
   if (state?.issueKey !== undefined) scored.issueKey = state.issueKey;
   if (resolved.waivedBy !== undefined) scored.waivedBy = resolved.waivedBy;
+  if (resolved.source === 'waiver') {
+    // The same lookup resolveItemResult made: an item waiver before a chapter one.
+    const waiver = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);
+    if (waiver) scored.waiverId = waiver.id;
+  }
+  const justification = state?.assessmentJustification?.trim();
+  if (resolved.result === 'na' && resolved.source === 'assessment' && justification) scored.justification = justification;
   return scored;
 }
 
@@ -129,7 +138,7 @@ function tally(def: ChecklistDefinition, items: ItemScore[]): Totals {
     satisfied: 0,
     optionalSatisfied: 0,
     optionalTotal: 0,
-    counts: { met: 0, notMet: 0, na: 0, notAssessed: 0, total: items.length },
+    counts: { met: 0, notMet: 0, na: 0, notAssessed: 0, total: items.length, waived: 0 },
   };
   for (const item of items) {
     totals.earned += item.earned;
@@ -144,7 +153,8 @@ function tally(def: ChecklistDefinition, items: ItemScore[]): Totals {
       totals.optionalTotal += 1;
       if (satisfied) totals.optionalSatisfied += 1;
     }
-    totals.counts[COUNT_KEY[item.result]] += 1;
+    // Waived is a result of its own on every page and file: met by a waiver is not met on the issue.
+    totals.counts[item.source === 'waiver' ? 'waived' : COUNT_KEY[item.result]] += 1;
   }
   return totals;
 }

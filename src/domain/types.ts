@@ -139,7 +139,12 @@ export interface ItemScore {
   cost: number;
   /** Counted in neither score nor max (N/A under the points model's `exclude` policy; under `met`, N/A counts as met). */
   excluded: boolean;
+  /** Name of the waiver that decided the result (`source` is then `waiver`). */
   waivedBy?: string;
+  /** Id of that waiver, so its record (who applied it, when) can be found: names may repeat. */
+  waiverId?: string;
+  /** The written justification of an N/A assessment, when the issue carries one. */
+  justification?: string;
   /** The issue is in an `indeterminate` status (in progress). */
   inProgress: boolean;
 }
@@ -173,7 +178,11 @@ export interface ScoreReport {
   mandatoryOpen: string[];
   chapters: ChapterScore[];
   items: ItemScore[];
-  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number };
+  /**
+   * Items by result. Waived items (met by a waiver) are counted in `waived`, not in `met`, so "met"
+   * means met on the issue: met + waived + na + notMet + notAssessed = total.
+   */
+  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number; waived: number };
   /** "If every item in progress is met". */
   projection: Projection;
 }

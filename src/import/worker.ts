@@ -138,7 +138,9 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   if (setup.pointsFieldId !== undefined) {
     const values = def.items.flatMap((item) => {
       const issue = issues.get(item.id);
-      return issue && issue.points !== item.points ? [{ issueId: issue.id, value: item.points }] : [];
+      // Met-model items carry no points: the field stays empty (a 0 written before is cleared), never "0 pts".
+      const value = def.model === 'met' ? null : item.points;
+      return issue && (issue.points ?? null) !== value ? [{ issueId: issue.id, value }] : [];
     });
     if (values.length > 0) await jira.setAppFieldValues({ fieldId: setup.pointsFieldId, values });
   }

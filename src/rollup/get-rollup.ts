@@ -157,6 +157,11 @@ export function toRollup(
   });
   // The first waiver covering a chapter is the one scoring applied (scoring-result.ts).
   const chapterWaiver = (chapterId: string) => scored.waivers?.find((record) => record.chapters.includes(chapterId));
+  // Who applied the waiver that decided an item, and when: "Waived: …, by …, on …" (common/result-words.ts).
+  const waiverApplied = (waiverId: string | undefined): { waiverAppliedBy?: string; waiverAppliedAt?: string } => {
+    const record = waiverId === undefined ? undefined : scored.waivers?.find((entry) => entry.id === waiverId);
+    return record ? { waiverAppliedBy: record.appliedBy, waiverAppliedAt: record.appliedAt } : {};
+  };
   return {
     checklistId: def.id,
     checklistName: def.name,
@@ -190,6 +195,8 @@ export function toRollup(
       cost: item.cost,
       inProgress: item.inProgress,
       ...(item.waivedBy !== undefined ? { waivedBy: item.waivedBy } : {}),
+      ...waiverApplied(item.waiverId),
+      ...(item.justification !== undefined && !hidden(item.issueKey) ? { justification: item.justification } : {}),
     })),
     counts: report.counts,
     projection: report.projection,

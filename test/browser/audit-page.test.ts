@@ -201,7 +201,9 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
       expect(headlineBefore).toBe(expectedHeadline(before));
       expect(before).toMatchObject({ checklistId: POINTS, model: 'points', maxScore: 1000, passMark: 900, passed: false });
       expect(await s.frame.getByTestId('projection-line').innerText()).toBe(expectedHeadline({ ...before, ...before.projection }));
-      expect(await scoreRegion.innerText()).toContain(`${before.counts.met} met · ${before.counts.notMet} not met · ${before.counts.na} N/A · ${before.counts.notAssessed} not assessed · ${before.counts.total} items`);
+      expect(await scoreRegion.innerText()).toContain(
+        `${before.counts.met} met · ${before.counts.waived ?? 0} waived · ${before.counts.na} N/A · ${before.counts.notMet} not met · ${before.counts.notAssessed} not assessed · ${before.counts.total} items`,
+      );
       await expectChapters(s.frame, before);
       await expectOpenMandatory(s.frame, before);
       await screenshot(s.page, 'audit-4-score');

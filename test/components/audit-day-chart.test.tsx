@@ -39,6 +39,19 @@ describe('chartModel', () => {
     expect(b! - a!).toBeCloseTo(7 * (c! - b!), 0);
   });
 
+  it('places several points of one day by their time: the import score and the afternoon’s work both show', () => {
+    const points = [
+      point('2025-11-20', 500),
+      point('2025-11-21', -3800, { at: '2025-11-21T09:00:00.000Z' }),
+      point('2025-11-21', 200, { at: '2025-11-21T21:00:00.000Z' }),
+      point('2025-11-22', 300),
+    ];
+    const [a, b, c, d] = chartModel(points, 'points', SIZE).dots.map((dot) => dot.x);
+    expect(new Set([a, b, c, d]).size).toBe(4);
+    // 09:00 and 21:00 are half a day apart; the last two points a whole day minus 21 hours.
+    expect(c! - b!).toBeCloseTo(((d! - a!) / 2) * 0.5, 0);
+  });
+
   it('extends the scale below zero when penalties push the score under it', () => {
     const chart = chartModel([point('2025-11-01', -400), point('2025-11-02', 100)], 'points', SIZE);
     expect(chart.yTicks.map((tick) => tick.label)).toEqual(['-400', '0', '1000']);
@@ -57,7 +70,7 @@ describe('chartModel', () => {
     const chart = chartModel(points, 'met', SIZE);
     expect(chart.measure).toBe('percent');
     expect(chart.pass).toBeUndefined();
-    expect(chart.dots).toEqual([{ x: 336, y: expect.any(Number), date: '2025-11-01', value: 65.6, passed: false }]);
+    expect(chart.dots).toEqual([{ x: 336, y: expect.any(Number), date: '2025-11-01', at: '2025-11-01', value: 65.6, passed: false }]);
   });
 
   it('draws nothing without points', () => {
@@ -98,6 +111,19 @@ describe('HistoryChart', () => {
       ['2025-11-21', '830', '900', '2', 'Not yet'],
       ['2025-11-20', '800', '900', '2', 'Not yet'],
     ]);
+  });
+
+  it('lists each point of a day with its time in the table', () => {
+    render(
+      <HistoryChart
+        points={[point('2025-11-21', -3800, { at: '2025-11-21T09:05:00.000Z' }), point('2025-11-21', 200, { at: '2025-11-21T16:40:00.000Z' })]}
+        model="points"
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show the figures as a table' }));
+    const rows = within(screen.getByRole('table', { name: 'Score history' })).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(['2025-11-21 16:40 UTC', '2025-11-21 09:05 UTC']);
+    expect(screen.getAllByRole('img')[0]!.querySelectorAll('circle')).toHaveLength(2);
   });
 
   it('explains an empty history instead of an empty chart', () => {

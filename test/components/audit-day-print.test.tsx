@@ -34,15 +34,20 @@ describe('PrintView', () => {
     expect(summary).toHaveTextContent('Would not pass yet');
     expect(summary).toHaveTextContent('Open mandatory items10.1');
     expect(summary).toHaveTextContent('1 reviewed · 1 stale · 0 not yet');
-    expect(summary).toHaveTextContent('AWS DevOps Competency: Covers the deployment pipeline control.');
+    expect(summary).toHaveTextContent('AWS DevOps Competency: Covers the deployment pipeline control. (applied by admin on 2025-11-21)');
+    expect(summary).toHaveTextContent('49 met · 1 waived · 0 N/A · 1 not met · 10 not assessed · 61 in all');
 
     const chapter = within(report).getByRole('region', { name: 'Security & compliance' });
-    expect(chapter).toHaveTextContent('645 of 700 points · 40 of 51 met · dry run: Stale: reviewed 2025-11-18, changed since: 8.3');
+    expect(chapter).toHaveTextContent('645 of 700 points · 40 of 51 met, N/A or waived · dry run: Stale: reviewed 2025-11-18, changed since: 8.3');
     const item = chapter.querySelector('[data-item="8.3"]') as HTMLElement;
     expect(item).toHaveTextContent('8.3 Vulnerability management (mandatory) · 40 points');
-    expect(item).toHaveTextContent('Met — Waived: AWS DevOps Competency — Covers the deployment pipeline control.');
+    expect(item).toHaveTextContent('Waived: AWS DevOps Competency, by admin, on 2025-11-21 — Waived: AWS DevOps Competency — Covers the deployment pipeline control.');
+    expect(item).not.toHaveTextContent(/\bMet\b/);
     expect(item).toHaveTextContent('OwnerAda Admin');
     expect(item).toHaveTextContent('Scan report (document, accepted, expires 2026-01-31)');
+    // Every evidence note is in the report, its line breaks kept.
+    expect(within(item).getByText(/Live demo from the SOC console/)).toHaveTextContent('Live demo from the SOC console, runbook section 4');
+    expect(within(item).getByText(/Live demo from the SOC console/).textContent).toBe('Live demo from the SOC console,\nrunbook section 4');
 
     fireEvent.click(within(item).getByRole('link', { name: 'Scan report' }));
     fireEvent.click(within(item).getByRole('link', { name: 'MSP-12' }));

@@ -45,6 +45,8 @@ describe('exportAudit', () => {
       h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId: 'admin', issueKey: key(itemId) } }) as Promise<ItemPanel>;
     await onIssue('addEvidence', '1.1', { evidence: { kind: 'link', title: 'Service catalogue v3', url: 'https://intranet.example/catalogue' } });
     await onIssue('addEvidence', '1.1', { evidence: { kind: 'document', title: '=cmd|/C calc!A0', url: 'https://intranet.example/doc', expiryDate: '2099-12-31' } });
+    // Evidence without a link reaches the auditor through its note ("where the auditor finds it").
+    await onIssue('addEvidence', '1.2', { evidence: { kind: 'process', title: 'Onboarding process', note: 'Runbook page 12,\nshown live in the ticket tool' } });
     await h.runtime.idle();
     await h.invoke('markChapterReviewed', { checklistId: hostile.id, chapterId: '1' });
     await h.invoke('applyWaiver', { checklistId: hostile.id, waiverId: 'soc2' });
@@ -80,10 +82,21 @@ describe('exportAudit', () => {
       'Evidence review': 'pending\npending, expires 2099-12-31',
     });
     expect(byId.get('1.1')!['Chapter review']).toMatch(/^Reviewed \d{4}-\d{2}-\d{2}$/);
-    expect(byId.get('1.2')).toMatchObject({ Title: "'+1+1", Status: 'To Do', Owner: 'Unassigned', Evidence: '', 'Evidence links': '' });
+    expect(byId.get('1.1')!['Evidence notes']).toBe('(no note)\n(no note)');
+    expect(byId.get('1.2')).toMatchObject({
+      Title: "'+1+1",
+      Status: 'To Do',
+      Owner: 'Unassigned',
+      Evidence: 'Onboarding process (process)',
+      'Evidence links': '(no link)',
+      'Evidence notes': 'Runbook page 12, / shown live in the ticket tool',
+    });
     expect(byId.get('1.3')!.Title).toBe("'-2+3");
     expect(byId.get('2.1')).toMatchObject({ Title: "'@SUM(A1:A2)", 'Chapter review': 'Not reviewed', Waiver: '' });
-    expect(byId.get('3.1')).toMatchObject({ Result: 'Met', Why: 'Waived: SOC 2 report — The SOC 2 Type II report covers security' });
+    // A waived item whose issue is To Do is "Waived", with who applied the waiver and when; never "Met".
+    expect(byId.get('3.1')).toMatchObject({ Status: 'To Do', Why: 'Waived: SOC 2 report — The SOC 2 Type II report covers security' });
+    expect(byId.get('3.1')!.Result).toMatch(/^Waived: SOC 2 report, by admin, on \d{4}-\d{2}-\d{2}$/);
+    expect(rows.filter((row) => row[5] === 'Met').map((row) => row[0])).toEqual(['1.1']);
     expect(byId.get('3.1')!.Waiver).toMatch(/^SOC 2 report: The SOC 2 Type II report covers security \(applied \d{4}-\d{2}-\d{2}\)$/);
     // No cell of the file starts a formula.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
@@ -104,6 +117,13 @@ describe('exportAudit', () => {
     expect(report.chapters[2]).toMatchObject({ waiver: 'SOC 2 report: The SOC 2 Type II report covers security' });
     const first = report.chapters[0]!.items[0]!;
     expect(first).toMatchObject({ id: '1.1', issueKey: key('1.1'), result: 'met', resultWords: 'Met', owner: 'Ada Admin', status: 'Done' });
+    expect(report.counts).toMatchObject({ met: 1, waived: 2, total: 8 });
+    const waived = report.chapters[2]!.items[0]!;
+    expect(waived).toMatchObject({ id: '3.1', result: 'met', waived: true, status: 'To Do' });
+    expect(waived.resultWords).toMatch(/^Waived: SOC 2 report, by admin, on \d{4}-\d{2}-\d{2}$/);
+    expect(report.chapters[0]!.items[1]!.evidence).toEqual([
+      { title: 'Onboarding process', kind: 'process', reviewState: 'pending', note: 'Runbook page 12,\nshown live in the ticket tool' },
+    ]);
     expect(first.evidence).toEqual([
       { title: 'Service catalogue v3', kind: 'link', url: 'https://intranet.example/catalogue', reviewState: 'pending' },
       { title: '=cmd|/C calc!A0', kind: 'document', url: 'https://intranet.example/doc', reviewState: 'pending', expiryDate: '2099-12-31' },

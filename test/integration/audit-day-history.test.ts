@@ -59,8 +59,8 @@ describe('score history', () => {
     expect(records.map((record) => record.outcome)).toEqual(['ok', 'ok']);
   });
 
-  it('keeps the day’s point and adds a new one on a significant change, shown on the audit day chart', async () => {
-    await h.invoke<Rollup>('getRollup', {});
+  it('keeps the day’s first point (the import score) and adds the significant change beside it with its time, shown on the audit day chart', async () => {
+    const first = await h.invoke<Rollup>('getRollup', {});
     expect(stored()).toHaveLength(1);
 
     // 1.1 done: +100 points and its 200 penalty gone, and one mandatory item fewer open: significant.
@@ -69,12 +69,17 @@ describe('score history', () => {
     const moved = await h.invoke<Rollup>('getRollup', {});
     expect(moved.from).toBe('jira');
     const history = stored();
-    expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ date: today(), score: moved.score, mandatoryOpen: moved.mandatoryOpen.length });
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ date: today(), score: first.score, mandatoryOpen: 3 });
+    expect(history[1]).toMatchObject({ date: today(), score: moved.score, mandatoryOpen: moved.mandatoryOpen.length });
+    expect(history[0]!.at < history[1]!.at).toBe(true);
 
+    // The daily run the same day adds nothing: the day has its points.
+    expect(await h.runtime.runScheduled(TRIGGER)).toMatchObject({ recorded: 0, alreadyToday: 1 });
     const chart = await h.invoke<AuditDay>('getAuditDay', {});
     expect(chart.history).toEqual([
-      { date: today(), score: moved.score, maxScore: 900, passMark: 800, passed: false, mandatoryOpen: 2, percent: Math.round((moved.score * 1000) / 900) / 10 },
+      { date: today(), at: history[0]!.at, score: first.score, maxScore: 900, passMark: 800, passed: false, mandatoryOpen: 3, percent: Math.round((first.score * 1000) / 900) / 10 },
+      { date: today(), at: history[1]!.at, score: moved.score, maxScore: 900, passMark: 800, passed: false, mandatoryOpen: 2, percent: Math.round((moved.score * 1000) / 900) / 10 },
     ]);
   });
 
@@ -106,9 +111,10 @@ describe('score history', () => {
     await h.invoke<Rollup>('getRollup', {});
     await h.invoke('addCustomWaiver', { checklistId: syncV1.id, reason: 'Covered by the group audit', chapters: ['2'] });
     const history = stored();
-    expect(history).toHaveLength(1);
+    expect(history).toHaveLength(2);
+    expect(history[0]!.score).toBe(-550);
     // Chapter 2 waived: 2.1, 2.2, 2.3 met (150 + 100 + 50 points) and 2.1's 150 penalty gone.
-    expect(history[0]!.score).toBe(-550 + 300 + 150);
+    expect(history[1]!.score).toBe(-550 + 300 + 150);
   });
 
   it('stops starting checklists when its time is nearly up, and says the run is incomplete', async () => {

@@ -33,7 +33,7 @@ describe('getRollup', () => {
     const rollup = await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id });
     // Met: 1.1 (100) + 1.2 (100) + 3.1 (200) + 1.3 N/A awarded (50) = 450; 2.1 mandatory and open: −150.
     expect(rollup).toMatchObject({ checklistId: syncV1.id, model: 'points', score: 300, maxScore: 900, passMark: 800, passed: false, mandatoryOpen: ['2.1'], from: 'jira' });
-    expect(rollup.counts).toEqual({ met: 3, notMet: 1, na: 1, notAssessed: 3, total: 8 });
+    expect(rollup.counts).toEqual({ met: 3, notMet: 1, na: 1, notAssessed: 3, total: 8, waived: 0 });
     expect(rollup.projection).toEqual({ score: 600, passed: false, mandatoryOpen: [] });
     expect(rollup.chapters.map((c) => [c.id, c.earned, c.max, c.met, c.total])).toEqual([
       ['1', 250, 250, 3, 3],

@@ -8,7 +8,7 @@ import { applyNamedWaiver, toAppliedWaivers, type WaiverRecord } from '../../../
 import { done, inProgress, item, metChecklist, pointsChecklist } from './fixtures';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
-const HEADER = 'ID,Chapter,Title,Points,Mandatory,Result,Why,Status,Owner,Evidence,Evidence links,Evidence review,Chapter review,Waiver';
+const HEADER = 'ID,Chapter,Title,Points,Mandatory,Result,Why,Status,Owner,Evidence,Evidence links,Evidence review,Evidence notes,Chapter review,Waiver';
 
 beforeAll(() => jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') }));
 afterAll(() => jest.useRealTimers());
@@ -34,7 +34,7 @@ const extrasFor = (def: ChecklistDefinition, records: WaiverRecord[] = waivers):
       assignee: 'Ana Díaz',
       evidence: [
         { title: 'Patch policy', url: 'https://wiki.example/patch', kind: 'document', reviewState: 'approved', expiryDate: '2026-06-30' },
-        { title: 'Patch demo', kind: 'demo', reviewState: 'pending', expiryDate: '2026-01-31T00:00:00Z' },
+        { title: 'Patch demo', kind: 'demo', reviewState: 'pending', expiryDate: '2026-01-31T00:00:00Z', note: 'Demo script in the runbook,\nsection 4' },
       ],
     },
     '8.2': { status: 'In Progress', evidence: [] },
@@ -64,6 +64,7 @@ const row = (overrides: Partial<ExportRow> = {}): ExportRow => ({
   evidenceTitles: '',
   evidenceLinks: '',
   evidenceReviewStates: '',
+  evidenceNotes: '',
   chapterReview: 'Not reviewed',
   waiver: '',
   ...overrides,
@@ -76,26 +77,27 @@ describe('exportRows', () => {
   describe('when the report has items with issues, evidence, reviews and waivers', () => {
     const rows = rowsFor(pointsDef);
 
-    it('returns a waived item with its waiver, no issue and its chapter not reviewed', () => {
+    it('returns a waived item as Waived (never Met) with its waiver, who applied it and when, no issue and its chapter not reviewed', () => {
       expect(rows[0]).toEqual({
         id: '6.1',
         chapter: 'DevOps',
         title: 'Deployment pipeline',
         points: 50,
         mandatory: 'Yes',
-        result: 'Met',
+        result: 'Waived: AWS DevOps Competency, by ana, on 2026-03-01',
         why: 'Waived: AWS DevOps Competency — Holds the competency',
         status: 'No issue',
         owner: '',
         evidenceTitles: '',
         evidenceLinks: '',
         evidenceReviewStates: '',
+        evidenceNotes: '',
         chapterReview: 'Not reviewed',
         waiver: 'AWS DevOps Competency: Holds the competency (applied 2026-03-01)',
       });
     });
 
-    it('returns evidence one entry per line, aligned across the three evidence cells, expiry marked', () => {
+    it('returns evidence one entry per line, aligned across the four evidence cells, expiry marked, every note kept', () => {
       expect(rows[1]).toMatchObject({
         result: 'Met',
         why: 'Issue MSP-2 is Done',
@@ -104,6 +106,7 @@ describe('exportRows', () => {
         evidenceTitles: 'Patch policy (document)\nPatch demo (demo)',
         evidenceLinks: 'https://wiki.example/patch\n(no link)',
         evidenceReviewStates: 'approved, expires 2026-06-30\npending, expired 2026-01-31',
+        evidenceNotes: '(no note)\nDemo script in the runbook, / section 4',
         chapterReview: 'Stale: reviewed 2026-03-01, changed since: 8.2',
         waiver: '',
       });
@@ -130,6 +133,20 @@ describe('exportRows', () => {
       const [first] = rowsFor(pointsDef, [...states, done('6.1', { issueKey: 'MSP-1', assessment: 'not_met' })]);
       expect(first).toMatchObject({ result: 'Not met', why: 'Assessed not met on the issue' });
       expect(first?.waiver).toBe('AWS DevOps Competency: Holds the competency (applied 2026-03-01); overridden by the assessment on the issue');
+    });
+
+    it('returns an N/A item with its justification, and without one as plain N/A', () => {
+      const naStates = [...states, done('6.1', { issueKey: 'MSP-1', assessment: 'na', assessmentJustification: ' No pipelines: we deploy no code ' })];
+      const [justified] = rowsFor(pointsDef, naStates, []);
+      expect(justified).toMatchObject({ result: 'N/A: No pipelines: we deploy no code', why: 'Assessed N/A on the issue' });
+      const [bare] = rowsFor(pointsDef, [...states, done('6.1', { issueKey: 'MSP-1', assessment: 'na' })], []);
+      expect(bare?.result).toBe('N/A');
+    });
+
+    it('returns a waived item under the met model as Waived, not Met', () => {
+      const metDef = metChecklist(items, { chapters, waivers: [devops] });
+      const metWaivers = applyNamedWaiver([], metDef, 'devops', { accountId: 'ana', now: NOW });
+      expect(rowsFor(metDef, states, metWaivers).map((entry) => entry.result)).toEqual(['Waived: AWS DevOps Competency, by ana, on 2026-03-01', 'Met', 'Not assessed']);
     });
 
     it('returns a waiver the report was not scored with as not applied', () => {
@@ -170,13 +187,13 @@ describe('toCsv', () => {
   describe('when the report is empty', () => {
     it('returns the BOM and the header record only', () => {
       expect(toCsv([])).toBe(`${CSV_BOM}${HEADER}\r\n`);
-      expect(EXPORT_COLUMNS).toHaveLength(14);
+      expect(EXPORT_COLUMNS).toHaveLength(15);
     });
   });
 
   describe('when rows hold plain values', () => {
     it('returns one CRLF-terminated record per row, points as a plain number', () => {
-      expect(toCsv([row()])).toBe(`${CSV_BOM}${HEADER}\r\n8.3,Operations,Vulnerability management,20,Yes,Met,Issue MSP-4 is Done,Done,Ana,,,,Not reviewed,\r\n`);
+      expect(toCsv([row()])).toBe(`${CSV_BOM}${HEADER}\r\n8.3,Operations,Vulnerability management,20,Yes,Met,Issue MSP-4 is Done,Done,Ana,,,,,Not reviewed,\r\n`);
     });
 
     it('returns an empty points cell under the met model', () => {
@@ -202,7 +219,7 @@ describe('toCsv', () => {
       const [source] = rowsFor(pointsDef).slice(1);
       const parsed = parse(toCsv(rowsFor(pointsDef)));
       expect(parsed).toHaveLength(4);
-      expect(parsed[2]?.slice(9, 12)).toEqual([source?.evidenceTitles, source?.evidenceLinks, source?.evidenceReviewStates]);
+      expect(parsed[2]?.slice(9, 13)).toEqual([source?.evidenceTitles, source?.evidenceLinks, source?.evidenceReviewStates, source?.evidenceNotes]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { dateOfEpochDay, epochDay } from '../../../src/domain/history-calendar';
-import { HistoryInputError, pruneHistory, TOTAL_RETENTION_DAYS, type ScoreHistory, type ScorePoint } from '../../../src/domain/history';
+import { HistoryInputError, MAX_HISTORY_POINTS, pruneHistory, TOTAL_RETENTION_DAYS, type ScoreHistory, type ScorePoint } from '../../../src/domain/history';
 import {
   decodeHistory,
   encodeHistory,
@@ -88,6 +88,40 @@ describe('encodeHistory', () => {
       const bytes = historyByteSize(encodeHistory(pruned));
       console.log(`score history after retention, ${pruned.length} points (worst case): ${bytes} bytes`);
       expect(bytes).toBeLessThan(60 * 1024);
+    });
+  });
+
+  describe('when every day of six years holds 30 significant changes (the most retention keeps)', () => {
+    it('returns at most MAX_HISTORY_POINTS points in well under one KVS value, in the worst case', () => {
+      const next = generator(7);
+      const last = epochDay(TODAY);
+      const crowded: ScoreHistory = [];
+      for (let day = last - 6 * 366; day <= last; day += 1) {
+        const date = dateOfEpochDay(day);
+        const times = Array.from({ length: 30 }, () => next(86_399_999)).sort((a, b) => a - b);
+        for (const ms of times) {
+          const total = 5000 + next(5000);
+          crowded.push(
+            point(date, {
+              at: new Date(day * 86_400_000 + ms).toISOString(),
+              score: next(20000) - 10000,
+              maxScore: next(10000),
+              passMark: next(1) === 0 ? null : next(10000),
+              passed: next(1) === 1,
+              met: next(total),
+              total,
+              mandatoryOpen: next(total),
+            }),
+          );
+        }
+      }
+      const pruned = pruneHistory(crowded, TODAY);
+      const bytes = historyByteSize(encodeHistory(pruned));
+      console.log(`score history at the retention bound, ${pruned.length} points (worst case): ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`);
+      expect(pruned.length).toBeLessThanOrEqual(MAX_HISTORY_POINTS);
+      // The bound the module comments state: 3,005 points, ~113 KiB in the worst case, against 240 KiB.
+      expect(bytes).toBeLessThan(128 * 1024);
+      expect(decodeHistory(encodeHistory(pruned))).toEqual(pruned);
     });
   });
 

@@ -1,6 +1,9 @@
 import { dateOfEpochDay, epochDay, weekOfEpochDay } from '../../../src/domain/history-calendar';
 import {
+  CHANGE_RETENTION_DAYS,
   DAILY_RETENTION_DAYS,
+  MAX_HISTORY_POINTS,
+  MAX_POINTS_PER_DAY,
   historySeries,
   HistoryInputError,
   pruneHistory,
@@ -106,9 +109,10 @@ describe('recordSnapshot', () => {
 
     it.each<[string, ScoreHistory, ScorePoint, ScoreHistory, boolean]>([
       ['a new day after the last', [point('2026-03-01')], point(TODAY), [point('2026-03-01'), point(TODAY)], true],
-      ['a later snapshot of the same day (replaces it)', [point(TODAY)], point(TODAY, { at: '2026-03-02T09:00:00.000Z', score: 705 }), [point(TODAY, { at: '2026-03-02T09:00:00.000Z', score: 705 })], true],
-      ['a snapshot at the same instant (replaces it)', [point(TODAY)], point(TODAY, { score: 701 }), [point(TODAY, { score: 701 })], true],
-      ['an older snapshot of the same day (ignored)', [point(TODAY, { at: '2026-03-02T09:00:00.000Z' })], point(TODAY, { score: 1 }), [point(TODAY, { at: '2026-03-02T09:00:00.000Z' })], false],
+      // The daily run records one point a day: a day that has one (from an earlier run or a change) keeps it as it is.
+      ['a later snapshot of a day that has a point (not recorded)', [point(TODAY)], point(TODAY, { at: '2026-03-02T09:00:00.000Z', score: 705 }), [point(TODAY)], false],
+      ['a snapshot at the same instant (not recorded)', [point(TODAY)], point(TODAY, { score: 701 }), [point(TODAY)], false],
+      ['an older snapshot of the same day (not recorded)', [point(TODAY, { at: '2026-03-02T09:00:00.000Z' })], point(TODAY, { score: 1 }), [point(TODAY, { at: '2026-03-02T09:00:00.000Z' })], false],
       ['a late point for a missing earlier day (inserted in order)', [point('2026-02-27'), point(TODAY)], point('2026-02-28'), [point('2026-02-27'), point('2026-02-28'), point(TODAY)], true],
     ])('returns the history with %s', (_label, history, next, expected, recorded) => {
       expect(recordSnapshot(history, next, options)).toEqual({ history: expected, recorded });
@@ -146,9 +150,40 @@ describe('recordSnapshot', () => {
       ['the score moved by the delta', { score: 680 }],
       ['the pass flipped', { passed: true }],
       ['a mandatory item closed', { mandatoryOpen: 2 }],
-    ])('returns today replaced by the new point when %s', (_label, update) => {
+    ])('returns the new point after today’s, which is kept, when %s', (_label, update) => {
       const next = point(TODAY, { at: '2026-03-02T11:00:00.000Z', ...update });
-      expect(recordSnapshot(history, next, change)).toEqual({ history: [point('2026-03-01'), next], recorded: true });
+      expect(recordSnapshot(history, next, change)).toEqual({ history: [point('2026-03-01'), point(TODAY), next], recorded: true });
+    });
+
+    it('keeps every significant change of a day with its time, so the day’s first score stays', () => {
+      let day: ScoreHistory = [point('2026-03-01')];
+      const times = ['08:00', '09:30', '14:15', '17:45'];
+      times.forEach((time, index) => {
+        day = recordSnapshot(day, point(TODAY, { at: `${TODAY}T${time}:00.000Z`, score: 700 + 30 * (index + 1) }), change).history;
+      });
+      expect(day.map((entry) => [entry.at, entry.score])).toEqual([
+        ['2026-03-01T02:00:00.000Z', 700],
+        ['2026-03-02T08:00:00.000Z', 730],
+        ['2026-03-02T09:30:00.000Z', 760],
+        ['2026-03-02T14:15:00.000Z', 790],
+        ['2026-03-02T17:45:00.000Z', 820],
+      ]);
+    });
+
+    it('returns the same history, not recorded, for a change snapshot taken before the latest point', () => {
+      const result = recordSnapshot(history, point(TODAY, { at: '2026-03-02T01:00:00.000Z', score: 100 }), change);
+      expect(result).toEqual({ history, recorded: false });
+    });
+
+    it('returns a significant change taken at the same millisecond as the latest point after it', () => {
+      const next = point(TODAY, { score: 100 });
+      expect(recordSnapshot(history, next, change)).toEqual({ history: [...history, next], recorded: true });
+    });
+
+    it('returns the history in time order whatever order it was stored in', () => {
+      const shuffled = [point(TODAY), point('2026-03-01')];
+      const next = point(TODAY, { at: '2026-03-02T11:00:00.000Z', score: 600 });
+      expect(recordSnapshot(shuffled, next, change).history).toEqual([point('2026-03-01'), point(TODAY), next]);
     });
 
     it('returns a first point in an empty history', () => {
@@ -217,6 +252,43 @@ describe('pruneHistory', () => {
     });
   });
 
+  describe('when recent days hold several points', () => {
+    const hours = (date: string, count: number): ScoreHistory =>
+      Array.from({ length: count }, (_, index) => point(date, { at: `${date}T10:${String(index).padStart(2, '0')}:00.000Z`, score: index }));
+
+    it('returns every point of the last 92 days, at most 24 a day: the first and the latest 23', () => {
+      const busy = hours(TODAY, 30);
+      const pruned = pruneHistory([...hours('2026-02-28', 5), ...busy], TODAY);
+      expect(pruned.filter((entry) => entry.date === '2026-02-28')).toHaveLength(5);
+      const today = pruned.filter((entry) => entry.date === TODAY);
+      expect(today).toHaveLength(MAX_POINTS_PER_DAY);
+      expect(today.map((entry) => entry.score)).toEqual([0, ...Array.from({ length: 23 }, (_, index) => 7 + index)]);
+    });
+
+    it('returns the last point of each older day, the same whether pruned before or not', () => {
+      const old = dateOfEpochDay(epochDay(TODAY) - CHANGE_RETENTION_DAYS);
+      const recent = dateOfEpochDay(epochDay(TODAY) - CHANGE_RETENTION_DAYS + 1);
+      const history = [...hours(old, 30), ...hours(recent, 3)];
+      const pruned = pruneHistory(history, TODAY);
+      expect(pruned.map((entry) => [entry.date, entry.score])).toEqual([
+        [old, 29],
+        [recent, 0],
+        [recent, 1],
+        [recent, 2],
+      ]);
+      const later = dateOfEpochDay(epochDay(TODAY) + 10);
+      expect(pruneHistory(pruneHistory(history, TODAY), later)).toEqual(pruneHistory(history, later));
+    });
+
+    it('keeps at most MAX_HISTORY_POINTS (3,005) points, whatever is recorded', () => {
+      expect(MAX_HISTORY_POINTS).toBe(3005);
+      const crowded = Array.from({ length: 6 * 366 }, (_, index) => hours(dateOfEpochDay(epochDay(TODAY) - index), 30)).flat();
+      const pruned = pruneHistory(crowded, TODAY);
+      expect(pruned.length).toBeLessThanOrEqual(MAX_HISTORY_POINTS);
+      expect(pruned.length).toBeGreaterThan(MAX_HISTORY_POINTS - 5);
+    });
+  });
+
   describe('when the history is short or in the future', () => {
     it('returns it unchanged', () => {
       const history = [...daily(TODAY, 30), point('2026-03-05')];
@@ -237,8 +309,8 @@ describe('historySeries', () => {
   describe('when the range holds points', () => {
     it('returns the points in range, both ends included, shaped for a chart', () => {
       expect(historySeries(history, '2026-02-28', '2026-03-01')).toEqual([
-        { date: '2026-02-28', score: 650, maxScore: 1000, passMark: 900, passed: false, mandatoryOpen: 3, percent: 65 },
-        { date: '2026-03-01', score: 905, maxScore: 1000, passMark: 900, passed: true, mandatoryOpen: 3, percent: 90.5 },
+        { date: '2026-02-28', at: '2026-02-28T02:00:00.000Z', score: 650, maxScore: 1000, passMark: 900, passed: false, mandatoryOpen: 3, percent: 65 },
+        { date: '2026-03-01', at: '2026-03-01T02:00:00.000Z', score: 905, maxScore: 1000, passMark: 900, passed: true, mandatoryOpen: 3, percent: 90.5 },
       ]);
     });
 

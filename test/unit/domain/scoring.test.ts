@@ -14,7 +14,7 @@ describe('scoreChecklist', () => {
     it('returns a zero points score that does not reach a positive pass mark', () => {
       const report = scoreChecklist(pointsChecklist([], { passMark: 900 }), []);
       expect(report).toMatchObject({ score: 0, maxScore: 0, passMark: 900, passed: false, mandatoryOpen: [], chapters: [], items: [] });
-      expect(report.counts).toEqual({ met: 0, notMet: 0, na: 0, notAssessed: 0, total: 0 });
+      expect(report.counts).toEqual({ met: 0, notMet: 0, na: 0, notAssessed: 0, total: 0, waived: 0 });
       expect(report.projection).toEqual({ score: 0, passed: false, mandatoryOpen: [] });
     });
 
@@ -118,6 +118,36 @@ describe('scoreChecklist', () => {
       const report = scoreChecklist(def, [], { waivers });
       expect(report.items.map((entry) => entry.waivedBy)).toEqual(['AWS DevOps Competency', 'Item level', undefined]);
       expect(report.chapters[0]?.waivedBy).toBe('AWS DevOps Competency');
+      expect(report.items.map((entry) => entry.waiverId)).toEqual(['aws-devops-competency', 'item-level', undefined]);
+    });
+
+    it('counts waived items apart from met, while they still earn their points and close their penalty', () => {
+      const report = scoreChecklist(def, [done('7.1')], { waivers: [devops] });
+      expect(report.counts).toEqual({ met: 1, waived: 2, na: 0, notMet: 0, notAssessed: 0, total: 3 });
+      expect(report.items.slice(0, 2).map((entry) => [entry.result, entry.cost])).toEqual([
+        ['met', 0],
+        ['met', 0],
+      ]);
+      expect(report.mandatoryOpen).toEqual([]);
+    });
+
+    it('counts an item waived but assessed on its issue by the assessment, not as waived', () => {
+      const report = scoreChecklist(def, [done('6.1', { assessment: 'not_met' })], { waivers: [devops] });
+      expect(report.counts).toMatchObject({ waived: 1, notMet: 1, notAssessed: 1, met: 0 });
+      expect(report.items[0]?.waiverId).toBeUndefined();
+    });
+  });
+
+  describe('when an item is N/A with a justification', () => {
+    it('returns the justification of an N/A assessment, trimmed', () => {
+      expect(one(done('8.3', { assessment: 'na', assessmentJustification: '  No Windows hosts  ' })).justification).toBe('No Windows hosts');
+    });
+
+    it('returns no justification for an N/A from a mapping, a blank one, or a result other than N/A', () => {
+      const mapped = one(done('8.3', { resolution: "Won't Do", assessmentJustification: 'x' }), { statusMapping: { resolutions: { "Won't Do": 'na' } } });
+      expect(mapped.justification).toBeUndefined();
+      expect(one(done('8.3', { assessment: 'na', assessmentJustification: '   ' })).justification).toBeUndefined();
+      expect(one(done('8.3', { assessment: 'not_met', assessmentJustification: 'Left from an N/A' })).justification).toBeUndefined();
     });
   });
 
@@ -221,9 +251,10 @@ describe('scoreChecklist', () => {
       expect(scoreChecklist(def, [done('1.1')]).passed).toBe(true);
     });
 
-    it('returns waived items as met', () => {
+    it('returns waived items as satisfying the pass, counted as waived rather than met', () => {
       const report = scoreChecklist(metChecklist(items), [done('1.1')], { waivers: [waiver('UCS', { items: ['1.2'] })] });
       expect(report).toMatchObject({ score: 2, passed: true, mandatoryOpen: [] });
+      expect(report.counts).toMatchObject({ met: 1, waived: 1 });
     });
 
     it('throws a ScoringRuleError when the pass rule is a pass mark', () => {
@@ -259,7 +290,7 @@ describe('scoreChecklist', () => {
     });
 
     it('returns counts per result, ignoring states of unknown items', () => {
-      expect(report.counts).toEqual({ met: 1, notMet: 1, na: 1, notAssessed: 1, total: 4 });
+      expect(report.counts).toEqual({ met: 1, notMet: 1, na: 1, notAssessed: 1, total: 4, waived: 0 });
     });
 
     it('returns the first state when an item has two', () => {

@@ -1,13 +1,14 @@
 /**
  * The score over time against the pass mark: a small SVG line chart with a sentence for screen
- * readers and, on request, the same figures as a table (the chart's text alternative).
+ * readers and, on request, the same figures as a table (the chart's text alternative). Every
+ * significant change is a point with its time, so a day can show several.
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ScoreHistoryPoint, ScoringModelName } from '../../../../../common/contract';
-import { chartModel, chartSummary, valueOf } from './chart';
+import { chartModel, chartSummary, pointTime, valueOf } from './chart';
 
 const SIZE = { width: 640, height: 200 };
 const cell = { padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}` };
@@ -54,15 +55,16 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
             </g>
           )}
           <path d={chart.path} fill="none" stroke={token('color.border.brand', '#0C66E4')} strokeWidth={2} />
-          {chart.dots.map((dot) => (
+          {chart.dots.map((dot, index) => (
             <circle
-              key={dot.date}
+              // Two changes may share a millisecond: the index keeps keys unique.
+              key={`${dot.at}#${index}`}
               cx={dot.x}
               cy={dot.y}
               r={3}
               fill={dot.passed ? token('color.icon.success', '#22A06B') : token('color.icon.brand', '#0C66E4')}
             >
-              <title>{`${dot.date}: ${dot.value}${unit}${dot.passed ? ' (would pass)' : ''}`}</title>
+              <title>{`${dot.at === dot.date ? dot.date : pointTime({ date: dot.date, at: dot.at })}: ${dot.value}${unit}${dot.passed ? ' (would pass)' : ''}`}</title>
             </circle>
           ))}
         </svg>
@@ -79,7 +81,7 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
           <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Score history">
             <thead>
               <tr>
-                <th scope="col" style={{ ...cell, textAlign: 'left' }}>Day</th>
+                <th scope="col" style={{ ...cell, textAlign: 'left' }}>When</th>
                 <th scope="col" style={numeric}>{chart.measure === 'percent' ? (model === 'met' ? 'Met %' : '% of max') : 'Score'}</th>
                 {model === 'points' && <th scope="col" style={numeric}>Pass mark</th>}
                 <th scope="col" style={numeric}>Mandatory open</th>
@@ -87,9 +89,9 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
               </tr>
             </thead>
             <tbody>
-              {[...points].reverse().map((point) => (
-                <tr key={point.date}>
-                  <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{point.date}</th>
+              {[...points].reverse().map((point, index) => (
+                <tr key={`${point.at ?? point.date}#${index}`}>
+                  <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{pointTime(point)}</th>
                   <td style={numeric}>
                     {valueOf(point, chart.measure)}
                     {unit}

@@ -1,6 +1,8 @@
 /**
  * The printable audit report (a view of its own inside the app): the summary, then chapter by
- * chapter, item by item with evidence. It opens the browser's print dialog once loaded, from which
+ * chapter, item by item with evidence and every evidence note (what it is, where the auditor finds it); a
+ * waived item reads "Waived: <waiver>, by <who>, on <day>" and an N/A one "N/A: <justification>",
+ * never "Met" (the CSV's words). It opens the browser's print dialog once loaded, from which
  * the report can be saved as PDF; print.css lays it out for paper.
  */
 import { useEffect, useRef } from 'react';
@@ -74,8 +76,8 @@ function Report({ report }: { report: AuditReport }) {
         <dd>{report.passed ? 'Would pass if the audit were today' : 'Would not pass yet'}</dd>
         <dt>Items</dt>
         <dd>
-          {report.counts.met} met · {report.counts.notMet} not met · {report.counts.na} N/A · {report.counts.notAssessed} not assessed ·{' '}
-          {report.counts.total} in all
+          {report.counts.waived === undefined ? `${report.counts.met} met or waived` : `${report.counts.met} met · ${report.counts.waived} waived`} ·{' '}
+          {report.counts.na} N/A · {report.counts.notMet} not met · {report.counts.notAssessed} not assessed · {report.counts.total} in all
         </dd>
         <dt>Open mandatory items</dt>
         <dd>{report.mandatoryOpen.length > 0 ? report.mandatoryOpen.join(', ') : 'None'}</dd>
@@ -84,7 +86,11 @@ function Report({ report }: { report: AuditReport }) {
           {report.reviewCounts.reviewed} reviewed · {report.reviewCounts.stale} stale · {report.reviewCounts.notReviewed} not yet
         </dd>
         <dt>Waivers in force</dt>
-        <dd>{report.waivers.length > 0 ? report.waivers.map((waiver) => `${waiver.name}: ${waiver.reason}`).join(' · ') : 'None'}</dd>
+        <dd>
+          {report.waivers.length > 0
+            ? report.waivers.map((waiver) => `${waiver.name}: ${waiver.reason} (applied by ${waiver.appliedBy} on ${waiver.appliedAt.slice(0, 10)})`).join(' · ')
+            : 'None'}
+        </dd>
         {!report.evidenceAvailable && (
           <>
             <dt>Evidence</dt>
@@ -105,7 +111,7 @@ function ChapterSection({ chapter, points }: { chapter: AuditReportChapter; poin
       <h2>{chapter.title}</h2>
       <p className="meta">
         {points ? `${chapter.earned} of ${chapter.max} points · ` : ''}
-        {chapter.met} of {chapter.total} met · dry run: {chapter.review}
+        {chapter.met} of {chapter.total} met, N/A or waived · dry run: {chapter.review}
         {chapter.waiver ? ` · waived: ${chapter.waiver}` : ''}
       </p>
       {chapter.reviewNote && <p className="meta">Dry-run note: “{chapter.reviewNote}”</p>}
@@ -127,7 +133,7 @@ function ItemBlock({ item }: { item: AuditReportItem }) {
       <dl>
         <dt>Result</dt>
         <dd>
-          <span className={`result-${item.result}`}>{item.resultWords}</span> — {item.why}
+          <span className={`result-${item.waived ? 'waived' : item.result}`}>{item.resultWords}</span> — {item.why}
         </dd>
         <dt>Issue</dt>
         <dd>
@@ -163,6 +169,7 @@ function ItemBlock({ item }: { item: AuditReportItem }) {
                   )}{' '}
                   ({entry.kind}, {entry.reviewState}
                   {entry.expiryDate ? `, expires ${entry.expiryDate}` : ''})
+                  {entry.note && <div className="evidence-note">{entry.note}</div>}
                 </li>
               ))}
             </ul>

@@ -7,7 +7,8 @@
  *   instead, so old and new points stay comparable.
  * - Met model: the share of items met; there is no pass mark (passing means every mandatory item is
  *   met), so each point is marked passed or not instead.
- * - The x axis is time (epoch days), not point order: older history keeps one point per week.
+ * - The x axis is time (the snapshot's instant, or its day without one), not point order: a busy
+ *   day holds several points close together, older history one point per week.
  */
 import type { ScoreHistoryPoint, ScoringModelName } from '../../../../../common/contract';
 
@@ -20,6 +21,8 @@ export interface ChartDot {
   x: number;
   y: number;
   date: string;
+  /** The point's time (ISO), or its day when the server sent none. */
+  at: string;
   value: number;
   passed: boolean;
 }
@@ -69,7 +72,7 @@ export function chartModel(points: readonly ScoreHistoryPoint[], model: ScoringM
   const yMin = Math.min(0, ...values);
   const y = (value: number): number => round(plot.bottom - ((value - yMin) / (yMax - yMin)) * (plot.bottom - plot.top));
 
-  const days = points.map((point) => Date.parse(`${point.date}T00:00:00Z`) / DAY_MS);
+  const days = points.map(dayNumber);
   const first = days[0] ?? 0;
   const last = days[days.length - 1] ?? 0;
   const x = (day: number): number =>
@@ -79,6 +82,7 @@ export function chartModel(points: readonly ScoreHistoryPoint[], model: ScoringM
     x: x(days[index] ?? first),
     y: y(values[index] ?? 0),
     date: point.date,
+    at: point.at ?? point.date,
     value: values[index] ?? 0,
     passed: point.passed,
   }));
@@ -111,6 +115,18 @@ export function chartSummary(points: readonly ScoreHistoryPoint[], model: Scorin
   const passText = pass !== undefined ? `; pass mark ${pass}${measure === 'percent' ? ' %' : ''}` : '';
   if (points.length === 1) return `Score on ${first.date}: ${valueOf(first, measure)}${unit}${passText}.`;
   return `Score from ${valueOf(first, measure)}${unit} on ${first.date} to ${valueOf(last, measure)}${unit} on ${last.date}, ${points.length} points${passText}.`;
+}
+
+/** The point's time in (fractional) days since the epoch: its instant when known, else its day. */
+function dayNumber(point: ScoreHistoryPoint): number {
+  const at = point.at === undefined ? Number.NaN : Date.parse(point.at);
+  return (Number.isNaN(at) ? Date.parse(`${point.date}T00:00:00Z`) : at) / DAY_MS;
+}
+
+/** "2026-03-02 14:05 UTC" for a point with its time, "2026-03-02" without. */
+export function pointTime(point: Pick<ScoreHistoryPoint, 'date' | 'at'>): string {
+  if (point.at === undefined || Number.isNaN(Date.parse(point.at))) return point.date;
+  return `${new Date(point.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function round(value: number): number {

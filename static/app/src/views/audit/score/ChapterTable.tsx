@@ -1,4 +1,4 @@
-/** Points and met items by chapter, each chapter one click away from its issues in Jira. */
+/** Points and items met, N/A or waived by chapter, each chapter one click away from its issues in Jira. */
 import { useId } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -24,14 +24,14 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
             <tr>
               <th scope="col" style={{ ...cell, textAlign: 'left' }}>Chapter</th>
               {points && <th scope="col" style={numeric}>Earned / max</th>}
-              <th scope="col" style={numeric}>Met / total</th>
+              <th scope="col" style={numeric}>Met, N/A or waived / total</th>
               <th scope="col" style={{ ...cell, textAlign: 'left', width: '25%' }}>Progress</th>
               <th scope="col" style={{ ...cell, textAlign: 'left' }}>Issues</th>
             </tr>
           </thead>
           <tbody>
             {rollup.chapters.map((chapter) => {
-              const [value, max, unit] = points ? [chapter.earned, chapter.max, 'points earned'] : [chapter.met, chapter.total, 'items met'];
+              const [value, max, unit] = points ? [chapter.earned, chapter.max, 'points earned'] : [chapter.met, chapter.total, 'items met, N/A or waived'];
               return (
                 <tr key={chapter.id}>
                   <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>

@@ -8,9 +8,10 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { StatusPill } from '../../../components/StatusPill';
-import type { Rollup } from '../../../../../../common/contract';
-import { plural, RESULT_TONES, RESULT_WORDS } from '../format';
+import type { Rollup, RollupItem } from '../../../../../../common/contract';
+import { plural } from '../format';
 import { FILTER_LABELS, filterItems, type ContributionFilter } from './explain-filter';
+import { resultDetail, resultPill } from './result-view';
 
 /** Rows drawn at once; thousands of rows would make typing in the filter lag. */
 const ROW_LIMIT = 300;
@@ -79,25 +80,7 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
               </thead>
               <tbody>
                 {matches.slice(0, ROW_LIMIT).map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
-                      <strong>{item.id}</strong> {item.title}
-                      <div style={{ color: token('color.text.subtle', '#44546F') }}>
-                        {chapterTitles.get(item.chapterId) ?? item.chapterId}
-                        {item.mandatory ? ' · mandatory' : ''}
-                        {points ? ` · ${plural(item.points, 'point')}` : ''}
-                      </div>
-                    </th>
-                    <td style={cell}>
-                      <StatusPill tone={RESULT_TONES[item.result]}>{RESULT_WORDS[item.result]}</StatusPill>
-                    </td>
-                    {points && <td style={numeric}>{item.earned > 0 ? `+${item.earned}` : '0'}</td>}
-                    {points && <td style={numeric}>{item.cost > 0 ? `−${item.cost}` : '0'}</td>}
-                    <td style={cell}>{item.reason}</td>
-                    <td style={cell}>
-                      {item.issueKey ? <HostLink path={issuePath(item.issueKey)}>{item.issueKey}</HostLink> : '—'}
-                    </td>
-                  </tr>
+                  <ExplainRow key={item.id} item={item} points={points} chapter={chapterTitles.get(item.chapterId) ?? item.chapterId} />
                 ))}
               </tbody>
             </table>
@@ -105,5 +88,31 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
         </section>
       )}
     </div>
+  );
+}
+
+/** One item: its contribution, its result ("Waived" with who and when, "N/A" with why) and the reason. */
+function ExplainRow({ item, points, chapter }: { item: RollupItem; points: boolean; chapter: string }) {
+  const pill = resultPill(item);
+  const detail = resultDetail(item);
+  return (
+    <tr>
+      <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+        <strong>{item.id}</strong> {item.title}
+        <div style={{ color: token('color.text.subtle', '#44546F') }}>
+          {chapter}
+          {item.mandatory ? ' · mandatory' : ''}
+          {points ? ` · ${plural(item.points, 'point')}` : ''}
+        </div>
+      </th>
+      <td style={cell}>
+        <StatusPill tone={pill.tone}>{pill.words}</StatusPill>
+        {detail && <div style={{ color: token('color.text.subtle', '#44546F') }}>{detail}</div>}
+      </td>
+      {points && <td style={numeric}>{item.earned > 0 ? `+${item.earned}` : '0'}</td>}
+      {points && <td style={numeric}>{item.cost > 0 ? `−${item.cost}` : '0'}</td>}
+      <td style={cell}>{item.reason}</td>
+      <td style={cell}>{item.issueKey ? <HostLink path={issuePath(item.issueKey)}>{item.issueKey}</HostLink> : '—'}</td>
+    </tr>
   );
 }

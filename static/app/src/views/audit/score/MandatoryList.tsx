@@ -1,6 +1,8 @@
 /**
  * Open mandatory items, most expensive first, each with what it costs and a link to its issue: the
- * first ten, then a "Show all N" button for the rest.
+ * first ten, then a "Show all N" button for the rest. Below them, the mandatory items that satisfy
+ * the pass without being met (waived, or N/A), each saying which waiver and who applied it, or why
+ * it is N/A: they are not open, and not met either.
  */
 import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -8,8 +10,10 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { StatusPill } from '../../../components/StatusPill';
-import type { Rollup } from '../../../../../../common/contract';
-import { mandatoryCostLine, RESULT_TONES, RESULT_WORDS } from '../format';
+import type { Rollup, RollupItem } from '../../../../../../common/contract';
+import { resultWords, shownResult } from '../../../../../../common/result-words';
+import { mandatoryCostLine, plural } from '../format';
+import { resultPill } from './result-view';
 
 /** How many open mandatory items show before "Show all". */
 export const MANDATORY_SHOWN = 10;
@@ -26,6 +30,7 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
       .sort((a, b) => b.points + b.cost - (a.points + a.cost));
   }, [rollup]);
   const shown = showAll ? open : open.slice(0, MANDATORY_SHOWN);
+  const notMet = useMemo(() => rollup.items.filter((item) => item.mandatory && (shownResult(item) === 'waived' || item.result === 'na')), [rollup.items]);
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
@@ -45,7 +50,7 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
               ) : (
                 <span style={{ color: token('color.text.subtle', '#44546F') }}>no issue yet</span>
               )}{' '}
-              <strong>{item.id}</strong> {item.title} <StatusPill tone={RESULT_TONES[item.result]}>{RESULT_WORDS[item.result]}</StatusPill>
+              <strong>{item.id}</strong> {item.title} <StatusPill tone={resultPill(item).tone}>{resultPill(item).words}</StatusPill>
               <div style={{ color: token('color.text.subtle', '#44546F') }}>{mandatoryCostLine(rollup.model, item)}</div>
             </li>
           ))}
@@ -58,6 +63,29 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
           </Button>
         </div>
       )}
+      {notMet.length > 0 && <SatisfiedNotMet items={notMet} />}
     </section>
+  );
+}
+
+/** Mandatory items that count toward the pass without being met: "Waived: …, by …, on …" or "N/A: …". */
+function SatisfiedNotMet({ items }: { items: RollupItem[] }) {
+  const waived = items.filter((item) => shownResult(item) === 'waived').length;
+  const na = items.length - waived;
+  const parts = [waived > 0 ? `${waived} waived` : '', na > 0 ? `${na} N/A` : ''].filter((part) => part !== '');
+  return (
+    <details data-testid="mandatory-not-met">
+      <summary>
+        {plural(items.length, 'mandatory item')} {items.length === 1 ? 'counts' : 'count'} toward the pass without being met: {parts.join(', ')}
+      </summary>
+      <ul style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
+        {items.map((item) => (
+          <li key={item.id}>
+            {item.issueKey ? <HostLink path={issuePath(item.issueKey)}>{item.issueKey}</HostLink> : null} <strong>{item.id}</strong> {item.title}
+            <div style={{ color: token('color.text.subtle', '#44546F') }}>{resultWords(item)}</div>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -6,6 +6,7 @@ import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
 import { hiddenItemsLine, projectionLine, scoreLine, scoreWhyLine } from '../format';
 import { Freshness } from './Freshness';
+import { countsLine } from './result-view';
 
 interface ScoreHeadlineProps {
   rollup: Rollup;
@@ -46,8 +47,8 @@ export function ScoreHeadline({ rollup, refreshing, onRefresh, switcher }: Score
       <p style={{ margin: 0 }}>
         If every item in progress is met: <strong data-testid="projection-line">{projectionLine(rollup)}</strong>
       </p>
-      <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-        {counts.met} met · {counts.notMet} not met · {counts.na} N/A · {counts.notAssessed} not assessed · {counts.total} items
+      <p data-testid="counts-line" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+        {countsLine(counts)}
       </p>
       <Freshness computedAt={rollup.computedAt} refreshing={refreshing} onRefresh={onRefresh} />
     </section>

@@ -1,7 +1,9 @@
 /** Which items the "Explain this score" table shows; pure so the filter is tested on its own. */
-import type { ItemResultName, RollupItem } from '../../../../../../common/contract';
+import type { RollupItem } from '../../../../../../common/contract';
+import { shownResult, type ShownResult } from '../../../../../../common/result-words';
 
-export type ContributionFilter = 'all' | 'earning' | 'costing' | 'open-mandatory' | ItemResultName;
+/** A result filter shows items by the result the page shows: 'met' leaves out waived items. */
+export type ContributionFilter = 'all' | 'earning' | 'costing' | 'open-mandatory' | ShownResult;
 
 export interface ExplainQuery {
   text: string;
@@ -14,6 +16,7 @@ export const FILTER_LABELS: Record<ContributionFilter, string> = {
   costing: 'Items that cost a penalty',
   'open-mandatory': 'Open mandatory items',
   met: 'Met',
+  waived: 'Waived',
   not_met: 'Not met',
   na: 'N/A',
   not_assessed: 'Not assessed',
@@ -32,7 +35,7 @@ function matchesShow(item: RollupItem, show: ContributionFilter): boolean {
     case 'open-mandatory':
       return item.mandatory && isOpen(item);
     default:
-      return item.result === show;
+      return shownResult(item) === show;
   }
 }
 
@@ -50,7 +53,7 @@ export function filterItems(items: readonly RollupItem[], { text, show }: Explai
     if (!matchesShow(item, show)) return false;
     if (!needle) return true;
     if (exactKey) return (item.issueKey ?? '').toLowerCase() === needle || item.id.toLowerCase() === needle;
-    return [item.id, item.title, item.reason, item.issueKey ?? '', item.waivedBy ?? ''].some((field) =>
+    return [item.id, item.title, item.reason, item.issueKey ?? '', item.waivedBy ?? '', item.justification ?? ''].some((field) =>
       field.toLowerCase().includes(needle),
     );
   });
