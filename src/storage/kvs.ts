@@ -72,3 +72,13 @@ export function jsonBytes(value: unknown): number {
 function isKeyExists(error: unknown): boolean {
   return error instanceof ForgeKvsAPIError && (error.code === 'KEY_ALREADY_EXISTS' || error.responseDetails.status === 409);
 }
+
+/**
+ * Writes every value or none (one KVS transaction, at most 25 keys, each once): for records that
+ * must never be seen half-written, such as a trail chunk and the head that counts it.
+ */
+export async function writeAll(values: readonly { key: string; value: unknown }[]): Promise<void> {
+  const transaction = kvs.transact();
+  for (const { key, value } of values) transaction.set(key, value);
+  await transaction.execute();
+}
