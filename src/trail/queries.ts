@@ -6,7 +6,7 @@ import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from 
 import { AppError } from '../../common/errors';
 import { readGrants } from '../audit-day/access';
 import type { IssueCaller } from '../evidence/context';
-import type { JiraClient } from '../jira';
+import { JiraNotFoundError, type JiraClient } from '../jira';
 import type { EvidenceJira } from '../jira/evidence-issue';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
 import type { ProjectCaller } from '../resolvers/context';
@@ -39,13 +39,14 @@ export async function exportTrail(jira: JiraClient, caller: ProjectCaller, args:
 
 /** `getItemHistory {}`: the issue in context and the checklist item it stands for. */
 export async function getItemHistory(issues: EvidenceJira, caller: IssueCaller): Promise<ItemHistory> {
-  const [grants, issue] = await Promise.all([
-    issues.getMyPermissions({ issueKey: caller.issueKey, permissions: ['BROWSE_PROJECTS'] }),
-    issues.getIssue({ issueKey: caller.issueKey, fields: [], properties: [ITEM_PROPERTY] }),
-  ]);
+  const grants = await issues.getMyPermissions({ issueKey: caller.issueKey, permissions: ['BROWSE_PROJECTS'] }).catch((error: unknown) => {
+    if (error instanceof JiraNotFoundError) return { BROWSE_PROJECTS: false };
+    throw error;
+  });
   if (grants.BROWSE_PROJECTS !== true) {
     throw new AppError('forbidden', `You need the Browse projects permission on ${caller.issueKey} to see its history. Ask a Jira admin of project ${caller.projectKey} to grant it.`);
   }
+  const issue = await issues.getIssue({ issueKey: caller.issueKey, fields: [], properties: [ITEM_PROPERTY] });
   const identity = readIdentity(issue.properties);
   const item = identity?.kind === 'item' ? { checklistId: identity.checklistId, itemId: identity.itemId } : undefined;
   return readItemHistory(caller.projectKey, { issueKey: caller.issueKey, ...(item ? { item } : {}) });
