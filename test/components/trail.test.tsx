@@ -148,7 +148,7 @@ describe('words', () => {
   it.each([
     [undefined, '—'],
     ['text', 'text'],
-    [{ result: 'met', complexity: null }, 'result: met, complexity: null'],
+    [{ result: 'met', complexity: null }, 'result: met, complexity: none'],
     [{ trailSummary: 'x', bytes: 9000, sha256: 'f' }, '(a large value of 9000 bytes; its sha256 is in the export)'],
   ])('valueWords(%p) is %p', (value, words) => {
     expect(valueWords(value)).toBe(words);

@@ -73,12 +73,11 @@ export default function TrailSection({ api }: { api: TrailApi }) {
       <p style={{ margin: 0 }}>
         Every decision the verdict stands on, in order, each entry chained to the one before by its hash, so a changed or removed entry shows when the trail is verified.
       </p>
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'start' }}>
-        <VerifyTrail api={api} />
+      <VerifyTrail api={api}>
         <Button onClick={download} isDisabled={busy === 'export' || first?.total === 0}>
           {busy === 'export' ? 'Preparing the CSV…' : 'Download the trail (CSV)'}
         </Button>
-      </div>
+      </VerifyTrail>
       {saved && (
         <div>
           {saved.rows} {saved.rows === 1 ? 'entry' : 'entries'} exported. If the download did not start,{' '}

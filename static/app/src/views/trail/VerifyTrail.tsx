@@ -1,5 +1,5 @@
 /** "Verify the trail": recomputes the chain on the server and says whether it holds, or where it breaks. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import type { TrailApi } from '../../api/trail-api';
 import { errorMessage } from '../../api/errors';
@@ -8,7 +8,8 @@ import type { TrailVerification } from '../../../../../common/contract';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; verdict: TrailVerification } | { kind: 'error'; message: string };
 
-export function VerifyTrail({ api }: { api: TrailApi }) {
+/** `children`: more buttons to show beside "Verify the trail" (the verdict goes below them all). */
+export function VerifyTrail({ api, children }: { api: TrailApi; children?: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const verify = () => {
     setState({ kind: 'busy' });
@@ -19,10 +20,11 @@ export function VerifyTrail({ api }: { api: TrailApi }) {
   };
   return (
     <div style={{ display: 'grid', gap: 8 }}>
-      <div>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button onClick={verify} isDisabled={state.kind === 'busy'}>
           {state.kind === 'busy' ? 'Verifying…' : 'Verify the trail'}
         </Button>
+        {children}
       </div>
       {state.kind === 'error' && (
         <Notice appearance="error" title="Could not verify the trail">

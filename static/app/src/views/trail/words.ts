@@ -43,7 +43,7 @@ function describe(value: unknown): string {
   const record = value as Record<string, unknown>;
   if (typeof record.trailSummary === 'string') return `(a large value of ${String(record.bytes)} bytes; its sha256 is in the export)`;
   return Object.entries(record)
-    .map(([key, member]) => `${key}: ${member !== null && typeof member === 'object' ? JSON.stringify(member) : String(member)}`)
+    .map(([key, member]) => `${key}: ${member === null ? 'none' : typeof member === 'object' ? JSON.stringify(member) : String(member)}`)
     .join(', ');
 }
 
