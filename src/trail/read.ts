@@ -1,20 +1,23 @@
 /**
  * Reading the trail: a page of a project's entries, newest first (at most three chunk reads a
  * page), the history of one issue or item through its index (only the chunks that hold it), and
- * the CSV export in pages of whole chunks, oldest first.
+ * the CSV export in pages of whole chunks (at most 4 MB each), oldest first.
  */
 import type { ItemHistory, TrailEntryView, TrailExportPage, TrailPage } from '../../common/contract';
 import { canonicalJson, type JsonValue } from '../domain/hash';
 import { csvField, CSV_BOM, type CsvCell } from '../domain/export-csv';
-import { chunkOf, TRAIL_CHUNK_ENTRIES, type TrailEntry } from './entry';
+import { chunkOf, type TrailEntry } from './entry';
 import { issueRef, itemRef, readChunk, readEntries, readHead, readIndex } from './store';
 
 export const DEFAULT_PAGE = 25;
 export const MAX_PAGE = 100;
 /** Entries an item history shows. */
 export const HISTORY_LIMIT = 50;
-/** Chunks an export page carries: 20 × 40 entries × ≤ 5 KB stays well under Forge's 5 MB answer. */
-export const EXPORT_CHUNKS_PER_PAGE = 20;
+/** Chunks an export page reads at most, and how many at once. */
+export const EXPORT_MAX_CHUNKS = 100;
+const EXPORT_BATCH = 10;
+/** CSV bytes a page stops short of (Forge answers at most 5 MB; a chunk's CSV is at most ~0.4 MB). */
+export const EXPORT_PAGE_BYTES = 4_000_000;
 
 export function viewOf(entry: TrailEntry): TrailEntryView {
   const { prev: _prev, ...view } = entry;
@@ -46,22 +49,32 @@ export async function readItemHistory(projectKey: string, args: { issueKey: stri
 
 export const EXPORT_HEADER = ['Seq', 'When (UTC)', 'Who', 'Action', 'Checklist', 'Item', 'Issue', 'Before', 'After', 'Reason', 'Hash', 'Previous hash'];
 
-/** One page of the CSV export: chunks `from` … `from + 19`; the first page has the BOM and header. */
+/**
+ * One page of the CSV export, oldest first: whole chunks from `from` until the page would pass
+ * {@link EXPORT_PAGE_BYTES} or holds {@link EXPORT_MAX_CHUNKS}; the first page has the BOM and header.
+ */
 export async function readExportPage(projectKey: string, from: number, fileName: string): Promise<TrailExportPage> {
   const head = await readHead(projectKey);
   const lastChunk = head.count === 0 ? -1 : chunkOf(head.count);
-  const chunkNos = Array.from({ length: EXPORT_CHUNKS_PER_PAGE }, (_, i) => from + i).filter((chunk) => chunk <= lastChunk);
-  const chunks = await Promise.all(chunkNos.map((chunk) => readChunk(projectKey, chunk)));
-  const entries = chunks.flatMap((chunk) => chunk.entries).filter((entry) => entry.seq <= head.count);
-  const lines = entries.map((entry) => csvLine(recordOf(entry)));
-  const next = from + EXPORT_CHUNKS_PER_PAGE;
-  return {
-    csv: (from === 0 ? CSV_BOM + csvLine(EXPORT_HEADER) : '') + lines.join(''),
-    rows: entries.length,
-    total: head.count,
-    fileName,
-    ...(next * TRAIL_CHUNK_ENTRIES < head.count ? { nextCursor: String(next) } : {}),
-  };
+  let csv = from === 0 ? CSV_BOM + csvLine(EXPORT_HEADER) : '';
+  let bytes = Buffer.byteLength(csv);
+  let rows = 0;
+  let next = from;
+  pages: while (next <= lastChunk && next - from < EXPORT_MAX_CHUNKS) {
+    const batch = Array.from({ length: EXPORT_BATCH }, (_, i) => next + i).filter((chunk) => chunk <= lastChunk && chunk - from < EXPORT_MAX_CHUNKS);
+    const chunks = await Promise.all(batch.map((chunk) => readChunk(projectKey, chunk)));
+    for (const chunk of chunks) {
+      const entries = chunk.entries.filter((entry) => entry.seq <= head.count);
+      const text = entries.map((entry) => csvLine(recordOf(entry))).join('');
+      const size = Buffer.byteLength(text);
+      if (rows > 0 && bytes + size > EXPORT_PAGE_BYTES) break pages;
+      csv += text;
+      bytes += size;
+      rows += entries.length;
+      next += 1;
+    }
+  }
+  return { csv, rows, total: head.count, fileName, ...(next <= lastChunk ? { nextCursor: String(next) } : {}) };
 }
 
 function recordOf(entry: TrailEntry): CsvCell[] {

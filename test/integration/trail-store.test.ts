@@ -4,8 +4,9 @@
  * entry, and verify finding entries altered, removed or swapped directly in the store.
  */
 import { kvs } from '@forge/kvs';
-import { ENTRY_MAX_BYTES, entryHash, SUMMARY_KEY, TRAIL_CHUNK_ENTRIES, type TrailEntry } from '../../src/trail/entry';
-import { readItemHistory, readTrailPage } from '../../src/trail/read';
+import type { TrailExportPage } from '../../common/contract';
+import { buildEntry, ENTRY_MAX_BYTES, entryHash, SUMMARY_KEY, TRAIL_CHUNK_ENTRIES, type TrailEntry } from '../../src/trail/entry';
+import { EXPORT_PAGE_BYTES, readExportPage, readItemHistory, readTrailPage } from '../../src/trail/read';
 import { recordDecision, type DecisionInput } from '../../src/trail/record';
 import { verifyProjectTrail } from '../../src/trail/verify';
 import { trailChunkKey, trailHeadKey } from '../../src/storage/keys';
@@ -177,5 +178,33 @@ describe('decision trail storage', () => {
     expect(history.total).toBe(6);
     // Two indexes and the six chunks that hold the item, not the whole trail.
     expect(calls).toBe(8);
+  });
+
+  it('cuts the CSV export into pages under 4 MB when entries are large, none lost', async () => {
+    // Written chunk by chunk (as 1,800 appends would leave them), to keep the test quick.
+    let prev = '';
+    for (let chunkNo = 0; chunkNo < 45; chunkNo++) {
+      const entries: TrailEntry[] = [];
+      for (let i = 1; i <= TRAIL_CHUNK_ENTRIES; i++) {
+        const seq = chunkNo * TRAIL_CHUNK_ENTRIES + i;
+        const { projectKey: _p, ...input } = decision(seq, { reason: `${seq} ${'x'.repeat(2_000)}` });
+        entries.push(buildEntry(input, seq, prev));
+        prev = entries.at(-1)!.hash;
+      }
+      await kvs.set(trailChunkKey(P, chunkNo), entries);
+    }
+    await kvs.set(trailHeadKey(P), { count: 45 * TRAIL_CHUNK_ENTRIES, lastHash: prev });
+    expect(await verifyProjectTrail(P)).toMatchObject({ intact: true });
+    const pages: TrailExportPage[] = [];
+    let cursor: number | undefined = 0;
+    while (cursor !== undefined) {
+      const page = await readExportPage(P, cursor, 'trail.csv');
+      pages.push(page);
+      cursor = page.nextCursor === undefined ? undefined : Number(page.nextCursor);
+    }
+    expect(pages.length).toBe(2);
+    for (const page of pages) expect(Buffer.byteLength(page.csv)).toBeLessThanOrEqual(EXPORT_PAGE_BYTES);
+    const seqs = pages.flatMap((page) => page.csv.split('\r\n').slice(page === pages[0] ? 1 : 0).filter(Boolean).map((line) => Number(line.split(',')[0])));
+    expect(seqs).toEqual(Array.from({ length: 45 * TRAIL_CHUNK_ENTRIES }, (_, i) => i + 1));
   });
 });

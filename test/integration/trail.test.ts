@@ -85,7 +85,7 @@ describe('decision trail resolvers', () => {
   });
 
   it('exports the trail as CSV pages the browser joins: header once, one row an entry, formula cells neutralised', async () => {
-    for (let n = 0; n < 800; n++) await recordDecision({ projectKey: 'MSP', actor: 'dan', action: 'waiver.apply', reason: n === 0 ? '=HYPERLINK("http://evil","x")' : `w${n}` });
+    for (let n = 0; n < 4_100; n++) await recordDecision({ projectKey: 'MSP', actor: 'dan', action: 'waiver.apply', reason: n === 0 ? '=HYPERLINK("http://evil","x")' : `w${n}` });
     const pages: TrailExportPage[] = [];
     let cursor: string | undefined;
     do {
