@@ -8,6 +8,8 @@
  *   block the trail for long; an append that held it for more than {@link LOCK_FENCE_MS} gives up
  *   before writing, because its lock might have expired and been taken by another append.
  * - Never half-written: the chunk, the head and the indexes go in one transaction, all or nothing.
+ *   A transaction answered with an error is checked against the head: if the entry is there, the
+ *   append succeeded (no duplicate when the caller retries); if not, nothing was written.
  * - A head that lags its chunk (a chunk written without its head, as the first version of this
  *   file could leave it if its second write failed) is caught up from the chunk before the next
  *   entry is numbered: the entry already in the chunk is neither overwritten nor duplicated.
@@ -46,11 +48,19 @@ export async function appendEntry(projectKey: string, input: EntryInput): Promis
     if (Date.now() - claimedAt > LOCK_FENCE_MS) {
       throw new ConflictError(`Recording the decision in the trail of ${projectKey} took too long; nothing was written to the trail. Try again.`);
     }
-    await writeAll([
-      { key: trailChunkKey(projectKey, chunkOf(seq)), value: [...raw, entry] },
-      { key: trailHeadKey(projectKey), value: { count: seq, lastHash: entry.hash } satisfies TrailHead },
-      ...refs.map((ref, i) => ({ key: trailIndexKey(projectKey, ref), value: withSeq(indexes[i] ?? { seqs: [], dropped: 0 }, seq) })),
-    ]);
+    try {
+      await writeAll([
+        { key: trailChunkKey(projectKey, chunkOf(seq)), value: [...raw, entry] },
+        { key: trailHeadKey(projectKey), value: { count: seq, lastHash: entry.hash } satisfies TrailHead },
+        ...refs.map((ref, i) => ({ key: trailIndexKey(projectKey, ref), value: withSeq(indexes[i] ?? { seqs: [], dropped: 0 }, seq) })),
+      ]);
+    } catch (error) {
+      // An answer lost after the commit: the head (still ours to read, under the lock) says whether
+      // the transaction happened. All or nothing, so a head without our entry means nothing was written.
+      const after = await readHead(projectKey).catch(() => undefined);
+      if (after?.count !== seq || after.lastHash !== entry.hash) throw error;
+      console.warn(`[trail] ${projectKey}: entry ${seq} was written although its write was answered with an error`);
+    }
     return entry;
   } finally {
     await releaseLock(lock, token);
@@ -86,6 +96,11 @@ async function claimLock(lock: string, token: string, projectKey: string): Promi
 
 /** Frees the lock only if it is still ours (it may have expired and been claimed by another append). */
 async function releaseLock(lock: string, token: string): Promise<void> {
-  const held = await readValue(lock, lockSchema).catch(() => undefined);
-  if (held?.token === token) await deleteValue(lock);
+  try {
+    const held = await readValue(lock, lockSchema);
+    if (held?.token === token) await deleteValue(lock);
+  } catch {
+    // The entry is written (or refused) already; the lock's TTL frees it.
+    console.warn('[trail] could not free the trail lock; it expires on its own');
+  }
 }

@@ -78,6 +78,39 @@ describe('decision trail storage', () => {
     expect(h.runtime.kvs.keys().filter((key) => key.startsWith('trail-lock:'))).toEqual([]);
   });
 
+  describe('when the KVS answers the transaction with a 500', () => {
+    /** Answers the next transaction with a 500, after committing it or without. */
+    const failNextTransaction = (commit: boolean) => {
+      const runtime = h.runtime as unknown as { forgeFetch: (scope: unknown, target: { type: string }, path: string, ...rest: unknown[]) => Promise<Response> };
+      const original = runtime.forgeFetch;
+      runtime.forgeFetch = async (scope, target, path, ...rest) => {
+        if (target.type !== 'kvs' || path !== '/api/v1/transaction') return original.call(h.runtime, scope, target, path, ...rest);
+        runtime.forgeFetch = original;
+        if (commit) await original.call(h.runtime, scope, target, path, ...rest);
+        return new Response(JSON.stringify({ code: 'INTERNAL_SERVER_ERROR', message: 'injected' }), { status: 500, headers: { 'content-type': 'application/json' } });
+      };
+    };
+
+    it('after committing, the append reports its entry: nothing lost, nothing twice', async () => {
+      await append(1, 3);
+      failNextTransaction(true);
+      const entry = await recordDecision(decision(4));
+      expect(entry.seq).toBe(4);
+      await recordDecision(decision(5));
+      expect(await verifyProjectTrail(P)).toMatchObject({ intact: true, entries: 5 });
+      expect(h.runtime.kvs.keys().filter((key) => key.startsWith('trail-lock:'))).toEqual([]);
+    });
+
+    it('before committing, the append fails and writes nothing; the next one takes its number', async () => {
+      await append(1, 3);
+      failNextTransaction(false);
+      await expect(recordDecision(decision(4))).rejects.toThrow();
+      const next = await recordDecision(decision(5));
+      expect(next.seq).toBe(4);
+      expect(await verifyProjectTrail(P)).toMatchObject({ intact: true, entries: 4 });
+    });
+  });
+
   describe('when a chunk was written but its head was not', () => {
     it.each([
       ['inside a chunk', 3],
