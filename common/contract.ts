@@ -512,7 +512,7 @@ export type AuditExport = AuditExportCsv | AuditExportReport;
 // hash per project.
 //   getTrail { cursor?, limit? }   → TrailPage            (Browse projects; newest first)
 //   getItemHistory {}              → ItemHistory          (the issue in context; Browse projects)
-//   verifyTrail {}                 → TrailVerification    (Browse projects)
+//   verifyTrail { cursor? }        → TrailVerification    (Browse projects; slices while nextCursor)
 //   exportTrail { cursor? }        → TrailExportPage      (Browse projects; the browser joins pages)
 // ---------------------------------------------------------------------------------------------
 
@@ -584,6 +584,12 @@ export interface TrailVerification {
   /** Breaks in all (more than `breaks` lists when many). */
   breakCount: number;
   checkedAt: string;
+  /** A long trail is checked in slices: call `verifyTrail { cursor }` again; the verdict so far is intact. */
+  nextCursor?: string;
+}
+
+export interface VerifyTrailPayload {
+  cursor?: string;
 }
 
 export interface ExportTrailPayload {

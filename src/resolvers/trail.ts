@@ -16,7 +16,7 @@ const cursor = z.string().max(20);
 const payloads = {
   getTrail: z.object({ cursor: cursor.optional(), limit: z.number().int().optional() }),
   getItemHistory: z.object({}),
-  verifyTrail: z.object({}),
+  verifyTrail: z.object({ cursor: z.string().max(100).optional() }),
   exportTrail: z.object({ cursor: cursor.optional() }),
 };
 
@@ -38,8 +38,8 @@ export function defineTrailResolvers(definitions: Resolver): void {
   definitions.define(
     'verifyTrail',
     logged('verifyTrail', async ({ payload, context }): Promise<TrailVerification> => {
-      parsePayload(payloads.verifyTrail, payload, 'verifyTrail');
-      return verifyTrail(jiraClientFor('resolver'), projectCaller(context));
+      const { cursor: at } = parsePayload(payloads.verifyTrail, payload, 'verifyTrail');
+      return verifyTrail(jiraClientFor('resolver'), projectCaller(context), at !== undefined ? { cursor: at } : {});
     }),
   );
   definitions.define(

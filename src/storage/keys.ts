@@ -196,11 +196,6 @@ export function trailLockKey(projectKey: string): string {
   return key('trail-lock', part('projectKey', projectKey));
 }
 
-/** Every chunk of a project's trail, for reading it whole (verify, export) in chunk order. */
-export function trailChunkPrefix(projectKey: string): string {
-  return `${key('trail-chunk', part('projectKey', projectKey))}:`;
-}
-
 /**
  * Seq numbers of the trail entries about one issue or one checklist item (`ref` is a digest the
  * trail computes, so any issue key or item id fits), so an item's history reads only its chunks.

@@ -11,7 +11,7 @@ import type { EvidenceJira } from '../jira/evidence-issue';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
 import type { ProjectCaller } from '../resolvers/context';
 import { DEFAULT_PAGE, MAX_PAGE, readExportPage, readItemHistory, readTrailPage } from './read';
-import { verifyProjectTrail } from './verify';
+import { START, verifySlice, type VerifyCarry } from './verify';
 
 /** `getTrail { cursor?, limit? }`: newest first. */
 export async function getTrail(jira: JiraClient, caller: ProjectCaller, args: { cursor?: string; limit?: number }): Promise<TrailPage> {
@@ -22,12 +22,20 @@ export async function getTrail(jira: JiraClient, caller: ProjectCaller, args: { 
   return readTrailPage(caller.projectKey, { limit, ...(before !== undefined ? { before } : {}) });
 }
 
-/** `verifyTrail {}`: the whole chain, and where it breaks. */
-export async function verifyTrail(jira: JiraClient, caller: ProjectCaller, now: Date = new Date()): Promise<TrailVerification> {
+/** `verifyTrail { cursor? }`: the chain, a slice a call, and where it breaks. */
+export async function verifyTrail(jira: JiraClient, caller: ProjectCaller, args: { cursor?: string }, now: Date = new Date()): Promise<TrailVerification> {
   await readGrants(jira, caller, [], 'verify the decision trail');
-  const verdict = await verifyProjectTrail(caller.projectKey, now);
+  const carry = args.cursor === undefined ? START : verifyCursor(args.cursor);
+  const { verdict, next } = await verifySlice(caller.projectKey, carry, now);
+  if (next) return { ...verdict, nextCursor: `${next.chunk}.${next.lastSeq}.${next.prevHash}` };
   console.info(`[trail] ${caller.projectKey}: verified ${verdict.entries} entries, ${verdict.intact ? 'intact' : `${verdict.breakCount} break(s)`}`);
   return verdict;
+}
+
+function verifyCursor(cursor: string): VerifyCarry {
+  const match = /^(\d{1,9})\.(\d{1,9})\.([0-9a-f]{64})$/.exec(cursor);
+  if (!match) throw new AppError('bad_request', 'That is not a cursor this verification gave out; verify again from the start.');
+  return { chunk: Number(match[1]), lastSeq: Number(match[2]), prevHash: match[3] ?? '' };
 }
 
 /** `exportTrail { cursor? }`: CSV pages, oldest first, that the browser joins. */

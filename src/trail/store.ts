@@ -7,8 +7,8 @@
  * An append writes the chunk, the head and the indexes in one KVS transaction (src/trail/append.ts).
  */
 import { z } from 'zod';
-import { readByPrefix, readValue } from '../storage/kvs';
-import { trailChunkKey, trailChunkPrefix, trailHeadKey, trailIndexKey } from '../storage/keys';
+import { readValue } from '../storage/kvs';
+import { trailChunkKey, trailHeadKey, trailIndexKey } from '../storage/keys';
 import { chunkOf, entrySchema, sha256, type TrailEntry } from './entry';
 
 /** The newest seq numbers an index keeps; older ones are counted in `dropped`. */
@@ -55,13 +55,6 @@ export function parseChunk(raw: unknown[]): Chunk {
 
 export async function readChunk(projectKey: string, chunk: number): Promise<Chunk> {
   return parseChunk((await readValue(trailChunkKey(projectKey, chunk), rawChunkSchema)) ?? []);
-}
-
-/** Every chunk of the trail in order, with its number (from its key). */
-export async function readAllChunks(projectKey: string): Promise<{ chunk: number; value: Chunk }[]> {
-  const prefix = trailChunkPrefix(projectKey);
-  const stored = await readByPrefix(prefix, rawChunkSchema);
-  return stored.map(({ key, value }) => ({ chunk: Number(key.slice(prefix.length)), value: parseChunk(value) }));
 }
 
 /** The entries with the given seq numbers, reading each chunk once. */

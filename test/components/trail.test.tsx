@@ -3,7 +3,7 @@
  * ones, verify, CSV), the item panel's history, and the bridge adapter's payloads.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ExportTrailPayload, GetTrailPayload, ItemHistory as History, TrailEntryView, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
+import type { ExportTrailPayload, GetTrailPayload, ItemHistory as History, TrailEntryView, TrailExportPage, TrailPage, TrailVerification, VerifyTrailPayload } from '../../common/contract';
 import type { AppServices } from '../../static/app/src/api/audit-api';
 import { ServicesProvider } from '../../static/app/src/api/services';
 import type { TrailApi } from '../../static/app/src/api/trail-api';
@@ -42,8 +42,12 @@ class FakeTrailApi implements TrailApi {
     this.calls.push({ method: 'getItemHistory', args: [] });
     return Promise.resolve(this.history);
   }
-  verifyTrail() {
-    this.calls.push({ method: 'verifyTrail', args: [] });
+  /** Answers before `verdict`, one a call (slices of a long trail). */
+  slices: TrailVerification[] = [];
+  verifyTrail(payload?: VerifyTrailPayload) {
+    this.calls.push({ method: 'verifyTrail', args: [payload] });
+    const slice = this.slices.shift();
+    if (slice) return Promise.resolve(slice);
     return this.verdict instanceof Error ? Promise.reject(this.verdict) : Promise.resolve(this.verdict);
   }
   exportTrail(payload: ExportTrailPayload) {
@@ -90,8 +94,10 @@ describe('TrailSection', () => {
       breakCount: 2,
       checkedAt: FROZEN_NOW.toISOString(),
     };
+    api.slices = [{ intact: true, entries: 20_000, lastHash: 'h', breaks: [], breakCount: 0, checkedAt: FROZEN_NOW.toISOString(), nextCursor: '500.h' }];
     fireEvent.click(screen.getByRole('button', { name: 'Verify the trail' }));
     expect(await screen.findByText('The trail breaks at entry 7')).toBeInTheDocument();
+    expect(api.calls.filter((call) => call.method === 'verifyTrail').map((call) => call.args[0])).toEqual([{}, {}, { cursor: '500.h' }]);
     expect(screen.getByTestId('trail-break')).toHaveTextContent('Entry 7 was altered: its content no longer matches its hash.');
     expect(screen.getByText('Entry 9 is missing: it was removed.')).toBeInTheDocument();
   });
@@ -172,11 +178,13 @@ describe('createBridgeTrailApi', () => {
     await api.getTrail({ cursor: '5', limit: 10 });
     await api.getItemHistory();
     await api.verifyTrail();
+    await api.verifyTrail({ cursor: '3.abc' });
     await api.exportTrail({});
     expect(sent).toEqual([
       ['getTrail', { cursor: '5', limit: 10 }],
       ['getItemHistory', {}],
       ['verifyTrail', {}],
+      ['verifyTrail', { cursor: '3.abc' }],
       ['exportTrail', {}],
     ]);
   });

@@ -189,6 +189,46 @@ describe('decision trail storage', () => {
     });
   });
 
+  describe('verify in slices of two chunks, as a long trail is verified', () => {
+    const sliced = () => verifyProjectTrail(P, new Date(), 2);
+    beforeEach(async () => {
+      await append(1, 5 * TRAIL_CHUNK_ENTRIES + 3);
+    });
+
+    it('gives the verdict the whole read gives', async () => {
+      const whole = await verifyProjectTrail(P);
+      expect(whole.intact).toBe(true);
+      expect(await sliced()).toEqual({ ...whole, checkedAt: expect.any(String) });
+    });
+
+    it('finds two entries swapped across a chunk boundary', async () => {
+      const [a, b] = [await chunk(1), await chunk(2)];
+      [a[TRAIL_CHUNK_ENTRIES - 1], b[0]] = [b[0]!, a[TRAIL_CHUNK_ENTRIES - 1]!];
+      await kvs.set(trailChunkKey(P, 1), a);
+      await kvs.set(trailChunkKey(P, 2), b);
+      // The first slice stops at the first problem it reads: entry 81 at the end of chunk 1.
+      expect((await sliced()).breaks).toEqual([expect.objectContaining({ seq: 2 * TRAIL_CHUNK_ENTRIES + 1, problem: 'misplaced' })]);
+    });
+
+    it('finds the last entry of a slice altered and rehashed, at the first entry of the next slice', async () => {
+      const stored = await chunk(1);
+      const { hash: _old, ...body } = { ...stored[TRAIL_CHUNK_ENTRIES - 1]!, actor: 'mallory' };
+      stored[TRAIL_CHUNK_ENTRIES - 1] = { ...body, hash: entryHash(body) };
+      await kvs.set(trailChunkKey(P, 1), stored);
+      expect((await sliced()).breaks).toEqual([expect.objectContaining({ seq: 2 * TRAIL_CHUNK_ENTRIES + 1, problem: 'chain' })]);
+    });
+
+    it('finds a whole chunk removed', async () => {
+      await kvs.delete(trailChunkKey(P, 2));
+      expect((await sliced()).breaks[0]).toMatchObject({ seq: 2 * TRAIL_CHUNK_ENTRIES + 1, problem: 'missing' });
+    });
+
+    it('finds entries beyond the head (a head rolled back)', async () => {
+      await kvs.set(trailHeadKey(P), { count: 3 * TRAIL_CHUNK_ENTRIES, lastHash: (await chunk(2))[TRAIL_CHUNK_ENTRIES - 1]!.hash });
+      expect((await sliced()).breaks).toEqual([expect.objectContaining({ seq: 3 * TRAIL_CHUNK_ENTRIES + 1, problem: 'head' })]);
+    });
+  });
+
   it('bounds an entry whatever it is given: long reason cut with a marker, large values summarised, hidden characters shown', async () => {
     const big = { evidence: Array.from({ length: 200 }, (_, n) => ({ title: `Runbook ${n}`, url: `https://intranet.example/${n}` })) };
     const entry = await recordDecision(

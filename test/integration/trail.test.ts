@@ -82,6 +82,7 @@ describe('decision trail resolvers', () => {
     expect(broken).toMatchObject({ intact: false, entries: intact.entries, breaks: [{ seq: 5, problem: 'altered' }] });
     stored[4]!.actor = 'bob';
     await kvs.set(trailChunkKey('MSP', 0), stored);
+    await expect(h.invoke('verifyTrail', { cursor: '0.0.forged' })).rejects.toThrow('That is not a cursor this verification gave out; verify again from the start.');
   });
 
   it('exports the trail as CSV pages the browser joins: header once, one row an entry, formula cells neutralised', async () => {

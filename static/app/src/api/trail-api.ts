@@ -3,12 +3,12 @@
  * from AppServices, so tests hand them a fake.
  */
 import { invoke } from '@forge/bridge';
-import type { ExportTrailPayload, GetTrailPayload, ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../../../common/contract';
+import type { ExportTrailPayload, GetTrailPayload, ItemHistory, TrailExportPage, TrailPage, TrailVerification, VerifyTrailPayload } from '../../../../common/contract';
 
 export interface TrailApi {
   getTrail(payload: GetTrailPayload): Promise<TrailPage>;
   getItemHistory(): Promise<ItemHistory>;
-  verifyTrail(): Promise<TrailVerification>;
+  verifyTrail(payload?: VerifyTrailPayload): Promise<TrailVerification>;
   exportTrail(payload: ExportTrailPayload): Promise<TrailExportPage>;
 }
 
@@ -19,7 +19,7 @@ export function createBridgeTrailApi(call: Invoke = (key, payload) => invoke(key
   return {
     getTrail: (payload) => call<TrailPage>('getTrail', { ...payload }),
     getItemHistory: () => call<ItemHistory>('getItemHistory', {}),
-    verifyTrail: () => call<TrailVerification>('verifyTrail', {}),
+    verifyTrail: (payload = {}) => call<TrailVerification>('verifyTrail', { ...payload }),
     exportTrail: (payload) => call<TrailExportPage>('exportTrail', { ...payload }),
   };
 }

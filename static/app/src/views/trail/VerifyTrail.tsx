@@ -6,14 +6,29 @@ import { errorMessage } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 import type { TrailVerification } from '../../../../../common/contract';
 
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; verdict: TrailVerification } | { kind: 'error'; message: string };
+type State = { kind: 'idle' } | { kind: 'busy'; checked: number } | { kind: 'done'; verdict: TrailVerification } | { kind: 'error'; message: string };
+
+/** More slices than any trail has (20,000 entries a slice): a cursor that never ends is a bug. */
+const MAX_SLICES = 10_000;
+
+/** Verifies slice after slice until the verdict is final (broken, or intact to the end). */
+export async function verifyAll(api: TrailApi, onProgress: (checked: number) => void): Promise<TrailVerification> {
+  let cursor: string | undefined;
+  for (let slice = 0; slice < MAX_SLICES; slice++) {
+    const verdict = await api.verifyTrail(cursor !== undefined ? { cursor } : {});
+    if (verdict.nextCursor === undefined) return verdict;
+    onProgress(verdict.entries);
+    cursor = verdict.nextCursor;
+  }
+  throw new Error('The verification did not end; try again.');
+}
 
 /** `children`: more buttons to show beside "Verify the trail" (the verdict goes below them all). */
 export function VerifyTrail({ api, children }: { api: TrailApi; children?: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const verify = () => {
-    setState({ kind: 'busy' });
-    api.verifyTrail().then(
+    setState({ kind: 'busy', checked: 0 });
+    verifyAll(api, (checked) => setState({ kind: 'busy', checked })).then(
       (verdict) => setState({ kind: 'done', verdict }),
       (error: unknown) => setState({ kind: 'error', message: errorMessage(error) }),
     );
@@ -22,7 +37,7 @@ export function VerifyTrail({ api, children }: { api: TrailApi; children?: React
     <div style={{ display: 'grid', gap: 8 }}>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button onClick={verify} isDisabled={state.kind === 'busy'}>
-          {state.kind === 'busy' ? 'Verifying…' : 'Verify the trail'}
+          {state.kind === 'busy' ? (state.checked > 0 ? `Verifying… ${state.checked} entries checked` : 'Verifying…') : 'Verify the trail'}
         </Button>
         {children}
       </div>
