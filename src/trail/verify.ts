@@ -10,12 +10,16 @@
  * Then the head must count the last entry and carry its hash (`head`): cutting the end shows there.
  * Cutting the end *and* rewriting the head cannot be seen from inside; the verdict carries the last
  * hash for the team to note (e.g. in the exported audit pack) and compare later.
+ *
+ * A long trail is read in slices ({@link verifySlice}, 500 chunks a call by batch get) so that one
+ * call stays well inside a resolver's time limit; a slice hands the next one the last entry it
+ * checked, and the first slice that breaks ends the verification with its verdict.
  */
-import type { TrailBreak, TrailVerification } from '../../common/contract';
-import { chunkOf, entryHash, TRAIL_CHUNK_ENTRIES, type TrailEntry } from './entry';
 import { z } from 'zod';
+import type { TrailBreak, TrailVerification } from '../../common/contract';
 import { readMany } from '../storage/kvs';
 import { trailChunkKey } from '../storage/keys';
+import { chunkOf, entryHash, TRAIL_CHUNK_ENTRIES, type TrailEntry } from './entry';
 import { parseChunk, readHead, type Chunk, type TrailHead } from './store';
 
 const rawChunkSchema = z.array(z.unknown());
