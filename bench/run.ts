@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: Jira calls and time for import and rollup at 130 / 1,000 / 5,000
+ * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
  * items against the local runtime with 100 ms emulated Jira latency, beside a naive
  * one-call-per-write import on the same emulator; the scoring engine on 10,000 items; the
  * frontend's bundle size. Prints Markdown tables, writes bench/results.json, and exits 1 when a
@@ -46,7 +46,15 @@ function extrapolations(sizes: SizeResult[]): BenchResults['extrapolated'] {
 }
 
 async function main(): Promise<void> {
-  const { quick } = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // `--trail [--entries N]`: the decision-trail benchmark alone (bench/trail.ts).
+  if (argv.includes('--trail')) {
+    const at = argv.indexOf('--entries');
+    const entries = at >= 0 ? Number(argv[at + 1]) : 100_000;
+    if (!Number.isInteger(entries) || entries < 1) throw new Error('Usage: npm run bench -- --trail [--entries N], N a whole number ≥ 1.');
+    return (await import('./trail')).runTrailBench(entries);
+  }
+  const { quick } = parseArgs(argv);
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const progress = (line: string): void => console.error(`[bench ${duration(performance.now() - started)}] ${line}`);

@@ -20,6 +20,7 @@ import { visibleIssueKeys } from '../rollup/visibility';
 import { auditChecklist, importedChecklist, readAccess, requireEditAccess } from './access';
 import { historyDay, readHistory, recordChangeSnapshot } from './history-store';
 import { readReviews, readWaivers, writeReviews, writeWaivers } from './records';
+import { recordChapterReview } from './trail';
 
 type Clock = () => number;
 
@@ -44,7 +45,9 @@ export async function markChapterReviewed(
     { chapterId: args.chapterId, ...(args.note !== undefined ? { note: args.note } : {}) },
     { accountId: caller.accountId, now: new Date(now()) },
   );
-  await writeReviews(caller.projectKey, def.id, upsertReview(await readReviews(caller.projectKey, def.id), review));
+  const reviews = await readReviews(caller.projectKey, def.id);
+  await writeReviews(caller.projectKey, def.id, upsertReview(reviews, review));
+  await recordChapterReview(caller.projectKey, review, reviews.find((earlier) => earlier.chapterId === review.chapterId));
   console.info(`[audit-day] ${caller.projectKey}/${def.id}: chapter ${review.chapterId} reviewed`);
   return auditDayOf(jira, caller.projectKey, def, { canEdit: true, scoreChanged: false, now });
 }

@@ -12,6 +12,7 @@
  *   false "stale" costs a second look while a false "reviewed" could cost the audit.
  * - The note limit counts characters as people do (Unicode code points), so an emoji is one.
  */
+import { freeTextProblem } from './free-text';
 import type { ChecklistDefinition } from './types';
 
 /** Longest note a review may carry, in characters. */
@@ -162,6 +163,10 @@ export function validateReviewInput(def: ChecklistDefinition, input: ReviewInput
       const length = characterCount(input.note.trim());
       if (length > REVIEW_NOTE_MAX) {
         problems.push(`The note is ${length} characters; shorten it to at most ${REVIEW_NOTE_MAX}.`);
+      } else {
+        // Control and text-direction characters could hide text in the trail, the page and the export.
+        const problem = freeTextProblem('The note', input.note, Number.MAX_SAFE_INTEGER);
+        if (problem) problems.push(problem);
       }
     }
   }

@@ -16,6 +16,7 @@ import { defineCustomChecklistResolvers } from './custom-checklists';
 import { defineEvidenceResolvers } from './evidence';
 import { defineProjectChecklistResolvers } from './project-checklists';
 import { jiraClientFor } from './jira';
+import { defineTrailResolvers } from './trail';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
@@ -77,5 +78,6 @@ export function buildResolver(): Resolver {
   defineCustomChecklistResolvers(definitions);
   defineAuditDayResolvers(definitions);
   defineProjectChecklistResolvers(definitions);
+  defineTrailResolvers(definitions);
   return definitions;
 }

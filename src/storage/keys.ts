@@ -195,3 +195,11 @@ export function trailChunkKey(projectKey: string, chunk: number): string {
 export function trailLockKey(projectKey: string): string {
   return key('trail-lock', part('projectKey', projectKey));
 }
+
+/**
+ * Seq numbers of the trail entries about one issue or one checklist item (`ref` is a digest the
+ * trail computes, so any issue key or item id fits), so an item's history reads only its chunks.
+ */
+export function trailIndexKey(projectKey: string, ref: string): string {
+  return key('trail-index', part('projectKey', projectKey), part('ref', ref));
+}

@@ -72,3 +72,33 @@ export function jsonBytes(value: unknown): number {
 function isKeyExists(error: unknown): boolean {
   return error instanceof ForgeKvsAPIError && (error.code === 'KEY_ALREADY_EXISTS' || error.responseDetails.status === 409);
 }
+
+/**
+ * Writes every value or none (one KVS transaction, at most 25 keys, each once): for records that
+ * must never be seen half-written, such as a trail chunk and the head that counts it.
+ */
+export async function writeAll(values: readonly { key: string; value: unknown }[]): Promise<void> {
+  const transaction = kvs.transact();
+  for (const { key, value } of values) transaction.set(key, value);
+  await transaction.execute();
+}
+
+/**
+ * The values of `keys` that exist (batches of 20), each checked by `schema`; a missing key is left
+ * out of the map, any other failure throws.
+ */
+export async function readMany<T>(keys: readonly string[], schema: z.ZodType<T>): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  for (let start = 0; start < keys.length; start += 20) {
+    const batch = keys.slice(start, start + 20);
+    const result = await kvs.batchGet<unknown>(batch.map((key) => ({ key })));
+    const failed = result.failedKeys.find((item) => item.error.code !== 'KEY_NOT_FOUND');
+    if (failed) throw new StoredValueError(`Could not read stored record ${failed.key.split(':')[0] ?? 'value'}: ${failed.error.message}`);
+    for (const item of result.successfulKeys) {
+      const parsed = schema.safeParse(item.value);
+      if (!parsed.success) throw new StoredValueError(`Stored record ${item.key.split(':')[0] ?? 'value'} is not in the expected shape; it may need to be recreated.`);
+      found.set(item.key, parsed.data);
+    }
+  }
+  return found;
+}

@@ -23,6 +23,7 @@ import type {
   SaveCustomChecklistResult,
 } from '../../../../common/custom-checklists';
 import type { ProjectChecklist } from '../../../../common/project-checklists';
+import type { TrailApi } from './trail-api';
 
 export interface GetRollupOptions {
   /** Which checklist to score; the resolver defaults to the one imported last. */
@@ -67,6 +68,8 @@ export interface AppServices {
   /** The issue modules' resolvers and the evidence field's host; optional like auditDay. */
   evidence?: EvidenceApi;
   field?: CustomFieldHost;
+  /** The decision trail (Audit page section, item history); optional like auditDay. */
+  trail?: TrailApi;
   host: HostNavigation;
   /** The clock used for "figures from 2 minutes ago"; tests freeze it. */
   now: () => Date;

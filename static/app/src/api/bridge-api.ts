@@ -6,6 +6,7 @@ import { invoke, router } from '@forge/bridge';
 import type { AppServices, AuditApi, GetRollupOptions, HostNavigation } from './audit-api';
 import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
+import { createBridgeTrailApi } from './trail-api';
 import type {
   AddCustomWaiverPayload,
   ApplyWaiverPayload,
@@ -83,6 +84,7 @@ export function createBridgeServices(): AppServices {
     auditDay: createBridgeAuditDayApi(),
     evidence: createBridgeEvidenceApi(),
     field: createBridgeFieldHost(),
+    trail: createBridgeTrailApi(),
     host: createBridgeHost(),
     now: () => new Date(),
   };

@@ -22,6 +22,7 @@ import { VersionUpdate } from './sync/VersionUpdate';
 // page's first paint does not carry them.
 const AuditDaySection = lazy(() => import('../audit-day/AuditDaySection'));
 const PrintView = lazy(() => import('../audit-day/PrintView'));
+const TrailSection = lazy(() => import('../trail/TrailSection'));
 
 type Screen =
   | { kind: 'loading' }
@@ -36,7 +37,7 @@ export interface AuditPageProps {
 }
 
 export default function AuditPage({ pollMs }: AuditPageProps) {
-  const { api, auditDay } = useServices();
+  const { api, auditDay, trail } = useServices();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
@@ -145,6 +146,11 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
             )
           }
         />
+      )}
+      {screen.kind === 'score' && trail && (
+        <Suspense fallback={<Loading label="Loading the decision trail" />}>
+          <TrailSection api={trail} />
+        </Suspense>
       )}
       {screen.kind === 'import' && (
         <ImportFlow

@@ -17,6 +17,7 @@ import { RESULT_TONES, RESULT_WORDS } from '../audit/format';
 import { EvidenceEditor } from '../evidence/EvidenceEditor';
 import { useEvidenceApi } from '../evidence/use-issue-services';
 import { KIND_WORDS } from '../evidence/words';
+import { ItemHistory } from '../trail/ItemHistory';
 import { AssessmentForm } from './AssessmentForm';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
@@ -106,6 +107,7 @@ export default function ItemPanelView() {
         </Heading>
         <EvidenceEditor panel={panel} onPanel={setLatest} />
       </section>
+      <ItemHistory refreshKey={latest} />
     </main>
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * Appending one entry to a project's trail, in O(1) KVS operations whatever its length: claim the
+ * project's lock, read the head, the chunk that takes the entry and the entry's item indexes (at
+ * most two), then write chunk, head and indexes in one transaction, and free the lock.
+ *
+ * - No fork: appends of one project are serialised by the lock (FAIL_IF_EXISTS, the only
+ *   compare-and-set Forge KVS offers on plain keys). The lock has a TTL so a crashed holder cannot
+ *   block the trail for long; an append that held it for more than {@link LOCK_FENCE_MS} gives up
+ *   before writing, because its lock might have expired and been taken by another append.
+ * - Never half-written: the chunk, the head and the indexes go in one transaction, all or nothing.
+ *   A transaction answered with an error is checked against the head: if the entry is there, the
+ *   append succeeded (no duplicate when the caller retries); if not, nothing was written.
+ * - A head that lags its chunk (a chunk written without its head, as the first version of this
+ *   file could leave it if its second write failed) is caught up from the chunk before the next
+ *   entry is numbered: the entry already in the chunk is neither overwritten nor duplicated.
+ * - Damaged or altered entries in the chunk are written back exactly as found: an append never
+ *   repairs, hides or drops evidence of tampering (verify reports it).
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ConflictError } from '../../common/errors';
+import { claimValue, deleteValue, readValue, writeAll } from '../storage/kvs';
+import { trailChunkKey, trailHeadKey, trailIndexKey, trailLockKey } from '../storage/keys';
+import { buildEntry, chunkOf, type EntryInput, type TrailEntry } from './entry';
+import { parseChunk, readHead, readIndex, refsOf, withSeq, type TrailHead } from './store';
+
+/** How long the lock lives if its holder never frees it. */
+export const LOCK_TTL_SECONDS = 20;
+/** An append that has held the lock this long does not write (its lock may have expired). */
+export const LOCK_FENCE_MS = 8_000;
+/** How long an append waits for the lock before saying the trail is busy. */
+export const LOCK_WAIT_MS = 10_000;
+
+const lockSchema = z.object({ token: z.string() });
+const rawChunkSchema = z.array(z.unknown());
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function appendEntry(projectKey: string, input: EntryInput): Promise<TrailEntry> {
+  const lock = trailLockKey(projectKey);
+  const token = randomUUID();
+  const claimedAt = await claimLock(lock, token, projectKey);
+  try {
+    const { head, raw } = await settledHead(projectKey, await readHead(projectKey));
+    const seq = head.count + 1;
+    const entry = buildEntry(input, seq, head.lastHash);
+    const refs = refsOf(entry);
+    const indexes = await Promise.all(refs.map((ref) => readIndex(projectKey, ref)));
+    if (Date.now() - claimedAt > LOCK_FENCE_MS) {
+      throw new ConflictError(`Recording the decision in the trail of ${projectKey} took too long; nothing was written to the trail. Try again.`);
+    }
+    try {
+      await writeAll([
+        { key: trailChunkKey(projectKey, chunkOf(seq)), value: [...raw, entry] },
+        { key: trailHeadKey(projectKey), value: { count: seq, lastHash: entry.hash } satisfies TrailHead },
+        ...refs.map((ref, i) => ({ key: trailIndexKey(projectKey, ref), value: withSeq(indexes[i] ?? { seqs: [], dropped: 0 }, seq) })),
+      ]);
+    } catch (error) {
+      // An answer lost after the commit: the head (still ours to read, under the lock) says whether
+      // the transaction happened. All or nothing, so a head without our entry means nothing was written.
+      const after = await readHead(projectKey).catch(() => undefined);
+      if (after?.count !== seq || after.lastHash !== entry.hash) throw error;
+      console.warn(`[trail] ${projectKey}: entry ${seq} was written although its write was answered with an error`);
+    }
+    return entry;
+  } finally {
+    await releaseLock(lock, token);
+  }
+}
+
+/**
+ * The head to append after, and the stored chunk the next entry goes in. When that chunk already
+ * holds entries past the head, the head was lost after its chunk was written: the last of them is
+ * the real head (and may fill the chunk, so the next one is read in turn).
+ */
+async function settledHead(projectKey: string, start: TrailHead): Promise<{ head: TrailHead; raw: unknown[] }> {
+  let head = start;
+  for (;;) {
+    const raw = (await readValue(trailChunkKey(projectKey, chunkOf(head.count + 1)), rawChunkSchema)) ?? [];
+    const last = parseChunk(raw).entries.reduce<TrailEntry | undefined>((max, entry) => (max === undefined || entry.seq > max.seq ? entry : max), undefined);
+    if (last === undefined || last.seq <= head.count) return { head, raw };
+    console.warn(`[trail] ${projectKey}: head said ${head.count} entries, its chunk holds ${last.seq}; continuing after ${last.seq}`);
+    head = { count: last.seq, lastHash: last.hash };
+  }
+}
+
+async function claimLock(lock: string, token: string, projectKey: string): Promise<number> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    if (await claimValue(lock, { token, at: Date.now() }, { ttlSeconds: LOCK_TTL_SECONDS })) return Date.now();
+    if (Date.now() >= deadline) {
+      throw new ConflictError(`The decision trail of ${projectKey} is busy with other changes; the decision was saved but not yet recorded in the trail. Try again in a moment.`);
+    }
+    await sleep(Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random()));
+  }
+}
+
+/** Frees the lock only if it is still ours (it may have expired and been claimed by another append). */
+async function releaseLock(lock: string, token: string): Promise<void> {
+  try {
+    const held = await readValue(lock, lockSchema);
+    if (held?.token === token) await deleteValue(lock);
+  } catch {
+    // The entry is written (or refused) already; the lock's TTL frees it.
+    console.warn('[trail] could not free the trail lock; it expires on its own');
+  }
+}

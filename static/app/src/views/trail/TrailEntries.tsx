@@ -1,0 +1,30 @@
+/** A list of trail entries, newest first: who, when, what, before → after, and why. */
+import { token } from '@atlaskit/tokens';
+import type { TrailEntryView } from '../../../../../common/contract';
+import { actionWords, valueWords, whenWords, whoWords } from './words';
+
+const subtle = { color: token('color.text.subtle', '#44546F') };
+
+export function TrailEntries({ entries, showItem = true }: { entries: TrailEntryView[]; showItem?: boolean }) {
+  return (
+    <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100', '8px') }}>
+      {entries.map((entry) => (
+        <li key={entry.seq} data-testid="trail-entry" style={{ borderTop: `1px solid ${token('color.border', '#091E4224')}`, paddingTop: token('space.100', '8px') }}>
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }}>
+            <strong>{actionWords(entry.action)}</strong>
+            {showItem && (entry.itemId || entry.issueKey) && <span>{[entry.itemId, entry.issueKey].filter(Boolean).join(' · ')}</span>}
+            <span style={subtle}>
+              #{entry.seq} · {whenWords(entry.at)} · by {whoWords(entry.actor)}
+            </span>
+          </div>
+          {(entry.before !== undefined || entry.after !== undefined) && (
+            <div>
+              {valueWords(entry.before)} → {valueWords(entry.after)}
+            </div>
+          )}
+          {entry.reason && <div style={{ ...subtle, whiteSpace: 'pre-wrap' }}>Why: {entry.reason}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * "Decision trail" on the Audit page, loaded lazily: the latest decisions (who, when, what,
+ * before → after, why), older ones on demand, "Verify the trail", and the whole trail as CSV.
+ */
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import type { TrailApi } from '../../api/trail-api';
+import { errorMessage } from '../../api/errors';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { useLoad } from '../../hooks/useLoad';
+import type { TrailEntryView, TrailPage } from '../../../../../common/contract';
+import { blobUrl, startDownload } from '../audit-day/download';
+import { trailCsv } from './export';
+import { TrailEntries } from './TrailEntries';
+import { VerifyTrail } from './VerifyTrail';
+
+const PAGE = 25;
+
+export default function TrailSection({ api }: { api: TrailApi }) {
+  const headingId = useId();
+  const { state, reload } = useLoad<TrailPage>('trail', () => api.getTrail({ limit: PAGE }));
+  const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string } | null>(null);
+  const [busy, setBusy] = useState<'older' | 'export' | null>(null);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState<{ url: string; fileName: string; rows: number } | null>(null);
+
+  const first = state.status === 'ready' ? state.value : null;
+  const entries = [...(first?.entries ?? []), ...(older?.entries ?? [])];
+  const nextCursor = older ? older.nextCursor : first?.nextCursor;
+
+  const showOlder = () => {
+    if (nextCursor === undefined) return;
+    setBusy('older');
+    setProblem(undefined);
+    api.getTrail({ cursor: nextCursor, limit: PAGE }).then(
+      (page) => {
+        setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) }));
+        setBusy(null);
+      },
+      (error: unknown) => {
+        setBusy(null);
+        setProblem(errorMessage(error));
+      },
+    );
+  };
+
+  const download = () => {
+    setBusy('export');
+    setProblem(undefined);
+    trailCsv(api).then(
+      ({ csv, rows, fileName }) => {
+        if (saved) URL.revokeObjectURL(saved.url);
+        const url = blobUrl(csv);
+        setSaved({ url, fileName, rows });
+        setBusy(null);
+        startDownload(url, fileName);
+      },
+      (error: unknown) => {
+        setBusy(null);
+        setProblem(errorMessage(error));
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
+      <Heading size="medium" as="h2" id={headingId}>
+        Decision trail
+      </Heading>
+      <p style={{ margin: 0 }}>
+        Every decision the verdict stands on, in order, each entry chained to the one before by its hash, so a changed or removed entry shows when the trail is verified.
+      </p>
+      <VerifyTrail api={api}>
+        <Button onClick={download} isDisabled={busy === 'export' || first?.total === 0}>
+          {busy === 'export' ? 'Preparing the CSV…' : 'Download the trail (CSV)'}
+        </Button>
+      </VerifyTrail>
+      {saved && (
+        <div>
+          {saved.rows} {saved.rows === 1 ? 'entry' : 'entries'} exported. If the download did not start,{' '}
+          <a href={saved.url} download={saved.fileName}>
+            save {saved.fileName}
+          </a>
+          .
+        </div>
+      )}
+      {problem && (
+        <Notice appearance="error" title="That did not work">
+          {problem}
+        </Notice>
+      )}
+      {state.status === 'loading' && <Loading label="Loading the decision trail" />}
+      {state.status === 'error' && (
+        <Notice appearance="error" title="Could not load the decision trail" actions={<Button onClick={reload}>Try again</Button>}>
+          {state.message}
+        </Notice>
+      )}
+      {first && first.total === 0 && <div>No decisions recorded yet.</div>}
+      {entries.length > 0 && (
+        <>
+          <div>
+            Showing the latest {entries.length} of {first?.total} {first?.total === 1 ? 'entry' : 'entries'}.
+          </div>
+          <TrailEntries entries={entries} />
+        </>
+      )}
+      {nextCursor !== undefined && (
+        <div>
+          <Button onClick={showOlder} isDisabled={busy === 'older'}>
+            {busy === 'older' ? 'Loading…' : 'Show older entries'}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

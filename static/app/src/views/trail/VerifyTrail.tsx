@@ -1,0 +1,76 @@
+/** "Verify the trail": recomputes the chain on the server and says whether it holds, or where it breaks. */
+import { useState, type ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
+import type { TrailApi } from '../../api/trail-api';
+import { errorMessage } from '../../api/errors';
+import { Notice } from '../../components/Notice';
+import type { TrailVerification } from '../../../../../common/contract';
+
+type State = { kind: 'idle' } | { kind: 'busy'; checked: number } | { kind: 'done'; verdict: TrailVerification } | { kind: 'error'; message: string };
+
+/** More slices than any trail has (20,000 entries a slice): a cursor that never ends is a bug. */
+const MAX_SLICES = 10_000;
+
+/** Verifies slice after slice until the verdict is final (broken, or intact to the end). */
+export async function verifyAll(api: TrailApi, onProgress: (checked: number) => void): Promise<TrailVerification> {
+  let cursor: string | undefined;
+  for (let slice = 0; slice < MAX_SLICES; slice++) {
+    const verdict = await api.verifyTrail(cursor !== undefined ? { cursor } : {});
+    if (verdict.nextCursor === undefined) return verdict;
+    onProgress(verdict.entries);
+    cursor = verdict.nextCursor;
+  }
+  throw new Error('The verification did not end; try again.');
+}
+
+/** `children`: more buttons to show beside "Verify the trail" (the verdict goes below them all). */
+export function VerifyTrail({ api, children }: { api: TrailApi; children?: ReactNode }) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const verify = () => {
+    setState({ kind: 'busy', checked: 0 });
+    verifyAll(api, (checked) => setState({ kind: 'busy', checked })).then(
+      (verdict) => setState({ kind: 'done', verdict }),
+      (error: unknown) => setState({ kind: 'error', message: errorMessage(error) }),
+    );
+  };
+  return (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button onClick={verify} isDisabled={state.kind === 'busy'}>
+          {state.kind === 'busy' ? (state.checked > 0 ? `Verifying… ${state.checked} entries checked` : 'Verifying…') : 'Verify the trail'}
+        </Button>
+        {children}
+      </div>
+      {state.kind === 'error' && (
+        <Notice appearance="error" title="Could not verify the trail">
+          {state.message}
+        </Notice>
+      )}
+      {state.kind === 'done' && <Verdict verdict={state.verdict} />}
+    </div>
+  );
+}
+
+function Verdict({ verdict }: { verdict: TrailVerification }) {
+  if (verdict.intact) {
+    return (
+      <Notice appearance="success" title={`Intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}`}>
+        Every entry matches its hash and names the one before it.{verdict.lastHash && ` Last hash: ${verdict.lastHash.slice(0, 16)}… (note it to check later that nothing was cut from the end).`}
+      </Notice>
+    );
+  }
+  const [first, ...rest] = verdict.breaks;
+  return (
+    <Notice appearance="error" title={`The trail breaks at entry ${first?.seq ?? '?'}`}>
+      <div data-testid="trail-break">{first?.message}</div>
+      {rest.length > 0 && (
+        <ul style={{ margin: '8px 0 0', paddingLeft: 20 }}>
+          {rest.map((item) => (
+            <li key={`${item.seq}-${item.problem}`}>{item.message}</li>
+          ))}
+        </ul>
+      )}
+      {verdict.breakCount > verdict.breaks.length && <div>…and {verdict.breakCount - verdict.breaks.length} more.</div>}
+    </Notice>
+  );
+}
