@@ -195,3 +195,12 @@ export function trailChunkKey(projectKey: string, chunk: number): string {
 export function trailLockKey(projectKey: string): string {
   return key('trail-lock', part('projectKey', projectKey));
 }
+
+/**
+ * Held (FAIL_IF_EXISTS, short TTL) while one change reads, changes and writes one issue's verdict
+ * data (evidence and assessment), by issue id (stable across a move between projects).
+ */
+export function issueVerdictLockKey(issueId: string): string {
+  if (!/^\d{1,18}$/.test(issueId)) throw new StorageKeyError(`issueId "${issueId}" cannot be part of a storage key: it must be Jira's numeric issue id.`);
+  return key('verdict-lock', issueId);
+}

@@ -27,7 +27,7 @@ export async function runContractScenario(): Promise<Exchange[]> {
     },
   });
   const step = async (label: string, method: string, path: string, body?: unknown, opts: { query?: Record<string, string | string[]>; actor?: string; invalid?: boolean } = {}): Promise<void> => {
-    await call(method, path, body, opts);
+    await call(method, path, body, { ...opts, origin: opts.actor === 'app' ? 'app' : 'outside' });
     const last = exchanges[exchanges.length - 1]!;
     last.label = label;
     last.invalidRequest = opts.invalid ?? false;

@@ -21,7 +21,8 @@ export interface EvidenceApi {
   removeEvidence(id: string): Promise<ItemPanel>;
   reviewEvidence(payload: ReviewEvidencePayload): Promise<ItemPanel>;
   setAssessment(payload: SetAssessmentPayload): Promise<ItemPanel>;
-  setProjectSettings(settings: ProjectSettings): Promise<ProjectSettings>;
+  /** Changes the settings given; the others stay as they are. */
+  setProjectSettings(settings: Partial<ProjectSettings>): Promise<ProjectSettings>;
 }
 
 /** Where the evidence field is shown: Jira's issue view (`view`) or its inline editor (`edit`). */
