@@ -150,9 +150,10 @@ function panelItem(identity: ItemIdentity, def: ChecklistDefinition | undefined,
     title: item.title,
     requirement: item.requirement,
     expectedEvidence: [...item.evidence],
-    points: identity.points,
-    mandatory: identity.mandatory,
-    penalty: identity.penalty,
+    // From the definition (the identity's copy only when the checklist is gone): an issue property is never trusted.
+    points: item.points,
+    mandatory: item.mandatory,
+    penalty: item.penalty,
     ...(complexity !== undefined ? { complexityHint: complexity } : {}),
   };
 }
