@@ -41,7 +41,7 @@ export async function withIssueLock<T>(issueId: string, issueKey: string, work: 
     }
     // Full jitter keeps a crowd of waiters from retrying in step.
     await sleep(Math.min(delay, Math.max(0, deadline - now())) * (0.5 + Math.random() / 2));
-    delay = Math.min(delay * 2, 800);
+    delay = Math.min(delay * 2, 250);
   }
   try {
     return await work();
