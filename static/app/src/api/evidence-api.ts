@@ -4,6 +4,7 @@
  * Views take both from AppServices, so tests hand them fakes.
  */
 import { invoke, view } from '@forge/bridge';
+import { errorCodeOf } from '../../../../common/errors';
 import type {
   EvidenceInputPayload,
   EvidencePatchPayload,
@@ -42,7 +43,23 @@ export interface CustomFieldHost {
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
 
-export function createBridgeEvidenceApi(call: Invoke = (key, payload) => invoke(key, payload) as never): EvidenceApi {
+/**
+ * A change refused with `conflict` (someone else was saving to the same issue; the server saved
+ * nothing) is sent once more by itself; a second conflict is shown.
+ */
+export function retryingOnceOnConflict(call: Invoke): Invoke {
+  return async <T>(functionKey: string, payload?: Record<string, unknown>): Promise<T> => {
+    try {
+      return await call<T>(functionKey, payload);
+    } catch (error) {
+      if (errorCodeOf(error) !== 'conflict') throw error;
+      return call<T>(functionKey, payload);
+    }
+  };
+}
+
+export function createBridgeEvidenceApi(direct: Invoke = (key, payload) => invoke(key, payload) as never): EvidenceApi {
+  const call = retryingOnceOnConflict(direct);
   return {
     getItemPanel: () => call<ItemPanel>('getItemPanel', {}),
     addEvidence: (evidence) => call<ItemPanel>('addEvidence', { evidence }),
