@@ -1,11 +1,11 @@
 /**
  * Evidence changes (add, edit, remove, review) on the issue the module is open on. Each one:
  * 1. checks, as the user, that they may edit this issue (Edit Issues, with issue security), and
- *    that an owner or attachment it names exists (as the user, see references.ts);
+ *    that an owner it names is an account Jira knows (as the user, see references.ts);
  * 2. takes the issue's verdict lock (lock.ts), so concurrent changes are applied one after the
  *    other and none is lost;
  * 3. reads the field's current value from Jira (never from the frontend) and applies the pure
- *    domain operation on the server (validation, four eyes);
+ *    domain operation on the server (validation, four eyes, an attachment of this very issue);
  * 4. writes the result as the app through the app field value API: the field is read-only to
  *    everyone else, so only changes made here (after step 1) ever reach it;
  * 5. records the decision in the project's trail, then marks the project's rollup stale.
@@ -21,7 +21,7 @@ import { recordDecision, type DecisionAction } from '../trail/record';
 import type { IssueCaller } from './context';
 import { withIssueLock } from './lock';
 import { buildPanel, loadIssue, type IssueModuleDeps, type LoadedIssue } from './panel';
-import { checkReferences } from './references';
+import { checkAttachment, checkReferences } from './references';
 import { readProjectSettings } from './settings';
 
 export type EvidenceChange =
@@ -108,6 +108,7 @@ export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller,
     if (fieldId === undefined) throw new EvidenceFieldMissingError(FIELD_MISSING);
     const now = deps.now();
     if (settings.fourEyes) checkFourEyes(verdict.evidence, change, caller.accountId, caller.issueKey);
+    checkAttachment(change, caller.issueKey, loaded.issue.fields);
     const next = apply(verdict.evidence, change, caller.accountId, now);
     // An edit that changes nothing writes nothing (and leaves no history entry in Jira).
     const unchanged = !verdict.legacy && verdict.ignored.length === 0 && JSON.stringify(next) === JSON.stringify(verdict.evidence);

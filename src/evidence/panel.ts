@@ -42,7 +42,8 @@ export async function loadIssue(deps: IssueModuleDeps, caller: IssueCaller): Pro
   const fieldId = await evidenceFieldId(deps.jira);
   const issue = await deps.issues.getIssue({
     issueKey: caller.issueKey,
-    fields: ['status', 'resolution', ...(fieldId !== undefined ? [fieldId] : [])],
+    // `attachment`: an evidence entry may name only a file attached to this issue.
+    fields: ['status', 'resolution', 'attachment', ...(fieldId !== undefined ? [fieldId] : [])],
     properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
   });
   const verdict = readVerdict(fieldId !== undefined ? (issue.fields[fieldId] ?? null) : null);

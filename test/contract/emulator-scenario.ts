@@ -56,6 +56,8 @@ export async function runContractScenario(): Promise<Exchange[]> {
   await step('bulk over cap', 'POST', '/issue/bulk', { issueUpdates: Array.from({ length: 51 }, () => issuePayload()) });
   await step('get issue', 'GET', '/issue/MSP-2', undefined, { query: { properties: ['msp-audit-item'] } });
   await step('get issue fields', 'GET', '/issue/MSP-2', undefined, { query: { fields: ['summary', 'status', 'parent', FIELDS.points] } });
+  emu.addAttachment('MSP-2', { filename: 'policy.pdf' });
+  await step('get issue attachments', 'GET', '/issue/MSP-2', undefined, { query: { fields: ['attachment'] } });
   await step('get issue missing', 'GET', '/issue/MSP-99');
   await step('edit issue', 'PUT', '/issue/MSP-2', { fields: { summary: 'Renamed' }, update: { labels: [{ add: 'x' }] } }, { query: { notifyUsers: 'false' } });
   await step('edit returning issue', 'PUT', '/issue/MSP-2', { fields: { summary: 'Renamed again' } }, { query: { returnIssue: 'true' } });

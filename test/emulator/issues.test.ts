@@ -187,11 +187,22 @@ describe('GET /issue/{key}', () => {
   it.each([
     [{ fields: 'summary,labels' }, ['labels', 'summary']],
     [{ fields: ['summary', 'status'] }, ['status', 'summary']],
-    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'created', 'creator', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
+    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'attachment', 'created', 'creator', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
     [{ fields: 'nonsense' }, []],
   ])('selects fields with %j', async (query, fields) => {
     const res = await call('GET', '/issue/MSP-1', undefined, { query });
     expect(Object.keys(res.json.fields as object).sort()).toEqual(fields);
+  });
+
+  it('lists the files attached to an issue in its attachment field', async () => {
+    expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: 'attachment' } })).json.fields).toEqual({ attachment: [] });
+    const { id } = emu.addAttachment('MSP-1', { filename: 'policy.pdf', size: 2048 });
+    const res = await call('GET', '/issue/MSP-1', undefined, { query: { fields: 'attachment' } });
+    expect(res.json.fields).toEqual({
+      attachment: [
+        expect.objectContaining({ id, filename: 'policy.pdf', size: 2048, mimeType: 'application/pdf', author: expect.objectContaining({ accountId: 'admin' }), self: expect.stringMatching(new RegExp(`/rest/api/3/attachment/${id}$`)) }),
+      ],
+    });
   });
 
   it('returns every custom field, null when unset, by default', async () => {

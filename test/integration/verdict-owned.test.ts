@@ -186,6 +186,20 @@ describe('verdict data only the app can change', () => {
     expect(await stored('1.1')).toMatchObject({ pending: 1, rejected: 0 });
   });
 
+  it('takes an attachment only when it is attached to this very issue', async () => {
+    const here = h.emulator.addAttachment(key('1.1'), { filename: 'catalogue.pdf' });
+    const elsewhere = h.emulator.addAttachment(key('1.2'), { filename: 'other.pdf' });
+    const evidence = (attachmentId: string) => ({ kind: 'attachment', title: 'Signed catalogue', attachmentId });
+    await expect(onIssue('addEvidence', '1.1', { evidence: evidence(elsewhere.id) })).rejects.toThrow(
+      `Evidence is not valid; fix and try again: attachmentId: ${elsewhere.id} is not an attachment of ${key('1.1')}; attach the file to this issue first, then pick it. Nothing was saved.`,
+    );
+    await expect(onIssue('addEvidence', '1.1', { evidence: evidence('999999') })).rejects.toThrow(/attachmentId: 999999 is not an attachment of/);
+    expect(await stored('1.1')).toBeNull();
+    const panel = await onIssue<ItemPanel>('addEvidence', '1.1', { evidence: evidence(here.id) });
+    expect(panel.evidence.entries[0]).toMatchObject({ kind: 'attachment', attachmentId: here.id });
+    await expect(onIssue('editEvidence', '1.1', { id: panel.evidence.entries[0]!.id, patch: { attachmentId: elsewhere.id } })).rejects.toThrow(/is not an attachment of/);
+  });
+
   describe('N/A as the checklist allows it', () => {
     it('needs a justification (the default rule), keeps it with who and when, and records the decision', async () => {
       await expect(onIssue('setAssessment', '1.3', { result: 'na', complexity: null })).rejects.toThrow(
