@@ -62,6 +62,7 @@ export async function runContractScenario(): Promise<Exchange[]> {
   await step('edit issue', 'PUT', '/issue/MSP-2', { fields: { summary: 'Renamed' }, update: { labels: [{ add: 'x' }] } }, { query: { notifyUsers: 'false' } });
   await step('edit returning issue', 'PUT', '/issue/MSP-2', { fields: { summary: 'Renamed again' } }, { query: { returnIssue: 'true' } });
   await step('edit read-only field', 'PUT', '/issue/MSP-2', { fields: { [FIELDS.points]: 3 } });
+  await step('edit overriding the editable flag', 'PUT', '/issue/MSP-2', { fields: { [FIELDS.points]: 3 } }, { query: { overrideEditableFlag: 'true' } });
   await step('edit as viewer', 'PUT', '/issue/MSP-2', { fields: { summary: 'x' } }, { actor: 'viewer' });
   await step('edit missing', 'PUT', '/issue/MSP-99', { fields: { summary: 'x' } });
 

@@ -84,6 +84,9 @@ describe('verdict data only the app can change', () => {
     const forged = { ...(kept as Record<string, unknown>), entries: [{ ...pending.evidence.entries[0]!, reviewState: 'accepted', reviewer: 'admin', reviewedAt: new Date().toISOString() }], accepted: 1, pending: 0, reviewState: 'accepted' };
     const edit = await h.outside('PUT', `/rest/api/3/issue/${key('1.2')}`, { fields: { [fieldId]: forged } });
     expect(edit).toEqual({ status: 400, body: { errorMessages: [], errors: { [fieldId]: `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.` } } });
+    // Not even a Jira admin overriding the editable flag: that is for apps only.
+    const override = await h.emulator.handle({ method: 'PUT', path: `/rest/api/3/issue/${key('1.2')}`, query: { overrideEditableFlag: 'true' }, headers: {}, body: { fields: { [fieldId]: forged } }, actor: 'admin', origin: 'outside' });
+    expect(override.status).toBe(403);
     // Nor can a person write it through the app-only API by naming the app's account.
     const appApi = await h.outside('PUT', `/rest/api/3/app/field/${fieldId}/value`, { updates: [{ issueIds: [Number(ids.get(key('1.2')))], value: forged }] }, 'app');
     expect(appApi.status).toBe(403);
