@@ -328,6 +328,8 @@ export interface ItemPanel {
   outsideChanges: string[];
   /** Four eyes is on: evidence cannot be reviewed by the person who added it. */
   fourEyes: boolean;
+  /** Account id of the person the panel was built for (to tell their own evidence under four eyes). */
+  viewer: string;
   evidence: EvidenceValueView;
   /** e.g. "3 evidence · 2 accepted · 1 pending · 1 expires in 12 days", or "No evidence". */
   summaryText: string;

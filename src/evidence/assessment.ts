@@ -75,5 +75,5 @@ export async function setAssessment(deps: IssueModuleDeps, caller: IssueCaller, 
   console.info(`[assessment] ${caller.issueKey}: ${payload.result ?? 'from status'}`);
   const issue = { ...loaded.issue, properties: { ...loaded.issue.properties, [ASSESSMENT_PROPERTY]: assessmentMirror(record) } };
   const verdict = { ...loaded.verdict, assessment: record, ignored: [], legacy: false, reviewsSetAside: 0 };
-  return buildPanel({ ...loaded, issue, verdict, projectKey: caller.projectKey, canEdit: true, now: deps.now() });
+  return buildPanel({ ...loaded, issue, verdict, projectKey: caller.projectKey, viewer: caller.accountId, canEdit: true, now: deps.now() });
 }

@@ -131,5 +131,5 @@ export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller,
     return { loaded, next };
   });
   const verdict = { ...loaded.verdict, evidence: next, ignored: [], legacy: false, reviewsSetAside: 0 };
-  return buildPanel({ ...loaded, verdict, projectKey: caller.projectKey, canEdit: true, now: deps.now(), settings });
+  return buildPanel({ ...loaded, verdict, projectKey: caller.projectKey, viewer: caller.accountId, canEdit: true, now: deps.now(), settings });
 }

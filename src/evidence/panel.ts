@@ -56,11 +56,13 @@ export async function getItemPanel(deps: IssueModuleDeps, caller: IssueCaller): 
     loadIssue(deps, caller),
     deps.issues.getMyPermissions({ issueKey: caller.issueKey, permissions: ['EDIT_ISSUES'] }),
   ]);
-  return buildPanel({ ...loaded, projectKey: caller.projectKey, canEdit: grants.EDIT_ISSUES === true, now: deps.now() });
+  return buildPanel({ ...loaded, projectKey: caller.projectKey, viewer: caller.accountId, canEdit: grants.EDIT_ISSUES === true, now: deps.now() });
 }
 
 export interface PanelParts extends LoadedIssue {
   projectKey: string;
+  /** Account id of the caller. */
+  viewer: string;
   canEdit: boolean;
   now: Date;
   /** Settings already read by the caller (saves a read). */
@@ -108,6 +110,7 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     na: naView(item),
     outsideChanges: outsideChanges(verdict, issue.properties[ASSESSMENT_PROPERTY]),
     fourEyes: settings.fourEyes,
+    viewer: parts.viewer,
     evidence: evidence as EvidenceValueView,
     summaryText: formatEvidenceSummary(evidence, today),
     ignored: verdict.ignored,

@@ -138,6 +138,7 @@ export const emptyPanel: ItemPanel = {
   na: { allowed: true, needsJustification: true, explanation: 'N/A needs a written justification: why this item does not apply to you.', maxLength: 2000 },
   outsideChanges: [],
   fourEyes: true,
+  viewer: 'lead',
   evidence: { entries: [], count: 0, accepted: 0, pending: 0, rejected: 0, reviewState: 'none' },
   summaryText: 'No evidence',
   ignored: [],
