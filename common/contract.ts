@@ -131,6 +131,8 @@ export interface Rollup {
   risks: AuditRisk[];
   /** The project counts an item as met only with accepted evidence in force (`setProjectSettings`). */
   strictMode: boolean;
+  /** Evidence cannot be reviewed by the person who added it (absent in old caches: on). */
+  fourEyes?: boolean;
   /** What the calling user may do in this project (from the same permission check; absent in old caches). */
   can?: { createIssues: boolean; editIssues: boolean; administerProjects: boolean };
   /** Items whose issue the calling user cannot see (issue security): their rows carry no issue data. */
@@ -268,15 +270,21 @@ export interface ReviewEvidencePayload {
   note?: string;
 }
 
-/** `setAssessment { result, complexity }`: `result: null` means "from status". */
+/**
+ * `setAssessment { result, complexity, justification? }`: `result: null` means "from status". An N/A
+ * must be one the checklist allows (`ItemPanel.na`); `justification` says why it does not apply.
+ */
 export interface SetAssessmentPayload {
   result: AssessmentResultName | null;
   complexity: ComplexityName | null;
+  justification?: string;
 }
 
-/** `setProjectSettings { strictMode }` → ProjectSettings. */
+/** `setProjectSettings { strictMode?, fourEyes? }` → ProjectSettings (a setting left out stays as it is). */
 export interface ProjectSettings {
   strictMode: boolean;
+  /** Evidence cannot be accepted or rejected by the person who added it (on unless turned off). */
+  fourEyes: boolean;
 }
 
 /** The checklist item an issue stands for. */
@@ -309,12 +317,26 @@ export interface ItemPanel {
   item: ItemPanelItem | null;
   /** Null when `item` is null. */
   result: { result: ItemResultName; reason: string } | null;
+  /** The assessment in force, as the app recorded it (never read from an issue property). */
   assessment: {
     result: AssessmentResultName | null;
     complexity: ComplexityName | null;
+    /** Why N/A, as written when it was set. */
+    justification?: string;
     assessedBy?: string;
     assessedAt?: string;
   };
+  /** How this item may be answered N/A (null when the issue is not a checklist item). */
+  na: { allowed: boolean; needsJustification: boolean; explanation: string; maxLength: number } | null;
+  /**
+   * Verdict data on the issue the app did not write, each in a sentence: not trusted, not counted
+   * (e.g. the assessment property changed by a plain Jira edit). Empty when all is the app's.
+   */
+  outsideChanges: string[];
+  /** Four eyes is on: evidence cannot be reviewed by the person who added it. */
+  fourEyes: boolean;
+  /** Account id of the person the panel was built for (to tell their own evidence under four eyes). */
+  viewer: string;
   evidence: EvidenceValueView;
   /** e.g. "3 evidence · 2 accepted · 1 pending · 1 expires in 12 days", or "No evidence". */
   summaryText: string;

@@ -159,6 +159,16 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       else delete issue.hiddenFrom;
       persister.schedule();
     },
+    addAttachment(issueKey, file) {
+      const issue = store.issue(issueKey);
+      if (!issue) throw new Error(`No issue ${issueKey}`);
+      const id = String(store.state.nextAttachmentId ?? 10000);
+      store.state.nextAttachmentId = Number(id) + 1;
+      const record = { id, filename: file.filename, size: file.size ?? 1024, mimeType: file.mimeType ?? 'application/pdf', created: store.nowString(), authorId: file.authorId ?? 'admin' };
+      issue.attachments = [...(issue.attachments ?? []), record];
+      persister.schedule();
+      return { id };
+    },
     flush: () => persister.flush(),
   };
 }

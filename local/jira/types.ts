@@ -101,6 +101,8 @@ export interface JiraEmulatorApi {
    * as an issue security level they are not in would; `[]` shows it to everyone again.
    */
   setIssueSecurity(issueKey: string, hiddenFrom: readonly string[]): void;
+  /** Attaches a file (metadata only) to an issue, as a person uploading it would; returns its id. */
+  addAttachment(issueKey: string, file: { filename: string; size?: number; mimeType?: string; authorId?: string }): { id: string };
   /** Writes pending state to the state file now (a no-op without one). */
   flush(): void;
 }

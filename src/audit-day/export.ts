@@ -15,11 +15,11 @@ import { chapterReviewSummary, type ChapterReviewEntry, type ItemUpdate } from '
 import type { ChecklistDefinition, ItemState, ScoreReport } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { evidenceFieldId } from '../evidence/field-id';
-import { readEvidence } from '../evidence/read';
 import { scoreWithEvidence, utcDay } from '../evidence/scoring';
 import { readProjectSettings } from '../evidence/settings';
 import type { JiraClient, JiraSearchIssue } from '../jira';
-import { activeItemsJql, ASSESSMENT_PROPERTY, ITEM_PROPERTY } from '../jira/identity';
+import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
+import { assessmentInForce, readVerdict } from '../evidence/verdict';
 import type { ProjectCaller } from '../resolvers/context';
 import { toItemState } from '../rollup/states';
 import { auditChecklist, readAccess } from './access';
@@ -74,7 +74,7 @@ async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefi
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
     fields: ['status', 'resolution', 'updated', 'assignee', ...(fieldId !== undefined ? [fieldId] : [])],
-    properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
+    properties: [ITEM_PROPERTY],
     // As the caller: Jira leaves out issues they may not see (issue security), with all their data.
     as: 'user',
   });
@@ -84,7 +84,9 @@ async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefi
   const values = new Map<string, EvidenceFieldValue>();
   const issueKeys = new Map<string, string>();
   for (const issue of issues) {
-    const state = toItemState(issue);
+    // The verdict data the app owns (read-only field), never the assessment property.
+    const reading = readVerdict(fieldId !== undefined ? (issue.fields?.[fieldId] ?? null) : null);
+    const state = toItemState(issue, () => assessmentInForce(reading));
     if (!state) continue;
     states.push(state);
     const updated = issue.fields?.updated;
@@ -92,7 +94,7 @@ async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefi
     // Scoring counts an item's first issue; the pack shows the same one.
     if (issueKeys.has(state.itemId) || state.issueKey === undefined) continue;
     issueKeys.set(state.itemId, state.issueKey);
-    const value = fieldId !== undefined ? readEvidence(issue.fields?.[fieldId] ?? null).value : undefined;
+    const value = fieldId !== undefined ? reading.evidence : undefined;
     if (value && value.count > 0) values.set(state.itemId, value);
     packIssues[state.itemId] = packIssue(issue, value?.entries ?? []);
   }

@@ -16,6 +16,7 @@ import {
 } from './evidence-types';
 import { accountIdSchema, checkEvidenceInput, evidenceFieldSchemas, evidenceIdSchema } from './evidence-validate';
 import { isRecord } from './records';
+import { ASSESSMENT_FIELD_SCHEMA, VERDICT_FORMAT } from './evidence-verdict';
 
 const ACCOUNT = { type: 'string', pattern: '^[A-Za-z0-9:_-]{1,128}$' } as const;
 const DATE = { type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
@@ -25,8 +26,8 @@ const NOTE = { type: 'string', minLength: 1, maxLength: EVIDENCE_LIMITS.maxNoteL
 
 /**
  * The `schema` of the evidence field (`jira:customField`, `type: object`) in `manifest.yml`: a
- * draft-07 JSON schema of the stored value. Jira checks every write against it, so even a value
- * written straight through the REST API cannot hold a non-http(s) link or an oversized title. The
+ * draft-07 JSON schema of the stored value. The field is read-only in Jira (only the app writes it,
+ * through the app field value API), and the schema still bounds what any value can hold. The
  * summary properties carry a `searchAlias` (a Forge keyword, not JSON Schema) so JQL can use them,
  * e.g. issues met without accepted evidence, or evidence expiring before a date.
  */
@@ -70,6 +71,9 @@ export const EVIDENCE_FIELD_SCHEMA = {
     rejected: { ...COUNT, searchAlias: 'evidenceRejected' },
     nextExpiry: { ...DATE, searchAlias: 'evidenceNextExpiry' },
     reviewState: { type: 'string', enum: [...OVERALL_REVIEW_STATES], searchAlias: 'evidenceReview' },
+    // The app's format mark (see evidence-verdict.ts) and the team's assessment of the item.
+    v: { type: 'integer', enum: [VERDICT_FORMAT] },
+    assessment: ASSESSMENT_FIELD_SCHEMA,
   },
 } as const;
 

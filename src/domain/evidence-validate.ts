@@ -15,6 +15,7 @@ import {
   type EvidencePatch,
   type EvidenceProblem,
 } from './evidence-types';
+import { freeTextProblem } from './free-text';
 import { isRecord } from './records';
 
 /** Control characters (C0, DEL, C1) and invisible format characters such as bidi overrides and zero-width spaces. */
@@ -38,7 +39,8 @@ const boundedText = (max: number, lines: boolean, emptyMessage: string) =>
     .superRefine((s, ctx) => {
       if (s === '') ctx.addIssue({ code: 'custom', message: emptyMessage });
       else if (characters(s) > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (it has ${characters(s)})` });
-      else if (lines ? CONTROL_EXCEPT_LINES.test(s) : CONTROL.test(s)) {
+      else if (freeTextProblem('', s, Number.MAX_SAFE_INTEGER) !== undefined || (lines ? CONTROL_EXCEPT_LINES.test(s) : CONTROL.test(s))) {
+        // The one free-text rule (free-text.ts) refuses control and bidi characters; titles also stay on one line.
         ctx.addIssue({
           code: 'custom',
           message: lines

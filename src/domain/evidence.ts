@@ -5,8 +5,9 @@
  * Every operation takes the current value (null when the field is empty), never changes it, and
  * returns a new value with the summary recomputed. Who and when come in as arguments (`actor`,
  * `now`, `newId`), so the same call always gives the same result. Choices made here:
- * - A reviewer may review evidence they added or own (small teams have no one else), but the entry
- *   records it as `selfReviewed: true`, so the audit pack can show it.
+ * - A reviewer may review evidence they own (and, with the project's four-eyes setting off, evidence
+ *   they added), but the entry records it as `selfReviewed: true`, so the audit pack can show it.
+ *   Four eyes itself is a project setting, enforced by the use case (src/evidence/change.ts).
  * - Editing what the evidence *is* (anything but `owner`) sends an accepted or rejected entry back
  *   to `pending`: an accepted link must not be swappable for another one afterwards.
  * - An edit that changes nothing returns the same entries, with no `updatedAt` stamp.
@@ -135,7 +136,7 @@ export function editEvidence(
   if (changed.length === 0) return evidenceValue(entries);
 
   const reopen = current.reviewState !== 'pending' && changed.some((key) => key !== 'owner');
-  // An owner change alone keeps the review, but whether it was a self-review may change with it.
+  // An owner change alone keeps the review; a self-review mark stays (the new owner may add one).
   const review = reopen
     ? { reviewState: 'pending' as const }
     : {
@@ -143,7 +144,8 @@ export function editEvidence(
         reviewer: current.reviewer,
         reviewedAt: current.reviewedAt,
         reviewNote: current.reviewNote,
-        selfReviewed: selfReview({ addedBy: current.addedBy, owner: merged.owner }, current.reviewer),
+        // A review made by the entry's adder or owner stays a self-review whoever owns it now.
+        selfReviewed: current.selfReviewed ?? selfReview({ addedBy: current.addedBy, owner: merged.owner }, current.reviewer),
       };
   const edited = entry({
     id: current.id,

@@ -1,29 +1,79 @@
 /**
- * `setAssessment`: the team's verdict on an item (met, not met, N/A, or none: "from status") and
- * its complexity, kept in the issue entity property `msp-audit-assessment` that the rollup reads
- * and the manifest indexes for JQL (`auditAssessment`, `auditComplexity`). Written as the user.
+ * `setAssessment`: the team's verdict on an item (met, not met, N/A, or none: "from status"), its
+ * complexity and, for N/A, the written justification, recorded with who and when in the app-owned
+ * evidence field (read-only in Jira; written as the app after the Edit-issues check as the user),
+ * under the issue's verdict lock. An N/A the checklist does not allow is refused with a message that
+ * says what is allowed (src/domain/na-rule.ts). The `msp-audit-assessment` property is then written
+ * as the app as a mirror for JQL (`auditAssessment`, `auditComplexity`); it is never read back as
+ * the truth. Recorded in the project's decision trail (before → after, the justification as reason).
  */
 import type { ItemPanel, SetAssessmentPayload } from '../../common/contract';
+import { AppError } from '../../common/errors';
+import { assessmentMirror, verdictValue, type AssessmentRecord } from '../domain/evidence-verdict';
+import { freeTextProblem } from '../domain/free-text';
+import { checkNaAnswer, NA_JUSTIFICATION_MAX } from '../domain/na-rule';
 import { ASSESSMENT_PROPERTY } from '../jira/identity';
 import { markProjectChanged } from '../storage/project-state';
-import { requireIssueEdit } from './change';
+import { recordDecision } from '../trail/record';
+import { EvidenceFieldMissingError, FIELD_MISSING, requireIssueEdit } from './change';
 import type { IssueCaller } from './context';
+import type { ItemContext } from './item-context';
+import { withIssueLock } from './lock';
 import { buildPanel, loadIssue, type IssueModuleDeps } from './panel';
+
+/** The justification to keep, or a refusal that says what to fix. */
+function justificationFor(item: ItemContext, payload: SetAssessmentPayload): string | undefined {
+  const text = payload.justification?.trim() ?? '';
+  const problem = text === '' ? undefined : freeTextProblem('The N/A justification', text, NA_JUSTIFICATION_MAX);
+  if (problem !== undefined) throw new AppError('bad_request', `${problem} Nothing was saved.`);
+  if (payload.result !== 'na') return undefined;
+  if (item.def && item.defItem) {
+    const check = checkNaAnswer(item.def, item.defItem, text);
+    if (!check.ok) throw new AppError('bad_request', `${check.message} Nothing was saved.`);
+    return check.justification;
+  }
+  // Not an item of a known checklist: N/A still needs a reason, the default rule.
+  if (text === '') throw new AppError('bad_request', 'N/A needs a justification: say why this does not apply to you. Nothing was saved.');
+  return text;
+}
+
+const summary = (record: AssessmentRecord | undefined) =>
+  record === undefined
+    ? { result: null, complexity: null }
+    : { result: record.result ?? null, complexity: record.complexity ?? null, ...(record.justification !== undefined ? { justification: record.justification } : {}) };
 
 export async function setAssessment(deps: IssueModuleDeps, caller: IssueCaller, payload: SetAssessmentPayload): Promise<ItemPanel> {
   await requireIssueEdit(deps, caller, 'assess it');
-  const { issue, fieldId, reading } = await loadIssue(deps, caller);
-  const now = deps.now();
-  // Absent keys (not nulls) so JQL's `auditAssessment IS EMPTY` finds items assessed "from status".
-  const value = {
-    ...(payload.result !== null ? { result: payload.result } : {}),
-    ...(payload.complexity !== null ? { complexity: payload.complexity } : {}),
-    assessedBy: caller.accountId,
-    assessedAt: now.toISOString(),
-  };
-  await deps.jira.setIssueProperty({ issueKey: caller.issueKey, propertyKey: ASSESSMENT_PROPERTY, value, as: 'user' });
-  await markProjectChanged(caller.projectKey);
+  const { loaded, record } = await withIssueLock(caller.issueId, caller.issueKey, async () => {
+    const loaded = await loadIssue(deps, caller);
+    if (loaded.fieldId === undefined) throw new EvidenceFieldMissingError(FIELD_MISSING);
+    const justification = justificationFor(loaded.item, payload);
+    const now = deps.now();
+    const record: AssessmentRecord = {
+      ...(payload.result !== null ? { result: payload.result } : {}),
+      ...(payload.complexity !== null ? { complexity: payload.complexity } : {}),
+      ...(justification !== undefined ? { justification } : {}),
+      assessedBy: caller.accountId,
+      assessedAt: now.toISOString(),
+    };
+    await deps.issues.setVerdictField({ fieldId: loaded.fieldId, issueId: loaded.issue.id, value: verdictValue(loaded.verdict.evidence, record) });
+    await deps.issues.setAssessmentMirror({ issueKey: caller.issueKey, propertyKey: ASSESSMENT_PROPERTY, value: assessmentMirror(record) });
+    await recordDecision({
+      projectKey: caller.projectKey,
+      actor: caller.accountId,
+      action: 'assessment.set',
+      ...(loaded.item.identity ? { checklistId: loaded.item.identity.checklistId, itemId: loaded.item.identity.itemId } : {}),
+      issueKey: caller.issueKey,
+      before: summary(loaded.verdict.assessment),
+      after: summary(record),
+      ...(justification !== undefined ? { reason: justification } : {}),
+      at: now,
+    });
+    await markProjectChanged(caller.projectKey);
+    return { loaded, record };
+  });
   console.info(`[assessment] ${caller.issueKey}: ${payload.result ?? 'from status'}`);
-  const written = { ...issue, properties: { ...issue.properties, [ASSESSMENT_PROPERTY]: value } };
-  return buildPanel({ projectKey: caller.projectKey, issue: written, fieldId, evidence: reading.value, ignored: reading.ignored, canEdit: true, now });
+  const issue = { ...loaded.issue, properties: { ...loaded.issue.properties, [ASSESSMENT_PROPERTY]: assessmentMirror(record) } };
+  const verdict = { ...loaded.verdict, assessment: record, ignored: [], legacy: false, reviewsSetAside: 0 };
+  return buildPanel({ ...loaded, issue, verdict, projectKey: caller.projectKey, viewer: caller.accountId, canEdit: true, now: deps.now() });
 }

@@ -1,24 +1,28 @@
 /**
  * Evidence changes (add, edit, remove, review) on the issue the module is open on. Each one:
- * 1. checks, as the user, that they may edit this issue (Edit Issues, with issue security);
- * 2. reads the field's current value from Jira (never from the frontend);
- * 3. applies the pure domain operation on the server (validation included);
- * 4. writes the result back as the user, so Jira enforces the edit permission a second time, and
- *    checks the value against the field's JSON schema;
- * 5. marks the project's rollup stale (the app's own writes fire no trigger for it).
- *
- * Concurrency: last write wins. Jira has no conditional field update, and re-reading just before
- * the write would only narrow, not close, the window; since every change starts from the value
- * Jira holds (not the browser's copy), two people changing different entries only collide when
- * their writes land within the same few hundred milliseconds.
+ * 1. checks, as the user, that they may edit this issue (Edit Issues, with issue security), and
+ *    that an owner it names is an account Jira knows (as the user, see references.ts);
+ * 2. takes the issue's verdict lock (lock.ts), so concurrent changes are applied one after the
+ *    other and none is lost;
+ * 3. reads the field's current value from Jira (never from the frontend) and applies the pure
+ *    domain operation on the server (validation, four eyes, an attachment of this very issue);
+ * 4. writes the result as the app through the app field value API: the field is read-only to
+ *    everyone else, so only changes made here (after step 1) ever reach it;
+ * 5. records the decision in the project's trail, then marks the project's rollup stale.
  */
 import { randomUUID } from 'node:crypto';
 import type { EvidenceReviewStateName, ItemPanel } from '../../common/contract';
-import { addEvidence, editEvidence, removeEvidence, reviewEvidence, type EvidenceFieldValue } from '../domain/evidence';
+import { AppError } from '../../common/errors';
+import { addEvidence, editEvidence, removeEvidence, reviewEvidence, type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
+import { verdictValue } from '../domain/evidence-verdict';
 import { AccessDeniedError } from '../resolvers/access';
-import type { IssueCaller } from './context';
-import { buildPanel, loadIssue, type IssueModuleDeps } from './panel';
 import { markProjectChanged } from '../storage/project-state';
+import { recordDecision, type DecisionAction } from '../trail/record';
+import type { IssueCaller } from './context';
+import { withIssueLock } from './lock';
+import { buildPanel, loadIssue, type IssueModuleDeps, type LoadedIssue } from './panel';
+import { checkAttachment, checkReferences } from './references';
+import { readProjectSettings } from './settings';
 
 export type EvidenceChange =
   | { kind: 'add'; input: unknown }
@@ -38,6 +42,13 @@ const WHAT: Record<EvidenceChange['kind'], string> = {
   review: 'review its evidence',
 };
 
+const ACTION: Record<EvidenceChange['kind'], DecisionAction> = {
+  add: 'evidence.add',
+  edit: 'evidence.edit',
+  remove: 'evidence.remove',
+  review: 'evidence.review',
+};
+
 /** Throws {@link AccessDeniedError} unless the caller may edit the issue. */
 export async function requireIssueEdit(deps: IssueModuleDeps, caller: IssueCaller, action: string): Promise<void> {
   const grants = await deps.issues.getMyPermissions({ issueKey: caller.issueKey, permissions: ['EDIT_ISSUES'] });
@@ -46,6 +57,9 @@ export async function requireIssueEdit(deps: IssueModuleDeps, caller: IssueCalle
     `You need the Edit issues permission on ${caller.issueKey} to ${action}. Ask a Jira admin of project ${caller.projectKey} to grant it.`,
   );
 }
+
+export const FIELD_MISSING =
+  'The Audit evidence field is not installed in this Jira site yet; ask a Jira admin to reinstall or update MSP Audit Ready, then try again.';
 
 function apply(value: EvidenceFieldValue, change: EvidenceChange, actor: string, now: Date): EvidenceFieldValue {
   switch (change.kind) {
@@ -60,20 +74,62 @@ function apply(value: EvidenceFieldValue, change: EvidenceChange, actor: string,
   }
 }
 
+/** Four eyes: the person who added an entry may not accept or reject it. */
+function checkFourEyes(value: EvidenceFieldValue, change: EvidenceChange, actor: string, issueKey: string): void {
+  if (change.kind !== 'review' || change.state === 'pending') return;
+  const entry = value.entries.find((e) => e.id === change.id);
+  if (entry?.addedBy !== actor) return;
+  throw new AppError(
+    'forbidden',
+    `Four eyes: you added “${entry.title}”, so someone else must ${change.state === 'accepted' ? 'accept' : 'reject'} it. ` +
+      `Ask a colleague with Edit issues on ${issueKey} to review it (a project admin can turn four eyes off in the audit settings). Nothing was saved.`,
+  );
+}
+
+/** Small JSON of an entry for the trail: what it is and where it stands in review. */
+function entryDigest(entry: EvidenceEntry | undefined): Record<string, unknown> | undefined {
+  if (!entry) return undefined;
+  const { id, kind, title, url, attachmentId, owner, expiryDate, reviewState, reviewer, reviewNote } = entry;
+  return { id, kind, title, url, attachmentId, owner, expiryDate, reviewState, reviewer, reviewNote };
+}
+
+function changedEntry(before: EvidenceFieldValue, after: EvidenceFieldValue, change: EvidenceChange): { id: string; before?: EvidenceEntry; after?: EvidenceEntry } {
+  const id = change.kind === 'add' ? (after.entries.find((e) => !before.entries.some((b) => b.id === e.id))?.id ?? '') : change.id;
+  return { id, before: before.entries.find((e) => e.id === id), after: after.entries.find((e) => e.id === id) };
+}
+
 export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller, change: EvidenceChange): Promise<ItemPanel> {
   await requireIssueEdit(deps, caller, WHAT[change.kind]);
-  const { issue, fieldId, reading } = await loadIssue(deps, caller);
-  if (fieldId === undefined) {
-    throw new EvidenceFieldMissingError('The Audit evidence field is not installed in this Jira site yet; ask a Jira admin to reinstall or update MSP Audit Ready, then try again.');
-  }
-  const now = deps.now();
-  const next = apply(reading.value, change, caller.accountId, now);
-  // An edit that changes nothing writes nothing (and leaves no history entry in Jira).
-  const unchanged = reading.ignored.length === 0 && JSON.stringify(next) === JSON.stringify(reading.value);
-  if (!unchanged) {
-    await deps.jira.editIssue({ issueKey: caller.issueKey, fields: { [fieldId]: next }, as: 'user' });
+  await checkReferences(deps, caller, change);
+  const settings = await readProjectSettings(caller.projectKey);
+  const { loaded, next } = await withIssueLock(caller.issueId, caller.issueKey, async (): Promise<{ loaded: LoadedIssue; next: EvidenceFieldValue }> => {
+    const loaded = await loadIssue(deps, caller);
+    const { fieldId, verdict } = loaded;
+    if (fieldId === undefined) throw new EvidenceFieldMissingError(FIELD_MISSING);
+    const now = deps.now();
+    if (settings.fourEyes) checkFourEyes(verdict.evidence, change, caller.accountId, caller.issueKey);
+    checkAttachment(change, caller.issueKey, loaded.issue.fields);
+    const next = apply(verdict.evidence, change, caller.accountId, now);
+    // An edit that changes nothing writes nothing (and leaves no history entry in Jira).
+    const unchanged = !verdict.legacy && verdict.ignored.length === 0 && JSON.stringify(next) === JSON.stringify(verdict.evidence);
+    if (unchanged) return { loaded, next };
+    await deps.issues.setVerdictField({ fieldId, issueId: loaded.issue.id, value: verdictValue(next, verdict.assessment) });
+    const entry = changedEntry(verdict.evidence, next, change);
+    await recordDecision({
+      projectKey: caller.projectKey,
+      actor: caller.accountId,
+      action: ACTION[change.kind],
+      ...(loaded.item.identity ? { checklistId: loaded.item.identity.checklistId, itemId: loaded.item.identity.itemId } : {}),
+      issueKey: caller.issueKey,
+      ...(entry.before ? { before: entryDigest(entry.before) } : {}),
+      ...(entry.after ? { after: entryDigest(entry.after) } : {}),
+      ...(change.kind === 'review' && change.note !== undefined ? { reason: change.note } : {}),
+      at: now,
+    });
     await markProjectChanged(caller.projectKey);
     console.info(`[evidence] ${caller.issueKey}: ${change.kind} (${next.count} entries)`);
-  }
-  return buildPanel({ projectKey: caller.projectKey, issue, fieldId, evidence: next, ignored: [], canEdit: true, now });
+    return { loaded, next };
+  });
+  const verdict = { ...loaded.verdict, evidence: next, ignored: [], legacy: false, reviewsSetAside: 0 };
+  return buildPanel({ ...loaded, verdict, projectKey: caller.projectKey, viewer: caller.accountId, canEdit: true, now: deps.now(), settings });
 }

@@ -1,25 +1,27 @@
 /**
- * `getItemPanel`: what the item panel and the evidence editor show for one issue — the checklist
- * item it stands for, its result and why, the team's assessment, and the evidence with its risks.
- * Every evidence and assessment change answers with the same panel, built from what it just wrote.
+ * `getItemPanel`: what the item panel shows for one issue — the checklist item it stands for, its
+ * result and why, the team's assessment (and how N/A may be answered), the evidence with its risks,
+ * and any verdict data on the issue the app did not write ("changed outside the app": shown, never
+ * counted). Every evidence and assessment change answers with the same panel, built from what it
+ * just wrote.
  */
-import { z } from 'zod';
-import type { AuditRisk, ComplexityName, EvidenceValueView, ItemPanel, ItemPanelItem } from '../../common/contract';
+import type { AuditRisk, ComplexityName, EvidenceValueView, ItemPanel, ItemPanelItem, ProjectSettings } from '../../common/contract';
 import { readWaivers } from '../audit-day/records';
-import { findChecklist } from '../catalogue';
-import { formatEvidenceSummary, type EvidenceFieldValue, type EvidenceProblem } from '../domain/evidence';
+import { formatEvidenceSummary } from '../domain/evidence';
 import { buildResultRules, resolveItemResult } from '../domain/scoring-result';
 import { toAppliedWaivers } from '../domain/waivers';
 import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { EvidenceJira, JiraIssueWithProperties } from '../jira/evidence-issue';
-import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, readIdentity, type ItemIdentity } from '../jira/identity';
+import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
 import { toItemState } from '../rollup/states';
 import type { IssueCaller } from './context';
 import { evidenceFieldId } from './field-id';
-import { readEvidence, type EvidenceReading } from './read';
+import { itemContextOf, naView, type ItemContext } from './item-context';
+import { outsideChanges } from './outside';
 import { auditRisks, strictResult, utcDay, withStrictWording } from './scoring';
 import { readProjectSettings } from './settings';
+import { assessmentInForce, readVerdict, type VerdictReading } from './verdict';
 
 /** What the issue modules' use cases need; tests hand in the real clients over the local runtime. */
 export interface IssueModuleDeps {
@@ -28,30 +30,25 @@ export interface IssueModuleDeps {
   now: () => Date;
 }
 
-const assessmentSchema = z.looseObject({
-  result: z.enum(['met', 'not_met', 'na']).nullish().catch(null),
-  complexity: z.enum(['low', 'medium', 'high']).nullish().catch(null),
-  assessedBy: z.string().optional().catch(undefined),
-  assessedAt: z.string().optional().catch(undefined),
-});
-
-/** The issue as the panel needs it, read as the user, with the evidence field's id. */
+/** The issue as the panel needs it, read as the user, with the evidence field's id and its item. */
 export interface LoadedIssue {
   issue: JiraIssueWithProperties;
   fieldId: string | undefined;
-  reading: EvidenceReading;
+  verdict: VerdictReading;
+  item: ItemContext;
 }
 
 export async function loadIssue(deps: IssueModuleDeps, caller: IssueCaller): Promise<LoadedIssue> {
   const fieldId = await evidenceFieldId(deps.jira);
   const issue = await deps.issues.getIssue({
     issueKey: caller.issueKey,
-    fields: ['status', 'resolution', ...(fieldId !== undefined ? [fieldId] : [])],
+    // `attachment`: an evidence entry may name only a file attached to this issue.
+    fields: ['status', 'resolution', 'attachment', ...(fieldId !== undefined ? [fieldId] : [])],
     properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
   });
-  const reading = readEvidence(fieldId !== undefined ? issue.fields[fieldId] : null);
-  if (reading.ignored.length > 0) console.info(`[evidence] ${caller.issueKey}: ${reading.ignored.length} stored problem(s) ignored`);
-  return { issue, fieldId, reading };
+  const verdict = readVerdict(fieldId !== undefined ? (issue.fields[fieldId] ?? null) : null);
+  if (verdict.ignored.length > 0) console.info(`[evidence] ${caller.issueKey}: ${verdict.ignored.length} stored problem(s) ignored`);
+  return { issue, fieldId, verdict, item: await itemContextOf(issue.properties) };
 }
 
 export async function getItemPanel(deps: IssueModuleDeps, caller: IssueCaller): Promise<ItemPanel> {
@@ -59,48 +56,38 @@ export async function getItemPanel(deps: IssueModuleDeps, caller: IssueCaller): 
     loadIssue(deps, caller),
     deps.issues.getMyPermissions({ issueKey: caller.issueKey, permissions: ['EDIT_ISSUES'] }),
   ]);
-  return buildPanel({
-    ...loaded,
-    projectKey: caller.projectKey,
-    evidence: loaded.reading.value,
-    ignored: loaded.reading.ignored,
-    canEdit: grants.EDIT_ISSUES === true,
-    now: deps.now(),
-  });
+  return buildPanel({ ...loaded, projectKey: caller.projectKey, viewer: caller.accountId, canEdit: grants.EDIT_ISSUES === true, now: deps.now() });
 }
 
-export interface PanelParts {
+export interface PanelParts extends LoadedIssue {
   projectKey: string;
-  issue: JiraIssueWithProperties;
-  fieldId: string | undefined;
-  evidence: EvidenceFieldValue;
-  ignored: EvidenceProblem[];
+  /** Account id of the caller. */
+  viewer: string;
   canEdit: boolean;
   now: Date;
+  /** Settings already read by the caller (saves a read). */
+  settings?: ProjectSettings;
 }
 
 export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
-  const { issue, evidence } = parts;
+  const { issue, verdict, item } = parts;
+  const evidence = verdict.evidence;
   const today = utcDay(parts.now);
-  const identity = readIdentity(issue.properties);
-  const itemIdentity = identity?.kind === 'item' && identity.state === 'active' ? identity : undefined;
+  const itemIdentity = item.identity;
   // The same settings and waivers the rollup scores with, so the panel and the Audit page agree.
-  const [{ strictMode }, def, waivers] = await Promise.all([
-    readProjectSettings(parts.projectKey),
-    itemIdentity ? findChecklist(itemIdentity.checklistId) : undefined,
+  const [settings, waivers] = await Promise.all([
+    parts.settings ?? readProjectSettings(parts.projectKey),
     itemIdentity ? readWaivers(parts.projectKey, itemIdentity.checklistId) : [],
   ]);
-  const defItem = itemIdentity ? def?.items.find((item) => item.id === itemIdentity.itemId) : undefined;
+  const { strictMode } = settings;
+  const trusted = assessmentInForce(verdict);
 
   let result: ItemPanel['result'] = null;
   let risks: AuditRisk[];
   if (itemIdentity) {
-    const scored = itemOf(itemIdentity, defItem);
-    const resolved = resolveItemResult(
-      scored,
-      toItemState({ id: issue.id, key: issue.key, fields: issue.fields, properties: issue.properties }),
-      buildResultRules({ waivers: toAppliedWaivers(waivers) }),
-    );
+    const scored = itemOf(itemIdentity, item.defItem);
+    const state = toItemState({ id: issue.id, key: issue.key, fields: issue.fields, properties: issue.properties }, () => trusted);
+    const resolved = resolveItemResult(scored, state ?? { itemId: scored.id, assessment: null }, buildResultRules({ waivers: toAppliedWaivers(waivers) }));
     const strict = strictResult(resolved, evidence, { strictMode, today });
     result = strict ?? { result: resolved.result, reason: resolved.reason };
     risks = auditRisks([{ id: scored.id, issueKey: issue.key, result: resolved.result, source: resolved.source }], new Map([[scored.id, evidence]]), today);
@@ -109,21 +96,24 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     // Not an item (or retired): evidence can still expire, so only the expiry risks apply.
     risks = auditRisks([{ id: issue.key, issueKey: issue.key, result: 'not_assessed', source: 'status' }], new Map([[issue.key, evidence]]), today);
   }
-  const assessment = assessmentSchema.safeParse(issue.properties[ASSESSMENT_PROPERTY] ?? {});
-  const stored = assessment.success ? assessment.data : { result: null, complexity: null };
+  const recorded = verdict.assessment;
   return {
     issueKey: issue.key,
-    item: itemIdentity ? panelItem(itemIdentity, def, defItem) : null,
+    item: itemIdentity ? panelItem(itemIdentity, item.def, item.defItem) : null,
     result,
     assessment: {
-      result: stored.result ?? null,
-      complexity: stored.complexity ?? null,
-      ...(stored.assessedBy !== undefined ? { assessedBy: stored.assessedBy } : {}),
-      ...(stored.assessedAt !== undefined ? { assessedAt: stored.assessedAt } : {}),
+      result: recorded?.result ?? null,
+      complexity: recorded?.complexity ?? null,
+      ...(recorded?.justification !== undefined ? { justification: recorded.justification } : {}),
+      ...(recorded !== undefined ? { assessedBy: recorded.assessedBy, assessedAt: recorded.assessedAt } : {}),
     },
+    na: naView(item),
+    outsideChanges: outsideChanges(verdict, issue.properties[ASSESSMENT_PROPERTY]),
+    fourEyes: settings.fourEyes,
+    viewer: parts.viewer,
     evidence: evidence as EvidenceValueView,
     summaryText: formatEvidenceSummary(evidence, today),
-    ignored: parts.ignored,
+    ignored: verdict.ignored,
     risks,
     strictMode,
     canEdit: parts.canEdit,
@@ -164,9 +154,10 @@ function panelItem(identity: ItemIdentity, def: ChecklistDefinition | undefined,
     title: item.title,
     requirement: item.requirement,
     expectedEvidence: [...item.evidence],
-    points: identity.points,
-    mandatory: identity.mandatory,
-    penalty: identity.penalty,
+    // From the definition (the identity's copy only when the checklist is gone): an issue property is never trusted.
+    points: item.points,
+    mandatory: item.mandatory,
+    penalty: item.penalty,
     ...(complexity !== undefined ? { complexityHint: complexity } : {}),
   };
 }

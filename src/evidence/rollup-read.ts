@@ -1,19 +1,44 @@
 /**
- * The rollup's read of a checklist's items *with* their evidence: the same one paged search as the
- * scores need (status, resolution, identity, assessment), with the evidence field added to it, so
- * evidence costs no extra call per item.
+ * The rollup's read of a checklist's items *with* their verdict data: the same one paged search as
+ * the scores need (status, resolution, identity), with the evidence field added to it, so evidence
+ * and assessments cost no extra call per item. The assessment comes from the app-owned evidence
+ * field, never from the
+ * `msp-audit-assessment` property, which the search does not even ask for.
  */
 import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition } from '../domain/types';
-import type { JiraClient } from '../jira';
-import { activeItemsJql, ASSESSMENT_PROPERTY, ITEM_PROPERTY } from '../jira/identity';
+import type { JiraClient, JiraSearchIssue } from '../jira';
+import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import { ITEM_STATE_FIELDS, toItemState, type ItemRead } from '../rollup/states';
-import { readEvidence } from './read';
+import { assessmentInForce, readVerdict, type VerdictReading } from './verdict';
 
 export interface ItemReadings {
   states: ItemRead[];
   /** Evidence by item id (valid entries only; see read.ts). Items without evidence are absent. */
   evidence: Map<string, EvidenceFieldValue>;
+}
+
+/** Item states and evidence from search hits: what `issues` hold in the evidence field (`evidenceFieldId`). */
+export function itemStatesOf(
+  issues: readonly JiraSearchIssue[],
+  evidenceFieldId: string | undefined,
+): ItemReadings & { ignored: number; readings: Map<string, VerdictReading> } {
+  const states: ItemRead[] = [];
+  const evidence = new Map<string, EvidenceFieldValue>();
+  const readings = new Map<string, VerdictReading>();
+  let ignored = 0;
+  for (const issue of issues) {
+    const reading = readVerdict(evidenceFieldId !== undefined ? (issue.fields?.[evidenceFieldId] ?? null) : null);
+    const state = toItemState(issue, () => assessmentInForce(reading));
+    if (!state) continue;
+    states.push(state);
+    // The first issue of an item is the one scoring uses, so its evidence is the item's.
+    if (readings.has(state.itemId)) continue;
+    readings.set(state.itemId, reading);
+    ignored += reading.ignored.length;
+    if (reading.evidence.count > 0) evidence.set(state.itemId, reading.evidence);
+  }
+  return { states, evidence, ignored, readings };
 }
 
 export async function readItemsWithEvidence(
@@ -25,23 +50,9 @@ export async function readItemsWithEvidence(
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
     fields: [...ITEM_STATE_FIELDS, ...(evidenceFieldId !== undefined ? [evidenceFieldId] : [])],
-    properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
+    properties: [ITEM_PROPERTY],
   });
-  const states: ItemRead[] = [];
-  const evidence = new Map<string, EvidenceFieldValue>();
-  const seen = new Set<string>();
-  let ignored = 0;
-  for (const issue of issues) {
-    const state = toItemState(issue);
-    if (!state) continue;
-    states.push(state);
-    // The first issue of an item is the one scoring uses, so its evidence is the item's.
-    if (evidenceFieldId === undefined || seen.has(state.itemId)) continue;
-    seen.add(state.itemId);
-    const reading = readEvidence(issue.fields?.[evidenceFieldId] ?? null);
-    ignored += reading.ignored.length;
-    if (reading.value.count > 0) evidence.set(state.itemId, reading.value);
-  }
+  const { states, evidence, ignored } = itemStatesOf(issues, evidenceFieldId);
   if (ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${ignored} stored evidence problem(s) ignored`);
   return { states, evidence };
 }

@@ -15,6 +15,7 @@ import { initialAssessmentProperties, loadInitialResults } from '../catalogue/in
 import type { ChecklistDefinition } from '../domain/types';
 import { isTransientJiraError, JiraError, type JiraClient } from '../jira';
 import { rememberingEvidenceField } from '../evidence/field-id';
+import { writeInitialVerdicts } from '../evidence/initial-verdicts';
 import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
@@ -124,6 +125,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
       await recordCreated(job.jobId, job.createdChunks, created);
       for (const [itemId, issue] of created) issues.set(itemId, issue);
       await save({ createdChunks: job.createdChunks + 1, created: job.created + count });
+      // After the checkpoint: the answers count only once the app wrote them into its own field.
+      await writeInitialVerdicts(jira, created, answers);
     },
   });
   if (lostClaim) {

@@ -1,13 +1,17 @@
 /**
  * The Jira calls behind the issue modules (item panel, evidence field) that the shared client does
- * not make: one issue with chosen fields and properties, and the calling user's permissions on that
- * issue or project. Both act as the invoking user, so Jira answers for what *they* may see and do.
- * Writes go through the shared client (`editIssue`, `setIssueProperty` with `as: 'user'`).
+ * not make. Reads act as the invoking user, so Jira answers for what *they* may see and do: one
+ * issue with chosen fields and properties, the user's permissions on that issue or project, whether
+ * an account exists. Writes act as the app, and only after the use case checked Edit issues as the
+ * user: the read-only evidence field (app field value API; Jira lets no one else write it) and the
+ * assessment mirror property (JQL).
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { product } from './actor';
-import { ACCEPT_JSON, JiraHttp, type JiraHttpOptions } from './http';
+import { ACCEPT_JSON, JiraHttp, jsonBody, type JiraHttpOptions } from './http';
+import { JiraNotFoundError } from './errors';
+import { setAppFieldValue } from './fields';
 import { myPermissionsSchema } from './schemas';
 
 /** Permission keys the issue modules check (a wider set than the project-level checks elsewhere). */
@@ -37,7 +41,15 @@ export interface EvidenceJira {
   getMyPermissions(
     args: ({ issueKey: string } | { projectKey: string }) & { permissions: readonly IssueModulePermission[] },
   ): Promise<Partial<Record<IssueModulePermission, boolean>>>;
+  /** Writes the evidence field's value on one issue, as the app (the field is read-only to users). */
+  setVerdictField(args: { fieldId: string; issueId: string; value: unknown }): Promise<void>;
+  /** Writes the `msp-audit-assessment` mirror property, as the app. */
+  setAssessmentMirror(args: { issueKey: string; propertyKey: string; value: unknown }): Promise<void>;
+  /** Whether Jira knows this account (as the user: `GET /rest/api/3/user?accountId=`). */
+  accountExists(accountId: string): Promise<boolean>;
 }
+
+const userSchema = z.looseObject({ accountId: z.string() });
 
 export function createEvidenceJira(options: JiraHttpOptions = {}): EvidenceJira {
   const http = new JiraHttp(options);
@@ -65,6 +77,25 @@ export function createEvidenceJira(options: JiraHttpOptions = {}): EvidenceJira 
       const grants: Partial<Record<IssueModulePermission, boolean>> = {};
       for (const permission of args.permissions) grants[permission] = body.permissions[permission]?.havePermission === true;
       return grants;
+    },
+    setVerdictField: (args) => setAppFieldValue(http, args),
+    async setAssessmentMirror({ issueKey, propertyKey, value }) {
+      await http.empty('setAssessmentMirror', () =>
+        product('app').requestJira(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { method: 'PUT', ...jsonBody(value) }),
+      );
+    },
+    async accountExists(accountId) {
+      try {
+        const { body } = await http.json(
+          'getUser',
+          () => product('user').requestJira(route`/rest/api/3/user?accountId=${accountId}`, { headers: ACCEPT_JSON }),
+          userSchema,
+        );
+        return body.accountId === accountId;
+      } catch (error) {
+        if (error instanceof JiraNotFoundError) return false;
+        throw error;
+      }
     },
   };
 }

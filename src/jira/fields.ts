@@ -8,7 +8,8 @@ import { fieldsSchema, type JiraField } from './schemas';
 export const APP_FIELD_MAX_ISSUES_PER_REQUEST = 1000;
 export const APP_FIELD_MAX_UPDATES_PER_REQUEST = 200;
 
-export type AppFieldValue = number | string | null;
+/** A value for an app field: a number or text, an object for an object field, or null to clear it. */
+export type AppFieldValue = number | string | null | object;
 
 export async function listFields(http: JiraHttp): Promise<JiraField[]> {
   const { body } = await http.json('listFields', () => product('app').requestJira(route`/rest/api/3/field`, { headers: ACCEPT_JSON }), fieldsSchema);
@@ -23,6 +24,22 @@ export async function listFields(http: JiraHttp): Promise<JiraField[]> {
 export function findAppField(fields: readonly JiraField[], moduleKey: string): JiraField | undefined {
   const suffix = `/static/${moduleKey}`;
   return fields.find((field) => field.schema?.custom?.endsWith(suffix) === true);
+}
+
+/**
+ * Writes one app-owned field's value on one issue (`PUT /rest/api/3/app/field/{fieldIdOrKey}/value`):
+ * how the app writes a read-only field such as the evidence field. Only the app that declares the
+ * field may call it (Jira answers 403 to anyone else). App events and the changelog stay on (the
+ * defaults), so other apps see the change and the issue's history shows it; the app's own trigger
+ * ignores its own writes (`ignoreSelf`). Idempotent: a retry after a lost answer writes the same value.
+ */
+export async function setAppFieldValue(http: JiraHttp, args: { fieldId: string; issueId: string; value: unknown }): Promise<void> {
+  await http.empty('setAppFieldValue', () =>
+    product('app').requestJira(route`/rest/api/3/app/field/${args.fieldId}/value`, {
+      method: 'PUT',
+      ...jsonBody({ updates: [{ issueIds: [Number(args.issueId)], value: args.value }] }),
+    }),
+  );
 }
 
 /**

@@ -6,11 +6,15 @@
 import { z } from 'zod';
 import type { ExistingItem } from '../domain/sync-plan';
 import { itemContentHash, itemTextHash } from '../domain/sync-plan';
-import type { Chapter, ChecklistDefinition, ChecklistItem, ItemResult } from '../domain/types';
+import type { Chapter, ChecklistDefinition, ChecklistItem } from '../domain/types';
 import { jqlString } from './jql';
 
 export const ITEM_PROPERTY = 'msp-audit-item';
-/** An explicit assessment on an item issue: `{ result }` (the evidence UI writes it). */
+/**
+ * The JQL mirror of an item's assessment (`auditAssessment`, `auditComplexity`), written by the app.
+ * Never read as the truth: anyone with Edit issues can change an issue property; the assessment in
+ * force is in the app's read-only evidence field (src/evidence/verdict.ts).
+ */
 export const ASSESSMENT_PROPERTY = 'msp-audit-assessment';
 
 export type ItemState = 'active' | 'retired';
@@ -47,7 +51,6 @@ export type ChapterIdentity = z.infer<typeof chapterIdentitySchema>;
 export const identitySchema = z.discriminatedUnion('kind', [itemIdentitySchema, chapterIdentitySchema]);
 export type Identity = z.infer<typeof identitySchema>;
 
-const assessmentSchema = z.looseObject({ result: z.enum(['met', 'not_met', 'na', 'not_assessed']).nullish() });
 
 export function itemIdentity(def: ChecklistDefinition, item: ChecklistItem, state: ItemState = 'active'): ItemIdentity {
   return {
@@ -76,12 +79,6 @@ export function chapterIdentity(def: ChecklistDefinition, chapter: Chapter): Cha
 export function readIdentity(properties: Record<string, unknown> | undefined): Identity | undefined {
   const parsed = identitySchema.safeParse(properties?.[ITEM_PROPERTY]);
   return parsed.success ? parsed.data : undefined;
-}
-
-/** The explicit assessment on a search result; null when none. */
-export function readAssessment(properties: Record<string, unknown> | undefined): ItemResult | null {
-  const parsed = assessmentSchema.safeParse(properties?.[ASSESSMENT_PROPERTY]);
-  return parsed.success ? (parsed.data.result ?? null) : null;
 }
 
 /** What the sync planner needs to know about an item issue. */

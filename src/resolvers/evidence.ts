@@ -8,8 +8,8 @@
  *   editEvidence { id, patch: EvidencePatchPayload }  → ItemPanel
  *   removeEvidence { id }                             → ItemPanel
  *   reviewEvidence { id, state, note? }               → ItemPanel
- *   setAssessment { result, complexity }              → ItemPanel
- *   setProjectSettings { strictMode }                 → ProjectSettings (project from the context)
+ *   setAssessment { result, complexity, justification? } → ItemPanel
+ *   setProjectSettings { strictMode?, fourEyes? }     → ProjectSettings (project from the context)
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
@@ -31,9 +31,17 @@ const payloads = {
   addEvidence: z.object({ evidence: z.unknown() }),
   editEvidence: z.object({ id: entryId, patch: z.unknown() }),
   removeEvidence: z.object({ id: entryId }),
-  reviewEvidence: z.object({ id: entryId, state: z.enum(['pending', 'accepted', 'rejected']), note: z.string().optional() }),
-  setAssessment: z.object({ result: z.enum(['met', 'not_met', 'na']).nullable(), complexity: z.enum(['low', 'medium', 'high']).nullable() }),
-  setProjectSettings: z.object({ strictMode: z.boolean() }),
+  // The note's content is checked by the domain rules and the free-text rule (control and bidi characters).
+  reviewEvidence: z.object({ id: entryId, state: z.enum(['pending', 'accepted', 'rejected']), note: z.string().max(10_000, 'is too long').optional() }),
+  setAssessment: z.object({
+    result: z.enum(['met', 'not_met', 'na']).nullable(),
+    complexity: z.enum(['low', 'medium', 'high']).nullable(),
+    // Bounded again, with a message, by the N/A rule and the free-text rule.
+    justification: z.string().max(10_000, 'is too long; keep the justification to 2000 characters').optional(),
+  }),
+  setProjectSettings: z
+    .object({ strictMode: z.boolean().optional(), fourEyes: z.boolean().optional() })
+    .refine((s) => s.strictMode !== undefined || s.fourEyes !== undefined, 'must set strictMode or fourEyes (true or false)'),
 };
 
 function deps(): IssueModuleDeps {

@@ -95,7 +95,7 @@ export async function computeRollup(
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
-  const [{ strictMode }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
+  const [{ strictMode, fourEyes }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
 
   if (options.force !== true) {
@@ -104,7 +104,7 @@ export async function computeRollup(
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
     if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
-      const scored = score(def, cached.states, evidence, { strictMode, scoring, at: now() });
+      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, at: now() });
       return { ...scored, def, states: cached.states, waivers, readAt: cached.readAt, from: 'cache' };
     }
   }
@@ -115,24 +115,25 @@ export async function computeRollup(
   if (!(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };
 }
 
 interface Scored {
   report: ScoreReport;
   risks: AuditRisk[];
   strictMode: boolean;
+  fourEyes?: boolean;
 }
 
 function score(
   def: ChecklistDefinition,
   states: ItemRead[],
   evidence: ReadonlyMap<string, EvidenceFieldValue>,
-  options: { strictMode: boolean; scoring: ScoringOptions; at: number },
+  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; at: number },
 ): Scored {
   // Team status mappings come from project settings once that feature stores them.
   const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today: utcDay(new Date(options.at)), scoring: options.scoring });
-  return { report, risks, strictMode: options.strictMode };
+  return { report, risks, strictMode: options.strictMode, fourEyes: options.fourEyes };
 }
 
 /**
@@ -204,6 +205,7 @@ export function toRollup(
     from,
     risks,
     strictMode,
+    ...(scored.fourEyes !== undefined ? { fourEyes: scored.fourEyes } : {}),
     ...(visible !== undefined ? { hiddenItems } : {}),
   };
 }

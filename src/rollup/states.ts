@@ -1,11 +1,14 @@
 /**
  * Item states from Jira for scoring: the fields every rollup search asks for (status, resolution,
  * `updated`: chapter reviews go stale when an item changes after them) and how a search hit becomes
- * a state (identity and explicit assessment). The search itself is in evidence/rollup-read.ts.
+ * a state (identity, status, and the assessment the caller trusts: the one the app recorded in its
+ * read-only evidence field, see src/evidence/verdict.ts; never an issue property, which anyone with
+ * Edit issues can change). The search itself is in evidence/rollup-read.ts. Points and mandatory
+ * flags are not read here at all: scoring takes them from the checklist definition.
  */
 import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
 import type { JiraSearchIssue } from '../jira';
-import { readAssessment, readIdentity } from '../jira/identity';
+import { readIdentity } from '../jira/identity';
 import { asRecord } from '../domain/records';
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
@@ -18,20 +21,28 @@ export interface ItemRead extends ItemState {
 /** Fields every rollup search asks for. */
 export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated'] as const;
 
-export function toItemState(issue: JiraSearchIssue): ItemRead | undefined {
+/** An explicit assessment the app vouches for: result (null: from status) and an N/A's justification. */
+export interface TrustedAssessment {
+  result: ItemResult | null;
+  justification?: string;
+}
+
+/** The state of an active item's issue; `assessmentOf` gives the trusted assessment of the item. */
+export function toItemState(issue: JiraSearchIssue, assessmentOf: (itemId: string) => TrustedAssessment): ItemRead | undefined {
   const identity = readIdentity(issue.properties);
   if (identity?.kind !== 'item' || identity.state !== 'active' || issue.key === undefined) return undefined;
+  const trusted = assessmentOf(identity.itemId);
   const status = asRecord(issue.fields?.status);
   const category = asRecord(status?.statusCategory)?.key;
   const resolution = asRecord(issue.fields?.resolution);
-  const assessment: ItemResult | null = readAssessment(issue.properties);
   return {
     itemId: identity.itemId,
     issueKey: issue.key,
     ...(typeof category === 'string' && (CATEGORIES as readonly string[]).includes(category) ? { statusCategory: category as StatusCategory } : {}),
     ...(typeof status?.name === 'string' ? { statusName: status.name } : {}),
     resolution: typeof resolution?.name === 'string' ? resolution.name : null,
-    assessment,
+    assessment: trusted.result,
+    ...(trusted.justification !== undefined ? { assessmentJustification: trusted.justification } : {}),
     ...(typeof issue.fields?.updated === 'string' ? { updatedAt: issue.fields.updated } : {}),
   };
 }

@@ -203,3 +203,12 @@ export function trailLockKey(projectKey: string): string {
 export function trailIndexKey(projectKey: string, ref: string): string {
   return key('trail-index', part('projectKey', projectKey), part('ref', ref));
 }
+
+/**
+ * Held (FAIL_IF_EXISTS, short TTL) while one change reads, changes and writes one issue's verdict
+ * data (evidence and assessment), by issue id (stable across a move between projects).
+ */
+export function issueVerdictLockKey(issueId: string): string {
+  if (!/^\d{1,18}$/.test(issueId)) throw new StorageKeyError(`issueId "${issueId}" cannot be part of a storage key: it must be Jira's numeric issue id.`);
+  return key('verdict-lock', issueId);
+}

@@ -14,6 +14,7 @@
 import type { SyncPreview, SyncResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
+import { writeInitialVerdicts } from '../evidence/initial-verdicts';
 import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { SyncUpdate } from '../domain/sync-plan';
 import type { JiraClient, LabelOperation } from '../jira';
@@ -66,6 +67,7 @@ async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: Checkl
   const itemsById = new Map(def.items.map((item) => [item.id, item]));
   const points: { issueId: string; value: number }[] = [];
 
+  const answers = await loadInitialResults(def);
   const createdAll = await createItems({
     jira,
     def,
@@ -75,9 +77,11 @@ async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: Checkl
     items: plan.create,
     shouldStop: () => !timeLeft(),
     // New items of a team's new version start from the file's Met? answers, as on import.
-    extraProperties: initialAssessmentProperties(await loadInitialResults(def)),
+    extraProperties: initialAssessmentProperties(answers),
     onChunk: async (created) => {
       await recordSyncCreated(caller.projectKey, def.id, created);
+      // After the checkpoint: the answers count only once the app wrote them into its own field.
+      await writeInitialVerdicts(jira, created, answers);
       result.created += created.size;
       for (const [itemId, issue] of created) points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });
     },

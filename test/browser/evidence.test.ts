@@ -1,8 +1,9 @@
 /**
  * Evidence end to end in a real browser on the local server (`npm start`'s server, in-process):
- * an imported item done without evidence shows as an audit risk; on its issue page, the Audit
- * evidence field's editor adds a link; the field's formatter text changes after Jira saves it; the
- * Audit page's risk list changes with it. Also: hostile text stays text, and a viewer reads only.
+ * an imported item done without evidence shows as an audit risk; on its issue page, the item panel
+ * adds a link (the Audit evidence field is read-only: only the app writes it); the field's formatter
+ * text changes with it; the Audit page's risk list changes with it. N/A asks for a justification on
+ * a checklist whose rule needs one. Also: hostile text stays text, and a viewer reads only.
  * Needs the production build (npm run build).
  */
 import { existsSync } from 'node:fs';
@@ -65,27 +66,25 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
     expect(s.errors).toEqual([]);
   });
 
-  it('adds a link in the field editor; the formatter text and the risk list change', async () => {
+  it('adds a link in the item panel (the field is read-only); the field\'s formatter text and the risk list change', async () => {
     const s = await openPage(env.browser, `${env.server.url}/browse/${issueKey}?as=admin`);
     const formatted = `[data-field="audit-evidence"] .formatted`;
     expect(await s.page.textContent(formatted)).toBe('No evidence');
+    // Read-only: Jira offers no editor for the field; only the app writes it.
+    expect(await s.page.locator('button:has-text("Edit Audit evidence")').count()).toBe(0);
     const panel = await appFrame(s.page, 'audit-item-panel');
     await panel.waitForSelector(`h2:has-text("${itemId}")`);
     expect(await panel.textContent('[data-testid="item-result"]')).toContain(`Issue ${issueKey} is Done`);
 
-    await s.page.click('button:has-text("Edit Audit evidence")');
-    const handle = await s.page.waitForSelector('[data-field="audit-evidence"] .editor iframe');
-    const editor = (await handle.contentFrame())!;
-    await editor.click('button:has-text("Add evidence")');
-    await editor.getByLabel('Title').fill('Service catalogue (PDF)');
-    await editor.getByLabel('Link (https://…)').fill('https://intranet.example/catalogue.pdf');
-    await editor.getByLabel('Expiry date').fill(day(12));
-    await editor.click('button:has-text("Save evidence")');
-    await editor.waitForSelector('[data-testid="evidence-summary"]:text-is("1 evidence · 0 accepted · 1 pending · 1 expires in 12 days")');
-    await screenshot(s.page, 'evidence-2-field-editor');
+    await panel.click('button:has-text("Add evidence")');
+    await panel.getByLabel('Title').fill('Service catalogue (PDF)');
+    await panel.getByLabel('Link (https://…)').fill('https://intranet.example/catalogue.pdf');
+    await panel.getByLabel('Expiry date').fill(day(12));
+    await panel.click('button:has-text("Save evidence")');
+    await panel.waitForSelector('[data-testid="evidence-summary"]:text-is("1 evidence · 0 accepted · 1 pending · 1 expires in 12 days")');
+    await screenshot(s.page, 'evidence-2-item-panel');
 
-    // Done hands Jira the value the server wrote; the host saves it and reloads the issue.
-    await Promise.all([s.page.waitForNavigation(), editor.click('button:has-text("Done")')]);
+    await s.page.reload();
     expect(await s.page.textContent(formatted)).toBe(`1 evidence · 0 accepted · 1 pending · next expiry ${day(12)}`);
     const view = await appFrame(s.page, 'audit-evidence');
     await view.waitForSelector('a:has-text("Service catalogue (PDF)")');
@@ -126,13 +125,28 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
     expect(s.errors).toEqual([]);
   });
 
+  it('asks why for N/A where the checklist needs a justification, and counts it once saved', async () => {
+    const s = await openPage(env.browser, `${env.server.url}/browse/${issueKey}?as=admin`);
+    const panel = await appFrame(s.page, 'audit-item-panel');
+    await panel.waitForSelector(`h2:has-text("${itemId}")`);
+    await panel.getByRole('combobox', { name: 'Assessment' }).selectOption('na');
+    const why = panel.getByLabel('Why N/A (required)');
+    expect(await panel.locator('button:has-text("Save assessment")').isDisabled()).toBe(true);
+    await why.fill('We run no workloads this control covers.');
+    await panel.click('button:has-text("Save assessment")');
+    await panel.waitForSelector('[data-testid="item-result"]:has-text("Assessed N/A on the issue")');
+    await panel.waitForSelector('text=Assessed by admin');
+    await screenshot(s.page, 'evidence-6-na-justified');
+    expect(s.errors).toEqual([]);
+  });
+
   it('lets a viewer read the item and its evidence, without ways to change them', async () => {
     const s = await openPage(env.browser, `${env.server.url}/browse/${issueKey}?as=viewer`);
     const panel = await appFrame(s.page, 'audit-item-panel');
     await panel.waitForSelector(`text=You can see this evidence but not change it: that needs the Edit issues permission on ${issueKey}.`);
     expect(await panel.locator('button:has-text("Add evidence")').count()).toBe(0);
     expect(await panel.locator('button:has-text("Save assessment")').count()).toBe(0);
-    await screenshot(s.page, 'evidence-6-viewer');
+    await screenshot(s.page, 'evidence-7-viewer');
     expect(s.errors).toEqual([]);
   });
 });

@@ -81,6 +81,22 @@ describe('EvidenceEditor', () => {
       await waitFor(() => expect(evidence.callsOf('reviewEvidence')).toEqual([[{ id: 'ev-1', state: 'accepted' }]]));
     });
 
+    it('under four eyes, does not let the person who added an entry accept or reject it, and says why', async () => {
+      const { evidence } = renderIssueModule(<Editor initial={{ ...panelWithLink, viewer: 'admin' }} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Review Patch policy' }));
+      const box = screen.getByRole('group', { name: 'Review Patch policy' });
+      expect(box).toHaveTextContent('Four eyes: you added this evidence, so someone else accepts or rejects it.');
+      expect(within(box).getByRole('button', { name: 'Accept' })).toBeDisabled();
+      expect(within(box).getByRole('button', { name: 'Reject' })).toBeDisabled();
+      expect(evidence.callsOf('reviewEvidence')).toEqual([]);
+    });
+
+    it('lets the person who added an entry review it when four eyes is off', async () => {
+      renderIssueModule(<Editor initial={{ ...panelWithLink, viewer: 'admin', fourEyes: false }} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Review Patch policy' }));
+      expect(within(screen.getByRole('group', { name: 'Review Patch policy' })).getByRole('button', { name: 'Accept' })).toBeEnabled();
+    });
+
     it('removes after a confirmation', async () => {
       const { evidence } = renderIssueModule(<Editor initial={panelWithLink} />);
       fireEvent.click(screen.getByRole('button', { name: 'Remove Patch policy' }));

@@ -24,7 +24,7 @@ export class FakeEvidenceApi implements EvidenceApi {
   panel: Answer<ItemPanel>;
   /** The answer to the next change; defaults to the current panel. */
   changeAnswer: Answer<ItemPanel> | undefined;
-  settingsAnswer: Answer<ProjectSettings> = { strictMode: true };
+  settingsAnswer: Answer<ProjectSettings> = { strictMode: true, fourEyes: true };
   calls: { method: string; args: unknown[] }[] = [];
 
   constructor(panel: Answer<ItemPanel>) {
@@ -57,7 +57,7 @@ export class FakeEvidenceApi implements EvidenceApi {
   setAssessment(payload: SetAssessmentPayload) {
     return this.change('setAssessment', [payload]);
   }
-  setProjectSettings(settings: ProjectSettings) {
+  setProjectSettings(settings: Partial<ProjectSettings>) {
     return this.answer('setProjectSettings', [settings], this.settingsAnswer);
   }
   callsOf(method: string): unknown[][] {
@@ -135,6 +135,10 @@ export const emptyPanel: ItemPanel = {
   },
   result: { result: 'met', reason: 'Issue MSP-12 is Done' },
   assessment: { result: null, complexity: null },
+  na: { allowed: true, needsJustification: true, explanation: 'N/A needs a written justification: why this item does not apply to you.', maxLength: 2000 },
+  outsideChanges: [],
+  fourEyes: true,
+  viewer: 'lead',
   evidence: { entries: [], count: 0, accepted: 0, pending: 0, rejected: 0, reviewState: 'none' },
   summaryText: 'No evidence',
   ignored: [],

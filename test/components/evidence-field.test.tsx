@@ -1,13 +1,12 @@
 /**
- * The evidence custom field (module audit-evidence): the read-only view renders Jira's stored value
- * as text, and the edit experience changes evidence through the resolvers, then hands Jira back
- * exactly the value the server wrote.
+ * The evidence custom field (module audit-evidence): read-only in Jira (only the app writes it), so
+ * it has a view only: Jira's stored value rendered as text, pointing to the item panel for changes.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import EvidenceField from '../../static/app/src/views/evidence/EvidenceField';
 import { readFieldValue } from '../../static/app/src/views/evidence/read-value';
 import { safeHref } from '../../static/app/src/views/evidence/safe-url';
-import { emptyPanel, linkEntry, panelWithLink, renderIssueModule } from './evidence-fakes';
+import { linkEntry, panelWithLink, renderIssueModule } from './evidence-fakes';
 
 describe('EvidenceField', () => {
   describe('view', () => {
@@ -41,23 +40,11 @@ describe('EvidenceField', () => {
   });
 
   describe('edit', () => {
-    it('adds through the resolver, then submits the value the server wrote', async () => {
-      const { evidence, field } = renderIssueModule(<EvidenceField />, { field: { entryPoint: 'edit', value: null }, panel: emptyPanel });
-      fireEvent.click(await screen.findByRole('button', { name: 'Add evidence' }));
-      fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy' } });
-      fireEvent.change(screen.getByLabelText('Link (https://…)'), { target: { value: 'https://intranet.example/patching' } });
-      evidence.changeAnswer = panelWithLink;
-      fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
-      await screen.findByRole('link', { name: 'Patch policy' });
-      fireEvent.click(screen.getByRole('button', { name: 'Done' }));
-      await waitFor(() => expect(field.submitted).toEqual([panelWithLink.evidence]));
-      expect(field.closed).toBe(0);
-    });
-
-    it('closes without submitting when nothing changed', async () => {
-      const { field } = renderIssueModule(<EvidenceField />, { field: { entryPoint: 'edit', value: null }, panel: emptyPanel });
-      fireEvent.click(await screen.findByRole('button', { name: 'Done' }));
-      await waitFor(() => expect(field.closed).toBe(1));
+    it('never edits: the field is read-only (only the app writes it), even when Jira asks for an editor', async () => {
+      const { field } = renderIssueModule(<EvidenceField />, { field: { entryPoint: 'edit', value: panelWithLink.evidence } });
+      expect(await screen.findByRole('link', { name: 'Patch policy' })).toBeInTheDocument();
+      expect(screen.getByText('Add, change and review evidence in the Audit item panel of this issue.')).toBeInTheDocument();
+      expect(screen.queryByRole('button')).toBeNull();
       expect(field.submitted).toEqual([]);
     });
   });

@@ -49,6 +49,15 @@ describe('Audit risks on the Audit page', () => {
     expect(api.callsOf('getRollup').at(-1)).toEqual([{ checklistId: 'aws-msp-4.1', refresh: true }]);
   });
 
+  it('turns four eyes off (on by default), then reloads the figures', async () => {
+    const { evidence } = renderPage(withRisks, { ...withRisks, fourEyes: false });
+    const toggle = await screen.findByRole('checkbox', { name: 'Four eyes: evidence is accepted or rejected by someone other than the person who added it' });
+    expect(toggle).toBeChecked();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Four eyes/ })).not.toBeChecked());
+    expect(evidence.callsOf('setProjectSettings')).toEqual([[{ fourEyes: false }]]);
+  });
+
   it('shows why strict mode was not changed', async () => {
     const { evidence } = renderPage(withRisks);
     evidence.settingsAnswer = new Error('You need the Administer Projects permission in project MSP to change its audit settings.');

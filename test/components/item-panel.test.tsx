@@ -38,6 +38,48 @@ describe('ItemPanelView', () => {
       await waitFor(() => expect(evidence.callsOf('setAssessment')).toEqual([[{ result: null, complexity: null }]]));
     });
 
+    it('offers N/A only as the checklist allows it: not at all under exemptions, with the reason', async () => {
+      const explanation = 'AWS MSP Partner Program 7.1 allows only met or not met here: no published exemption covers this item.';
+      renderIssueModule(<ItemPanelView />, { panel: { ...emptyPanel, na: { allowed: false, needsJustification: false, explanation, maxLength: 2000 } } });
+      const region = await screen.findByRole('region', { name: 'Assessment' });
+      const na = within(region).getByRole('option', { name: 'N/A (not allowed)' });
+      expect(na).toBeDisabled();
+      expect(within(region).getByTestId('na-rule')).toHaveTextContent(explanation);
+      expect(within(region).getByLabelText('Assessment')).toHaveAccessibleDescription(explanation);
+    });
+
+    it('asks why for N/A where the checklist needs a justification, and sends it', async () => {
+      const { evidence } = renderIssueModule(<ItemPanelView />, { panel: emptyPanel });
+      const region = await screen.findByRole('region', { name: 'Assessment' });
+      expect(within(region).queryByLabelText('Why N/A (required)')).toBeNull();
+      fireEvent.change(within(region).getByLabelText('Assessment'), { target: { value: 'na' } });
+      const save = within(region).getByRole('button', { name: 'Save assessment' });
+      expect(save).toBeDisabled();
+      fireEvent.change(within(region).getByLabelText('Why N/A (required)'), { target: { value: ' We host no customer workloads. ' } });
+      expect(save).toBeEnabled();
+      fireEvent.click(save);
+      await waitFor(() => expect(evidence.callsOf('setAssessment')).toEqual([[{ result: 'na', complexity: null, justification: 'We host no customer workloads.' }]]));
+    });
+
+    it('takes an optional justification where N/A is free', async () => {
+      const { evidence } = renderIssueModule(<ItemPanelView />, { panel: { ...emptyPanel, na: { allowed: true, needsJustification: false, explanation: 'N/A is allowed on this checklist.', maxLength: 2000 } } });
+      const region = await screen.findByRole('region', { name: 'Assessment' });
+      fireEvent.change(within(region).getByLabelText('Assessment'), { target: { value: 'na' } });
+      expect(within(region).getByLabelText('Why N/A (optional)')).toBeInTheDocument();
+      fireEvent.click(within(region).getByRole('button', { name: 'Save assessment' }));
+      await waitFor(() => expect(evidence.callsOf('setAssessment')).toEqual([[{ result: 'na', complexity: null }]]));
+    });
+
+    it('flags verdict data changed outside the app, and shows who assessed it', async () => {
+      const note = 'Changed outside the app: the issue’s assessment property (msp-audit-assessment) says met, which the app did not record.';
+      renderIssueModule(<ItemPanelView />, {
+        panel: { ...emptyPanel, assessment: { result: 'not_met', complexity: null, assessedBy: 'lead', assessedAt: '2025-11-20T10:00:00.000Z' }, outsideChanges: [note] },
+      });
+      const flagged = await screen.findByRole('list', { name: 'Changed outside the app' });
+      expect(flagged).toHaveTextContent(note);
+      expect(screen.getByRole('region', { name: 'Assessment' })).toHaveTextContent('Assessed by lead on 2025-11-20');
+    });
+
     it('shows a refused assessment in the server’s words', async () => {
       const { evidence } = renderIssueModule(<ItemPanelView />, { panel: emptyPanel });
       const region = await screen.findByRole('region', { name: 'Assessment' });

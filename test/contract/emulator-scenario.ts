@@ -27,7 +27,7 @@ export async function runContractScenario(): Promise<Exchange[]> {
     },
   });
   const step = async (label: string, method: string, path: string, body?: unknown, opts: { query?: Record<string, string | string[]>; actor?: string; invalid?: boolean } = {}): Promise<void> => {
-    await call(method, path, body, opts);
+    await call(method, path, body, { ...opts, origin: opts.actor === 'app' ? 'app' : 'outside' });
     const last = exchanges[exchanges.length - 1]!;
     last.label = label;
     last.invalidRequest = opts.invalid ?? false;
@@ -56,10 +56,13 @@ export async function runContractScenario(): Promise<Exchange[]> {
   await step('bulk over cap', 'POST', '/issue/bulk', { issueUpdates: Array.from({ length: 51 }, () => issuePayload()) });
   await step('get issue', 'GET', '/issue/MSP-2', undefined, { query: { properties: ['msp-audit-item'] } });
   await step('get issue fields', 'GET', '/issue/MSP-2', undefined, { query: { fields: ['summary', 'status', 'parent', FIELDS.points] } });
+  emu.addAttachment('MSP-2', { filename: 'policy.pdf' });
+  await step('get issue attachments', 'GET', '/issue/MSP-2', undefined, { query: { fields: ['attachment'] } });
   await step('get issue missing', 'GET', '/issue/MSP-99');
   await step('edit issue', 'PUT', '/issue/MSP-2', { fields: { summary: 'Renamed' }, update: { labels: [{ add: 'x' }] } }, { query: { notifyUsers: 'false' } });
   await step('edit returning issue', 'PUT', '/issue/MSP-2', { fields: { summary: 'Renamed again' } }, { query: { returnIssue: 'true' } });
   await step('edit read-only field', 'PUT', '/issue/MSP-2', { fields: { [FIELDS.points]: 3 } });
+  await step('edit overriding the editable flag', 'PUT', '/issue/MSP-2', { fields: { [FIELDS.points]: 3 } }, { query: { overrideEditableFlag: 'true' } });
   await step('edit as viewer', 'PUT', '/issue/MSP-2', { fields: { summary: 'x' } }, { actor: 'viewer' });
   await step('edit missing', 'PUT', '/issue/MSP-99', { fields: { summary: 'x' } });
 

@@ -163,7 +163,7 @@ describe('state file', () => {
     first.addProject({ key: 'OPS', issueTypes: ['Task'] });
     await c1('POST', '/issue/bulk', { issueUpdates: [{ ...issuePayload({ summary: 'kept', labels: ['x'] }), properties: [{ key: 'msp-audit-item', value: { checklistId: 'c', points: 3 } }] }, issuePayload({ project: 'OPS' })] });
     await c1('POST', '/issue/MSP-1/transitions', { transition: { id: '31' } });
-    await c1('POST', '/app/field/value', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 3 }] }, { actor: 'app' });
+    await c1('POST', '/app/field/value', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 3 }] }, { actor: 'app', origin: 'app' });
     first.flush();
     expect(existsSync(stateFile)).toBe(true);
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({ version: 1 });

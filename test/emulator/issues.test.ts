@@ -1,5 +1,5 @@
 import { REJECT_MARKER, type IssueChangeEvent, type JiraEmulatorApi } from '../../local/jira';
-import { adf, caller, issuePayload, makeEmulator, type Caller } from './helpers';
+import { adf, caller, FIELDS, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;
 let call: Caller;
@@ -187,11 +187,22 @@ describe('GET /issue/{key}', () => {
   it.each([
     [{ fields: 'summary,labels' }, ['labels', 'summary']],
     [{ fields: ['summary', 'status'] }, ['status', 'summary']],
-    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'created', 'creator', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
+    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'attachment', 'created', 'creator', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
     [{ fields: 'nonsense' }, []],
   ])('selects fields with %j', async (query, fields) => {
     const res = await call('GET', '/issue/MSP-1', undefined, { query });
     expect(Object.keys(res.json.fields as object).sort()).toEqual(fields);
+  });
+
+  it('lists the files attached to an issue in its attachment field', async () => {
+    expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: 'attachment' } })).json.fields).toEqual({ attachment: [] });
+    const { id } = emu.addAttachment('MSP-1', { filename: 'policy.pdf', size: 2048 });
+    const res = await call('GET', '/issue/MSP-1', undefined, { query: { fields: 'attachment' } });
+    expect(res.json.fields).toEqual({
+      attachment: [
+        expect.objectContaining({ id, filename: 'policy.pdf', size: 2048, mimeType: 'application/pdf', author: expect.objectContaining({ accountId: 'admin' }), self: expect.stringMatching(new RegExp(`/rest/api/3/attachment/${id}$`)) }),
+      ],
+    });
   });
 
   it('returns every custom field, null when unset, by default', async () => {
@@ -246,6 +257,22 @@ describe('PUT /issue/{key}', () => {
   it('fires no event when nothing changes', async () => {
     await call('PUT', '/issue/MSP-1', { fields: { summary: 'before' } });
     expect(events).toEqual([]);
+  });
+
+  it('refuses overrideEditableFlag to a person, even a Jira admin, and to the app acting as itself', async () => {
+    const body = { fields: { [FIELDS.points]: 3 } };
+    for (const [actor, origin] of [['admin', 'outside'], ['app', 'app']] as const) {
+      const res = await call('PUT', '/issue/MSP-1', body, { actor, origin, query: { overrideEditableFlag: 'true' } });
+      expect(res.status).toBe(403);
+      expect(res.json).toEqual({ errorMessages: [expect.stringMatching(/^Overriding screen security or the editable flag is only available to Connect and Forge app users with the Administer Jira global permission/)], errors: {} });
+    }
+    expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: FIELDS.points } })).json.fields).toEqual({ [FIELDS.points]: null });
+  });
+
+  it('lets a Forge app acting for a Jira admin override the editable flag of a read-only field', async () => {
+    const res = await call('PUT', '/issue/MSP-1', { fields: { [FIELDS.points]: 3 } }, { actor: 'admin', origin: 'app', query: { overrideEditableFlag: 'true' } });
+    expect(res.status).toBe(204);
+    expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: FIELDS.points } })).json.fields).toEqual({ [FIELDS.points]: 3 });
   });
 
   it('lets a user write an editable app field but never a read-only one', async () => {

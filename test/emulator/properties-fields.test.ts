@@ -94,16 +94,16 @@ describe('app field values', () => {
   });
 
   it('honours generateAppEvents=false and generateChangelog=false', async () => {
-    await call('POST', '/app/field/value', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 5 }] }, { actor: 'app', query: { generateAppEvents: 'false', generateChangelog: 'false' } });
+    await call('POST', '/app/field/value', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 5 }] }, { actor: 'app', origin: 'app', query: { generateAppEvents: 'false', generateChangelog: 'false' } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ generateEvents: false, changelog: { items: [] } });
   });
 
   it('writes one field through PUT /app/field/{field}/value and clears it with null', async () => {
     const body = { updates: [{ issueIds: [10000], value: { entries: [{ kind: 'link' }] } }] };
-    expect((await call('PUT', `/app/field/${FIELDS.evidence}/value`, body, { actor: 'app' })).status).toBe(204);
+    expect((await call('PUT', `/app/field/${FIELDS.evidence}/value`, body, { actor: 'app', origin: 'app' })).status).toBe(204);
     expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: FIELDS.evidence } })).json.fields).toEqual({ [FIELDS.evidence]: { entries: [{ kind: 'link' }] } });
-    await call('PUT', `/app/field/audit-evidence/value`, { updates: [{ issueIds: [10000], value: null }] }, { actor: 'app' });
+    await call('PUT', `/app/field/audit-evidence/value`, { updates: [{ issueIds: [10000], value: null }] }, { actor: 'app', origin: 'app' });
     expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: FIELDS.evidence } })).json.fields).toEqual({ [FIELDS.evidence]: null });
   });
 
@@ -114,13 +114,25 @@ describe('app field values', () => {
     ['a value of the wrong type', 'app', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 'ten' }] }, 400],
     ['no updates array', 'app', {}, 400],
   ])('refuses %s', async (_name, actor, body, status) => {
-    const res = await call('POST', '/app/field/value', body, { actor });
+    const res = await call('POST', '/app/field/value', body, { actor, origin: actor === 'app' ? 'app' : 'outside' });
     expect(res.status).toBe(status);
     expect(res.json).toHaveProperty('errorMessages');
   });
 
+  it('refuses a request from outside that names the app account: only the app itself writes its fields', async () => {
+    for (const [method, path, body] of [
+      ['POST', '/app/field/value', { updates: [{ customField: FIELDS.evidence, issueIds: [10000], value: { entries: [] } }] }],
+      ['PUT', `/app/field/${FIELDS.evidence}/value`, { updates: [{ issueIds: [10000], value: { entries: [] } }] }],
+    ] as const) {
+      const res = await call(method, path, body, { actor: 'app', origin: 'outside' });
+      expect(res.status).toBe(403);
+      expect(res.json).toEqual({ errorMessages: ['Only the app that provides the custom field can update its value. Call this as the app (asApp()).'], errors: {} });
+    }
+    expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: FIELDS.evidence } })).json.fields).toEqual({ [FIELDS.evidence]: null });
+  });
+
   it('writes nothing when one update of several is bad', async () => {
-    const res = await call('POST', '/app/field/value', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 1 }, { customField: FIELDS.points, issueIds: [10000], value: 'x' }] }, { actor: 'app' });
+    const res = await call('POST', '/app/field/value', { updates: [{ customField: FIELDS.points, issueIds: [10000], value: 1 }, { customField: FIELDS.points, issueIds: [10000], value: 'x' }] }, { actor: 'app', origin: 'app' });
     expect(res.status).toBe(400);
     expect(res.json.errors).toEqual({ [FIELDS.points]: 'Operation value must be a number' });
     expect((await call('GET', '/issue/MSP-1', undefined, { query: { fields: FIELDS.points } })).json.fields).toEqual({ [FIELDS.points]: null });

@@ -206,10 +206,18 @@ describe('saveCustomChecklist', () => {
     expect(rollup).toMatchObject({ checklistId: 'team-list-1', model: 'points', score: 40, maxScore: 100, passMark: 60, passed: false, mandatoryOpen: ['O-1'] });
     expect(Object.fromEntries(rollup.items.map((item) => [item.id, item.result]))).toEqual({ 'G-1': 'met', 'G-2': 'met', 'O-1': 'not_met', 'O-2': 'not_assessed' });
 
+    // The answers are the app's record in its read-only evidence field; the property is their JQL mirror.
+    const o1 = rollup.items.find((item) => item.id === 'O-1')!.issueKey!;
+    const evidenceField = ((await h.outside('GET', '/rest/api/3/field')).body as { id: string; schema?: { custom?: string } }[]).find((f) => f.schema?.custom?.endsWith('/static/audit-evidence'))!.id;
+    const o1Issue = (await h.issues('MSP', { fields: [evidenceField] })).find((issue) => issue.key === o1)!;
+    expect(o1Issue.fields[evidenceField]).toMatchObject({ v: 2, assessment: { result: 'not_met', assessedBy: 'admin' } });
+
+    // A plain REST change of the mirror property (outside the app) counts for nothing.
+    await h.outside('PUT', `/rest/api/3/issue/${o1}/properties/msp-audit-assessment`, { result: 'met' });
     // A second import creates nothing and leaves the assessments people may have changed alone.
-    await h.outside('PUT', `/rest/api/3/issue/${rollup.items.find((item) => item.id === 'O-1')!.issueKey}/properties/msp-audit-assessment`, { result: 'met' });
+    await h.transition(o1, 'Done');
     expect(await h.importChecklist('team-list-1')).toMatchObject({ state: 'done', created: 0, existing: 4 });
-    expect((await h.invoke<Rollup>('getRollup', { refresh: true })).score).toBe(80);
+    expect((await h.invoke<Rollup>('getRollup', { refresh: true })).score).toBe(40);
   });
 
   it('takes the AWS self-assessment workbook with no mapping: Met? Yes/No become each issue\'s assessment', async () => {

@@ -23,13 +23,13 @@ describeWithJiraSpec('evidence request contract test')('the evidence feature’s
     await h.importChecklist(syncV1.id);
     const issueKey = (await h.issues()).find((issue) => (issue.properties['msp-audit-item'] as { kind: string }).kind === 'item')!.key;
     h.emulator.clearRequests();
-    const onIssue = <T>(functionKey: string, payload: unknown = {}) =>
-      h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId: 'admin', issueKey } }) as Promise<T>;
+    const onIssue = <T>(functionKey: string, payload: unknown = {}, accountId = 'admin') =>
+      h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId, issueKey } }) as Promise<T>;
     await onIssue('getItemPanel');
-    const added = await onIssue<ItemPanel>('addEvidence', { evidence: { kind: 'link', title: 'Policy', url: 'https://x.example/p', expiryDate: '2030-01-31' } });
+    const added = await onIssue<ItemPanel>('addEvidence', { evidence: { kind: 'link', title: 'Policy', url: 'https://x.example/p', expiryDate: '2030-01-31', owner: 'lead' } });
     const id = added.evidence.entries[0]!.id;
     await onIssue('editEvidence', { id, patch: { note: 'Signed' } });
-    await onIssue('reviewEvidence', { id, state: 'accepted' });
+    await onIssue('reviewEvidence', { id, state: 'accepted' }, 'lead');
     await onIssue('setAssessment', { result: 'met', complexity: 'low' });
     await onIssue('removeEvidence', { id });
     await h.runtime.invoke({ functionKey: 'setProjectSettings', payload: { strictMode: true }, context: { moduleKey: 'audit-page', accountId: 'admin', projectKey: 'MSP' } });
@@ -43,7 +43,11 @@ describeWithJiraSpec('evidence request contract test')('the evidence feature’s
 
   it('covers the calls the feature makes', () => {
     // No getFields: the import remembered the evidence field's id from its own field list.
-    expect(operationIdsOf(api, requests)).toEqual(['editIssue', 'getIssue', 'getMyPermissions', 'searchAndReconsileIssuesUsingJqlPost', 'setIssueProperty'].sort());
+    // The evidence field is written only through the app field value API (it is read-only), the
+    // assessment mirror property as the app; an owner is looked up as the user.
+    expect(operationIdsOf(api, requests)).toEqual(
+      ['getIssue', 'getMyPermissions', 'getUser', 'searchAndReconsileIssuesUsingJqlPost', 'setIssueProperty', 'updateCustomFieldValue'].sort(),
+    );
   });
 
   it('sends only requests the description accepts', () => {

@@ -60,7 +60,7 @@ describe('getRollup with evidence', () => {
 
   it('flags only-rejected, expired and expiring evidence, each with its date', async () => {
     const rejected = await addLink('1.1');
-    await onIssue('reviewEvidence', '1.1', { id: rejected.evidence.entries[0]!.id, state: 'rejected', note: 'Out of date' });
+    await onIssue('reviewEvidence', '1.1', { id: rejected.evidence.entries[0]!.id, state: 'rejected', note: 'Out of date' }, 'lead');
     await addLink('1.2', { effectiveDate: day(-400), expiryDate: day(-1) });
     await addLink('3.1', { expiryDate: day(12) });
     // In progress, not met: its evidence still has to be current on audit day.
@@ -101,8 +101,11 @@ describe('getRollup with evidence', () => {
     const fieldId = fields.find((f) => f.schema?.custom?.endsWith('/static/audit-evidence'))!.id;
     // Valid for the field's JSON schema, but expiry before the effective date breaks the rules.
     const entry = { id: 'ev-x', kind: 'link', title: 'Odd', url: 'https://x.example', addedAt: '2026-01-01T00:00:00.000Z', addedBy: 'admin', reviewState: 'accepted', effectiveDate: '2026-05-01', expiryDate: '2026-01-01' };
-    const value = { entries: [entry], count: 1, accepted: 1, pending: 0, rejected: 0, reviewState: 'accepted' };
-    expect((await h.outside('PUT', `/rest/api/3/issue/${key('1.1')}`, { fields: { [fieldId]: value } })).status).toBe(204);
+    const value = { entries: [entry], count: 1, accepted: 1, pending: 0, rejected: 0, reviewState: 'accepted', v: 2 };
+    // Written as the app (the field is read-only to everyone else), e.g. by an older app version.
+    const issueId = (await h.issues()).find((issue) => issue.key === key('1.1'))!.id;
+    const put = await h.emulator.handle({ method: 'PUT', path: `/rest/api/3/app/field/${fieldId}/value`, query: {}, headers: {}, body: { updates: [{ issueIds: [Number(issueId)], value }] }, actor: 'app', origin: 'app' });
+    expect(put.status).toBe(204);
     await h.runtime.idle();
 
     expect(risksOf(await rollup(), '1.1')).toEqual([{ kind: 'met-without-evidence', issueKey: key('1.1') }]);
@@ -132,7 +135,7 @@ describe('getRollup with evidence', () => {
       expect(lenient.items.find((item) => item.id === '1.1')?.result).toBe('met');
       const added = await addLink('1.1');
 
-      await expect(strict(true)).resolves.toEqual({ strictMode: true });
+      await expect(strict(true)).resolves.toEqual({ strictMode: true, fourEyes: true });
       const pending = await rollup();
       expect(pending.strictMode).toBe(true);
       const item = pending.items.find((i) => i.id === '1.1')!;
@@ -144,7 +147,7 @@ describe('getRollup with evidence', () => {
       expect(pending.score).toBe(lenient.score - (100 + 100 + 200) - (200 + 200));
       expect(pending.mandatoryOpen).toEqual(expect.arrayContaining(['1.1', '3.1']));
 
-      const panel = await onIssue<ItemPanel>('reviewEvidence', '1.1', { id: added.evidence.entries[0]!.id, state: 'accepted' });
+      const panel = await onIssue<ItemPanel>('reviewEvidence', '1.1', { id: added.evidence.entries[0]!.id, state: 'accepted' }, 'lead');
       expect(panel).toMatchObject({ strictMode: true, result: { result: 'met' } });
       const accepted = await rollup();
       expect(accepted.items.find((i) => i.id === '1.1')).toMatchObject({ result: 'met', reason: `Issue ${key('1.1')} is Done` });
@@ -156,7 +159,7 @@ describe('getRollup with evidence', () => {
     it('does not count expired accepted evidence', async () => {
       await strict(true);
       const added = await addLink('1.1', { effectiveDate: day(-60), expiryDate: day(-1) });
-      const panel = await onIssue<ItemPanel>('reviewEvidence', '1.1', { id: added.evidence.entries[0]!.id, state: 'accepted' });
+      const panel = await onIssue<ItemPanel>('reviewEvidence', '1.1', { id: added.evidence.entries[0]!.id, state: 'accepted' }, 'lead');
       expect(panel.result?.result).toBe('not_met');
       expect((await rollup()).items.find((i) => i.id === '1.1')?.result).toBe('not_met');
     });

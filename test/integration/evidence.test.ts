@@ -33,12 +33,21 @@ describe('evidence on a checklist item issue', () => {
     return ((res.body as { fields: Record<string, unknown> }).fields[fieldId] ?? null) as unknown;
   };
   const writes = () => h.appRequests().filter((r) => r.method !== 'GET' && r.path !== '/rest/api/3/search/jql');
+  const ids = new Map<string, string>();
+  const issueId = (issueKey: string): string => ids.get(issueKey)!;
+  /** A write the app makes (origin app), to set up stored values. */
+  const asApp = async (method: string, path: string, body: unknown): Promise<void> => {
+    const res = await h.emulator.handle({ method, path, query: {}, headers: {}, body, actor: 'app', origin: 'app' });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
 
   beforeEach(async () => {
     h = startHarness();
     await registerChecklist(syncV1);
     await h.importChecklist(syncV1.id);
-    keys = new Map((await h.issues()).flatMap((issue) => (itemIdOf(issue) ? [[itemIdOf(issue)!, issue.key]] : [])));
+    const all = await h.issues();
+    keys = new Map(all.flatMap((issue) => (itemIdOf(issue) ? [[itemIdOf(issue)!, issue.key]] : [])));
+    for (const issue of all) ids.set(issue.key, issue.id);
     const fields = (await h.outside('GET', '/rest/api/3/field')).body as { id: string; schema?: { custom?: string } }[];
     fieldId = fields.find((f) => f.schema?.custom?.endsWith('/static/audit-evidence'))!.id;
     await h.runtime.idle();
@@ -76,27 +85,29 @@ describe('evidence on a checklist item issue', () => {
   });
 
   describe('add, edit, review and remove', () => {
-    it('adds a link as pending, writes it as the user, and Jira holds exactly what the panel shows', async () => {
+    it('adds a link as pending, writes it as the app (the field is read-only), and Jira holds exactly what the panel shows', async () => {
       const panel = await onIssue<ItemPanel>('addEvidence', key('1.1'), { evidence: { ...link, expiryDate: day(200) } });
       expect(panel.evidence).toMatchObject({ count: 1, pending: 1, accepted: 0, reviewState: 'pending', nextExpiry: day(200) });
       expect(panel.evidence.entries[0]).toMatchObject({ ...link, addedBy: 'admin', reviewState: 'pending', expiryDate: day(200) });
       expect(panel.summaryText).toBe('1 evidence · 0 accepted · 1 pending');
-      expect(await stored(key('1.1'))).toEqual(panel.evidence);
-      expect(writes().map((r) => `${r.method} ${r.path} ${r.actor}`)).toEqual([`PUT /rest/api/3/issue/${key('1.1')} admin`]);
+      expect(await stored(key('1.1'))).toEqual({ ...panel.evidence, v: 2 });
+      expect(writes().map((r) => `${r.method} ${r.path} ${r.actor}`)).toEqual([`PUT /rest/api/3/app/field/${fieldId}/value app`]);
     });
 
     it('edits an entry (back to pending), reviews it, and removes it', async () => {
       const added = await onIssue<ItemPanel>('addEvidence', key('1.1'), { evidence: link });
       const id = added.evidence.entries[0]!.id;
-      const accepted = await onIssue<ItemPanel>('reviewEvidence', key('1.1'), { id, state: 'accepted' });
-      expect(accepted.evidence.entries[0]).toMatchObject({ reviewState: 'accepted', reviewer: 'admin', selfReviewed: true });
+      // Four eyes (on by default): someone other than the person who added it reviews it.
+      const accepted = await onIssue<ItemPanel>('reviewEvidence', key('1.1'), { id, state: 'accepted' }, 'lead');
+      expect(accepted.evidence.entries[0]).toMatchObject({ reviewState: 'accepted', reviewer: 'lead' });
+      expect(accepted.evidence.entries[0]!.selfReviewed).toBeUndefined();
       expect(accepted.summaryText).toBe('1 evidence · 1 accepted');
 
       const edited = await onIssue<ItemPanel>('editEvidence', key('1.1'), { id, patch: { title: 'Service catalogue v2', note: 'Signed by the COO' } });
       expect(edited.evidence.entries[0]).toMatchObject({ title: 'Service catalogue v2', note: 'Signed by the COO', reviewState: 'pending', updatedBy: 'admin' });
       expect(edited.evidence.entries[0]!.reviewer).toBeUndefined();
 
-      const rejected = await onIssue<ItemPanel>('reviewEvidence', key('1.1'), { id, state: 'rejected', note: 'Unsigned draft' });
+      const rejected = await onIssue<ItemPanel>('reviewEvidence', key('1.1'), { id, state: 'rejected', note: 'Unsigned draft' }, 'lead');
       expect(rejected.evidence.entries[0]).toMatchObject({ reviewState: 'rejected', reviewNote: 'Unsigned draft' });
       expect((await stored(key('1.1'))) as { reviewState: string }).toMatchObject({ reviewState: 'rejected', rejected: 1 });
 
@@ -171,7 +182,7 @@ describe('evidence on a checklist item issue', () => {
     it('refuses the 51st entry', async () => {
       const entries = Array.from({ length: 50 }, (_, i) => ({ id: `ev-${i}`, kind: 'link', title: `Link ${i}`, url: `https://x.example/${i}`, addedAt: '2026-01-01T00:00:00.000Z', addedBy: 'admin', reviewState: 'pending' }));
       const full = { entries, count: 50, accepted: 0, pending: 50, rejected: 0, reviewState: 'pending' };
-      expect((await h.outside('PUT', `/rest/api/3/issue/${key('1.1')}`, { fields: { [fieldId]: full } })).status).toBe(204);
+      await asApp('PUT', `/rest/api/3/app/field/${fieldId}/value`, { updates: [{ issueIds: [Number(issueId(key('1.1')))], value: { ...full, v: 2 } }] });
       await expect(onIssue('addEvidence', key('1.1'), { evidence: link })).rejects.toThrow(
         'This issue already holds 50 evidence entries, the most one issue can hold (50); remove an entry that is out of date, or link one document that lists the rest.',
       );
@@ -206,7 +217,12 @@ describe('evidence on a checklist item issue', () => {
       const panel = await onIssue<ItemPanel>('setAssessment', key('2.2'), { result: 'met', complexity: 'high' });
       expect(panel.result).toEqual({ result: 'met', reason: 'Assessed met on the issue' });
       expect(panel.assessment).toMatchObject({ result: 'met', complexity: 'high', assessedBy: 'admin' });
-      expect(writes().map((r) => `${r.method} ${r.path} ${r.actor}`)).toEqual([`PUT /rest/api/3/issue/${key('2.2')}/properties/msp-audit-assessment admin`]);
+      // The field (the truth) as the app, then the mirror property JQL reads, as the app.
+      expect(writes().map((r) => `${r.method} ${r.path} ${r.actor}`)).toEqual([
+        `PUT /rest/api/3/app/field/${fieldId}/value app`,
+        `PUT /rest/api/3/issue/${key('2.2')}/properties/msp-audit-assessment app`,
+      ]);
+      expect(await stored(key('2.2'))).toMatchObject({ v: 2, assessment: { result: 'met', complexity: 'high', assessedBy: 'admin' } });
 
       const search = async (jql: string) =>
         ((await h.outside('POST', '/rest/api/3/search/jql', { jql, fields: ['summary'] })).body as { issues: { key: string }[] }).issues.map((i) => i.key);

@@ -19,8 +19,11 @@ describe('getRollup', () => {
     // 1.1, 1.2, 3.1 done; 2.1 in progress; 1.3 assessed N/A; 2.2 assessed not met; 2.3 untouched.
     for (const id of ['1.1', '1.2', '3.1']) await h.transition(keys.get(id)!, 'Done');
     await h.transition(keys.get('2.1')!, 'In Progress');
-    await h.outside('PUT', `/rest/api/3/issue/${keys.get('1.3')}/properties/msp-audit-assessment`, { result: 'na' });
-    await h.outside('PUT', `/rest/api/3/issue/${keys.get('2.2')}/properties/msp-audit-assessment`, { result: 'not_met' });
+    // Assessed in the item panel: the app records them in its read-only evidence field.
+    const assess = (id: string, payload: Record<string, unknown>) =>
+      h.runtime.invoke({ functionKey: 'setAssessment', payload: { complexity: null, ...payload }, context: { moduleKey: 'audit-item-panel', accountId: 'admin', issueKey: keys.get(id)! } });
+    await assess('1.3', { result: 'na', justification: 'We run no customer workloads of this kind.' });
+    await assess('2.2', { result: 'not_met' });
     await h.runtime.idle();
     h.emulator.clearRequests();
     h.runtime.clearInvocations();
@@ -47,7 +50,7 @@ describe('getRollup', () => {
     const states: ItemState[] = [
       { itemId: '1.1', issueKey: keys.get('1.1')!, statusCategory: 'done', statusName: 'Done', resolution: 'Done', assessment: null },
       { itemId: '1.2', issueKey: keys.get('1.2')!, statusCategory: 'done', statusName: 'Done', resolution: 'Done', assessment: null },
-      { itemId: '1.3', issueKey: keys.get('1.3')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: 'na' },
+      { itemId: '1.3', issueKey: keys.get('1.3')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: 'na', assessmentJustification: 'We run no customer workloads of this kind.' },
       { itemId: '2.1', issueKey: keys.get('2.1')!, statusCategory: 'indeterminate', statusName: 'In Progress', resolution: null, assessment: null },
       { itemId: '2.2', issueKey: keys.get('2.2')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: 'not_met' },
       { itemId: '2.3', issueKey: keys.get('2.3')!, statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: null },

@@ -27,9 +27,10 @@ describe('manifest.yml and the evidence feature', () => {
     expect((field?.view as { formatter?: { expression?: string } }).formatter?.expression).toBe(EVIDENCE_FORMATTER_EXPRESSION);
   });
 
-  it('renders view and edit from the one app, with the shared resolver', () => {
+  it('is read-only: only the app writes it, so it has a view from the one app and no edit entry point', () => {
+    expect(field?.readOnly).toBe(true);
     expect(field?.view).toMatchObject({ resource: 'main' });
-    expect(field?.edit).toMatchObject({ resource: 'main' });
+    expect(field?.edit).toBeUndefined();
     expect(field?.resolver).toEqual({ function: 'resolver' });
   });
 

@@ -33,6 +33,8 @@ interface FieldCtx {
   issue?: IssueRecord;
   errors: Record<string, string>;
   changes: IssueChanges;
+  /** `overrideEditableFlag` granted (the route checked who may use it): read-only fields are settable. */
+  overrideEditable?: boolean;
 }
 
 const ADF_MESSAGE = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
@@ -117,7 +119,7 @@ function setField(ctx: FieldCtx, fieldId: string, value: unknown): void {
     default: {
       const field = fieldId.startsWith('customfield_') ? store.customField(fieldId) : undefined;
       // Read-only app fields are written only through /rest/api/3/app/field/value.
-      if (!field || field.readOnly) {
+      if (!field || (field.readOnly && ctx.overrideEditable !== true)) {
         errors[fieldId] = messages.cannotSet(fieldId);
         return;
       }
@@ -244,7 +246,7 @@ export function validateCreate(store: Store, actor: UserDef, input: unknown): Va
   return { project, issueTypeId: type!.id, changes: ctx.changes, properties };
 }
 
-export function validateEdit(store: Store, actor: UserDef, issue: IssueRecord, input: unknown): IssueChanges {
+export function validateEdit(store: Store, actor: UserDef, issue: IssueRecord, input: unknown, options: { overrideEditable?: boolean } = {}): IssueChanges {
   const { fields, update } = bodyParts(input);
   const project = store.projectById(issue.projectId);
   const touched = [...new Set([...Object.keys(fields), ...Object.keys(update)])];
@@ -253,7 +255,7 @@ export function validateEdit(store: Store, actor: UserDef, issue: IssueRecord, i
     if (touched.length > 0) throw new JiraError(400, errorCollection([], Object.fromEntries(touched.map((f) => [f, messages.cannotSet(f)]))));
     return { customFields: {} };
   }
-  const ctx: FieldCtx = { store, actor, project, issue, errors: {}, changes: { customFields: {} } };
+  const ctx: FieldCtx = { store, actor, project, issue, errors: {}, changes: { customFields: {} }, ...(options.overrideEditable === true ? { overrideEditable: true } : {}) };
   const all = { ...fields, ...foldUpdate(ctx, update, fields) };
   for (const [fieldId, value] of Object.entries(all)) {
     if (fieldId === 'project') {

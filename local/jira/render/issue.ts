@@ -77,6 +77,20 @@ function fieldValue(store: Store, issue: IssueRecord, id: string): { present: bo
       return { present: true, value: issue.resolutionDate };
     case 'statuscategorychangedate':
       return { present: true, value: issue.statusCategoryChangeDate };
+    case 'attachment':
+      return {
+        present: true,
+        value: (issue.attachments ?? []).map((a) => ({
+          self: store.url(`/rest/api/3/attachment/${a.id}`),
+          id: a.id,
+          filename: a.filename,
+          author: renderUserRef(store, a.authorId),
+          created: a.created,
+          size: a.size,
+          mimeType: a.mimeType,
+          content: store.url(`/rest/api/3/attachment/content/${a.id}`),
+        })),
+      };
     default:
       if (id.startsWith('customfield_')) {
         const v = issue.customFields[id];

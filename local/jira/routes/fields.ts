@@ -20,8 +20,15 @@ interface PlannedUpdate {
   value: unknown;
 }
 
+/**
+ * Only the app that declares a field may write its value here (Jira: 403 "not authenticated as the
+ * app that provided the field"). The app is the Forge runtime's own calls (origin `app`); a request
+ * from outside naming the app's account (`X-Account-Id: app`) is a person, not the app.
+ */
 function requireApp(ctx: RouteContext): void {
-  if (ctx.actor.accountType !== 'app') fail(403, 'Only the app that provides the custom field can update its value. Call this as the app (asApp()).');
+  if (ctx.actor.accountType !== 'app' || ctx.req.origin !== 'app') {
+    fail(403, 'Only the app that provides the custom field can update its value. Call this as the app (asApp()).');
+  }
 }
 
 /** Checks every update before writing any, so a bad element leaves all issues untouched. */

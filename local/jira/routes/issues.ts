@@ -66,10 +66,25 @@ function getIssue(ctx: RouteContext): RouteResult {
   };
 }
 
+/**
+ * `overrideEditableFlag` / `overrideScreenSecurity`: only for Connect and Forge app users with
+ * Administer Jira, and Forge apps acting for such users (the OpenAPI description); anyone else gets
+ * 403. A person editing through REST can never use them, so a read-only app field stays read-only.
+ */
+function overrideGranted(ctx: RouteContext): boolean {
+  const asked = queryBool(ctx.req.query, 'overrideEditableFlag', false) || queryBool(ctx.req.query, 'overrideScreenSecurity', false);
+  if (!asked) return false;
+  if (ctx.req.origin !== 'app' || !ctx.store.canGlobal(ctx.actor, 'ADMINISTER')) {
+    fail(403, 'Overriding screen security or the editable flag is only available to Connect and Forge app users with the Administer Jira global permission, and to Forge apps acting on behalf of such users.');
+  }
+  return queryBool(ctx.req.query, 'overrideEditableFlag', false);
+}
+
 function editIssue(ctx: RouteContext): RouteResult {
   const issue = visibleIssueOr404(ctx);
   const { store, actor, req } = ctx;
-  const changes = validateEdit(store, actor, issue, bodyObject(req.body));
+  const overrideEditable = overrideGranted(ctx);
+  const changes = validateEdit(store, actor, issue, bodyObject(req.body), { overrideEditable });
   const items = applyChanges(store, issue, changes);
   if (items.length > 0) ctx.emit(changeEvent(store, issue, 'updated', items, actor.accountId, req.origin));
   // notifyUsers only controls e-mail, which the emulator never sends; accepted and ignored.

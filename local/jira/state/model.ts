@@ -73,6 +73,18 @@ export interface IssueRecord {
    * from them everywhere (search, GET issue) as if it did not exist. Absent: everyone may see it.
    */
   hiddenFrom?: string[];
+  /** Files attached to the issue (added by tests through the emulator API; no upload route). */
+  attachments?: AttachmentRecord[];
+}
+
+/** An issue attachment's metadata (the file's bytes are not kept). */
+export interface AttachmentRecord {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType: string;
+  created: string;
+  authorId: string;
 }
 
 /** A custom field installed from a manifest `jira:customField` module. */
@@ -107,4 +119,6 @@ export interface JiraState {
   nextIssueId: number;
   nextProjectId: number;
   nextChangelogId: number;
+  /** Next attachment id (absent in states saved before attachments were modelled). */
+  nextAttachmentId?: number;
 }

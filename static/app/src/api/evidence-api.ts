@@ -4,6 +4,7 @@
  * Views take both from AppServices, so tests hand them fakes.
  */
 import { invoke, view } from '@forge/bridge';
+import { errorCodeOf } from '../../../../common/errors';
 import type {
   EvidenceInputPayload,
   EvidencePatchPayload,
@@ -21,7 +22,8 @@ export interface EvidenceApi {
   removeEvidence(id: string): Promise<ItemPanel>;
   reviewEvidence(payload: ReviewEvidencePayload): Promise<ItemPanel>;
   setAssessment(payload: SetAssessmentPayload): Promise<ItemPanel>;
-  setProjectSettings(settings: ProjectSettings): Promise<ProjectSettings>;
+  /** Changes the settings given; the others stay as they are. */
+  setProjectSettings(settings: Partial<ProjectSettings>): Promise<ProjectSettings>;
 }
 
 /** Where the evidence field is shown: Jira's issue view (`view`) or its inline editor (`edit`). */
@@ -41,7 +43,23 @@ export interface CustomFieldHost {
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
 
-export function createBridgeEvidenceApi(call: Invoke = (key, payload) => invoke(key, payload) as never): EvidenceApi {
+/**
+ * A change refused with `conflict` (someone else was saving to the same issue; the server saved
+ * nothing) is sent once more by itself; a second conflict is shown.
+ */
+export function retryingOnceOnConflict(call: Invoke): Invoke {
+  return async <T>(functionKey: string, payload?: Record<string, unknown>): Promise<T> => {
+    try {
+      return await call<T>(functionKey, payload);
+    } catch (error) {
+      if (errorCodeOf(error) !== 'conflict') throw error;
+      return call<T>(functionKey, payload);
+    }
+  };
+}
+
+export function createBridgeEvidenceApi(direct: Invoke = (key, payload) => invoke(key, payload) as never): EvidenceApi {
+  const call = retryingOnceOnConflict(direct);
   return {
     getItemPanel: () => call<ItemPanel>('getItemPanel', {}),
     addEvidence: (evidence) => call<ItemPanel>('addEvidence', { evidence }),

@@ -72,6 +72,7 @@ export function EvidenceEditor({ panel, onPanel }: EvidenceEditorProps) {
         <ReviewBox
           entry={entry}
           busy={busy}
+          ownUnderFourEyes={panel.fourEyes && entry.addedBy === panel.viewer}
           onReview={(state, note) => run(() => api.reviewEvidence({ id: entry.id, state, ...(note.trim() ? { note } : {}) }))}
           onCancel={() => setMode({ kind: 'idle' })}
         />

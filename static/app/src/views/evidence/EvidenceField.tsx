@@ -1,13 +1,13 @@
 /**
- * Module `audit-evidence` (the evidence custom field): Jira shows it read-only on the issue
- * (`view`) and opens it to edit it (`edit`); which one comes from the field's context.
+ * Module `audit-evidence` (the evidence custom field): read-only in Jira (`readOnly: true`; only the
+ * app writes it, after checking the user may edit the issue), so it is only ever shown. Changes are
+ * made in the Audit item panel.
  */
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { CustomFieldContext } from '../../api/evidence-api';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { EvidenceFieldEdit } from './EvidenceFieldEdit';
 import { EvidenceFieldView } from './EvidenceFieldView';
 import { useFieldHost } from './use-issue-services';
 
@@ -35,5 +35,5 @@ export default function EvidenceField() {
       </Notice>
     );
   }
-  return state.context.entryPoint === 'edit' ? <EvidenceFieldEdit /> : <EvidenceFieldView value={state.context.value} />;
+  return <EvidenceFieldView value={state.context.value} />;
 }

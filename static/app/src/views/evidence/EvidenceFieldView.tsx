@@ -12,6 +12,7 @@ export function EvidenceFieldView({ value }: { value: unknown }) {
     <div style={{ padding: 4, display: 'grid', gap: 4 }}>
       <EvidenceList entries={entries} today={today} empty="No evidence yet." />
       {skipped > 0 && <p style={{ margin: 0 }}>{skipped} stored entries could not be read and are not shown.</p>}
+      <p style={{ margin: 0 }}>Add, change and review evidence in the Audit item panel of this issue.</p>
     </div>
   );
 }

@@ -1,4 +1,8 @@
-/** Accept or reject one entry, with an optional note (worth giving on a rejection), or reopen it. */
+/**
+ * Accept or reject one entry, with an optional note (worth giving on a rejection), or reopen it.
+ * Under four eyes the person who added the entry cannot accept or reject it (the server refuses it
+ * too): the buttons are disabled and say why.
+ */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import type { EvidenceEntryView, EvidenceReviewStateName } from '../../../../../common/contract';
@@ -6,11 +10,13 @@ import type { EvidenceEntryView, EvidenceReviewStateName } from '../../../../../
 interface ReviewBoxProps {
   entry: EvidenceEntryView;
   busy: boolean;
+  /** Four eyes forbids this person to accept or reject it (they added it). */
+  ownUnderFourEyes?: boolean;
   onReview: (state: EvidenceReviewStateName, note: string) => void;
   onCancel: () => void;
 }
 
-export function ReviewBox({ entry, busy, onReview, onCancel }: ReviewBoxProps) {
+export function ReviewBox({ entry, busy, ownUnderFourEyes = false, onReview, onCancel }: ReviewBoxProps) {
   const [note, setNote] = useState('');
   const id = useId();
   return (
@@ -19,11 +25,12 @@ export function ReviewBox({ entry, busy, onReview, onCancel }: ReviewBoxProps) {
         Review note (optional; say what to fix when rejecting)
         <textarea id={id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
+      {ownUnderFourEyes && <p style={{ margin: 0 }}>Four eyes: you added this evidence, so someone else accepts or rejects it.</p>}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Button appearance="primary" isDisabled={busy} onClick={() => onReview('accepted', note)}>
+        <Button appearance="primary" isDisabled={busy || ownUnderFourEyes} onClick={() => onReview('accepted', note)}>
           Accept
         </Button>
-        <Button appearance="danger" isDisabled={busy} onClick={() => onReview('rejected', note)}>
+        <Button appearance="danger" isDisabled={busy || ownUnderFourEyes} onClick={() => onReview('rejected', note)}>
           Reject
         </Button>
         {entry.reviewState !== 'pending' && (

@@ -1,7 +1,8 @@
 /**
  * Module `audit-item-panel` (issue panel): the checklist item this issue stands for — id, chapter,
  * requirement, points, mandatory — its current result and why, the team's assessment and
- * complexity, and its evidence with add, edit, review and remove.
+ * complexity (N/A as the checklist allows it), verdict data changed outside the app (shown, never
+ * counted), and its evidence with add, edit, review and remove.
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -91,9 +92,31 @@ export default function ItemPanelView() {
           This issue does not stand for an active item of an audit checklist. Evidence can still be kept here.
         </Notice>
       )}
+      {panel.outsideChanges.length > 0 && (
+        <Notice appearance="warning" title="Changed outside the app">
+          <ul aria-label="Changed outside the app" style={{ margin: 0, paddingLeft: 20 }}>
+            {panel.outsideChanges.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {item && (
         <section aria-label="Assessment" style={section}>
-          <AssessmentForm key={`${panel.assessment.result}:${panel.assessment.complexity}`} assessment={panel.assessment} canEdit={panel.canEdit} busy={saving} onSave={saveAssessment} />
+          <AssessmentForm
+            key={`${panel.assessment.result}:${panel.assessment.complexity}:${panel.assessment.justification ?? ''}`}
+            assessment={panel.assessment}
+            na={panel.na}
+            canEdit={panel.canEdit}
+            busy={saving}
+            onSave={saveAssessment}
+          />
+          {panel.assessment.assessedBy && (
+            <div style={subtle}>
+              Assessed by {panel.assessment.assessedBy}
+              {panel.assessment.assessedAt ? ` on ${panel.assessment.assessedAt.slice(0, 10)}` : ''}
+            </div>
+          )}
           {saveError && (
             <Notice appearance="error" title="The assessment was not saved">
               {saveError}

@@ -32,6 +32,7 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
   const { evidence } = useServices();
   const headingId = useId();
   const strictId = useId();
+  const fourEyesId = useId();
   const reasonId = useId();
   // Without `can` (an older cached rollup) the checkbox stays usable; the server still checks.
   const mayAdminister = rollup.can?.administerProjects ?? true;
@@ -39,11 +40,11 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
   const [error, setError] = useState<string | undefined>(undefined);
   const titles = useMemo(() => new Map(rollup.items.map((item) => [item.id, item.title])), [rollup.items]);
 
-  const setStrict = (strictMode: boolean) => {
+  const change = (settings: { strictMode: boolean } | { fourEyes: boolean }) => {
     if (!evidence) return;
     setSaving(true);
     setError(undefined);
-    evidence.setProjectSettings({ strictMode }).then(
+    evidence.setProjectSettings(settings).then(
       () => {
         setSaving(false);
         onSettingsChanged();
@@ -85,9 +86,20 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
               checked={rollup.strictMode}
               disabled={saving || !mayAdminister}
               aria-describedby={mayAdminister ? undefined : reasonId}
-              onChange={(e) => setStrict(e.target.checked)}
+              onChange={(e) => change({ strictMode: e.target.checked })}
             />
             Strict mode: count an item as met only with accepted evidence in force
+          </label>
+          <label htmlFor={fourEyesId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            <input
+              id={fourEyesId}
+              type="checkbox"
+              checked={rollup.fourEyes ?? true}
+              disabled={saving || !mayAdminister}
+              aria-describedby={mayAdminister ? undefined : reasonId}
+              onChange={(e) => change({ fourEyes: e.target.checked })}
+            />
+            Four eyes: evidence is accepted or rejected by someone other than the person who added it
           </label>
           {!mayAdminister && (
             <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
@@ -97,7 +109,7 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
         </div>
       )}
       {error && (
-        <Notice appearance="error" title="Strict mode was not changed">
+        <Notice appearance="error" title="The audit settings were not changed">
           {error}
         </Notice>
       )}
