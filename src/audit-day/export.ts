@@ -8,6 +8,7 @@
  * security) is in the pack as its catalogue entry only, without an issue, like a missing one. Without the evidence field in Jira (app not fully installed) the evidence columns are empty
  * and the report says so.
  */
+import { LimitError } from '../../common/errors';
 import type { AuditExport, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
 import { type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { exportRows, toCsv, type ExportEvidence, type ExportIssue, type ExportRow } from '../domain/export';
@@ -30,9 +31,7 @@ import { asRecord } from '../domain/records';
 /** Forge answers a resolver with at most 5 MB; keep room for the JSON around the text. */
 const MAX_EXPORT_BYTES = 4.5 * 1024 * 1024;
 
-export class ExportTooLargeError extends Error {
-  override name = 'ExportTooLargeError';
-}
+export class ExportTooLargeError extends LimitError {}
 
 interface PackData {
   def: ChecklistDefinition;

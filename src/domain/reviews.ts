@@ -12,6 +12,7 @@
  *   false "stale" costs a second look while a false "reviewed" could cost the audit.
  * - The note limit counts characters as people do (Unicode code points), so an emoji is one.
  */
+import { BadRequestError } from '../../common/errors';
 import type { ChecklistDefinition } from './types';
 
 /** Longest note a review may carry, in characters. */
@@ -64,8 +65,7 @@ export interface ReviewContext {
 }
 
 /** The review request cannot be recorded as sent; `problems` says what to change. */
-export class ReviewValidationError extends Error {
-  override readonly name = 'ReviewValidationError';
+export class ReviewValidationError extends BadRequestError {
   readonly problems: string[];
 
   constructor(problems: string[]) {
