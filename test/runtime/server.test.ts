@@ -149,3 +149,15 @@ describe('local server: refusals answer 4xx by code, faults 5xx', () => {
     expect(await res.json()).toMatchObject({ accountId: 'viewer' });
   });
 });
+
+describe('local host frames', () => {
+  it('never turn an empty acting user into admin', async () => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const html = await (await fetch(`${server.url}/forge/resources/main/index.html?module=fixture-page&project=MSP&as=`)).text();
+    const boot = JSON.parse(/<script type="application\/json" id="__forge_host_boot">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as { invokeContext: { accountId: string }; error?: string };
+    expect(boot.invokeContext.accountId).toBe('');
+    expect(boot.error).toMatch(/no acting user/);
+    const res = await post(`${server.url}/api/invoke`, { functionKey: 'whoami', payload: {}, context: boot.invokeContext }, { 'x-account-id': boot.invokeContext.accountId });
+    expect(res.status).toBe(400);
+  });
+});
