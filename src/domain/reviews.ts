@@ -10,9 +10,11 @@
  *   that change (Jira and the app both stamp to the millisecond; a tie means the same moment).
  * - An unreadable item timestamp counts as a change: the review cannot be shown to be newer, and a
  *   false "stale" costs a second look while a false "reviewed" could cost the audit.
- * - The note limit counts characters as people do (Unicode code points), so an emoji is one.
+ * - The note limit counts characters as people do (Unicode code points), so an emoji is one; control
+ *   and text-direction characters are refused (free-text.ts), since the note reaches the CSV.
  */
 import { BadRequestError } from '../../common/errors';
+import { freeTextProblem } from './free-text';
 import type { ChecklistDefinition } from './types';
 
 /** Longest note a review may carry, in characters. */
@@ -159,6 +161,9 @@ export function validateReviewInput(def: ChecklistDefinition, input: ReviewInput
     if (typeof input.note !== 'string') {
       problems.push('The note must be text.');
     } else {
+      // The shared rule refuses control and text-direction characters; the bound stays in characters.
+      const hidden = freeTextProblem('The note', input.note, Number.POSITIVE_INFINITY);
+      if (hidden !== undefined) problems.push(hidden);
       const length = characterCount(input.note.trim());
       if (length > REVIEW_NOTE_MAX) {
         problems.push(`The note is ${length} characters; shorten it to at most ${REVIEW_NOTE_MAX}.`);
