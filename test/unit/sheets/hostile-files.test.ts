@@ -1,6 +1,6 @@
 /**
  * Hostile files (issue 21.7): whatever bytes a person picks, reading them ends in a workbook or a
- * typed SheetReadError (never another exception), within 2 s, and never in a partial read of a
+ * typed SheetReadError (never another exception), within 2 s of CPU time, and never in a partial read of a
  * damaged workbook. Property-based (fast-check): random bytes, valid files damaged at random, and
  * text built from the characters that break parsers.
  */
@@ -8,24 +8,31 @@ import fc from 'fast-check';
 import { SheetReadError, readChecklistFile, type Workbook } from '../../../common/sheets';
 import { buildXlsx, textBytes } from '../../fixtures/sheets/xlsx';
 
+/** The reading budget, in CPU time of this process: other processes on a busy machine do not count. */
 const LIMIT_MS = 2000;
+/** Wall time after which a read counts as hung whatever the machine's load. */
+const HANG_MS = 10_000;
 
 type Outcome = { kind: 'read'; workbook: Workbook; ms: number } | { kind: 'refused'; error: SheetReadError; ms: number };
 
-/** Reads the file; fails on any exception that is not a SheetReadError, or on a read past 2 s. */
+/** Reads the file; fails on any exception that is not a SheetReadError, or on a hang. `ms` is the CPU time spent. */
 async function read(name: string, bytes: Uint8Array): Promise<Outcome> {
-  const started = performance.now();
+  const started = process.cpuUsage();
+  const cpuMs = (): number => {
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000;
+  };
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`reading ${name} (${bytes.length} bytes) took more than ${LIMIT_MS} ms`)), LIMIT_MS);
+    timer = setTimeout(() => reject(new Error(`reading ${name} (${bytes.length} bytes) did not end within ${HANG_MS} ms`)), HANG_MS);
   });
   try {
     const workbook = await Promise.race([readChecklistFile({ name, bytes }), hang]);
-    return { kind: 'read', workbook, ms: performance.now() - started };
+    return { kind: 'read', workbook, ms: cpuMs() };
   } catch (error) {
     if (!(error instanceof SheetReadError)) throw new Error(`${name}: untyped failure: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { cause: error });
     expect(error.message.startsWith(`${name}: `)).toBe(true);
-    return { kind: 'refused', error, ms: performance.now() - started };
+    return { kind: 'refused', error, ms: cpuMs() };
   } finally {
     clearTimeout(timer);
   }
