@@ -51,3 +51,31 @@ describe('export in parts', () => {
     await expect(exportCsvInParts(early.call, 'ck')).rejects.toThrow('incomplete (3 of 4 parts)');
   });
 });
+
+describe('a pack that changes while it downloads', () => {
+  it('starts over once by itself when the server says the pack changed, then gives up with the server’s words', async () => {
+    const asked: Record<string, unknown>[] = [];
+    let conflicts = 1;
+    const call = async <T,>(_key: string, payload: Record<string, unknown> = {}): Promise<T> => {
+      asked.push(payload);
+      if (payload.cursor === 'c1' && conflicts-- > 0) throw new Error('There was an error invoking the function - ConflictError: The audit pack changed while it was being downloaded; download it again.');
+      const index = payload.cursor === 'c1' ? 1 : 0;
+      return { format: 'csv', fileName: 'p.csv', part: ['ab', 'cd'][index], index, parts: 2, rowCount: 1, ...(index === 0 ? { next: 'c1' } : {}) } as T;
+    };
+    await expect(exportCsvInParts(call, 'ck')).resolves.toMatchObject({ csv: 'abcd' });
+    expect(asked).toEqual([{ checklistId: 'ck', format: 'csv' }, { cursor: 'c1' }, { checklistId: 'ck', format: 'csv' }, { cursor: 'c1' }]);
+
+    conflicts = 2;
+    await expect(exportCsvInParts(call, 'ck')).rejects.toThrow('ConflictError: The audit pack changed');
+  });
+
+  it('does not start over for any other refusal', async () => {
+    let calls = 0;
+    const call = async <T,>(): Promise<T> => {
+      calls++;
+      throw new Error('There was an error invoking the function - AccessDeniedError: You need the Browse projects permission.');
+    };
+    await expect(exportCsvInParts(call, 'ck')).rejects.toThrow('AccessDeniedError');
+    expect(calls).toBe(1);
+  });
+});

@@ -4,11 +4,25 @@
  */
 import type { AuditExportCsv, AuditExportReport, AuditReport } from '../../../../common/contract';
 import type { AuditExportPart, ExportAuditPartPayload } from '../../../../common/export-parts';
+import { errorCode } from './errors';
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
 
-/** The whole text of the pack: every part in order, each asked for with the cursor of the one before. */
+/**
+ * The whole text of the pack. When it changed between two parts (someone edited an item meanwhile),
+ * the server refuses with a conflict: the download starts over once by itself, then says so.
+ */
 async function joinParts(call: Invoke, checklistId: string, format: 'csv' | 'report'): Promise<{ text: string; first: AuditExportPart }> {
+  try {
+    return await joinPartsOnce(call, checklistId, format);
+  } catch (error) {
+    if (errorCode(error) !== 'conflict') throw error;
+    return joinPartsOnce(call, checklistId, format);
+  }
+}
+
+/** Every part in order, each asked for with the cursor of the one before. */
+async function joinPartsOnce(call: Invoke, checklistId: string, format: 'csv' | 'report'): Promise<{ text: string; first: AuditExportPart }> {
   const first = await call<AuditExportPart>('exportAuditPart', { checklistId, format } satisfies ExportAuditPartPayload);
   const parts = [first.part];
   let next = first.next;
