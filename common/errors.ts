@@ -31,13 +31,45 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-/** A refusal the user can act on. Subclasses fix the code; the message says what to do. */
+/**
+ * Names older refusal classes keep because tests or logs know them. Each still means exactly one
+ * code, so the frontend can read it from the "XxxError:" prefix Forge leaves on the message. A
+ * class that keeps a name of its own must list it here (test/unit/errors.test.ts checks them).
+ */
+export const ERROR_NAME_ALIASES: Readonly<Record<string, ErrorCode>> = {
+  ChecklistValidationError: 'bad_request',
+  // Jira's answers a person can act on (src/jira/errors.ts); other Jira errors are faults.
+  JiraPermissionError: 'forbidden',
+  JiraNotFoundError: 'not_found',
+  JiraRateLimitError: 'unavailable',
+  JiraUnavailableError: 'unavailable',
+  JiraAmbiguousWriteError: 'unavailable',
+};
+
+/**
+ * A refusal the user can act on. Subclasses fix the code; the message says what to do. The name is
+ * the code's ({@link ERROR_NAMES}) unless a subclass keeps one of {@link ERROR_NAME_ALIASES}.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, name?: keyof typeof ERROR_NAME_ALIASES) {
     super(message);
     this.code = code;
-    this.name = ERROR_NAMES[code];
+    this.name = name !== undefined && ERROR_NAME_ALIASES[name] === code ? name : ERROR_NAMES[code];
+  }
+}
+
+/** The request is malformed (payload, context or a field a person typed); the message says what to fix. */
+export class BadRequestError extends AppError {
+  constructor(message: string) {
+    super('bad_request', message);
+  }
+}
+
+/** The caller lacks a permission; nothing was changed. */
+export class AccessDeniedError extends AppError {
+  constructor(message: string) {
+    super('forbidden', message);
   }
 }
 
@@ -62,7 +94,15 @@ export class NotFoundError extends AppError {
   }
 }
 
-const NAME_TO_CODE = new Map<string, ErrorCode>(Object.entries(ERROR_NAMES).map(([code, name]) => [name, code as ErrorCode]));
+const NAME_TO_CODE = new Map<string, ErrorCode>([
+  ...Object.entries(ERROR_NAMES).map(([code, name]): [string, ErrorCode] => [name, code as ErrorCode]),
+  ...Object.entries(ERROR_NAME_ALIASES),
+]);
+
+/** The code an error name stands for (a code's own name or an alias). */
+export function codeOfErrorName(name: string): ErrorCode | undefined {
+  return NAME_TO_CODE.get(name);
+}
 
 /**
  * The code of a failure: from an error's `code` or `name`, or from the "XxxError:" prefix of a

@@ -6,7 +6,7 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvokeContext } from './forge';
+import { createForgeRuntime, InvokeError, type ForgeRuntime, type ForgeRuntimeOptions, type InvokeContext } from './forge';
 import { registerHostRoutes } from './host/routes';
 import { createJiraEmulator, registerJiraRoutes, type JiraEmulatorApi } from './jira';
 
@@ -58,11 +58,24 @@ function withAppReset(emulator: JiraEmulatorApi, runtime: ForgeRuntime): JiraEmu
   });
 }
 
-function invokeError(e: unknown): { status: number; message: string } {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/timed out/.test(message)) return { status: 504, message };
-  if (/^No module|has no resolver|no definition for/.test(message)) return { status: 404, message };
-  return { status: 500, message };
+/**
+ * A failed invoke as HTTP: refusals by their code (400/403/404/409/413/503), 504 for a timeout, 500
+ * for a fault. The body is `{ error, code?, name? }`: the message, the refusal code, and the error's
+ * name (Forge keeps it on the message it hands the frontend).
+ */
+function invokeError(e: unknown): { status: number; body: { error: string; code?: string; name?: string } } {
+  if (e instanceof InvokeError) {
+    const named = e.name !== 'Error' ? { name: e.name } : {};
+    return { status: e.status, body: { error: e.message, ...(e.code !== undefined ? { code: e.code } : {}), ...named } };
+  }
+  return { status: 500, body: { error: e instanceof Error ? e.message : String(e) } };
+}
+
+/** The acting user of an invoke: the context's account id, else the X-Account-Id header; never a default. */
+function invokingAccount(context: Obj, header: unknown): string | undefined {
+  if (typeof context.accountId === 'string' && context.accountId.trim() !== '') return context.accountId;
+  if (context.accountId === undefined && typeof header === 'string' && header.trim() !== '') return header;
+  return undefined;
 }
 
 /** A free port, chosen up front so every URL the app and the emulator hand out is right. */
@@ -107,15 +120,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (!isObj(b) || typeof b.functionKey !== 'string' || !isObj(b.context) || typeof b.context.moduleKey !== 'string') {
       return reply.code(400).send({ error: 'Expected { functionKey, payload, context: { moduleKey, projectKey?, issueKey?, accountId } }' });
     }
-    const header = req.headers['x-account-id'];
-    const accountId = typeof b.context.accountId === 'string' && b.context.accountId ? b.context.accountId : typeof header === 'string' && header ? header : 'admin';
+    const accountId = invokingAccount(b.context, req.headers['x-account-id']);
+    if (accountId === undefined) {
+      return reply.code(400).send({ error: 'context.accountId must name the Jira user who invokes (or send X-Account-Id); an empty or missing account id is refused.', code: 'bad_request' });
+    }
     const context = { ...(b.context as Partial<InvokeContext>), moduleKey: b.context.moduleKey, accountId };
     try {
       const value = await rt.invoke({ functionKey: b.functionKey, payload: b.payload, context });
       return reply.code(200).type('application/json').send(JSON.stringify(value ?? null));
     } catch (e) {
-      const { status, message } = invokeError(e);
-      return reply.code(status).send({ error: message });
+      const { status, body } = invokeError(e);
+      return reply.code(status).send(body);
     }
   });
 

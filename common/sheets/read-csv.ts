@@ -4,14 +4,30 @@
  */
 import Papa from 'papaparse';
 import { SheetReadError } from './errors';
-import type { Sheet } from './types';
+import { MAX_ITEMS, type Sheet } from './types';
+
+/**
+ * Rows a checklist table can have: its items with room for headers, group rows and blank lines.
+ * Parsing stops one row past it, so a 5 MB file of line breaks is refused at once, not read whole.
+ */
+export const MAX_CSV_ROWS = MAX_ITEMS * 10;
+
+/** The delimiter is guessed from the first rows; a quote never closed must not make it read the whole file. */
+const GUESS_CHARS = 64 * 1024;
 
 /**
  * @example
  * readCsv('ID;Title\n1;Policies\n', 'list.csv').rows; // → [['ID', 'Title'], ['1', 'Policies']]
  */
 export function readCsv(text: string, fileName: string): Sheet {
-  const result = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
+  const result = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false, preview: MAX_CSV_ROWS + 1 });
+  if (result.data.length > MAX_CSV_ROWS) {
+    throw new SheetReadError(
+      'too-many-items',
+      fileName,
+      `has more than ${MAX_CSV_ROWS.toLocaleString('en-US')} rows; at most ${MAX_ITEMS.toLocaleString('en-US')} items can be imported. Split it into several checklists.`,
+    );
+  }
   // A lone quote swallows the rest of the file into one cell: every row after it would be wrong.
   const quote = result.errors.find((error) => error.type === 'Quotes');
   if (quote !== undefined) {
@@ -34,7 +50,8 @@ export function readCsv(text: string, fileName: string): Sheet {
  * in the real parse so row numbers match what Excel shows.
  */
 function guessDelimiter(text: string): string {
-  const preview = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy', preview: 50 });
+  const head = text.length > GUESS_CHARS ? text.slice(0, GUESS_CHARS) : text;
+  const preview = Papa.parse<string[]>(head, { delimiter: '', delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy', preview: 50 });
   return preview.meta.delimiter;
 }
 

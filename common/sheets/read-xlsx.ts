@@ -6,7 +6,7 @@
  */
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { SheetReadError } from './errors';
-import { describeSignature, readZipDirectory, sniffSignature } from './sniff';
+import { describeSignature, readZipDirectory, sniffSignature, type ZipDirectory } from './sniff';
 import type { FormulaCell, Sheet } from './types';
 
 /** A 5 MB workbook legitimately unpacks to tens of MB of XML; far beyond that is a zip bomb. */
@@ -23,8 +23,8 @@ async function loadExcelJs(): Promise<ExcelJsModule> {
   return (mod as { default?: ExcelJsModule }).default ?? mod;
 }
 
-/** Checks that the bytes really are an .xlsx workbook before handing them to exceljs. */
-export function assertXlsx(bytes: Uint8Array, fileName: string): void {
+/** Checks that the bytes really are an .xlsx workbook before handing them to exceljs; returns its zip directory. */
+export function assertXlsx(bytes: Uint8Array, fileName: string): ZipDirectory {
   const signature = sniffSignature(bytes);
   if (signature === 'ole2') {
     throw new SheetReadError(
@@ -60,11 +60,15 @@ export function assertXlsx(bytes: Uint8Array, fileName: string): void {
       `unpacks to ${mb} MB, more than a checklist needs. Remove unused sheets, images and formatting, or export the checklist sheet as CSV.`,
     );
   }
+  return directory;
 }
+
+/** Worksheet parts in the archive (`xl/worksheets/sheet1.xml`, …): each must come back as a sheet. */
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 
 /** Reads every worksheet, in workbook order. */
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
-  assertXlsx(bytes, fileName);
+  const directory = assertXlsx(bytes, fileName);
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
@@ -73,6 +77,16 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<She
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new SheetReadError('unreadable-xlsx', fileName, `could not be read as an Excel workbook (${reason}). Save it again in Excel and retry.`);
+  }
+  // exceljs skips a part it cannot find or read (a damaged header, a renamed entry) without a word:
+  // a workbook missing a sheet would import part of the checklist, so it is refused instead.
+  const parts = directory.names.filter((name) => WORKSHEET_PART.test(name)).length;
+  if (workbook.worksheets.length === 0 || workbook.worksheets.length < parts) {
+    throw new SheetReadError(
+      'unreadable-xlsx',
+      fileName,
+      `is damaged: ${workbook.worksheets.length} of its ${Math.max(parts, 1)} sheets could be read. Save it again in Excel and retry.`,
+    );
   }
   return workbook.worksheets.map(readWorksheet);
 }

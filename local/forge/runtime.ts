@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ContextResolver } from './context';
+import { failureOf, InvokeError, isInheritedKey, type FailureInfo } from './errors';
 import { fromEmulatorResponse, jsonResponse, toEmulatorRequest, bodyText, parseBody } from './http';
 import {
   installForgeGlobals,
@@ -55,6 +56,8 @@ export interface RunResult {
   outcome: InvocationOutcome;
   value?: unknown;
   error?: string;
+  /** What the handler threw (outcome `error`): message, name and refusal code. */
+  failure?: FailureInfo;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -120,11 +123,16 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   async invoke(request: InvokeRequest): Promise<unknown> {
     const { functionKey, payload, context } = request;
     const module = this.manifest.uiModules.find((m) => m.key === context.moduleKey);
-    if (!module) throw new Error(`No module "${context.moduleKey}" in manifest.yml`);
-    if (!module.resolverFunction) throw new Error(`Module "${module.key}" has no resolver in manifest.yml`);
+    if (!module) throw new InvokeError(`No module "${context.moduleKey}" in manifest.yml`, 404, 'not_found');
+    if (!module.resolverFunction) throw new InvokeError(`Module "${module.key}" has no resolver in manifest.yml`, 404, 'not_found');
+    // A key every object inherits would reach @forge/resolver's `key in functions` lookup.
+    if (typeof functionKey !== 'string' || functionKey === '' || isInheritedKey(functionKey)) {
+      throw new InvokeError(`There is no resolver function "${String(functionKey)}": name one the app defines.`, 404, 'not_found');
+    }
+    if (!context.accountId) throw new InvokeError('An invocation needs the account id of the user who makes it.', 400, 'bad_request');
     const fn = this.fn(module.resolverFunction);
     if (Buffer.byteLength(JSON.stringify(payload ?? {})) > MAX_INVOKE_PAYLOAD) {
-      throw new Error(`The invoke payload exceeds ${MAX_INVOKE_PAYLOAD / 1024} KB, Forge's limit.`);
+      throw new InvokeError(`The invoke payload exceeds ${MAX_INVOKE_PAYLOAD / 1024} KB, Forge's limit.`, 413, 'limit');
     }
     const ctx = await this.contexts.uiContext(module, context);
     const backend = { principal: { accountId: context.accountId }, installContext: this.installContext };
@@ -137,7 +145,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
       functionKey,
       args: [{ call: { functionKey, payload: payload ?? {} }, context: ctx }, backend],
     });
-    if (result.outcome !== 'ok') throw new Error(result.error ?? result.outcome);
+    if (result.outcome !== 'ok') throw InvokeError.fromFailure(result.outcome, result.failure, result.error ?? result.outcome);
     const size = result.value === undefined ? 0 : Buffer.byteLength(JSON.stringify(result.value));
     if (size > MAX_INVOKE_RESPONSE) throw new Error(`The resolver response is ${size} bytes; Forge's limit is 5 MB.`);
     return result.value;
@@ -257,13 +265,13 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     };
     return new Promise<RunResult>((resolve) => {
       let settled = false;
-      const finish = (outcome: InvocationOutcome, value?: unknown, error?: string): void => {
+      const finish = (outcome: InvocationOutcome, value?: unknown, error?: string, failure?: FailureInfo): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         Object.assign(record, { durationMs: Date.now() - started, ok: outcome === 'ok', outcome, ...(error !== undefined ? { error } : {}) });
         this.records.push(record);
-        resolve({ outcome, value, ...(error !== undefined ? { error } : {}) });
+        resolve({ outcome, value, ...(error !== undefined ? { error } : {}), ...(failure !== undefined ? { failure } : {}) });
       };
       const scope: InvocationScope = {
         handler: this,
@@ -287,7 +295,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
       }, a.timeoutMs);
       runInScope(scope, async () => handler(...a.args)).then(
         (v) => finish('ok', v),
-        (e: unknown) => finish('error', undefined, message(e)),
+        (e: unknown) => finish('error', undefined, message(e), failureOf(e)),
       );
     });
   }

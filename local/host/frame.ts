@@ -103,7 +103,8 @@ export class FrameServer {
     const m = this.runtime.manifest;
     const moduleKey = q.module ?? '';
     const module = m.uiModules.find((x) => x.key === moduleKey);
-    const user = q.as || 'admin';
+    // A frame the host opens names its user; only a bare URL (no `as`) acts as the default admin.
+    const user = q.as === undefined ? 'admin' : q.as.trim();
     const extra: Record<string, unknown> = {};
     if (module?.type === 'jira:customField' && q.issue) {
       const jira = this.reader(user);
@@ -153,6 +154,7 @@ export class FrameServer {
       autoResize: q.resize === '1',
       subPath: q.sub ?? '',
       ...(error ? { error } : {}),
+      ...(user === '' ? { error: 'The frame names no acting user (?as= is empty): its invokes are refused.' } : {}),
       ...(module ? {} : { error: `No module "${moduleKey}" in manifest.yml` }),
     };
   }

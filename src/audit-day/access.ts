@@ -7,6 +7,7 @@
  * checklist (the audit lead, the core team) are rarely Jira project admins, every waiver carries who
  * applied it and why, and removing one restores the exact previous score.
  */
+import { NotFoundError } from '../../common/errors';
 import { requireChecklist } from '../catalogue';
 import type { ChecklistDefinition } from '../domain/types';
 import { JiraNotFoundError, type JiraClient, type PermissionGrants, type ProjectPermission } from '../jira';
@@ -15,9 +16,7 @@ import type { ProjectCaller } from '../resolvers/context';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
 
 /** The project has no checklist to work on; the message says what to do. */
-export class NoAuditChecklistError extends Error {
-  override name = 'NoAuditChecklistError';
-}
+export class NoAuditChecklistError extends NotFoundError {}
 
 /**
  * Checks Browse projects and tells whether the caller may also change reviews and waivers, in one

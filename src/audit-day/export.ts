@@ -8,6 +8,7 @@
  * security) is in the pack as its catalogue entry only, without an issue, like a missing one. Without the evidence field in Jira (app not fully installed) the evidence columns are empty
  * and the report says so.
  */
+import { LimitError } from '../../common/errors';
 import type { AuditExport, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
 import { type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { exportRows, toCsv, type ExportEvidence, type ExportIssue, type ExportRow } from '../domain/export';
@@ -30,9 +31,7 @@ import { asRecord } from '../domain/records';
 /** Forge answers a resolver with at most 5 MB; keep room for the JSON around the text. */
 const MAX_EXPORT_BYTES = 4.5 * 1024 * 1024;
 
-export class ExportTooLargeError extends Error {
-  override name = 'ExportTooLargeError';
-}
+export class ExportTooLargeError extends LimitError {}
 
 interface PackData {
   def: ChecklistDefinition;
@@ -46,6 +45,10 @@ interface PackData {
   today: string;
 }
 
+/**
+ * The whole pack in one answer. A pack past one answer's size is refused: the page downloads it in
+ * parts (exportAuditPart, export-parts.ts).
+ */
 export async function exportAudit(
   jira: JiraClient,
   caller: ProjectCaller,
@@ -54,19 +57,32 @@ export async function exportAudit(
 ): Promise<AuditExport> {
   await readAccess(jira, caller, 'export the audit pack');
   const def = await auditChecklist(caller.projectKey, args.checklistId);
-  const at = new Date(now());
-  const pack = await readPack(jira, caller.projectKey, def, at);
-  const base = `${caller.projectKey}-${def.id}-audit-pack-${pack.today}`;
-  if (args.format === 'report') {
-    const result: AuditExport = { format: 'report', fileName: `${base}.pdf`, report: reportOf(caller.projectKey, pack, at) };
-    checkSize(JSON.stringify(result));
-    console.info(`[export] ${caller.projectKey}/${def.id}: printable report of ${pack.rows.length} items`);
-    return result;
+  const built = await buildPack(jira, caller.projectKey, def, args.format ?? 'csv', new Date(now()));
+  checkSize(built.text);
+  return built.result;
+}
+
+/** The pack as its result and as the text that travels (the CSV, or the report's JSON). */
+export interface BuiltPack {
+  result: AuditExport;
+  text: string;
+  fileName: string;
+  rowCount: number;
+}
+
+/** Reads and scores the pack as of `at`; the same data and `at` give the same text. No permission check. */
+export async function buildPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, format: 'csv' | 'report', at: Date): Promise<BuiltPack> {
+  const pack = await readPack(jira, projectKey, def, at);
+  const base = `${projectKey}-${def.id}-audit-pack-${pack.today}`;
+  const rowCount = pack.rows.length;
+  if (format === 'report') {
+    const report = reportOf(projectKey, pack, at);
+    console.info(`[export] ${projectKey}/${def.id}: printable report of ${rowCount} items`);
+    return { result: { format: 'report', fileName: `${base}.pdf`, report }, text: JSON.stringify(report), fileName: `${base}.pdf`, rowCount };
   }
   const csv = toCsv(pack.rows);
-  checkSize(csv);
-  console.info(`[export] ${caller.projectKey}/${def.id}: CSV of ${pack.rows.length} items`);
-  return { format: 'csv', fileName: `${base}.csv`, csv, rowCount: pack.rows.length };
+  console.info(`[export] ${projectKey}/${def.id}: CSV of ${rowCount} items`);
+  return { result: { format: 'csv', fileName: `${base}.csv`, csv, rowCount }, text: csv, fileName: `${base}.csv`, rowCount };
 }
 
 async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
@@ -206,7 +222,7 @@ function checkSize(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_EXPORT_BYTES) {
     throw new ExportTooLargeError(
-      `The audit pack is ${Math.ceil(bytes / 1024 / 1024)} MB, more than Forge lets the app send in one answer (5 MB); report this to the app's maintainers so the export can be split.`,
+      `The audit pack is ${Math.ceil(bytes / 1024 / 1024)} MB, more than Forge lets the app send in one answer (5 MB); download it from the Audit day page, which fetches it in parts.`,
     );
   }
 }

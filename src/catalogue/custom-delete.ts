@@ -5,6 +5,7 @@
  * search that lists the issues (approximateCount lags behind recent writes), and an import of it
  * still running in any project also keeps it. Only counts are reported, never which projects.
  */
+import { ConflictError } from '../../common/errors';
 import type { DeleteCustomChecklistResult } from '../../common/custom-checklists';
 import { findBuiltinChecklist } from '../checklists';
 import { activeImportSchema } from '../import/active';
@@ -19,9 +20,7 @@ import { deleteCustomChecklist, loadCustomChecklist } from './custom-store';
 import { deleteInitialResults } from './initial-results';
 
 /** The checklist cannot be deleted as things stand; the message says what to do first. */
-export class CustomChecklistInUseError extends Error {
-  override readonly name = 'CustomChecklistInUseError';
-}
+export class CustomChecklistInUseError extends ConflictError {}
 
 export async function removeCustomChecklist(jira: JiraClient, checklistId: string): Promise<DeleteCustomChecklistResult> {
   if (findBuiltinChecklist(checklistId)) {

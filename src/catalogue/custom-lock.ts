@@ -4,6 +4,7 @@
  * commit and delete claims `custom-checklist-lock:<id>` (FAIL_IF_EXISTS, so exactly one wins) and
  * frees it when done; the TTL frees a lock whose resolver died mid-write.
  */
+import { ConflictError } from '../../common/errors';
 import { customChecklistLockKey } from '../storage/keys';
 import { claimValue, deleteValue } from '../storage/kvs';
 
@@ -11,9 +12,7 @@ import { claimValue, deleteValue } from '../storage/kvs';
 export const CUSTOM_CHECKLIST_LOCK_TTL_SECONDS = 60;
 
 /** Someone else is saving or deleting this checklist right now; nothing was written. */
-export class CustomChecklistBusyError extends Error {
-  override readonly name = 'CustomChecklistBusyError';
-}
+export class CustomChecklistBusyError extends ConflictError {}
 
 /**
  * Runs `write` holding the checklist's lock, or throws {@link CustomChecklistBusyError}.

@@ -5,6 +5,7 @@
  * move to it through version sync. Saving exactly the same thing again is a no-op, which makes a
  * retried save (or commit) safe.
  */
+import { ConflictError } from '../../common/errors';
 import type { SaveCustomChecklistResult } from '../../common/custom-checklists';
 import { builtinChecklists, findBuiltinChecklist } from '../checklists';
 import { canonicalJson, type JsonValue } from '../domain/hash';
@@ -16,9 +17,7 @@ import { summaryOf } from './index';
 import { loadInitialResults, saveInitialResults } from './initial-results';
 
 /** The checklist clashes with one already in the catalogue; nothing was saved. */
-export class CustomChecklistConflictError extends Error {
-  override readonly name = 'CustomChecklistConflictError';
-}
+export class CustomChecklistConflictError extends ConflictError {}
 
 /**
  * Saves the checklist and its initial results, or throws {@link CustomChecklistConflictError}.

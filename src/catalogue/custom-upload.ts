@@ -8,6 +8,7 @@
  * Sending a chunk again replaces it, and committing again answers like the first commit, so the
  * browser can retry any step after a lost answer.
  */
+import { BadRequestError, NotFoundError } from '../../common/errors';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -27,14 +28,10 @@ import { findChecklist, summaryOf } from './index';
 import { loadInitialResults } from './initial-results';
 
 /** No upload with this id for this account (never begun, expired, or someone else's). */
-export class CustomUploadNotFoundError extends Error {
-  override readonly name = 'CustomUploadNotFoundError';
-}
+export class CustomUploadNotFoundError extends NotFoundError {}
 
 /** The upload cannot take this part or cannot be committed yet; the message says what to send. */
-export class CustomUploadError extends Error {
-  override readonly name = 'CustomUploadError';
-}
+export class CustomUploadError extends BadRequestError {}
 
 const resultsSchema = z.record(z.string(), z.enum(['met', 'not_met', 'na']));
 

@@ -3,6 +3,7 @@
  * file in the browser, but a resolver is an open door: the definition is validated again with the
  * checklist format's loader, plus the limits that only matter for a stored, importable checklist.
  */
+import { BadRequestError } from '../../common/errors';
 import { CUSTOM_CHECKLIST_LIMITS, type InitialResultName } from '../../common/custom-checklists';
 import { MAX_TITLE_LENGTH } from '../../common/sheets/types';
 import { ChecklistValidationError, validateChecklist, type ChecklistProblem } from '../domain/checklist-schema';
@@ -14,8 +15,7 @@ import { isRecord } from '../domain/records';
 const MESSAGE_PROBLEMS = 50;
 
 /** The checklist cannot be saved as it is; `problems` lists every reason, item by item. */
-export class CustomChecklistInvalidError extends Error {
-  override readonly name = 'CustomChecklistInvalidError';
+export class CustomChecklistInvalidError extends BadRequestError {
 
   constructor(
     readonly file: string,

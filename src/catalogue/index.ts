@@ -2,6 +2,7 @@
  * The checklists a project can import: the built-ins that ship with the app and the custom ones
  * teams saved (KVS, see custom-store.ts). A custom checklist cannot shadow a built-in id.
  */
+import { NotFoundError } from '../../common/errors';
 import type { ChecklistSummary, ChecklistView } from '../../common/contract';
 import { builtinChecklists, findBuiltinChecklist } from '../checklists';
 import type { ChecklistDefinition } from '../domain/types';
@@ -11,8 +12,7 @@ import type { CustomHeaderRecord } from './stored-definition';
 export { deleteCustomChecklist, saveCustomChecklist, CustomChecklistError } from './custom-store';
 
 /** No checklist with this id exists (built-in or custom). */
-export class UnknownChecklistError extends Error {
-  override name = 'UnknownChecklistError';
+export class UnknownChecklistError extends NotFoundError {
   constructor(readonly checklistId: string) {
     super(`There is no checklist "${checklistId}". Pick one from the list of checklists, or save your own file first.`);
   }

@@ -1,6 +1,7 @@
 /**
  * What is wrong with a checklist definition file, said so a person can fix it without reading code.
  */
+import { AppError } from '../../common/errors';
 
 /** One thing wrong with a checklist file. */
 export interface ChecklistProblem {
@@ -29,14 +30,13 @@ export function formatProblem(problem: ChecklistProblem): string {
  * Thrown when a checklist definition cannot be loaded. `problems` holds every problem found, not just
  * the first, so a team can fix a file in one pass.
  */
-export class ChecklistValidationError extends Error {
-  override readonly name = 'ChecklistValidationError';
+export class ChecklistValidationError extends AppError {
   readonly problems: ChecklistProblem[];
 
   constructor(problems: ChecklistProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const file = problems[0]?.file ?? 'checklist';
-    super(`${file} has ${count}; fix them and load the checklist again:\n${problems.map(formatProblem).join('\n')}`);
+    super('bad_request', `${file} has ${count}; fix them and load the checklist again:\n${problems.map(formatProblem).join('\n')}`, 'ChecklistValidationError');
     this.problems = problems;
   }
 }

@@ -28,6 +28,7 @@
  *   idempotent: pruning again, or later, keeps the same points.
  * - Figures are whole numbers (points and item counts are), which keeps the encoding exact.
  */
+import { BadRequestError } from '../../common/errors';
 import { epochDay, isCalendarDate, weekOfEpochDay } from './history-calendar';
 import type { ScoreReport } from './types';
 
@@ -83,9 +84,7 @@ export interface SnapshotResult {
 }
 
 /** A point, option or range the history cannot take; the message says which field and why. */
-export class HistoryInputError extends Error {
-  override readonly name = 'HistoryInputError';
-}
+export class HistoryInputError extends BadRequestError {}
 
 /**
  * A score point from a report, for the caller's calendar day and snapshot time.

@@ -10,8 +10,10 @@
  *   that change (Jira and the app both stamp to the millisecond; a tie means the same moment).
  * - An unreadable item timestamp counts as a change: the review cannot be shown to be newer, and a
  *   false "stale" costs a second look while a false "reviewed" could cost the audit.
- * - The note limit counts characters as people do (Unicode code points), so an emoji is one.
+ * - The note limit counts characters as people do (Unicode code points), so an emoji is one; control
+ *   and text-direction characters are refused (free-text.ts), since the note reaches the CSV.
  */
+import { BadRequestError } from '../../common/errors';
 import { freeTextProblem } from './free-text';
 import type { ChecklistDefinition } from './types';
 
@@ -65,8 +67,7 @@ export interface ReviewContext {
 }
 
 /** The review request cannot be recorded as sent; `problems` says what to change. */
-export class ReviewValidationError extends Error {
-  override readonly name = 'ReviewValidationError';
+export class ReviewValidationError extends BadRequestError {
   readonly problems: string[];
 
   constructor(problems: string[]) {
@@ -160,13 +161,12 @@ export function validateReviewInput(def: ChecklistDefinition, input: ReviewInput
     if (typeof input.note !== 'string') {
       problems.push('The note must be text.');
     } else {
+      // The shared rule refuses control and text-direction characters; the bound stays in characters.
+      const hidden = freeTextProblem('The note', input.note, Number.POSITIVE_INFINITY);
+      if (hidden !== undefined) problems.push(hidden);
       const length = characterCount(input.note.trim());
       if (length > REVIEW_NOTE_MAX) {
         problems.push(`The note is ${length} characters; shorten it to at most ${REVIEW_NOTE_MAX}.`);
-      } else {
-        // Control and text-direction characters could hide text in the trail, the page and the export.
-        const problem = freeTextProblem('The note', input.note, Number.MAX_SAFE_INTEGER);
-        if (problem) problems.push(problem);
       }
     }
   }

@@ -7,6 +7,7 @@
  * may run), then looks for running imports; startImport claims its checklist slot, then looks at
  * the lock. Each claims before it looks, so of two racing starts at least one sees the other.
  */
+import { ConflictError } from '../../common/errors';
 import type { ChecklistDefinition } from '../domain/types';
 import { checklistIdsOfFramework } from '../catalogue';
 import { activeImportKey, frameworkWriteLockKey } from '../storage/keys';
@@ -16,9 +17,7 @@ import { activeImportSchema } from './active';
 import { isStale, loadJob } from './job';
 
 /** Another import or version update of the framework holds the project; nothing was written. */
-export class FrameworkBusyError extends Error {
-  override name = 'FrameworkBusyError';
-}
+export class FrameworkBusyError extends ConflictError {}
 
 /** A version update runs in one resolver call (25 s); the TTL frees a lock its holder never released. */
 const SYNC_LOCK_TTL_S = 120;

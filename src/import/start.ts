@@ -4,6 +4,7 @@
  * where a resolver has 25 s). A checklist has at most one running import per project: a second
  * start returns the running job, and re-queues it if its consumer is gone.
  */
+import { NotFoundError } from '../../common/errors';
 import { randomUUID } from 'node:crypto';
 import type { ImportStatus, StartImportResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
@@ -20,9 +21,7 @@ import { refuseOtherVersionInUse } from './version-guard';
 import { enqueueImport } from './worker-support';
 
 /** No such job in this project (or it belongs to another one). */
-export class ImportNotFoundError extends Error {
-  override name = 'ImportNotFoundError';
-}
+export class ImportNotFoundError extends NotFoundError {}
 
 /** Attempts at claiming the project's import slot; a lost race means another job now holds it. */
 const CLAIM_ATTEMPTS = 3;

@@ -4,6 +4,7 @@
  * by exact checklist id); moving between versions is version sync's job, which keeps status,
  * assignee and evidence.
  */
+import { ConflictError } from '../../common/errors';
 import { compareVersions } from '../../common/versions';
 import { findChecklist } from '../catalogue';
 import type { ChecklistDefinition } from '../domain/types';
@@ -12,9 +13,7 @@ import { checklistIssuesJql, ITEM_PROPERTY } from '../jira/identity';
 import { projectChecklists } from '../storage/project-state';
 
 /** The project already uses another version of this checklist's framework; nothing was created. */
-export class OtherVersionInUseError extends Error {
-  override name = 'OtherVersionInUseError';
-}
+export class OtherVersionInUseError extends ConflictError {}
 
 /**
  * Throws {@link OtherVersionInUseError} when the project has active items of another version of

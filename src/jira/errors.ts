@@ -1,7 +1,10 @@
 /**
  * Errors from Jira REST calls. Every failed call becomes one of these classes, with `name` set so
  * callers (and logs) can tell them apart after serialisation, and a message that says what to do.
+ * The ones a person can act on carry a refusal `code` (common/errors.ts; their names are aliases of
+ * it), so a resolver that lets them through answers 403/404/503 rather than a fault.
  */
+import type { ErrorCode } from '../../common/errors';
 
 /** Jira's error body: `{ errorMessages: string[], errors: { field: message } }`. */
 export interface JiraErrorBody {
@@ -35,16 +38,19 @@ export class JiraError extends Error {
 /** 401 / 403: the acting user (or the app) may not do this. */
 export class JiraPermissionError extends JiraError {
   override name = 'JiraPermissionError';
+  readonly code: ErrorCode = 'forbidden';
 }
 
 /** 404: the project, issue or property does not exist, or the actor cannot see it. */
 export class JiraNotFoundError extends JiraError {
   override name = 'JiraNotFoundError';
+  readonly code: ErrorCode = 'not_found';
 }
 
 /** 429 after every retry the time budget allowed; the caller may try again later. */
 export class JiraRateLimitError extends JiraError {
   override name = 'JiraRateLimitError';
+  readonly code: ErrorCode = 'unavailable';
   /** How long Jira asked to wait, when it said. */
   readonly retryAfterMs: number | undefined;
 
@@ -57,6 +63,7 @@ export class JiraRateLimitError extends JiraError {
 /** 5xx after every retry: Jira is unavailable for now. */
 export class JiraUnavailableError extends JiraError {
   override name = 'JiraUnavailableError';
+  readonly code: ErrorCode = 'unavailable';
 }
 
 /**

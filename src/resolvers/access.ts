@@ -2,16 +2,15 @@
  * Server-side permission checks, made as the calling user before the app acts as itself: the UI
  * hiding a button is not a permission check.
  */
+import { AccessDeniedError } from '../../common/errors';
 import type { JiraClient, ProjectPermission } from '../jira';
+import { JiraNotFoundError } from '../jira/errors';
 import { JiraHttp } from '../jira/http';
 import { getMyGlobalPermissions } from '../jira/permissions';
 import type { ProjectCaller } from './context';
 import { jiraHttpOptionsFor } from './jira';
 
-/** The caller lacks a project permission; nothing was changed. */
-export class AccessDeniedError extends Error {
-  override name = 'AccessDeniedError';
-}
+export { AccessDeniedError };
 
 const NAMES: Record<ProjectPermission, string> = {
   BROWSE_PROJECTS: 'Browse projects',
@@ -30,7 +29,11 @@ export async function requireProjectPermissions(
   permissions: readonly ProjectPermission[],
   action: string,
 ): Promise<void> {
-  const grants = await jira.getMyPermissions({ projectKey: caller.projectKey, permissions });
+  // Jira answers 404 for a project the user cannot browse (or that does not exist): no permission.
+  const grants = await jira.getMyPermissions({ projectKey: caller.projectKey, permissions }).catch((error: unknown) => {
+    if (error instanceof JiraNotFoundError) return {} as Partial<Record<ProjectPermission, boolean>>;
+    throw error;
+  });
   const missing = permissions.filter((permission) => grants[permission] !== true);
   if (missing.length === 0) return;
   const names = missing.map((permission) => NAMES[permission]).join(' and ');

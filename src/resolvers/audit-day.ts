@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { AuditDay, AuditExport } from '../../common/contract';
 import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
 import { exportAudit } from '../audit-day/export';
+import { exportAuditPart } from '../audit-day/export-parts';
+import type { AuditExportPart } from '../../common/export-parts';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged } from './logged';
 import { jiraClientFor } from './jira';
@@ -29,6 +31,7 @@ const customPayload = z.object({
 });
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
 const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
+const exportPartPayload = exportPayload.extend({ cursor: z.string().min(1).max(2_000).optional() });
 
 export function defineAuditDayResolvers(definitions: Resolver): void {
   definitions.define(
@@ -79,6 +82,17 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
       return exportAudit(jiraClientFor('resolver'), projectCaller(context), {
         ...(checklistId !== undefined ? { checklistId } : {}),
         ...(format !== undefined ? { format } : {}),
+      });
+    }),
+  );
+  definitions.define(
+    'exportAuditPart',
+    logged('exportAuditPart', async ({ payload, context }): Promise<AuditExportPart> => {
+      const { checklistId, format, cursor } = parsePayload(exportPartPayload, payload, 'exportAuditPart');
+      return exportAuditPart(jiraClientFor('resolver'), projectCaller(context), {
+        ...(checklistId !== undefined ? { checklistId } : {}),
+        ...(format !== undefined ? { format } : {}),
+        ...(cursor !== undefined ? { cursor } : {}),
       });
     }),
   );

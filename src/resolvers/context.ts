@@ -3,17 +3,15 @@
  * project), never the payload. Payloads are parsed with zod and refused with a plain message.
  */
 import { z } from 'zod';
+import { BadRequestError } from '../../common/errors';
+
+export { BadRequestError };
 
 /** The caller and the project the UI module was opened in. */
 export interface ProjectCaller {
   accountId: string;
   projectKey: string;
   projectId: string;
-}
-
-/** The request is malformed (payload or context); the message says what was wrong. */
-export class BadRequestError extends Error {
-  override name = 'BadRequestError';
 }
 
 const contextSchema = z.looseObject({

@@ -9,8 +9,10 @@ import { listChecklists, requireChecklist, viewOf } from '../catalogue';
 import { getImport, startImport } from '../import/start';
 import { getRollup } from '../rollup/get-rollup';
 import { applySync, previewSync } from '../sync/apply';
-import { checklistIdSchema, parsePayload, projectCaller } from './context';
+import { requireProjectPermissions } from './access';
+import { checklistIdSchema, parsePayload, projectCaller, type ProjectCaller } from './context';
 import { logged } from './logged';
+import { OwnKeysResolver } from './own-keys';
 import { defineAuditDayResolvers } from './audit-day';
 import { defineCustomChecklistResolvers } from './custom-checklists';
 import { defineEvidenceResolvers } from './evidence';
@@ -23,16 +25,24 @@ const idPayload = z.object({ id: checklistIdSchema });
 const jobPayload = z.object({ jobId: z.uuid() });
 const rollupPayload = z.object({ checklistId: checklistIdSchema.optional(), refresh: z.boolean().optional() });
 
+/** Browse projects in the context project, asked as the user: reading the app's data needs no more. */
+const requireBrowse = (caller: ProjectCaller, action: string): Promise<void> => requireProjectPermissions(jiraClientFor('resolver'), caller, ['BROWSE_PROJECTS'], action);
+
 export function buildResolver(): Resolver {
-  const definitions = new Resolver();
+  const definitions = new OwnKeysResolver();
   definitions.define(
     'listChecklists',
-    logged('listChecklists', async (): Promise<ChecklistSummary[]> => listChecklists()),
+    logged('listChecklists', async ({ context }): Promise<ChecklistSummary[]> => {
+      await requireBrowse(projectCaller(context), 'see the checklists it can import');
+      return listChecklists();
+    }),
   );
   definitions.define(
     'getChecklist',
-    logged('getChecklist', async ({ payload }): Promise<ChecklistView> => {
+    logged('getChecklist', async ({ payload, context }): Promise<ChecklistView> => {
+      const caller = projectCaller(context);
       const { id } = parsePayload(idPayload, payload, 'getChecklist');
+      await requireBrowse(caller, 'see the checklists it can import');
       return viewOf(await requireChecklist(id));
     }),
   );
@@ -46,8 +56,10 @@ export function buildResolver(): Resolver {
   definitions.define(
     'getImport',
     logged('getImport', async ({ payload, context }): Promise<ImportStatus> => {
+      const caller = projectCaller(context);
       const { jobId } = parsePayload(jobPayload, payload, 'getImport');
-      return getImport(projectCaller(context), jobId);
+      await requireBrowse(caller, 'follow its imports');
+      return getImport(caller, jobId);
     }),
   );
   definitions.define(

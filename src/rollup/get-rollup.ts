@@ -34,7 +34,7 @@ import { readProjectSettings } from '../evidence/settings';
 import type { JiraClient } from '../jira';
 import { chapterItemsJql } from '../jira/identity';
 import type { ProjectCaller } from '../resolvers/context';
-import { lastChecklist, projectChangedAt } from '../storage/project-state';
+import { lastChecklist, projectChangedAt, projectChecklists } from '../storage/project-state';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from './states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
@@ -69,11 +69,14 @@ export async function getRollup(
   const checklistId = args.checklistId ?? (await lastChecklist(caller.projectKey));
   if (checklistId === undefined) return null;
   const def = await requireChecklist(checklistId);
+  // A checklist the project never imported is scored for the asker but leaves no cache or history:
+  // a browse-only user must not be able to make the app write for any checklist id.
+  const held = (await projectChecklists(caller.projectKey)).includes(def.id);
   const [computed, visible] = await Promise.all([
-    computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true }, now),
+    computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true, store: held }, now),
     visibleIssueKeys(jira, caller.projectKey, def.id),
   ]);
-  if (computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
+  if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;
@@ -90,15 +93,17 @@ export async function computeRollup(
   /**
    * `refresh`: a person asked for a fresh read; honoured only when the cache is REFRESH_MIN_AGE_MS
    * old. `force`: read Jira whatever the cache (the app's own need, e.g. a cache without `updated`).
+   * `store: false`: a checklist the project does not hold; read Jira and write nothing.
    */
-  options: { refresh?: boolean; force?: boolean },
+  options: { refresh?: boolean; force?: boolean; store?: boolean },
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
   const [{ strictMode, fourEyes }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
 
-  if (options.force !== true) {
+  const store = options.store !== false;
+  if (options.force !== true && store) {
     const cached = await readCachedStates(projectKey, def.id);
     const age = cached ? now() - cached.readAt : Number.POSITIVE_INFINITY;
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
@@ -112,7 +117,7 @@ export async function computeRollup(
   const readAt = now();
   const { states, evidence } = await readItemsWithEvidence(jira, projectKey, def, await evidenceFieldId(jira));
   const digests = new Map([...evidence].map(([itemId, value]) => [itemId, toDigest(value)]));
-  if (!(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
+  if (store && !(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
   return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };

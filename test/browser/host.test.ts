@@ -52,7 +52,8 @@ describeBrowser('local host (fixture app)', () => {
       'Environment: DEVELOPMENT',
       'Resolver asUser: admin',
       'Bridge requestJira: admin',
-      'Resolver error: boom from resolver',
+      // As Forge hands a resolver's error to the frontend: wrapped, the error's name before its message.
+      'Resolver error: There was an error invoking the function - Error: boom from resolver',
     ]);
     await s.page.waitForSelector('#flags .flag.success >> text=Fixture loaded');
     await screenshot(s.page, 'host-fixture-project-page');

@@ -74,3 +74,90 @@ describe('local server', () => {
     expect(await afterReset.json()).toBeNull();
   });
 });
+
+describe('local server: refusals answer 4xx by code, faults 5xx', () => {
+  const ctx = { moduleKey: 'fixture-page', projectKey: 'MSP', accountId: 'admin' };
+  const refuse = (payload: Record<string, string>) => post(`${server.url}/api/invoke`, { functionKey: 'refuse', payload, context: ctx });
+
+  it.each([
+    ['BadRequestError', undefined, 400, 'bad_request'],
+    ['AccessDeniedError', undefined, 403, 'forbidden'],
+    ['NotFoundError', undefined, 404, 'not_found'],
+    ['ConflictError', undefined, 409, 'conflict'],
+    ['LimitError', undefined, 413, 'limit'],
+    ['UnavailableError', undefined, 503, 'unavailable'],
+    // A class that keeps a name of its own is known by its code.
+    ['ChecklistValidationError', 'bad_request', 400, 'bad_request'],
+    ['CustomThingBusyError', 'conflict', 409, 'conflict'],
+  ])('%s (code %s) → %i', async (name, code, status, expected) => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const res = await refuse({ name, message: 'Say what to fix.', ...(code !== undefined ? { code } : {}) });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ error: 'Say what to fix.', code: expected, name });
+  });
+
+  it('answers 500 for a fault, with no code, even when its code is not a refusal code', async () => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const typeError = await refuse({ name: 'TypeError', message: 'x is undefined' });
+    expect(typeError.status).toBe(500);
+    expect(await typeError.json()).toEqual({ error: 'x is undefined', name: 'TypeError' });
+    const socket = await refuse({ name: 'Error', code: 'ECONNRESET', message: 'socket hang up' });
+    expect(socket.status).toBe(500);
+    expect(await socket.json()).toEqual({ error: 'socket hang up' });
+  });
+
+  it('answers 504 when the resolver runs past its time limit', async () => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined, limits: { resolverTimeoutMs: 50 } } });
+    const res = await post(`${server.url}/api/invoke`, { functionKey: 'sleep', payload: { ms: 300 }, context: ctx });
+    expect(res.status).toBe(504);
+    expect(((await res.json()) as { error: string }).error).toMatch(/timed out/);
+  });
+
+  it('answers 413 for a payload past Forge’s limit', async () => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const res = await post(`${server.url}/api/invoke`, { functionKey: 'whoami', payload: { big: 'x'.repeat(600 * 1024) }, context: ctx });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: 'limit' });
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', ''])('never dispatches the inherited key "%s": 404', async (functionKey) => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const res = await post(`${server.url}/api/invoke`, { functionKey, payload: {}, context: ctx });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: `There is no resolver function "${functionKey}": name one the app defines.`, code: 'not_found' });
+    expect(server.runtime.invocations()).toEqual([]);
+  });
+
+  it.each([
+    ['an empty accountId', { accountId: '' }, {}],
+    ['a blank accountId', { accountId: '  ' }, {}],
+    ['no accountId and no header', {}, {}],
+    ['an empty accountId beside a header', { accountId: '' }, { 'x-account-id': 'admin' }],
+    ['no accountId and an empty header', {}, { 'x-account-id': '' }],
+  ])('refuses %s with 400 instead of acting as admin', async (_label, account, headers) => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const res = await post(`${server.url}/api/invoke`, { functionKey: 'whoami', payload: {}, context: { moduleKey: 'fixture-page', projectKey: 'MSP', ...account } }, headers);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'bad_request', error: expect.stringMatching(/account id/) });
+    expect(server.runtime.invocations()).toEqual([]);
+  });
+
+  it('takes the X-Account-Id header when the context names no account', async () => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const res = await post(`${server.url}/api/invoke`, { functionKey: 'whoami', payload: {}, context: { moduleKey: 'fixture-page', projectKey: 'MSP' } }, { 'x-account-id': 'viewer' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ accountId: 'viewer' });
+  });
+});
+
+describe('local host frames', () => {
+  it('never turn an empty acting user into admin', async () => {
+    server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
+    const html = await (await fetch(`${server.url}/forge/resources/main/index.html?module=fixture-page&project=MSP&as=`)).text();
+    const boot = JSON.parse(/<script type="application\/json" id="__forge_host_boot">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}') as { invokeContext: { accountId: string }; error?: string };
+    expect(boot.invokeContext.accountId).toBe('');
+    expect(boot.error).toMatch(/no acting user/);
+    const res = await post(`${server.url}/api/invoke`, { functionKey: 'whoami', payload: {}, context: boot.invokeContext }, { 'x-account-id': boot.invokeContext.accountId });
+    expect(res.status).toBe(400);
+  });
+});

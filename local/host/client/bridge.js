@@ -37,8 +37,13 @@
     });
     var body = jsonOrText(await res.text());
     if (!res.ok) {
-      var msg = body && typeof body === 'object' && body.error ? body.error : 'invoke ' + p.functionKey + ' failed: ' + res.status;
-      throw new Error(msg);
+      var failed = body && typeof body === 'object' ? body : {};
+      var msg = typeof failed.error === 'string' && failed.error ? failed.error : 'invoke ' + p.functionKey + ' failed: ' + res.status;
+      // As Forge hands a resolver's error to the frontend: its message behind the error's name.
+      var err = new Error('There was an error invoking the function - ' + (typeof failed.name === 'string' && failed.name ? failed.name : 'Error') + ': ' + msg);
+      if (typeof failed.code === 'string') err.code = failed.code;
+      err.status = res.status;
+      throw err;
     }
     // With metadata, @forge/bridge expects { body, metadata }.
     return p.metadata ? { body: body, metadata: {} } : body;

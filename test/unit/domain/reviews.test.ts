@@ -111,6 +111,8 @@ describe('validateReviewInput', () => {
       ['a note at the limit', { chapterId: '8', note: 'x'.repeat(REVIEW_NOTE_MAX) }],
       ['a note at the limit plus surrounding spaces', { chapterId: '8', note: `  ${'x'.repeat(REVIEW_NOTE_MAX)}\n` }],
       ['a note of 2,000 emoji (characters, not UTF-16 units)', { chapterId: '8', note: '✅'.repeat(1000) + '🙂'.repeat(1000) }],
+      ['a note with tabs and line breaks', { chapterId: '8', note: 'Walked it\twith Ana.\r\nAll fine.' }],
+      ['a note in a right-to-left script', { chapterId: '8', note: 'راجعنا الفصل' }],
     ])('returns no problem for %s', (_label, input) => {
       expect(validateReviewInput(def, input)).toEqual([]);
     });
@@ -122,6 +124,10 @@ describe('validateReviewInput', () => {
       ['an empty chapter', { chapterId: '  ' }, ['Say which chapter was reviewed (chapterId is empty).']],
       ['a note one character too long', { chapterId: '8', note: 'x'.repeat(REVIEW_NOTE_MAX + 1) }, ['The note is 2001 characters; shorten it to at most 2000.']],
       ['a note that is not text', { chapterId: '8', note: 42 as unknown as string }, ['The note must be text.']],
+      ['a note with NUL', { chapterId: '8', note: 'ok\u0000' }, ['The note contains U+0000 at character 3, a control or text-direction character that can hide text; remove it.']],
+      ['a note with BEL', { chapterId: '8', note: '\u0007ding' }, ['The note contains U+0007 at character 1, a control or text-direction character that can hide text; remove it.']],
+      ['a note with a right-to-left override', { chapterId: '8', note: 'fine\u202Etxt.exe' }, ['The note contains U+202E at character 5, a control or text-direction character that can hide text; remove it.']],
+      ['a note with a left-to-right isolate', { chapterId: '8', note: '\u2066x\u2069' }, ['The note contains U+2066 at character 1, a control or text-direction character that can hide text; remove it.']],
       [
         'an unknown chapter and a long note',
         { chapterId: 'X', note: 'y'.repeat(2500) },

@@ -7,13 +7,11 @@ import type { AppServices, AuditApi, GetRollupOptions, HostNavigation } from './
 import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import { createBridgeTrailApi } from './trail-api';
+import { exportCsvInParts, exportReportInParts } from './export-parts';
 import type {
   AddCustomWaiverPayload,
   ApplyWaiverPayload,
   AuditDay,
-  AuditExportCsv,
-  AuditExportReport,
-  ExportAuditPayload,
   MarkChapterReviewedPayload,
   RemoveWaiverPayload,
   ChecklistSummary,
@@ -69,8 +67,9 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
     applyWaiver: (checklistId, waiverId) => call<AuditDay>('applyWaiver', { checklistId, waiverId } satisfies ApplyWaiverPayload),
     addCustomWaiver: (payload) => call<AuditDay>('addCustomWaiver', { ...(payload satisfies AddCustomWaiverPayload) }),
     removeWaiver: (checklistId, id) => call<AuditDay>('removeWaiver', { checklistId, id } satisfies RemoveWaiverPayload),
-    exportCsv: (checklistId) => call<AuditExportCsv>('exportAudit', { checklistId, format: 'csv' } satisfies ExportAuditPayload),
-    exportReport: (checklistId) => call<AuditExportReport>('exportAudit', { checklistId, format: 'report' } satisfies ExportAuditPayload),
+    // In parts the browser joins, so a pack past one answer's 5 MB still downloads.
+    exportCsv: (checklistId) => exportCsvInParts(call, checklistId),
+    exportReport: (checklistId) => exportReportInParts(call, checklistId),
   };
 }
 

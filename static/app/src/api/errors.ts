@@ -1,8 +1,13 @@
 /**
- * Turns whatever a failed call rejected with into words for the page. Resolver messages already say
- * what to do ("You need the Create issues permission in this project. Ask a Jira admin."), so they
- * are shown as they are; only the wrapping Forge adds around them is removed.
+ * Turns whatever a failed call rejected with into words for the page, and tells which kind of
+ * refusal it was. Resolver messages already say what to do ("You need the Create issues permission
+ * in this project. Ask a Jira admin."), so they are shown as they are; only the wrapping Forge adds
+ * around them is removed. The kind comes from the refusal code (common/errors.ts), never from the
+ * message's words.
  */
+import { errorCodeOf, type ErrorCode } from '../../../../common/errors';
+
+export type { ErrorCode };
 
 /** Forge wraps resolver errors, e.g. "There was an error invoking the function - Error: …". */
 const FORGE_WRAPPER = /^There was an error invoking the function\s*-\s*/i;
@@ -11,15 +16,24 @@ const ERROR_PREFIX = /^(?:[A-Z]\w*)?Error:\s*/;
 export const UNKNOWN_FAILURE =
   'Something went wrong that the app did not expect. Try again; if it keeps failing, ask your Jira admin to check the app’s logs.';
 
+/** The `{ error, code? }` body a REST-style caller may reject with. */
+const errorBody = (error: unknown): { error: string; code?: unknown } | undefined =>
+  typeof error === 'object' && error !== null && typeof (error as { error?: unknown }).error === 'string' ? (error as { error: string; code?: unknown }) : undefined;
+
 export function errorMessage(error: unknown): string {
-  const raw =
-    error instanceof Error
-      ? error.message
-      : typeof error === 'string'
-        ? error
-        : typeof error === 'object' && error !== null && typeof (error as { error?: unknown }).error === 'string'
-          ? (error as { error: string }).error
-          : '';
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : (errorBody(error)?.error ?? '');
   const message = raw.replace(FORGE_WRAPPER, '').replace(ERROR_PREFIX, '').trim();
   return message || UNKNOWN_FAILURE;
+}
+
+/**
+ * The refusal code of a failed call (`conflict`, `forbidden`, …), or undefined for a fault.
+ *
+ * @example
+ * if (errorCode(error) === 'conflict') return retryOnce();
+ */
+export function errorCode(error: unknown): ErrorCode | undefined {
+  const body = errorBody(error);
+  if (body !== undefined && !(error instanceof Error)) return errorCodeOf({ code: body.code, message: body.error });
+  return errorCodeOf(error);
 }
