@@ -38,6 +38,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
  */
 export const ERROR_NAME_ALIASES: Readonly<Record<string, ErrorCode>> = {
   ChecklistValidationError: 'bad_request',
+  // Evidence rules keep their own name (src/domain/evidence-types.ts); waiver input errors too.
+  EvidenceError: 'bad_request',
+  WaiverValidationError: 'bad_request',
   // Jira's answers a person can act on (src/jira/errors.ts); other Jira errors are faults.
   JiraPermissionError: 'forbidden',
   JiraNotFoundError: 'not_found',

@@ -6,6 +6,7 @@
  * summary numbers the app recomputes on every change, because the field's formatter and JQL
  * (`searchAlias`) can only read stored properties, never compute over the entries.
  */
+import { AppError, type ErrorCode } from '../../common/errors';
 import { EVIDENCE_KINDS, type EvidenceKind } from './types';
 
 export { EVIDENCE_KINDS, type EvidenceKind };
@@ -145,15 +146,26 @@ export interface EvidenceProblem {
  */
 export type EvidenceErrorCode = 'invalid' | 'not-found' | 'too-many' | 'conflict';
 
-/** Thrown by every evidence rule; the message says what to fix. */
-export class EvidenceError extends Error {
-  override readonly name = 'EvidenceError';
-  readonly code: EvidenceErrorCode;
+/** The refusal code each evidence error kind answers with (common/errors.ts). */
+const EVIDENCE_REFUSALS: Record<EvidenceErrorCode, ErrorCode> = {
+  invalid: 'bad_request',
+  'not-found': 'not_found',
+  'too-many': 'limit',
+  conflict: 'conflict',
+};
+
+/**
+ * Thrown by every evidence rule; the message says what to fix. `kind` is the evidence rule's own
+ * reason; `code` the refusal code it crosses the invoke boundary with (a 4xx, never a fault).
+ */
+export class EvidenceError extends AppError {
+  readonly kind: EvidenceErrorCode;
   readonly problems: EvidenceProblem[];
 
-  constructor(code: EvidenceErrorCode, message: string, problems: EvidenceProblem[] = []) {
-    super(message);
-    this.code = code;
+  constructor(kind: EvidenceErrorCode, message: string, problems: EvidenceProblem[] = []) {
+    super(EVIDENCE_REFUSALS[kind], message);
+    this.name = 'EvidenceError';
+    this.kind = kind;
     this.problems = problems;
   }
 

@@ -287,7 +287,7 @@ describe('validateEvidenceInput', () => {
   describe('when the input is invalid', () => {
     it('throws an EvidenceError named EvidenceError whose message names each field to fix', () => {
       const error = errorOf(() => validateEvidenceInput(link({ title: '', url: 'javascript:alert(1)' })));
-      expect(error).toMatchObject({ name: 'EvidenceError', code: 'invalid' });
+      expect(error).toMatchObject({ name: 'EvidenceError', kind: 'invalid' });
       expect(error.message).toBe(
         'Evidence is not valid; fix and try again: title: required: give the evidence a short title; url: must be an https:// or http:// link, not javascript:',
       );

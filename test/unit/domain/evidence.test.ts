@@ -106,7 +106,7 @@ describe('addEvidence', () => {
 
     it('throws too-many for the 51st, saying what to do', () => {
       const error = errorOf(() => addEvidence(full, linkInput, ctx('one-more')));
-      expect(error).toMatchObject({ name: 'EvidenceError', code: 'too-many' });
+      expect(error).toMatchObject({ name: 'EvidenceError', kind: 'too-many' });
       expect(error.message).toBe(
         'This issue already holds 50 evidence entries, the most one issue can hold (50); remove an entry that is out of date, or link one document that lists the rest.',
       );
@@ -123,7 +123,7 @@ describe('addEvidence', () => {
       ['an invalid date as now', () => addEvidence(null, linkInput, { ...ctx(), now: new Date('nope') }), 'invalid', 'now: must be a valid Date (the time of the change)'],
     ])('throws for %s', (_label, fn, code, fragment) => {
       const error = errorOf(fn);
-      expect(error.code).toBe(code);
+      expect(error.kind).toBe(code);
       expect(error.message).toContain(fragment);
     });
   });
@@ -195,7 +195,7 @@ describe('editEvidence', () => {
       ['a missing actor', () => editEvidence(frozenValue(stored('a')), 'a', { title: 'x' }, { actor: '', now: LATER }), 'invalid', 'actor: must be an Atlassian account id'],
     ])('throws for %s', (_label, fn, code, fragment) => {
       const error = errorOf(fn);
-      expect(error.code).toBe(code);
+      expect(error.kind).toBe(code);
       expect(error.message).toContain(fragment);
     });
   });
@@ -219,7 +219,7 @@ describe('removeEvidence', () => {
 
   describe('when the id is unknown', () => {
     it('throws not-found', () => {
-      expect(errorOf(() => removeEvidence(frozenValue(stored('a')), 'b'))).toMatchObject({ name: 'EvidenceError', code: 'not-found' });
+      expect(errorOf(() => removeEvidence(frozenValue(stored('a')), 'b'))).toMatchObject({ name: 'EvidenceError', kind: 'not-found' });
     });
   });
 });
@@ -281,7 +281,7 @@ describe('reviewEvidence', () => {
       ['a note over 2,000 characters', () => reviewEvidence(frozenValue(stored('a')), 'a', { state: 'rejected', reviewer: 'bob', now: LATER, note: 'n'.repeat(2001) }), 'invalid', 'note: must be at most 2000 characters (it has 2001)'],
     ])('throws for %s', (_label, fn, code, fragment) => {
       const error = errorOf(fn);
-      expect(error.code).toBe(code);
+      expect(error.kind).toBe(code);
       expect(error.message).toContain(fragment);
     });
   });
