@@ -34,7 +34,7 @@ const no = (id: string, overrides: Partial<EvidenceEntry> = {}) =>
   entry(id, { reviewState: 'rejected', reviewer: 'bob', reviewedAt: '2026-02-02T09:00:00.000Z', ...overrides });
 
 /** Evaluates the manifest's formatter expression the way the local host does (as a JS expression). */
-const runFormatter = (value: unknown): unknown => runInNewContext(`(${EVIDENCE_FORMATTER_EXPRESSION})`, { value: structuredClone(value) }, { timeout: 50 });
+const runFormatter = (value: unknown): unknown => runInNewContext(`(${EVIDENCE_FORMATTER_EXPRESSION})`, { value: structuredClone(value) }, { timeout: 2000 });
 
 describe('summarizeEvidence', () => {
   describe('when given entries', () => {
