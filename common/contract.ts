@@ -175,14 +175,18 @@ export interface SyncPreview {
   };
   create: { itemId: string; chapterId: string; title: string }[];
   update: {
-    issueKey: string;
+    /** Absent when the caller cannot see the issue (issue security). */
+    issueKey?: string;
     itemId: string;
     previousItemId?: string;
     changes: ('summary' | 'description' | 'points' | 'chapter' | 'identity')[];
     restored?: boolean;
   }[];
-  retire: { issueKey: string; itemId: string }[];
-  duplicates: { itemId: string; keptIssueKey: string; issueKeys: string[] }[];
+  /** `issueKey` is absent when the caller cannot see the issue (issue security). */
+  retire: { issueKey?: string; itemId: string }[];
+  duplicates: { itemId: string; keptIssueKey?: string; issueKeys: string[] }[];
+  /** Issues of the plan the caller cannot see: counted, their keys left out. */
+  hiddenIssues?: number;
 }
 
 /** `applySync { checklistId }` → SyncResult. Run again while `complete` is false (it resumes). */

@@ -195,3 +195,22 @@ export function trailChunkKey(projectKey: string, chunk: number): string {
 export function trailLockKey(projectKey: string): string {
   return key('trail-lock', part('projectKey', projectKey));
 }
+
+/**
+ * The app's map of items to issues for one framework in a project (item-map/store.ts): the header,
+ * holding the generation, the number of pieces and piece 0.
+ */
+export function itemMapKey(projectKey: string, framework: string): string {
+  return key('item-map', part('projectKey', projectKey), part('framework', framework));
+}
+
+/** Piece `index` (≥ 1) of one generation of an item map that outgrew one value. */
+export function itemMapChunkKey(projectKey: string, framework: string, generation: string, index: number): string {
+  if (!Number.isInteger(index) || index < 1) throw new StorageKeyError(`index must be a whole number ≥ 1, not ${index}.`);
+  return key('item-map-chunk', part('projectKey', projectKey), part('framework', framework), part('generation', generation), String(index).padStart(4, '0'));
+}
+
+/** The bulk create about to be sent for a framework in a project (checkpointed before the call, cleared after). */
+export function itemMapPendingKey(projectKey: string, framework: string): string {
+  return key('item-map-pending', part('projectKey', projectKey), part('framework', framework));
+}

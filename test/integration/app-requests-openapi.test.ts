@@ -39,6 +39,7 @@ describeWithJiraSpec('app request contract test')('the app’s Jira requests aga
   it('covers the calls the backend makes', () => {
     expect(operationIdsOf(api, requests)).toEqual(
       [
+        'bulkFetchIssues',
         'createIssues',
         'editIssue',
         'getCreateIssueMetaIssueTypes',

@@ -99,6 +99,14 @@ export interface IndexedPropertyPath {
   searchAlias?: string;
 }
 
+/** A link between two issues (`POST /rest/api/3/issueLink`): outward "duplicates" inward, etc. */
+export interface IssueLinkRecord {
+  id: string;
+  typeId: string;
+  inwardIssueId: string;
+  outwardIssueId: string;
+}
+
 export interface JiraState {
   version: 1;
   projects: ProjectRecord[];
@@ -107,4 +115,6 @@ export interface JiraState {
   nextIssueId: number;
   nextProjectId: number;
   nextChangelogId: number;
+  /** Issue links; absent in state files written before links existed. */
+  issueLinks?: IssueLinkRecord[];
 }
