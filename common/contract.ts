@@ -128,6 +128,27 @@ export interface Rollup {
   can?: { createIssues: boolean; editIssues: boolean; administerProjects: boolean };
   /** Items whose issue the calling user cannot see (issue security): their rows carry no issue data. */
   hiddenItems?: number;
+  /**
+   * Issues that claim an item (their `msp-audit-item` property) without the app having created or
+   * adopted them: "claims item X, not created by the app". Never scored until a project admin
+   * adopts one (`adoptIssue`). Only issues the caller can see are listed.
+   */
+  unclaimed?: { issueKey: string; itemId: string }[];
+}
+
+/** `adoptIssue { issueKey }`: a project admin makes an issue that claims an item that item's issue. */
+export interface AdoptIssuePayload {
+  issueKey: string;
+}
+
+export interface AdoptIssueResult {
+  issueKey: string;
+  checklistId: string;
+  itemId: string;
+  /** The issue that now stands for the item (the adopted one, or the one with work if it had a rival). */
+  keptIssueKey: string;
+  /** The rival closed as a duplicate, if there was one. */
+  closedIssueKey?: string;
 }
 
 export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';

@@ -21,6 +21,8 @@ export async function readItemsWithEvidence(
   projectKey: string,
   def: ChecklistDefinition,
   evidenceFieldId: string | undefined,
+  /** Only issues this accepts are read (the item map's: rollup/get-rollup.ts). */
+  accept: (state: ItemRead) => boolean = () => true,
 ): Promise<ItemReadings> {
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
@@ -33,7 +35,7 @@ export async function readItemsWithEvidence(
   let ignored = 0;
   for (const issue of issues) {
     const state = toItemState(issue);
-    if (!state) continue;
+    if (!state || !accept(state)) continue;
     states.push(state);
     // The first issue of an item is the one scoring uses, so its evidence is the item's.
     if (evidenceFieldId === undefined || seen.has(state.itemId)) continue;

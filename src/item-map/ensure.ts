@@ -24,6 +24,8 @@ export async function openItemMap(jira: JiraClient, projectKey: string, framewor
   const stored = await loadItemMap(projectKey, framework);
   if (stored) return stored;
   const built = await buildFromIdentity(jira, projectKey, framework);
+  // Nothing to remember for a project without the framework's issues: no write on a mere look.
+  if (built.checklists.size === 0 && built.duplicates.size === 0) return built;
   if (await claimItemMap(projectKey, framework, built)) {
     if (built.checklists.size > 0) console.info(`[item-map] ${projectKey}/${framework}: built from the identity search (${built.duplicates.size} duplicate(s) queued)`);
     return built;

@@ -15,6 +15,7 @@ import { defineAuditDayResolvers } from './audit-day';
 import { defineCustomChecklistResolvers } from './custom-checklists';
 import { defineEvidenceResolvers } from './evidence';
 import { defineProjectChecklistResolvers } from './project-checklists';
+import { defineItemMapResolvers } from './item-map';
 import { jiraClientFor } from './jira';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
@@ -77,5 +78,6 @@ export function buildResolver(): Resolver {
   defineCustomChecklistResolvers(definitions);
   defineAuditDayResolvers(definitions);
   defineProjectChecklistResolvers(definitions);
+  defineItemMapResolvers(definitions);
   return definitions;
 }

@@ -214,3 +214,8 @@ export function itemMapChunkKey(projectKey: string, framework: string, generatio
 export function itemMapPendingKey(projectKey: string, framework: string): string {
   return key('item-map-pending', part('projectKey', projectKey), part('framework', framework));
 }
+
+/** The issues that claim an item of a checklist without being in the item map, as the last rollup read found them. */
+export function itemMapUnclaimedKey(projectKey: string, checklistId: string): string {
+  return key('item-map-unclaimed', part('projectKey', projectKey), part('checklistId', checklistId));
+}
