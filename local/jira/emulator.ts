@@ -19,6 +19,7 @@ import { registerFieldRoutes } from './routes/fields';
 import { registerSearchRoutes } from './routes/search';
 import { registerUserRoutes } from './routes/users';
 import { registerLinkRoutes } from './routes/links';
+import { registerBulkRoutes } from './routes/bulk';
 
 /** The Forge environment id used in custom field ARIs when none is given. */
 export const LOCAL_ENV_ID = '7a1c2e4f-0b3d-4e5f-8a9b-6c7d8e9f0a1b';
@@ -32,6 +33,7 @@ function buildRouter(): Router {
   registerSearchRoutes(router);
   registerUserRoutes(router);
   registerLinkRoutes(router);
+  registerBulkRoutes(router);
   return router;
 }
 

@@ -40,8 +40,12 @@ describeWithJiraSpec('app request contract test')('the app’s Jira requests aga
     expect(operationIdsOf(api, requests)).toEqual(
       [
         'bulkFetchIssues',
+        'bulkSetIssuePropertiesByIssue',
         'createIssues',
         'editIssue',
+        'getBulkOperationProgress',
+        'getTask',
+        'submitBulkEdit',
         'getCreateIssueMetaIssueTypes',
         'getFields',
         'getMyPermissions',
