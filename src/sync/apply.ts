@@ -145,11 +145,18 @@ async function ensureChapters(
   for (const chapter of state.chapters) keys[chapter.identity.chapterId] ??= chapter.key;
   if (epicTypeId === undefined) return keys;
   const used = new Set(def.items.map((item) => item.chapterId));
+  const moved: { existing: SyncState['chapters'][number]; chapter: ChecklistDefinition['chapters'][number] }[] = [];
   for (const chapter of def.chapters) {
     const existing = state.chapters.find((issue) => issue.key === keys[chapter.id]);
     if (!existing || existing.identity.checklistId === def.id) continue;
     if (existing.identity.title !== chapter.title) await jira.editIssue({ issueKey: existing.key, fields: { summary: chapter.title } });
-    await jira.setIssueProperty({ issueKey: existing.key, propertyKey: ITEM_PROPERTY, value: chapterIdentity(def, chapter) });
+    moved.push({ existing, chapter });
+  }
+  // The Epics' identities in one bulk write (after their summaries: the identity is the commit marker).
+  if (moved.length > 0) {
+    await jira.setIssuePropertiesBulk({ issues: moved.map(({ existing, chapter }) => ({ issueId: existing.id, properties: { [ITEM_PROPERTY]: chapterIdentity(def, chapter) } })) });
+  }
+  for (const { existing, chapter } of moved) {
     const from = ledger.map.checklists.get(existing.identity.checklistId)?.chapters;
     if (from?.get(chapter.id)?.id === existing.id) from.delete(chapter.id);
     checklistMap(ledger.map, def.id).chapters.set(chapter.id, { id: existing.id, key: existing.key });
