@@ -73,3 +73,23 @@ describe('bulk writes', () => {
     expect((await call('POST', '/issueLink', { ...link, type: { name: 'Nope' } })).status).toBe(404);
   });
 });
+
+describe('index lag on changes', () => {
+  it('matches a changed issue on its old values until the lag passes; reconcileIssues and bulkfetch see the change', async () => {
+    const emu = makeEmulator();
+    const call = caller(emu);
+    await call('POST', '/issue', issuePayload({ summary: 'a', labels: ['old'] }));
+    emu.setFaults({ searchLagMs: 60_000 });
+    await call('PUT', '/issue/MSP-1', { fields: { labels: ['new'] } });
+    await call('PUT', '/issue/MSP-1/properties/p', { state: 'retired' });
+    const count = async (jql: string, extra: Record<string, unknown> = {}): Promise<number> => ((await call('POST', '/search/jql', { jql, fields: ['labels'], ...extra })).json.issues as unknown[]).length;
+    expect(await count('labels = old')).toBe(1);
+    expect(await count('labels = new')).toBe(0);
+    expect(await count('labels = new', { reconcileIssues: [10000] })).toBe(1);
+    // The hit carries the issue as it is now.
+    expect(((await call('POST', '/search/jql', { jql: 'labels = old', fields: ['labels'] })).json.issues as { fields: { labels: string[] } }[])[0]!.fields.labels).toEqual(['new']);
+    emu.setFaults({});
+    expect(await count('labels = new')).toBe(1);
+    expect(await count('labels = old')).toBe(0);
+  });
+});

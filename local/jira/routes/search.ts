@@ -66,9 +66,14 @@ export function runJql(ctx: RouteContext, jql: string, requireBound: boolean, re
   try {
     const compiled = compileJql(store, actor, jql);
     if (requireBound && !compiled.bounded) fail(400, UNBOUNDED);
-    // Index lag hides new issues from every search; ids named in reconcileIssues are read as they are now.
-    const indexed = (i: IssueRecord): boolean => reconcile.has(i.id) || (ctx.searchable?.(i) ?? true);
-    return store.state.issues.filter((i) => store.canSeeIssue(actor, i) && indexed(i) && compiled.matches(i)).sort(compiled.compare);
+    // Index lag: every search matches the index's copy (none yet for a new issue); ids named in
+    // reconcileIssues are matched as they are now. Hits are answered with the issue's current data.
+    const hits: { view: IssueRecord; issue: IssueRecord }[] = [];
+    for (const issue of store.state.issues) {
+      const view = reconcile.has(issue.id) || !ctx.indexed ? issue : ctx.indexed(issue);
+      if (view && store.canSeeIssue(actor, issue) && compiled.matches(view)) hits.push({ view, issue });
+    }
+    return hits.sort((a, b) => compiled.compare(a.view, b.view)).map((hit) => hit.issue);
   } catch (err) {
     if (err instanceof JqlError) throw new JiraError(400, errorCollection([err.message]));
     throw err;
