@@ -20,6 +20,8 @@ import { scoreWithEvidence, utcDay } from '../evidence/scoring';
 import { readProjectSettings } from '../evidence/settings';
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { activeItemsJql, ASSESSMENT_PROPERTY, ITEM_PROPERTY } from '../jira/identity';
+import { openItemMap } from '../item-map/ensure';
+import { isMappedItem } from '../item-map/model';
 import type { ProjectCaller } from '../resolvers/context';
 import { toItemState } from '../rollup/states';
 import { auditChecklist, readAccess } from './access';
@@ -71,6 +73,8 @@ export async function exportAudit(
 
 async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
   const fieldId = await evidenceFieldId(jira);
+  // Only issues in the app's item map count (an identity the app did not write is ignored).
+  const map = await openItemMap(jira, projectKey, def.framework);
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
     fields: ['status', 'resolution', 'updated', 'assignee', ...(fieldId !== undefined ? [fieldId] : [])],
@@ -85,7 +89,7 @@ async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefi
   const issueKeys = new Map<string, string>();
   for (const issue of issues) {
     const state = toItemState(issue);
-    if (!state) continue;
+    if (!state || state.issueKey === undefined || !isMappedItem(map, def.id, state.itemId, state.issueKey)) continue;
     states.push(state);
     const updated = issue.fields?.updated;
     if (typeof updated === 'string') updates.push({ itemId: state.itemId, updatedAt: updated });

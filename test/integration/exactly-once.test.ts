@@ -97,6 +97,9 @@ describe('issues that claim an item without the app having made them', () => {
     const rollup = await h.invoke<Rollup>('getRollup', { checklistId: aws71.id, refresh: true });
     expect(rollup.items.find((item) => item.id === mandatory.id)).toMatchObject({ issueKey: original.key, result: 'not_assessed' });
     expect(rollup.unclaimed).toEqual([{ issueKey: rogue, itemId: mandatory.id }]);
+    const csv = (await h.invoke<{ csv: string }>('exportAudit', { checklistId: aws71.id })).csv;
+    expect(csv).toContain(original.key);
+    expect(csv).not.toContain(rogue);
 
     await expect(h.invoke('adoptIssue', { issueKey: rogue }, { accountId: 'viewer' })).rejects.toThrow(/Administer projects/);
     const adopted = await h.invoke<AdoptIssueResult>('adoptIssue', { issueKey: rogue });
