@@ -35,5 +35,4 @@ describe('the item map in storage', () => {
     expect(rollup.items.filter((item) => item.issueKey !== undefined)).toHaveLength(300);
     expect(rollup.unclaimed).toBeUndefined();
   });
-
 });
