@@ -76,7 +76,7 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   if (!job.setup) await save({ setup });
 
   // The item map is the truth of what exists (it settles a bulk call a killed run left unanswered).
-  const ledger = await ItemLedger.open(jira, job.projectKey, def.framework);
+  const ledger = await ItemLedger.open(jira, job.projectKey, def.framework, def.id);
   const mapped = checklistMap(ledger.map, def.id);
   if (job.startKeyNumber === undefined) await save({ startKeyNumber: await ledger.lastKeyNumber() });
   const mappedCount = (): number => def.items.filter((item) => mapped.items.has(item.id)).length;

@@ -18,7 +18,7 @@ import { jqlString } from '../jira/jql';
 import type { CreatedIssue } from '../import/created';
 import { checklistMap, highestKeyNumber, keyNumber, type ItemMap } from './model';
 import { findBatch } from './recover';
-import { clearPending, readPending, saveItemMap, writePending, type PendingCreate } from './store';
+import { clearPending, loadItemMap, readPending, saveItemMap, writePending, type PendingCreate } from './store';
 import { openItemMap } from './ensure';
 
 export type CreateKind = 'item' | 'chapter';
@@ -34,16 +34,22 @@ export class ItemLedger {
     readonly framework: string,
     readonly map: ItemMap,
     knownKeyNumber: number,
+    private readonly owns: string | undefined,
   ) {
     this.knownKeyNumber = knownKeyNumber;
   }
 
-  /** Opens (or builds) the framework's map and settles a bulk create a previous run left unanswered. */
-  static async open(jira: JiraClient, projectKey: string, framework: string): Promise<ItemLedger> {
+  /**
+   * Opens (or builds) the framework's map and settles a bulk create a previous run left unanswered.
+   * `owns`: the one checklist this writer changes (an import); two imports of different versions of
+   * a framework may run at once, so each save keeps the other checklists as stored. Without it the
+   * writer holds the framework's write lock (a version update, an adoption) and saves the whole map.
+   */
+  static async open(jira: JiraClient, projectKey: string, framework: string, owns?: string): Promise<ItemLedger> {
     const map = await openItemMap(jira, projectKey, framework);
-    const ledger = new ItemLedger(jira, projectKey, framework, map, highestKeyNumber(map));
-    const pending = await readPending(projectKey, framework);
-    if (pending) {
+    const ledger = new ItemLedger(jira, projectKey, framework, map, highestKeyNumber(map), owns);
+    // An import settles only its own checklist's checkpoint (another version's import may be mid-call).
+    for (const pending of await readPending(projectKey, framework, owns)) {
       const found = await ledger.recover(pending);
       console.warn(`[item-map] ${projectKey}/${pending.checklistId}: a bulk create's answer was lost; ${found.size} of ${pending.ids.length} issues were created and are kept`);
     }
@@ -84,7 +90,7 @@ export class ItemLedger {
       this.knownKeyNumber = Math.max(this.knownKeyNumber, keyNumber(issue.key));
     }
     await this.save();
-    await clearPending(this.projectKey, this.framework);
+    await clearPending(this.projectKey, this.framework, checklistId);
     this.last = undefined;
   }
 
@@ -103,6 +109,11 @@ export class ItemLedger {
   }
 
   async save(): Promise<void> {
+    if (this.owns !== undefined) {
+      const stored = await loadItemMap(this.projectKey, this.framework);
+      for (const [checklistId, entry] of stored?.checklists ?? []) if (checklistId !== this.owns) this.map.checklists.set(checklistId, entry);
+      for (const [id, duplicate] of stored?.duplicates ?? []) if (duplicate.checklistId !== this.owns) this.map.duplicates.set(id, duplicate);
+    }
     await saveItemMap(this.projectKey, this.framework, this.map);
   }
 }

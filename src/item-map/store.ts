@@ -10,14 +10,14 @@
  * sync and adoption hold the framework write lock (import/exclusion.ts). The first build of a map
  * (migration, see ensure.ts) claims the header with FAIL_IF_EXISTS, so it never overwrites a writer.
  *
- * The pending checkpoint (`itemMapPendingKey`) is what a bulk create is about to create: written
+ * The pending checkpoint (`itemMapPendingKey`, per checklist) is what a bulk create is about to create: written
  * before the call, cleared once its answer is in the map. A lost answer leaves it for recovery.
  */
 import { randomUUID } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { itemMapChunkKey, itemMapKey, itemMapPendingKey } from '../storage/keys';
-import { claimValue, deleteValue, readValue, StoredValueError, writeValue } from '../storage/kvs';
+import { itemMapChunkKey, itemMapKey, itemMapPendingKey, itemMapPendingPrefix } from '../storage/keys';
+import { claimValue, deleteValue, readByPrefix, readValue, StoredValueError, writeValue } from '../storage/kvs';
 import { emptyMap, fromStored, storedMapSchema, toStored, type ItemMap } from './model';
 
 /** Characters a piece may hold: at most 3 bytes each in UTF-8, so ≤ 180 KB, under KVS's 240 KiB. */
@@ -94,16 +94,21 @@ export async function claimItemMap(projectKey: string, framework: string, map: I
   return false;
 }
 
-export async function readPending(projectKey: string, framework: string): Promise<PendingCreate | undefined> {
-  return readValue(itemMapPendingKey(projectKey, framework), pendingSchema);
+/** The checkpoints left in the framework (one per checklist at most), or only `checklistId`'s. */
+export async function readPending(projectKey: string, framework: string, checklistId?: string): Promise<PendingCreate[]> {
+  if (checklistId !== undefined) {
+    const one = await readValue(itemMapPendingKey(projectKey, framework, checklistId), pendingSchema);
+    return one ? [one] : [];
+  }
+  return (await readByPrefix(itemMapPendingPrefix(projectKey, framework), pendingSchema)).map(({ value }) => value);
 }
 
 export async function writePending(framework: string, pending: PendingCreate): Promise<void> {
-  await writeValue(itemMapPendingKey(pending.projectKey, framework), pending);
+  await writeValue(itemMapPendingKey(pending.projectKey, framework, pending.checklistId), pending);
 }
 
-export async function clearPending(projectKey: string, framework: string): Promise<void> {
-  await deleteValue(itemMapPendingKey(projectKey, framework));
+export async function clearPending(projectKey: string, framework: string, checklistId: string): Promise<void> {
+  await deleteValue(itemMapPendingKey(projectKey, framework, checklistId));
 }
 
 async function writePieces(projectKey: string, framework: string, map: ItemMap): Promise<z.infer<typeof headerSchema>> {

@@ -210,9 +210,14 @@ export function itemMapChunkKey(projectKey: string, framework: string, generatio
   return key('item-map-chunk', part('projectKey', projectKey), part('framework', framework), part('generation', generation), String(index).padStart(4, '0'));
 }
 
-/** The bulk create about to be sent for a framework in a project (checkpointed before the call, cleared after). */
-export function itemMapPendingKey(projectKey: string, framework: string): string {
-  return key('item-map-pending', part('projectKey', projectKey), part('framework', framework));
+/** The bulk create about to be sent for a checklist of a framework in a project (checkpointed before the call, cleared after). */
+export function itemMapPendingKey(projectKey: string, framework: string, checklistId: string): string {
+  return key('item-map-pending', part('projectKey', projectKey), part('framework', framework), part('checklistId', checklistId));
+}
+
+/** Prefix of every itemMapPendingKey of a framework in a project. */
+export function itemMapPendingPrefix(projectKey: string, framework: string): string {
+  return `${key('item-map-pending', part('projectKey', projectKey), part('framework', framework))}:`;
 }
 
 /** The issues that claim an item of a checklist without being in the item map, as the last rollup read found them. */

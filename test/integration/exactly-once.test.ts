@@ -157,3 +157,33 @@ describe('a project imported before the app kept its item map', () => {
     expect(rollup.unclaimed).toBeUndefined();
   });
 });
+
+describe('two imports of one framework at once', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('keep both checklists in the framework map, each item once, under lost answers and lag', async () => {
+    h.emulator.setFaults(FAULTS);
+    const [first, second] = await Promise.all([
+      h.invoke<{ jobId: string }>('startImport', { checklistId: aws4.id }),
+      h.invoke<{ jobId: string }>('startImport', { checklistId: aws71.id }),
+    ]);
+    await h.runtime.idle();
+    h.emulator.setFaults({});
+    expect(await h.invoke('getImport', { jobId: first.jobId })).toMatchObject({ state: 'done', created: aws4.items.length });
+    expect(await h.invoke('getImport', { jobId: second.jobId })).toMatchObject({ state: 'done', created: aws71.items.length });
+    const issues = await h.issues();
+    expect(activeItems(issues, aws4.id)).toHaveLength(aws4.items.length);
+    expect(activeItems(issues, aws71.id)).toHaveLength(aws71.items.length);
+    for (const def of [aws4, aws71]) {
+      const rollup = await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
+      expect(rollup.items.filter((item) => item.issueKey !== undefined)).toHaveLength(def.items.length);
+      expect(rollup.unclaimed).toBeUndefined();
+    }
+  });
+});
