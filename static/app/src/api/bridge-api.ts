@@ -8,6 +8,8 @@ import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import type {
   AddCustomWaiverPayload,
+  AdoptIssuePayload,
+  AdoptIssueResult,
   ApplyWaiverPayload,
   AuditDay,
   AuditExportCsv,
@@ -52,6 +54,7 @@ export function createBridgeApi(call: Invoke = (key, payload) => invoke(key, pay
     listProjectChecklists: () => call<ProjectChecklist[]>('listProjectChecklists', {}),
     planSync: (checklistId) => call<SyncPreview>('planSync', { checklistId }),
     applySync: (checklistId) => call<SyncResult>('applySync', { checklistId }),
+    adoptIssue: (issueKey) => call<AdoptIssueResult>('adoptIssue', { issueKey } satisfies AdoptIssuePayload),
     saveCustomChecklist: (payload) => call<SaveCustomChecklistResult>('saveCustomChecklist', payload),
     beginCustomChecklist: (payload) => call<BeginCustomChecklistResult>('beginCustomChecklist', payload),
     appendCustomChecklistItems: (payload) => call<AppendCustomChecklistItemsResult>('appendCustomChecklistItems', payload),
