@@ -137,6 +137,27 @@ export interface Rollup {
   can?: { createIssues: boolean; editIssues: boolean; administerProjects: boolean };
   /** Items whose issue the calling user cannot see (issue security): their rows carry no issue data. */
   hiddenItems?: number;
+  /**
+   * Issues that claim an item (their `msp-audit-item` property) without the app having created or
+   * adopted them: "claims item X, not created by the app". Never scored until a project admin
+   * adopts one (`adoptIssue`). Only issues the caller can see are listed.
+   */
+  unclaimed?: { issueKey: string; itemId: string }[];
+}
+
+/** `adoptIssue { issueKey }`: a project admin makes an issue that claims an item that item's issue. */
+export interface AdoptIssuePayload {
+  issueKey: string;
+}
+
+export interface AdoptIssueResult {
+  issueKey: string;
+  checklistId: string;
+  itemId: string;
+  /** The issue that now stands for the item (the adopted one, or the one with work if it had a rival). */
+  keptIssueKey: string;
+  /** The rival closed as a duplicate, if there was one. */
+  closedIssueKey?: string;
 }
 
 export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';
@@ -184,14 +205,18 @@ export interface SyncPreview {
   };
   create: { itemId: string; chapterId: string; title: string }[];
   update: {
-    issueKey: string;
+    /** Absent when the caller cannot see the issue (issue security). */
+    issueKey?: string;
     itemId: string;
     previousItemId?: string;
     changes: ('summary' | 'description' | 'points' | 'chapter' | 'identity')[];
     restored?: boolean;
   }[];
-  retire: { issueKey: string; itemId: string }[];
-  duplicates: { itemId: string; keptIssueKey: string; issueKeys: string[] }[];
+  /** `issueKey` is absent when the caller cannot see the issue (issue security). */
+  retire: { issueKey?: string; itemId: string }[];
+  duplicates: { itemId: string; keptIssueKey?: string; issueKeys: string[] }[];
+  /** Issues of the plan the caller cannot see: counted, their keys left out. */
+  hiddenIssues?: number;
 }
 
 /** `applySync { checklistId }` → SyncResult. Run again while `complete` is false (it resumes). */

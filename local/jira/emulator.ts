@@ -5,6 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import type { EmulatorRequest, EmulatorResponse, IssueChangeEvent, JiraEmulatorApi, JiraEmulatorOptions, ProjectSpec } from './types';
 import { FaultInjector } from './faults';
+import { IndexLag } from './index-lag';
+import type { IssueRecord } from './state/model';
 import { RequestLog } from './log';
 import { JiraError, errorCollection, jsonResponse, messages } from './http/errors';
 import { Router, type RouteContext } from './http/router';
@@ -18,6 +20,8 @@ import { registerProjectRoutes } from './routes/projects';
 import { registerFieldRoutes } from './routes/fields';
 import { registerSearchRoutes } from './routes/search';
 import { registerUserRoutes } from './routes/users';
+import { registerLinkRoutes } from './routes/links';
+import { registerBulkRoutes } from './routes/bulk';
 
 /** The Forge environment id used in custom field ARIs when none is given. */
 export const LOCAL_ENV_ID = '7a1c2e4f-0b3d-4e5f-8a9b-6c7d8e9f0a1b';
@@ -30,6 +34,8 @@ function buildRouter(): Router {
   registerFieldRoutes(router);
   registerSearchRoutes(router);
   registerUserRoutes(router);
+  registerLinkRoutes(router);
+  registerBulkRoutes(router);
   return router;
 }
 
@@ -57,13 +63,8 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const log = new RequestLog();
   const listeners = new Set<(event: IssueChangeEvent) => void>();
   const persister = createPersister(options.stateFile, () => store.state);
-  /** When each issue created while the search-lag fault was set was created (wall clock). */
-  const createdAt = new Map<string, number>();
-  const searchable = (issue: { id: string }): boolean => {
-    const lag = faults.searchLagMs();
-    const at = createdAt.get(issue.id);
-    return lag <= 0 || at === undefined || Date.now() - at >= lag;
-  };
+  const lag = new IndexLag(() => faults.searchLagMs());
+  const indexed = (issue: IssueRecord): IssueRecord | undefined => lag.indexed(issue);
 
   function dispatch(events: IssueChangeEvent[]): void {
     for (const event of events) {
@@ -94,7 +95,8 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       return jsonResponse(405, errorCollection([`Method ${req.method.toUpperCase()} is not allowed on ${path}.`]));
     }
     const events: IssueChangeEvent[] = [];
-    const ctx: RouteContext = { req: { ...req, path }, params: match.params, store, actor, emit: (e) => events.push(e), searchable };
+    const ctx: RouteContext = { req: { ...req, path }, params: match.params, store, actor, emit: (e) => events.push(e), indexed };
+    const touched = lag.beforeWrite(store, req, match.params);
     let response: EmulatorResponse;
     try {
       const result = match.handler(ctx);
@@ -104,7 +106,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       else response = jsonResponse(500, errorCollection([`The local Jira emulator failed: ${(err as Error).message}`]));
     }
     if (req.method.toUpperCase() !== 'GET') persister.schedule();
-    if (faults.searchLagMs() > 0) for (const event of events) if (event.kind === 'created') createdAt.set(event.issue.id, Date.now());
+    lag.afterWrite(touched, events.filter((event) => event.kind === 'created').map((event) => event.issue.id));
     dispatch(events);
     const isCreate = req.method.toUpperCase() === 'POST' && (path === '/rest/api/3/issue' || path === '/rest/api/3/issue/bulk');
     if (isCreate && response.status < 300) return faults.drawAfterCommit() ?? response;
@@ -133,7 +135,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       store.replace(seedState(manifest.customFields, store.state.customFields));
       log.clear();
       faults.set({});
-      createdAt.clear();
+      lag.clear();
       persister.schedule();
     },
     setFaults(f) {

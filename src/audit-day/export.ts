@@ -21,6 +21,8 @@ import { readProjectSettings } from '../evidence/settings';
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import { assessmentInForce, readVerdict } from '../evidence/verdict';
+import { openItemMap } from '../item-map/ensure';
+import { isMappedItem } from '../item-map/model';
 import type { ProjectCaller } from '../resolvers/context';
 import { toItemState } from '../rollup/states';
 import { auditChecklist, readAccess } from './access';
@@ -87,6 +89,8 @@ export async function buildPack(jira: JiraClient, projectKey: string, def: Check
 
 async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
   const fieldId = await evidenceFieldId(jira);
+  // Only issues in the app's item map count (an identity the app did not write is ignored).
+  const map = await openItemMap(jira, projectKey, def.framework);
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
     fields: ['status', 'resolution', 'updated', 'assignee', ...(fieldId !== undefined ? [fieldId] : [])],
@@ -103,7 +107,8 @@ async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefi
     // The verdict data the app owns (read-only field), never the assessment property.
     const reading = readVerdict(fieldId !== undefined ? (issue.fields?.[fieldId] ?? null) : null);
     const state = toItemState(issue, () => assessmentInForce(reading));
-    if (!state) continue;
+    // Only issues in the app's item map count (an identity the app did not write is ignored).
+    if (!state || state.issueKey === undefined || !isMappedItem(map, def.id, state.itemId, state.issueKey)) continue;
     states.push(state);
     const updated = issue.fields?.updated;
     if (typeof updated === 'string') updates.push({ itemId: state.itemId, updatedAt: updated });

@@ -22,6 +22,8 @@ export interface ItemReadings {
 export function itemStatesOf(
   issues: readonly JiraSearchIssue[],
   evidenceFieldId: string | undefined,
+  /** Only issues this accepts count (the item map's: rollup/get-rollup.ts). */
+  accept: (state: ItemRead) => boolean = () => true,
 ): ItemReadings & { ignored: number; readings: Map<string, VerdictReading> } {
   const states: ItemRead[] = [];
   const evidence = new Map<string, EvidenceFieldValue>();
@@ -30,7 +32,7 @@ export function itemStatesOf(
   for (const issue of issues) {
     const reading = readVerdict(evidenceFieldId !== undefined ? (issue.fields?.[evidenceFieldId] ?? null) : null);
     const state = toItemState(issue, () => assessmentInForce(reading));
-    if (!state) continue;
+    if (!state || !accept(state)) continue;
     states.push(state);
     // The first issue of an item is the one scoring uses, so its evidence is the item's.
     if (readings.has(state.itemId)) continue;
@@ -46,13 +48,15 @@ export async function readItemsWithEvidence(
   projectKey: string,
   def: ChecklistDefinition,
   evidenceFieldId: string | undefined,
+  /** Only issues this accepts are read (the item map's: rollup/get-rollup.ts). */
+  accept: (state: ItemRead) => boolean = () => true,
 ): Promise<ItemReadings> {
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
     fields: [...ITEM_STATE_FIELDS, ...(evidenceFieldId !== undefined ? [evidenceFieldId] : [])],
     properties: [ITEM_PROPERTY],
   });
-  const { states, evidence, ignored } = itemStatesOf(issues, evidenceFieldId);
+  const { states, evidence, ignored } = itemStatesOf(issues, evidenceFieldId, accept);
   if (ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${ignored} stored evidence problem(s) ignored`);
   return { states, evidence };
 }

@@ -7,13 +7,14 @@ import type { Chapter, ChecklistDefinition, ChecklistItem } from '../domain/type
 import { BULK_CREATE_MAX, JiraUnavailableError, type BulkElementResult, type JiraClient } from '../jira';
 import type { EntityPropertyInput, IssueCreateInput } from '../jira/issues';
 import { formatErrorBody, JiraAmbiguousWriteError } from '../jira/errors';
-import { checklistIssuesJql, ITEM_PROPERTY, readIdentity } from '../jira/identity';
-import { jqlString } from '../jira/jql';
+import { ITEM_PROPERTY } from '../jira/identity';
+import { isRecord } from '../domain/records';
+import type { ItemLedger } from '../item-map/ledger';
 import { chapterCreateInput, itemCreateInput } from '../jira/layout';
 import type { CreatedIssue } from './created';
 
 /** Bulk calls answered with an ambiguous 5xx (read back, then resend the rest) before giving up for now. */
-const AMBIGUOUS_ATTEMPTS = 3;
+const AMBIGUOUS_ATTEMPTS = 6;
 
 /** Jira refused an item or chapter for its content; the message names it and the field. */
 export class IssueRejectedError extends Error {
@@ -26,6 +27,8 @@ export interface CreateItemsArgs {
   jira: JiraClient;
   def: ChecklistDefinition;
   projectKey: string;
+  /** Checkpoints each bulk call and records its answer in the item map. */
+  ledger: ItemLedger;
   issueTypeId: string;
   /** Chapter id → Epic key; items of these chapters get the Epic as parent. */
   chapterKeys: Readonly<Record<string, string>>;
@@ -54,7 +57,7 @@ export async function createItems(args: CreateItemsArgs): Promise<boolean> {
       const extra = args.extraProperties?.(item) ?? [];
       return extra.length === 0 ? input : { ...input, properties: [...(input.properties ?? []), ...extra] };
     });
-    const results = await createOnce({ jira: args.jira, def: args.def, projectKey: args.projectKey, kind: 'item', ids: chunk.map((item) => item.id), inputs });
+    const results = await createOnce({ jira: args.jira, def: args.def, ledger: args.ledger, kind: 'item', ids: chunk.map((item) => item.id), inputs });
     const created = new Map<string, CreatedIssue>();
     const failures: { name: string; failure: Failure }[] = [];
     results.forEach((result, index) => {
@@ -73,6 +76,7 @@ export async function createChapters(args: {
   jira: JiraClient;
   def: ChecklistDefinition;
   projectKey: string;
+  ledger: ItemLedger;
   epicTypeId: string;
   chapters: readonly Chapter[];
 }): Promise<Record<string, string>> {
@@ -80,7 +84,7 @@ export async function createChapters(args: {
   const keys: Record<string, string> = Object.create(null) as Record<string, string>;
   if (args.chapters.length === 0) return keys;
   const inputs = args.chapters.map((chapter) => chapterCreateInput({ def: args.def, chapter, projectKey: args.projectKey, epicTypeId: args.epicTypeId }));
-  const results = await createOnce({ jira: args.jira, def: args.def, projectKey: args.projectKey, kind: 'chapter', ids: args.chapters.map((chapter) => chapter.id), inputs });
+  const results = await createOnce({ jira: args.jira, def: args.def, ledger: args.ledger, kind: 'chapter', ids: args.chapters.map((chapter) => chapter.id), inputs });
   const failures: { name: string; failure: Failure }[] = [];
   results.forEach((result, index) => {
     const chapter = args.chapters[index]!;
@@ -92,62 +96,57 @@ export async function createChapters(args: {
 }
 
 /**
- * One bulk create (≤ 50 issues) that never creates an issue twice. A 5xx to the call is ambiguous
- * (Jira may have committed it before the gateway failed), so the http layer does not resend it;
- * here one search by identity finds which of `ids` exist, and only the others are sent again.
- * After AMBIGUOUS_ATTEMPTS the error (transient) goes up: the caller's next run starts from the
- * identity search anyway.
+ * One bulk create (≤ 50 issues) that never creates an issue twice. The ledger checkpoints the call
+ * before it is sent (with a batch id written into each new issue's identity) and records its answer
+ * in the item map. A 5xx to the call is ambiguous (Jira may have committed it before the gateway
+ * failed): the issues of the batch are then read back by key, never through the lagging search
+ * index (item-map/recover.ts), and only the ids not found are sent again, as a new batch. After
+ * AMBIGUOUS_ATTEMPTS the error (transient) goes up; the next run starts from the map.
  */
 async function createOnce(args: {
   jira: JiraClient;
   def: ChecklistDefinition;
-  projectKey: string;
+  ledger: ItemLedger;
   kind: 'item' | 'chapter';
   ids: readonly string[];
   inputs: readonly IssueCreateInput[];
 }): Promise<BulkElementResult[]> {
   const results = new Array<BulkElementResult | undefined>(args.ids.length).fill(undefined);
   let pending = args.ids.map((_, index) => index);
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const batch = await args.ledger.checkpoint(args.def.id, args.kind, pending.map((index) => args.ids[index]!));
     try {
-      const sent = await args.jira.bulkCreateIssues({ issues: pending.map((index) => args.inputs[index]!) });
+      const sent = await args.jira.bulkCreateIssues({ issues: pending.map((index) => withBatch(args.inputs[index]!, batch)) });
+      const created = new Map<string, CreatedIssue>();
       sent.forEach((result, position) => {
-        results[pending[position]!] = result;
+        const index = pending[position]!;
+        results[index] = result;
+        if (result.ok) created.set(args.ids[index]!, { id: result.id, key: result.key });
       });
-      return results.map((result) => result ?? { ok: false, status: 0, errorMessages: ['not sent'], errors: {} });
+      await args.ledger.record(args.def.id, args.kind, created);
+      pending = [];
     } catch (error) {
-      if (!(error instanceof JiraAmbiguousWriteError) || attempt >= AMBIGUOUS_ATTEMPTS) throw error;
-      const found = await findByIdentity(args, pending.map((index) => args.ids[index]!));
+      if (!(error instanceof JiraAmbiguousWriteError)) throw error;
+      const found = await args.ledger.recoverLast();
       console.warn(`[import] bulk create answered ${error.status}; ${found.size} of ${pending.length} issues were created anyway, sending the rest again`);
       pending = pending.filter((index) => {
         const issue = found.get(args.ids[index]!);
         if (issue) results[index] = { ok: true, id: issue.id, key: issue.key };
         return !issue;
       });
+      if (pending.length > 0 && attempt >= AMBIGUOUS_ATTEMPTS) throw error;
     }
   }
+  return results.map((result) => result ?? { ok: false, status: 0, errorMessages: ['not sent'], errors: {} });
 }
 
-/** The issues of `def` standing for these item (or chapter) ids, lowest key first, in one search. */
-async function findByIdentity(
-  args: { jira: JiraClient; def: ChecklistDefinition; projectKey: string; kind: 'item' | 'chapter' },
-  ids: readonly string[],
-): Promise<Map<string, CreatedIssue>> {
-  const found = new Map<string, CreatedIssue>();
-  if (ids.length === 0) return found;
-  const path = args.kind === 'item' ? 'itemId' : 'chapterId';
-  const issues = await args.jira.searchJql({
-    jql: `${checklistIssuesJql(args.projectKey, [args.def.id])} AND issue.property[${ITEM_PROPERTY}].${path} in (${ids.map(jqlString).join(', ')}) ORDER BY key ASC`,
-    fields: ['key'],
-    properties: [ITEM_PROPERTY],
-  });
-  for (const issue of issues) {
-    const identity = readIdentity(issue.properties);
-    if (identity?.kind !== args.kind || issue.key === undefined) continue;
-    const id = identity.kind === 'item' ? identity.itemId : identity.chapterId;
-    if (!found.has(id)) found.set(id, { id: issue.id, key: issue.key });
-  }
-  return found;
+/** The input with the call's batch id in its identity property (how recovery recognises it). */
+function withBatch(input: IssueCreateInput, batch: string): IssueCreateInput {
+  if (!input.properties) return input;
+  return {
+    ...input,
+    properties: input.properties.map((property) => (property.key === ITEM_PROPERTY && isRecord(property.value) ? { key: property.key, value: { ...property.value, batch } } : property)),
+  };
 }
 
 /**

@@ -29,6 +29,8 @@ export const importJobSchema = z.object({
   error: z.string().optional(),
   startedAt: z.string(),
   updatedAt: z.string(),
+  /** The highest issue key number known when the job started: the verification pass reads every key after it. */
+  startKeyNumber: z.number().optional(),
   /** Items already in Jira when the job first looked (set once, so resumes do not recount). */
   existingAtStart: z.number().optional(),
   setup: setupSchema.optional(),

@@ -2,10 +2,11 @@
  * The import consumer (`import-worker`, queue `import-queue`): turns a checklist into issues for
  * one job, resumable at any point.
  *
- * Exactly one issue per item, whatever happens: before creating anything the worker searches Jira
- * for the checklist's issues by their identity property (the truth) and adds the job's own
- * checkpoints (the fast path, for writes the search index may not show yet); it creates only what
- * neither knows. A consumer that dies is re-run by the platform's redelivery, or by a new
+ * Exactly one issue per item, whatever happens (lost answers, search lag, a killed consumer): the
+ * app's item map (src/item-map) is the truth of what exists. Each bulk create is checkpointed in it
+ * before the call and recovered by key if its answer is lost; the worker creates only items the map
+ * lacks, and ends with a verification pass that reads by id and key, never through the search
+ * index, and closes duplicates by the README's rule. Recorded on the trail as `import.done`. A consumer that dies is re-run by the platform's redelivery, or by a new
  * startImport once its claim (lease) has lapsed; one that is running out of time hands over to a
  * fresh invocation through the queue.
  */
@@ -13,16 +14,17 @@ import { randomUUID } from 'node:crypto';
 import { findChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
 import type { ChecklistDefinition } from '../domain/types';
-import { isTransientJiraError, JiraError, type JiraClient } from '../jira';
-import { rememberingEvidenceField } from '../evidence/field-id';
+import { isTransientJiraError, JiraError, JiraUnavailableError, type JiraClient } from '../jira';
+import { evidenceFieldId, rememberingEvidenceField } from '../evidence/field-id';
 import { writeInitialVerdicts } from '../evidence/initial-verdicts';
-import { findAuditIssues, chaptersById, itemsById } from '../jira/audit-issues';
+import { ItemLedger } from '../item-map/ledger';
+import { checklistMap } from '../item-map/model';
+import { verifyChecklist, type Verified } from '../item-map/verify';
+import { recordDecision } from '../trail/record';
 import { jiraClientFor } from '../resolvers/jira';
 import { StoredValueError } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
 import { IssueRejectedError, createChapters, createItems } from './create-issues';
-import { readSyncCreated } from '../sync/created';
-import { readCreated, recordCreated } from './created';
 import { LEASE_MS, loadJob, saveJob, type ImportJob } from './job';
 import { clearActiveImport, enqueueImport, markProjectChanged, SetupError, resolveSetup, timeLeftMs } from './worker-support';
 
@@ -32,6 +34,8 @@ export interface ImportEventBody {
   handoff?: number;
 }
 
+/** Create-then-verify rounds before the job gives up for now (an issue deleted during the import costs one). */
+const VERIFY_PASSES = 3;
 /** Hand over when less than this is left: enough for one slow chunk and the checkpoint. */
 const HANDOFF_MARGIN_MS = 90_000;
 /** Re-queues after persistent rate limiting or outages before the job gives up. */
@@ -72,31 +76,23 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   const setup = job.setup ?? (await resolveSetup(rememberingEvidenceField(jira), job.projectKey));
   if (!job.setup) await save({ setup });
 
-  const found = await findAuditIssues(jira, {
-    projectKey: job.projectKey,
-    checklistIds: [def.id],
-    ...(setup.pointsFieldId !== undefined ? { pointsFieldId: setup.pointsFieldId } : {}),
-  });
-  const defItemIds = new Set(def.items.map((item) => item.id));
-  const issues = new Map<string, { id: string; key: string; points?: number | null }>(
-    [...itemsById(found.items)].filter(([itemId]) => defItemIds.has(itemId)),
-  );
-  if (job.existingAtStart === undefined) await save({ existingAtStart: issues.size, existing: issues.size });
-  for (const [itemId, issue] of await readCreated(job.jobId)) if (!issues.has(itemId) && defItemIds.has(itemId)) issues.set(itemId, issue);
-  // And what a version update to this checklist just created, which search may not show yet.
-  for (const [itemId, issue] of await readSyncCreated(job.projectKey, def.id)) if (!issues.has(itemId) && defItemIds.has(itemId)) issues.set(itemId, issue);
+  // The item map is the truth of what exists (it settles a bulk call a killed run left unanswered).
+  const ledger = await ItemLedger.open(jira, job.projectKey, def.framework, def.id);
+  const mapped = checklistMap(ledger.map, def.id);
+  if (job.startKeyNumber === undefined) await save({ startKeyNumber: await ledger.lastKeyNumber() });
+  const mappedCount = (): number => def.items.filter((item) => mapped.items.has(item.id)).length;
+  if (job.existingAtStart === undefined) await save({ existingAtStart: mappedCount(), existing: mappedCount() });
 
   // Null prototype: a chapter id such as `constructor` is a plain key, never Object.prototype's.
   const chapterKeys: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, job.chapterKeys);
-  for (const [chapterId, chapter] of chaptersById(found.chapters)) chapterKeys[chapterId] ??= chapter.key;
+  for (const [chapterId, chapter] of mapped.chapters) chapterKeys[chapterId] ??= chapter.key;
   if (setup.epicTypeId !== undefined) {
     const used = new Set(def.items.map((item) => item.chapterId));
     const missing = def.chapters.filter((chapter) => used.has(chapter.id) && chapterKeys[chapter.id] === undefined);
-    Object.assign(chapterKeys, await createChapters({ jira, def, projectKey: job.projectKey, epicTypeId: setup.epicTypeId, chapters: missing }));
+    Object.assign(chapterKeys, await createChapters({ jira, def, projectKey: job.projectKey, ledger, epicTypeId: setup.epicTypeId, chapters: missing }));
   }
-  await save({ chapterKeys, created: issues.size - (job.existingAtStart ?? 0) });
+  await save({ chapterKeys, created: mappedCount() - (job.existingAtStart ?? 0) });
 
-  const toCreate = def.items.filter((item) => !issues.has(item.id));
   // A custom checklist's own answers (`Met?`) become the new issues' assessments, in the same bulk calls.
   const answers = await loadInitialResults(def);
   // Short budgets (an env override) get a proportionate margin; every invocation makes progress.
@@ -110,42 +106,56 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
     lostClaim = current?.lease?.owner !== job.lease?.owner;
     return lostClaim || timeLeftMs(startedAt) < margin;
   };
-  const completed = await createItems({
-    jira,
-    def,
-    projectKey: job.projectKey,
-    issueTypeId: setup.itemTypeId,
-    chapterKeys,
-    items: toCreate,
-    shouldStop,
-    extraProperties: initialAssessmentProperties(answers),
-    onChunk: async (created) => {
-      const count = created.size;
-      if (count === 0) return;
-      await recordCreated(job.jobId, job.createdChunks, created);
-      for (const [itemId, issue] of created) issues.set(itemId, issue);
-      await save({ createdChunks: job.createdChunks + 1, created: job.created + count });
-      // After the checkpoint: the answers count only once the app wrote them into its own field.
-      await writeInitialVerdicts(jira, created, answers);
-    },
-  });
-  if (lostClaim) {
-    console.warn(`[import] job ${job.jobId}: another invocation took the job over; this one stops`);
-    return;
+  const fieldId = await evidenceFieldId(jira);
+  let verified: Verified | undefined;
+  for (let pass = 0; pass < VERIFY_PASSES; pass++) {
+    const completed = await createItems({
+      jira,
+      def,
+      projectKey: job.projectKey,
+      ledger,
+      issueTypeId: setup.itemTypeId,
+      chapterKeys,
+      items: def.items.filter((item) => !mapped.items.has(item.id)),
+      shouldStop,
+      extraProperties: initialAssessmentProperties(answers),
+      onChunk: async () => {
+        await save({ created: mappedCount() - (job.existingAtStart ?? 0) });
+      },
+    });
+    if (lostClaim) {
+      console.warn(`[import] job ${job.jobId}: another invocation took the job over; this one stops`);
+      return;
+    }
+    if (!completed) {
+      await handOff(job);
+      return;
+    }
+    verified = await verifyChecklist(jira, ledger, def, {
+      fromKeyNumber: job.startKeyNumber ?? 0,
+      ...(setup.pointsFieldId !== undefined ? { fields: [setup.pointsFieldId] } : {}),
+      ...(fieldId !== undefined ? { evidenceFieldId: fieldId } : {}),
+    });
+    if (verified.missing.length === 0) break;
   }
-  if (!completed) {
-    await handOff(job);
-    return;
-  }
+  if (!verified || verified.missing.length > 0) throw new JiraUnavailableError({ operation: 'verifyImport', status: 0, errorMessages: ['Some items still have no issue after verification.'], errors: {} });
 
   if (setup.pointsFieldId !== undefined) {
+    const pointsField = setup.pointsFieldId;
     const values = def.items.flatMap((item) => {
-      const issue = issues.get(item.id);
+      const issue = verified!.issues.get(item.id);
       // Met-model items carry no points: the field stays empty (a 0 written before is cleared), never "0 pts".
       const value = def.model === 'met' ? null : item.points;
-      return issue && (issue.points ?? null) !== value ? [{ issueId: issue.id, value }] : [];
+      return issue && (issue.fields?.[pointsField] ?? null) !== value ? [{ issueId: issue.id, value }] : [];
     });
-    if (values.length > 0) await jira.setAppFieldValues({ fieldId: setup.pointsFieldId, values });
+    if (values.length > 0) await jira.setAppFieldValues({ fieldId: pointsField, values });
+  }
+  // A custom checklist's own answers count only once the app wrote them into its own field: after
+  // the verification read, into every item issue whose field is still empty (a resumed or repeated
+  // job writes only what is missing and never overwrites what the team has since recorded).
+  if (fieldId !== undefined) {
+    const blank = new Map([...verified.issues].filter(([, issue]) => (issue.fields?.[fieldId] ?? null) === null));
+    await writeInitialVerdicts(jira, blank, answers);
   }
 
   const existing = job.existingAtStart ?? 0;
@@ -155,6 +165,13 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   // Again at the end: startImport's read-modify-write of the list can lose an id to a concurrent start.
   await rememberChecklist(job.projectKey, def.id);
   await markProjectChanged(job.projectKey);
+  await recordDecision({
+    projectKey: job.projectKey,
+    actor: 'app',
+    action: 'import.done',
+    checklistId: def.id,
+    after: { created: job.created, existing: job.existing, total: job.total, duplicatesClosed: verified.duplicatesClosed },
+  });
   console.info(`[import] job ${job.jobId}: done (${job.created} created, ${job.existing} already there, ${job.total} items)`);
 }
 

@@ -20,6 +20,8 @@ import { checkPermissions, getMyPermissions, type PermissionGrants, type Project
 import { getCreateMetaIssueTypes, getProject } from './project';
 import type { JiraField, JiraIssueTypeMeta, JiraProject, JiraSearchIssue } from './schemas';
 import { approximateCount, searchJql, type SearchJqlArgs } from './search';
+import { bulkFetchIssues, createIssueLink, type BulkFetchArgs } from './bulk-read';
+import { bulkEditLabels, setIssuePropertiesBulk } from './bulk-write';
 
 export interface JiraClient {
   getProject(args: { projectKey: string; as?: Actor }): Promise<JiraProject>;
@@ -29,6 +31,13 @@ export interface JiraClient {
   checkPermissions(args: { accountId: string; projectId: string; permissions: readonly ProjectPermission[] }): Promise<PermissionGrants>;
   searchJql(args: SearchJqlArgs): Promise<JiraSearchIssue[]>;
   approximateCount(args: { jql: string; as?: Actor }): Promise<number>;
+  /** Issues by id or key, read without the search index (100 a call); missing ones are absent. */
+  bulkFetchIssues(args: BulkFetchArgs): Promise<JiraSearchIssue[]>;
+  createIssueLink(args: { typeName: string; inwardKey: string; outwardKey: string; as?: Actor }): Promise<void>;
+  /** Entity properties on many issues (100 a call, asynchronous: waits for Jira's task). Returns the calls made. */
+  setIssuePropertiesBulk(args: { issues: readonly { issueId: string; properties: Record<string, unknown> }[] }): Promise<number>;
+  /** One label added or removed on many issues (1,000 a call); false when the app may not make bulk changes. */
+  bulkEditLabels(args: { issueIdsOrKeys: readonly string[]; option: 'ADD' | 'REMOVE'; label: string }): Promise<number | false>;
   bulkCreateIssues(args: { issues: readonly IssueCreateInput[] }): Promise<BulkElementResult[]>;
   editIssue(args: { issueKey: string; fields?: IssueFieldsInput; update?: { labels?: LabelOperation[] }; as?: Actor }): Promise<void>;
   setIssueProperty(args: { issueKey: string; propertyKey: string; value: unknown; as?: Actor }): Promise<void>;
@@ -49,6 +58,10 @@ export function createJiraClient(options: JiraHttpOptions = {}): JiraClient {
     checkPermissions: (args) => checkPermissions(http, args),
     searchJql: (args) => searchJql(http, args),
     approximateCount: (args) => approximateCount(http, args),
+    bulkFetchIssues: (args) => bulkFetchIssues(http, args),
+    createIssueLink: (args) => createIssueLink(http, args),
+    setIssuePropertiesBulk: (args) => setIssuePropertiesBulk(http, args),
+    bulkEditLabels: (args) => bulkEditLabels(http, args),
     bulkCreateIssues: (args) => bulkCreateIssues(http, args),
     editIssue: (args) => editIssue(http, args),
     setIssueProperty: (args) => setIssueProperty(http, args),

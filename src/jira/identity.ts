@@ -17,7 +17,11 @@ export const ITEM_PROPERTY = 'msp-audit-item';
  */
 export const ASSESSMENT_PROPERTY = 'msp-audit-assessment';
 
-export type ItemState = 'active' | 'retired';
+/**
+ * `duplicate`: the app closed the issue as the duplicate of another issue of the same item (label
+ * msp-audit-duplicate, a Duplicate link); it is never scored and never planned.
+ */
+export type ItemState = 'active' | 'retired' | 'duplicate';
 
 const itemIdentitySchema = z.looseObject({
   kind: z.literal('item'),
@@ -33,7 +37,9 @@ const itemIdentitySchema = z.looseObject({
   hash: z.string(),
   textHash: z.string().optional(),
   title: z.string().optional(),
-  state: z.enum(['active', 'retired']),
+  state: z.enum(['active', 'retired', 'duplicate']),
+  /** The bulk create that made the issue (item-map): how a lost answer is recognised. */
+  batch: z.string().optional(),
 });
 export type ItemIdentity = z.infer<typeof itemIdentitySchema>;
 
@@ -45,6 +51,7 @@ const chapterIdentitySchema = z.looseObject({
   version: z.string(),
   chapterId: z.string(),
   title: z.string().optional(),
+  batch: z.string().optional(),
 });
 export type ChapterIdentity = z.infer<typeof chapterIdentitySchema>;
 

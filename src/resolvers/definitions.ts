@@ -17,6 +17,7 @@ import { defineAuditDayResolvers } from './audit-day';
 import { defineCustomChecklistResolvers } from './custom-checklists';
 import { defineEvidenceResolvers } from './evidence';
 import { defineProjectChecklistResolvers } from './project-checklists';
+import { defineItemMapResolvers } from './item-map';
 import { jiraClientFor } from './jira';
 import { defineTrailResolvers } from './trail';
 
@@ -91,5 +92,6 @@ export function buildResolver(): Resolver {
   defineAuditDayResolvers(definitions);
   defineProjectChecklistResolvers(definitions);
   defineTrailResolvers(definitions);
+  defineItemMapResolvers(definitions);
   return definitions;
 }

@@ -38,6 +38,8 @@ import { lastChecklist, projectChangedAt, projectChecklists } from '../storage/p
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from './states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
+import { openItemMap } from '../item-map/ensure';
+import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
 export const REFRESH_MIN_AGE_MS = 30_000;
@@ -78,6 +80,8 @@ export async function getRollup(
   ]);
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
+  const unclaimed = (await readUnclaimed(caller.projectKey, def.id)).filter((claim) => visible.has(claim.issueKey));
+  if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;
 }
@@ -115,7 +119,16 @@ export async function computeRollup(
   }
   // Taken before the search: a change landing during it makes this read stale, not the next one.
   const readAt = now();
-  const { states, evidence } = await readItemsWithEvidence(jira, projectKey, def, await evidenceFieldId(jira));
+  // Only issues in the app's item map count; the others are listed as claims not made by the app.
+  const map = await openItemMap(jira, projectKey, def.framework);
+  const claims: UnclaimedIssue[] = [];
+  const trusted = (state: ItemRead): boolean => {
+    const { trusted: ok, unclaimed } = splitByMap(map, def.id, [state]);
+    claims.push(...unclaimed);
+    return ok.length > 0;
+  };
+  const { states, evidence } = await readItemsWithEvidence(jira, projectKey, def, await evidenceFieldId(jira), trusted);
+  await rememberUnclaimed(projectKey, def.id, claims);
   const digests = new Map([...evidence].map(([itemId, value]) => [itemId, toDigest(value)]));
   if (store && !(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);

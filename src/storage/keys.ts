@@ -212,3 +212,32 @@ export function issueVerdictLockKey(issueId: string): string {
   if (!/^\d{1,18}$/.test(issueId)) throw new StorageKeyError(`issueId "${issueId}" cannot be part of a storage key: it must be Jira's numeric issue id.`);
   return key('verdict-lock', issueId);
 }
+
+/**
+ * The app's map of items to issues for one framework in a project (item-map/store.ts): the header,
+ * holding the generation, the number of pieces and piece 0.
+ */
+export function itemMapKey(projectKey: string, framework: string): string {
+  return key('item-map', part('projectKey', projectKey), part('framework', framework));
+}
+
+/** Piece `index` (≥ 1) of one generation of an item map that outgrew one value. */
+export function itemMapChunkKey(projectKey: string, framework: string, generation: string, index: number): string {
+  if (!Number.isInteger(index) || index < 1) throw new StorageKeyError(`index must be a whole number ≥ 1, not ${index}.`);
+  return key('item-map-chunk', part('projectKey', projectKey), part('framework', framework), part('generation', generation), String(index).padStart(4, '0'));
+}
+
+/** The bulk create about to be sent for a checklist of a framework in a project (checkpointed before the call, cleared after). */
+export function itemMapPendingKey(projectKey: string, framework: string, checklistId: string): string {
+  return key('item-map-pending', part('projectKey', projectKey), part('framework', framework), part('checklistId', checklistId));
+}
+
+/** Prefix of every itemMapPendingKey of a framework in a project. */
+export function itemMapPendingPrefix(projectKey: string, framework: string): string {
+  return `${key('item-map-pending', part('projectKey', projectKey), part('framework', framework))}:`;
+}
+
+/** The issues that claim an item of a checklist without being in the item map, as the last rollup read found them. */
+export function itemMapUnclaimedKey(projectKey: string, checklistId: string): string {
+  return key('item-map-unclaimed', part('projectKey', projectKey), part('checklistId', checklistId));
+}

@@ -6,10 +6,12 @@
  *
  * Each issue's identity property is written last, after its fields: it is the commit marker. A
  * call cut short (time limit, error) leaves the rest of the plan for the next call, which plans
- * again from Jira, so applying twice changes nothing the second time. The issues it creates are
- * also recorded in KVS (sync/created.ts): a re-run right away, before Jira's search index shows
- * them, still does not create them again. One writer at a time: a version update holds the
- * project's framework lock, and refuses while an import of the framework runs (import/exclusion.ts).
+ * again from the item map (issues read by id, never through the lagging search index), so applying
+ * twice changes nothing the second time, and a second run repairs what a first one left: creates
+ * are checkpointed and recovered by the item map's ledger (item-map/ledger.ts), and a verification
+ * pass ends each complete run. One writer at a time: a version update holds the project's framework
+ * lock, and refuses while an import of the framework runs (import/exclusion.ts). Recorded on the
+ * decision trail as `sync.apply`.
  */
 import type { SyncPreview, SyncResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
@@ -27,8 +29,14 @@ import type { ProjectCaller } from '../resolvers/context';
 import { invocationRemainingMs } from '../resolvers/jira';
 import { markProjectChanged, rememberChecklist } from '../storage/project-state';
 import { claimFrameworkForSync } from '../import/exclusion';
-import { readSyncCreated, recordSyncCreated } from './created';
-import { loadSyncState, toPreview } from './state';
+import { evidenceFieldId } from '../evidence/field-id';
+import { ItemLedger } from '../item-map/ledger';
+import { openItemMap } from '../item-map/ensure';
+import { checklistMap, placeItem } from '../item-map/model';
+import { verifyChecklist } from '../item-map/verify';
+import { recordDecision } from '../trail/record';
+import { retireIssues } from './retire';
+import { loadSyncState, previewKeys, toPreview, type SyncState } from './state';
 
 /** Stop starting new writes when less than this is left of the resolver's 25 s. */
 const STOP_MARGIN_MS = 6_000;
@@ -38,7 +46,12 @@ const CONCURRENCY = 4;
 export async function previewSync(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<SyncPreview> {
   const def = await requireChecklist(checklistId);
   await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS'], `preview the move to ${def.name} ${def.version}`);
-  return toPreview(def, await loadSyncState(jira, caller.projectKey, def));
+  const map = await openItemMap(jira, caller.projectKey, def.framework);
+  const state = await loadSyncState(jira, def, map);
+  // Issue security: the keys named are only those the caller may see, read as the caller (no search index).
+  const keys = previewKeys(state);
+  const visible = keys.length === 0 ? [] : await jira.bulkFetchIssues({ issueIdsOrKeys: keys, fields: ['key'], as: 'user' });
+  return toPreview(def, state, new Set(visible.flatMap((issue) => (issue.key !== undefined ? [issue.key] : []))));
 }
 
 export async function applySync(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<SyncResult> {
@@ -54,24 +67,29 @@ export async function applySync(jira: JiraClient, caller: ProjectCaller, checkli
 
 async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: ChecklistDefinition): Promise<SyncResult> {
   const setup = await resolveSetup(jira, caller.projectKey);
-  const state = await loadSyncState(jira, caller.projectKey, def, setup.pointsFieldId);
-  // What earlier runs created is never created again, even while the search index does not show it.
-  const recorded = await readSyncCreated(caller.projectKey, def.id);
-  const plan = { ...state.plan, create: state.plan.create.filter((item) => !recorded.has(item.id)) };
+  // The item map is the truth of what exists; it settles a bulk create a previous run left unanswered.
+  const ledger = await ItemLedger.open(jira, caller.projectKey, def.framework);
+  const startKeyNumber = await ledger.lastKeyNumber();
+  const state = await loadSyncState(jira, def, ledger.map, setup.pointsFieldId);
+  if (state.mapChanged) await ledger.save();
+  const { plan } = state;
   const timeLeft = (): boolean => (invocationRemainingMs() ?? Number.POSITIVE_INFINITY) > STOP_MARGIN_MS;
   const result: SyncResult = { checklistId: def.id, created: 0, updated: 0, retired: 0, unchanged: plan.unchanged.length, complete: false };
   await rememberChecklist(caller.projectKey, def.id);
 
-  const chapterKeys = await ensureChapters(jira, def, caller.projectKey, state, setup.epicTypeId);
+  const chapterKeys = await ensureChapters(jira, def, caller.projectKey, state, setup.epicTypeId, ledger);
   const byKey = new Map(state.items.map((issue) => [issue.key, issue]));
   const itemsById = new Map(def.items.map((item) => [item.id, item]));
-  const points: { issueId: string; value: number }[] = [];
+  const points: { issueId: string; value: number | null }[] = [];
+  // Met-model items carry no points: the field stays empty, never "0 pts".
+  const pointsOf = (item: { points: number }): number | null => (def.model === 'met' ? null : item.points);
 
   const answers = await loadInitialResults(def);
   const createdAll = await createItems({
     jira,
     def,
     projectKey: caller.projectKey,
+    ledger,
     issueTypeId: setup.itemTypeId,
     chapterKeys,
     items: plan.create,
@@ -79,34 +97,44 @@ async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: Checkl
     // New items of a team's new version start from the file's Met? answers, as on import.
     extraProperties: initialAssessmentProperties(answers),
     onChunk: async (created) => {
-      await recordSyncCreated(caller.projectKey, def.id, created);
-      // After the checkpoint: the answers count only once the app wrote them into its own field.
+      // The answers count only once the app wrote them into its own field (new issues: the field is empty).
       await writeInitialVerdicts(jira, created, answers);
       result.created += created.size;
-      for (const [itemId, issue] of created) points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });
+      for (const [itemId, issue] of created) if (def.model !== 'met') points.push({ issueId: issue.id, value: itemsById.get(itemId)!.points });
     },
   });
 
-  const updatesDone = createdAll && (await inParallel(plan.update, timeLeft, async (update) => {
-    const issue = byKey.get(update.issueKey)!;
-    const item = itemsById.get(update.itemId)!;
-    await updateItem(jira, def, item, issue.identity, update, chapterKeys);
-    if (issue.points !== item.points) points.push({ issueId: issue.id, value: item.points });
-    result.updated += 1;
-  }));
+  const updatesDone =
+    createdAll &&
+    (await inParallel(plan.update, timeLeft, async (update) => {
+      const issue = byKey.get(update.issueKey)!;
+      const item = itemsById.get(update.itemId)!;
+      await updateItem(jira, def, item, issue.identity, update, chapterKeys);
+      placeItem(ledger.map, { id: issue.id, key: issue.key, state: 'active' }, { checklistId: def.id, itemId: item.id }, issue.identity);
+      if ((issue.points ?? null) !== pointsOf(item)) points.push({ issueId: issue.id, value: pointsOf(item) });
+      result.updated += 1;
+    }));
+  if (plan.update.length > 0) await ledger.save();
 
-  const retireDone = updatesDone && (await inParallel(plan.retire, timeLeft, async (ref) => {
-    const issue = byKey.get(ref.issueKey)!;
-    await jira.editIssue({ issueKey: ref.issueKey, update: { labels: [{ add: RETIRED_LABEL }] } });
-    await jira.setIssueProperty({ issueKey: ref.issueKey, propertyKey: ITEM_PROPERTY, value: { ...issue.identity, state: 'retired' } });
-    result.retired += 1;
-  }));
+  const retireDone = updatesDone && (await retireIssues(jira, ledger, plan.retire.map((ref) => byKey.get(ref.issueKey)!), timeLeft, () => (result.retired += 1)));
 
   if (setup.pointsFieldId !== undefined && points.length > 0) await jira.setAppFieldValues({ fieldId: setup.pointsFieldId, values: points });
+  let missing = 0;
+  if (retireDone) {
+    // Trust no search index: every mapped issue by id, every issue created since the start by key.
+    const verified = await verifyChecklist(jira, ledger, def, { fromKeyNumber: startKeyNumber, ...(await evidenceOption(jira)) });
+    missing = verified.missing.length;
+  }
   await markProjectChanged(caller.projectKey);
-  result.complete = createdAll && updatesDone && retireDone;
+  result.complete = createdAll && updatesDone && retireDone && missing === 0;
+  await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'sync.apply', checklistId: def.id, after: { ...result } });
   console.info(`[sync] ${caller.projectKey} → ${def.id}: ${result.created} created, ${result.updated} updated, ${result.retired} retired${result.complete ? '' : ' (stopped early; run again to finish)'}`);
   return result;
+}
+
+async function evidenceOption(jira: JiraClient): Promise<{ evidenceFieldId?: string }> {
+  const id = await evidenceFieldId(jira);
+  return id !== undefined ? { evidenceFieldId: id } : {};
 }
 
 /** Chapter Epics for every chapter the new version uses: existing ones re-labelled to it, missing ones created. */
@@ -114,22 +142,33 @@ async function ensureChapters(
   jira: JiraClient,
   def: ChecklistDefinition,
   projectKey: string,
-  state: Awaited<ReturnType<typeof loadSyncState>>,
+  state: SyncState,
   epicTypeId: string | undefined,
+  ledger: ItemLedger,
 ): Promise<Record<string, string>> {
   // Null prototype: a chapter id such as `constructor` is a plain key, never Object.prototype's.
   const keys: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const chapter of state.chapters) keys[chapter.identity.chapterId] ??= chapter.key;
   if (epicTypeId === undefined) return keys;
   const used = new Set(def.items.map((item) => item.chapterId));
+  const moved: { existing: SyncState['chapters'][number]; chapter: ChecklistDefinition['chapters'][number] }[] = [];
   for (const chapter of def.chapters) {
     const existing = state.chapters.find((issue) => issue.key === keys[chapter.id]);
     if (!existing || existing.identity.checklistId === def.id) continue;
     if (existing.identity.title !== chapter.title) await jira.editIssue({ issueKey: existing.key, fields: { summary: chapter.title } });
-    await jira.setIssueProperty({ issueKey: existing.key, propertyKey: ITEM_PROPERTY, value: chapterIdentity(def, chapter) });
+    moved.push({ existing, chapter });
+  }
+  // The Epics' identities in one bulk write (after their summaries: the identity is the commit marker).
+  if (moved.length > 0) {
+    await jira.setIssuePropertiesBulk({ issues: moved.map(({ existing, chapter }) => ({ issueId: existing.id, properties: { [ITEM_PROPERTY]: chapterIdentity(def, chapter) } })) });
+  }
+  for (const { existing, chapter } of moved) {
+    const from = ledger.map.checklists.get(existing.identity.checklistId)?.chapters;
+    if (from?.get(chapter.id)?.id === existing.id) from.delete(chapter.id);
+    checklistMap(ledger.map, def.id).chapters.set(chapter.id, { id: existing.id, key: existing.key });
   }
   const missing = def.chapters.filter((chapter) => used.has(chapter.id) && keys[chapter.id] === undefined);
-  return Object.assign(keys, await createChapters({ jira, def, projectKey, epicTypeId, chapters: missing }));
+  return Object.assign(keys, await createChapters({ jira, def, projectKey, ledger, epicTypeId, chapters: missing }));
 }
 
 async function updateItem(

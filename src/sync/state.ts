@@ -1,34 +1,77 @@
 /**
- * What version sync starts from: every issue of the checklist's framework in the project (all
- * versions the project ever held, and every version the catalogue knows), and the domain plan.
+ * What version sync starts from: the framework's issues the item map holds (every version the
+ * project ever held), read by id (`bulkfetch`, no search index, so what the last run wrote is seen
+ * at once), and the domain plan. An issue that claims an item without being in the map is not
+ * planned (the Audit page lists it until a project admin adopts it).
+ *
+ * The map says which issues are the app's; each one's identity property says what it is now. When
+ * the two disagree (a run stopped between writing an identity and saving the map) the map follows
+ * the identity.
  */
 import type { SyncPreview } from '../../common/contract';
-import { checklistIdsOfFramework } from '../catalogue';
 import { planSync, summarizePlan, type SyncPlan } from '../domain/sync-plan';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
-import { findAuditIssues, type AuditChapterIssue, type AuditItemIssue } from '../jira/audit-issues';
-import { toExistingItem } from '../jira/identity';
-import { projectChecklists } from '../storage/project-state';
+import type { AuditChapterIssue, AuditItemIssue } from '../jira/audit-issues';
+import { ITEM_PROPERTY, readIdentity, toExistingItem } from '../jira/identity';
+import { compareIssueKeys } from '../domain/sync-plan';
+import { placementsById, placeItem, type ItemMap } from '../item-map/model';
 
 export interface SyncState {
   plan: SyncPlan;
   items: AuditItemIssue[];
   chapters: AuditChapterIssue[];
+  /** True when the map was brought in line with the issues' identities (the caller may save it). */
+  mapChanged: boolean;
 }
 
-export async function loadSyncState(jira: JiraClient, projectKey: string, def: ChecklistDefinition, pointsFieldId?: string): Promise<SyncState> {
-  const ids = new Set([def.id, ...(await checklistIdsOfFramework(def.framework)), ...(await projectChecklists(projectKey))]);
-  const found = await findAuditIssues(jira, { projectKey, checklistIds: [...ids], ...(pointsFieldId !== undefined ? { pointsFieldId } : {}) });
-  const items = found.items.filter((issue) => issue.identity.framework === def.framework);
-  const chapters = found.chapters.filter((issue) => issue.identity.framework === def.framework);
+export async function loadSyncState(jira: JiraClient, def: ChecklistDefinition, map: ItemMap, pointsFieldId?: string): Promise<SyncState> {
+  const placements = placementsById(map);
+  const fetched = await jira.bulkFetchIssues({
+    issueIdsOrKeys: [...placements.keys()],
+    ...(pointsFieldId !== undefined ? { fields: [pointsFieldId] } : {}),
+    properties: [ITEM_PROPERTY],
+  });
+  const items: AuditItemIssue[] = [];
+  const chapters: AuditChapterIssue[] = [];
+  let mapChanged = false;
+  for (const issue of fetched) {
+    const identity = readIdentity(issue.properties);
+    const placement = placements.get(issue.id);
+    if (!identity || !placement || issue.key === undefined || identity.framework !== def.framework) continue;
+    if (identity.kind === 'chapter') {
+      chapters.push({ id: issue.id, key: issue.key, identity });
+      continue;
+    }
+    if (identity.state === 'duplicate' || placement.kind !== 'item') continue;
+    const item: AuditItemIssue = { id: issue.id, key: issue.key, identity };
+    if (pointsFieldId !== undefined) {
+      const value = issue.fields?.[pointsFieldId];
+      item.points = typeof value === 'number' ? value : null;
+    }
+    items.push(item);
+    const state = identity.state === 'active' ? 'active' : 'retired';
+    if (placement.checklistId !== identity.checklistId || placement.itemId !== identity.itemId || placement.issue.state !== state) {
+      placeItem(map, { id: issue.id, key: issue.key, state }, identity, placement);
+      mapChanged = true;
+    }
+  }
+  items.sort((a, b) => compareIssueKeys(a.key, b.key));
+  chapters.sort((a, b) => compareIssueKeys(a.key, b.key));
   const plan = planSync(def, items.map((issue) => toExistingItem(issue.key, issue.identity)));
-  return { plan, items, chapters };
+  return { plan, items, chapters, mapChanged };
 }
 
-export function toPreview(def: ChecklistDefinition, state: SyncState): SyncPreview {
+/** The preview; with `visible` (the issue keys the caller may see) the other issues' keys are left out. */
+export function toPreview(def: ChecklistDefinition, state: SyncState, visible?: ReadonlySet<string>): SyncPreview {
   const { plan } = state;
-  return {
+  const hidden = new Set<string>();
+  const key = (issueKey: string): { issueKey?: string } => {
+    if (visible === undefined || visible.has(issueKey)) return { issueKey };
+    hidden.add(issueKey);
+    return {};
+  };
+  const preview: SyncPreview = {
     checklistId: def.id,
     framework: def.framework,
     version: def.version,
@@ -36,13 +79,24 @@ export function toPreview(def: ChecklistDefinition, state: SyncState): SyncPrevi
     summary: summarizePlan(plan),
     create: plan.create.map((item) => ({ itemId: item.id, chapterId: item.chapterId, title: item.title })),
     update: plan.update.map((update) => ({
-      issueKey: update.issueKey,
+      ...key(update.issueKey),
       itemId: update.itemId,
       changes: [...update.changes],
       ...(update.previousItemId !== undefined ? { previousItemId: update.previousItemId } : {}),
       ...(update.restored ? { restored: true } : {}),
     })),
-    retire: plan.retire.map((ref) => ({ ...ref })),
-    duplicates: plan.duplicates.map((duplicate) => ({ ...duplicate, issueKeys: [...duplicate.issueKeys] })),
+    retire: plan.retire.map((ref) => ({ ...key(ref.issueKey), itemId: ref.itemId })),
+    duplicates: plan.duplicates.map((duplicate) => {
+      const kept = key(duplicate.keptIssueKey).issueKey;
+      return { itemId: duplicate.itemId, ...(kept !== undefined ? { keptIssueKey: kept } : {}), issueKeys: duplicate.issueKeys.filter((issueKey) => key(issueKey).issueKey !== undefined) };
+    }),
   };
+  if (visible !== undefined) preview.hiddenIssues = hidden.size;
+  return preview;
+}
+
+/** Every issue key a preview would name. */
+export function previewKeys(state: SyncState): string[] {
+  const { plan } = state;
+  return [...new Set([...plan.update.map((update) => update.issueKey), ...plan.retire.map((ref) => ref.issueKey), ...plan.duplicates.flatMap((d) => [d.keptIssueKey, ...d.issueKeys])])];
 }

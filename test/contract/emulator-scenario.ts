@@ -106,6 +106,19 @@ export async function runContractScenario(): Promise<Exchange[]> {
   await step('count bad jql', 'POST', '/search/approximate-count', { jql: 'labels in (' });
   await step('bulk fetch', 'POST', '/issue/bulkfetch', { issueIdsOrKeys: ['MSP-2', 'MSP-99'], fields: ['summary'] });
   await step('bulk fetch empty', 'POST', '/issue/bulkfetch', { issueIdsOrKeys: [] });
+  await step('search reconcile', 'POST', '/search/jql', { jql: 'project = MSP', fields: ['key'], reconcileIssues: [10001, 10002] });
+
+  // Issue links and bulk writes.
+  await step('link types', 'GET', '/issueLinkType');
+  await step('link issues', 'POST', '/issueLink', { type: { name: 'Duplicate' }, inwardIssue: { key: 'MSP-1' }, outwardIssue: { key: 'MSP-2' } });
+  await step('link unknown type', 'POST', '/issueLink', { type: { name: 'Nope' }, inwardIssue: { key: 'MSP-1' }, outwardIssue: { key: 'MSP-2' } });
+  await step('issue with links', 'GET', '/issue/MSP-2', undefined, { query: { fields: 'issuelinks' } });
+  await step('bulk set properties', 'POST', '/issue/properties/multi', { issues: [{ issueID: 10001, properties: { 'msp-audit-note': { text: 'x' } } }] });
+  await step('task', 'GET', '/task/10000');
+  await step('task missing', 'GET', '/task/99999');
+  await step('bulk edit labels', 'POST', '/bulk/issues/fields', { selectedActions: ['labels'], selectedIssueIdsOrKeys: ['MSP-1', 'MSP-2'], editedFieldsInput: { labelsFields: [{ fieldId: 'labels', bulkEditMultiSelectFieldOption: 'ADD', labels: [{ name: 'bulk' }] }] }, sendBulkNotification: false });
+  await step('bulk edit progress', 'GET', '/bulk/queue/10001');
+  await step('bulk edit forbidden', 'POST', '/bulk/issues/fields', { selectedActions: ['labels'], selectedIssueIdsOrKeys: ['MSP-1'], editedFieldsInput: { labelsFields: [{ fieldId: 'labels', bulkEditMultiSelectFieldOption: 'ADD', labels: [{ name: 'bulk' }] }] } }, { actor: 'viewer' });
 
   // Users and permissions.
   await step('myself', 'GET', '/myself');

@@ -187,7 +187,7 @@ describe('GET /issue/{key}', () => {
   it.each([
     [{ fields: 'summary,labels' }, ['labels', 'summary']],
     [{ fields: ['summary', 'status'] }, ['status', 'summary']],
-    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'attachment', 'created', 'creator', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
+    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'attachment', 'created', 'creator', 'issuelinks', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
     [{ fields: 'nonsense' }, []],
   ])('selects fields with %j', async (query, fields) => {
     const res = await call('GET', '/issue/MSP-1', undefined, { query });

@@ -39,8 +39,13 @@ describeWithJiraSpec('app request contract test')('the app’s Jira requests aga
   it('covers the calls the backend makes', () => {
     expect(operationIdsOf(api, requests)).toEqual(
       [
+        'bulkFetchIssues',
+        'bulkSetIssuePropertiesByIssue',
         'createIssues',
         'editIssue',
+        'getBulkOperationProgress',
+        'getTask',
+        'submitBulkEdit',
         'getCreateIssueMetaIssueTypes',
         'getFields',
         'getMyPermissions',

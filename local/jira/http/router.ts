@@ -14,8 +14,8 @@ export interface RouteContext {
   actor: UserDef;
   /** Queue an issue event; listeners get it after the request has been handled. */
   emit(event: IssueChangeEvent): void;
-  /** False while the search-lag fault keeps a new issue out of the search index. Absent: always true. */
-  searchable?(issue: IssueRecord): boolean;
+  /** The issue as the search index has it (index-lag.ts): an older copy, or undefined when not indexed yet. Absent: the issue itself. */
+  indexed?(issue: IssueRecord): IssueRecord | undefined;
 }
 
 export interface RouteResult {

@@ -34,6 +34,7 @@ export const SYSTEM_FIELDS: readonly SystemField[] = [
   sys('labels', 'Labels', 'array:string'),
   sys('parent', 'Parent', null, ['parent']),
   sys('subtasks', 'Sub-tasks', null, ['subtasks'], { orderable: false }),
+  sys('issuelinks', 'Linked Issues', null, ['issueLink'], { orderable: false }),
   sys('created', 'Created', 'datetime', ['created', 'createdDate'], { orderable: false }),
   sys('updated', 'Updated', 'datetime', ['updated', 'updatedDate'], { orderable: false }),
   sys('creator', 'Creator', 'user', ['creator'], { orderable: false }),

@@ -7,6 +7,7 @@ import type { IssueRecord } from '../state/model';
 import type { Store } from '../state/store';
 import { renderIssueType, renderPriority, renderProjectRef, renderResolution, renderStatus, renderUserRef } from './entities';
 import { selectFields, type FieldSelection } from './fields';
+import { renderIssueLinks } from '../routes/links';
 
 type Json = Record<string, unknown>;
 
@@ -59,6 +60,8 @@ function fieldValue(store: Store, issue: IssueRecord, id: string): { present: bo
       const subtasks = store.children(issue).filter((c) => store.issueType(c.issueTypeId).hierarchyLevel < Math.min(level, 0));
       return { present: true, value: subtasks.map((c) => issueRef(store, c)) };
     }
+    case 'issuelinks':
+      return { present: true, value: renderIssueLinks(store, issue, (other) => issueRef(store, other)) };
     case 'created':
       return { present: true, value: issue.created };
     case 'updated':

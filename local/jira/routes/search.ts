@@ -17,6 +17,7 @@ export const DEFAULT_MAX_RESULTS = 50;
 export const MAX_RESULTS_IDS_ONLY = 5000;
 export const MAX_RESULTS_WITH_FIELDS = 100;
 export const BULK_FETCH_LIMIT = 100;
+export const BULK_FETCH_PROPERTIES_LIMIT = 5;
 
 const UNBOUNDED = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 
@@ -26,6 +27,18 @@ interface SearchInput {
   properties?: string[];
   maxResults?: unknown;
   nextPageToken?: string;
+  /** Issue ids the answer must reflect even while the index lags (read-after-write), ≤ 50. */
+  reconcileIssues?: unknown;
+}
+
+/** Jira's cap on `reconcileIssues`. */
+export const RECONCILE_LIMIT = 50;
+
+function reconcileIds(raw: unknown): Set<string> {
+  if (raw === undefined) return new Set();
+  if (!Array.isArray(raw) || !raw.every((id) => typeof id === 'number' && Number.isInteger(id))) fail(400, 'reconcileIssues must be a list of issue ids (numbers).');
+  if (raw.length > RECONCILE_LIMIT) fail(400, `reconcileIssues accepts at most ${RECONCILE_LIMIT} issue ids.`);
+  return new Set(raw.map(String));
 }
 
 function jqlHash(jql: string): string {
@@ -48,12 +61,19 @@ function decodeToken(token: string, jql: string): number {
 }
 
 /** Matching issues the actor may see, in query order; JQL errors become Jira's 400. */
-export function runJql(ctx: RouteContext, jql: string, requireBound: boolean): IssueRecord[] {
+export function runJql(ctx: RouteContext, jql: string, requireBound: boolean, reconcile: ReadonlySet<string> = new Set()): IssueRecord[] {
   const { store, actor } = ctx;
   try {
     const compiled = compileJql(store, actor, jql);
     if (requireBound && !compiled.bounded) fail(400, UNBOUNDED);
-    return store.state.issues.filter((i) => store.canSeeIssue(actor, i) && (ctx.searchable?.(i) ?? true) && compiled.matches(i)).sort(compiled.compare);
+    // Index lag: every search matches the index's copy (none yet for a new issue); ids named in
+    // reconcileIssues are matched as they are now. Hits are answered with the issue's current data.
+    const hits: { view: IssueRecord; issue: IssueRecord }[] = [];
+    for (const issue of store.state.issues) {
+      const view = reconcile.has(issue.id) || !ctx.indexed ? issue : ctx.indexed(issue);
+      if (view && store.canSeeIssue(actor, issue) && compiled.matches(view)) hits.push({ view, issue });
+    }
+    return hits.sort((a, b) => compiled.compare(a.view, b.view)).map((hit) => hit.issue);
   } catch (err) {
     if (err instanceof JqlError) throw new JiraError(400, errorCollection([err.message]));
     throw err;
@@ -62,7 +82,7 @@ export function runJql(ctx: RouteContext, jql: string, requireBound: boolean): I
 
 function search(ctx: RouteContext, input: SearchInput): RouteResult {
   const { store } = ctx;
-  const matching = runJql(ctx, input.jql, true);
+  const matching = runJql(ctx, input.jql, true, reconcileIds(input.reconcileIssues));
   const selection = selectFields(store, input.fields, ['id']);
   const cap = selection.ids.length === 0 ? MAX_RESULTS_IDS_ONLY : MAX_RESULTS_WITH_FIELDS;
   const requested = parseIntParam(input.maxResults, 'maxResults', DEFAULT_MAX_RESULTS);
@@ -101,6 +121,7 @@ function searchPost(ctx: RouteContext): RouteResult {
     fields: Array.isArray(b.fields) ? splitList(b.fields) : undefined,
     properties: Array.isArray(b.properties) ? splitList(b.properties) : undefined,
     maxResults: b.maxResults,
+    reconcileIssues: b.reconcileIssues,
     ...(typeof b.nextPageToken === 'string' && b.nextPageToken ? { nextPageToken: b.nextPageToken } : {}),
   });
 }
@@ -116,6 +137,7 @@ function bulkFetch(ctx: RouteContext): RouteResult {
   const refs = Array.isArray(b.issueIdsOrKeys) ? b.issueIdsOrKeys.filter((x): x is string => typeof x === 'string') : [];
   if (refs.length === 0) fail(400, 'issueIdsOrKeys must list at least one issue id or key.');
   if (refs.length > BULK_FETCH_LIMIT) fail(400, `Bulk fetch accepts at most ${BULK_FETCH_LIMIT} issue ids or keys in one request.`);
+  if (Array.isArray(b.properties) && b.properties.length > BULK_FETCH_PROPERTIES_LIMIT) fail(400, `Bulk fetch returns at most ${BULK_FETCH_PROPERTIES_LIMIT} issue properties.`);
   const found = new Map<string, IssueRecord>();
   const issueErrors: { id: string; errorMessage: string }[] = [];
   for (const ref of refs) {

@@ -93,6 +93,7 @@ export const USERS: readonly UserDef[] = [
   // A licensed user outside every project: sees nothing, so tests can check what search and reads hide.
   { accountId: 'outsider', displayName: 'Olive Outsider', accountType: 'atlassian', emailAddress: 'outsider@example.test', projectPermissions: [], globalPermissions: [] },
   // A Forge app with read/write:jira-work acts through the atlassian-addons-project-access role:
-  // every issue permission, but no project or Jira administration.
-  { accountId: 'app', displayName: 'MSP Audit Ready', accountType: 'app', projectPermissions: ALL_PROJECT.filter((p) => p !== 'ADMINISTER_PROJECTS'), globalPermissions: [] },
+  // every issue permission, but no project or Jira administration. Make bulk changes is granted to
+  // every licensed user by default; sites that withdraw it make the app fall back to single edits.
+  { accountId: 'app', displayName: 'MSP Audit Ready', accountType: 'app', projectPermissions: ALL_PROJECT.filter((p) => p !== 'ADMINISTER_PROJECTS'), globalPermissions: ['BULK_CHANGE'] },
 ];

@@ -111,6 +111,14 @@ export interface IndexedPropertyPath {
   searchAlias?: string;
 }
 
+/** A link between two issues (`POST /rest/api/3/issueLink`): outward "duplicates" inward, etc. */
+export interface IssueLinkRecord {
+  id: string;
+  typeId: string;
+  inwardIssueId: string;
+  outwardIssueId: string;
+}
+
 export interface JiraState {
   version: 1;
   projects: ProjectRecord[];
@@ -121,4 +129,6 @@ export interface JiraState {
   nextChangelogId: number;
   /** Next attachment id (absent in states saved before attachments were modelled). */
   nextAttachmentId?: number;
+  /** Issue links; absent in state files written before links existed. */
+  issueLinks?: IssueLinkRecord[];
 }

@@ -3,6 +3,7 @@
  * context (see services.tsx), so a view never knows whether it talks to Forge or to a test fake.
  */
 import type {
+  AdoptIssueResult,
   ChecklistSummary,
   ChecklistView,
   ImportStatus,
@@ -46,6 +47,8 @@ export interface AuditApi {
   planSync(checklistId: string): Promise<SyncPreview>;
   /** Moves the project to this version; call again while `complete` is false. */
   applySync(checklistId: string): Promise<SyncResult>;
+  /** A project admin makes an issue that claims an item that item's issue; optional so older fakes need not supply it. */
+  adoptIssue?(issueKey: string): Promise<AdoptIssueResult>;
   /** A team's own checklist in one call (small definitions; see CUSTOM_CHECKLIST_LIMITS). */
   saveCustomChecklist(payload: SaveCustomChecklistPayload): Promise<SaveCustomChecklistResult>;
   /** A large one in parts: begin, append each chunk of items, commit. */

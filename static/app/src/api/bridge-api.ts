@@ -10,6 +10,8 @@ import { createBridgeTrailApi } from './trail-api';
 import { exportCsvInParts, exportReportInParts } from './export-parts';
 import type {
   AddCustomWaiverPayload,
+  AdoptIssuePayload,
+  AdoptIssueResult,
   ApplyWaiverPayload,
   AuditDay,
   MarkChapterReviewedPayload,
@@ -51,6 +53,7 @@ export function createBridgeApi(call: Invoke = (key, payload) => invoke(key, pay
     listProjectChecklists: () => call<ProjectChecklist[]>('listProjectChecklists', {}),
     planSync: (checklistId) => call<SyncPreview>('planSync', { checklistId }),
     applySync: (checklistId) => call<SyncResult>('applySync', { checklistId }),
+    adoptIssue: (issueKey) => call<AdoptIssueResult>('adoptIssue', { issueKey } satisfies AdoptIssuePayload),
     saveCustomChecklist: (payload) => call<SaveCustomChecklistResult>('saveCustomChecklist', payload),
     beginCustomChecklist: (payload) => call<BeginCustomChecklistResult>('beginCustomChecklist', payload),
     appendCustomChecklistItems: (payload) => call<AppendCustomChecklistItemsResult>('appendCustomChecklistItems', payload),

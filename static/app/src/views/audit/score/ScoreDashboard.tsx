@@ -10,6 +10,7 @@ import { ChapterTable } from './ChapterTable';
 import { ExplainScore } from './ExplainScore';
 import { MandatoryList } from './MandatoryList';
 import { ScoreHeadline } from './ScoreHeadline';
+import { UnclaimedIssues } from './UnclaimedIssues';
 
 interface ScoreDashboardProps {
   rollup: Rollup;
@@ -40,6 +41,7 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
         </Notice>
       )}
       <MandatoryList rollup={rollup} />
+      <UnclaimedIssues rollup={rollup} onAdopted={onRefresh} />
       <AuditRisks rollup={rollup} onSettingsChanged={onRefresh} />
       <ChapterTable rollup={rollup} />
       <ExplainScore rollup={rollup} />

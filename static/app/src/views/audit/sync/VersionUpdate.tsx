@@ -69,7 +69,7 @@ export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>): Pl
       label: 'Renamed',
       items: renamed.map((entry) => `${entry.previousItemId ?? ''} → ${named(entry.itemId, titles.get(entry.previousItemId ?? '') ?? titles.get(entry.itemId))}`),
     },
-    { label: 'Retired', items: plan.retire.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.issueKey})`) },
+    { label: 'Retired', items: plan.retire.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
   ];
   return groups.filter((group) => group.items.length > 0);
 }
