@@ -128,6 +128,25 @@ export interface Rollup {
   can?: { createIssues: boolean; editIssues: boolean; administerProjects: boolean };
   /** Items whose issue the calling user cannot see (issue security): their rows carry no issue data. */
   hiddenItems?: number;
+  /**
+   * Items answered N/A in a way the checklist's N/A rule does not allow (after a version update, or
+   * without a justification where one is required): counted as not met, each row's reason says why.
+   */
+  naRefused?: string[];
+  /** Whether the version in use is still the one to prepare against, judged on the server's today. */
+  validity?: ChecklistValidityView;
+}
+
+/** A checklist version's validity as its publisher states it, and where today falls (YYYY-MM-DD days). */
+export interface ChecklistValidityView {
+  validFrom?: string;
+  validUntil?: string;
+  usableUntil?: string;
+  historical?: boolean;
+  /** `past-valid`: past its window but still accepted; `past-usable`: no longer accepted; `historical`: superseded. */
+  state: 'current' | 'past-valid' | 'past-usable' | 'historical';
+  /** What is wrong and what to do (absent while current). */
+  message?: string;
 }
 
 export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';

@@ -12,6 +12,8 @@
  * - The projection ("if every item in progress is met") leaves explicit assessments alone: a
  *   person's "not met" on an in-progress issue is a verdict, not unfinished work.
  * - States for unknown item ids are ignored; if one item has several states, the first counts.
+ * - An N/A assessment the checklist's N/A rule refuses counts as not met (or as waived when a
+ *   waiver in force covers the item) and is listed in `naRefused`, never kept silently.
  */
 import { buildResultRules, resolveItemResult, type ResultRules } from './scoring-result';
 import type {
@@ -55,7 +57,8 @@ export function scoreChecklist(
   const stateById = new Map<string, ItemState>();
   for (const state of states) if (!stateById.has(state.itemId)) stateById.set(state.itemId, state);
 
-  const items = def.items.map((item) => scoreItem(def, item, stateById.get(item.id), rules));
+  const naRefused: string[] = [];
+  const items = def.items.map((item) => scoreItem(def, item, stateById.get(item.id), rules, naRefused));
   const totals = tally(def, items);
   const passMark = def.model === 'points' ? scaledPassMark(def, totals.fullMax, totals.max) : null;
   const minOptionalPercent = def.model === 'met' ? metPassRule(def).minOptionalPercent : undefined;
@@ -79,11 +82,13 @@ export function scoreChecklist(
     items,
     counts: totals.counts,
     projection: project(def, items, score, passes, totals.optionalSatisfied),
+    naRefused,
   };
 }
 
-function scoreItem(def: ChecklistDefinition, item: ChecklistItem, state: ItemState | undefined, rules: ResultRules): ItemScore {
-  const resolved = resolveItemResult(item, state, rules);
+function scoreItem(def: ChecklistDefinition, item: ChecklistItem, state: ItemState | undefined, rules: ResultRules, naRefused: string[]): ItemScore {
+  const resolved = resolveItemResult(item, state, rules, def);
+  if (resolved.naRefused) naRefused.push(item.id);
   const points = def.model === 'points';
   const satisfied = isSatisfied(resolved.result);
   const excluded = points && resolved.result === 'na' && def.naPolicy === 'exclude';

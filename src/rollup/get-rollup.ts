@@ -20,6 +20,7 @@
  */
 import type { AuditRisk, Rollup } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
+import { checklistValidity } from '../domain/checklist-validity';
 import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
@@ -75,6 +76,7 @@ export async function getRollup(
   ]);
   if (computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
+  rollup.validity = checklistValidity(def, new Date(now()).toISOString().slice(0, 10));
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;
 }
@@ -197,6 +199,7 @@ export function toRollup(
     from,
     risks,
     strictMode,
+    naRefused: [...report.naRefused],
     ...(visible !== undefined ? { hiddenItems } : {}),
   };
 }
