@@ -1,0 +1,83 @@
+/**
+ * What a team's own checklist states before it is saved: the penalty of an unmet mandatory item
+ * (0 unless the team sets it; a row's Penalty cell wins) and how N/A may be answered (the AWS
+ * workbook: only through AWS's published exemptions, which the import carries).
+ */
+import { validateChecklist } from '../../../src/domain/checklist-schema';
+import { scoreChecklist } from '../../../src/domain/scoring';
+import { buildUpload, changeMeta, initialMeta, sourceFor } from '../../../static/app/src/views/upload/upload-model';
+import { NA_RULE_WORDS, penaltyWords } from '../../../static/app/src/views/upload/upload-preview-model';
+import { buildAwsWorkbook } from '../../fixtures/sheets/build-aws-workbook';
+import { readCsvText, readTable } from '../../fixtures/sheets/workbooks';
+
+const POINTS_CSV = ['ID,Title,Points,Mandatory', '1.1,Policies,50,yes', '1.2,Reports,50,no'].join('\n');
+const PENALTY_CSV = ['ID,Title,Points,Mandatory,Penalty', '1.1,Policies,40,yes,30', '1.2,Reports,30,yes,', '1.3,Extras,30,no,'].join('\n');
+
+async function upload(csv: string, change: Parameters<typeof changeMeta>[1] = {}) {
+  const source = sourceFor(await readCsvText(csv, 'team-points.csv'));
+  const draft = changeMeta(initialMeta(source, []), { model: 'points', passMark: '80', ...change }, []);
+  return { draft, build: buildUpload(source, draft, []) };
+}
+
+describe('a team points checklist and its penalty', () => {
+  it('costs nothing for an unmet mandatory item unless the team says so, and the preview says it', async () => {
+    const { build } = await upload(POINTS_CSV);
+    expect(build.problems).toEqual([]);
+    expect(build.summary?.penalty).toEqual({ default: 0, own: 0 });
+    expect(penaltyWords(build.summary!.penalty!)).toBe('An unmet mandatory item costs no points: it only shows as open.');
+    const def = validateChecklist(build.definition, 'team-points.csv', { source: 'custom' });
+    expect(def.items.map((item) => item.penalty)).toEqual([0, 0]);
+    // Nothing met: 0 / 100, not "-200 / 100".
+    expect(scoreChecklist(def, []).score).toBe(0);
+  });
+
+  it('uses the penalty set beside the pass mark for rows without their own', async () => {
+    const { build } = await upload(POINTS_CSV, { penalty: '25' });
+    expect(penaltyWords(build.summary!.penalty!)).toBe('Each unmet mandatory item costs 25 points off the score.');
+    const def = validateChecklist(build.definition, 'team-points.csv', { source: 'custom' });
+    expect(scoreChecklist(def, []).score).toBe(-25);
+  });
+
+  it('takes a row’s own Penalty cell over the setting, and says how many rows set one', async () => {
+    const { build } = await upload(PENALTY_CSV, { penalty: '10' });
+    expect(build.problems).toEqual([]);
+    expect(penaltyWords(build.summary!.penalty!)).toBe('Each unmet mandatory item costs 10 points off the score. 1 mandatory item sets its own penalty in the Penalty column.');
+    const def = validateChecklist(build.definition, 'team-points.csv', { source: 'custom' });
+    expect(def.items.map((item) => item.penalty)).toEqual([30, 10, 0]);
+  });
+
+  it('refuses a penalty that is not a whole number, and says where', async () => {
+    const { build } = await upload(POINTS_CSV, { penalty: 'lots' });
+    expect(build.problems).toContainEqual({ row: 0, column: 'penalty', message: '"lots" is not a whole number ≥ 0' });
+  });
+});
+
+describe('a team checklist and its N/A rule', () => {
+  it.each(['justified', 'free', 'exemptions'] as const)('saves the rule the team chose (%s)', async (naRule) => {
+    const { build } = await upload(POINTS_CSV, { naRule });
+    expect(validateChecklist(build.definition, 'team-points.csv', { source: 'custom' }).naRule).toBe(naRule);
+    expect(build.summary?.naRule).toBe(naRule);
+    expect(NA_RULE_WORDS[naRule]).not.toBe('');
+  });
+
+  it('defaults to asking for a justification', async () => {
+    const { draft } = await upload(POINTS_CSV);
+    expect(draft.naRule).toBe('justified');
+  });
+
+  it('reads the AWS workbook as exemptions only, carrying the published exemptions that cover its controls', async () => {
+    const source = sourceFor(await readTable('aws.xlsx', await buildAwsWorkbook()));
+    const draft = initialMeta(source, []);
+    expect(draft.naRule).toBe('exemptions');
+    // Even if the form were changed, the workbook's Met? is Yes or No.
+    const build = buildUpload(source, changeMeta(draft, { naRule: 'free', version: '7.1' }, []), []);
+    expect(build.problems).toEqual([]);
+    const def = validateChecklist(build.definition, 'aws.xlsx', { source: 'custom' });
+    expect(def.naRule).toBe('exemptions');
+    const covered = Object.fromEntries(def.waivers.map((waiver) => [waiver.name, waiver.items]));
+    const ids = new Set(def.items.map((item) => item.id));
+    for (const items of Object.values(covered)) for (const id of items) expect(ids.has(id)).toBe(true);
+    expect(covered['SOC 2 or ISO 27001']).toContain('GOVP-001');
+    expect(build.summary?.waivers).toEqual(def.waivers.map((waiver) => waiver.name));
+  });
+});
