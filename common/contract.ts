@@ -369,6 +369,8 @@ export interface WaiverView {
   /** Account id of whoever applied it. */
   appliedBy: string;
   appliedAt: string;
+  /** Mandatory items it covers: applying or removing it needs Administer projects. */
+  mandatoryItems?: string[];
 }
 
 /** A waiver the checklist offers (e.g. "AWS DevOps Competency" covers OPS-009). */
@@ -379,6 +381,8 @@ export interface NamedWaiverView {
   items: string[];
   chapters: string[];
   inForce: boolean;
+  /** Mandatory items it covers: applying it needs Administer projects. */
+  mandatoryItems?: string[];
 }
 
 /** One day of the score history (the last snapshot of that day). */
@@ -404,6 +408,10 @@ export interface AuditDay {
   today: string;
   /** The caller may record reviews and change waivers (Edit issues permission). */
   canEdit: boolean;
+  /** The caller may also apply or remove waivers that cover mandatory items (Administer projects). */
+  canAdminister?: boolean;
+  /** Most waivers one checklist may have in force. */
+  maxWaivers?: number;
   chapters: ChapterReviewView[];
   reviewCounts: { reviewed: number; stale: number; notReviewed: number };
   waivers: WaiverView[];

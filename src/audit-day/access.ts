@@ -1,11 +1,11 @@
 /**
  * Who may do what on audit day, checked on the server as the calling user:
  * - reading (the audit-day panel, the export) needs Browse projects;
- * - recording a chapter review and applying or removing a waiver need Edit issues as well.
- *
- * Waivers ask for Edit issues rather than Administer projects on purpose: the people who own the
- * checklist (the audit lead, the core team) are rarely Jira project admins, every waiver carries who
- * applied it and why, and removing one restores the exact previous score.
+ * - recording a chapter review and applying or removing a waiver need Edit issues as well;
+ * - a waiver that covers a mandatory item needs Administer projects (waiver-changes.ts): it decides
+ *   whether the project passes. Other waivers keep Edit issues: the people who own the checklist
+ *   (the audit lead, the core team) are rarely Jira project admins, every waiver carries who applied
+ *   it and why, and removing one restores the exact previous score.
  */
 import { requireChecklist } from '../catalogue';
 import type { ChecklistDefinition } from '../domain/types';

@@ -112,7 +112,6 @@ export function resolveItemResult(
         if (waiver) return waived(waiver);
         return { result: 'not_met', source: 'assessment', reason: `Counted as not met: the N/A answer on the issue is refused. ${check.message}`, naRefused: true };
       }
-      if (check.justification !== undefined) return { result: 'na', source: 'assessment', reason: `Assessed N/A on the issue: ${check.justification}` };
     }
     const reason =
       assessment === 'not_assessed' ? 'Marked not assessed on the issue' : `Assessed ${RESULT_WORDS[assessment]} on the issue`;

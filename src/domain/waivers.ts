@@ -20,6 +20,7 @@
  *   give the reason, so an older waiver's reason stays stable when another is added.
  * - Text limits count characters as people do (Unicode code points).
  */
+import { freeTextProblem } from './free-text';
 import { fnv1a64 } from './hash';
 import type { AppliedWaiver, ChecklistDefinition } from './types';
 
@@ -27,6 +28,8 @@ import type { AppliedWaiver, ChecklistDefinition } from './types';
 export const WAIVER_REASON_MAX = 500;
 /** Longest name a custom waiver may carry, in characters. */
 export const WAIVER_NAME_MAX = 120;
+/** Most waivers one checklist may have in force in a project: enough for every published exemption and a team's own. */
+export const MAX_WAIVERS = 50;
 /** Name given to a custom waiver sent without one. */
 export const DEFAULT_CUSTOM_WAIVER_NAME = 'Team waiver';
 
@@ -143,9 +146,15 @@ export function addCustomWaiver(
   if (reason === '') problems.push('Give a reason: an auditor will ask why these items are waived.');
   else if (characterCount(reason) > WAIVER_REASON_MAX) {
     problems.push(`The reason is ${characterCount(reason)} characters; shorten it to at most ${WAIVER_REASON_MAX}.`);
+  } else {
+    const bad = freeTextProblem('The reason', reason, Number.MAX_SAFE_INTEGER);
+    if (bad) problems.push(bad);
   }
   if (characterCount(name) > WAIVER_NAME_MAX) {
     problems.push(`The name is ${characterCount(name)} characters; shorten it to at most ${WAIVER_NAME_MAX}.`);
+  } else {
+    const bad = freeTextProblem('The name', name, Number.MAX_SAFE_INTEGER);
+    if (bad) problems.push(bad);
   }
   if (items.length === 0 && chapters.length === 0) problems.push('Pick at least one item or chapter to waive.');
 
@@ -166,6 +175,20 @@ export function addCustomWaiver(
     throw new WaiverValidationError([`A waiver with id ${id} is already in force; remove it first.`]);
   }
   return [...records, { id, source: 'custom', name, reason, items, chapters, appliedBy: ctx.accountId, appliedAt: ctx.now.toISOString() }];
+}
+
+/**
+ * The mandatory items a waiver over these targets would cover (listed items and every item of the
+ * listed chapters), in checklist order. Waiving any of them changes whether the project passes, so
+ * it needs a project admin.
+ *
+ * @example
+ * mandatoryItemsCovered(awsMsp71, { items: ['OPS-009'], chapters: [] }); // ['OPS-009']
+ */
+export function mandatoryItemsCovered(def: ChecklistDefinition, targets: { items: readonly string[]; chapters: readonly string[] }): string[] {
+  const items = new Set(targets.items);
+  const chapters = new Set(targets.chapters);
+  return def.items.filter((item) => item.mandatory && (items.has(item.id) || chapters.has(item.chapterId))).map((item) => item.id);
 }
 
 /**

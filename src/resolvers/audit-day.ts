@@ -6,7 +6,8 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import type { AuditDay, AuditExport } from '../../common/contract';
-import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
+import { getAuditDay, markChapterReviewed } from '../audit-day/audit-day';
+import { addCustomWaiverFor, applyWaiver, removeWaiverFor } from '../audit-day/waiver-changes';
 import { exportAudit } from '../audit-day/export';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged } from './logged';

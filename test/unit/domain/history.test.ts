@@ -15,9 +15,6 @@ import {
 import { scoreChecklist } from '../../../src/domain/scoring';
 import { done, item, pointsChecklist, toDo } from './fixtures';
 
-/** An N/A answer with the justification the fixtures' default N/A rule (`justified`) asks for. */
-const NA = { assessment: 'na', assessmentJustification: 'Not offered to customers' } as const;
-
 const TODAY = '2026-03-02'; // a Monday
 
 // Functions take days and times as arguments; a different frozen system clock proves they never read it.
@@ -45,7 +42,7 @@ describe('scorePointFromReport', () => {
   describe('when given a report', () => {
     it('returns the figures of the report for the given day and time', () => {
       const def = pointsChecklist([item('1.1', { mandatory: true, points: 50 }), item('1.2', { points: 50 }), item('1.3', { points: 20 })], { passMark: 60 });
-      const report = scoreChecklist(def, [done('1.2'), toDo('1.1'), done('1.3', NA)]);
+      const report = scoreChecklist(def, [done('1.2'), toDo('1.1'), done('1.3', { assessment: 'na' })]);
       expect(scorePointFromReport(report, { date: TODAY, at: new Date('2026-03-02T02:00:00Z') })).toEqual({
         date: TODAY,
         at: '2026-03-02T02:00:00.000Z',

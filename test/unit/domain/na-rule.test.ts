@@ -1,12 +1,15 @@
 import { checkNaAnswer, NA_JUSTIFICATION_MAX, naChoices, naRuleOf, type NaRule } from '../../../src/domain/na-rule';
-import type { NamedWaiver } from '../../../src/domain/types';
+import type { ChecklistDefinition, NamedWaiver } from '../../../src/domain/types';
 import { item, metChecklist } from './fixtures';
 
 const devops: NamedWaiver = { id: 'devops', name: 'AWS DevOps Competency', reason: 'Covers pipelines.', items: ['OPS-009'], chapters: [] };
 const mssp: NamedWaiver = { id: 'mssp', name: 'AWS Level 1 MSSP Competency', reason: 'Covers security.', items: [], chapters: ['SEC'] };
 const items = [item('OPS-009', { mandatory: true }), item('SEC-001', { mandatory: true }), item('GOV-001', { mandatory: true })];
-const checklist = (naRule: NaRule | undefined) =>
-  metChecklist(items, { name: 'AWS MSP', version: '7.1', waivers: [devops, mssp], ...(naRule !== undefined ? { naRule } : {}) });
+/** The fixtures answer N/A freely; `undefined` here means a checklist that states no rule. */
+const checklist = (naRule: NaRule | undefined): ChecklistDefinition => {
+  const { naRule: _fixtureRule, ...def } = metChecklist(items, { name: 'AWS MSP', version: '7.1', waivers: [devops, mssp] });
+  return naRule === undefined ? def : { ...def, naRule };
+};
 const pick = (id: string) => {
   const found = items.find((entry) => entry.id === id);
   if (!found) throw new Error(`no item ${id}`);

@@ -2,9 +2,6 @@ import { scoreChecklist, ScoringRuleError } from '../../../src/domain/scoring';
 import type { ItemResult, ItemState, ResultSource, ScoringOptions } from '../../../src/domain/types';
 import { done, inProgress, item, metChecklist, pointsChecklist, toDo, waiver } from './fixtures';
 
-/** An N/A answer with the justification the fixtures' default N/A rule (`justified`) asks for. */
-const NA = { assessment: 'na', assessmentJustification: 'Not offered to customers' } as const;
-
 const one = (state: ItemState | undefined, options?: ScoringOptions) => {
   const report = scoreChecklist(pointsChecklist([item('8.3', { mandatory: true })]), state ? [state] : [], options);
   const [scored] = report.items;
@@ -54,7 +51,7 @@ describe('scoreChecklist', () => {
       ['a done category without a status name', { itemId: '8.3', issueKey: 'MSP-3', statusCategory: 'done' }, undefined, 'met', 'status', 'Issue MSP-3 is Done'],
       ['a status without an issue key', { itemId: '8.3', statusCategory: 'done', statusName: 'Closed' }, undefined, 'met', 'status', 'The issue is Closed'],
       ['an issue with no status yet', { itemId: '8.3', issueKey: 'MSP-4' }, undefined, 'not_assessed', 'status', 'Issue MSP-4 has no status yet'],
-      ['an explicit N/A on a Done issue', done('8.3', NA), undefined, 'na', 'assessment', 'Assessed N/A on the issue: Not offered to customers'],
+      ['an explicit N/A on a Done issue', done('8.3', { assessment: 'na' }), undefined, 'na', 'assessment', 'Assessed N/A on the issue'],
       ['an explicit not met on a Done issue', done('8.3', { assessment: 'not_met' }), undefined, 'not_met', 'assessment', 'Assessed not met on the issue'],
       ['an explicit met on an issue to do', toDo('8.3', { assessment: 'met' }), undefined, 'met', 'assessment', 'Assessed met on the issue'],
       ['an explicit not assessed on a Done issue', done('8.3', { assessment: 'not_assessed' }), undefined, 'not_assessed', 'assessment', 'Marked not assessed on the issue'],
@@ -158,7 +155,7 @@ describe('scoreChecklist', () => {
 
     describe('and N/A is awarded', () => {
       it('returns N/A items earning their points, max unchanged', () => {
-        const report = scoreChecklist(def, [done('1.1'), done('1.2', NA), done('2.1'), toDo('2.2')]);
+        const report = scoreChecklist(def, [done('1.1'), done('1.2', { assessment: 'na' }), done('2.1'), toDo('2.2')]);
         expect(report).toMatchObject({ score: 900, maxScore: 1000, passMark: 900, passed: true });
         expect(report.items[1]).toMatchObject({ result: 'na', earned: 200, cost: 0, excluded: false });
       });
@@ -170,9 +167,9 @@ describe('scoreChecklist', () => {
 
       it.each<[string, number[], ItemState[], number, number]>([
         ['none N/A: the published pass mark', [500, 485, 15], [], 1000, 900],
-        ['150 of 1000 N/A: 900 × 850/1000', [500, 350, 150], [done('1.3', NA)], 850, 765],
-        ['15 of 1000 N/A: 886.5 rounded up', [500, 485, 15], [done('1.3', NA)], 985, 887],
-        ['every item N/A: nothing left to earn', [500, 500], [done('1.1', NA), done('1.2', NA)], 0, 0],
+        ['150 of 1000 N/A: 900 × 850/1000', [500, 350, 150], [done('1.3', { assessment: 'na' })], 850, 765],
+        ['15 of 1000 N/A: 886.5 rounded up', [500, 485, 15], [done('1.3', { assessment: 'na' })], 985, 887],
+        ['every item N/A: nothing left to earn', [500, 500], [done('1.1', { assessment: 'na' }), done('1.2', { assessment: 'na' })], 0, 0],
       ])('returns the scaled pass mark when %s', (_label, points, states, maxScore, passMark) => {
         expect(scoreChecklist(excluding(points, 900), states)).toMatchObject({ maxScore, passMark });
       });
@@ -180,7 +177,7 @@ describe('scoreChecklist', () => {
       it('returns N/A items excluded from score, max and chapter max', () => {
         const report = scoreChecklist(
           pointsChecklist([item('1.1', { points: 600 }), item('1.2', { points: 400 })], { passMark: 540, naPolicy: 'exclude' }),
-          [done('1.1'), done('1.2', NA)],
+          [done('1.1'), done('1.2', { assessment: 'na' })],
         );
         expect(report).toMatchObject({ score: 600, maxScore: 600, passMark: 324, passed: true });
         expect(report.items[1]).toMatchObject({ earned: 0, excluded: true });
@@ -200,9 +197,9 @@ describe('scoreChecklist', () => {
 
     it.each<[string, number | undefined, ItemState[], number, boolean, string[]]>([
       ['every mandatory met, no optional rule', undefined, [done('1.1'), done('1.2')], 2, true, []],
-      ['a mandatory N/A counts as met', undefined, [done('1.1'), done('1.2', NA)], 2, true, []],
+      ['a mandatory N/A counts as met', undefined, [done('1.1'), done('1.2', { assessment: 'na' })], 2, true, []],
       ['a mandatory open', undefined, [done('1.1'), inProgress('1.2'), done('2.1'), done('2.2'), done('2.3')], 4, false, ['1.2']],
-      ['2 of 3 optional met against 66 %', 66, [done('1.1'), done('1.2'), done('2.1'), done('2.2', NA)], 4, true, []],
+      ['2 of 3 optional met against 66 %', 66, [done('1.1'), done('1.2'), done('2.1'), done('2.2', { assessment: 'na' })], 4, true, []],
       ['2 of 3 optional met against 67 %', 67, [done('1.1'), done('1.2'), done('2.1'), done('2.2')], 4, false, []],
       ['none optional met against 0 %', 0, [done('1.1'), done('1.2')], 2, true, []],
     ])('returns the result when %s', (_label, minOptionalPercent, states, score, passed, mandatoryOpen) => {
@@ -211,7 +208,7 @@ describe('scoreChecklist', () => {
     });
 
     it('returns no points: nothing earned, nothing cost, nothing excluded', () => {
-      const report = scoreChecklist(metChecklist(items), [done('1.1', NA)]);
+      const report = scoreChecklist(metChecklist(items), [done('1.1', { assessment: 'na' })]);
       expect(report.items.every((entry) => entry.earned === 0 && entry.cost === 0 && !entry.excluded)).toBe(true);
       expect(report.chapters.map((chapter) => [chapter.earned, chapter.max, chapter.met, chapter.total])).toEqual([
         [0, 0, 1, 2],
@@ -243,7 +240,7 @@ describe('scoreChecklist', () => {
     });
     const report = scoreChecklist(def, [
       done('1.1', { assessment: 'not_met' }),
-      done('1.2', NA),
+      done('1.2', { assessment: 'na' }),
       done('2.1'),
       inProgress('2.2'),
       done('9.9'),

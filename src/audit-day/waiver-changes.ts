@@ -1,0 +1,149 @@
+/**
+ * Applying and removing waivers: who may, how many, one change at a time, and the trail.
+ *
+ * - A waiver that covers a mandatory item (listed, or in a listed chapter) decides whether the
+ *   project passes: applying or removing it needs Administer projects, checked as the user. Other
+ *   waivers need Edit issues. A refusal writes nothing and says which mandatory items are covered.
+ * - Removing needs what applying needed, so a decision a project admin took is not undone by
+ *   someone who could not have taken it.
+ * - At most MAX_WAIVERS in force per checklist and project, and the stored list must fit one KVS
+ *   value: past either bound a LimitError says what to do instead (cover a chapter, remove old ones).
+ * - Changes to one checklist's waivers are serialised by a short KVS lock; a second person saving at
+ *   the same instant waits, and after ~8 s gets a ConflictError to retry (nothing written).
+ * - Every change is recorded in the decision trail after its write ('waiver.apply' / 'waiver.remove').
+ */
+import type { AuditDay } from '../../common/contract';
+import { AppError, ConflictError, LimitError } from '../../common/errors';
+import type { ChecklistDefinition } from '../domain/types';
+import {
+  addCustomWaiver,
+  applyNamedWaiver,
+  mandatoryItemsCovered,
+  MAX_WAIVERS,
+  removeWaiver,
+  type CustomWaiverInput,
+  type WaiverRecord,
+} from '../domain/waivers';
+import type { JiraClient } from '../jira';
+import type { ProjectCaller } from '../resolvers/context';
+import { AccessDeniedError } from '../resolvers/access';
+import { waiversLockKey } from '../storage/keys';
+import { claimValue, deleteValue, jsonBytes, MAX_VALUE_BYTES } from '../storage/kvs';
+import { recordDecision } from '../trail/record';
+import { readGrants, importedChecklist } from './access';
+import { auditDayOf } from './audit-day';
+import { readWaivers, writeWaivers } from './records';
+
+type Clock = () => number;
+
+/** How long a change waits for another person's change of the same waivers before giving up. */
+const LOCK_WAIT_MS = 8_000;
+
+/** `applyWaiver { checklistId, waiverId }`: one of the checklist's named waivers. */
+export async function applyWaiver(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string; waiverId: string },
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  return changeWaivers(jira, caller, args.checklistId, 'apply a waiver', now, (records, def, ctx) => applyNamedWaiver(records, def, args.waiverId, ctx));
+}
+
+/** `addCustomWaiver { checklistId, name?, reason, items?, chapters? }`. */
+export async function addCustomWaiverFor(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string } & CustomWaiverInput,
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  const { checklistId, ...input } = args;
+  return changeWaivers(jira, caller, checklistId, 'add a waiver', now, (records, def, ctx) => addCustomWaiver(records, def, input, ctx));
+}
+
+/** `removeWaiver { checklistId, id }`: the score goes back to what it was without it. */
+export async function removeWaiverFor(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string; id: string },
+  now: Clock = Date.now,
+): Promise<AuditDay> {
+  return changeWaivers(jira, caller, args.checklistId, 'remove a waiver', now, (records) => removeWaiver(records, args.id));
+}
+
+async function changeWaivers(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  checklistId: string,
+  action: string,
+  now: Clock,
+  change: (records: WaiverRecord[], def: ChecklistDefinition, ctx: { accountId: string; now: Date }) => WaiverRecord[],
+): Promise<AuditDay> {
+  const grants = await readGrants(jira, caller, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS'], action);
+  if (grants.EDIT_ISSUES !== true) {
+    throw new AccessDeniedError(`You need the Edit issues permission in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant it.`);
+  }
+  const canAdminister = grants.ADMINISTER_PROJECTS === true;
+  const def = await importedChecklist(caller.projectKey, checklistId);
+  const at = new Date(now());
+  const { added, removed } = await withWaiversLock(caller.projectKey, def.id, async () => {
+    const before = await readWaivers(caller.projectKey, def.id);
+    const after = change(before, def, { accountId: caller.accountId, now: at });
+    const diff = { added: after.filter((record) => !before.some((old) => old.id === record.id)), removed: before.filter((old) => !after.some((record) => record.id === old.id)) };
+    for (const record of [...diff.added, ...diff.removed]) requireAdminFor(def, record, canAdminister, caller.projectKey, diff.added.includes(record) ? 'apply' : 'remove');
+    if (diff.added.length > 0) checkLimits(after, def);
+    if (diff.added.length + diff.removed.length > 0) {
+      await writeWaivers(caller.projectKey, def.id, after);
+      console.info(`[audit-day] ${caller.projectKey}/${def.id}: waivers changed (${after.length} in force)`);
+    }
+    return diff;
+  });
+  for (const record of added) {
+    await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'waiver.apply', checklistId: def.id, after: record, reason: record.reason, at });
+  }
+  for (const record of removed) {
+    await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'waiver.remove', checklistId: def.id, before: record, reason: record.reason, at });
+  }
+  // No rollup cache to clear: it holds Jira's item states, and waivers are applied each time it is scored.
+  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, canAdminister, scoreChanged: added.length + removed.length > 0, now });
+}
+
+function requireAdminFor(def: ChecklistDefinition, record: WaiverRecord, canAdminister: boolean, projectKey: string, verb: 'apply' | 'remove'): void {
+  if (canAdminister) return;
+  const mandatory = mandatoryItemsCovered(def, record);
+  if (mandatory.length === 0) return;
+  const shown = mandatory.length > 6 ? `${mandatory.slice(0, 6).join(', ')} and ${mandatory.length - 6} more` : mandatory.join(', ');
+  throw new AppError(
+    'forbidden',
+    `“${record.name}” covers mandatory item${mandatory.length > 1 ? 's' : ''} ${shown}, so it decides whether the project passes: only a project admin (Administer projects in ${projectKey}) may ${verb} it. Nothing was changed; ask a project admin${verb === 'apply' ? ', or waive only items that are not mandatory' : ''}.`,
+  );
+}
+
+function checkLimits(after: WaiverRecord[], def: ChecklistDefinition): void {
+  if (after.length > MAX_WAIVERS) {
+    throw new LimitError(
+      `${def.name} ${def.version} already has ${MAX_WAIVERS} waivers in force, the most one checklist may have. Nothing was added: remove waivers no longer needed, or cover a whole chapter with one waiver instead of items one by one.`,
+    );
+  }
+  const bytes = jsonBytes({ waivers: after });
+  if (bytes > MAX_VALUE_BYTES) {
+    throw new LimitError(
+      `The waivers of ${def.name} ${def.version} would take ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_VALUE_BYTES / 1024} KB they may use. Nothing was added: cover whole chapters instead of listing many items, shorten reasons, or remove waivers no longer needed.`,
+    );
+  }
+}
+
+async function withWaiversLock<T>(projectKey: string, checklistId: string, work: () => Promise<T>): Promise<T> {
+  const lock = waiversLockKey(projectKey, checklistId);
+  const started = Date.now();
+  while (!(await claimValue(lock, { at: Date.now() }, { ttlSeconds: 30 }))) {
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new ConflictError('Someone else is changing the waivers of this checklist right now. Nothing was changed: reload the page and try again.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+  }
+  try {
+    return await work();
+  } finally {
+    await deleteValue(lock);
+  }
+}
