@@ -422,6 +422,32 @@ export interface AuditDay {
   computedAt: string;
 }
 
+/** One program condition outside the checklist ("before you apply"), and whether the team ticked it. */
+export interface PrerequisiteView {
+  id: string;
+  text: string;
+  detail?: string;
+  done: boolean;
+  /** Who last ticked or unticked it, and when (ISO). */
+  by?: string;
+  at?: string;
+}
+
+/** `getPrerequisites { checklistId? }` / `setPrerequisite { checklistId, id, done }` → Prerequisites. */
+export interface Prerequisites {
+  checklistId: string;
+  /** Empty when the app knows no conditions outside this checklist's program. */
+  conditions: PrerequisiteView[];
+  /** The caller may tick (Edit issues). */
+  canEdit: boolean;
+}
+
+export interface SetPrerequisitePayload {
+  checklistId: string;
+  id: string;
+  done: boolean;
+}
+
 /** `markChapterReviewed { checklistId, chapterId, note? }` → AuditDay. */
 export interface MarkChapterReviewedPayload {
   checklistId: string;

@@ -13,7 +13,7 @@
  * - Every change is recorded in the decision trail after its write ('waiver.apply' / 'waiver.remove').
  */
 import type { AuditDay } from '../../common/contract';
-import { AppError, ConflictError, LimitError } from '../../common/errors';
+import { AppError, LimitError } from '../../common/errors';
 import type { ChecklistDefinition } from '../domain/types';
 import {
   addCustomWaiver,
@@ -28,16 +28,14 @@ import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { AccessDeniedError } from '../resolvers/access';
 import { waiversLockKey } from '../storage/keys';
-import { claimValue, deleteValue, jsonBytes, MAX_VALUE_BYTES } from '../storage/kvs';
+import { jsonBytes, MAX_VALUE_BYTES } from '../storage/kvs';
 import { recordDecision } from '../trail/record';
 import { readGrants, importedChecklist } from './access';
 import { auditDayOf } from './audit-day';
 import { readWaivers, writeWaivers } from './records';
+import { withRecordLock } from './record-lock';
 
 type Clock = () => number;
-
-/** How long a change waits for another person's change of the same waivers before giving up. */
-const LOCK_WAIT_MS = 8_000;
 
 /** `applyWaiver { checklistId, waiverId }`: one of the checklist's named waivers. */
 export async function applyWaiver(
@@ -85,7 +83,8 @@ async function changeWaivers(
   const canAdminister = grants.ADMINISTER_PROJECTS === true;
   const def = await importedChecklist(caller.projectKey, checklistId);
   const at = new Date(now());
-  const { added, removed } = await withWaiversLock(caller.projectKey, def.id, async () => {
+  const busy = 'Someone else is changing the waivers of this checklist right now. Nothing was changed: reload the page and try again.';
+  const { added, removed } = await withRecordLock(waiversLockKey(caller.projectKey, def.id), busy, async () => {
     const before = await readWaivers(caller.projectKey, def.id);
     const after = change(before, def, { accountId: caller.accountId, now: at });
     const diff = { added: after.filter((record) => !before.some((old) => old.id === record.id)), removed: before.filter((old) => !after.some((record) => record.id === old.id)) };
@@ -129,21 +128,5 @@ function checkLimits(after: WaiverRecord[], def: ChecklistDefinition): void {
     throw new LimitError(
       `The waivers of ${def.name} ${def.version} would take ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_VALUE_BYTES / 1024} KB they may use. Nothing was added: cover whole chapters instead of listing many items, shorten reasons, or remove waivers no longer needed.`,
     );
-  }
-}
-
-async function withWaiversLock<T>(projectKey: string, checklistId: string, work: () => Promise<T>): Promise<T> {
-  const lock = waiversLockKey(projectKey, checklistId);
-  const started = Date.now();
-  while (!(await claimValue(lock, { at: Date.now() }, { ttlSeconds: 30 }))) {
-    if (Date.now() - started > LOCK_WAIT_MS) {
-      throw new ConflictError('Someone else is changing the waivers of this checklist right now. Nothing was changed: reload the page and try again.');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
-  }
-  try {
-    return await work();
-  } finally {
-    await deleteValue(lock);
   }
 }

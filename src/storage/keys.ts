@@ -180,6 +180,11 @@ export function prerequisitesKey(projectKey: string, checklistId: string): strin
   return key('audit-prerequisites', part('projectKey', projectKey), part('checklistId', checklistId));
 }
 
+/** Held (FAIL_IF_EXISTS, short TTL) while one tick rewrites the "before you apply" record. */
+export function prerequisitesLockKey(projectKey: string, checklistId: string): string {
+  return key('audit-prerequisites-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
 /** Score history of one checklist in one project: the whole history in one value (history-codec). */
 export function scoreHistoryKey(projectKey: string, checklistId: string): string {
   return key('score-history', part('projectKey', projectKey), part('checklistId', checklistId));
