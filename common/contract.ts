@@ -135,6 +135,8 @@ export interface Rollup {
   naRefused?: string[];
   /** Whether the version in use is still the one to prepare against, judged on the server's today. */
   validity?: ChecklistValidityView;
+  /** Points model: the fewest and most points an unmet mandatory item costs (the checklist's penalties). */
+  mandatoryPenalty?: { min: number; max: number };
 }
 
 /** A checklist version's validity as its publisher states it, and where today falls (YYYY-MM-DD days). */

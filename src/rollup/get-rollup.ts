@@ -200,6 +200,15 @@ export function toRollup(
     risks,
     strictMode,
     naRefused: [...report.naRefused],
+    ...mandatoryPenaltyOf(def),
     ...(visible !== undefined ? { hiddenItems } : {}),
   };
+}
+
+/** The range of penalties of the checklist's mandatory items, so the page can say what an unmet one costs. */
+function mandatoryPenaltyOf(def: ChecklistDefinition): Pick<Rollup, 'mandatoryPenalty'> {
+  if (def.model !== 'points') return {};
+  const penalties = def.items.filter((item) => item.mandatory).map((item) => item.penalty);
+  if (penalties.length === 0) return {};
+  return { mandatoryPenalty: { min: Math.min(...penalties), max: Math.max(...penalties) } };
 }

@@ -14,7 +14,9 @@ import type {
   AuditExportReport,
   ExportAuditPayload,
   MarkChapterReviewedPayload,
+  Prerequisites,
   RemoveWaiverPayload,
+  SetPrerequisitePayload,
   ChecklistSummary,
   ChecklistView,
   ImportStatus,
@@ -70,6 +72,8 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
     removeWaiver: (checklistId, id) => call<AuditDay>('removeWaiver', { checklistId, id } satisfies RemoveWaiverPayload),
     exportCsv: (checklistId) => call<AuditExportCsv>('exportAudit', { checklistId, format: 'csv' } satisfies ExportAuditPayload),
     exportReport: (checklistId) => call<AuditExportReport>('exportAudit', { checklistId, format: 'report' } satisfies ExportAuditPayload),
+    getPrerequisites: (checklistId) => call<Prerequisites>('getPrerequisites', { checklistId }),
+    setPrerequisite: (checklistId, id, done) => call<Prerequisites>('setPrerequisite', { checklistId, id, done } satisfies SetPrerequisitePayload),
   };
 }
 
