@@ -552,6 +552,10 @@ export interface AuditReport {
   /** False when the evidence field is missing from Jira (evidence columns are then empty). */
   evidenceAvailable: boolean;
   chapters: AuditReportChapter[];
+  /** Items answered N/A in a way the checklist does not allow, counted as not met. */
+  naRefused?: string[];
+  /** The checklist version's validity when the report was made (absent while current). */
+  validityMessage?: string;
 }
 
 export interface AuditExportReport {

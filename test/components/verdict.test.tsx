@@ -9,6 +9,8 @@ import type { Prerequisites, Rollup } from '../../common/contract';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { BeforeYouApply } from '../../static/app/src/views/audit/verdict/BeforeYouApply';
 import { naRefusedSentence, penaltySentence, verdictSentence } from '../../static/app/src/views/audit/verdict/verdict-words';
+import PrintView from '../../static/app/src/views/audit-day/PrintView';
+import { FakeAuditDayApi, reportFixture } from './audit-day-fakes';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { metNotYet, pointsNotYet } from './fixtures';
 
@@ -125,5 +127,18 @@ describe('BeforeYouApply', () => {
     render(<BeforeYouApply api={api} checklistId="aws-msp-7.1" />);
     fireEvent.click(await screen.findByRole('checkbox', { name: /Advanced or Premier tier/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That tick was not saved: Someone else is ticking this list right now.');
+  });
+});
+
+describe('the printable report', () => {
+  it('says the verdict is readiness, the version past its validity and the N/A answers counted as not met', async () => {
+    window.print = jest.fn();
+    const dayApi = new FakeAuditDayApi();
+    dayApi.report = { ...reportFixture(), report: { ...reportFixture().report, naRefused: ['8.3'], validityMessage: `AWS MSP Validation Checklist 7.1 was valid until 2026-02-28. ${UPDATE_ADVICE}` } };
+    renderWithServices(<PrintView api={dayApi} checklistId="aws-msp-4.1" onBack={() => undefined} />);
+    const summary = within(await screen.findByRole('article', { name: 'Audit report' })).getByTestId('report-summary');
+    expect(summary).toHaveTextContent('Readiness against the checklist, judged from the project’s issues: not the program’s own decision.');
+    expect(summary).toHaveTextContent(`Checklist versionAWS MSP Validation Checklist 7.1 was valid until 2026-02-28. ${UPDATE_ADVICE}`);
+    expect(summary).toHaveTextContent('N/A not allowed8.3: answered N/A where the checklist does not allow it, counted as not met');
   });
 });
