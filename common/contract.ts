@@ -24,6 +24,10 @@ export interface ChecklistSummary {
   /** A team's own (`source: 'custom'`): when it was saved, and the account that saved it if stored. */
   savedAt?: string;
   savedBy?: string;
+  /** How N/A may be answered (absent: with a written justification). */
+  naRule?: 'exemptions' | 'justified' | 'free';
+  /** The version's validity as its publisher states it (YYYY-MM-DD days), when stated. */
+  validity?: { validFrom?: string; validUntil?: string; usableUntil?: string; historical?: boolean };
 }
 
 export interface ChecklistItemView {

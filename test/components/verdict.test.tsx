@@ -5,7 +5,8 @@
  * conditions the team ticks.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { Prerequisites, Rollup } from '../../common/contract';
+import type { ChecklistView, Prerequisites, Rollup } from '../../common/contract';
+import { checklistPenaltyWords, validityWords } from '../../static/app/src/views/audit/import/ChecklistPreview';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { BeforeYouApply } from '../../static/app/src/views/audit/verdict/BeforeYouApply';
 import { naRefusedSentence, penaltySentence, verdictSentence } from '../../static/app/src/views/audit/verdict/verdict-words';
@@ -140,5 +141,30 @@ describe('the printable report', () => {
     expect(summary).toHaveTextContent('Readiness against the checklist, judged from the project’s issues: not the program’s own decision.');
     expect(summary).toHaveTextContent(`Checklist versionAWS MSP Validation Checklist 7.1 was valid until 2026-02-28. ${UPDATE_ADVICE}`);
     expect(summary).toHaveTextContent('N/A not allowed8.3: answered N/A where the checklist does not allow it, counted as not met');
+  });
+});
+
+describe('the import preview words', () => {
+  it.each<[ChecklistView['validity'], string | undefined]>([
+    [undefined, undefined],
+    [{ validFrom: '2025-08-29', validUntil: '2026-02-28', usableUntil: '2026-05-31' }, 'Valid from 2025-08-29 until 2026-02-28; accepted until 2026-05-31'],
+    [{ validFrom: '2023-09-01' }, 'Valid from 2023-09-01'],
+    [{ usableUntil: '2026-05-31' }, 'Accepted until 2026-05-31'],
+    [{ validFrom: '2019-02-01', historical: true }, 'Historical: a superseded version, kept for teams still working from it. Prepare against the current version instead.'],
+  ])('says the validity %j as %j', (validity, words) => {
+    expect(validityWords(validity === undefined ? {} : { validity })).toBe(words);
+  });
+
+  it.each<[ChecklistView['model'], number[], string | undefined]>([
+    ['met', [0], undefined],
+    ['points', [], undefined],
+    ['points', [0, 0], 'An unmet mandatory item costs no points: it only shows as open.'],
+    ['points', [200, 200], 'Each unmet mandatory item costs 200 points off the score.'],
+    ['points', [50, 200], 'Each unmet mandatory item costs 50 to 200 points off the score.'],
+  ])('says the penalty under %s for mandatory penalties %j', (model, penalties, words) => {
+    const item = (id: string, mandatory: boolean, penalty: number) => ({ id, chapterId: 'c', title: 't', requirement: 'r', evidence: [], points: 10, mandatory, penalty });
+    // An optional item's penalty never counts (the format refuses one; the words must not read it either).
+    const items = [...penalties.map((penalty, index) => item(`${index}`, true, penalty)), item('optional', false, 999)];
+    expect(checklistPenaltyWords({ model, items })).toBe(words);
   });
 });
