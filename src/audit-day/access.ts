@@ -40,6 +40,18 @@ export async function readGrants(jira: JiraClient, caller: ProjectCaller, others
   return grants;
 }
 
+/**
+ * Requires Browse projects and Edit issues, and tells whether the caller also administers the
+ * project (who may waive a mandatory item), in one permission call.
+ */
+export async function requireEditGrants(jira: JiraClient, caller: ProjectCaller, action: string): Promise<{ canAdminister: boolean }> {
+  const grants = await readGrants(jira, caller, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS'], action);
+  if (grants.EDIT_ISSUES !== true) {
+    throw new AccessDeniedError(`You need the Edit issues permission in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant it.`);
+  }
+  return { canAdminister: grants.ADMINISTER_PROJECTS === true };
+}
+
 /** Refuses a viewer with a message saying which permission is missing. */
 export async function requireEditAccess(jira: JiraClient, caller: ProjectCaller, action: string): Promise<void> {
   await hiddenAsDenied(caller, action, () => requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS', 'EDIT_ISSUES'], action));

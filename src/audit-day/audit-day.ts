@@ -17,7 +17,7 @@ import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
-import { auditChecklist, importedChecklist, readGrants, requireEditAccess } from './access';
+import { auditChecklist, importedChecklist, readGrants, requireEditGrants } from './access';
 import { historyDay, readHistory, recordChangeSnapshot } from './history-store';
 import { readReviews, writeReviews } from './records';
 
@@ -38,7 +38,7 @@ export async function markChapterReviewed(
   args: { checklistId: string; chapterId: string; note?: string },
   now: Clock = Date.now,
 ): Promise<AuditDay> {
-  await requireEditAccess(jira, caller, 'record a chapter review');
+  const { canAdminister } = await requireEditGrants(jira, caller, 'record a chapter review');
   const def = await importedChecklist(caller.projectKey, args.checklistId);
   const review = createChapterReview(
     def,
@@ -47,7 +47,7 @@ export async function markChapterReviewed(
   );
   await writeReviews(caller.projectKey, def.id, upsertReview(await readReviews(caller.projectKey, def.id), review));
   console.info(`[audit-day] ${caller.projectKey}/${def.id}: chapter ${review.chapterId} reviewed`);
-  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, scoreChanged: false, now });
+  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, canAdminister, scoreChanged: false, now });
 }
 
 /**

@@ -26,11 +26,10 @@ import {
 } from '../domain/waivers';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
-import { AccessDeniedError } from '../resolvers/access';
 import { waiversLockKey } from '../storage/keys';
 import { jsonBytes, MAX_VALUE_BYTES } from '../storage/kvs';
 import { recordDecision } from '../trail/record';
-import { readGrants, importedChecklist } from './access';
+import { importedChecklist, requireEditGrants } from './access';
 import { auditDayOf } from './audit-day';
 import { readWaivers, writeWaivers } from './records';
 import { withRecordLock } from './record-lock';
@@ -76,11 +75,7 @@ async function changeWaivers(
   now: Clock,
   change: (records: WaiverRecord[], def: ChecklistDefinition, ctx: { accountId: string; now: Date }) => WaiverRecord[],
 ): Promise<AuditDay> {
-  const grants = await readGrants(jira, caller, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS'], action);
-  if (grants.EDIT_ISSUES !== true) {
-    throw new AccessDeniedError(`You need the Edit issues permission in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant it.`);
-  }
-  const canAdminister = grants.ADMINISTER_PROJECTS === true;
+  const { canAdminister } = await requireEditGrants(jira, caller, action);
   const def = await importedChecklist(caller.projectKey, checklistId);
   const at = new Date(now());
   const busy = 'Someone else is changing the waivers of this checklist right now. Nothing was changed: reload the page and try again.';
