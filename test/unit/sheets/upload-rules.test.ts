@@ -5,7 +5,7 @@
  */
 import { validateChecklist } from '../../../src/domain/checklist-schema';
 import { scoreChecklist } from '../../../src/domain/scoring';
-import { buildUpload, changeMeta, initialMeta, sourceFor } from '../../../static/app/src/views/upload/upload-model';
+import { buildUpload, changeMeta, initialMeta, naAnswerWarnings, sourceFor } from '../../../static/app/src/views/upload/upload-model';
 import { NA_RULE_WORDS, penaltyWords } from '../../../static/app/src/views/upload/upload-preview-model';
 import { buildAwsWorkbook } from '../../fixtures/sheets/build-aws-workbook';
 import { readCsvText, readTable } from '../../fixtures/sheets/workbooks';
@@ -79,5 +79,24 @@ describe('a team checklist and its N/A rule', () => {
     for (const items of Object.values(covered)) for (const id of items) expect(ids.has(id)).toBe(true);
     expect(covered['SOC 2 or ISO 27001']).toContain('GOVP-001');
     expect(build.summary?.waivers).toEqual(def.waivers.map((waiver) => waiver.name));
+  });
+});
+
+describe('naAnswerWarnings', () => {
+  it.each<[Record<string, 'met' | 'not_met' | 'na'>, 'exemptions' | 'justified' | 'free', string | undefined]>([
+    [{ '1.1': 'met' }, 'justified', undefined],
+    [{ '1.1': 'na' }, 'free', undefined],
+    [{ '1.1': 'na' }, 'justified', '1 item is answered N/A in the file without a justification: it counts as not met until someone gives one on the item, unless you choose “Allowed freely” for N/A answers'],
+    [{ '1.1': 'na', '1.2': 'na' }, 'exemptions', '2 items are answered N/A in the file, but this checklist allows N/A only through its exemptions: they count as not met until met, or covered by an exemption applied as a waiver'],
+  ])('warns for %j under %s', (results, rule, message) => {
+    expect(naAnswerWarnings(results, rule)).toEqual(message === undefined ? [] : [{ row: 0, column: 'N/A answers', message }]);
+  });
+
+  it('is shown with the upload of a file holding N/A answers', async () => {
+    const csv = ['ID,Title,Met?', '1.1,Policies,Yes', '1.2,Reports,N/A'].join('\n');
+    const source = sourceFor(await readCsvText(csv, 'team.csv'));
+    const build = buildUpload(source, initialMeta(source, []), []);
+    expect(build.warnings[0]?.message).toMatch(/^1 item is answered N\/A in the file without a justification/);
+    expect(buildUpload(source, { ...initialMeta(source, []), naRule: 'free' }, []).warnings).toEqual([]);
   });
 });

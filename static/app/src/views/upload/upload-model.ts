@@ -215,9 +215,24 @@ export function buildUpload(source: UploadSource, draft: MetaDraft, existing: re
     initialResults: built.initialResults,
     // Settings and whole-file problems first (the form is above the preview), then sheet order.
     problems: [...settingProblems, ...catalogueProblems(built.definition, existing), ...built.problems].sort((a, b) => Number(a.row !== 0) - Number(b.row !== 0)),
-    warnings: built.warnings,
+    warnings: [...naAnswerWarnings(built.initialResults, aws ? 'exemptions' : draft.naRule), ...built.warnings],
     summary: summarize(definition, built.initialResults),
   };
+}
+
+/**
+ * N/A answers in the file carry no justification: say before saving that the checklist's N/A rule
+ * will count them as not met (the score never keeps an N/A the rule refuses).
+ */
+export function naAnswerWarnings(results: Readonly<Record<string, InitialResultName>>, naRule: NaRuleName): SheetProblem[] {
+  const count = Object.values(results).filter((result) => result === 'na').length;
+  if (count === 0 || naRule === 'free') return [];
+  const answers = count === 1 ? '1 item is answered N/A' : `${count} items are answered N/A`;
+  const message =
+    naRule === 'exemptions'
+      ? `${answers} in the file, but this checklist allows N/A only through its exemptions: ${count === 1 ? 'it counts' : 'they count'} as not met until met, or covered by an exemption applied as a waiver`
+      : `${answers} in the file without a justification: ${count === 1 ? 'it counts' : 'they count'} as not met until someone gives one on the item, unless you choose “Allowed freely” for N/A answers`;
+  return [{ row: 0, column: 'N/A answers', message }];
 }
 
 function metaOf(draft: MetaDraft): { meta: ChecklistMeta; problems: SheetProblem[] } {
