@@ -19,15 +19,14 @@ import {
   addCustomWaiver,
   applyNamedWaiver,
   mandatoryItemsCovered,
-  MAX_WAIVERS,
   removeWaiver,
+  waiverLimitProblem,
   type CustomWaiverInput,
   type WaiverRecord,
 } from '../domain/waivers';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { waiversLockKey } from '../storage/keys';
-import { jsonBytes, MAX_VALUE_BYTES } from '../storage/kvs';
 import { recordDecision } from '../trail/record';
 import { importedChecklist, requireEditGrants } from './access';
 import { auditDayOf } from './audit-day';
@@ -84,7 +83,8 @@ async function changeWaivers(
     const after = change(before, def, { accountId: caller.accountId, now: at });
     const diff = { added: after.filter((record) => !before.some((old) => old.id === record.id)), removed: before.filter((old) => !after.some((record) => record.id === old.id)) };
     for (const record of [...diff.added, ...diff.removed]) requireAdminFor(def, record, canAdminister, caller.projectKey, diff.added.includes(record) ? 'apply' : 'remove');
-    if (diff.added.length > 0) checkLimits(after, def);
+    const limit = diff.added.length > 0 ? waiverLimitProblem(after, def) : undefined;
+    if (limit !== undefined) throw new LimitError(limit);
     if (diff.added.length + diff.removed.length > 0) {
       await writeWaivers(caller.projectKey, def.id, after);
       console.info(`[audit-day] ${caller.projectKey}/${def.id}: waivers changed (${after.length} in force)`);
@@ -112,16 +112,3 @@ function requireAdminFor(def: ChecklistDefinition, record: WaiverRecord, canAdmi
   );
 }
 
-function checkLimits(after: WaiverRecord[], def: ChecklistDefinition): void {
-  if (after.length > MAX_WAIVERS) {
-    throw new LimitError(
-      `${def.name} ${def.version} already has ${MAX_WAIVERS} waivers in force, the most one checklist may have. Nothing was added: remove waivers no longer needed, or cover a whole chapter with one waiver instead of items one by one.`,
-    );
-  }
-  const bytes = jsonBytes({ waivers: after });
-  if (bytes > MAX_VALUE_BYTES) {
-    throw new LimitError(
-      `The waivers of ${def.name} ${def.version} would take ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_VALUE_BYTES / 1024} KB they may use. Nothing was added: cover whole chapters instead of listing many items, shorten reasons, or remove waivers no longer needed.`,
-    );
-  }
-}

@@ -177,6 +177,27 @@ export function addCustomWaiver(
   return [...records, { id, source: 'custom', name, reason, items, chapters, appliedBy: ctx.accountId, appliedAt: ctx.now.toISOString() }];
 }
 
+/** The most the stored list of one checklist's waivers may take (JSON bytes): one KVS value, with a margin. */
+export const MAX_WAIVERS_BYTES = 200 * 1024;
+
+/**
+ * Why this list of waivers may not be stored, or undefined when it may: more than MAX_WAIVERS in
+ * force, or more bytes than one stored value holds. The message says what to do instead.
+ *
+ * @example
+ * waiverLimitProblem(fiftyOneRecords, def); // 'AWS MSP Validation Checklist 7.1 already has 50 waivers in force, …'
+ */
+export function waiverLimitProblem(records: readonly WaiverRecord[], def: Pick<ChecklistDefinition, 'name' | 'version'>): string | undefined {
+  if (records.length > MAX_WAIVERS) {
+    return `${def.name} ${def.version} already has ${MAX_WAIVERS} waivers in force, the most one checklist may have. Nothing was added: remove waivers no longer needed, or cover a whole chapter with one waiver instead of items one by one.`;
+  }
+  const bytes = new TextEncoder().encode(JSON.stringify({ waivers: records })).length;
+  if (bytes > MAX_WAIVERS_BYTES) {
+    return `The waivers of ${def.name} ${def.version} would take ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_WAIVERS_BYTES / 1024} KB they may use. Nothing was added: cover whole chapters instead of listing many items, shorten reasons, or remove waivers no longer needed.`;
+  }
+  return undefined;
+}
+
 /**
  * The mandatory items a waiver over these targets would cover (listed items and every item of the
  * listed chapters), in checklist order. Waiving any of them changes whether the project passes, so
