@@ -104,6 +104,12 @@ describe('AuditDaySection', () => {
       fireEvent.change(within(form).getByLabelText('Items (ids separated by commas or spaces)'), { target: { value: '8.3 10.1,8.3' } });
       fireEvent.click(within(form).getByRole('checkbox', { name: 'Business health' }));
       fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+      // Nothing is sent before the person confirms what it covers.
+      const confirm = within(form).getByRole('group', { name: 'Confirm the team waiver' });
+      expect(confirm).toHaveTextContent('Add “Group audit” covering chapter Business health; items 8.3, 10.1, with the reason “Covered by the group audit”? It is recorded with your name and today’s date.');
+      expect(confirm).toHaveTextContent(/It covers mandatory items? [^:]*8\.3[^:]*: this changes whether the project passes, and only a project admin may add it\./);
+      expect(dayApi.callsOf('addCustomWaiver')).toEqual([]);
+      fireEvent.click(within(confirm).getByRole('button', { name: 'Confirm and add' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalled());
       expect(dayApi.callsOf('addCustomWaiver')).toEqual([
         [{ checklistId: 'aws-msp-4.1', name: 'Group audit', reason: 'Covered by the group audit', items: ['8.3', '10.1'], chapters: ['ch-01'] }],

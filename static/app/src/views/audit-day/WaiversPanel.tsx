@@ -126,7 +126,13 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
         </div>
       )}
       {day.canEdit ? (
-        <CustomWaiverForm chapters={rollup.chapters} itemIds={rollup.items.map((item) => item.id)} busy={busy} onSubmit={onAddCustom} />
+        <CustomWaiverForm
+          chapters={rollup.chapters}
+          itemIds={rollup.items.map((item) => item.id)}
+          mandatoryItems={rollup.items.filter((item) => item.mandatory).map((item) => ({ id: item.id, chapterId: item.chapterId }))}
+          busy={busy}
+          onSubmit={onAddCustom}
+        />
       ) : (
         <p style={{ margin: 0, color: subtle }}>
           Applying or removing a waiver needs the Edit issues permission in this project; one that covers mandatory items needs Administer projects.
