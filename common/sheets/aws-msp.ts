@@ -12,7 +12,7 @@ export interface AwsMspRecognition {
   /** Prerequisites first (one chapter), then technical validation (a chapter per group header). */
   sources: SheetSource[];
   /** Settings the workbook implies; the team still gives the checklist id and, if not found, the version. */
-  meta: Pick<ChecklistMeta, 'framework' | 'model' | 'name' | 'description' | 'naRule'> & { version?: string };
+  meta: Pick<ChecklistMeta, 'framework' | 'model' | 'name' | 'description' | 'naRule' | 'validFrom' | 'validUntil' | 'usableUntil'> & { version?: string };
 }
 
 export const PREREQUISITES_CHAPTER = 'Prerequisites';
@@ -56,7 +56,33 @@ export function recognizeAwsMspWorkbook(workbook: Workbook): AwsMspRecognition |
     description,
   };
   if (version !== undefined) meta.version = version;
+  Object.assign(meta, validityDays(validity, /usable until:?\s*([A-Za-z]+\s+\d{4})/i.exec(text)?.[1]));
   return { sources, meta };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `March 2026` → month index and year, or undefined. */
+function monthOf(text: string | undefined): { year: number; month: number } | undefined {
+  const match = /^([A-Za-z]+)\s+(\d{4})$/.exec((text ?? '').trim());
+  const month = match ? MONTHS.indexOf((match[1] ?? '').toLowerCase()) : -1;
+  return match && month >= 0 ? { year: Number(match[2]), month } : undefined;
+}
+
+const firstDay = ({ year, month }: { year: number; month: number }): string => new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+const lastDay = ({ year, month }: { year: number; month: number }): string => new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+
+/**
+ * The workbook's "Validity Period: August 2025–February 2026" (and "usable until May 2026") as
+ * days: the first of the first month, the last of the last. Nothing when it is written otherwise.
+ */
+function validityDays(period: string | undefined, usable: string | undefined): Pick<ChecklistMeta, 'validFrom' | 'validUntil' | 'usableUntil'> {
+  const [from, until] = (period ?? '').replace(/\.$/, '').split(/\s*[-–—]\s*|\s+to\s+/);
+  const start = monthOf(from);
+  const end = monthOf(until);
+  const last = monthOf(usable);
+  if (!start || !end) return {};
+  return { validFrom: firstDay(start), validUntil: lastDay(end), ...(last ? { usableUntil: lastDay(last) } : {}) };
 }
 
 /** ID, Requirement Description and Met? columns on one of the top rows, whatever their order. */

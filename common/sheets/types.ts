@@ -116,6 +116,10 @@ export interface ChecklistMeta {
   naPolicy?: 'award' | 'exclude';
   /** How N/A may be answered; default `justified`. The AWS workbook allows it only through its exemptions. */
   naRule?: NaRuleName;
+  /** The version's validity as the file states it (YYYY-MM-DD), e.g. the AWS workbook's "Validity Period". */
+  validFrom?: string;
+  validUntil?: string;
+  usableUntil?: string;
   description?: string;
 }
 
@@ -158,6 +162,9 @@ export interface RawChecklistFile {
   maxScore?: number;
   naPolicy: 'award' | 'exclude';
   naRule?: NaRuleName;
+  validFrom?: string;
+  validUntil?: string;
+  usableUntil?: string;
   /** Points model: penalty of an unmet mandatory item whose row gives none (a team's file: 0 unless set). */
   defaultPenalty?: number;
   chapters: { id: string; title: string }[];

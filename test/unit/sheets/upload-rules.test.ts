@@ -7,6 +7,7 @@ import { validateChecklist } from '../../../src/domain/checklist-schema';
 import { scoreChecklist } from '../../../src/domain/scoring';
 import { buildUpload, changeMeta, initialMeta, naAnswerWarnings, sourceFor } from '../../../static/app/src/views/upload/upload-model';
 import { NA_RULE_WORDS, penaltyWords } from '../../../static/app/src/views/upload/upload-preview-model';
+import { recognizeAwsMspWorkbook, type TableWorkbook } from '../../../common/sheets';
 import { buildAwsWorkbook } from '../../fixtures/sheets/build-aws-workbook';
 import { readCsvText, readTable } from '../../fixtures/sheets/workbooks';
 
@@ -74,6 +75,8 @@ describe('a team checklist and its N/A rule', () => {
     expect(build.problems).toEqual([]);
     const def = validateChecklist(build.definition, 'aws.xlsx', { source: 'custom' });
     expect(def.naRule).toBe('exemptions');
+    // "Validity Period: March 2026-August 2026" on the Introduction sheet.
+    expect(def.validity).toEqual({ validFrom: '2026-03-01', validUntil: '2026-08-31' });
     const covered = Object.fromEntries(def.waivers.map((waiver) => [waiver.name, waiver.items]));
     const ids = new Set(def.items.map((item) => item.id));
     for (const items of Object.values(covered)) for (const id of items) expect(ids.has(id)).toBe(true);
@@ -98,5 +101,26 @@ describe('naAnswerWarnings', () => {
     const build = buildUpload(source, initialMeta(source, []), []);
     expect(build.warnings[0]?.message).toMatch(/^1 item is answered N\/A in the file without a justification/);
     expect(buildUpload(source, { ...initialMeta(source, []), naRule: 'free' }, []).warnings).toEqual([]);
+  });
+});
+
+describe('recognizeAwsMspWorkbook: the validity the workbook states', () => {
+  const workbook = (introduction: string): TableWorkbook => ({
+    kind: 'xlsx',
+    fileName: 'aws.xlsx',
+    sheets: [
+      { name: 'Introduction', rows: [[introduction]], formulas: [] },
+      { name: 'MSP Prerequisites', rows: [['ID', 'Requirement Description', 'Met?'], ['BUSP-001', 'Web Presence\nMandatory\nA public page.', 'Yes']], formulas: [] },
+    ],
+  });
+
+  it.each<[string, object]>([
+    ['Validity Period: August 2025–February 2026\nThis version is usable until May 2026.', { validFrom: '2025-08-01', validUntil: '2026-02-28', usableUntil: '2026-05-31' }],
+    ['Validity period: March 2026 - August 2026', { validFrom: '2026-03-01', validUntil: '2026-08-31' }],
+    ['Validity period: until further notice', {}],
+    ['No dates here', {}],
+  ])('reads %j as %j', (text, days) => {
+    const meta = recognizeAwsMspWorkbook(workbook(text))?.meta;
+    expect({ validFrom: meta?.validFrom, validUntil: meta?.validUntil, usableUntil: meta?.usableUntil }).toEqual({ validFrom: undefined, validUntil: undefined, usableUntil: undefined, ...days });
   });
 });

@@ -207,7 +207,7 @@ export function buildUpload(source: UploadSource, draft: MetaDraft, existing: re
   const aws = source.useAws && source.aws ? source.aws : undefined;
   const built = aws
     ? // The workbook's `Met?` is Yes or No: its N/A is its published exemptions, whatever the form says.
-      buildChecklist({ workbook: source.workbook, sources: aws.sources, meta: { ...meta, naRule: 'exemptions' } })
+      buildChecklist({ workbook: source.workbook, sources: aws.sources, meta: { ...meta, ...awsValidity(aws), naRule: 'exemptions' } })
     : buildChecklist({ workbook: source.workbook, sheet: source.sheet, mapping: source.mapping, meta });
   const definition = aws ? withAwsMspExemptions(built.definition) : built.definition;
   return {
@@ -233,6 +233,11 @@ export function naAnswerWarnings(results: Readonly<Record<string, InitialResultN
       ? `${answers} in the file, but this checklist allows N/A only through its exemptions: ${count === 1 ? 'it counts' : 'they count'} as not met until met, or covered by an exemption applied as a waiver`
       : `${answers} in the file without a justification: ${count === 1 ? 'it counts' : 'they count'} as not met until someone gives one on the item, unless you choose “Allowed freely” for N/A answers`;
   return [{ row: 0, column: 'N/A answers', message }];
+}
+
+function awsValidity(aws: AwsMspRecognition): Pick<ChecklistMeta, 'validFrom' | 'validUntil' | 'usableUntil'> {
+  const { validFrom, validUntil, usableUntil } = aws.meta;
+  return { ...(validFrom ? { validFrom } : {}), ...(validUntil ? { validUntil } : {}), ...(usableUntil ? { usableUntil } : {}) };
 }
 
 function metaOf(draft: MetaDraft): { meta: ChecklistMeta; problems: SheetProblem[] } {
