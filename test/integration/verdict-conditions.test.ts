@@ -4,7 +4,7 @@
  * the checklist are ticked per project and checklist, by Edit issues, read by Browse, each tick in
  * the trail; a forged condition id is refused and writes nothing.
  */
-import type { Prerequisites, Rollup } from '../../common/contract';
+import type { AuditDay, Prerequisites, Rollup } from '../../common/contract';
 import { findBuiltinChecklist } from '../../src/checklists';
 import { checklistValidity } from '../../src/domain/checklist-validity';
 import { prerequisitesKey } from '../../src/storage/keys';
@@ -52,6 +52,23 @@ describe('what the verdict stands on', () => {
       const rollup = await h.invoke<Rollup>('getRollup', { checklistId: 'aws-msp-4.x' }, { projectKey: 'OLD' });
       expect(rollup.validity).toMatchObject({ historical: true, state: 'historical' });
       expect(rollup.validity!.message).toMatch(/^AWS MSP Partner Program Validation Checklist \(4\.x template\) 4\.x is a superseded version/);
+    });
+  });
+
+  describe('the 4.x template’s named waiver', () => {
+    it('offers “AWS DevOps Competency” over chapter 6.0 DevOps with its reason; applied, the chapter counts as waived', async () => {
+      const day = await h.invoke<AuditDay>('getAuditDay', { checklistId: 'aws-msp-4.x' }, { projectKey: 'OLD', accountId: 'editor' });
+      const offered = day.namedWaivers.find((waiver) => waiver.name === 'AWS DevOps Competency');
+      expect(offered).toMatchObject({ id: 'devops-competency', chapters: ['ch-06'], items: [], mandatoryItems: [] });
+      expect(offered?.reason).toContain('covers the whole of chapter 6.0 DevOps');
+      const before = await h.invoke<Rollup>('getRollup', { checklistId: 'aws-msp-4.x' }, { projectKey: 'OLD' });
+      // Its items are not mandatory, so Edit issues is enough.
+      await h.invoke<AuditDay>('applyWaiver', { checklistId: 'aws-msp-4.x', waiverId: 'devops-competency' }, { projectKey: 'OLD', accountId: 'editor' });
+      const after = await h.invoke<Rollup>('getRollup', { checklistId: 'aws-msp-4.x' }, { projectKey: 'OLD' });
+      const devops = after.chapters.find((chapter) => chapter.id === 'ch-06')!;
+      expect(devops).toMatchObject({ title: 'DevOps', waivedBy: 'AWS DevOps Competency', met: devops.total, earned: 80 });
+      expect(after.score).toBe(before.score + 80);
+      await h.invoke('removeWaiver', { checklistId: 'aws-msp-4.x', id: 'devops-competency' }, { projectKey: 'OLD', accountId: 'editor' });
     });
   });
 
