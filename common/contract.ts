@@ -24,6 +24,10 @@ export interface ChecklistSummary {
   /** A team's own (`source: 'custom'`): when it was saved, and the account that saved it if stored. */
   savedAt?: string;
   savedBy?: string;
+  /** How N/A may be answered (absent: with a written justification). */
+  naRule?: 'exemptions' | 'justified' | 'free';
+  /** The version's validity as its publisher states it (YYYY-MM-DD days), when stated. */
+  validity?: { validFrom?: string; validUntil?: string; usableUntil?: string; historical?: boolean };
 }
 
 export interface ChecklistItemView {
@@ -143,6 +147,15 @@ export interface Rollup {
    * adopts one (`adoptIssue`). Only issues the caller can see are listed.
    */
   unclaimed?: { issueKey: string; itemId: string }[];
+  /**
+   * Items answered N/A in a way the checklist's N/A rule does not allow (after a version update, or
+   * without a justification where one is required): counted as not met, each row's reason says why.
+   */
+  naRefused?: string[];
+  /** Whether the version in use is still the one to prepare against, judged on the server's today. */
+  validity?: ChecklistValidityView;
+  /** Points model: the fewest and most points an unmet mandatory item costs (the checklist's penalties). */
+  mandatoryPenalty?: { min: number; max: number };
 }
 
 /** `adoptIssue { issueKey }`: a project admin makes an issue that claims an item that item's issue. */
@@ -158,6 +171,18 @@ export interface AdoptIssueResult {
   keptIssueKey: string;
   /** The rival closed as a duplicate, if there was one. */
   closedIssueKey?: string;
+}
+
+/** A checklist version's validity as its publisher states it, and where today falls (YYYY-MM-DD days). */
+export interface ChecklistValidityView {
+  validFrom?: string;
+  validUntil?: string;
+  usableUntil?: string;
+  historical?: boolean;
+  /** `past-valid`: past its window but still accepted; `past-usable`: no longer accepted; `historical`: superseded. */
+  state: 'current' | 'past-valid' | 'past-usable' | 'historical';
+  /** What is wrong and what to do (absent while current). */
+  message?: string;
 }
 
 export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';
@@ -404,6 +429,8 @@ export interface WaiverView {
   /** Account id of whoever applied it. */
   appliedBy: string;
   appliedAt: string;
+  /** Mandatory items it covers: applying or removing it needs Administer projects. */
+  mandatoryItems?: string[];
 }
 
 /** A waiver the checklist offers (e.g. "AWS DevOps Competency" covers OPS-009). */
@@ -414,6 +441,8 @@ export interface NamedWaiverView {
   items: string[];
   chapters: string[];
   inForce: boolean;
+  /** Mandatory items it covers: applying it needs Administer projects. */
+  mandatoryItems?: string[];
 }
 
 /** One point of the score history: the daily snapshot or a significant change, with its time (a day may hold several). */
@@ -441,6 +470,10 @@ export interface AuditDay {
   today: string;
   /** The caller may record reviews and change waivers (Edit issues permission). */
   canEdit: boolean;
+  /** The caller may also apply or remove waivers that cover mandatory items (Administer projects). */
+  canAdminister?: boolean;
+  /** Most waivers one checklist may have in force. */
+  maxWaivers?: number;
   chapters: ChapterReviewView[];
   reviewCounts: { reviewed: number; stale: number; notReviewed: number };
   waivers: WaiverView[];
@@ -449,6 +482,32 @@ export interface AuditDay {
   history: ScoreHistoryPoint[];
   /** When the item states behind `chapters` were read from Jira. */
   computedAt: string;
+}
+
+/** One program condition outside the checklist ("before you apply"), and whether the team ticked it. */
+export interface PrerequisiteView {
+  id: string;
+  text: string;
+  detail?: string;
+  done: boolean;
+  /** Who last ticked or unticked it, and when (ISO). */
+  by?: string;
+  at?: string;
+}
+
+/** `getPrerequisites { checklistId? }` / `setPrerequisite { checklistId, id, done }` → Prerequisites. */
+export interface Prerequisites {
+  checklistId: string;
+  /** Empty when the app knows no conditions outside this checklist's program. */
+  conditions: PrerequisiteView[];
+  /** The caller may tick (Edit issues). */
+  canEdit: boolean;
+}
+
+export interface SetPrerequisitePayload {
+  checklistId: string;
+  id: string;
+  done: boolean;
 }
 
 /** `markChapterReviewed { checklistId, chapterId, note? }` → AuditDay. */
@@ -561,6 +620,10 @@ export interface AuditReport {
   /** False when the evidence field is missing from Jira (evidence columns are then empty). */
   evidenceAvailable: boolean;
   chapters: AuditReportChapter[];
+  /** Items answered N/A in a way the checklist does not allow, counted as not met. */
+  naRefused?: string[];
+  /** The checklist version's validity when the report was made (absent while current). */
+  validityMessage?: string;
 }
 
 export interface AuditExportReport {

@@ -241,12 +241,18 @@ function assemble(meta: ChecklistMeta, fileName: string, chapters: ChapterList, 
       ? meta.passMark === undefined ? {} : { passMark: meta.passMark }
       : meta.minOptionalPercent === undefined ? {} : { minOptionalPercent: meta.minOptionalPercent },
     naPolicy: meta.naPolicy ?? 'award',
+    naRule: meta.naRule ?? 'justified',
     chapters: chapters.list(),
     items,
     waivers: [],
   };
   if (points) definition.maxScore = meta.maxScore ?? sum;
-  if (points && meta.defaultPenalty !== undefined) definition.defaultPenalty = meta.defaultPenalty;
+  for (const key of ['validFrom', 'validUntil', 'usableUntil'] as const) {
+    const day = meta[key];
+    if (day !== undefined) definition[key] = day;
+  }
+  // Stated even when 0: the file format's own default (200, AWS 4.x) must never apply to a team's sheet unseen.
+  if (points) definition.defaultPenalty = meta.defaultPenalty ?? 0;
   return definition;
 }
 

@@ -5,6 +5,6 @@
 export { readChecklistFile, type ChecklistFileInput } from './read-file';
 export { SheetReadError, type SheetReadErrorCode } from './errors';
 export { guessMapping, guessSheetMapping, detectHeaderRow, assignColumn, columnLetter, normalizeHeader, type GuessOptions } from './mapping';
-export { recognizeAwsMspWorkbook, PREREQUISITES_CHAPTER, type AwsMspRecognition } from './aws-msp';
+export { recognizeAwsMspWorkbook, withAwsMspExemptions, PREREQUISITES_CHAPTER, type AwsMspRecognition } from './aws-msp';
 export { buildChecklist, type BuildInput, type BuildResult, type SheetSource } from './build';
 export * from './types';

@@ -111,10 +111,29 @@ export interface ChecklistMeta {
   maxScore?: number;
   /** Met model: share of non-mandatory items that must be met, if any. */
   minOptionalPercent?: number;
-  /** Points model: penalty of an unmet mandatory item when its row gives none. */
+  /** Points model: penalty of an unmet mandatory item when its row gives none; default 0 (never a hidden 200). */
   defaultPenalty?: number;
   naPolicy?: 'award' | 'exclude';
+  /** How N/A may be answered; default `justified`. The AWS workbook allows it only through its exemptions. */
+  naRule?: NaRuleName;
+  /** The version's validity as the file states it (YYYY-MM-DD), e.g. the AWS workbook's "Validity Period". */
+  validFrom?: string;
+  validUntil?: string;
+  usableUntil?: string;
   description?: string;
+}
+
+/** How a checklist lets a team answer N/A (src/domain/na-rule.ts holds the rule itself). */
+export const NA_RULE_NAMES = ['exemptions', 'justified', 'free'] as const;
+export type NaRuleName = (typeof NA_RULE_NAMES)[number];
+
+/** A named exemption of the file format: who holds it is spared the items or chapters it covers. */
+export interface RawWaiver {
+  id: string;
+  name: string;
+  reason: string;
+  items?: string[];
+  chapters?: string[];
 }
 
 /** The raw definition the backend re-validates with `validateChecklist` (the YAML/JSON file format). */
@@ -142,8 +161,13 @@ export interface RawChecklistFile {
   passRule: { passMark?: number; minOptionalPercent?: number };
   maxScore?: number;
   naPolicy: 'award' | 'exclude';
+  naRule?: NaRuleName;
+  validFrom?: string;
+  validUntil?: string;
+  usableUntil?: string;
+  /** Points model: penalty of an unmet mandatory item whose row gives none (a team's file: 0 unless set). */
   defaultPenalty?: number;
   chapters: { id: string; title: string }[];
   items: RawChecklistItem[];
-  waivers: [];
+  waivers: RawWaiver[];
 }

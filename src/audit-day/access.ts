@@ -1,11 +1,11 @@
 /**
  * Who may do what on audit day, checked on the server as the calling user:
  * - reading (the audit-day panel, the export) needs Browse projects;
- * - recording a chapter review and applying or removing a waiver need Edit issues as well.
- *
- * Waivers ask for Edit issues rather than Administer projects on purpose: the people who own the
- * checklist (the audit lead, the core team) are rarely Jira project admins, every waiver carries who
- * applied it and why, and removing one restores the exact previous score.
+ * - recording a chapter review and applying or removing a waiver need Edit issues as well;
+ * - a waiver that covers a mandatory item needs Administer projects (waiver-changes.ts): it decides
+ *   whether the project passes. Other waivers keep Edit issues: the people who own the checklist
+ *   (the audit lead, the core team) are rarely Jira project admins, every waiver carries who applied
+ *   it and why, and removing one restores the exact previous score.
  */
 import { NotFoundError } from '../../common/errors';
 import { requireChecklist } from '../catalogue';
@@ -37,6 +37,18 @@ export async function readGrants(jira: JiraClient, caller: ProjectCaller, others
   );
   if (grants.BROWSE_PROJECTS !== true) throw noBrowse(caller, action);
   return grants;
+}
+
+/**
+ * Requires Browse projects and Edit issues, and tells whether the caller also administers the
+ * project (who may waive a mandatory item), in one permission call.
+ */
+export async function requireEditGrants(jira: JiraClient, caller: ProjectCaller, action: string): Promise<{ canAdminister: boolean }> {
+  const grants = await readGrants(jira, caller, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS'], action);
+  if (grants.EDIT_ISSUES !== true) {
+    throw new AccessDeniedError(`You need the Edit issues permission in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant it.`);
+  }
+  return { canAdminister: grants.ADMINISTER_PROJECTS === true };
 }
 
 /** Refuses a viewer with a message saying which permission is missing. */

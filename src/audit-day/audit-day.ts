@@ -1,7 +1,7 @@
 /**
  * Audit day on the Audit page: which chapters are dry-run (reviewed, stale or not yet), the waivers
  * in force and on offer, and the score over time; and the changes a team makes there (record a
- * review, apply or remove a waiver). Every change answers with the whole AuditDay afresh, so the
+ * review; applying or removing a waiver is in waiver-changes.ts). Every change answers with the whole AuditDay afresh, so the
  * page needs one round trip.
  *
  * Staleness compares each review with its items' Jira `updated` time, read by the rollup's one paged
@@ -12,23 +12,24 @@ import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryPoint, W
 import { historySeries, type ScoreHistory } from '../domain/history';
 import { chapterReviewSummary, createChapterReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
 import type { ChecklistDefinition } from '../domain/types';
-import { addCustomWaiver, applyNamedWaiver, removeWaiver, type CustomWaiverInput, type WaiverRecord } from '../domain/waivers';
+import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
-import { auditChecklist, importedChecklist, readAccess, requireEditAccess } from './access';
+import { auditChecklist, importedChecklist, readGrants, requireEditGrants } from './access';
 import { historyDay, readHistory, recordChangeSnapshot } from './history-store';
-import { readReviews, readWaivers, writeReviews, writeWaivers } from './records';
+import { readReviews, writeReviews } from './records';
 import { recordChapterReview } from './trail';
 
 type Clock = () => number;
 
 /** `getAuditDay { checklistId? }`. */
 export async function getAuditDay(jira: JiraClient, caller: ProjectCaller, args: { checklistId?: string }, now: Clock = Date.now): Promise<AuditDay> {
-  const { canEdit } = await readAccess(jira, caller, 'see the audit day');
+  const grants = await readGrants(jira, caller, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS'], 'see the audit day');
   const def = await auditChecklist(caller.projectKey, args.checklistId);
-  return auditDayOf(jira, caller.projectKey, def, { canEdit, scoreChanged: false, now });
+  const canEdit = grants.EDIT_ISSUES === true;
+  return auditDayOf(jira, caller.projectKey, def, { canEdit, canAdminister: canEdit && grants.ADMINISTER_PROJECTS === true, scoreChanged: false, now });
 }
 
 /** `markChapterReviewed { checklistId, chapterId, note? }`: the latest review of a chapter replaces the earlier one. */
@@ -38,7 +39,7 @@ export async function markChapterReviewed(
   args: { checklistId: string; chapterId: string; note?: string },
   now: Clock = Date.now,
 ): Promise<AuditDay> {
-  await requireEditAccess(jira, caller, 'record a chapter review');
+  const { canAdminister } = await requireEditGrants(jira, caller, 'record a chapter review');
   const def = await importedChecklist(caller.projectKey, args.checklistId);
   const review = createChapterReview(
     def,
@@ -49,69 +50,18 @@ export async function markChapterReviewed(
   await writeReviews(caller.projectKey, def.id, upsertReview(reviews, review));
   await recordChapterReview(caller.projectKey, review, reviews.find((earlier) => earlier.chapterId === review.chapterId));
   console.info(`[audit-day] ${caller.projectKey}/${def.id}: chapter ${review.chapterId} reviewed`);
-  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, scoreChanged: false, now });
-}
-
-/** `applyWaiver { checklistId, waiverId }`: one of the checklist's named waivers. */
-export async function applyWaiver(
-  jira: JiraClient,
-  caller: ProjectCaller,
-  args: { checklistId: string; waiverId: string },
-  now: Clock = Date.now,
-): Promise<AuditDay> {
-  return changeWaivers(jira, caller, args.checklistId, 'apply a waiver', now, (records, def, ctx) => applyNamedWaiver(records, def, args.waiverId, ctx));
-}
-
-/** `addCustomWaiver { checklistId, name?, reason, items?, chapters? }`. */
-export async function addCustomWaiverFor(
-  jira: JiraClient,
-  caller: ProjectCaller,
-  args: { checklistId: string } & CustomWaiverInput,
-  now: Clock = Date.now,
-): Promise<AuditDay> {
-  const { checklistId, ...input } = args;
-  return changeWaivers(jira, caller, checklistId, 'add a waiver', now, (records, def, ctx) => addCustomWaiver(records, def, input, ctx));
-}
-
-/** `removeWaiver { checklistId, id }`: the score goes back to what it was without it. */
-export async function removeWaiverFor(
-  jira: JiraClient,
-  caller: ProjectCaller,
-  args: { checklistId: string; id: string },
-  now: Clock = Date.now,
-): Promise<AuditDay> {
-  return changeWaivers(jira, caller, args.checklistId, 'remove a waiver', now, (records) => removeWaiver(records, args.id));
-}
-
-async function changeWaivers(
-  jira: JiraClient,
-  caller: ProjectCaller,
-  checklistId: string,
-  action: string,
-  now: Clock,
-  change: (records: WaiverRecord[], def: ChecklistDefinition, ctx: { accountId: string; now: Date }) => WaiverRecord[],
-): Promise<AuditDay> {
-  await requireEditAccess(jira, caller, action);
-  const def = await importedChecklist(caller.projectKey, checklistId);
-  const before = await readWaivers(caller.projectKey, def.id);
-  const after = change(before, def, { accountId: caller.accountId, now: new Date(now()) });
-  if (!sameIds(before, after)) {
-    await writeWaivers(caller.projectKey, def.id, after);
-    console.info(`[audit-day] ${caller.projectKey}/${def.id}: waivers changed (${after.length} in force)`);
-  }
-  // No rollup cache to clear: it holds Jira's item states, and waivers are applied each time it is scored.
-  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, scoreChanged: true, now });
+  return auditDayOf(jira, caller.projectKey, def, { canEdit: true, canAdminister, scoreChanged: false, now });
 }
 
 /**
  * The AuditDay of a checklist. `scoreChanged` (a waiver changed) records a significant-change
  * snapshot even when the states came from the cache; a read from Jira always offers one.
  */
-async function auditDayOf(
+export async function auditDayOf(
   jira: JiraClient,
   projectKey: string,
   def: ChecklistDefinition,
-  options: { canEdit: boolean; scoreChanged: boolean; now: Clock },
+  options: { canEdit: boolean; canAdminister?: boolean; scoreChanged: boolean; now: Clock },
 ): Promise<AuditDay> {
   // Issue security: the reviews are judged on the items the caller can see, as a search they made would.
   const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, {}, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
@@ -134,11 +84,21 @@ async function auditDayOf(
     model: def.model,
     today: historyDay(at),
     canEdit: options.canEdit,
+    canAdminister: options.canAdminister === true,
+    maxWaivers: MAX_WAIVERS,
     chapters: reviews.map(reviewView),
     reviewCounts: countReviews(reviews),
-    waivers: computed.waivers.map(waiverView),
+    waivers: computed.waivers.map((record) => ({ ...waiverView(record), mandatoryItems: mandatoryItemsCovered(def, record) })),
     namedWaivers: def.waivers.map(
-      (waiver): NamedWaiverView => ({ id: waiver.id, name: waiver.name, reason: waiver.reason, items: [...waiver.items], chapters: [...waiver.chapters], inForce: inForce.has(waiver.id) }),
+      (waiver): NamedWaiverView => ({
+        id: waiver.id,
+        name: waiver.name,
+        reason: waiver.reason,
+        items: [...waiver.items],
+        chapters: [...waiver.chapters],
+        inForce: inForce.has(waiver.id),
+        mandatoryItems: mandatoryItemsCovered(def, waiver),
+      }),
     ),
     history: seriesOf(history, historyDay(at)),
     computedAt: new Date(computed.readAt).toISOString(),
@@ -186,8 +146,4 @@ function seriesOf(history: ScoreHistory, today: string): ScoreHistoryPoint[] {
   const last = history[history.length - 1];
   if (!first || !last) return [];
   return historySeries(history, first.date, last.date > today ? last.date : today);
-}
-
-function sameIds(a: readonly WaiverRecord[], b: readonly WaiverRecord[]): boolean {
-  return a.length === b.length && a.every((record, index) => record.id === b[index]?.id);
 }

@@ -13,6 +13,7 @@ import type { AuditExport, AuditReport, AuditReportChapter, AuditReportItem } fr
 import { type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { exportRows, toCsv, type ExportEvidence, type ExportIssue, type ExportRow } from '../domain/export';
 import { chapterReviewSummary, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
+import { checklistValidity } from '../domain/checklist-validity';
 import type { ChecklistDefinition, ItemState, ScoreReport } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { evidenceFieldId } from '../evidence/field-id';
@@ -214,6 +215,8 @@ function reportOf(projectKey: string, pack: PackData, at: Date): AuditReport {
     waivers: pack.waivers.map(waiverView),
     evidenceAvailable: pack.evidenceAvailable,
     chapters,
+    ...(report.naRefused.length > 0 ? { naRefused: [...report.naRefused] } : {}),
+    ...validityLine(def, at),
   };
 }
 
@@ -230,4 +233,10 @@ function checkSize(text: string): void {
       `The audit pack is ${Math.ceil(bytes / 1024 / 1024)} MB, more than Forge lets the app send in one answer (5 MB); download it from the Audit day page, which fetches it in parts.`,
     );
   }
+}
+
+/** Says in the report when the checklist version was past its validity on the day it was made. */
+function validityLine(def: ChecklistDefinition, at: Date): Pick<AuditReport, 'validityMessage'> {
+  const { message } = checklistValidity(def, at.toISOString().slice(0, 10));
+  return message !== undefined ? { validityMessage: message } : {};
 }

@@ -93,5 +93,7 @@ function headerSummary(def: Omit<ChecklistDefinition, 'items'>): Omit<ChecklistS
     maxScore: def.maxScore,
     ...(def.passRule.kind === 'points' ? { passMark: def.passRule.passMark } : {}),
     source: def.source,
+    ...(def.naRule !== undefined ? { naRule: def.naRule } : {}),
+    ...(def.validity !== undefined ? { validity: { ...def.validity } } : {}),
   };
 }

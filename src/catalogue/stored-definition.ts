@@ -4,6 +4,7 @@
  * fails with a clear message rather than deep inside scoring.
  */
 import { z } from 'zod';
+import { NA_RULES } from '../domain/na-rule';
 import { COMPLEXITIES, EVIDENCE_KINDS, type ChecklistDefinition, type ChecklistItem } from '../domain/types';
 
 export const storedItemSchema = z.object({
@@ -34,6 +35,11 @@ export const storedHeaderSchema = z.object({
   passRule: passRuleSchema,
   maxScore: z.number(),
   naPolicy: z.enum(['award', 'exclude']),
+  /** Absent in records saved before checklists stated it: N/A then needs a justification. */
+  naRule: z.enum(NA_RULES).optional(),
+  validity: z
+    .object({ validFrom: z.string().optional(), validUntil: z.string().optional(), usableUntil: z.string().optional(), historical: z.boolean().optional() })
+    .optional(),
   chapters: z.array(z.object({ id: z.string(), title: z.string(), order: z.number() })),
   waivers: z.array(
     z.object({ id: z.string(), name: z.string(), reason: z.string(), items: z.array(z.string()), chapters: z.array(z.string()) }),

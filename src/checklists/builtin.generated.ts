@@ -26,6 +26,12 @@ maxScore: 1000
 passRule: { passMark: 900 }
 naPolicy: award
 defaultPenalty: 200
+# 4.x lets a team mark an item N/A with a written reason (its N/A policy); the auditor judges it.
+naRule: justified
+# v4.0 dates from February 2019; v5.0 (2022) superseded 4.x, so this template is history: kept for
+# teams still working from a 4.x spreadsheet, never presented as the current checklist.
+validFrom: "2019-02-01"
+historical: true
 
 chapters:
   - { id: ch-01, title: AWS Partner Capabilities Overview }
@@ -1103,6 +1109,14 @@ items:
     evidence: [demo]
     points: 10
     mandatory: false
+
+waivers:
+  - id: devops-competency
+    name: AWS DevOps Competency
+    reason: >-
+      Holding the AWS DevOps Competency covers the whole of chapter 6.0 DevOps: AWS has already
+      validated those practices, so the auditor does not score them again.
+    chapters: [ch-06]
 `,
   },
   {
@@ -1124,6 +1138,14 @@ description: >-
   checklist from AWS for the exact wording.
 model: met
 passRule: { minOptionalPercent: 0 }
+# The workbook's \`Met?\` allows only Yes or No: a control is out of scope only through one of the
+# published exemptions below, applied as a waiver.
+naRule: exemptions
+# Effective 29 August 2025; the workbook states validity August 2025 - February 2026, and
+# applications against it are accepted until May 2026.
+validFrom: "2025-08-29"
+validUntil: "2026-02-28"
+usableUntil: "2026-05-31"
 
 chapters:
   - { id: prereq, title: Prerequisites }
@@ -1725,6 +1747,10 @@ description: >-
   short summary, not the standard's wording: align this template with the official UCS text
   before relying on it.
 model: met
+# The standard is judged on the applicable controls: N/A needs a written reason why one does not apply.
+naRule: justified
+# UCS v.23 took effect on 1 September 2023; MSPAlliance states no end date (certification renews yearly).
+validFrom: "2023-09-01"
 
 chapters:
   - { id: obj-01, title: "Governance" }

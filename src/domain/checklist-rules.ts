@@ -2,7 +2,7 @@
  * The rules of a checklist definition that span fields (unique ids, references, the points sum) and
  * the defaults that turn a valid file into a {@link ChecklistDefinition}.
  */
-import type { ChecklistDefinition, ChecklistItem, PassRule, ScoringModel } from './types';
+import type { ChecklistDefinition, ChecklistItem, ChecklistValidity, PassRule, ScoringModel } from './types';
 import { ProblemList, closestName } from './checklist-problems';
 import type { ChapterEntry, HeaderEntry, ItemEntry, Parsed, WaiverEntry } from './checklist-schema';
 
@@ -41,6 +41,7 @@ export function checkAndNormalize(
   checkReplaces(items, itemIds, problems);
   if (parts.items !== undefined && parts.chapters !== undefined) checkWaivers(waivers, itemIds, chapterIds, problems);
 
+  checkValidityOrder(parts.header, problems);
   const model = parts.header.value.model;
   if (model === 'points') checkPointsModel(parts, problems);
   if (model === 'met') checkMetModel(parts, problems);
@@ -113,6 +114,18 @@ function checkWaivers(
   });
 }
 
+/** validFrom ≤ validUntil ≤ usableUntil, each pair only when both are given. */
+function checkValidityOrder(header: Parsed<HeaderEntry>, problems: ProblemList): void {
+  const { validFrom, validUntil, usableUntil } = header.value;
+  if (validFrom !== undefined && validUntil !== undefined && validUntil < validFrom) {
+    problems.add('validUntil', `${validUntil} is before validFrom ${validFrom}; the window would be empty`);
+  }
+  const lastValid = validUntil ?? validFrom;
+  if (lastValid !== undefined && usableUntil !== undefined && usableUntil < lastValid) {
+    problems.add('usableUntil', `${usableUntil} is before ${validUntil !== undefined ? 'validUntil' : 'validFrom'} ${lastValid}; a version is usable at least while it is valid`);
+  }
+}
+
 function checkPointsModel(parts: ParsedParts, problems: ProblemList): void {
   const header = parts.header;
   const { maxScore, passRule } = header.value;
@@ -181,6 +194,15 @@ function suggest(name: string, known: Map<string, number>): string {
   return ids.length === 0 ? 'none are defined' : `known: ${shown}${ids.length > 8 ? ', …' : ''}`;
 }
 
+function validityOf(h: HeaderEntry): { validity?: ChecklistValidity } {
+  const validity: ChecklistValidity = {};
+  if (h.validFrom !== undefined) validity.validFrom = h.validFrom;
+  if (h.validUntil !== undefined) validity.validUntil = h.validUntil;
+  if (h.usableUntil !== undefined) validity.usableUntil = h.usableUntil;
+  if (h.historical === true) validity.historical = true;
+  return Object.keys(validity).length > 0 ? { validity } : {};
+}
+
 /** Only called once every part is known valid, so the required fields are all present. */
 function normalize(parts: ParsedParts, source: ChecklistDefinition['source']): ChecklistDefinition {
   const h = parts.header.value as HeaderEntry;
@@ -225,6 +247,8 @@ function normalize(parts: ParsedParts, source: ChecklistDefinition['source']): C
     passRule,
     maxScore: model === 'points' ? (h.maxScore ?? 0) : items.length,
     naPolicy: h.naPolicy ?? 'award',
+    ...(h.naRule !== undefined ? { naRule: h.naRule } : {}),
+    ...validityOf(h),
     chapters,
     items,
     waivers: (parts.waivers ?? []).map(({ value }) => {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COMPLEXITIES, EVIDENCE_KINDS, type ChecklistDefinition } from './types';
+import { NA_RULES } from './na-rule';
 import { ChecklistValidationError, ProblemList, closestName, formatPath } from './checklist-problems';
 import { checkAndNormalize } from './checklist-rules';
 import { readChecklistYaml } from './checklist-yaml';
@@ -34,6 +35,17 @@ const wholeNumber = z.number(expecting(WHOLE)).refine((n) => Number.isInteger(n)
 const percent = z
   .number(expecting('must be a number from 0 to 100'))
   .refine((n) => n >= 0 && n <= 100, 'must be a number from 0 to 100');
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day; a badly written one is reported once (format), a wrong one (2026-02-30) as not real. */
+const isoDay = z
+  .string(expecting('must be a date written YYYY-MM-DD, e.g. "2026-02-28"'))
+  .regex(DAY_PATTERN, 'must be a date written YYYY-MM-DD, e.g. "2026-02-28"')
+  .refine((day) => !DAY_PATTERN.test(day) || isRealDay(day), 'is not a real calendar date');
+
+function isRealDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(
     values,
@@ -97,6 +109,14 @@ const headerShape = {
   maxScore: wholeNumber.optional(),
   naPolicy: oneOf(['award', 'exclude']).optional(),
   defaultPenalty: wholeNumber.optional(),
+  /** How N/A may be answered: only through named exemptions, with a written justification, or freely. */
+  naRule: oneOf(NA_RULES).optional(),
+  /** The publisher's validity window of this version (first and last day), and the last day it is still accepted. */
+  validFrom: isoDay.optional(),
+  validUntil: isoDay.optional(),
+  usableUntil: isoDay.optional(),
+  /** A superseded version kept for history: never current, whatever the dates. */
+  historical: z.boolean(expecting('must be true or false')).optional(),
 };
 
 /**

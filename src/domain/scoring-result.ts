@@ -4,7 +4,11 @@
  *
  * Precedence, strongest first:
  * 1. an explicit assessment on the issue — a person's verdict beats every rule, a waiver included,
- *    so an auditor's "not met" on a waived item is shown as not met rather than silently hidden;
+ *    so an auditor's "not met" on a waived item is shown as not met rather than silently hidden.
+ *    Given the definition, an N/A the checklist's N/A rule does not allow (na-rule.ts: e.g. N/A on
+ *    AWS MSP 7.1 after a version update, or N/A without the justification UCS asks for) is never
+ *    kept silently: a waiver in force covering the item decides instead (the exemption is the lawful
+ *    way to N/A), else it counts as not met with a reason that says why (`naRefused`);
  * 2. a waiver in force covering the item or its chapter — beats the workflow, so a waived item
  *    counts as met whatever state its issue is in (or with no issue at all);
  * 3. no issue for the item → not assessed;
@@ -12,8 +16,10 @@
  *    since Jira names are typed by people and "Won't do" vs "Won't Do" must not change a score);
  * 5. the status category: `done` → met, anything else → not assessed.
  */
+import { checkNaAnswer } from './na-rule';
 import type {
   AppliedWaiver,
+  ChecklistDefinition,
   ChecklistItem,
   ItemResult,
   ItemState,
@@ -29,6 +35,8 @@ export interface ResolvedResult {
   reason: string;
   /** Name of the waiver that decided the result. */
   waivedBy?: string;
+  /** An N/A assessment the checklist's N/A rule refuses, counted as not met. */
+  naRefused?: true;
 }
 
 /** Options turned into lookup maps once per report, so each item costs O(1). */
@@ -90,20 +98,27 @@ export function resolveItemResult(
   item: ChecklistItem,
   state: ItemState | undefined,
   rules: ResultRules,
+  /** With the definition, an N/A assessment is checked against the checklist's N/A rule. */
+  def?: ChecklistDefinition,
 ): ResolvedResult {
   const assessment = state?.assessment;
+  // An item-level waiver is the more specific reason, so it is preferred over a chapter one.
+  const waiver = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);
   if (assessment) {
+    if (assessment === 'na' && def !== undefined) {
+      const check = checkNaAnswer(def, item, state.assessmentJustification);
+      if (!check.ok) {
+        // The exemption in force is the lawful way to N/A under `exemptions`: it decides.
+        if (waiver) return waived(waiver);
+        return { result: 'not_met', source: 'assessment', reason: `Counted as not met: the N/A answer on the issue is refused. ${check.message}`, naRefused: true };
+      }
+    }
     const reason =
       assessment === 'not_assessed' ? 'Marked not assessed on the issue' : `Assessed ${RESULT_WORDS[assessment]} on the issue`;
     return { result: assessment, source: 'assessment', reason };
   }
 
-  // An item-level waiver is the more specific reason, so it is preferred over a chapter one.
-  const waiver = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);
-  if (waiver) {
-    const reason = waiver.reason ? `Waived: ${waiver.name} — ${waiver.reason}` : `Waived: ${waiver.name}`;
-    return { result: 'met', source: 'waiver', reason, waivedBy: waiver.name };
-  }
+  if (waiver) return waived(waiver);
 
   if (!state || (state.issueKey === undefined && state.statusCategory === undefined)) {
     return { result: 'not_assessed', source: 'no-issue', reason: 'No issue for this item yet' };
@@ -141,6 +156,11 @@ export function resolveItemResult(
     source: 'status',
     reason: `${issue} is ${status}`,
   };
+}
+
+function waived(waiver: AppliedWaiver): ResolvedResult {
+  const reason = waiver.reason ? `Waived: ${waiver.name} — ${waiver.reason}` : `Waived: ${waiver.name}`;
+  return { result: 'met', source: 'waiver', reason, waivedBy: waiver.name };
 }
 
 function lowerCaseKeys(record: Record<string, ItemResult> | undefined): Map<string, ItemResult> {

@@ -14,6 +14,8 @@
  * - States for unknown item ids are ignored; if one item has several states, the first counts.
  * - Waived and N/A are results of their own in `counts` (`waived` apart from `met`), while the
  *   pass rules still count both as satisfying an item (a mandatory one included).
+ * - An N/A assessment the checklist's N/A rule refuses counts as not met (or as waived when a
+ *   waiver in force covers the item) and is listed in `naRefused`, never kept silently.
  */
 import { buildResultRules, resolveItemResult, type ResultRules } from './scoring-result';
 import type {
@@ -57,7 +59,8 @@ export function scoreChecklist(
   const stateById = new Map<string, ItemState>();
   for (const state of states) if (!stateById.has(state.itemId)) stateById.set(state.itemId, state);
 
-  const items = def.items.map((item) => scoreItem(def, item, stateById.get(item.id), rules));
+  const naRefused: string[] = [];
+  const items = def.items.map((item) => scoreItem(def, item, stateById.get(item.id), rules, naRefused));
   const totals = tally(def, items);
   const passMark = def.model === 'points' ? scaledPassMark(def, totals.fullMax, totals.max) : null;
   const minOptionalPercent = def.model === 'met' ? metPassRule(def).minOptionalPercent : undefined;
@@ -81,11 +84,13 @@ export function scoreChecklist(
     items,
     counts: totals.counts,
     projection: project(def, items, score, passes, totals.optionalSatisfied),
+    naRefused,
   };
 }
 
-function scoreItem(def: ChecklistDefinition, item: ChecklistItem, state: ItemState | undefined, rules: ResultRules): ItemScore {
-  const resolved = resolveItemResult(item, state, rules);
+function scoreItem(def: ChecklistDefinition, item: ChecklistItem, state: ItemState | undefined, rules: ResultRules, naRefused: string[]): ItemScore {
+  const resolved = resolveItemResult(item, state, rules, def);
+  if (resolved.naRefused) naRefused.push(item.id);
   const points = def.model === 'points';
   const satisfied = isSatisfied(resolved.result);
   const excluded = points && resolved.result === 'na' && def.naPolicy === 'exclude';

@@ -73,11 +73,25 @@ export interface ChecklistDefinition {
   naPolicy: NaPolicy;
   /** How N/A may be answered (src/domain/na-rule.ts); absent: a justification is required. */
   naRule?: NaRule;
+  /** When the publisher says this version may be used (src/domain/checklist-validity.ts); absent: not stated. */
+  validity?: ChecklistValidity;
   chapters: Chapter[];
   items: ChecklistItem[];
   waivers: NamedWaiver[];
   /** `builtin` ships with the app; `custom` was uploaded by a team. */
   source: 'builtin' | 'custom';
+}
+
+/** A version's validity as its publisher states it; days are YYYY-MM-DD (UTC). */
+export interface ChecklistValidity {
+  /** First day the version applies. */
+  validFrom?: string;
+  /** Last day of its stated validity window. */
+  validUntil?: string;
+  /** Last day an application against it is still accepted (after validUntil: the overlap). */
+  usableUntil?: string;
+  /** Superseded and kept for history only. */
+  historical?: boolean;
 }
 
 /** The result of one item for the audit. */
@@ -185,4 +199,9 @@ export interface ScoreReport {
   counts: { met: number; notMet: number; na: number; notAssessed: number; total: number; waived: number };
   /** "If every item in progress is met". */
   projection: Projection;
+  /**
+   * Items assessed N/A in a way the checklist's N/A rule does not allow (e.g. after a version
+   * update, or without the justification the rule asks for): counted as not met.
+   */
+  naRefused: string[];
 }

@@ -20,6 +20,8 @@
  *   give the reason, so an older waiver's reason stays stable when another is added.
  * - Text limits count characters as people do (Unicode code points).
  */
+import { AppError } from '../../common/errors';
+import { freeTextProblem } from './free-text';
 import { fnv1a64 } from './hash';
 import type { AppliedWaiver, ChecklistDefinition } from './types';
 
@@ -27,6 +29,8 @@ import type { AppliedWaiver, ChecklistDefinition } from './types';
 export const WAIVER_REASON_MAX = 500;
 /** Longest name a custom waiver may carry, in characters. */
 export const WAIVER_NAME_MAX = 120;
+/** Most waivers one checklist may have in force in a project: enough for every published exemption and a team's own. */
+export const MAX_WAIVERS = 50;
 /** Name given to a custom waiver sent without one. */
 export const DEFAULT_CUSTOM_WAIVER_NAME = 'Team waiver';
 
@@ -60,12 +64,12 @@ export interface WaiverContext {
 }
 
 /** The waiver cannot be applied as asked; `problems` says what to change. */
-export class WaiverValidationError extends Error {
-  override readonly name = 'WaiverValidationError';
+export class WaiverValidationError extends AppError {
   readonly problems: string[];
 
   constructor(problems: string[]) {
-    super(`The waiver was not applied: ${problems.join('; ')}`);
+    super('bad_request', `The waiver was not applied: ${problems.join('; ')}`);
+    this.name = 'WaiverValidationError';
     this.problems = problems;
   }
 }
@@ -143,9 +147,15 @@ export function addCustomWaiver(
   if (reason === '') problems.push('Give a reason: an auditor will ask why these items are waived.');
   else if (characterCount(reason) > WAIVER_REASON_MAX) {
     problems.push(`The reason is ${characterCount(reason)} characters; shorten it to at most ${WAIVER_REASON_MAX}.`);
+  } else {
+    const bad = freeTextProblem('The reason', reason, Number.MAX_SAFE_INTEGER);
+    if (bad) problems.push(bad);
   }
   if (characterCount(name) > WAIVER_NAME_MAX) {
     problems.push(`The name is ${characterCount(name)} characters; shorten it to at most ${WAIVER_NAME_MAX}.`);
+  } else {
+    const bad = freeTextProblem('The name', name, Number.MAX_SAFE_INTEGER);
+    if (bad) problems.push(bad);
   }
   if (items.length === 0 && chapters.length === 0) problems.push('Pick at least one item or chapter to waive.');
 
@@ -166,6 +176,41 @@ export function addCustomWaiver(
     throw new WaiverValidationError([`A waiver with id ${id} is already in force; remove it first.`]);
   }
   return [...records, { id, source: 'custom', name, reason, items, chapters, appliedBy: ctx.accountId, appliedAt: ctx.now.toISOString() }];
+}
+
+/** The most the stored list of one checklist's waivers may take (JSON bytes): one KVS value, with a margin. */
+export const MAX_WAIVERS_BYTES = 200 * 1024;
+
+/**
+ * Why this list of waivers may not be stored, or undefined when it may: more than MAX_WAIVERS in
+ * force, or more bytes than one stored value holds. The message says what to do instead.
+ *
+ * @example
+ * waiverLimitProblem(fiftyOneRecords, def); // 'AWS MSP Validation Checklist 7.1 already has 50 waivers in force, …'
+ */
+export function waiverLimitProblem(records: readonly WaiverRecord[], def: Pick<ChecklistDefinition, 'name' | 'version'>): string | undefined {
+  if (records.length > MAX_WAIVERS) {
+    return `${def.name} ${def.version} already has ${MAX_WAIVERS} waivers in force, the most one checklist may have. Nothing was added: remove waivers no longer needed, or cover a whole chapter with one waiver instead of items one by one.`;
+  }
+  const bytes = new TextEncoder().encode(JSON.stringify({ waivers: records })).length;
+  if (bytes > MAX_WAIVERS_BYTES) {
+    return `The waivers of ${def.name} ${def.version} would take ${Math.ceil(bytes / 1024)} KB, more than the ${MAX_WAIVERS_BYTES / 1024} KB they may use. Nothing was added: cover whole chapters instead of listing many items, shorten reasons, or remove waivers no longer needed.`;
+  }
+  return undefined;
+}
+
+/**
+ * The mandatory items a waiver over these targets would cover (listed items and every item of the
+ * listed chapters), in checklist order. Waiving any of them changes whether the project passes, so
+ * it needs a project admin.
+ *
+ * @example
+ * mandatoryItemsCovered(awsMsp71, { items: ['OPS-009'], chapters: [] }); // ['OPS-009']
+ */
+export function mandatoryItemsCovered(def: ChecklistDefinition, targets: { items: readonly string[]; chapters: readonly string[] }): string[] {
+  const items = new Set(targets.items);
+  const chapters = new Set(targets.chapters);
+  return def.items.filter((item) => item.mandatory && (items.has(item.id) || chapters.has(item.chapterId))).map((item) => item.id);
 }
 
 /**

@@ -1,15 +1,17 @@
 /**
  * The audit-day resolvers (common/contract.ts, "Audit day"): chapter reviews, waivers, the score
- * history and the audit-pack export. The project and the user come from the invocation context;
+ * history, the audit-pack export and the "before you apply" conditions. The project and the user come from the invocation context;
  * payloads are parsed here and the permission is checked on the server as the user (src/audit-day).
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { AuditDay, AuditExport } from '../../common/contract';
-import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
+import type { AuditDay, AuditExport, Prerequisites } from '../../common/contract';
+import { getAuditDay, markChapterReviewed } from '../audit-day/audit-day';
+import { addCustomWaiverFor, applyWaiver, removeWaiverFor } from '../audit-day/waiver-changes';
 import { exportAudit } from '../audit-day/export';
 import { exportAuditPart } from '../audit-day/export-parts';
 import type { AuditExportPart } from '../../common/export-parts';
+import { getPrerequisites, setPrerequisite } from '../audit-day/prerequisites';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged } from './logged';
 import { jiraClientFor } from './jira';
@@ -30,6 +32,7 @@ const customPayload = z.object({
   chapters: z.array(idSchema).max(1_000).optional(),
 });
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
+const prerequisitePayload = z.object({ checklistId: checklistIdSchema, id: idSchema, done: z.boolean() });
 const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
 const exportPartPayload = exportPayload.extend({ cursor: z.string().min(1).max(2_000).optional() });
 
@@ -73,6 +76,20 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
     logged('removeWaiver', async ({ payload, context }): Promise<AuditDay> => {
       const args = parsePayload(removePayload, payload, 'removeWaiver');
       return removeWaiverFor(jiraClientFor('resolver'), projectCaller(context), args);
+    }),
+  );
+  definitions.define(
+    'getPrerequisites',
+    logged('getPrerequisites', async ({ payload, context }): Promise<Prerequisites> => {
+      const { checklistId } = parsePayload(getPayload, payload, 'getPrerequisites');
+      return getPrerequisites(jiraClientFor('resolver'), projectCaller(context), checklistId !== undefined ? { checklistId } : {});
+    }),
+  );
+  definitions.define(
+    'setPrerequisite',
+    logged('setPrerequisite', async ({ payload, context }): Promise<Prerequisites> => {
+      const args = parsePayload(prerequisitePayload, payload, 'setPrerequisite');
+      return setPrerequisite(jiraClientFor('resolver'), projectCaller(context), args);
     }),
   );
   definitions.define(

@@ -20,6 +20,7 @@
  */
 import type { AuditRisk, Rollup } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
+import { checklistValidity } from '../domain/checklist-validity';
 import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
@@ -82,6 +83,7 @@ export async function getRollup(
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
   const unclaimed = (await readUnclaimed(caller.projectKey, def.id)).filter((claim) => visible.has(claim.issueKey));
   if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
+  rollup.validity = checklistValidity(def, new Date(now()).toISOString().slice(0, 10));
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;
 }
@@ -224,6 +226,16 @@ export function toRollup(
     risks,
     strictMode,
     ...(scored.fourEyes !== undefined ? { fourEyes: scored.fourEyes } : {}),
+    naRefused: [...report.naRefused],
+    ...mandatoryPenaltyOf(def),
     ...(visible !== undefined ? { hiddenItems } : {}),
   };
+}
+
+/** The range of penalties of the checklist's mandatory items, so the page can say what an unmet one costs. */
+function mandatoryPenaltyOf(def: ChecklistDefinition): Pick<Rollup, 'mandatoryPenalty'> {
+  if (def.model !== 'points') return {};
+  const penalties = def.items.filter((item) => item.mandatory).map((item) => item.penalty);
+  if (penalties.length === 0) return {};
+  return { mandatoryPenalty: { min: Math.min(...penalties), max: Math.max(...penalties) } };
 }

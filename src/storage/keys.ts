@@ -170,6 +170,21 @@ export function waiversKey(projectKey: string, checklistId: string): string {
   return key('audit-waivers', part('projectKey', projectKey), part('checklistId', checklistId));
 }
 
+/** Held (FAIL_IF_EXISTS, short TTL) while one change rewrites the waivers of a checklist in a project. */
+export function waiversLockKey(projectKey: string, checklistId: string): string {
+  return key('audit-waivers-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** The "before you apply" ticks (program conditions outside the checklist) of one checklist in one project. */
+export function prerequisitesKey(projectKey: string, checklistId: string): string {
+  return key('audit-prerequisites', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one tick rewrites the "before you apply" record. */
+export function prerequisitesLockKey(projectKey: string, checklistId: string): string {
+  return key('audit-prerequisites-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
 /** Score history of one checklist in one project: the whole history in one value (history-codec). */
 export function scoreHistoryKey(projectKey: string, checklistId: string): string {
   return key('score-history', part('projectKey', projectKey), part('checklistId', checklistId));

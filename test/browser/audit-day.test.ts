@@ -83,6 +83,18 @@ function seededHistory(): ScorePoint[] {
     expect(await frame.locator('svg[role="img"] circle').count()).toBe(43);
   });
 
+  it('says what the verdict is, whether the version is still valid, and lists the conditions before applying', async () => {
+    const rollup = await out.rollup(CHECKLIST, false);
+    await frame.getByTestId('verdict-sentence').filter({ hasText: 'It is not AWS’s decision' }).waitFor();
+    if (rollup.validity && rollup.validity.state !== 'current') {
+      expect(await frame.getByTestId('validity-message').textContent()).toBe(rollup.validity.message);
+    }
+    const before = frame.getByRole('region', { name: 'Before you apply' });
+    await before.getByRole('checkbox', { name: /Partner Central account is linked/ }).check();
+    await before.getByText('Ticked by admin on').waitFor();
+    await tallScreenshot('audit-verdict');
+  });
+
   it('marks a chapter reviewed with a note', async () => {
     await frame.getByRole('button', { name: 'Mark Operations reviewed' }).click();
     await frame.getByLabel('Note on the dry run of Operations (optional)').fill('Walked through with the audit lead');
@@ -96,6 +108,10 @@ function seededHistory(): ScorePoint[] {
   it('applies a named waiver: the score, the chapter table and the explanation show it', async () => {
     const before = await out.rollup(CHECKLIST, false);
     await frame.getByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }).click();
+    // Nothing is applied before the person confirms what it covers.
+    const confirm = frame.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' });
+    expect(await confirm.textContent()).toContain('mandatory items included: this changes whether the project passes.');
+    await confirm.getByRole('button', { name: 'Apply waiver' }).click();
     await frame.getByRole('list', { name: 'Waivers in force' }).waitFor();
     const chapters = frame.getByRole('region', { name: 'Chapters' });
     await chapters.getByText('Waived: AWS Level 1 MSSP Competency — Holding the AWS Level 1 Managed Security Services Competency exempts the whole Security section.').waitFor();

@@ -91,7 +91,13 @@ const CSV = [
     expect(await frame.getByLabel('Checklist id').inputValue()).toBe('team-iso-list-1');
     const preview = frame.getByRole('region', { name: 'Preview: Team ISO list 1' });
     const figures = await preview.locator('dl').innerText();
-    expect(figures.replace(/\s+/g, ' ')).toContain('5 items in 2 chapters Mandatory 3 mandatory items Points 100 points in all Initial results 3 met, 1 not met, 0 N/A');
+    expect(figures.replace(/\s+/g, ' ')).toContain(
+      '5 items in 2 chapters Mandatory 3 mandatory items Points 100 points in all ' +
+        // The penalty is the team's: 0 unless set beside the pass mark, or the row's own Penalty cell (B.1: 10).
+        'Penalty An unmet mandatory item costs no points: it only shows as open. 1 mandatory item sets its own penalty in the Penalty column. ' +
+        'N/A answers Allowed with a written justification of why the item does not apply. Initial results 3 met, 1 not met, 0 N/A',
+    );
+    expect(await frame.getByLabel('Penalty for an unmet mandatory item').inputValue()).toBe('');
     expect(await preview.getByRole('table', { name: 'Chapters in the file' }).locator('tbody tr').allInnerTexts()).toEqual(['Governance\t2', 'Operations\t3']);
     expect(await save.isEnabled()).toBe(true);
     await screenshotOf(frame.getByRole('region', { name: 'Columns' }), 'upload-2-mapped-by-hand');

@@ -106,6 +106,7 @@ describe('AuditPage with audit day', () => {
     api.rollups = [pointsNotYet, waived];
     renderWith(<AuditPage pollMs={1} />, new FakeAuditDayApi(), api);
     fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
     const chapters = await screen.findByRole('region', { name: 'Chapters' });
     await waitFor(() => expect(within(chapters).getByRole('rowheader', { name: /Security & compliance/ })).toHaveTextContent('Waived: AWS Level 1 MSSP Competency — Exempts the whole Security section.'));
     expect(api.callsOf('getRollup')).toEqual([[{ checklistId: undefined, refresh: false }], [{ checklistId: 'aws-msp-4.1' }]]);

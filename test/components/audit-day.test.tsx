@@ -76,6 +76,11 @@ describe('AuditDaySection', () => {
     it('applies and removes a waiver, then asks the page to reload the score', async () => {
       const { dayApi, onScoreChanged } = renderSection();
       fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
+      // Nothing is sent before the person confirms what the waiver covers.
+      const confirm = screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' });
+      expect(confirm).toHaveTextContent('Apply “AWS Level 1 MSSP Competency”? Chapter Security & compliance will count as waived in the score.');
+      expect(dayApi.callsOf('applyWaiver')).toEqual([]);
+      fireEvent.click(within(confirm).getByRole('button', { name: 'Apply waiver' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalledTimes(1));
       fireEvent.click(screen.getByRole('button', { name: 'Remove the waiver AWS DevOps Competency' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalledTimes(2));
@@ -99,6 +104,12 @@ describe('AuditDaySection', () => {
       fireEvent.change(within(form).getByLabelText('Items (ids separated by commas or spaces)'), { target: { value: '8.3 10.1,8.3' } });
       fireEvent.click(within(form).getByRole('checkbox', { name: 'Business health' }));
       fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+      // Nothing is sent before the person confirms what it covers.
+      const confirm = within(form).getByRole('group', { name: 'Confirm the team waiver' });
+      expect(confirm).toHaveTextContent('Add “Group audit” covering chapter Business health; items 8.3, 10.1, with the reason “Covered by the group audit”? It is recorded with your name and today’s date.');
+      expect(confirm).toHaveTextContent(/It covers mandatory items? [^:]*8\.3[^:]*: this changes whether the project passes, and only a project admin may add it\./);
+      expect(dayApi.callsOf('addCustomWaiver')).toEqual([]);
+      fireEvent.click(within(confirm).getByRole('button', { name: 'Confirm and add' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalled());
       expect(dayApi.callsOf('addCustomWaiver')).toEqual([
         [{ checklistId: 'aws-msp-4.1', name: 'Group audit', reason: 'Covered by the group audit', items: ['8.3', '10.1'], chapters: ['ch-01'] }],
@@ -110,6 +121,7 @@ describe('AuditDaySection', () => {
       api.changed = new Error('AWS Level 1 MSSP Competency is already in force; nothing to do.');
       const { onScoreChanged } = renderSection(api);
       fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('That change was not saved');
       expect(alert).toHaveTextContent('AWS Level 1 MSSP Competency is already in force; nothing to do.');
@@ -126,7 +138,26 @@ describe('AuditDaySection', () => {
     expect(screen.queryByRole('button', { name: /Apply the waiver|Remove the waiver/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Add a team waiver' })).not.toBeInTheDocument();
     expect(screen.getByText('Recording a dry run needs the Edit issues permission in this project.')).toBeInTheDocument();
-    expect(screen.getByText('Applying or removing a waiver needs the Edit issues permission in this project.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Applying or removing a waiver needs the Edit issues permission in this project; one that covers mandatory items needs Administer projects.'),
+    ).toBeInTheDocument();
+  });
+
+  it('tells an editor that a waiver covering mandatory items is a project admin’s to apply or remove, and offers no button for it', async () => {
+    const api = new FakeAuditDayApi();
+    const base = dayFixture({ canEdit: true });
+    api.day = {
+      ...base,
+      canAdminister: false,
+      waivers: base.waivers.map((waiver) => ({ ...waiver, mandatoryItems: ['6.1'] })),
+      namedWaivers: base.namedWaivers.map((waiver) => ({ ...waiver, mandatoryItems: ['8.1', '8.2'] })),
+    };
+    renderSection(api);
+    const offered = await screen.findByRole('list', { name: 'Named waivers' });
+    expect(offered).toHaveTextContent('Covers mandatory items 8.1, 8.2');
+    expect(offered).toHaveTextContent('It covers mandatory items, so only a project admin (Administer projects) may apply it.');
+    expect(screen.queryByRole('button', { name: /Apply the waiver|Remove the waiver/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Waivers in force' })).toHaveTextContent('Only a project admin (Administer projects) may remove it.');
   });
 
   it('says why the audit day could not load and offers to try again', async () => {

@@ -73,7 +73,7 @@ describe('ids from names', () => {
 });
 
 describe('basedOn', () => {
-  const draft: MetaDraft = { name: 'New file', framework: 'new-file', version: '1', id: 'new-file-1', model: 'met', passMark: '', maxScore: '', edited: { framework: false, id: false } };
+  const draft: MetaDraft = { name: 'New file', framework: 'new-file', version: '1', id: 'new-file-1', model: 'met', passMark: '', maxScore: '', penalty: '', naRule: 'justified', edited: { framework: false, id: false } };
 
   it('takes the framework, name and scoring of the newest saved version and raises its version', () => {
     const existing = [{ ...summary('t-1', 't', '1'), model: 'points' as const, passMark: 70 }, { ...summary('t-2', 't', '2'), model: 'points' as const, passMark: 80 }];

@@ -90,6 +90,8 @@ export const USERS: readonly UserDef[] = [
   { accountId: 'viewer', displayName: 'Vic Viewer', accountType: 'atlassian', emailAddress: 'viewer@example.test', projectPermissions: ['BROWSE_PROJECTS'], globalPermissions: ['USER_PICKER'] },
   // A project administrator who is not a Jira administrator (no global ADMINISTER): site-wide acts are refused.
   { accountId: 'lead', displayName: 'Lee Lead', accountType: 'atlassian', emailAddress: 'lead@example.test', projectPermissions: ALL_PROJECT, globalPermissions: ['USER_PICKER'] },
+  // A team member who edits issues but does not administer the project (e.g. may not waive a mandatory item).
+  { accountId: 'editor', displayName: 'Eddie Editor', accountType: 'atlassian', emailAddress: 'editor@example.test', projectPermissions: ALL_PROJECT.filter((p) => p !== 'ADMINISTER_PROJECTS'), globalPermissions: ['USER_PICKER'] },
   // A licensed user outside every project: sees nothing, so tests can check what search and reads hide.
   { accountId: 'outsider', displayName: 'Olive Outsider', accountType: 'atlassian', emailAddress: 'outsider@example.test', projectPermissions: [], globalPermissions: [] },
   // A Forge app with read/write:jira-work acts through the atlassian-addons-project-access role:

@@ -56,6 +56,8 @@ export function pointsChecklist(
     passRule: { kind: 'points', passMark: passMark ?? 0 },
     maxScore: items.reduce((sum, entry) => sum + entry.points, 0),
     naPolicy: 'award',
+    // Scoring arithmetic fixtures: N/A answered freely; tests of the N/A rule state the rule they need.
+    naRule: 'free',
     chapters: chaptersFor(items),
     items,
     waivers: [],
@@ -81,6 +83,7 @@ export function metChecklist(
     passRule: minOptionalPercent === undefined ? { kind: 'met' } : { kind: 'met', minOptionalPercent },
     maxScore: unpointed.length,
     naPolicy: 'award',
+    naRule: 'free',
     chapters: chaptersFor(unpointed),
     items: unpointed,
     waivers: [],

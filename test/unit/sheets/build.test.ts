@@ -27,6 +27,7 @@ describe('buildChecklist', () => {
         passRule: { passMark: 20 },
         maxScore: 30,
         naPolicy: 'award',
+        naRule: 'justified',
         defaultPenalty: 200,
         chapters: [
           { id: 'governance', title: 'Governance' },

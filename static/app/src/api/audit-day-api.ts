@@ -9,6 +9,7 @@ import type {
   AuditExportCsv,
   AuditExportReport,
   MarkChapterReviewedPayload,
+  Prerequisites,
 } from '../../../../common/contract';
 
 export interface AuditDayApi {
@@ -19,4 +20,7 @@ export interface AuditDayApi {
   removeWaiver(checklistId: string, id: string): Promise<AuditDay>;
   exportCsv(checklistId: string): Promise<AuditExportCsv>;
   exportReport(checklistId: string): Promise<AuditExportReport>;
+  /** The "before you apply" conditions outside the checklist (optional: older fakes lack it). */
+  getPrerequisites?(checklistId: string): Promise<Prerequisites>;
+  setPrerequisite?(checklistId: string, id: string, done: boolean): Promise<Prerequisites>;
 }

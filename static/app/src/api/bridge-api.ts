@@ -15,7 +15,9 @@ import type {
   ApplyWaiverPayload,
   AuditDay,
   MarkChapterReviewedPayload,
+  Prerequisites,
   RemoveWaiverPayload,
+  SetPrerequisitePayload,
   ChecklistSummary,
   ChecklistView,
   ImportStatus,
@@ -73,6 +75,8 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
     // In parts the browser joins, so a pack past one answer's 5 MB still downloads.
     exportCsv: (checklistId) => exportCsvInParts(call, checklistId),
     exportReport: (checklistId) => exportReportInParts(call, checklistId),
+    getPrerequisites: (checklistId) => call<Prerequisites>('getPrerequisites', { checklistId }),
+    setPrerequisite: (checklistId, id, done) => call<Prerequisites>('setPrerequisite', { checklistId, id, done } satisfies SetPrerequisitePayload),
   };
 }
 

@@ -15,17 +15,21 @@ const NAME_MAX = 120;
 interface CustomWaiverFormProps {
   chapters: readonly Pick<RollupChapter, 'id' | 'title'>[];
   itemIds: readonly string[];
+  /** Mandatory items with their chapter, to say before adding when a waiver would cover one. */
+  mandatoryItems?: readonly { id: string; chapterId: string }[];
   busy: boolean;
   onSubmit: (waiver: Omit<AddCustomWaiverPayload, 'checklistId'>) => void;
 }
 
-export function CustomWaiverForm({ chapters, itemIds, busy, onSubmit }: CustomWaiverFormProps) {
+export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy, onSubmit }: CustomWaiverFormProps) {
   const ids = { heading: useId(), name: useId(), reason: useId(), items: useId(), chapters: useId() };
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
   const [itemsText, setItemsText] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
+  /** A checked waiver waiting for the person to confirm what it covers. */
+  const [pending, setPending] = useState<Omit<AddCustomWaiverPayload, 'checklistId'> | undefined>(undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,12 +44,18 @@ export function CustomWaiverForm({ chapters, itemIds, busy, onSubmit }: CustomWa
     if (unknown.length > 0) found.push(`Not in this checklist: ${unknown.join(', ')}.`);
     setProblems(found);
     if (found.length > 0) return;
-    onSubmit({
+    setPending({
       reason: reason.trim(),
       ...(name.trim() !== '' ? { name: name.trim() } : {}),
       ...(items.length > 0 ? { items } : {}),
       ...(picked.length > 0 ? { chapters: picked } : {}),
     });
+  };
+
+  const confirm = () => {
+    if (!pending) return;
+    onSubmit(pending);
+    setPending(undefined);
     setName('');
     setReason('');
     setItemsText('');
@@ -89,11 +99,46 @@ export function CustomWaiverForm({ chapters, itemIds, busy, onSubmit }: CustomWa
           ))}
         </ul>
       )}
-      <div>
-        <Button type="submit" isDisabled={busy}>
-          Add waiver
-        </Button>
-      </div>
+      {pending ? (
+        <div role="group" aria-label="Confirm the team waiver" style={{ display: 'grid', gap: 4 }}>
+          <div>{confirmWords(pending, chapters, mandatoryItems)}</div>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Button appearance="primary" isDisabled={busy} onClick={confirm}>
+              Confirm and add
+            </Button>
+            <Button appearance="subtle" onClick={() => setPending(undefined)}>
+              Change it
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <Button type="submit" isDisabled={busy}>
+            Add waiver
+          </Button>
+        </div>
+      )}
     </form>
   );
+}
+
+/** What the waiver will cover, and whether it decides the pass, before it is added. */
+function confirmWords(
+  waiver: Omit<AddCustomWaiverPayload, 'checklistId'>,
+  chapters: readonly Pick<RollupChapter, 'id' | 'title'>[],
+  mandatoryItems: readonly { id: string; chapterId: string }[],
+): string {
+  const titles = new Map(chapters.map((chapter) => [chapter.id, chapter.title]));
+  const parts = [
+    ...(waiver.chapters ?? []).map((id) => `chapter ${titles.get(id) ?? id}`),
+    ...((waiver.items ?? []).length > 0 ? [`${(waiver.items ?? []).length === 1 ? 'item' : 'items'} ${(waiver.items ?? []).join(', ')}`] : []),
+  ];
+  const covered = new Set(waiver.items ?? []);
+  const inChapters = new Set(waiver.chapters ?? []);
+  const mandatory = mandatoryItems.filter((item) => covered.has(item.id) || inChapters.has(item.chapterId)).map((item) => item.id);
+  const decides =
+    mandatory.length > 0
+      ? ` It covers mandatory ${mandatory.length === 1 ? 'item' : 'items'} ${mandatory.slice(0, 8).join(', ')}${mandatory.length > 8 ? ` and ${mandatory.length - 8} more` : ''}: this changes whether the project passes, and only a project admin may add it.`
+      : '';
+  return `Add “${waiver.name ?? 'Team waiver'}” covering ${parts.join('; ')}, with the reason “${waiver.reason}”? It is recorded with your name and today’s date.${decides}`;
 }

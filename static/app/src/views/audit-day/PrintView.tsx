@@ -74,6 +74,19 @@ function Report({ report }: { report: AuditReport }) {
         <dd>{score}</dd>
         <dt>Verdict</dt>
         <dd>{report.passed ? 'Would pass if the audit were today' : 'Would not pass yet'}</dd>
+        <dd>Readiness against the checklist, judged from the project’s issues: not the program’s own decision.</dd>
+        {report.validityMessage && (
+          <>
+            <dt>Checklist version</dt>
+            <dd>{report.validityMessage}</dd>
+          </>
+        )}
+        {report.naRefused && report.naRefused.length > 0 && (
+          <>
+            <dt>N/A not allowed</dt>
+            <dd>{report.naRefused.join(', ')}: answered N/A where the checklist does not allow it, counted as not met</dd>
+          </>
+        )}
         <dt>Items</dt>
         <dd>
           {report.counts.waived === undefined ? `${report.counts.met} met or waived` : `${report.counts.met} met · ${report.counts.waived} waived`} ·{' '}

@@ -2,8 +2,12 @@
  * Waivers: those in force (with their reason, who applied them and a way to remove them), the
  * checklist's named waivers on offer, and a team's own waiver with a reason. A waived item counts as
  * the scoring model says, with the reason shown on the chapter table and in the explanation.
+ *
+ * A waiver that covers a mandatory item decides whether the project passes: only a project admin
+ * may apply or remove it (the server checks; the panel says so instead of offering the button).
+ * Applying a named waiver asks for confirmation and lists what it covers first.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -34,6 +38,8 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
   const chapterTitles = useMemo(() => new Map(rollup.chapters.map((chapter) => [chapter.id, chapter.title])), [rollup.chapters]);
   const offered = day.namedWaivers.filter((waiver) => !waiver.inForce);
   const subtle = token('color.text.subtle', '#44546F');
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const adminOnly = (mandatory: readonly string[] | undefined): boolean => (mandatory?.length ?? 0) > 0 && day.canAdminister !== true;
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
@@ -51,11 +57,13 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
                 <StatusPill tone="information">{waiver.source === 'named' ? 'Checklist waiver' : 'Team waiver'}</StatusPill>
               </div>
               <div>{waiverTargets(waiver, chapterTitles)}</div>
+              <MandatoryLine items={waiver.mandatoryItems} />
               <div>Reason: {waiver.reason}</div>
               <div style={{ color: subtle }}>
                 Applied {dayOf(waiver.appliedAt)} by {waiver.appliedBy}
               </div>
-              {day.canEdit && (
+              {day.canEdit && adminOnly(waiver.mandatoryItems) && <div style={{ color: subtle }}>Only a project admin (Administer projects) may remove it.</div>}
+              {day.canEdit && !adminOnly(waiver.mandatoryItems) && (
                 <div>
                   <Button isDisabled={busy} onClick={() => onRemove(waiver.id)} aria-label={`Remove the waiver ${waiver.name}`}>
                     Remove
@@ -76,12 +84,40 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
               <li key={waiver.id} style={card}>
                 <strong>{waiver.name}</strong>
                 <div>{waiverTargets(waiver, chapterTitles)}</div>
+                <MandatoryLine items={waiver.mandatoryItems} />
                 <div style={{ color: subtle }}>{waiver.reason}</div>
-                {day.canEdit && (
+                {day.canEdit && adminOnly(waiver.mandatoryItems) && (
+                  <div style={{ color: subtle }}>It covers mandatory items, so only a project admin (Administer projects) may apply it.</div>
+                )}
+                {day.canEdit && !adminOnly(waiver.mandatoryItems) && confirming !== waiver.id && (
                   <div>
-                    <Button isDisabled={busy} onClick={() => onApply(waiver.id)} aria-label={`Apply the waiver ${waiver.name}`}>
+                    <Button isDisabled={busy} onClick={() => setConfirming(waiver.id)} aria-label={`Apply the waiver ${waiver.name}`}>
                       Apply
                     </Button>
+                  </div>
+                )}
+                {confirming === waiver.id && (
+                  <div role="group" aria-label={`Confirm the waiver ${waiver.name}`} style={{ display: 'grid', gap: 4, paddingTop: 4 }}>
+                    <div>
+                      Apply “{waiver.name}”? {waiverTargets(waiver, chapterTitles)} will count as waived in the score
+                      {(waiver.mandatoryItems?.length ?? 0) > 0 ? ', mandatory items included: this changes whether the project passes.' : '.'} It is recorded with
+                      your name, today’s date and its reason.
+                    </div>
+                    <div style={{ display: 'flex', gap: 8 }}>
+                      <Button
+                        appearance="primary"
+                        isDisabled={busy}
+                        onClick={() => {
+                          setConfirming(undefined);
+                          onApply(waiver.id);
+                        }}
+                      >
+                        Apply waiver
+                      </Button>
+                      <Button appearance="subtle" onClick={() => setConfirming(undefined)}>
+                        Cancel
+                      </Button>
+                    </div>
                   </div>
                 )}
               </li>
@@ -90,10 +126,30 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
         </div>
       )}
       {day.canEdit ? (
-        <CustomWaiverForm chapters={rollup.chapters} itemIds={rollup.items.map((item) => item.id)} busy={busy} onSubmit={onAddCustom} />
+        <CustomWaiverForm
+          chapters={rollup.chapters}
+          itemIds={rollup.items.map((item) => item.id)}
+          mandatoryItems={rollup.items.filter((item) => item.mandatory).map((item) => ({ id: item.id, chapterId: item.chapterId }))}
+          busy={busy}
+          onSubmit={onAddCustom}
+        />
       ) : (
-        <p style={{ margin: 0, color: subtle }}>Applying or removing a waiver needs the Edit issues permission in this project.</p>
+        <p style={{ margin: 0, color: subtle }}>
+          Applying or removing a waiver needs the Edit issues permission in this project; one that covers mandatory items needs Administer projects.
+        </p>
+      )}
+      {day.maxWaivers !== undefined && day.waivers.length >= day.maxWaivers && (
+        <p role="status" style={{ margin: 0 }}>
+          {day.maxWaivers} waivers are in force, the most one checklist may have: remove one before adding another.
+        </p>
       )}
     </section>
   );
+}
+
+/** "Covers mandatory items OPS-009, OPS-010": why the waiver decides whether the project passes. */
+function MandatoryLine({ items }: { items: readonly string[] | undefined }) {
+  if (!items || items.length === 0) return null;
+  const shown = items.length > 8 ? `${items.slice(0, 8).join(', ')} and ${items.length - 8} more` : items.join(', ');
+  return <div>{`Covers mandatory item${items.length === 1 ? '' : 's'} ${shown}`}</div>;
 }

@@ -17,6 +17,7 @@ import { ImportFlow } from './import/ImportFlow';
 import { ChecklistSwitcher } from './score/ChecklistSwitcher';
 import { ScoreDashboard } from './score/ScoreDashboard';
 import { VersionUpdate } from './sync/VersionUpdate';
+import { BeforeYouApply } from './verdict/BeforeYouApply';
 
 // Audit day (reviews, waivers, history, export) and the printable report load on demand, so the
 // page's first paint does not carry them.
@@ -128,6 +129,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           onRefresh={() => refresh(screen.rollup)}
           onImportAnother={() => setScreen({ kind: 'import', previous: screen.rollup })}
           versionUpdate={<VersionUpdate key={screen.rollup.checklistId} rollup={screen.rollup} onApplied={(checklistId) => load(checklistId, true)} />}
+          beforeYouApply={auditDay?.getPrerequisites && <BeforeYouApply api={auditDay} checklistId={screen.rollup.checklistId} />}
           switcher={
             checklists && listed && checklists.length > 1 ? (
               <ChecklistSwitcher checklists={checklists} selectedId={screen.rollup.checklistId} onSwitch={(checklistId) => load(checklistId)} disabled={refreshing} />

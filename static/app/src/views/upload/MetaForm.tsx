@@ -12,6 +12,8 @@ import { control, section, subtle } from './styles';
 
 interface MetaFormProps {
   draft: MetaDraft;
+  /** The AWS workbook: N/A only through its published exemptions, not a team's choice. */
+  aws?: boolean;
   existing: readonly ChecklistSummary[];
   onChange: (change: Partial<Omit<MetaDraft, 'edited'>>) => void;
   onBasedOn: (framework: string | undefined) => void;
@@ -41,9 +43,13 @@ function frameworks(existing: readonly ChecklistSummary[]): { framework: string;
   }));
 }
 
-export function MetaForm({ draft, existing, onChange, onBasedOn }: MetaFormProps) {
+function naRuleFrom(value: string): MetaDraft['naRule'] {
+  return value === 'free' || value === 'exemptions' ? value : 'justified';
+}
+
+export function MetaForm({ draft, existing, onChange, onBasedOn, aws = false }: MetaFormProps) {
   const headingId = useId();
-  const text = (key: 'name' | 'framework' | 'version' | 'id' | 'passMark' | 'maxScore') => ({
+  const text = (key: 'name' | 'framework' | 'version' | 'id' | 'passMark' | 'maxScore' | 'penalty') => ({
     value: draft[key],
     onChange: (event: { target: { value: string } }) => onChange({ [key]: event.target.value }),
     style: { ...control, width: '100%' },
@@ -81,8 +87,29 @@ export function MetaForm({ draft, existing, onChange, onBasedOn }: MetaFormProps
         {draft.model === 'points' && (
           <>
             <Field label="Pass mark" hint="The score needed to pass, e.g. 900.">{(id) => <input id={id} type="text" inputMode="numeric" {...text('passMark')} />}</Field>
+            <Field
+              label="Penalty for an unmet mandatory item"
+              hint="Points taken off the score for each mandatory item not met; empty means 0. A row's own Penalty cell wins."
+            >
+              {(id) => <input id={id} type="text" inputMode="numeric" placeholder="0" {...text('penalty')} />}
+            </Field>
             <Field label="Maximum score" hint="Leave empty to use the sum of the item points.">{(id) => <input id={id} type="text" inputMode="numeric" {...text('maxScore')} />}</Field>
           </>
+        )}
+        {aws ? (
+          <Field label="N/A answers" hint="The AWS workbook’s Met? is Yes or No: an item is out of scope only through a published exemption.">
+            {(id) => <output id={id}>Only through AWS’s exemptions</output>}
+          </Field>
+        ) : (
+          <Field label="N/A answers" hint="What the item panel lets people answer when an item does not apply.">
+            {(id) => (
+              <select id={id} value={draft.naRule} onChange={(event) => onChange({ naRule: naRuleFrom(event.target.value) })} style={control}>
+                <option value="justified">Allowed with a written justification</option>
+                <option value="free">Allowed freely</option>
+                <option value="exemptions">Only through named exemptions (met or not met otherwise)</option>
+              </select>
+            )}
+          </Field>
         )}
       </div>
     </section>

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { plural } from '../audit/format';
-import type { PreviewSummary } from './upload-preview-model';
+import { NA_RULE_WORDS, penaltyWords, type PreviewSummary } from './upload-preview-model';
 import { cell, section, subtle } from './styles';
 
 /** Enough rows to check the mapping at a glance; all of them on request. */
@@ -40,6 +40,17 @@ export function UploadPreview({ summary, name }: { summary: PreviewSummary; name
             <dd style={{ margin: 0 }}>{plural(summary.points ?? 0, 'point')} in all</dd>
           </>
         )}
+        {summary.penalty && (
+          <>
+            <dt style={term}>Penalty</dt>
+            <dd style={{ margin: 0 }}>{penaltyWords(summary.penalty)}</dd>
+          </>
+        )}
+        <dt style={term}>N/A answers</dt>
+        <dd style={{ margin: 0 }}>
+          {NA_RULE_WORDS[summary.naRule]}
+          {summary.waivers.length > 0 && ` Exemptions: ${summary.waivers.join('; ')}.`}
+        </dd>
         <dt style={term}>Initial results</dt>
         <dd style={{ margin: 0 }}>
           {answered === 0

@@ -94,7 +94,7 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
       )}
 
       {read.status === 'ready' && source?.kind === 'table' && draft && (
-        <MetaForm draft={draft} existing={existing} onChange={edit.meta} onBasedOn={edit.basedOn} />
+        <MetaForm draft={draft} existing={existing} onChange={edit.meta} onBasedOn={edit.basedOn} aws={source.useAws && source.aws !== undefined} />
       )}
 
       {read.status === 'ready' && build && <ProblemList problems={build.problems} warnings={build.warnings} />}

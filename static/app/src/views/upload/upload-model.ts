@@ -10,11 +10,13 @@ import {
   guessSheetMapping,
   isTableWorkbook,
   recognizeAwsMspWorkbook,
+  withAwsMspExemptions,
   type AwsMspRecognition,
   type ChecklistMeta,
   type ColumnMapping,
   type DefinitionWorkbook,
   type ItemField,
+  type NaRuleName,
   type SheetProblem,
   type TableWorkbook,
   type Workbook,
@@ -46,6 +48,10 @@ export interface MetaDraft {
   model: 'points' | 'met';
   passMark: string;
   maxScore: string;
+  /** Points model: what an unmet mandatory item costs when its row has no Penalty cell (empty: 0). */
+  penalty: string;
+  /** How N/A may be answered on this checklist (the AWS workbook: only through its exemptions). */
+  naRule: NaRuleName;
   /** Fields the person typed themselves: no longer derived from the others. */
   edited: { framework: boolean; id: boolean };
   /** The framework this file is a new version of, when chosen from the list. */
@@ -138,13 +144,23 @@ export function initialMeta(source: UploadSource, existing: readonly ChecklistSu
     const framework = ownFramework(source.aws.meta.framework, existing);
     let version = source.aws.meta.version ?? '';
     if (version !== '' && existing.some((summary) => summary.framework === framework && summary.version === version)) version = `${version}-team`;
-    const draft = { name: source.aws.meta.name, framework, version, model: 'met' as const, passMark: '', maxScore: '', edited: { framework: true, id: false } };
+    const draft = {
+      name: source.aws.meta.name,
+      framework,
+      version,
+      model: 'met' as const,
+      passMark: '',
+      maxScore: '',
+      penalty: '',
+      naRule: source.aws.meta.naRule ?? ('exemptions' as const),
+      edited: { framework: true, id: false },
+    };
     return { ...draft, id: checklistIdFor(framework, version, existing) };
   }
   const name = source.workbook.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Our checklist';
   const model = source.mapping.columns.some((column) => column.field === 'points') ? 'points' : 'met';
   const framework = slug(name) || 'our-checklist';
-  return { name, framework, version: '1', id: checklistIdFor(framework, '1', existing), model, passMark: '', maxScore: '', edited };
+  return { name, framework, version: '1', id: checklistIdFor(framework, '1', existing), model, passMark: '', maxScore: '', penalty: '', naRule: 'justified', edited };
 }
 
 /** Applies a change to the form, deriving the framework from the name and the id from both. */
@@ -188,23 +204,45 @@ export function buildUpload(source: UploadSource, draft: MetaDraft, existing: re
     return { definition, initialResults: {}, problems: catalogueProblems(definition, existing), warnings: [], summary: summarize(definition, {}) };
   }
   const { meta, problems: settingProblems } = metaOf(draft);
-  const built =
-    source.useAws && source.aws
-      ? buildChecklist({ workbook: source.workbook, sources: source.aws.sources, meta })
-      : buildChecklist({ workbook: source.workbook, sheet: source.sheet, mapping: source.mapping, meta });
+  const aws = source.useAws && source.aws ? source.aws : undefined;
+  const built = aws
+    ? // The workbook's `Met?` is Yes or No: its N/A is its published exemptions, whatever the form says.
+      buildChecklist({ workbook: source.workbook, sources: aws.sources, meta: { ...meta, ...awsValidity(aws), naRule: 'exemptions' } })
+    : buildChecklist({ workbook: source.workbook, sheet: source.sheet, mapping: source.mapping, meta });
+  const definition = aws ? withAwsMspExemptions(built.definition) : built.definition;
   return {
-    definition: built.definition,
+    definition,
     initialResults: built.initialResults,
     // Settings and whole-file problems first (the form is above the preview), then sheet order.
     problems: [...settingProblems, ...catalogueProblems(built.definition, existing), ...built.problems].sort((a, b) => Number(a.row !== 0) - Number(b.row !== 0)),
-    warnings: built.warnings,
-    summary: summarize(built.definition, built.initialResults),
+    warnings: [...naAnswerWarnings(built.initialResults, aws ? 'exemptions' : draft.naRule), ...built.warnings],
+    summary: summarize(definition, built.initialResults),
   };
+}
+
+/**
+ * N/A answers in the file carry no justification: say before saving that the checklist's N/A rule
+ * will count them as not met (the score never keeps an N/A the rule refuses).
+ */
+export function naAnswerWarnings(results: Readonly<Record<string, InitialResultName>>, naRule: NaRuleName): SheetProblem[] {
+  const count = Object.values(results).filter((result) => result === 'na').length;
+  if (count === 0 || naRule === 'free') return [];
+  const answers = count === 1 ? '1 item is answered N/A' : `${count} items are answered N/A`;
+  const message =
+    naRule === 'exemptions'
+      ? `${answers} in the file, but this checklist allows N/A only through its exemptions: ${count === 1 ? 'it counts' : 'they count'} as not met until met, or covered by an exemption applied as a waiver`
+      : `${answers} in the file without a justification: ${count === 1 ? 'it counts' : 'they count'} as not met until someone gives one on the item, unless you choose “Allowed freely” for N/A answers`;
+  return [{ row: 0, column: 'N/A answers', message }];
+}
+
+function awsValidity(aws: AwsMspRecognition): Pick<ChecklistMeta, 'validFrom' | 'validUntil' | 'usableUntil'> {
+  const { validFrom, validUntil, usableUntil } = aws.meta;
+  return { ...(validFrom ? { validFrom } : {}), ...(validUntil ? { validUntil } : {}), ...(usableUntil ? { usableUntil } : {}) };
 }
 
 function metaOf(draft: MetaDraft): { meta: ChecklistMeta; problems: SheetProblem[] } {
   const problems: SheetProblem[] = [];
-  const meta: ChecklistMeta = { id: draft.id, name: draft.name, version: draft.version, framework: draft.framework, model: draft.model };
+  const meta: ChecklistMeta = { id: draft.id, name: draft.name, version: draft.version, framework: draft.framework, model: draft.model, naRule: draft.naRule };
   if (draft.model === 'points') {
     const number = (text: string, column: string): number | undefined => {
       if (text.trim() === '') return undefined;
@@ -215,8 +253,10 @@ function metaOf(draft: MetaDraft): { meta: ChecklistMeta; problems: SheetProblem
     };
     const passMark = number(draft.passMark, 'pass mark');
     const maxScore = number(draft.maxScore, 'max score');
+    const penalty = number(draft.penalty, 'penalty');
     if (passMark !== undefined) meta.passMark = passMark;
     if (maxScore !== undefined) meta.maxScore = maxScore;
+    meta.defaultPenalty = penalty ?? 0;
   }
   return { meta, problems };
 }
@@ -227,5 +267,18 @@ function definitionMeta(definition: unknown): MetaDraft {
     return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   };
   const model = field('model') === 'points' ? 'points' : 'met';
-  return { name: field('name'), framework: field('framework'), version: field('version'), id: field('id'), model, passMark: '', maxScore: field('maxScore'), edited: { framework: true, id: true } };
+  const rule = field('naRule');
+  const naRule: NaRuleName = rule === 'exemptions' || rule === 'free' ? rule : 'justified';
+  return {
+    name: field('name'),
+    framework: field('framework'),
+    version: field('version'),
+    id: field('id'),
+    model,
+    passMark: '',
+    maxScore: field('maxScore'),
+    penalty: field('defaultPenalty'),
+    naRule,
+    edited: { framework: true, id: true },
+  };
 }

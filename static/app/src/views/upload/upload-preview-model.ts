@@ -24,6 +24,12 @@ export interface PreviewSummary {
   mandatory: number;
   /** Σ points under the points model. */
   points: number | undefined;
+  /** Points model: what an unmet mandatory item costs by default, and how many mandatory items set their own. */
+  penalty: { default: number; own: number } | undefined;
+  /** How N/A may be answered (`justified` when the file does not say). */
+  naRule: 'exemptions' | 'justified' | 'free';
+  /** Named exemptions the checklist carries. */
+  waivers: string[];
   results: Record<InitialResultName, number>;
 }
 
@@ -56,15 +62,43 @@ export function summarize(definition: unknown, results: Readonly<Record<string, 
   const model = text(definition.model);
   const tally: Record<InitialResultName, number> = { met: 0, not_met: 0, na: 0 };
   for (const item of items) if (item.result) tally[item.result] += 1;
+  const own = definition.items.filter((item) => isRecord(item) && item.mandatory === true && typeof item.penalty === 'number').length;
+  const rule = text(definition.naRule);
   return {
     model,
     items,
     chapters,
     mandatory: items.filter((item) => item.mandatory).length,
     points: model === 'points' ? items.reduce((sum, item) => sum + (item.points ?? 0), 0) : undefined,
+    // The file format's default when a definition file says nothing is 200 (AWS 4.x); a team's sheet always states it.
+    penalty: model === 'points' ? { default: typeof definition.defaultPenalty === 'number' ? definition.defaultPenalty : 200, own } : undefined,
+    naRule: rule === 'exemptions' || rule === 'free' ? rule : 'justified',
+    waivers: (Array.isArray(definition.waivers) ? definition.waivers.filter(isRecord) : []).map((waiver) => text(waiver.name)),
     results: tally,
   };
 }
+
+/**
+ * The penalty in words, as the preview and the Audit page say it.
+ *
+ * @example
+ * penaltyWords({ default: 0, own: 0 }); // 'An unmet mandatory item costs no points: it only shows as open.'
+ */
+export function penaltyWords(penalty: { default: number; own: number }): string {
+  const base =
+    penalty.default === 0
+      ? 'An unmet mandatory item costs no points: it only shows as open.'
+      : `Each unmet mandatory item costs ${penalty.default} points off the score.`;
+  if (penalty.own === 0) return base;
+  return `${base} ${penalty.own === 1 ? '1 mandatory item sets its own penalty' : `${penalty.own} mandatory items set their own penalty`} in the Penalty column.`;
+}
+
+/** How N/A may be answered, in words. */
+export const NA_RULE_WORDS: Record<PreviewSummary['naRule'], string> = {
+  exemptions: 'Only through the checklist’s named exemptions (applied as waivers); otherwise met or not met.',
+  justified: 'Allowed with a written justification of why the item does not apply.',
+  free: 'Allowed without a justification.',
+};
 
 /**
  * A saved checklist never changes under its id, may not take a built-in's id, and one version of a

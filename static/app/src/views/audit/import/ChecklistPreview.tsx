@@ -20,6 +20,35 @@ export function passRuleWords(checklist: ChecklistView): string {
   return `Met / not met: every mandatory item met, N/A or waived${rest}`;
 }
 
+/** The version's validity in words, or undefined when its publisher states none. */
+export function validityWords(checklist: Pick<ChecklistView, 'validity'>): string | undefined {
+  const validity = checklist.validity;
+  if (!validity) return undefined;
+  if (validity.historical) return 'Historical: a superseded version, kept for teams still working from it. Prepare against the current version instead.';
+  const window = [validity.validFrom && `from ${validity.validFrom}`, validity.validUntil && `until ${validity.validUntil}`].filter(Boolean).join(' ');
+  const parts = [window && `Valid ${window}`, validity.usableUntil && `accepted until ${validity.usableUntil}`].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What an unmet mandatory item costs under points, in words; undefined under met. */
+export function checklistPenaltyWords(checklist: Pick<ChecklistView, 'model' | 'items'>): string | undefined {
+  if (checklist.model !== 'points') return undefined;
+  const penalties = checklist.items.filter((item) => item.mandatory).map((item) => item.penalty);
+  if (penalties.length === 0) return undefined;
+  const min = Math.min(...penalties);
+  const max = Math.max(...penalties);
+  if (max === 0) return 'An unmet mandatory item costs no points: it only shows as open.';
+  return min === max ? `Each unmet mandatory item costs ${max} points off the score.` : `Each unmet mandatory item costs ${min} to ${max} points off the score.`;
+}
+
+const NA_WORDS = {
+  exemptions: 'Only through the checklist’s named exemptions (applied as waivers); otherwise met or not met.',
+  justified: 'Allowed with a written justification of why the item does not apply.',
+  free: 'Allowed without a justification.',
+} as const;
+
 const subtle = { color: token('color.text.subtle', '#44546F') };
 // The CSS reset indents a <dl> and pushes each <dt> after a <dd> down by 4 px; the grid lays them out.
 const term = { ...subtle, margin: 0 };
@@ -36,6 +65,8 @@ export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
       .map((chapter) => ({ ...chapter, items: counts.get(chapter.id) ?? 0 }));
   }, [checklist]);
   const mandatory = checklist.items.filter((item) => item.mandatory).length;
+  const penalty = checklistPenaltyWords(checklist);
+  const validity = validityWords(checklist);
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
@@ -50,6 +81,22 @@ export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
         <dd style={{ margin: 0 }}>{plural(mandatory, 'mandatory item')}</dd>
         <dt style={term}>Scoring</dt>
         <dd style={{ margin: 0 }}>{passRuleWords(checklist)}</dd>
+        {penalty && (
+          <>
+            <dt style={term}>Penalty</dt>
+            <dd style={{ margin: 0 }}>{penalty}</dd>
+          </>
+        )}
+        <dt style={term}>N/A answers</dt>
+        <dd style={{ margin: 0 }}>{NA_WORDS[checklist.naRule ?? 'justified']}</dd>
+        {validity && (
+          <>
+            <dt style={term}>Validity</dt>
+            <dd style={{ margin: 0 }} data-testid="checklist-validity">
+              {validity}
+            </dd>
+          </>
+        )}
       </dl>
       <table style={{ borderCollapse: 'collapse', width: 'auto' }} aria-label="Chapters in this checklist">
         <thead>

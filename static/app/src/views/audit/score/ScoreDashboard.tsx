@@ -11,6 +11,8 @@ import { ExplainScore } from './ExplainScore';
 import { MandatoryList } from './MandatoryList';
 import { ScoreHeadline } from './ScoreHeadline';
 import { UnclaimedIssues } from './UnclaimedIssues';
+import { ValidityNotice } from '../verdict/ValidityNotice';
+import { VerdictNote } from '../verdict/VerdictNote';
 
 interface ScoreDashboardProps {
   rollup: Rollup;
@@ -25,21 +27,26 @@ interface ScoreDashboardProps {
   switcher?: ReactNode;
   /** "Update to version X", offered right under the headline when a newer version exists. */
   versionUpdate?: ReactNode;
+  /** The "before you apply" list (program conditions outside the checklist), when the page offers it. */
+  beforeYouApply?: ReactNode;
 }
 
-export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay, switcher, versionUpdate }: ScoreDashboardProps) {
+export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay, switcher, versionUpdate, beforeYouApply }: ScoreDashboardProps) {
   const reasonId = useId();
   // Without `can` (an older cached rollup) the button stays; the server still checks on import.
   const mayImport = rollup.can?.createIssues ?? true;
   return (
     <div style={{ display: 'grid', gap: token('space.300', '24px') }}>
       <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} switcher={switcher} />
+      <ValidityNotice rollup={rollup} />
       {versionUpdate}
       {refreshError && (
         <Notice appearance="warning" title="Could not refresh the figures">
           {refreshError} The figures shown are the last ones computed.
         </Notice>
       )}
+      <VerdictNote rollup={rollup} />
+      {beforeYouApply}
       <MandatoryList rollup={rollup} />
       <UnclaimedIssues rollup={rollup} onAdopted={onRefresh} />
       <AuditRisks rollup={rollup} onSettingsChanged={onRefresh} />

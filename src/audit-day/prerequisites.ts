@@ -1,0 +1,90 @@
+/**
+ * "Before you apply": the team ticks the program conditions outside the checklist (partner tier,
+ * case studies, Partner Central linked, …), stored per project and checklist. Reading needs Browse
+ * projects, ticking Edit issues (both checked as the user); each change is recorded in the trail
+ * ('prerequisite.set'). A tick that changes nothing writes nothing (a retried request is harmless).
+ */
+import { z } from 'zod';
+import type { Prerequisites } from '../../common/contract';
+import { AppError } from '../../common/errors';
+import { prerequisitesFor, type PrerequisiteTick } from '../domain/prerequisites';
+import type { ChecklistDefinition } from '../domain/types';
+import type { JiraClient } from '../jira';
+import type { ProjectCaller } from '../resolvers/context';
+import { prerequisitesKey, prerequisitesLockKey } from '../storage/keys';
+import { readValue, writeValue } from '../storage/kvs';
+import { recordDecision } from '../trail/record';
+import { auditChecklist, importedChecklist, readGrants, requireEditAccess } from './access';
+import { withRecordLock } from './record-lock';
+
+const ticksSchema = z.object({ ticks: z.record(z.string(), z.object({ done: z.boolean(), by: z.string(), at: z.string() })) });
+
+/** `getPrerequisites { checklistId? }`. */
+export async function getPrerequisites(jira: JiraClient, caller: ProjectCaller, args: { checklistId?: string }): Promise<Prerequisites> {
+  const grants = await readGrants(jira, caller, ['EDIT_ISSUES'], 'see the before-you-apply list');
+  const def = await auditChecklist(caller.projectKey, args.checklistId);
+  return viewOf(def, await readTicks(caller.projectKey, def.id), grants.EDIT_ISSUES === true);
+}
+
+/** `setPrerequisite { checklistId, id, done }`. */
+export async function setPrerequisite(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId: string; id: string; done: boolean },
+  now: () => number = Date.now,
+): Promise<Prerequisites> {
+  await requireEditAccess(jira, caller, 'tick a before-you-apply condition');
+  const def = await importedChecklist(caller.projectKey, args.checklistId);
+  const known = prerequisitesFor(def);
+  if (!known.some((condition) => condition.id === args.id)) {
+    throw new AppError(
+      'bad_request',
+      known.length === 0
+        ? `${def.name} ${def.version} has no conditions outside the checklist to tick; nothing was changed.`
+        : `${def.name} ${def.version} has no before-you-apply condition "${args.id}"; pick one of: ${known.map((condition) => condition.id).join(', ')}. Nothing was changed.`,
+    );
+  }
+  const at = new Date(now()).toISOString();
+  const busy = 'Someone else is ticking this list right now. Nothing was changed: reload the page and try again.';
+  const { ticks, before } = await withRecordLock(prerequisitesLockKey(caller.projectKey, def.id), busy, async () => {
+    const current = await readTicks(caller.projectKey, def.id);
+    const previous = current[args.id];
+    if ((previous?.done ?? false) === args.done) return { ticks: current, before: undefined };
+    const next = { ...current, [args.id]: { done: args.done, by: caller.accountId, at } };
+    await writeValue(prerequisitesKey(caller.projectKey, def.id), { ticks: next });
+    return { ticks: next, before: previous ?? { done: false } };
+  });
+  if (before !== undefined) {
+    await recordDecision({
+      projectKey: caller.projectKey,
+      actor: caller.accountId,
+      action: 'prerequisite.set',
+      checklistId: def.id,
+      before: { id: args.id, done: before.done },
+      after: { id: args.id, done: args.done },
+      at: new Date(at),
+    });
+  }
+  return viewOf(def, ticks, true);
+}
+
+async function readTicks(projectKey: string, checklistId: string): Promise<Record<string, PrerequisiteTick>> {
+  return (await readValue(prerequisitesKey(projectKey, checklistId), ticksSchema))?.ticks ?? {};
+}
+
+function viewOf(def: ChecklistDefinition, ticks: Readonly<Record<string, PrerequisiteTick>>, canEdit: boolean): Prerequisites {
+  return {
+    checklistId: def.id,
+    canEdit,
+    conditions: prerequisitesFor(def).map((condition) => {
+      const tick = Object.hasOwn(ticks, condition.id) ? ticks[condition.id] : undefined;
+      return {
+        id: condition.id,
+        text: condition.text,
+        ...(condition.detail !== undefined ? { detail: condition.detail } : {}),
+        done: tick?.done ?? false,
+        ...(tick ? { by: tick.by, at: tick.at } : {}),
+      };
+    }),
+  };
+}
