@@ -90,7 +90,8 @@ function seededHistory(): ScorePoint[] {
       expect(await frame.getByTestId('validity-message').textContent()).toBe(rollup.validity.message);
     }
     const before = frame.getByRole('region', { name: 'Before you apply' });
-    await before.getByRole('checkbox', { name: /Partner Central account is linked/ }).check();
+    // The box shows the server's answer (ticked once stored), so click and wait for it, not check().
+    await before.getByRole('checkbox', { name: /Partner Central account is linked/ }).click();
     await before.getByText('Ticked by admin on').waitFor();
     await tallScreenshot('audit-verdict');
   });

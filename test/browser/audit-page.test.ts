@@ -143,10 +143,10 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
       expect(await out.searchKeys('project = MSP')).toEqual([]);
       const writes = (await out.requests()).filter((r) => r.origin === 'app' && r.method !== 'GET' && !(r.method === 'POST' && READ_ONLY_POSTS.includes(r.path)));
       expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-      // The local bridge carries a resolver error as an HTTP 500 on /api/invoke (DESIGN.md's
-      // contract), which Chromium logs as a failed resource: that one line is expected here.
+      // The local bridge carries a resolver's refusal as a 4xx on /api/invoke (403: a permission),
+      // which Chromium logs as a failed resource: that one line is expected here.
       expect(s.errors).toEqual([]);
-      expect(s.consoleErrorsAt).toEqual([{ text: 'Failed to load resource: the server responded with a status of 500 (Internal Server Error)', url: `${env.server.url}/api/invoke` }]);
+      expect(s.consoleErrorsAt).toEqual([{ text: 'Failed to load resource: the server responded with a status of 403 (Forbidden)', url: `${env.server.url}/api/invoke` }]);
       await s.page.close();
     });
   });
