@@ -47,14 +47,17 @@ if (!built) console.log('trail browser test skipped: needs static/app/build (npm
     const section = await frame.waitForSelector('section:has(h2:text-is("Decision trail"))');
     await frame.waitForSelector('[data-testid="trail-entry"]');
     const entries = await frame.$$eval('[data-testid="trail-entry"]', (nodes) => nodes.map((node) => node.textContent ?? ''));
-    expect(entries).toHaveLength(2);
+    // Newest first: the assessment, the chapter review, and the import the app recorded itself.
+    expect(entries).toHaveLength(3);
     expect(entries[0]).toContain('Assessment set');
     expect(entries[0]).toContain('result: met');
     expect(entries[1]).toContain('Chapter reviewed');
     expect(entries[1]).toContain('Why: Walked with the auditor');
+    expect(entries[2]).toContain('Checklist imported');
+    expect(entries[2]).toContain('by the app');
 
     await frame.click('button:has-text("Verify the trail")');
-    await frame.waitForSelector('text=Intact: 2 entries');
+    await frame.waitForSelector('text=Intact: 3 entries');
     await section.scrollIntoViewIfNeeded();
     await screenshot(s.page, 'trail-1-audit-page-intact');
 
