@@ -55,7 +55,8 @@ describe('verdict data only the app can change', () => {
   beforeEach(async () => {
     process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
     h = startHarness();
-    await registerChecklist(syncV1);
+    // The checklist asks for a justification with an N/A (the rule a checklist gets when it states none).
+    await registerChecklist({ ...syncV1, naRule: 'justified' });
     await h.importChecklist(syncV1.id);
     const issues = await h.issues();
     keys = new Map(issues.flatMap((issue) => (itemIdOf(issue) ? [[itemIdOf(issue)!, issue.key]] : [])));
