@@ -8,7 +8,7 @@
  * security) is in the pack as its catalogue entry only, without an issue, like a missing one. Without the evidence field in Jira (app not fully installed) the evidence columns are empty
  * and the report says so.
  */
-import type { AuditExport, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
+import type { AuditExport, AuditExportPack, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
 import { type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { exportRows, toCsv, type ExportEvidence, type ExportIssue, type ExportRow } from '../domain/export';
 import { chapterReviewSummary, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
@@ -26,6 +26,7 @@ import { auditChecklist, readAccess } from './access';
 import { countReviews, waiverView } from './audit-day';
 import { readReviews, readWaivers } from './records';
 import { asRecord } from '../domain/records';
+import { auditPackOf, hiddenItemIds } from './export-pack';
 
 /** Forge answers a resolver with at most 5 MB; keep room for the JSON around the text. */
 const MAX_EXPORT_BYTES = 4.5 * 1024 * 1024;
@@ -34,7 +35,7 @@ export class ExportTooLargeError extends Error {
   override name = 'ExportTooLargeError';
 }
 
-interface PackData {
+export interface PackData {
   def: ChecklistDefinition;
   report: ScoreReport;
   rows: ExportRow[];
@@ -49,14 +50,23 @@ interface PackData {
 export async function exportAudit(
   jira: JiraClient,
   caller: ProjectCaller,
-  args: { checklistId?: string; format?: 'csv' | 'report' },
+  args: { checklistId?: string; format?: 'csv' | 'report' | 'pack'; siteUrl?: string },
   now: () => number = Date.now,
-): Promise<AuditExport> {
+): Promise<AuditExport | AuditExportPack> {
   await readAccess(jira, caller, 'export the audit pack');
   const def = await auditChecklist(caller.projectKey, args.checklistId);
   const at = new Date(now());
   const pack = await readPack(jira, caller.projectKey, def, at);
   const base = `${caller.projectKey}-${def.id}-audit-pack-${pack.today}`;
+  if (args.format === 'pack') {
+    // The structured pack the page writes the .xlsx workbooks from (export-pack.ts).
+    const hiddenItems = await hiddenItemIds(jira, caller.projectKey, pack);
+    const data = auditPackOf(caller.projectKey, pack, at, { hiddenItems, ...(args.siteUrl !== undefined ? { siteUrl: args.siteUrl } : {}) });
+    const result: AuditExportPack = { format: 'pack', baseName: base, pack: data };
+    checkSize(JSON.stringify(result));
+    console.info(`[export] ${caller.projectKey}/${def.id}: structured pack of ${pack.rows.length} items, ${data.evidence.length} evidence entries`);
+    return result;
+  }
   if (args.format === 'report') {
     const result: AuditExport = { format: 'report', fileName: `${base}.pdf`, report: reportOf(caller.projectKey, pack, at) };
     checkSize(JSON.stringify(result));

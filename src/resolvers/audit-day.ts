@@ -5,7 +5,7 @@
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { AuditDay, AuditExport } from '../../common/contract';
+import type { AuditDay, AuditExport, AuditExportPack } from '../../common/contract';
 import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
 import { exportAudit } from '../audit-day/export';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
@@ -28,7 +28,12 @@ const customPayload = z.object({
   chapters: z.array(idSchema).max(1_000).optional(),
 });
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
-const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
+const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report', 'pack']).optional() });
+/** The Jira site issue links in the .xlsx pack point at: from Forge's context, never the payload. */
+const siteOf = (context: unknown): string | undefined => {
+  const parsed = z.looseObject({ siteUrl: z.url({ protocol: /^https?$/ }) }).safeParse(context);
+  return parsed.success ? parsed.data.siteUrl : undefined;
+};
 
 export function defineAuditDayResolvers(definitions: Resolver): void {
   definitions.define(
@@ -74,11 +79,13 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
   );
   definitions.define(
     'exportAudit',
-    logged('exportAudit', async ({ payload, context }): Promise<AuditExport> => {
+    logged('exportAudit', async ({ payload, context }): Promise<AuditExport | AuditExportPack> => {
       const { checklistId, format } = parsePayload(exportPayload, payload, 'exportAudit');
+      const siteUrl = format === 'pack' ? siteOf(context) : undefined;
       return exportAudit(jiraClientFor('resolver'), projectCaller(context), {
         ...(checklistId !== undefined ? { checklistId } : {}),
         ...(format !== undefined ? { format } : {}),
+        ...(siteUrl !== undefined ? { siteUrl } : {}),
       });
     }),
   );
