@@ -7,6 +7,7 @@ import type {
   AddCustomWaiverPayload,
   AuditDay,
   AuditExportCsv,
+  AuditExportPack,
   AuditExportReport,
   MarkChapterReviewedPayload,
 } from '../../../../common/contract';
@@ -19,4 +20,6 @@ export interface AuditDayApi {
   removeWaiver(checklistId: string, id: string): Promise<AuditDay>;
   exportCsv(checklistId: string): Promise<AuditExportCsv>;
   exportReport(checklistId: string): Promise<AuditExportReport>;
+  /** The structured pack the .xlsx workbooks are built from; absent where not wired (then no .xlsx buttons). */
+  exportPack?(checklistId: string): Promise<AuditExportPack>;
 }

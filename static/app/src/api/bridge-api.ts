@@ -12,7 +12,9 @@ import type {
   ApplyWaiverPayload,
   AuditDay,
   AuditExportCsv,
+  AuditExportPack,
   AuditExportReport,
+  ExportAuditPackPayload,
   ExportAuditPayload,
   MarkChapterReviewedPayload,
   RemoveWaiverPayload,
@@ -71,6 +73,7 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
     removeWaiver: (checklistId, id) => call<AuditDay>('removeWaiver', { checklistId, id } satisfies RemoveWaiverPayload),
     exportCsv: (checklistId) => call<AuditExportCsv>('exportAudit', { checklistId, format: 'csv' } satisfies ExportAuditPayload),
     exportReport: (checklistId) => call<AuditExportReport>('exportAudit', { checklistId, format: 'report' } satisfies ExportAuditPayload),
+    exportPack: (checklistId) => call<AuditExportPack>('exportAudit', { checklistId, format: 'pack' } satisfies ExportAuditPackPayload),
   };
 }
 
