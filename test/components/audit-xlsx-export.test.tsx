@@ -84,4 +84,18 @@ describe('ExportActions: .xlsx downloads', () => {
     expect(screen.queryByRole('button', { name: /\.xlsx/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeInTheDocument();
   });
+
+  it('asks exportAudit for the structured pack of the checklist', async () => {
+    const sent: { key: string; payload: unknown }[] = [];
+    const answerPack = packFor('aws-msp-7.1');
+    // @forge/bridge looks for the host's bridge when first imported; the call here is injected.
+    (globalThis as { __bridge?: unknown }).__bridge = { callBridge: () => Promise.resolve() };
+    const { createBridgeAuditDayApi } = await import('../../static/app/src/api/bridge-api');
+    const api = createBridgeAuditDayApi(<T,>(key: string, payload?: Record<string, unknown>) => {
+      sent.push({ key, payload });
+      return Promise.resolve(answerPack as T);
+    });
+    expect(await api.exportPack?.('aws-msp-7.1')).toBe(answerPack);
+    expect(sent).toEqual([{ key: 'exportAudit', payload: { checklistId: 'aws-msp-7.1', format: 'pack' } }]);
+  });
 });
