@@ -5,7 +5,7 @@
  *
  * Items whose issue the caller may not see (issue security) are in the pack as their catalogue
  * entry only, as in the CSV; `hiddenItems` names them (item ids, never the hidden issue keys), found
- * by one ids-and-properties search as the app compared with what the caller's search returned.
+ * by comparing an ids-only search as the app with what the caller's search returned.
  */
 import type { AuditPackData, AuditPackEvidence, AuditPackItem } from '../../common/contract';
 import type { EvidenceEntry } from '../domain/evidence';
@@ -15,14 +15,29 @@ import { toItemState } from '../rollup/states';
 import { waiverView } from './audit-day';
 import type { PackData } from './export';
 
-/** Item ids of the checklist whose issue exists but is missing from the caller's search. */
+/** Keys per `key in (…)` search when naming hidden items. */
+const KEYS_PER_SEARCH = 100;
+
+/**
+ * Item ids of the checklist whose issue exists but is missing from the caller's search. One
+ * ids-only search as the app (5,000 keys a page) finds the keys the caller did not get; only those
+ * few are then read with their item property, so an export nobody is hidden from costs one call.
+ */
 export async function hiddenItemIds(jira: JiraClient, projectKey: string, pack: Pick<PackData, 'def' | 'issueKeys'>): Promise<string[]> {
-  const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, pack.def.id), fields: ['key'], properties: [ITEM_PROPERTY], as: 'app' });
+  const jql = activeItemsJql(projectKey, pack.def.id);
+  const seen = new Set(pack.issueKeys.values());
+  const all = await jira.searchJql({ jql, fields: ['key'], as: 'app' });
+  const unseen = all.flatMap((issue) => (issue.key !== undefined && !seen.has(issue.key) ? [issue.key] : []));
+  if (unseen.length === 0) return [];
   const known = new Set(pack.def.items.map((item) => item.id));
   const hidden = new Set<string>();
-  for (const issue of issues) {
-    const state = toItemState(issue);
-    if (state && known.has(state.itemId) && !pack.issueKeys.has(state.itemId)) hidden.add(state.itemId);
+  for (let at = 0; at < unseen.length; at += KEYS_PER_SEARCH) {
+    const keys = unseen.slice(at, at + KEYS_PER_SEARCH).join(', ');
+    const issues = await jira.searchJql({ jql: `${jql} AND key in (${keys})`, fields: ['key'], properties: [ITEM_PROPERTY], as: 'app' });
+    for (const issue of issues) {
+      const state = toItemState(issue);
+      if (state && known.has(state.itemId) && !pack.issueKeys.has(state.itemId)) hidden.add(state.itemId);
+    }
   }
   // In the checklist's order, as every sheet lists items.
   return pack.def.items.map((item) => item.id).filter((id) => hidden.has(id));

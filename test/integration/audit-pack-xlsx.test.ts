@@ -55,7 +55,14 @@ describe('exportAudit { format: pack } and the .xlsx workbooks', () => {
   });
 
   it('answers the pack with the same figures as getRollup, evidence rows with who and when, and the waiver with who, when and why', async () => {
+    h.emulator.clearRequests();
     const { pack, baseName } = await h.invoke<AuditExportPack>('exportAudit', { format: 'pack' });
+    // The caller's search, then one ids-only search as the app: nobody is hidden, nothing more is read.
+    const searches = h.appRequests().filter((request) => request.path === '/rest/api/3/search/jql');
+    expect(searches.map((request) => [request.actor === 'app' ? 'app' : 'user', (request.body as { jql: string }).jql.includes('key in')])).toEqual([
+      ['user', false],
+      ['app', false],
+    ]);
     const rollup = await h.invoke<Rollup>('getRollup', { force: true });
     expect(baseName).toMatch(new RegExp(`^MSP-${syncV1.id.replace(/\./g, '\\.')}-audit-pack-\\d{4}-\\d{2}-\\d{2}$`));
     expect([pack.score, pack.maxScore, pack.passed, pack.counts]).toEqual([rollup.score, rollup.maxScore, rollup.passed, rollup.counts]);
@@ -79,8 +86,11 @@ describe('exportAudit { format: pack } and the .xlsx workbooks', () => {
   it('leaves out what the viewer may not see and names the item, never the issue', async () => {
     h.emulator.setIssueSecurity(key('1.1'), ['viewer']);
     try {
+      h.emulator.clearRequests();
       const { pack } = await h.invoke<AuditExportPack>('exportAudit', { format: 'pack' }, { accountId: 'viewer' });
       expect(pack.hiddenItems).toEqual(['1.1']);
+      const named = h.appRequests().filter((request) => request.path === '/rest/api/3/search/jql' && (request.body as { jql: string }).jql.includes('key in'));
+      expect(named.map((request) => [request.actor, (request.body as { jql: string }).jql.endsWith(`key in (${key('1.1')})`)])).toEqual([['app', true]]);
       const text = JSON.stringify(pack);
       for (const secret of [key('1.1'), SECRET_TITLE]) expect(text).not.toContain(secret);
       const item = pack.items.find((entry) => entry.id === '1.1')!;
