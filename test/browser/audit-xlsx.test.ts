@@ -2,7 +2,8 @@
  * The two .xlsx downloads of the Audit page in Debian's Chromium, against the local server and the
  * production build: the audit pack and the AWS self-assessment are built in the page (exceljs
  * loaded on the click), saved through Playwright's download event, opened with exceljs and the
- * upload reader here, and checked against getRollup. A picture of the pack's Summary sheet, drawn
+ * upload reader here, and checked against getRollup; the pack again inside an iframe sandboxed as
+ * Forge sandboxes Custom UI. A picture of the pack's Summary sheet, drawn
  * from the downloaded file, goes to docs/screenshots/audit-pack-xlsx.png for the README.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ jest.setTimeout(120_000);
 
 const CHECKLIST = 'aws-msp-7.1';
 const PAGE_PATH = '/projects/MSP/apps/audit-page';
+const FORGE_SANDBOX = 'allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts';
 const built = existsSync(join(ROOT, 'static', 'app', 'build', 'index.html'));
 if (!built) console.log('Audit .xlsx browser test skipped: no production build in static/app/build (run npm run build)');
 
@@ -122,6 +124,25 @@ if (!built) console.log('Audit .xlsx browser test skipped: no production build i
     expect(result.definition.items.map((item) => item.id)).toEqual(rollup.items.map((item) => item.id));
     expect(result.initialResults).toEqual(Object.fromEntries(rollup.items.map((item) => [item.id, item.result === 'met' ? 'met' : 'not_met'])));
     await screenshot(session.page, 'audit-xlsx-export-section');
+    expect({ pageErrors: session.errors, consoleErrors: session.consoleErrors }).toEqual({ pageErrors: [], consoleErrors: [] });
+  });
+
+  it('downloads the pack inside an iframe sandboxed as Forge sandboxes Custom UI', async () => {
+    await session.page.evaluate((sandbox) => {
+      const iframe = document.querySelector('iframe[data-module="audit-page"]') as HTMLIFrameElement;
+      iframe.setAttribute('sandbox', sandbox);
+      // A sandbox applies from the frame's next navigation: load the same document again.
+      iframe.setAttribute('src', iframe.getAttribute('src') ?? '');
+    }, FORGE_SANDBOX);
+    await session.page.waitForTimeout(300);
+    frame = await appFrame(session.page, 'audit-page');
+    expect(await frame.evaluate(() => (window.frameElement as HTMLIFrameElement | null)?.getAttribute('sandbox') ?? null)).toBe(FORGE_SANDBOX);
+    await frame.getByRole('button', { name: 'Audit pack (.xlsx)' }).waitFor();
+    const { name, bytes } = await downloadXlsx('Audit pack (.xlsx)');
+    expect(name).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.slice().buffer);
+    expect(workbook.getWorksheet(PACK_SHEETS.items)!.rowCount).toBe(rollup.items.length + 1);
     expect({ pageErrors: session.errors, consoleErrors: session.consoleErrors }).toEqual({ pageErrors: [], consoleErrors: [] });
   });
 
