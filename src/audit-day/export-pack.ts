@@ -7,13 +7,37 @@
  * entry only, as in the CSV; `hiddenItems` names them (item ids, never the hidden issue keys), found
  * by comparing an ids-only search as the app with what the caller's search returned.
  */
-import type { AuditPackData, AuditPackEvidence, AuditPackItem } from '../../common/contract';
+import type { AuditExportPack, AuditPackData, AuditPackEvidence, AuditPackItem } from '../../common/contract';
 import type { EvidenceEntry } from '../domain/evidence';
 import type { JiraClient } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import { toItemState } from '../rollup/states';
+import type { ProjectCaller } from '../resolvers/context';
+import { auditChecklist, readAccess } from './access';
 import { waiverView } from './audit-day';
-import type { PackData } from './export';
+import { checkSize, readPack, type PackData } from './export';
+
+/**
+ * `exportAudit { format: 'pack' }`: Browse projects, then the pack read and scored as the CSV is,
+ * as the caller (issue security), with the items it left out named. Nothing is written.
+ */
+export async function exportAuditPack(
+  jira: JiraClient,
+  caller: ProjectCaller,
+  args: { checklistId?: string; siteUrl?: string },
+  now: () => number = Date.now,
+): Promise<AuditExportPack> {
+  await readAccess(jira, caller, 'export the audit pack');
+  const def = await auditChecklist(caller.projectKey, args.checklistId);
+  const at = new Date(now());
+  const pack = await readPack(jira, caller.projectKey, def, at);
+  const hiddenItems = await hiddenItemIds(jira, caller.projectKey, pack);
+  const data = auditPackOf(caller.projectKey, pack, at, { hiddenItems, ...(args.siteUrl !== undefined ? { siteUrl: args.siteUrl } : {}) });
+  const result: AuditExportPack = { format: 'pack', baseName: `${caller.projectKey}-${def.id}-audit-pack-${pack.today}`, pack: data };
+  checkSize(JSON.stringify(result));
+  console.info(`[export] ${caller.projectKey}/${def.id}: structured pack of ${data.items.length} items, ${data.evidence.length} evidence entries, ${hiddenItems.length} left out`);
+  return result;
+}
 
 /** Keys per `key in (…)` search when naming hidden items. */
 const KEYS_PER_SEARCH = 100;

@@ -8,7 +8,7 @@
  * security) is in the pack as its catalogue entry only, without an issue, like a missing one. Without the evidence field in Jira (app not fully installed) the evidence columns are empty
  * and the report says so.
  */
-import type { AuditExport, AuditExportPack, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
+import type { AuditExport, AuditReport, AuditReportChapter, AuditReportItem } from '../../common/contract';
 import { type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { exportRows, toCsv, type ExportEvidence, type ExportIssue, type ExportRow } from '../domain/export';
 import { chapterReviewSummary, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
@@ -26,7 +26,6 @@ import { auditChecklist, readAccess } from './access';
 import { countReviews, waiverView } from './audit-day';
 import { readReviews, readWaivers } from './records';
 import { asRecord } from '../domain/records';
-import { auditPackOf, hiddenItemIds } from './export-pack';
 
 /** Forge answers a resolver with at most 5 MB; keep room for the JSON around the text. */
 const MAX_EXPORT_BYTES = 4.5 * 1024 * 1024;
@@ -50,23 +49,14 @@ export interface PackData {
 export async function exportAudit(
   jira: JiraClient,
   caller: ProjectCaller,
-  args: { checklistId?: string; format?: 'csv' | 'report' | 'pack'; siteUrl?: string },
+  args: { checklistId?: string; format?: 'csv' | 'report' },
   now: () => number = Date.now,
-): Promise<AuditExport | AuditExportPack> {
+): Promise<AuditExport> {
   await readAccess(jira, caller, 'export the audit pack');
   const def = await auditChecklist(caller.projectKey, args.checklistId);
   const at = new Date(now());
   const pack = await readPack(jira, caller.projectKey, def, at);
   const base = `${caller.projectKey}-${def.id}-audit-pack-${pack.today}`;
-  if (args.format === 'pack') {
-    // The structured pack the page writes the .xlsx workbooks from (export-pack.ts).
-    const hiddenItems = await hiddenItemIds(jira, caller.projectKey, pack);
-    const data = auditPackOf(caller.projectKey, pack, at, { hiddenItems, ...(args.siteUrl !== undefined ? { siteUrl: args.siteUrl } : {}) });
-    const result: AuditExportPack = { format: 'pack', baseName: base, pack: data };
-    checkSize(JSON.stringify(result));
-    console.info(`[export] ${caller.projectKey}/${def.id}: structured pack of ${pack.rows.length} items, ${data.evidence.length} evidence entries`);
-    return result;
-  }
   if (args.format === 'report') {
     const result: AuditExport = { format: 'report', fileName: `${base}.pdf`, report: reportOf(caller.projectKey, pack, at) };
     checkSize(JSON.stringify(result));
@@ -79,7 +69,7 @@ export async function exportAudit(
   return { format: 'csv', fileName: `${base}.csv`, csv, rowCount: pack.rows.length };
 }
 
-async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
+export async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
   const fieldId = await evidenceFieldId(jira);
   const issues = await jira.searchJql({
     jql: activeItemsJql(projectKey, def.id),
@@ -210,7 +200,7 @@ function reviewWords(row: ExportRow | undefined, entry: ChapterReviewEntry | und
   return entry?.review ? `Reviewed ${entry.review.reviewedAt.slice(0, 10)}` : 'Not reviewed';
 }
 
-function checkSize(text: string): void {
+export function checkSize(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_EXPORT_BYTES) {
     throw new ExportTooLargeError(

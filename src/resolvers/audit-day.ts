@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { AuditDay, AuditExport, AuditExportPack } from '../../common/contract';
 import { addCustomWaiverFor, applyWaiver, getAuditDay, markChapterReviewed, removeWaiverFor } from '../audit-day/audit-day';
 import { exportAudit } from '../audit-day/export';
+import { exportAuditPack } from '../audit-day/export-pack';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged } from './logged';
 import { jiraClientFor } from './jira';
@@ -28,8 +29,11 @@ const customPayload = z.object({
   chapters: z.array(idSchema).max(1_000).optional(),
 });
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
-const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report', 'pack']).optional() });
-/** The Jira site issue links in the .xlsx pack point at: from Forge's context, never the payload. */
+const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
+/** `format: 'pack'`: the structured pack the Audit page writes the .xlsx workbooks from. */
+const exportPackPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.literal('pack') });
+const asksForPack = (payload: unknown): boolean => typeof payload === 'object' && payload !== null && (payload as { format?: unknown }).format === 'pack';
+/** The Jira site the pack's issue links point at: from Forge's context, never the payload. */
 const siteOf = (context: unknown): string | undefined => {
   const parsed = z.looseObject({ siteUrl: z.url({ protocol: /^https?$/ }) }).safeParse(context);
   return parsed.success ? parsed.data.siteUrl : undefined;
@@ -80,12 +84,18 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
   definitions.define(
     'exportAudit',
     logged('exportAudit', async ({ payload, context }): Promise<AuditExport | AuditExportPack> => {
+      if (asksForPack(payload)) {
+        const { checklistId } = parsePayload(exportPackPayload, payload, 'exportAudit');
+        const siteUrl = siteOf(context);
+        return exportAuditPack(jiraClientFor('resolver'), projectCaller(context), {
+          ...(checklistId !== undefined ? { checklistId } : {}),
+          ...(siteUrl !== undefined ? { siteUrl } : {}),
+        });
+      }
       const { checklistId, format } = parsePayload(exportPayload, payload, 'exportAudit');
-      const siteUrl = format === 'pack' ? siteOf(context) : undefined;
       return exportAudit(jiraClientFor('resolver'), projectCaller(context), {
         ...(checklistId !== undefined ? { checklistId } : {}),
         ...(format !== undefined ? { format } : {}),
-        ...(siteUrl !== undefined ? { siteUrl } : {}),
       });
     }),
   );
