@@ -28,7 +28,7 @@ export async function writeAuditPack(pack: AuditPackData, extras: PackExtras = {
   summarySheet(workbook, pack);
   itemsSheet(workbook, pack);
   evidenceSheet(workbook, pack);
-  waiversSheet(workbook, pack);
+  waiversSheet(workbook, pack, lastAssessments(extras.trail ?? []));
   if (extras.trail !== undefined && extras.trail.length > 0) trailSheet(workbook, extras.trail, extras.trailTotal);
   return workbook;
 }
@@ -177,8 +177,23 @@ const WAIVER_COLUMNS: Column[] = [
   { header: 'Issue', width: 12 },
 ];
 
-/** Waivers in force (who applied them, when, why), then every N/A answer with its justification. */
-function waiversSheet(workbook: Workbook, pack: AuditPackData): void {
+/** The latest `assessment.set` decision of each item in the trail: who answered N/A, and when. */
+function lastAssessments(trail: readonly TrailEntryView[]): Map<string, TrailEntryView> {
+  const latest = new Map<string, TrailEntryView>();
+  for (const entry of trail) {
+    if (entry.action !== 'assessment.set' || entry.itemId === undefined) continue;
+    const current = latest.get(entry.itemId);
+    if (!current || entry.seq > current.seq) latest.set(entry.itemId, entry);
+  }
+  return latest;
+}
+
+/**
+ * Waivers in force (who applied them, when, why), then every N/A answer with its justification;
+ * who answered it and when come from the item's latest assessment in the decision trail, when the
+ * trail has one.
+ */
+function waiversSheet(workbook: Workbook, pack: AuditPackData, assessments: ReadonlyMap<string, TrailEntryView>): void {
   const waivers = pack.waivers.map((waiver): CellInput[] => [
     'Waiver',
     waiver.name,
@@ -190,15 +205,10 @@ function waiversSheet(workbook: Workbook, pack: AuditPackData): void {
   ]);
   const na = pack.items
     .filter((item) => item.result === 'na')
-    .map((item): CellInput[] => [
-      'N/A',
-      item.id,
-      item.title,
-      item.justification ?? item.why,
-      null,
-      null,
-      issueLink(pack.siteUrl, item.issueKey),
-    ]);
+    .map((item): CellInput[] => {
+      const decided = assessments.get(item.id);
+      return ['N/A', item.id, item.title, item.justification ?? item.why, decided?.actor, isoDate(decided?.at), issueLink(pack.siteUrl, item.issueKey)];
+    });
   addTableSheet(workbook, PACK_SHEETS.waivers, WAIVER_COLUMNS, [...waivers, ...na]);
 }
 

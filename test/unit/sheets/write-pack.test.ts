@@ -128,6 +128,15 @@ describe('writeAuditPack', () => {
     const na = pack.items.filter((item) => item.result === 'na');
     expect(ws.rowCount).toBe(2 + na.length);
     expect(ws.getRow(3).getCell(4).value).toBe(na[0]!.justification);
+    // Without a trail nobody is named; with one, the item's latest assessment says who and when.
+    expect([ws.getRow(3).getCell(5).value, ws.getRow(3).getCell(6).value]).toEqual([null, null]);
+    const decisions: TrailEntryView[] = [
+      { seq: 7, at: '2026-02-10T08:00:00.000Z', actor: 'acc-erin', action: 'assessment.set', itemId: na[0]!.id, after: { result: 'na' }, hash: 'a' },
+      { seq: 3, at: '2026-02-01T08:00:00.000Z', actor: 'acc-old', action: 'assessment.set', itemId: na[0]!.id, after: { result: 'met' }, hash: 'b' },
+      { seq: 9, at: '2026-02-11T08:00:00.000Z', actor: 'acc-other', action: 'evidence.add', itemId: na[0]!.id, hash: 'c' },
+    ];
+    const withTrail = sheet(await roundTrip(pack, { trail: decisions }), PACK_SHEETS.waivers).getRow(3);
+    expect([withTrail.getCell(5).value, withTrail.getCell(6).value]).toEqual(['acc-erin', new Date('2026-02-10T08:00:00.000Z')]);
   });
 
   it('writes the trail oldest first with real dates', async () => {
