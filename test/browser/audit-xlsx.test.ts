@@ -3,11 +3,10 @@
  * production build: the audit pack and the AWS self-assessment are built in the page (exceljs
  * loaded on the click), saved through Playwright's download event, opened with exceljs and the
  * upload reader here, and checked against getRollup; the pack again inside an iframe sandboxed as
- * Forge sandboxes Custom UI. A picture of the pack's Summary sheet, drawn
- * from the downloaded file, goes to docs/screenshots/audit-pack-xlsx.png for the README.
+ * Forge sandboxes Custom UI. A picture of the pack's Summary sheet, drawn from the downloaded file,
+ * lands in test-artifacts/screenshots/audit-pack-xlsx.png (docs/screenshots holds a copy for the README).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Frame } from 'playwright-core';
@@ -167,8 +166,7 @@ if (!built) console.log('Audit .xlsx browser test skipped: no production build i
         rows.map((cells, index) => `<tr><th>${index + 1}</th>${cells.map((cell) => `<td class="${cell.number ? 'n' : ''}">${escape(cell.text)}</td>`).join('')}</tr>`).join('') +
         '</table>',
     );
-    const file = await screenshot(page, 'audit-pack-xlsx');
-    await copyFile(file, join(ROOT, 'docs', 'screenshots', 'audit-pack-xlsx.png'));
+    await screenshot(page, 'audit-pack-xlsx');
     await page.close();
   }
 });
