@@ -46,9 +46,17 @@ export function safeText(text: string): string {
 /** A cell value: text (neutralised), a number, a real date, a link, or empty. */
 export type CellInput = string | number | Date | { text: string; hyperlink: string } | null | undefined;
 
+/** Excel refuses (and "repairs" away) a cell holding more characters than this. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Text cut to what one Excel cell holds, saying so at the end. */
+export function fitCell(text: string): string {
+  return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 40)}… (cut: too long for one cell)`;
+}
+
 function cellValue(input: CellInput): Cell['value'] {
   if (input === null || input === undefined) return null;
-  if (typeof input === 'string') return input === '' ? null : safeText(input);
+  if (typeof input === 'string') return input === '' ? null : fitCell(safeText(input));
   if (typeof input === 'number') return Number.isFinite(input) ? input : null;
   if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : input;
   // Only http(s) links become hyperlinks; anything else is shown as its text.

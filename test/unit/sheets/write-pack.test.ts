@@ -148,3 +148,13 @@ describe('writeAuditPack', () => {
     expect(String(ws.getRow(4).getCell(1).value)).toContain('Only the latest 2 of 5 decisions');
   });
 });
+
+describe('a text longer than one Excel cell holds', () => {
+  it('is cut to 32,767 characters and says so', async () => {
+    const def = checklist('aws-msp-4.x');
+    const pack = makePack(def, { evidence: (i) => (i === 0 ? [entry('long', { note: 'x'.repeat(40_000) })] : []) });
+    const note = sheet(await roundTrip(pack), PACK_SHEETS.evidence).getRow(2).getCell(14).value as string;
+    expect(note.length).toBeLessThanOrEqual(32_767);
+    expect(note.endsWith('(cut: too long for one cell)')).toBe(true);
+  });
+});
