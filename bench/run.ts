@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
+ * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts; `-- --xlsx`: the .xlsx workbooks, bench/xlsx.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
  * items against the local runtime with 100 ms emulated Jira latency, beside a naive
  * one-call-per-write import on the same emulator; the scoring engine on 10,000 items; the
  * frontend's bundle size. Prints Markdown tables, writes bench/results.json, and exits 1 when a
@@ -54,6 +54,13 @@ async function main(): Promise<void> {
     const entries = at >= 0 ? Number(argv[at + 1]) : 100_000;
     if (!Number.isInteger(entries) || entries < 1) throw new Error('Usage: npm run bench -- --trail [--entries N], N a whole number ≥ 1.');
     return (await import('./trail')).runTrailBench(entries);
+  }
+  // `--xlsx [--items N]`: the .xlsx workbooks the Audit page builds (bench/xlsx.ts).
+  if (argv.includes('--xlsx')) {
+    const at = argv.indexOf('--items');
+    const items = at >= 0 ? Number(argv[at + 1]) : 5_000;
+    if (!Number.isInteger(items) || items < 1) throw new Error('Usage: npm run bench -- --xlsx [--items N], N a whole number ≥ 1.');
+    return (await import('./xlsx')).runXlsxBench(items);
   }
   const { quick } = parseArgs(argv);
   const started = performance.now();

@@ -36,7 +36,7 @@ const MAX_EXPORT_BYTES = 4.5 * 1024 * 1024;
 
 export class ExportTooLargeError extends LimitError {}
 
-interface PackData {
+export interface PackData {
   def: ChecklistDefinition;
   report: ScoreReport;
   rows: ExportRow[];
@@ -88,7 +88,7 @@ export async function buildPack(jira: JiraClient, projectKey: string, def: Check
   return { result: { format: 'csv', fileName: `${base}.csv`, csv, rowCount }, text: csv, fileName: `${base}.csv`, rowCount };
 }
 
-async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
+export async function readPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date): Promise<PackData> {
   const fieldId = await evidenceFieldId(jira);
   // Only issues in the app's item map count (an identity the app did not write is ignored).
   const map = await openItemMap(jira, projectKey, def.framework);
@@ -226,7 +226,7 @@ function reviewWords(row: ExportRow | undefined, entry: ChapterReviewEntry | und
   return entry?.review ? `Reviewed ${entry.review.reviewedAt.slice(0, 10)}` : 'Not reviewed';
 }
 
-function checkSize(text: string): void {
+export function checkSize(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_EXPORT_BYTES) {
     throw new ExportTooLargeError(

@@ -5,13 +5,14 @@
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { AuditDay, AuditExport, Prerequisites } from '../../common/contract';
+import type { AuditDay, AuditExport, AuditExportPack, Prerequisites } from '../../common/contract';
 import { getAuditDay, markChapterReviewed } from '../audit-day/audit-day';
 import { addCustomWaiverFor, applyWaiver, removeWaiverFor } from '../audit-day/waiver-changes';
 import { exportAudit } from '../audit-day/export';
 import { exportAuditPart } from '../audit-day/export-parts';
 import type { AuditExportPart } from '../../common/export-parts';
 import { getPrerequisites, setPrerequisite } from '../audit-day/prerequisites';
+import { exportAuditPack } from '../audit-day/export-pack';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged } from './logged';
 import { jiraClientFor } from './jira';
@@ -35,6 +36,14 @@ const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema })
 const prerequisitePayload = z.object({ checklistId: checklistIdSchema, id: idSchema, done: z.boolean() });
 const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
 const exportPartPayload = exportPayload.extend({ cursor: z.string().min(1).max(2_000).optional() });
+/** `format: 'pack'`: the structured pack the Audit page writes the .xlsx workbooks from. */
+const exportPackPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.literal('pack') });
+const asksForPack = (payload: unknown): boolean => typeof payload === 'object' && payload !== null && (payload as { format?: unknown }).format === 'pack';
+/** The Jira site the pack's issue links point at: from Forge's context, never the payload. */
+const siteOf = (context: unknown): string | undefined => {
+  const parsed = z.looseObject({ siteUrl: z.url({ protocol: /^https?$/ }) }).safeParse(context);
+  return parsed.success ? parsed.data.siteUrl : undefined;
+};
 
 export function defineAuditDayResolvers(definitions: Resolver): void {
   definitions.define(
@@ -94,7 +103,15 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
   );
   definitions.define(
     'exportAudit',
-    logged('exportAudit', async ({ payload, context }): Promise<AuditExport> => {
+    logged('exportAudit', async ({ payload, context }): Promise<AuditExport | AuditExportPack> => {
+      if (asksForPack(payload)) {
+        const { checklistId } = parsePayload(exportPackPayload, payload, 'exportAudit');
+        const siteUrl = siteOf(context);
+        return exportAuditPack(jiraClientFor('resolver'), projectCaller(context), {
+          ...(checklistId !== undefined ? { checklistId } : {}),
+          ...(siteUrl !== undefined ? { siteUrl } : {}),
+        });
+      }
       const { checklistId, format } = parsePayload(exportPayload, payload, 'exportAudit');
       return exportAudit(jiraClientFor('resolver'), projectCaller(context), {
         ...(checklistId !== undefined ? { checklistId } : {}),

@@ -7,6 +7,7 @@ import type {
   AddCustomWaiverPayload,
   AuditDay,
   AuditExportCsv,
+  AuditExportPack,
   AuditExportReport,
   MarkChapterReviewedPayload,
   Prerequisites,
@@ -23,4 +24,6 @@ export interface AuditDayApi {
   /** The "before you apply" conditions outside the checklist (optional: older fakes lack it). */
   getPrerequisites?(checklistId: string): Promise<Prerequisites>;
   setPrerequisite?(checklistId: string, id: string, done: boolean): Promise<Prerequisites>;
+  /** The structured pack the .xlsx workbooks are built from; absent where not wired (then no .xlsx buttons). */
+  exportPack?(checklistId: string): Promise<AuditExportPack>;
 }

@@ -14,6 +14,8 @@ import type {
   AdoptIssueResult,
   ApplyWaiverPayload,
   AuditDay,
+  AuditExportPack,
+  ExportAuditPackPayload,
   MarkChapterReviewedPayload,
   Prerequisites,
   RemoveWaiverPayload,
@@ -77,6 +79,7 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
     exportReport: (checklistId) => exportReportInParts(call, checklistId),
     getPrerequisites: (checklistId) => call<Prerequisites>('getPrerequisites', { checklistId }),
     setPrerequisite: (checklistId, id, done) => call<Prerequisites>('setPrerequisite', { checklistId, id, done } satisfies SetPrerequisitePayload),
+    exportPack: (checklistId) => call<AuditExportPack>('exportAudit', { checklistId, format: 'pack' } satisfies ExportAuditPackPayload),
   };
 }
 

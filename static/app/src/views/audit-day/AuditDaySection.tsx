@@ -8,6 +8,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { AuditDayApi } from '../../api/audit-day-api';
+import type { TrailApi } from '../../api/trail-api';
 import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -25,9 +26,11 @@ export interface AuditDaySectionProps {
   onScoreChanged: () => void;
   /** Open the printable report. */
   onPrint: () => void;
+  /** The decision trail, for the .xlsx audit pack. */
+  trail?: TrailApi;
 }
 
-export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint }: AuditDaySectionProps) {
+export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint, trail }: AuditDaySectionProps) {
   const headingId = useId();
   const { state, reload } = useLoad<AuditDay>(rollup.checklistId, (checklistId) => api.getAuditDay(checklistId));
   // The latest answer of a change replaces the loaded one until the checklist changes.
@@ -98,7 +101,7 @@ export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint }
           <HistoryChart points={day.history} model={day.model} />
         </>
       )}
-      <ExportActions api={api} checklistId={checklistId} onPrint={onPrint} />
+      <ExportActions api={api} checklistId={checklistId} onPrint={onPrint} {...(trail ? { trail } : {})} />
     </section>
   );
 }

@@ -143,6 +143,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
                   rollup={screen.rollup}
                   onScoreChanged={() => rescore(screen.rollup)}
                   onPrint={() => setScreen({ kind: 'print', rollup: screen.rollup })}
+                  {...(trail ? { trail } : {})}
                 />
               </Suspense>
             )
