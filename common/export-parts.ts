@@ -2,17 +2,18 @@
  * `exportAuditPart { checklistId?, format?, cursor? }` → AuditExportPart: the audit pack in parts
  * the browser fetches one after another and joins, so a pack of any size can be downloaded (one
  * resolver answer carries at most 5 MB). The first call names no cursor; each answer but the last
- * gives the `next` cursor to send. The joined text is the CSV (`csv`) or the report's JSON (`report`).
+ * gives the `next` cursor to send. The joined text is the CSV (`csv`), the report's JSON (`report`)
+ * or the structured pack's JSON (`pack`, an AuditExportPack the page writes the .xlsx workbooks from).
  */
 export interface ExportAuditPartPayload {
   checklistId?: string;
-  format?: 'csv' | 'report';
+  format?: 'csv' | 'report' | 'pack';
   /** Opaque: the `next` of the previous part. */
   cursor?: string;
 }
 
 export interface AuditExportPart {
-  format: 'csv' | 'report';
+  format: 'csv' | 'report' | 'pack';
   /** e.g. `MSP-aws-msp-7.1-audit-pack-2026-03-02.csv`. */
   fileName: string;
   /** This part of the pack's text; join the parts in order. */

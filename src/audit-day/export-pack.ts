@@ -9,6 +9,7 @@
  */
 import type { AuditExportPack, AuditPackData, AuditPackEvidence, AuditPackItem } from '../../common/contract';
 import type { EvidenceEntry } from '../domain/evidence';
+import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import { toItemState } from '../rollup/states';
@@ -29,14 +30,21 @@ export async function exportAuditPack(
 ): Promise<AuditExportPack> {
   await readAccess(jira, caller, 'export the audit pack');
   const def = await auditChecklist(caller.projectKey, args.checklistId);
-  const at = new Date(now());
-  const pack = await readPack(jira, caller.projectKey, def, at);
-  const hiddenItems = await hiddenItemIds(jira, caller.projectKey, pack);
-  const data = auditPackOf(caller.projectKey, pack, at, { hiddenItems, ...(args.siteUrl !== undefined ? { siteUrl: args.siteUrl } : {}) });
-  const result: AuditExportPack = { format: 'pack', baseName: `${caller.projectKey}-${def.id}-audit-pack-${pack.today}`, pack: data };
+  const result = await structuredPack(jira, caller.projectKey, def, new Date(now()), args.siteUrl);
   checkSize(JSON.stringify(result));
-  console.info(`[export] ${caller.projectKey}/${def.id}: structured pack of ${data.items.length} items, ${data.evidence.length} evidence entries, ${hiddenItems.length} left out`);
   return result;
+}
+
+/**
+ * The structured pack as of `at`, with no access check (the caller made it) and no size bound: the
+ * one-answer export checks its size, the export in parts (export-parts.ts) cuts its JSON in parts.
+ */
+export async function structuredPack(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date, siteUrl?: string): Promise<AuditExportPack> {
+  const pack = await readPack(jira, projectKey, def, at);
+  const hiddenItems = await hiddenItemIds(jira, projectKey, pack);
+  const data = auditPackOf(projectKey, pack, at, { hiddenItems, ...(siteUrl !== undefined ? { siteUrl } : {}) });
+  console.info(`[export] ${projectKey}/${def.id}: structured pack of ${data.items.length} items, ${data.evidence.length} evidence entries, ${hiddenItems.length} left out`);
+  return { format: 'pack', baseName: `${projectKey}-${def.id}-audit-pack-${pack.today}`, pack: data };
 }
 
 /** Keys per `key in (…)` search when naming hidden items. */

@@ -18,7 +18,15 @@ import { splitTextParts } from '../domain/text-parts';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { auditChecklist, readAccess } from './access';
+import type { ChecklistDefinition } from '../domain/types';
 import { buildPack } from './export';
+import { structuredPack } from './export-pack';
+
+/** The structured pack (the .xlsx workbooks' data) as one JSON text to cut in parts. */
+async function packText(jira: JiraClient, projectKey: string, def: ChecklistDefinition, at: Date, siteUrl: string | undefined) {
+  const pack = await structuredPack(jira, projectKey, def, at, siteUrl);
+  return { text: JSON.stringify(pack), fileName: `${pack.baseName}.xlsx`, rowCount: pack.pack.items.length };
+}
 
 /** Bytes of one part as a JSON string; the rest of Forge's 5 MB answer is room for the envelope. */
 export const EXPORT_PART_BYTES = 4 * 1024 * 1024;
@@ -29,7 +37,7 @@ export const EXPORT_CURSOR_MAX_AGE_MS = 15 * 60 * 1000;
 const cursorSchema = z.object({
   v: z.literal(1),
   checklistId: z.string(),
-  format: z.enum(['csv', 'report']),
+  format: z.enum(['csv', 'report', 'pack']),
   at: z.number().int(),
   index: z.number().int().min(1),
   fingerprint: z.string(),
@@ -56,7 +64,7 @@ const writeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(curso
 export async function exportAuditPart(
   jira: JiraClient,
   caller: ProjectCaller,
-  args: { checklistId?: string; format?: 'csv' | 'report'; cursor?: string },
+  args: { checklistId?: string; format?: 'csv' | 'report' | 'pack'; cursor?: string; siteUrl?: string },
   now: () => number = Date.now,
   partBytes: number = EXPORT_PART_BYTES,
 ): Promise<AuditExportPart> {
@@ -69,7 +77,7 @@ export async function exportAuditPart(
     throw new BadRequestError('The export cursor belongs to another checklist or format; download the audit pack again from the start.');
   }
   const at = cursor?.at ?? nowMs;
-  const built = await buildPack(jira, caller.projectKey, def, format, new Date(at));
+  const built = format === 'pack' ? await packText(jira, caller.projectKey, def, new Date(at), args.siteUrl) : await buildPack(jira, caller.projectKey, def, format, new Date(at));
   const fingerprint = fingerprintOf(built.text);
   if (cursor && cursor.fingerprint !== fingerprint) {
     throw new ConflictError('The audit pack changed while it was being downloaded (an item, its evidence, a review or a waiver changed); download it again.');

@@ -35,7 +35,11 @@ const customPayload = z.object({
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
 const prerequisitePayload = z.object({ checklistId: checklistIdSchema, id: idSchema, done: z.boolean() });
 const exportPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.enum(['csv', 'report']).optional() });
-const exportPartPayload = exportPayload.extend({ cursor: z.string().min(1).max(2_000).optional() });
+const exportPartPayload = z.object({
+  checklistId: checklistIdSchema.optional(),
+  format: z.enum(['csv', 'report', 'pack']).optional(),
+  cursor: z.string().min(1).max(2_000).optional(),
+});
 /** `format: 'pack'`: the structured pack the Audit page writes the .xlsx workbooks from. */
 const exportPackPayload = z.object({ checklistId: checklistIdSchema.optional(), format: z.literal('pack') });
 const asksForPack = (payload: unknown): boolean => typeof payload === 'object' && payload !== null && (payload as { format?: unknown }).format === 'pack';
@@ -123,10 +127,12 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
     'exportAuditPart',
     logged('exportAuditPart', async ({ payload, context }): Promise<AuditExportPart> => {
       const { checklistId, format, cursor } = parsePayload(exportPartPayload, payload, 'exportAuditPart');
+      const siteUrl = siteOf(context);
       return exportAuditPart(jiraClientFor('resolver'), projectCaller(context), {
         ...(checklistId !== undefined ? { checklistId } : {}),
         ...(format !== undefined ? { format } : {}),
         ...(cursor !== undefined ? { cursor } : {}),
+        ...(siteUrl !== undefined ? { siteUrl } : {}),
       });
     }),
   );

@@ -85,17 +85,26 @@ describe('ExportActions: .xlsx downloads', () => {
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeInTheDocument();
   });
 
-  it('asks exportAudit for the structured pack of the checklist', async () => {
+  it('asks exportAuditPart for the structured pack of the checklist, part by part, and joins it', async () => {
     const sent: { key: string; payload: unknown }[] = [];
     const answerPack = packFor('aws-msp-7.1');
+    const text = JSON.stringify(answerPack);
+    const half = Math.floor(text.length / 2);
+    const parts = [
+      { format: 'pack', fileName: 'x.xlsx', part: text.slice(0, half), index: 0, parts: 2, rowCount: 1, next: 'c1' },
+      { format: 'pack', fileName: 'x.xlsx', part: text.slice(half), index: 1, parts: 2, rowCount: 1 },
+    ];
     // @forge/bridge looks for the host's bridge when first imported; the call here is injected.
     (globalThis as { __bridge?: unknown }).__bridge = { callBridge: () => Promise.resolve() };
     const { createBridgeAuditDayApi } = await import('../../static/app/src/api/bridge-api');
     const api = createBridgeAuditDayApi(<T,>(key: string, payload?: Record<string, unknown>) => {
       sent.push({ key, payload });
-      return Promise.resolve(answerPack as T);
+      return Promise.resolve(parts[sent.length - 1] as T);
     });
-    expect(await api.exportPack?.('aws-msp-7.1')).toBe(answerPack);
-    expect(sent).toEqual([{ key: 'exportAudit', payload: { checklistId: 'aws-msp-7.1', format: 'pack' } }]);
+    expect(await api.exportPack?.('aws-msp-7.1')).toEqual(answerPack);
+    expect(sent).toEqual([
+      { key: 'exportAuditPart', payload: { checklistId: 'aws-msp-7.1', format: 'pack' } },
+      { key: 'exportAuditPart', payload: { cursor: 'c1' } },
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import type { AuditExportCsv, AuditReport } from '../../common/contract';
 import { errorCodeOf } from '../../common/errors';
 import type { AuditExportPart } from '../../common/export-parts';
 import { EXPORT_COLUMNS } from '../../src/domain/export';
-import { exportCsvInParts, exportReportInParts } from '../../static/app/src/api/export-parts';
+import { exportCsvInParts, exportPackInParts, exportReportInParts } from '../../static/app/src/api/export-parts';
 import { generatedChecklist, registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
 
@@ -64,6 +64,20 @@ describe('the audit pack of a big project', () => {
     expect(report.checklistId).toBe(def.id);
     expect(report.chapters.flatMap((chapter) => chapter.items.map((item) => item.id)).sort()).toEqual(def.items.map((item) => item.id).sort());
     expect(report.chapters.find((chapter) => chapter.id === 'C1')?.reviewNote).toMatch(/^Walked with the auditor\./);
+  });
+
+  it('downloads the structured pack (the .xlsx workbooks\' data) in parts too, past one answer', async () => {
+    const refused = await h.invoke('exportAudit', { checklistId: def.id, format: 'pack' }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(errorCodeOf(refused)).toBe('limit');
+    const before = h.runtime.invocations().filter((record) => record.functionKey === 'exportAuditPart').length;
+    const pack = await exportPackInParts(call, def.id);
+    expect(pack.format).toBe('pack');
+    expect(Buffer.byteLength(JSON.stringify(pack))).toBeGreaterThan(5 * 1024 * 1024);
+    expect(pack.pack.items.map((item) => item.id)).toEqual(def.items.map((item) => item.id));
+    expect(h.runtime.invocations().filter((record) => record.functionKey === 'exportAuditPart').length - before).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses the next part with a conflict when the pack changed in between, and a cursor it never gave', async () => {

@@ -7,15 +7,13 @@ import type { AppServices, AuditApi, GetRollupOptions, HostNavigation } from './
 import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import { createBridgeTrailApi } from './trail-api';
-import { exportCsvInParts, exportReportInParts } from './export-parts';
+import { exportCsvInParts, exportPackInParts, exportReportInParts } from './export-parts';
 import type {
   AddCustomWaiverPayload,
   AdoptIssuePayload,
   AdoptIssueResult,
   ApplyWaiverPayload,
   AuditDay,
-  AuditExportPack,
-  ExportAuditPackPayload,
   MarkChapterReviewedPayload,
   Prerequisites,
   RemoveWaiverPayload,
@@ -79,7 +77,7 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
     exportReport: (checklistId) => exportReportInParts(call, checklistId),
     getPrerequisites: (checklistId) => call<Prerequisites>('getPrerequisites', { checklistId }),
     setPrerequisite: (checklistId, id, done) => call<Prerequisites>('setPrerequisite', { checklistId, id, done } satisfies SetPrerequisitePayload),
-    exportPack: (checklistId) => call<AuditExportPack>('exportAudit', { checklistId, format: 'pack' } satisfies ExportAuditPackPayload),
+    exportPack: (checklistId) => exportPackInParts(call, checklistId),
   };
 }
 

@@ -2,7 +2,7 @@
  * The audit pack fetched in parts (exportAuditPart, common/export-parts.ts) and joined, so a pack
  * past one resolver answer (5 MB) downloads like a small one.
  */
-import type { AuditExportCsv, AuditExportReport, AuditReport } from '../../../../common/contract';
+import type { AuditExportCsv, AuditExportPack, AuditExportReport, AuditReport } from '../../../../common/contract';
 import type { AuditExportPart, ExportAuditPartPayload } from '../../../../common/export-parts';
 import { errorCode } from './errors';
 
@@ -12,7 +12,7 @@ type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Pro
  * The whole text of the pack. When it changed between two parts (someone edited an item meanwhile),
  * the server refuses with a conflict: the download starts over once by itself, then says so.
  */
-async function joinParts(call: Invoke, checklistId: string, format: 'csv' | 'report'): Promise<{ text: string; first: AuditExportPart }> {
+async function joinParts(call: Invoke, checklistId: string, format: 'csv' | 'report' | 'pack'): Promise<{ text: string; first: AuditExportPart }> {
   try {
     return await joinPartsOnce(call, checklistId, format);
   } catch (error) {
@@ -22,7 +22,7 @@ async function joinParts(call: Invoke, checklistId: string, format: 'csv' | 'rep
 }
 
 /** Every part in order, each asked for with the cursor of the one before. */
-async function joinPartsOnce(call: Invoke, checklistId: string, format: 'csv' | 'report'): Promise<{ text: string; first: AuditExportPart }> {
+async function joinPartsOnce(call: Invoke, checklistId: string, format: 'csv' | 'report' | 'pack'): Promise<{ text: string; first: AuditExportPart }> {
   const first = await call<AuditExportPart>('exportAuditPart', { checklistId, format } satisfies ExportAuditPartPayload);
   const parts = [first.part];
   let next = first.next;
@@ -45,4 +45,10 @@ export async function exportCsvInParts(call: Invoke, checklistId: string): Promi
 export async function exportReportInParts(call: Invoke, checklistId: string): Promise<AuditExportReport> {
   const { text, first } = await joinParts(call, checklistId, 'report');
   return { format: 'report', fileName: first.fileName, report: JSON.parse(text) as AuditReport };
+}
+
+/** The structured pack the .xlsx workbooks are written from, in parts like the CSV (any size). */
+export async function exportPackInParts(call: Invoke, checklistId: string): Promise<AuditExportPack> {
+  const { text } = await joinParts(call, checklistId, 'pack');
+  return JSON.parse(text) as AuditExportPack;
 }
