@@ -137,7 +137,7 @@ export interface Rollup {
   hiddenItems?: number;
 }
 
-export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring';
+export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring' | 'evidence-expires-before-audit';
 
 /** One audit risk on the Audit page. */
 export interface AuditRisk {
