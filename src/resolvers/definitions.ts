@@ -17,6 +17,7 @@ import { defineEvidenceResolvers } from './evidence';
 import { defineProjectChecklistResolvers } from './project-checklists';
 import { jiraClientFor } from './jira';
 import { defineTrailResolvers } from './trail';
+import { definePlanResolvers } from './plan';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
@@ -79,5 +80,6 @@ export function buildResolver(): Resolver {
   defineAuditDayResolvers(definitions);
   defineProjectChecklistResolvers(definitions);
   defineTrailResolvers(definitions);
+  definePlanResolvers(definitions);
   return definitions;
 }

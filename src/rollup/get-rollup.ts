@@ -35,6 +35,8 @@ import type { JiraClient } from '../jira';
 import { chapterItemsJql } from '../jira/identity';
 import type { ProjectCaller } from '../resolvers/context';
 import { lastChecklist, projectChangedAt } from '../storage/project-state';
+import { beforeAuditRisks } from '../plan/risks';
+import { auditDateOf } from '../plan/store';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from './states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
@@ -55,6 +57,8 @@ export interface ComputedRollup extends Scored {
   states: ItemRead[];
   /** The waivers in force, as scored. */
   waivers: WaiverRecord[];
+  /** Evidence by item id, as scored (rebuilt from the cache's digests when served from it). */
+  evidence: ReadonlyMap<string, EvidenceFieldValue>;
   readAt: number;
   from: Rollup['from'];
 }
@@ -95,7 +99,7 @@ export async function computeRollup(
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
-  const [{ strictMode }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
+  const [{ strictMode }, waivers, auditDate] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditDateOf(projectKey, def.id)]);
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
 
   if (options.force !== true) {
@@ -104,8 +108,8 @@ export async function computeRollup(
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
     if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
-      const scored = score(def, cached.states, evidence, { strictMode, scoring, at: now() });
-      return { ...scored, def, states: cached.states, waivers, readAt: cached.readAt, from: 'cache' };
+      const scored = score(def, cached.states, evidence, { strictMode, scoring, at: now(), auditDate });
+      return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
     }
   }
   // Taken before the search: a change landing during it makes this read stale, not the next one.
@@ -115,7 +119,7 @@ export async function computeRollup(
   if (!(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, scoring, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };
 }
 
 interface Scored {
@@ -128,11 +132,13 @@ function score(
   def: ChecklistDefinition,
   states: ItemRead[],
   evidence: ReadonlyMap<string, EvidenceFieldValue>,
-  options: { strictMode: boolean; scoring: ScoringOptions; at: number },
+  options: { strictMode: boolean; scoring: ScoringOptions; at: number; auditDate?: string | undefined },
 ): Scored {
   // Team status mappings come from project settings once that feature stores them.
-  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today: utcDay(new Date(options.at)), scoring: options.scoring });
-  return { report, risks, strictMode: options.strictMode };
+  const today = utcDay(new Date(options.at));
+  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today, scoring: options.scoring });
+  // With an audit plan: evidence valid today that lapses before the audit (src/plan/risks.ts).
+  return { report, risks: [...risks, ...beforeAuditRisks(report, evidence, today, options.auditDate)], strictMode: options.strictMode };
 }
 
 /**

@@ -13,10 +13,12 @@ const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 /** An item's state as read from Jira, with when its issue last changed (Jira's `updated`). */
 export interface ItemRead extends ItemState {
   updatedAt?: string;
+  /** The assignee's account id (the item's owner); null when unassigned, absent when not read (older caches). */
+  assignee?: string | null;
 }
 
 /** Fields every rollup search asks for. */
-export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated'] as const;
+export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated', 'assignee'] as const;
 
 export function toItemState(issue: JiraSearchIssue): ItemRead | undefined {
   const identity = readIdentity(issue.properties);
@@ -33,5 +35,6 @@ export function toItemState(issue: JiraSearchIssue): ItemRead | undefined {
     resolution: typeof resolution?.name === 'string' ? resolution.name : null,
     assessment,
     ...(typeof issue.fields?.updated === 'string' ? { updatedAt: issue.fields.updated } : {}),
+    assignee: typeof asRecord(issue.fields?.assignee)?.accountId === 'string' ? (asRecord(issue.fields?.assignee)?.accountId as string) : null,
   };
 }

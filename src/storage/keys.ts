@@ -203,3 +203,13 @@ export function trailLockKey(projectKey: string): string {
 export function trailIndexKey(projectKey: string, ref: string): string {
   return key('trail-index', part('projectKey', projectKey), part('ref', ref));
 }
+
+/** The audit plan of one checklist in one project (validation date, pre-audit, self-assessment sent). */
+export function auditPlanKey(projectKey: string, checklistId: string): string {
+  return key('audit-plan', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Display names of the people in a project's audit data, cached from Jira's bulk user lookup (entries carry when they were read). */
+export function peopleCacheKey(projectKey: string): string {
+  return key('people-names', part('projectKey', projectKey));
+}
