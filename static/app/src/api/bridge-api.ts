@@ -7,6 +7,7 @@ import type { AppServices, AuditApi, GetRollupOptions, HostNavigation } from './
 import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import { createBridgeTrailApi } from './trail-api';
+import { createBridgePlanApi } from '../views/plan/plan-api';
 import type {
   AddCustomWaiverPayload,
   ApplyWaiverPayload,
@@ -85,6 +86,7 @@ export function createBridgeServices(): AppServices {
     evidence: createBridgeEvidenceApi(),
     field: createBridgeFieldHost(),
     trail: createBridgeTrailApi(),
+    plan: createBridgePlanApi(),
     host: createBridgeHost(),
     now: () => new Date(),
   };
