@@ -99,7 +99,7 @@ describe('forecast', () => {
     const result = forecast({ history, model: 'met', today: TODAY, validationDate: '2026-04-30' });
     expect(result).toMatchObject({ state: 'on-track', perDay: 0.2, reachDate: '2026-04-30', daysEarly: 0 });
     expect(result.sentence).toBe(
-      'Open mandatory items went from 12 to 8 in the last 20 days (0.2 items a day); at that pace it has every mandatory item met on 2026-04-30, on the day of the validation audit: on track.',
+      'Open mandatory items went from 12 to 8 in the last 20 days (0.2 items a day); at that pace the last mandatory item is met on 2026-04-30, on the day of the validation audit: on track.',
     );
     expect(forecast({ history: [...history.slice(0, 2), met('2026-03-21', 0)], model: 'met', today: TODAY }).sentence).toBe('Every mandatory item is met already.');
   });

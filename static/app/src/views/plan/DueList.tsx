@@ -1,4 +1,9 @@
-/** What is due when: milestones, AWS deadlines, expiring evidence and open mandatory items with their owners. */
+/**
+ * What is due when: milestones, AWS deadlines, expiring evidence and open mandatory items with their
+ * owners. Milestones always show; item lines show the first {@link FIRST_ITEM_LINES} until asked for all.
+ */
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../components/HostLink';
 import { StatusPill } from '../../components/StatusPill';
@@ -7,8 +12,14 @@ import { DUE_TONES, DUE_WORDS, daysWords, personName } from './words';
 
 const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' as const, textAlign: 'left' as const };
 
+const FIRST_ITEM_LINES = 12;
+
 export function DueList({ road }: { road: RoadToAudit }) {
+  const [all, setAll] = useState(false);
   if (road.due.length === 0) return null;
+  let itemLines = 0;
+  const shown = road.due.filter((entry) => all || entry.itemId === undefined || ++itemLines <= FIRST_ITEM_LINES);
+  const hidden = road.due.length - shown.length;
   return (
     <div style={{ overflowX: 'auto' }}>
       <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="What is due when">
@@ -21,7 +32,7 @@ export function DueList({ road }: { road: RoadToAudit }) {
           </tr>
         </thead>
         <tbody>
-          {road.due.map((entry, index) => (
+          {shown.map((entry, index) => (
             <tr key={`${entry.kind}-${entry.itemId ?? ''}-${index}`} data-kind={entry.kind}>
               <td style={{ ...cell, whiteSpace: 'nowrap', color: entry.daysLeft < 0 && entry.itemId !== undefined ? token('color.text.danger', '#AE2E24') : undefined }}>
                 {entry.date}
@@ -37,7 +48,12 @@ export function DueList({ road }: { road: RoadToAudit }) {
           ))}
         </tbody>
       </table>
-      {road.dueMore > 0 && <p style={{ margin: 0 }}>…and {road.dueMore} more; the owners table below lists them by owner.</p>}
+      {hidden > 0 && (
+        <Button appearance="subtle" onClick={() => setAll(true)}>
+          Show all {road.due.length} lines ({hidden} more)
+        </Button>
+      )}
+      {all && road.dueMore > 0 && <p style={{ margin: 0 }}>…and {road.dueMore} more; the owners table below lists them by owner.</p>}
     </div>
   );
 }
