@@ -733,3 +733,11 @@ export interface GetPeoplePayload {
   accountIds: string[];
 }
 export type PeopleNames = Record<string, string | null>;
+
+/** `getReminders { checklistId? }` / `setReminders { enabled, checklistId? }` (Edit issues). */
+export interface RemindersView {
+  /** The project's daily reminders are on. */
+  enabled: boolean;
+  /** What the next daily run would send for this checklist (after the 7-day throttle). */
+  next: { issueKey: string; itemId: string; kind: 'evidence-expiring' | 'review-pending' | 'mandatory-open'; to: string; subject: string }[];
+}

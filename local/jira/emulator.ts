@@ -18,6 +18,7 @@ import { registerProjectRoutes } from './routes/projects';
 import { registerFieldRoutes } from './routes/fields';
 import { registerSearchRoutes } from './routes/search';
 import { registerUserRoutes } from './routes/users';
+import { registerNotifyRoutes } from './routes/notify';
 
 /** The Forge environment id used in custom field ARIs when none is given. */
 export const LOCAL_ENV_ID = '7a1c2e4f-0b3d-4e5f-8a9b-6c7d8e9f0a1b';
@@ -30,6 +31,7 @@ function buildRouter(): Router {
   registerFieldRoutes(router);
   registerSearchRoutes(router);
   registerUserRoutes(router);
+  registerNotifyRoutes(router);
   return router;
 }
 
@@ -140,6 +142,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       faults.set(f);
     },
     requests: () => log.list(),
+    notifications: () => structuredClone(store.state.notifications ?? []),
     clearRequests: () => log.clear(),
     onIssueChange(listener) {
       listeners.add(listener);

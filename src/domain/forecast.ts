@@ -97,13 +97,13 @@ export function forecast(input: ForecastInput): Forecast {
   const movement = isPoints
     ? `The score went from ${first.score} to ${latest.score} in the last ${plural(days, 'day')}`
     : `Open mandatory items went from ${first.mandatoryOpen} to ${latest.mandatoryOpen} in the last ${plural(days, 'day')}`;
-  const target = isPoints ? `the pass mark of ${passMark}` : 'every mandatory item met';
+  const never = isPoints ? `the pass mark of ${passMark} is never reached` : 'the last mandatory item is never met';
   if (!(perDay > 0)) {
     return {
       state: 'no-progress',
       points,
       perDay: oneDecimal(perDay),
-      sentence: `${movement}: no progress, so at this pace ${target} is never reached${input.validationDate !== undefined ? ` before the validation audit on ${input.validationDate}` : ''}.`,
+      sentence: `${movement}: no progress, so at this pace ${never}${input.validationDate !== undefined ? ` before the validation audit on ${input.validationDate}` : ''}.`,
     };
   }
   const remaining = isPoints ? (passMark ?? 0) - latest.score : latest.mandatoryOpen;
@@ -111,7 +111,7 @@ export function forecast(input: ForecastInput): Forecast {
   const needed = Math.ceil(remaining / perDay - 1e-9);
   const reachDate = addDays(latest.date, needed) < start ? start : addDays(latest.date, needed);
   const pace = `${oneDecimal(perDay)} ${isPoints ? 'points' : 'items'} a day`;
-  const head = `${movement} (${pace}); at that pace ${isPoints ? 'it reaches' : 'it has'} ${target} on ${reachDate}`;
+  const head = `${movement} (${pace}); at that pace ${isPoints ? `it reaches the pass mark of ${passMark}` : 'the last mandatory item is met'} on ${reachDate}`;
   const base = { points, perDay: oneDecimal(perDay), reachDate };
   if (input.validationDate === undefined) return { ...base, state: 'no-date', sentence: `${head}. Set the validation date to see whether that is in time.` };
   const late = daysFrom(input.validationDate, reachDate);

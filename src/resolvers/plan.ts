@@ -5,8 +5,9 @@
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { PeopleNames, RoadToAudit } from '../../common/contract';
+import type { PeopleNames, RemindersView, RoadToAudit } from '../../common/contract';
 import { JiraHttp } from '../jira/http';
+import { getReminders, setReminders } from '../plan/reminders';
 import { getAuditPlan, getPeople, setAuditPlan } from '../plan/road';
 import { checklistIdSchema, parsePayload, projectCaller } from './context';
 import { logged } from './logged';
@@ -23,6 +24,8 @@ const payloads = {
     selfAssessmentSentDate: dateText.optional(),
     revision: z.number().int().min(0).optional(),
   }),
+  getReminders: z.object({ checklistId: checklistIdSchema.optional() }),
+  setReminders: z.object({ checklistId: checklistIdSchema.optional(), enabled: z.boolean() }),
   getPeople: z.object({ checklistId: checklistIdSchema.optional(), accountIds: z.array(z.string().min(1).max(128)).max(200) }),
 };
 
@@ -55,6 +58,20 @@ export function definePlanResolvers(definitions: Resolver): void {
         accountIds,
         ...(checklistId !== undefined ? { checklistId } : {}),
       });
+    }),
+  );
+  definitions.define(
+    'getReminders',
+    logged('getReminders', async ({ payload, context }): Promise<RemindersView> => {
+      const { checklistId } = parsePayload(payloads.getReminders, payload, 'getReminders');
+      return getReminders(jiraClientFor('resolver'), projectCaller(context), checklistId !== undefined ? { checklistId } : {});
+    }),
+  );
+  definitions.define(
+    'setReminders',
+    logged('setReminders', async ({ payload, context }): Promise<RemindersView> => {
+      const { checklistId, enabled } = parsePayload(payloads.setReminders, payload, 'setReminders');
+      return setReminders(jiraClientFor('resolver'), projectCaller(context), { enabled, ...(checklistId !== undefined ? { checklistId } : {}) });
     }),
   );
 }

@@ -213,3 +213,13 @@ export function auditPlanKey(projectKey: string, checklistId: string): string {
 export function peopleCacheKey(projectKey: string): string {
   return key('people-names', part('projectKey', projectKey));
 }
+
+/** When each issue and kind of reminder was last sent (`issueKey|kind` → day), per project and checklist. */
+export function reminderLogKey(projectKey: string, checklistId: string): string {
+  return key('reminder-log', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Whether a project's daily reminders are on (absent: on). */
+export function reminderSettingsKey(projectKey: string): string {
+  return key('reminder-settings', part('projectKey', projectKey));
+}
