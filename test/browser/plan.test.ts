@@ -128,4 +128,23 @@ function seededHistory(openNow: number): ScorePoint[] {
     await section().getByRole('button', { name: /^Show all \d+ lines/ }).click();
     expect(await itemLines.count()).toBeGreaterThan(12);
   });
+
+  it('previews the daily reminders; 20 days before the audit the owners of open mandatory items would get one', async () => {
+    const reminders = section().getByTestId('plan-reminders');
+    await reminders.getByText('The next run would send nothing.').waitFor();
+    await section().getByLabel('Validation audit').fill(day(20));
+    await section().getByLabel('Pre-audit (optional)').fill(day(10));
+    await section().getByRole('button', { name: 'Save the plan' }).click();
+    await section().getByText(`20 days to the validation audit on ${day(20)}`).waitFor();
+    const list = reminders.getByRole('list', { name: 'Next reminders' });
+    await list.waitFor();
+    const lines = await list.locator('li').allTextContents();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^To (Lee Lead|Ada Admin): MSP-\d+ \S+, mandatory item not met$/);
+    await session.page.setViewportSize({ width: 1280, height: 4200 });
+    await reminders.screenshot({ path: join(SCREENSHOTS, 'plan-reminders.png') });
+    await session.page.setViewportSize({ width: 1280, height: 900 });
+    await reminders.getByRole('button', { name: 'Turn reminders off' }).click();
+    await reminders.getByText('Off for this project: nobody gets reminders.').waitFor();
+  });
 });

@@ -17,6 +17,7 @@ import { DueList } from './DueList';
 import { OwnersTable } from './OwnersTable';
 import type { PlanApi } from './plan-api';
 import { PlanForm } from './PlanForm';
+import { RemindersPanel } from './RemindersPanel';
 import { FORECAST_TONES, FORECAST_WORDS, countdownLine, personName } from './words';
 
 export interface PlanSectionProps {
@@ -107,6 +108,7 @@ export default function PlanSection({ api, checklistId }: PlanSectionProps) {
             Who owns what
           </Heading>
           <OwnersTable road={road} />
+          {road.canEdit && road.plan && <RemindersPanel key={road.plan.revision} api={api} checklistId={checklistId} people={road.people} />}
         </>
       )}
     </section>

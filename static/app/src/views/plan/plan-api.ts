@@ -3,12 +3,14 @@
  * get it from AppServices, so tests hand them a fake.
  */
 import { invoke } from '@forge/bridge';
-import type { GetPeoplePayload, PeopleNames, RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
+import type { GetPeoplePayload, PeopleNames, RemindersView, RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
 
 export interface PlanApi {
   getAuditPlan(checklistId: string): Promise<RoadToAudit>;
   setAuditPlan(payload: SetAuditPlanPayload): Promise<RoadToAudit>;
   getPeople(payload: GetPeoplePayload & { checklistId?: string }): Promise<PeopleNames>;
+  getReminders(checklistId: string): Promise<RemindersView>;
+  setReminders(checklistId: string, enabled: boolean): Promise<RemindersView>;
 }
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
@@ -19,5 +21,7 @@ export function createBridgePlanApi(call: Invoke = (key, payload) => invoke(key,
     getAuditPlan: (checklistId) => call<RoadToAudit>('getAuditPlan', { checklistId }),
     setAuditPlan: (payload) => call<RoadToAudit>('setAuditPlan', { ...payload }),
     getPeople: (payload) => call<PeopleNames>('getPeople', { ...payload }),
+    getReminders: (checklistId) => call<RemindersView>('getReminders', { checklistId }),
+    setReminders: (checklistId, enabled) => call<RemindersView>('setReminders', { checklistId, enabled }),
   };
 }
