@@ -30,7 +30,7 @@ import { computeRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';
 import { peopleNames } from './people';
-import { planDates, readPlan, writePlan, type StoredPlan } from './store';
+import { planDates, readPlan, withPlanLock, writePlan, type StoredPlan } from './store';
 
 type Clock = () => number;
 
@@ -63,27 +63,29 @@ export async function setAuditPlan(jira: JiraClient, http: JiraHttp, caller: Pro
     if (error instanceof PlanInputError) throw new AppError('bad_request', error.message);
     throw error;
   }
-  const before = await readPlan(caller.projectKey, def.id);
-  const unchanged = before !== undefined && samePlan(planDates(before), checked.dates);
-  if (!unchanged && args.revision !== undefined && args.revision !== (before?.revision ?? 0)) {
-    throw new ConflictError(
-      `Someone else saved the audit plan of ${def.name} ${def.version} while you were editing it${before ? ` (${before.updatedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; nothing of yours was saved. Reload the page, check their dates, and save again.`,
-    );
-  }
-  if (!unchanged) {
-    const plan: StoredPlan = { ...checked.dates, revision: (before?.revision ?? 0) + 1, updatedBy: caller.accountId, updatedAt: new Date(now()).toISOString() };
-    await writePlan(caller.projectKey, def.id, plan);
-    await recordDecision({
-      projectKey: caller.projectKey,
-      actor: caller.accountId,
-      action: 'plan.set',
-      checklistId: def.id,
-      before: before ? planDates(before) : null,
-      after: checked.dates,
-      at: new Date(now()),
-    });
-    console.info(`[plan] ${caller.projectKey}/${def.id}: audit plan saved (revision ${plan.revision}, validation ${plan.validationDate})`);
-  }
+  await withPlanLock(caller.projectKey, def.id, async () => {
+    const before = await readPlan(caller.projectKey, def.id);
+    const unchanged = before !== undefined && samePlan(planDates(before), checked.dates);
+    if (!unchanged && args.revision !== undefined && args.revision !== (before?.revision ?? 0)) {
+      throw new ConflictError(
+        `Someone else saved the audit plan of ${def.name} ${def.version} while you were editing it${before ? ` (${before.updatedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}; nothing of yours was saved. Reload the page, check their dates, and save again.`,
+      );
+    }
+    if (!unchanged) {
+      const plan: StoredPlan = { ...checked.dates, revision: (before?.revision ?? 0) + 1, updatedBy: caller.accountId, updatedAt: new Date(now()).toISOString() };
+      await writePlan(caller.projectKey, def.id, plan);
+      await recordDecision({
+        projectKey: caller.projectKey,
+        actor: caller.accountId,
+        action: 'plan.set',
+        checklistId: def.id,
+        before: before ? planDates(before) : null,
+        after: checked.dates,
+        at: new Date(now()),
+      });
+      console.info(`[plan] ${caller.projectKey}/${def.id}: audit plan saved (revision ${plan.revision}, validation ${plan.validationDate})`);
+    }
+  });
   return roadOf(jira, http, caller.projectKey, def, { canEdit: true, warnings: checked.warnings, now });
 }
 

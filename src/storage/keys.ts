@@ -223,3 +223,8 @@ export function reminderLogKey(projectKey: string, checklistId: string): string 
 export function reminderSettingsKey(projectKey: string): string {
   return key('reminder-settings', part('projectKey', projectKey));
 }
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one save of an audit plan reads, checks and writes it. */
+export function auditPlanLockKey(projectKey: string, checklistId: string): string {
+  return key('audit-plan-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}

@@ -124,6 +124,19 @@ describe('road to audit day', () => {
     await setPlan({ validationDate: day(60), revision: 3 });
   });
 
+  it('two people saving at the same moment: one save lands, the other is refused, one trail entry', async () => {
+    const current = (await road()).plan!.revision;
+    const total = (await h.invoke<TrailPage>('getTrail', {})).total;
+    const results = await Promise.allSettled([setPlan({ validationDate: day(61), revision: current }), setPlan({ validationDate: day(62), revision: current }, 'lead')]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(String(refused?.reason)).toMatch(/Someone else (saved|is saving) the audit plan/);
+    expect((await h.invoke<TrailPage>('getTrail', {})).total).toBe(total + 1);
+    expect((await road()).plan!.revision).toBe(current + 1);
+    expect(h.runtime.kvs.keys().filter((key) => key.startsWith('audit-plan-lock:'))).toEqual([]);
+    await setPlan({ validationDate: day(60), revision: current + 1 });
+  });
+
   it('names come from one bulk lookup, then from the cache; getPeople answers only for people of the audit', async () => {
     h.emulator.clearRequests();
     await road();
