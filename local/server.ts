@@ -145,6 +145,21 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     return reply.code(204).send();
   });
 
+  // Every scheduledTrigger of the manifest now, one after another as Forge would run them; answers
+  // when they are done with each trigger's outcome (its return value, or the error).
+  app.post('/api/__admin/scheduled', async (_req, reply) => {
+    const results: { key: string; ok: boolean; value?: unknown; error?: string }[] = [];
+    for (const trigger of rt.manifest.scheduledTriggers) {
+      try {
+        results.push({ key: trigger.key, ok: true, value: (await rt.runScheduled(trigger.key)) ?? null });
+      } catch (e) {
+        results.push({ key: trigger.key, ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    await rt.idle();
+    return reply.code(200).send({ triggers: results });
+  });
+
   registerHostRoutes(app, { runtime: rt, emulator });
 
   await app.listen({ port, host });

@@ -6,8 +6,10 @@ import { buildResolver } from './resolvers/definitions';
 import { importWorkerHandler } from './import/handler';
 import { issueTriggerHandler } from './rollup/trigger';
 import { dailyScoreHandler } from './audit-day/daily';
+import { remindersHandler } from './plan/reminders';
 
 export const resolverHandler = buildResolver().getDefinitions();
 export const importWorker = importWorkerHandler;
 export const issueTrigger = issueTriggerHandler;
 export const scoreHistory = dailyScoreHandler;
+export const auditReminders = remindersHandler;

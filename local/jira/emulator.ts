@@ -22,6 +22,7 @@ import { registerSearchRoutes } from './routes/search';
 import { registerUserRoutes } from './routes/users';
 import { registerLinkRoutes } from './routes/links';
 import { registerBulkRoutes } from './routes/bulk';
+import { registerNotifyRoutes } from './routes/notify';
 
 /** The Forge environment id used in custom field ARIs when none is given. */
 export const LOCAL_ENV_ID = '7a1c2e4f-0b3d-4e5f-8a9b-6c7d8e9f0a1b';
@@ -36,6 +37,7 @@ function buildRouter(): Router {
   registerUserRoutes(router);
   registerLinkRoutes(router);
   registerBulkRoutes(router);
+  registerNotifyRoutes(router);
   return router;
 }
 
@@ -142,6 +144,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       faults.set(f);
     },
     requests: () => log.list(),
+    notifications: () => structuredClone(store.state.notifications ?? []),
     clearRequests: () => log.clear(),
     onIssueChange(listener) {
       listeners.add(listener);

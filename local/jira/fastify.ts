@@ -88,6 +88,8 @@ export function registerJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorA
 
     scope.get('/__admin/requests', async (_request, reply) => sendJson(reply, 200, emulator.requests()));
 
+    scope.get('/__admin/notifications', async (_request, reply) => sendJson(reply, 200, emulator.notifications()));
+
     scope.delete('/__admin/requests', async (_request, reply) => {
       emulator.clearRequests();
       return sendJson(reply, 204, undefined);

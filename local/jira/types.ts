@@ -2,6 +2,7 @@
  * The seam between the Jira emulator (local/jira) and its two callers: the HTTP server (requests
  * from outside, under /jira) and the Forge runtime (the app's own product calls, in-process).
  */
+import type { NotificationRecord } from './state/model';
 
 /** Who sends a request: a user account id (`admin`, `viewer`, …) or the app itself. */
 export const APP_ACTOR = 'app' as const;
@@ -89,6 +90,8 @@ export interface JiraEmulatorApi {
   setFaults(faults: Faults): void;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** What the issue notify API received since reset: issue, recipients, subject, text. */
+  notifications(): NotificationRecord[];
   /** Subscribe to issue changes; returns an unsubscribe function. */
   onIssueChange(listener: (event: IssueChangeEvent) => void): () => void;
   /**

@@ -7,7 +7,7 @@ import { assertCalendarDate, expiryStatus, isInForce } from './evidence-dates';
 import type { EvidenceEntry, EvidenceFieldValue, IsoDate } from './evidence-types';
 import type { ItemResult } from './types';
 
-export const EVIDENCE_RISK_KINDS = ['met-without-evidence', 'only-rejected-evidence', 'evidence-expired', 'evidence-expiring'] as const;
+export const EVIDENCE_RISK_KINDS = ['met-without-evidence', 'only-rejected-evidence', 'evidence-expired', 'evidence-expiring', 'evidence-expires-before-audit'] as const;
 export type EvidenceRiskKind = (typeof EVIDENCE_RISK_KINDS)[number];
 
 /** One item's evidence as the risk check needs it. */
@@ -111,4 +111,36 @@ export function evidenceRisks(items: readonly ItemEvidence[], today: IsoDate, { 
 export function isMetUnderStrictMode(evidence: EvidenceFieldValue | null | undefined, today: IsoDate): boolean {
   assertCalendarDate(today, 'today');
   return (evidence?.entries ?? []).some((entry) => entry.reviewState === 'accepted' && isInForce(entry, today));
+}
+
+/**
+ * Evidence still valid today whose expiry falls before the audit date, beyond the
+ * `expiringWithinDays` window (nearer expiries are `evidence-expiring` already): one
+ * `evidence-expires-before-audit` risk per entry not rejected whose expiry date (its last valid day)
+ * is before `auditDate`. Items answered N/A are skipped, as in {@link evidenceRisks}.
+ *
+ * @example
+ * expiresBeforeAuditRisks([{ itemId: '8.3', result: 'met', evidence }], '2026-03-01', '2026-06-30');
+ * // → [{ itemId: '8.3', kind: 'evidence-expires-before-audit', detail: '"Patch policy" expires on 2026-05-15, before the audit on 2026-06-30; renew it in time.', date: '2026-05-15', entryId: 'a' }]
+ */
+export function expiresBeforeAuditRisks(items: readonly ItemEvidence[], today: IsoDate, auditDate: IsoDate, { expiringWithinDays = 30 }: RiskOptions = {}): EvidenceRisk[] {
+  assertCalendarDate(today, 'today');
+  assertCalendarDate(auditDate, 'auditDate');
+  return items
+    .filter((item) => item.result !== 'na')
+    .flatMap((item) =>
+      (item.evidence?.entries ?? []).flatMap((entry): EvidenceRisk[] => {
+        if (entry.reviewState === 'rejected' || entry.expiryDate === undefined || entry.expiryDate >= auditDate) return [];
+        if (expiryStatus(entry, today, expiringWithinDays).state !== 'valid') return [];
+        return [
+          {
+            itemId: item.itemId,
+            kind: 'evidence-expires-before-audit',
+            detail: `${quoted(entry)} expires on ${entry.expiryDate}, before the audit on ${auditDate}; renew it in time.`,
+            date: entry.expiryDate,
+            entryId: entry.id,
+          },
+        ];
+      }),
+    );
 }

@@ -20,6 +20,7 @@ import { defineProjectChecklistResolvers } from './project-checklists';
 import { defineItemMapResolvers } from './item-map';
 import { jiraClientFor } from './jira';
 import { defineTrailResolvers } from './trail';
+import { definePlanResolvers } from './plan';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
@@ -93,5 +94,6 @@ export function buildResolver(): Resolver {
   defineProjectChecklistResolvers(definitions);
   defineTrailResolvers(definitions);
   defineItemMapResolvers(definitions);
+  definePlanResolvers(definitions);
   return definitions;
 }

@@ -36,6 +36,10 @@ export const stateBlockSchema = z
     updated: z.array(z.number().int().nonnegative().nullable()),
     /** Evidence digests by the item's position in this block, for items with evidence. */
     evidence: z.record(z.string(), evidenceDigestSchema),
+    /** The block's distinct assignees (account ids); absent in caches written before assignees were read. */
+    people: z.array(z.string()).optional(),
+    /** Index into `people` per item, or null when unassigned. */
+    owner: z.array(z.number().int().nonnegative().nullable()).optional(),
   })
   .refine((block) => [block.keys, block.kind, block.updated].every((column) => column.length === block.ids.length), 'columns differ in length')
   .refine((block) => block.kind.every((index) => index < block.kinds.length), 'kind index out of range');
@@ -99,6 +103,7 @@ export function unpackStates(blocks: readonly StateBlock[]): DecodedStates {
         resolution,
         assessment: assessment as ItemResult | null,
         ...(updated !== null ? { updatedAt: new Date(block.since + updated).toISOString() } : {}),
+        ...(block.owner !== undefined ? { assignee: block.people?.[block.owner[index] ?? -1] ?? null } : {}),
       });
       const digest = block.evidence[String(index)];
       if (digest && !evidence.has(itemId)) evidence.set(itemId, digest);
@@ -114,6 +119,8 @@ interface Row {
   kindIndex: number;
   updated: number | null;
   digest: EvidenceDigest | undefined;
+  /** The assignee, null when unassigned, undefined when not read. */
+  assignee: string | null | undefined;
   /** An upper bound of what adding the row adds to the block's JSON (with its commas). */
   bytes: number;
 }
@@ -127,6 +134,11 @@ class BlockBuilder {
   private readonly kind: number[] = [];
   private readonly updated: (number | null)[] = [];
   private readonly evidence: Record<string, EvidenceDigest> = {};
+  private readonly people: string[] = [];
+  private readonly personIndex = new Map<string, number>();
+  private readonly owner: (number | null)[] = [];
+  /** Whether any state carried its assignee (states read before assignees were read do not). */
+  private assigneesRead = false;
   bytes: number;
 
   constructor(
@@ -152,8 +164,9 @@ class BlockBuilder {
     const bytes =
       jsonBytes(state.itemId) + 1 + jsonBytes(key) + 1 + String(kindIndex).length + 1 + jsonBytes(updated) + 1 +
       (known === undefined ? jsonBytes(kind) + 1 : 0) +
-      (digest ? jsonBytes(position) + 1 + jsonBytes(digest) + 1 : 0);
-    return { itemId: state.itemId, key, kind, kindIndex, updated, digest, bytes };
+      (digest ? jsonBytes(position) + 1 + jsonBytes(digest) + 1 : 0) +
+      this.ownerBytes(state.assignee);
+    return { itemId: state.itemId, key, kind, kindIndex, updated, digest, assignee: state.assignee, bytes };
   }
 
   add(row: Row): void {
@@ -166,11 +179,44 @@ class BlockBuilder {
     this.keys.push(row.key);
     this.kind.push(row.kindIndex);
     this.updated.push(row.updated);
+    if (row.assignee !== undefined) this.assigneesRead = true;
+    this.owner.push(row.assignee === null || row.assignee === undefined ? null : this.personOf(row.assignee));
     this.bytes += row.bytes;
   }
 
+  /**
+   * An owner index (or null) with its comma, plus the account id when the block has not seen it.
+   * The owner columns are written once a state of the block carries its assignee: the first such
+   * state also pays for the columns and a null for every row before it.
+   */
+  private ownerBytes(assignee: string | null | undefined): number {
+    if (assignee === undefined) return this.assigneesRead ? 5 : 0;
+    const columns = this.assigneesRead ? 0 : jsonBytes({ people: [], owner: [] }) + 5 * this.ids.length;
+    if (assignee === null) return columns + 5;
+    const known = this.personIndex.get(assignee);
+    return columns + String(known ?? this.people.length).length + 1 + (known === undefined ? jsonBytes(assignee) + 1 : 0);
+  }
+
+  private personOf(assignee: string): number {
+    const known = this.personIndex.get(assignee);
+    if (known !== undefined) return known;
+    this.people.push(assignee);
+    this.personIndex.set(assignee, this.people.length - 1);
+    return this.people.length - 1;
+  }
+
   block(): StateBlock {
-    return { keyPrefix: this.keyPrefix, since: this.since, ids: this.ids, keys: this.keys, kinds: this.kinds, kind: this.kind, updated: this.updated, evidence: this.evidence };
+    return {
+      keyPrefix: this.keyPrefix,
+      since: this.since,
+      ids: this.ids,
+      keys: this.keys,
+      kinds: this.kinds,
+      kind: this.kind,
+      updated: this.updated,
+      evidence: this.evidence,
+      ...(this.assigneesRead ? { people: this.people, owner: this.owner } : {}),
+    };
   }
 
   private issueKey(issueKey: string | undefined): number | string | null {

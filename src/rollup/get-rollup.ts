@@ -36,6 +36,8 @@ import type { JiraClient } from '../jira';
 import { chapterItemsJql } from '../jira/identity';
 import type { ProjectCaller } from '../resolvers/context';
 import { lastChecklist, projectChangedAt, projectChecklists } from '../storage/project-state';
+import { beforeAuditRisks } from '../plan/risks';
+import { auditDateOf } from '../plan/store';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from './states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
@@ -58,6 +60,8 @@ export interface ComputedRollup extends Scored {
   states: ItemRead[];
   /** The waivers in force, as scored. */
   waivers: WaiverRecord[];
+  /** Evidence by item id, as scored (rebuilt from the cache's digests when served from it). */
+  evidence: ReadonlyMap<string, EvidenceFieldValue>;
   readAt: number;
   from: Rollup['from'];
 }
@@ -105,7 +109,7 @@ export async function computeRollup(
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
-  const [{ strictMode, fourEyes }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
+  const [{ strictMode, fourEyes }, waivers, auditDate] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditDateOf(projectKey, def.id)]);
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
 
   const store = options.store !== false;
@@ -115,8 +119,8 @@ export async function computeRollup(
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
     if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
-      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, at: now() });
-      return { ...scored, def, states: cached.states, waivers, readAt: cached.readAt, from: 'cache' };
+      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, at: now(), auditDate });
+      return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
     }
   }
   // Taken before the search: a change landing during it makes this read stale, not the next one.
@@ -135,7 +139,7 @@ export async function computeRollup(
   if (store && !(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };
 }
 
 interface Scored {
@@ -149,11 +153,13 @@ function score(
   def: ChecklistDefinition,
   states: ItemRead[],
   evidence: ReadonlyMap<string, EvidenceFieldValue>,
-  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; at: number },
+  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; at: number; auditDate?: string | undefined },
 ): Scored {
   // Team status mappings come from project settings once that feature stores them.
-  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today: utcDay(new Date(options.at)), scoring: options.scoring });
-  return { report, risks, strictMode: options.strictMode, fourEyes: options.fourEyes };
+  const today = utcDay(new Date(options.at));
+  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today, scoring: options.scoring });
+  // With an audit plan: evidence valid today that lapses before the audit (src/plan/risks.ts).
+  return { report, risks: [...risks, ...beforeAuditRisks(report, evidence, today, options.auditDate)], strictMode: options.strictMode, fourEyes: options.fourEyes };
 }
 
 /**

@@ -16,10 +16,12 @@ const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 /** An item's state as read from Jira, with when its issue last changed (Jira's `updated`). */
 export interface ItemRead extends ItemState {
   updatedAt?: string;
+  /** The assignee's account id (the item's owner); null when unassigned, absent when not read (older caches). */
+  assignee?: string | null;
 }
 
 /** Fields every rollup search asks for. */
-export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated'] as const;
+export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated', 'assignee'] as const;
 
 /** An explicit assessment the app vouches for: result (null: from status) and an N/A's justification. */
 export interface TrustedAssessment {
@@ -44,5 +46,6 @@ export function toItemState(issue: JiraSearchIssue, assessmentOf: (itemId: strin
     assessment: trusted.result,
     ...(trusted.justification !== undefined ? { assessmentJustification: trusted.justification } : {}),
     ...(typeof issue.fields?.updated === 'string' ? { updatedAt: issue.fields.updated } : {}),
+    assignee: typeof asRecord(issue.fields?.assignee)?.accountId === 'string' ? (asRecord(issue.fields?.assignee)?.accountId as string) : null,
   };
 }

@@ -256,3 +256,28 @@ export function itemMapPendingPrefix(projectKey: string, framework: string): str
 export function itemMapUnclaimedKey(projectKey: string, checklistId: string): string {
   return key('item-map-unclaimed', part('projectKey', projectKey), part('checklistId', checklistId));
 }
+
+/** The audit plan of one checklist in one project (validation date, pre-audit, self-assessment sent). */
+export function auditPlanKey(projectKey: string, checklistId: string): string {
+  return key('audit-plan', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Display names of the people in a project's audit data, cached from Jira's bulk user lookup (entries carry when they were read). */
+export function peopleCacheKey(projectKey: string): string {
+  return key('people-names', part('projectKey', projectKey));
+}
+
+/** When each issue and kind of reminder was last sent (`issueKey|kind` → day), per project and checklist. */
+export function reminderLogKey(projectKey: string, checklistId: string): string {
+  return key('reminder-log', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Whether a project's daily reminders are on (absent: on). */
+export function reminderSettingsKey(projectKey: string): string {
+  return key('reminder-settings', part('projectKey', projectKey));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one save of an audit plan reads, checks and writes it. */
+export function auditPlanLockKey(projectKey: string, checklistId: string): string {
+  return key('audit-plan-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}

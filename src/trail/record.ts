@@ -26,6 +26,7 @@ export const DECISION_ACTIONS = [
   'item.adopt',
   'duplicate.close',
   'prerequisite.set',
+  'plan.set',
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 

@@ -130,6 +130,11 @@ export async function runContractScenario(): Promise<Exchange[]> {
   await step('mypermissions unknown project', 'GET', '/mypermissions', undefined, { query: { permissions: 'BROWSE_PROJECTS', projectKey: 'NOPE' } });
   await step('permissions check', 'POST', '/permissions/check', { accountId: 'viewer', projectPermissions: [{ permissions: ['EDIT_ISSUES', 'BROWSE_PROJECTS'], projects: [10000], issues: [10001] }], globalPermissions: ['ADMINISTER'] }, { actor: 'app' });
   await step('permissions check unknown', 'POST', '/permissions/check', { projectPermissions: [{ permissions: ['PERMISSION_123'] }] });
+  await step('user bulk', 'GET', '/user/bulk', undefined, { query: { accountId: ['viewer', 'admin', 'nobody'], maxResults: '1' } });
+  await step('user bulk without ids', 'GET', '/user/bulk', undefined, { invalid: true });
+  await step('notify', 'POST', '/issue/MSP-2/notify', { subject: 'Reminder', textBody: 'Evidence expires soon.', to: { users: [{ accountId: 'viewer' }] } }, { actor: 'app' });
+  await step('notify unknown user', 'POST', '/issue/MSP-2/notify', { textBody: 'x', to: { users: [{ accountId: 'nobody' }] } }, { actor: 'app' });
+  await step('notify missing issue', 'POST', '/issue/MSP-99/notify', { textBody: 'x', to: { users: [{ accountId: 'viewer' }] } }, { actor: 'app' });
   await step('permissions check forbidden', 'POST', '/permissions/check', { accountId: 'admin', projectPermissions: [{ permissions: ['EDIT_ISSUES'] }] }, { actor: 'viewer' });
 
   // Faults, then cleanup.

@@ -88,7 +88,7 @@ describe('getRollup with evidence', () => {
     expect(calls.sort()).toEqual(['GET /rest/api/3/mypermissions user', 'POST /rest/api/3/search/jql app', 'POST /rest/api/3/search/jql user']);
     const fields = (h.appRequests().find((r) => r.path === '/rest/api/3/search/jql' && r.actor === 'app')!.body as { fields: string[] }).fields;
     // `updated` lets the audit day tell a stale chapter review from a current one (same search, no extra call).
-    expect(fields).toEqual(['status', 'resolution', 'updated', expect.stringMatching(/^customfield_\d+$/)]);
+    expect(fields).toEqual(['status', 'resolution', 'updated', 'assignee', expect.stringMatching(/^customfield_\d+$/)]);
 
     const cached = await rollup();
     expect(cached.from).toBe('cache');

@@ -4,7 +4,7 @@
  */
 import type { Router, RouteContext, RouteResult } from '../http/router';
 import { JiraError, errorCollection, fail, messages } from '../http/errors';
-import { bodyObject, isRecord, queryString, splitList } from '../http/params';
+import { bodyObject, isRecord, parseIntParam, queryString, splitList } from '../http/params';
 import { GLOBAL_PERMISSIONS, PROJECT_PERMISSIONS } from '../state/catalog';
 import type { ProjectRecord, UserDef } from '../state/model';
 import { renderUser } from '../render/entities';
@@ -19,6 +19,36 @@ function getUser(ctx: RouteContext): RouteResult {
   const user = ctx.store.user(accountId);
   if (!user) fail(404, `Specified user does not exist or you do not have required permissions`);
   return { status: 200, body: renderUser(ctx.store, user) };
+}
+
+/**
+ * `GET /rest/api/3/user/bulk?accountId=…&accountId=…` (PageBeanUser): the accounts that exist, in
+ * the order asked, paged by startAt / maxResults (default 10); unknown ids are left out.
+ */
+function getUsersBulk(ctx: RouteContext): RouteResult {
+  const raw = ctx.req.query.accountId;
+  const ids = raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).filter((id) => id.length > 0);
+  if (ids.length === 0) fail(400, 'The accountId query parameter needs to be provided.');
+  if (ids.some((id) => id.length > 128)) fail(400, 'An accountId is at most 128 characters.');
+  const startAt = parseIntParam(queryString(ctx.req.query, 'startAt'), 'startAt', 0);
+  const maxResults = parseIntParam(queryString(ctx.req.query, 'maxResults'), 'maxResults', 10);
+  if (startAt < 0 || maxResults < 0) fail(400, 'startAt and maxResults must be 0 or more.');
+  const users = [...new Set(ids)].flatMap((id) => {
+    const user = ctx.store.user(id);
+    return user ? [user] : [];
+  });
+  const page = users.slice(startAt, startAt + maxResults);
+  return {
+    status: 200,
+    body: {
+      self: ctx.store.url(`/rest/api/3/user/bulk?startAt=${startAt}&maxResults=${maxResults}`),
+      maxResults,
+      startAt,
+      total: users.length,
+      isLast: startAt + page.length >= users.length,
+      values: page.map((user) => renderUser(ctx.store, user)),
+    },
+  };
 }
 
 function myPermissions(ctx: RouteContext): RouteResult {
@@ -106,6 +136,7 @@ export function registerUserRoutes(router: Router): void {
   router
     .get('/rest/api/3/myself', myself)
     .get('/rest/api/3/user', getUser)
+    .get('/rest/api/3/user/bulk', getUsersBulk)
     .get('/rest/api/3/mypermissions', myPermissions)
     .post('/rest/api/3/permissions/check', checkPermissions);
 }

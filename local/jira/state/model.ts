@@ -131,4 +131,18 @@ export interface JiraState {
   nextAttachmentId?: number;
   /** Issue links; absent in state files written before links existed. */
   issueLinks?: IssueLinkRecord[];
+  /** What the issue notify API received since reset (`GET /jira/__admin/notifications`); absent in older state files. */
+  notifications?: NotificationRecord[];
+}
+
+/** One call of `POST /rest/api/3/issue/{issueIdOrKey}/notify`, as the emulator delivered it. */
+export interface NotificationRecord {
+  at: string;
+  issueKey: string;
+  /** Account ids it went to. */
+  to: string[];
+  subject: string;
+  text: string;
+  /** Who sent it (the app: `app`). */
+  from: string;
 }

@@ -24,6 +24,7 @@ import type {
   SaveCustomChecklistResult,
 } from '../../../../common/custom-checklists';
 import type { ProjectChecklist } from '../../../../common/project-checklists';
+import type { PlanApi } from '../views/plan/plan-api';
 import type { TrailApi } from './trail-api';
 
 export interface GetRollupOptions {
@@ -73,6 +74,8 @@ export interface AppServices {
   field?: CustomFieldHost;
   /** The decision trail (Audit page section, item history); optional like auditDay. */
   trail?: TrailApi;
+  /** The road to audit day (plan, due dates, owners, forecast); optional like auditDay. */
+  plan?: PlanApi;
   host: HostNavigation;
   /** The clock used for "figures from 2 minutes ago"; tests freeze it. */
   now: () => Date;

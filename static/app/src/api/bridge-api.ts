@@ -8,6 +8,7 @@ import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import { createBridgeTrailApi } from './trail-api';
 import { exportCsvInParts, exportPackInParts, exportReportInParts } from './export-parts';
+import { createBridgePlanApi } from '../views/plan/plan-api';
 import type {
   AddCustomWaiverPayload,
   AdoptIssuePayload,
@@ -92,6 +93,7 @@ export function createBridgeServices(): AppServices {
     evidence: createBridgeEvidenceApi(),
     field: createBridgeFieldHost(),
     trail: createBridgeTrailApi(),
+    plan: createBridgePlanApi(),
     host: createBridgeHost(),
     now: () => new Date(),
   };

@@ -24,6 +24,7 @@ import { BeforeYouApply } from './verdict/BeforeYouApply';
 const AuditDaySection = lazy(() => import('../audit-day/AuditDaySection'));
 const PrintView = lazy(() => import('../audit-day/PrintView'));
 const TrailSection = lazy(() => import('../trail/TrailSection'));
+const PlanSection = lazy(() => import('../plan/PlanSection'));
 
 type Screen =
   | { kind: 'loading' }
@@ -38,7 +39,7 @@ export interface AuditPageProps {
 }
 
 export default function AuditPage({ pollMs }: AuditPageProps) {
-  const { api, auditDay, trail } = useServices();
+  const { api, auditDay, trail, plan } = useServices();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
@@ -149,6 +150,11 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
             )
           }
         />
+      )}
+      {screen.kind === 'score' && plan && (
+        <Suspense fallback={<Loading label="Loading the road to audit day" />}>
+          <PlanSection key={screen.rollup.checklistId} api={plan} checklistId={screen.rollup.checklistId} />
+        </Suspense>
       )}
       {screen.kind === 'score' && trail && (
         <Suspense fallback={<Loading label="Loading the decision trail" />}>

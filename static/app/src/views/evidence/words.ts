@@ -20,12 +20,14 @@ export const RISK_WORDS: Record<AuditRiskKind, string> = {
   'only-rejected-evidence': 'Only rejected evidence',
   'evidence-expired': 'Expired',
   'evidence-expiring': 'Expiring soon',
+  'evidence-expires-before-audit': 'Expires before the audit',
 };
 export const RISK_TONES: Record<AuditRiskKind, PillTone> = {
   'met-without-evidence': 'danger',
   'only-rejected-evidence': 'danger',
   'evidence-expired': 'danger',
   'evidence-expiring': 'warning',
+  'evidence-expires-before-audit': 'warning',
 };
 
 export const ASSESSMENT_WORDS: Record<AssessmentResultName, string> = { met: 'Met', not_met: 'Not met', na: 'N/A' };

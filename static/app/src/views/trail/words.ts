@@ -15,6 +15,7 @@ export const ACTION_WORDS: Record<string, string> = {
   'item.adopt': 'Issue adopted',
   'duplicate.close': 'Duplicate closed',
   'prerequisite.set': '“Before you apply” ticked',
+  'plan.set': 'Audit plan set',
 };
 
 export function actionWords(action: string): string {

@@ -1,0 +1,55 @@
+/**
+ * The audit plan's dates: validation audit, optional pre-audit, self-assessment sent. The server
+ * checks every date again (calendar, order) and says what to fix; the form only keeps a save from
+ * being sent without a validation date.
+ */
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import type { AuditPlanView, SetAuditPlanPayload } from '../../../../../common/contract';
+
+interface PlanFormProps {
+  plan: AuditPlanView | null;
+  busy: boolean;
+  onSave: (payload: SetAuditPlanPayload) => void;
+}
+
+export function PlanForm({ plan, busy, onSave }: PlanFormProps) {
+  const ids = { validation: useId(), preAudit: useId(), sent: useId() };
+  const [validationDate, setValidation] = useState(plan?.validationDate ?? '');
+  const [preAuditDate, setPreAudit] = useState(plan?.preAuditDate ?? '');
+  const [sentDate, setSent] = useState(plan?.selfAssessmentSentDate ?? '');
+  const field = { display: 'grid', gap: 2 } as const;
+  return (
+    <form
+      aria-label="Audit plan"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200', '16px'), alignItems: 'end' }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (validationDate === '') return;
+        onSave({
+          validationDate,
+          ...(preAuditDate !== '' ? { preAuditDate } : {}),
+          ...(sentDate !== '' ? { selfAssessmentSentDate: sentDate } : {}),
+          revision: plan?.revision ?? 0,
+        });
+      }}
+    >
+      <div style={field}>
+        <label htmlFor={ids.validation}>Validation audit</label>
+        <input id={ids.validation} type="date" required value={validationDate} onChange={(event) => setValidation(event.target.value)} />
+      </div>
+      <div style={field}>
+        <label htmlFor={ids.preAudit}>Pre-audit (optional)</label>
+        <input id={ids.preAudit} type="date" value={preAuditDate} onChange={(event) => setPreAudit(event.target.value)} />
+      </div>
+      <div style={field}>
+        <label htmlFor={ids.sent}>Self-assessment sent (optional)</label>
+        <input id={ids.sent} type="date" value={sentDate} onChange={(event) => setSent(event.target.value)} />
+      </div>
+      <Button type="submit" appearance="primary" isDisabled={busy || validationDate === ''}>
+        {plan ? 'Save the plan' : 'Set the plan'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The road to audit day on the Audit page, loaded lazily: days to the audit, the plan's dates (set
+ * by people with Edit issues), the forecast in a sentence, what is due when, and who owns what.
+ * A save answers with the whole road, which replaces the loaded one.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { errorMessage } from '../../api/errors';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { StatusPill } from '../../components/StatusPill';
+import { useLoad } from '../../hooks/useLoad';
+import type { RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
+import { DueList } from './DueList';
+import { OwnersTable } from './OwnersTable';
+import type { PlanApi } from './plan-api';
+import { PlanForm } from './PlanForm';
+import { RemindersPanel } from './RemindersPanel';
+import { FORECAST_TONES, FORECAST_WORDS, countdownLine, personName } from './words';
+
+export interface PlanSectionProps {
+  api: PlanApi;
+  checklistId: string;
+}
+
+export default function PlanSection({ api, checklistId }: PlanSectionProps) {
+  const headingId = useId();
+  const { state, reload } = useLoad<RoadToAudit>(checklistId, (id) => api.getAuditPlan(id));
+  const [saved, setSaved] = useState<RoadToAudit | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const loaded = state.status === 'ready' ? state.value : null;
+  const road = saved && saved.checklistId === checklistId ? saved : loaded;
+
+  const save = (payload: SetAuditPlanPayload) => {
+    setBusy(true);
+    setSaveError(undefined);
+    api.setAuditPlan({ ...payload, checklistId }).then(
+      (fresh) => {
+        if (!mounted.current) return;
+        setSaved(fresh);
+        setBusy(false);
+      },
+      (error: unknown) => {
+        if (!mounted.current) return;
+        setBusy(false);
+        setSaveError(errorMessage(error));
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
+      <Heading size="medium" as="h2" id={headingId}>
+        Road to audit day
+      </Heading>
+      {state.status === 'loading' && !road && <Loading label="Loading the audit plan" />}
+      {state.status === 'error' && !road && (
+        <Notice appearance="error" title="Could not load the audit plan" actions={<Button onClick={reload}>Try again</Button>}>
+          {state.message}
+        </Notice>
+      )}
+      {road && (
+        <>
+          <p style={{ margin: 0, fontSize: 20, fontWeight: 600 }} data-testid="plan-countdown">
+            {countdownLine(road)}
+          </p>
+          {road.plan && (
+            <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }} data-testid="plan-saved-by">
+              {road.plan.preAuditDate ? `Pre-audit ${road.plan.preAuditDate}. ` : ''}
+              {road.plan.selfAssessmentSentDate ? `Self-assessment sent ${road.plan.selfAssessmentSentDate}. ` : ''}
+              Plan saved by {personName(road.people, road.plan.updatedBy)} on {road.plan.updatedAt.slice(0, 10)}.
+            </p>
+          )}
+          {saveError && (
+            <Notice appearance="error" title="The plan was not saved">
+              {saveError}
+            </Notice>
+          )}
+          {road.warnings.map((warning) => (
+            <Notice key={warning} appearance="warning" title="Saved, with a warning">
+              {warning}
+            </Notice>
+          ))}
+          {road.canEdit ? (
+            <PlanForm key={`${road.checklistId}-${road.plan?.revision ?? 0}`} plan={road.plan} busy={busy} onSave={save} />
+          ) : (
+            <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>Setting the audit plan needs the Edit issues permission in this project.</p>
+          )}
+          <p style={{ margin: 0 }} data-testid="plan-forecast">
+            <StatusPill tone={FORECAST_TONES[road.forecast.state]}>
+              {road.forecast.state === 'at-risk' && road.forecast.daysLate !== undefined ? `At risk by ${road.forecast.daysLate} days` : FORECAST_WORDS[road.forecast.state]}
+            </StatusPill>{' '}
+            {road.forecast.sentence}
+          </p>
+          <DueList road={road} />
+          <Heading size="small" as="h3">
+            Who owns what
+          </Heading>
+          <OwnersTable road={road} />
+          {road.canEdit && road.plan && <RemindersPanel key={road.plan.revision} api={api} checklistId={checklistId} people={road.people} />}
+        </>
+      )}
+    </section>
+  );
+}
