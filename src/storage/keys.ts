@@ -256,3 +256,8 @@ export function itemMapPendingPrefix(projectKey: string, framework: string): str
 export function itemMapUnclaimedKey(projectKey: string, checklistId: string): string {
   return key('item-map-unclaimed', part('projectKey', projectKey), part('checklistId', checklistId));
 }
+
+/** Which of a project's checklists a version update retired: when, for which version, with their last score. */
+export function retiredChecklistsKey(projectKey: string): string {
+  return key('project-retired-checklists', part('projectKey', projectKey));
+}
