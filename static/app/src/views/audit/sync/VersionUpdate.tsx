@@ -14,6 +14,7 @@ import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
 import { useLoad } from '../../../hooks/useLoad';
 import { plural } from '../format';
+import { carryLine, confirmedMappings, Proposals } from './Proposals';
 import { newerVersions } from './versions';
 
 /** applySync calls before giving up: each one works for up to ~19 s of a resolver's 25 s. */
@@ -22,9 +23,9 @@ const MAX_ROUNDS = 50;
 type Step =
   | { kind: 'offer' }
   | { kind: 'planning' }
-  | { kind: 'plan'; plan: SyncPreview }
+  | { kind: 'plan'; plan: SyncPreview; confirmed: Set<string> }
   | { kind: 'applying'; done: Omit<SyncResult, 'complete' | 'checklistId'> }
-  | { kind: 'error'; message: string; plan?: SyncPreview };
+  | { kind: 'error'; message: string; plan?: SyncPreview; confirmed?: ReadonlySet<string> };
 
 interface VersionUpdateProps {
   rollup: Rollup;
@@ -93,17 +94,18 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const preview = () => {
     setStep({ kind: 'planning' });
     api.planSync(target.id).then(
-      (plan) => setStep({ kind: 'plan', plan }),
+      (plan) => setStep({ kind: 'plan', plan, confirmed: new Set() }),
       (error: unknown) => setStep({ kind: 'error', message: errorMessage(error) }),
     );
   };
 
-  const apply = async (plan: SyncPreview) => {
+  const apply = async (plan: SyncPreview, confirmed: ReadonlySet<string>) => {
+    const mappings = confirmedMappings(plan, confirmed);
     const done = { created: 0, updated: 0, retired: 0, unchanged: 0 };
     setStep({ kind: 'applying', done });
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const result = await api.applySync(target.id);
+        const result = await api.applySync(target.id, mappings.length > 0 ? mappings : undefined);
         done.created += result.created;
         done.updated += result.updated;
         done.retired += result.retired;
@@ -114,9 +116,9 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           return;
         }
       }
-      setStep({ kind: 'error', plan, message: 'The update is taking longer than expected. Apply it again: it continues where it stopped.' });
+      setStep({ kind: 'error', plan, confirmed, message: 'The update is taking longer than expected. Apply it again: it continues where it stopped.' });
     } catch (error) {
-      setStep({ kind: 'error', plan, message: errorMessage(error) });
+      setStep({ kind: 'error', plan, confirmed, message: errorMessage(error) });
     }
   };
 
@@ -128,7 +130,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
       </Heading>
       {step.kind === 'offer' && (
         <Notice actions={<Button appearance="primary" onClick={preview}>{title}</Button>}>
-          {`This project uses version ${rollup.version}. See what the update changes before anything is written; status, owners and evidence are kept.`}
+          {`This project uses version ${rollup.version}. See what the update changes and what carries over before anything is written: only issues that stand for an item of version ${target.version} keep their status, owners and evidence.`}
           {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
         </Notice>
       )}
@@ -138,7 +140,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           title={`What ${title.toLowerCase()} changes`}
           actions={
             <>
-              <Button appearance="primary" onClick={() => void apply(step.plan)}>
+              <Button appearance="primary" onClick={() => void apply(step.plan, step.confirmed)}>
                 Apply the update
               </Button>
               <Button appearance="subtle" onClick={() => setStep({ kind: 'offer' })}>
@@ -147,12 +149,16 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
             </>
           }
         >
+          <p data-testid="carry-line" style={{ margin: `0 0 ${token('space.100', '8px')}` }}>
+            {carryLine(step.plan, step.confirmed)}
+          </p>
           <ul aria-label="Changes in the update" style={{ margin: 0, paddingLeft: 20 }}>
             {planLines(step.plan).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
+          <Proposals plan={step.plan} confirmed={step.confirmed} onChange={(confirmed) => setStep({ ...step, confirmed })} />
           {planGroups(step.plan, rollup).map((group) => (
             <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
               <strong>{`${group.label} (${group.items.length})`}</strong>
@@ -174,7 +180,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
         <Notice
           appearance="error"
           title="The update did not finish"
-          actions={<Button onClick={() => (step.plan ? void apply(step.plan) : preview())}>Try again</Button>}
+          actions={<Button onClick={() => (step.plan ? void apply(step.plan, step.confirmed ?? new Set()) : preview())}>Try again</Button>}
         >
           {step.message}
         </Notice>
