@@ -65,6 +65,7 @@ describe('moving to another version', () => {
     expect(line).toHaveTextContent('4 of 6 items carry over');
     fireEvent.click(within(moves).getByRole('checkbox', { name: /^2\.2 \(MSP-20\) → BUS-003/ }));
     expect(line).toHaveTextContent('3 of 6 items carry over');
+    expect(within(region).getByRole('list', { name: 'Changes in the update' })).toHaveTextContent('1 confirmed move keeping the old issue for the new item4 new items created');
 
     fireEvent.click(within(region).getByRole('button', { name: 'Apply the update' }));
     await waitFor(() => expect(api.callsOf('applySync')).toEqual([['team-list-2', [{ fromItemId: '8.3', toItemId: 'SEC-008' }]]]));

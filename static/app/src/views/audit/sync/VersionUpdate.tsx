@@ -33,9 +33,12 @@ interface VersionUpdateProps {
   onApplied: (checklistId: string) => void;
 }
 
-export function planLines(plan: SyncPreview): string[] {
-  const { summary } = plan;
+/** The plan's counts, with the confirmed proposals (`confirmed`, see Proposals.tsx) moved out of new and retired. */
+export function planLines(plan: SyncPreview, confirmed: ReadonlySet<string> = new Set()): string[] {
+  const moves = confirmedMappings(plan, confirmed).length;
+  const summary = { ...plan.summary, create: plan.summary.create - moves, retire: plan.summary.retire - moves };
   return [
+    ...(moves > 0 ? [`${plural(moves, 'confirmed move')} keeping the old issue for the new item`] : []),
     `${plural(summary.create, 'new item')} created`,
     `${plural(summary.changed, 'changed item')} updated (text, points or chapter)`,
     `${plural(summary.renamed, 'renamed item')} moved to the new id`,
@@ -55,13 +58,16 @@ export interface PlanGroup {
  * Which items the update creates, changes, renames and retires, by id and title, so a reviewer sees
  * what moves before Apply (the counts alone do not say whether a real item would be retired).
  */
-export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>): PlanGroup[] {
+export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>, confirmed: ReadonlySet<string> = new Set()): PlanGroup[] {
+  const moves = confirmedMappings(plan, confirmed);
+  const movedTo = new Set(moves.map((move) => move.toItemId));
+  const movedFrom = new Set(moves.map((move) => move.fromItemId));
   const titles = new Map(rollup.items.map((item) => [item.id, item.title]));
   const named = (id: string, title: string | undefined) => (title ? `${id} — ${title}` : id);
   const renamed = plan.update.filter((entry) => entry.previousItemId !== undefined && entry.previousItemId !== entry.itemId);
   const changed = plan.update.filter((entry) => !renamed.includes(entry) && entry.changes.some((change) => change !== 'identity'));
   const groups: PlanGroup[] = [
-    { label: 'New', items: plan.create.map((entry) => named(entry.itemId, entry.title)) },
+    { label: 'New', items: plan.create.filter((entry) => !movedTo.has(entry.itemId)).map((entry) => named(entry.itemId, entry.title)) },
     {
       label: 'Changed',
       items: changed.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.changes.filter((change) => change !== 'identity').join(', ')})`),
@@ -70,7 +76,7 @@ export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>): Pl
       label: 'Renamed',
       items: renamed.map((entry) => `${entry.previousItemId ?? ''} → ${named(entry.itemId, titles.get(entry.previousItemId ?? '') ?? titles.get(entry.itemId))}`),
     },
-    { label: 'Retired', items: plan.retire.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
+    { label: 'Retired', items: plan.retire.filter((entry) => !movedFrom.has(entry.itemId)).map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
   ];
   return groups.filter((group) => group.items.length > 0);
 }
@@ -153,13 +159,13 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
             {carryLine(step.plan, step.confirmed)}
           </p>
           <ul aria-label="Changes in the update" style={{ margin: 0, paddingLeft: 20 }}>
-            {planLines(step.plan).map((line) => (
+            {planLines(step.plan, step.confirmed).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
           <Proposals plan={step.plan} confirmed={step.confirmed} onChange={(confirmed) => setStep({ ...step, confirmed })} />
-          {planGroups(step.plan, rollup).map((group) => (
+          {planGroups(step.plan, rollup, step.confirmed).map((group) => (
             <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
               <strong>{`${group.label} (${group.items.length})`}</strong>
               <ul style={{ margin: 0, paddingLeft: 20 }}>
