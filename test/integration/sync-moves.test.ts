@@ -134,4 +134,33 @@ describe('moving a 4.x project with work to 7.1', () => {
     // Resuming with the same mappings after the move is a no-op, not a refusal.
     await expect(h.invoke<SyncResult>('applySync', { checklistId: 'aws-msp-7.1', mappings })).resolves.toMatchObject({ created: 0, updated: 0, retired: 0, complete: true });
   }, 120_000);
+
+  it('moves the confirmed issues exactly once under lost answers and search lag, resuming with the same mappings', async () => {
+    expect(await h.importChecklist('aws-msp-4.x')).toMatchObject({ state: 'done', created: 130 });
+    const old = itemKeys(await h.issues(), 'aws-msp-4.x');
+    const plan = await h.invoke<SyncPreview>('planSync', { checklistId: 'aws-msp-7.1' });
+    const mappings = plan.proposals.map(({ fromItemId, toItemId }) => ({ fromItemId, toItemId }));
+    expect(mappings).toHaveLength(11);
+
+    h.emulator.clearRequests();
+    h.emulator.setFaults({ rate500AfterCommit: 0.3, searchLagMs: 5000 });
+    let result: SyncResult | Error = new Error('not run');
+    let failures = 0;
+    for (let run = 0; run < 8 && (result instanceof Error || !result.complete); run++) {
+      result = await h.invoke<SyncResult>('applySync', { checklistId: 'aws-msp-7.1', mappings }).catch((error: Error) => error);
+      if (result instanceof Error) failures += 1;
+    }
+    // The faults did strike (answers lost after Jira committed); the app's retries and resumes absorbed them.
+    expect(h.appRequests().filter((request) => request.status >= 500).length).toBeGreaterThan(0);
+    expect(failures).toBeLessThan(8);
+    h.emulator.setFaults({});
+    expect(result).toMatchObject({ complete: true });
+
+    const after = await h.issues('MSP', { properties: ['msp-audit-item'] });
+    const active = after.filter((issue) => identity(issue)?.kind === 'item' && identity(issue)?.state === 'active');
+    expect(active.map((issue) => identity(issue)!.checklistId)).toEqual(Array.from({ length: 61 }, () => 'aws-msp-7.1'));
+    expect(new Set(active.map((issue) => identity(issue)!.itemId)).size).toBe(61);
+    const moved = itemKeys(after, 'aws-msp-7.1');
+    for (const [from, to] of SAME_TITLE) expect([to, moved.get(to)]).toEqual([to, old.get(from)]);
+  }, 120_000);
 });
