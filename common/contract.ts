@@ -227,7 +227,19 @@ export interface SyncPreview {
     retire: number;
     unchanged: number;
     duplicates: number;
+    /** Active issues before the move that stand for an item after it (they keep their work). */
+    carriedOver: number;
+    /** Active issues of the checklist before the move. */
+    activeBefore: number;
+    /** Issues to retire that have work on them: status, evidence, an assessment or a waiver. */
+    retiredWithWork: number;
+    proposals: number;
   };
+  /**
+   * Old items whose issue could stand for a new item (same title, one to one). Nothing moves
+   * unless the person confirms it: `applySync { mappings }`. `issueKey` is absent when hidden.
+   */
+  proposals: { fromItemId: string; toItemId: string; reason: string; withWork: boolean; issueKey?: string }[];
   create: { itemId: string; chapterId: string; title: string }[];
   update: {
     /** Absent when the caller cannot see the issue (issue security). */
@@ -244,7 +256,16 @@ export interface SyncPreview {
   hiddenIssues?: number;
 }
 
-/** `applySync { checklistId }` → SyncResult. Run again while `complete` is false (it resumes). */
+/** A proposal of the preview the person confirmed: the issue of `fromItemId` becomes `toItemId`'s. */
+export interface SyncMapping {
+  fromItemId: string;
+  toItemId: string;
+}
+
+/**
+ * `applySync { checklistId, mappings? }` → SyncResult. Run again (with the same mappings) while
+ * `complete` is false (it resumes). A mapping the plan does not propose is refused, nothing written.
+ */
 export interface SyncResult {
   checklistId: string;
   created: number;

@@ -9,11 +9,20 @@
  *    reported as duplicates, never recreated).
  * 2. A definition item with no issue of its own takes over the issue of an old id it `replaces`
  *    (a rename), if no other item claimed that issue first (checklist order decides).
- * 3. Remaining active issues of this framework are retired — including the second issue of a
+ * 3. A confirmed mapping (one of the plan's proposals, see below) works like a rename: the new
+ *    item takes over the old item's issue, which keeps its status, owner, evidence and history.
+ * 4. Remaining active issues of this framework are retired — including the second issue of a
  *    merge (two old ids replaced by one item), which no longer stands for any item.
+ *
+ * Proposals: a new item with no issue of its own whose normalised title is that of exactly one old
+ * item about to be retired (and no other new item has that title) is proposed as its successor.
+ * Nothing else is ever proposed; a proposal only takes effect when the person confirms it.
  */
 import { canonicalJson, fnv1a64 } from './hash';
+import { confirmedMappings, proposalsOf, type ItemMapping, type SyncProposal } from './sync-proposals';
 import type { ChecklistDefinition, ChecklistItem } from './types';
+
+export { mappingProblem, SyncMappingError, normaliseTitle, type ItemMapping, type SyncProposal } from './sync-proposals';
 
 /** What the app knows about an item issue already in Jira (from its `msp-audit-item` property). */
 export interface ExistingItem {
@@ -37,6 +46,8 @@ export interface ExistingItem {
   mandatory?: boolean;
   /** Optional: {@link itemTextHash} as last written. */
   textHash?: string;
+  /** Optional: people worked on the issue (status, evidence, an assessment or a waiver). */
+  work?: boolean;
 }
 
 /**
@@ -56,6 +67,8 @@ export interface SyncUpdate {
   changes: SyncChange[];
   /** The issue was retired and comes back. */
   restored?: boolean;
+  /** The takeover is a mapping the person confirmed (not a rename the definition declares). */
+  mapped?: boolean;
 }
 
 export interface SyncRef {
@@ -78,6 +91,12 @@ export interface SyncPlan {
   retire: SyncRef[];
   unchanged: SyncRef[];
   duplicates: SyncDuplicate[];
+  /** Mappings offered for confirmation (those already confirmed are updates, marked `mapped`). */
+  proposals: SyncProposal[];
+  /** Issues of the plan's retire list that have work on them. */
+  retiredWithWork: number;
+  /** Active issues of the framework before the move (the "of 130" in "4 of 130 items carry over"). */
+  activeBefore: number;
 }
 
 /** Counts for a preview. `update` = renamed + restored + changed + versionOnly. */
@@ -94,6 +113,14 @@ export interface SyncPlanSummary {
   unchanged: number;
   /** Extra issues beyond the one kept per item. */
   duplicates: number;
+  /** Active issues before the move that stand for an item after it (keep their work). */
+  carriedOver: number;
+  /** Active issues of the framework before the move. */
+  activeBefore: number;
+  /** Issues to retire that have work on them (status, evidence, an assessment or a waiver). */
+  retiredWithWork: number;
+  /** Mappings offered for confirmation. */
+  proposals: number;
 }
 
 /** The definition itself is inconsistent; the checklist file needs fixing before a sync. */
@@ -164,7 +191,7 @@ export function itemFingerprint(def: ChecklistDefinition, item: ChecklistItem): 
  * plan.update;  // e.g. { issueKey: 'MSP-7', itemId: '4.2', previousItemId: '4.1', changes: ['summary', 'identity'] }
  * plan.retire;  // issues whose item left the checklist
  */
-export function planSync(def: ChecklistDefinition, existing: ExistingItem[]): SyncPlan {
+export function planSync(def: ChecklistDefinition, existing: ExistingItem[], options: { mappings?: readonly ItemMapping[] } = {}): SyncPlan {
   assertUniqueItemIds(def);
   const prefix = `${def.framework}-`;
   const groups = groupByItemId(existing.filter((issue) => belongsToFramework(issue, def, prefix)));
@@ -182,7 +209,26 @@ export function planSync(def: ChecklistDefinition, existing: ExistingItem[]): Sy
     takenOver.set(item.id, old);
   });
 
-  const plan: SyncPlan = { checklistId: def.id, create: [], update: [], retire: [], unchanged: [], duplicates: [] };
+  const offered = proposalsOf(def, groups, claimedBy, takenOver);
+  const confirmed = confirmedMappings(offered, options.mappings ?? []);
+  const indexOf = new Map(def.items.map((item, index) => [item.id, index]));
+  for (const mapping of confirmed) {
+    claimedBy.set(mapping.fromItemId, indexOf.get(mapping.toItemId)!);
+    takenOver.set(mapping.toItemId, mapping.fromItemId);
+  }
+  const mappedTo = new Set(confirmed.map((mapping) => mapping.toItemId));
+
+  const plan: SyncPlan = {
+    checklistId: def.id,
+    create: [],
+    update: [],
+    retire: [],
+    unchanged: [],
+    duplicates: [],
+    proposals: offered.filter((proposal) => !mappedTo.has(proposal.toItemId)),
+    retiredWithWork: 0,
+    activeBefore: [...groups.values()].filter((issues) => issues[0]?.retired === false).length,
+  };
   for (const item of def.items) {
     const previousItemId = takenOver.get(item.id);
     const issue = groups.get(previousItemId ?? item.id)?.[0];
@@ -198,13 +244,17 @@ export function planSync(def: ChecklistDefinition, existing: ExistingItem[]): Sy
     const update: SyncUpdate = { issueKey: issue.issueKey, itemId: item.id, changes };
     if (previousItemId !== undefined) update.previousItemId = previousItemId;
     if (issue.retired) update.restored = true;
+    if (mappedTo.has(item.id)) update.mapped = true;
     plan.update.push(update);
   }
 
   const unclaimed = [...groups.entries()].filter(([itemId]) => !claimedBy.has(itemId));
   for (const [itemId, issues] of unclaimed) {
     const primary = issues[0];
-    if (primary && !primary.retired) plan.retire.push({ issueKey: primary.issueKey, itemId });
+    if (primary && !primary.retired) {
+      plan.retire.push({ issueKey: primary.issueKey, itemId });
+      if (primary.work === true) plan.retiredWithWork += 1;
+    }
   }
   plan.retire.sort((a, b) => compareIssueKeys(a.issueKey, b.issueKey));
 
@@ -229,6 +279,10 @@ export function summarizePlan(plan: SyncPlan): SyncPlanSummary {
     retire: plan.retire.length,
     unchanged: plan.unchanged.length,
     duplicates: plan.duplicates.reduce((sum, duplicate) => sum + duplicate.issueKeys.length, 0),
+    carriedOver: plan.unchanged.length + plan.update.filter((update) => update.restored !== true).length,
+    activeBefore: plan.activeBefore,
+    retiredWithWork: plan.retiredWithWork,
+    proposals: plan.proposals.length,
   };
   for (const update of plan.update) {
     if (update.previousItemId !== undefined) summary.renamed += 1;

@@ -38,7 +38,7 @@ export async function refuseOtherVersionInUse(jira: JiraClient, projectKey: stri
   if (!inUse) return;
   if (compareVersions(def.version, inUse.version) > 0) {
     throw new OtherVersionInUseError(
-      `Project ${projectKey} uses ${inUse.name} ${inUse.version}. Use “Update to version ${def.version}” on the Audit page, which keeps status, owners and evidence, instead of importing it again.`,
+      `Project ${projectKey} uses ${inUse.name} ${inUse.version}. Use “Update to version ${def.version}” on the Audit page, which shows what carries over (and keeps status, owners and evidence of those issues) before anything is written, instead of importing it again.`,
     );
   }
   throw new OtherVersionInUseError(

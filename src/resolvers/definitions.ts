@@ -24,6 +24,12 @@ import { definePlanResolvers } from './plan';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
+const itemIdSchema = z.string().min(1).max(100);
+/** The proposals of the preview the person confirmed (checked against the plan on the server). */
+const applySyncPayload = z.object({
+  checklistId: checklistIdSchema,
+  mappings: z.array(z.object({ fromItemId: itemIdSchema, toItemId: itemIdSchema })).max(5000).optional(),
+});
 const jobPayload = z.object({ jobId: z.uuid() });
 const rollupPayload = z.object({ checklistId: checklistIdSchema.optional(), refresh: z.boolean().optional() });
 
@@ -84,8 +90,8 @@ export function buildResolver(): Resolver {
   definitions.define(
     'applySync',
     logged('applySync', async ({ payload, context }): Promise<SyncResult> => {
-      const { checklistId } = parsePayload(checklistPayload, payload, 'applySync');
-      return applySync(jiraClientFor('resolver'), projectCaller(context), checklistId);
+      const { checklistId, mappings } = parsePayload(applySyncPayload, payload, 'applySync');
+      return applySync(jiraClientFor('resolver'), projectCaller(context), checklistId, mappings ?? []);
     }),
   );
   defineEvidenceResolvers(definitions);

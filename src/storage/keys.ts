@@ -281,3 +281,8 @@ export function reminderSettingsKey(projectKey: string): string {
 export function auditPlanLockKey(projectKey: string, checklistId: string): string {
   return key('audit-plan-lock', part('projectKey', projectKey), part('checklistId', checklistId));
 }
+
+/** Which of a project's checklists a version update retired: when, for which version, with their last score. */
+export function retiredChecklistsKey(projectKey: string): string {
+  return key('project-retired-checklists', part('projectKey', projectKey));
+}

@@ -13,7 +13,7 @@
  * lock, and refuses while an import of the framework runs (import/exclusion.ts). Recorded on the
  * decision trail as `sync.apply`.
  */
-import type { SyncPreview, SyncResult } from '../../common/contract';
+import type { SyncMapping, SyncPreview, SyncResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
 import { writeInitialVerdicts } from '../evidence/initial-verdicts';
@@ -36,6 +36,7 @@ import { checklistMap, placeItem } from '../item-map/model';
 import { verifyChecklist } from '../item-map/verify';
 import { recordDecision } from '../trail/record';
 import { retireIssues } from './retire';
+import { finishRetiring, noteRetiring } from './retired-checklists';
 import { loadSyncState, previewKeys, toPreview, type SyncState } from './state';
 
 /** Stop starting new writes when less than this is left of the resolver's 25 s. */
@@ -47,34 +48,42 @@ export async function previewSync(jira: JiraClient, caller: ProjectCaller, check
   const def = await requireChecklist(checklistId);
   await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS'], `preview the move to ${def.name} ${def.version}`);
   const map = await openItemMap(jira, caller.projectKey, def.framework);
-  const state = await loadSyncState(jira, def, map);
+  const state = await loadSyncState(jira, def, map, { projectKey: caller.projectKey, ...(await evidenceOption(jira)) });
   // Issue security: the keys named are only those the caller may see, read as the caller (no search index).
   const keys = previewKeys(state);
   const visible = keys.length === 0 ? [] : await jira.bulkFetchIssues({ issueIdsOrKeys: keys, fields: ['key'], as: 'user' });
   return toPreview(def, state, new Set(visible.flatMap((issue) => (issue.key !== undefined ? [issue.key] : []))));
 }
 
-export async function applySync(jira: JiraClient, caller: ProjectCaller, checklistId: string): Promise<SyncResult> {
+export async function applySync(jira: JiraClient, caller: ProjectCaller, checklistId: string, mappings: readonly SyncMapping[] = []): Promise<SyncResult> {
   const def = await requireChecklist(checklistId);
   await requireProjectPermissions(jira, caller, ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES'], `move the project to ${def.name} ${def.version}`);
   const release = await claimFrameworkForSync(caller.projectKey, def);
   try {
-    return await applyClaimed(jira, caller, def);
+    return await applyClaimed(jira, caller, def, mappings);
   } finally {
     await release();
   }
 }
 
-async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: ChecklistDefinition): Promise<SyncResult> {
+async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: ChecklistDefinition, mappings: readonly SyncMapping[]): Promise<SyncResult> {
   const setup = await resolveSetup(jira, caller.projectKey);
   // The item map is the truth of what exists; it settles a bulk create a previous run left unanswered.
   const ledger = await ItemLedger.open(jira, caller.projectKey, def.framework);
   const startKeyNumber = await ledger.lastKeyNumber();
-  const state = await loadSyncState(jira, def, ledger.map, setup.pointsFieldId);
+  const state = await loadSyncState(jira, def, ledger.map, {
+    projectKey: caller.projectKey,
+    ...(setup.pointsFieldId !== undefined ? { pointsFieldId: setup.pointsFieldId } : {}),
+    ...(await evidenceOption(jira)),
+    mappings,
+  });
   if (state.mapChanged) await ledger.save();
   const { plan } = state;
   const timeLeft = (): boolean => (invocationRemainingMs() ?? Number.POSITIVE_INFINITY) > STOP_MARGIN_MS;
   const result: SyncResult = { checklistId: def.id, created: 0, updated: 0, retired: 0, unchanged: plan.unchanged.length, complete: false };
+  // The versions moved away from become history once the move completes; their last score first.
+  const fromIds = [...new Set(state.items.filter((issue) => issue.identity.state === 'active' && issue.identity.checklistId !== def.id).map((issue) => issue.identity.checklistId))];
+  await noteRetiring(caller.projectKey, fromIds, def.id);
   await rememberChecklist(caller.projectKey, def.id);
 
   const chapterKeys = await ensureChapters(jira, def, caller.projectKey, state, setup.epicTypeId, ledger);
@@ -127,7 +136,22 @@ async function applyClaimed(jira: JiraClient, caller: ProjectCaller, def: Checkl
   }
   await markProjectChanged(caller.projectKey);
   result.complete = createdAll && updatesDone && retireDone && missing === 0;
+  if (result.complete) await finishRetiring(caller.projectKey, def.id);
   await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'sync.apply', checklistId: def.id, after: { ...result } });
+  // Each confirmed mapping this round applied, as its own decision: which old item's issue now stands for which new one.
+  for (const update of plan.update.filter((entry) => entry.mapped === true)) {
+    const from = byKey.get(update.issueKey)!.identity;
+    await recordDecision({
+      projectKey: caller.projectKey,
+      actor: caller.accountId,
+      action: 'sync.apply',
+      checklistId: def.id,
+      itemId: update.itemId,
+      issueKey: update.issueKey,
+      before: { checklistId: from.checklistId, itemId: from.itemId },
+      after: { checklistId: def.id, itemId: update.itemId, mapping: 'confirmed' },
+    });
+  }
   console.info(`[sync] ${caller.projectKey} → ${def.id}: ${result.created} created, ${result.updated} updated, ${result.retired} retired${result.complete ? '' : ' (stopped early; run again to finish)'}`);
   return result;
 }

@@ -9,13 +9,16 @@
  * the identity.
  */
 import type { SyncPreview } from '../../common/contract';
-import { planSync, summarizePlan, type SyncPlan } from '../domain/sync-plan';
+import { AppError } from '../../common/errors';
+import { readWaivers } from '../audit-day/records';
+import { mappingProblem, planSync, summarizePlan, type ItemMapping, type SyncPlan } from '../domain/sync-plan';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { AuditChapterIssue, AuditItemIssue } from '../jira/audit-issues';
-import { ITEM_PROPERTY, readIdentity, toExistingItem } from '../jira/identity';
+import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, readIdentity, toExistingItem, type ItemIdentity } from '../jira/identity';
 import { compareIssueKeys } from '../domain/sync-plan';
 import { placementsById, placeItem, type ItemMap } from '../item-map/model';
+import { hasWork, workFields } from '../item-map/work';
 
 export interface SyncState {
   plan: SyncPlan;
@@ -25,13 +28,26 @@ export interface SyncState {
   mapChanged: boolean;
 }
 
-export async function loadSyncState(jira: JiraClient, def: ChecklistDefinition, map: ItemMap, pointsFieldId?: string): Promise<SyncState> {
+export interface SyncStateOptions {
+  projectKey: string;
+  pointsFieldId?: string;
+  evidenceFieldId?: string;
+  /**
+   * Mappings a person confirmed. Each must be one of the plan's proposals: otherwise the load
+   * refuses (AppError 'bad_request') before anything is written.
+   */
+  mappings?: readonly ItemMapping[];
+}
+
+export async function loadSyncState(jira: JiraClient, def: ChecklistDefinition, map: ItemMap, options: SyncStateOptions): Promise<SyncState> {
+  const { pointsFieldId, evidenceFieldId } = options;
   const placements = placementsById(map);
   const fetched = await jira.bulkFetchIssues({
     issueIdsOrKeys: [...placements.keys()],
-    ...(pointsFieldId !== undefined ? { fields: [pointsFieldId] } : {}),
-    properties: [ITEM_PROPERTY],
+    fields: [...workFields(evidenceFieldId), ...(pointsFieldId !== undefined ? [pointsFieldId] : [])],
+    properties: [ITEM_PROPERTY, ASSESSMENT_PROPERTY],
   });
+  const worked = new Set<string>();
   const items: AuditItemIssue[] = [];
   const chapters: AuditChapterIssue[] = [];
   let mapChanged = false;
@@ -50,6 +66,7 @@ export async function loadSyncState(jira: JiraClient, def: ChecklistDefinition, 
       item.points = typeof value === 'number' ? value : null;
     }
     items.push(item);
+    if (hasWork(issue, evidenceFieldId)) worked.add(issue.key);
     const state = identity.state === 'active' ? 'active' : 'retired';
     if (placement.checklistId !== identity.checklistId || placement.itemId !== identity.itemId || placement.issue.state !== state) {
       placeItem(map, { id: issue.id, key: issue.key, state }, identity, placement);
@@ -58,8 +75,32 @@ export async function loadSyncState(jira: JiraClient, def: ChecklistDefinition, 
   }
   items.sort((a, b) => compareIssueKeys(a.key, b.key));
   chapters.sort((a, b) => compareIssueKeys(a.key, b.key));
-  const plan = planSync(def, items.map((issue) => toExistingItem(issue.key, issue.identity)));
+  const waived = await waivedIssues(options.projectKey, items);
+  const existing = items.map((issue) => ({ ...toExistingItem(issue.key, issue.identity), work: worked.has(issue.key) || waived.has(issue.key) }));
+  // A mapping an earlier round of this update already applied (the new item holds an issue, the old
+  // one none) is done: a resumed apply sends the same mappings again.
+  const standing = (itemId: string, checklistId?: string): boolean =>
+    existing.some((issue) => issue.itemId === itemId && !issue.retired && (checklistId === undefined || issue.checklistId === checklistId));
+  const mappings = (options.mappings ?? []).filter((mapping) => !(standing(mapping.toItemId, def.id) && !standing(mapping.fromItemId)));
+  if (mappings.length > 0) {
+    // Checked against the plan a preview shows: a mapping it does not offer is refused, nothing written.
+    const problem = mappingProblem(planSync(def, existing).proposals, mappings);
+    if (problem !== undefined) throw new AppError('bad_request', problem);
+  }
+  const plan = planSync(def, existing, { mappings });
   return { plan, items, chapters, mapChanged };
+}
+
+/** Keys of the issues a waiver of their own checklist covers (by item or by chapter). */
+async function waivedIssues(projectKey: string, items: readonly { key: string; identity: ItemIdentity }[]): Promise<Set<string>> {
+  const checklistIds = [...new Set(items.map((issue) => issue.identity.checklistId))];
+  const waivers = new Map(await Promise.all(checklistIds.map(async (id) => [id, await readWaivers(projectKey, id)] as const)));
+  const waived = new Set<string>();
+  for (const issue of items) {
+    const covering = waivers.get(issue.identity.checklistId) ?? [];
+    if (covering.some((waiver) => waiver.items.includes(issue.identity.itemId) || waiver.chapters.includes(issue.identity.chapterId))) waived.add(issue.key);
+  }
+  return waived;
 }
 
 /** The preview; with `visible` (the issue keys the caller may see) the other issues' keys are left out. */
@@ -85,6 +126,14 @@ export function toPreview(def: ChecklistDefinition, state: SyncState, visible?: 
       ...(update.previousItemId !== undefined ? { previousItemId: update.previousItemId } : {}),
       ...(update.restored ? { restored: true } : {}),
     })),
+    // The item ids and titles of a proposal say nothing the caller may not see; the key may.
+    proposals: plan.proposals.map((proposal) => ({
+      fromItemId: proposal.fromItemId,
+      toItemId: proposal.toItemId,
+      reason: proposal.reason,
+      withWork: proposal.withWork,
+      ...key(proposal.issueKey),
+    })),
     retire: plan.retire.map((ref) => ({ ...key(ref.issueKey), itemId: ref.itemId })),
     duplicates: plan.duplicates.map((duplicate) => {
       const kept = key(duplicate.keptIssueKey).issueKey;
@@ -98,5 +147,5 @@ export function toPreview(def: ChecklistDefinition, state: SyncState, visible?: 
 /** Every issue key a preview would name. */
 export function previewKeys(state: SyncState): string[] {
   const { plan } = state;
-  return [...new Set([...plan.update.map((update) => update.issueKey), ...plan.retire.map((ref) => ref.issueKey), ...plan.duplicates.flatMap((d) => [d.keptIssueKey, ...d.issueKeys])])];
+  return [...new Set([...plan.update.map((update) => update.issueKey), ...plan.retire.map((ref) => ref.issueKey), ...plan.proposals.map((proposal) => proposal.issueKey), ...plan.duplicates.flatMap((d) => [d.keptIssueKey, ...d.issueKeys])])];
 }

@@ -6,7 +6,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { AppServices, AuditApi, GetRollupOptions } from '../../static/app/src/api/audit-api';
 import { ServicesProvider } from '../../static/app/src/api/services';
-import type { ChecklistSummary, ChecklistView, ImportStatus, Rollup, StartImportResult, SyncPreview, SyncResult } from '../../common/contract';
+import type { ChecklistSummary, ChecklistView, ImportStatus, Rollup, StartImportResult, SyncMapping, SyncPreview, SyncResult } from '../../common/contract';
 import type {
   AppendCustomChecklistItemsPayload,
   AppendCustomChecklistItemsResult,
@@ -81,8 +81,8 @@ export class FakeAuditApi implements AuditApi {
     this.calls.push({ method: 'planSync', args: [checklistId] });
     return answer(this.syncPreview);
   }
-  applySync(checklistId: string) {
-    this.calls.push({ method: 'applySync', args: [checklistId] });
+  applySync(checklistId: string, mappings?: SyncMapping[]) {
+    this.calls.push({ method: 'applySync', args: mappings !== undefined ? [checklistId, mappings] : [checklistId] });
     return answer(this.next(this.syncResults));
   }
   saveCustomChecklist(payload: SaveCustomChecklistPayload) {

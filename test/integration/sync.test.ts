@@ -42,7 +42,7 @@ describe('version sync', () => {
     }
 
     const plan = await h.invoke<SyncPreview>('planSync', { checklistId: syncV2.id });
-    expect(plan.summary).toEqual({ create: 3, update: 7, renamed: 1, restored: 0, changed: 2, versionOnly: 4, retire: 1, unchanged: 0, duplicates: 0 });
+    expect(plan.summary).toEqual({ create: 3, update: 7, renamed: 1, restored: 0, changed: 2, versionOnly: 4, retire: 1, unchanged: 0, duplicates: 0, carriedOver: 7, activeBefore: 8, retiredWithWork: 0, proposals: 0 });
     expect(plan.fromChecklistIds).toEqual([syncV1.id]);
     expect(plan.create.map((item) => item.itemId)).toEqual(['1.4', '2.4', '3.3']);
     expect(plan.retire).toEqual([{ issueKey: v1.get('2.3')!.key, itemId: '2.3' }]);

@@ -22,7 +22,7 @@ const v1 = pointsChecklist([item('1.1', { mandatory: true }), item('1.2'), item(
   version: '1.0',
 });
 const v2 = (items: ChecklistItem[]): ChecklistDefinition => ({ ...v1, id: 'demo-2.0', version: '2.0', items });
-const emptyPlan = (checklistId: string): SyncPlan => ({ checklistId, create: [], update: [], retire: [], unchanged: [], duplicates: [] });
+const emptyPlan = (checklistId: string, activeBefore = 0): SyncPlan => ({ checklistId, create: [], update: [], retire: [], unchanged: [], duplicates: [], proposals: [], retiredWithWork: 0, activeBefore });
 
 describe('fnv1a64', () => {
   describe('when given the published test vectors', () => {
@@ -137,7 +137,7 @@ describe('planSync', () => {
   describe('when Jira holds every item as imported', () => {
     it('returns every item unchanged (a re-run is a no-op)', () => {
       expect(planSync(v1, importedAll(v1))).toEqual({
-        ...emptyPlan('demo-1.0'),
+        ...emptyPlan('demo-1.0', 3),
         unchanged: [
           { issueKey: 'MSP-1', itemId: '1.1' },
           { issueKey: 'MSP-2', itemId: '1.2' },
@@ -324,6 +324,10 @@ describe('planSync', () => {
         retire: 1,
         unchanged: 0,
         duplicates: 0,
+        carriedOver: 7,
+        activeBefore: 8,
+        retiredWithWork: 0,
+        proposals: 0,
       });
     });
 
@@ -354,6 +358,7 @@ describe('summarizePlan', () => {
     it('returns zeros', () => {
       expect(summarizePlan(emptyPlan('x'))).toEqual({
         create: 0, update: 0, renamed: 0, restored: 0, changed: 0, versionOnly: 0, retire: 0, unchanged: 0, duplicates: 0,
+        carriedOver: 0, activeBefore: 0, retiredWithWork: 0, proposals: 0,
       });
     });
   });

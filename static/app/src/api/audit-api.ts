@@ -9,6 +9,7 @@ import type {
   ImportStatus,
   Rollup,
   StartImportResult,
+  SyncMapping,
   SyncPreview,
   SyncResult,
 } from '../../../../common/contract';
@@ -46,8 +47,8 @@ export interface AuditApi {
   listProjectChecklists?(): Promise<ProjectChecklist[]>;
   /** What moving the project to this version of its checklist would change. */
   planSync(checklistId: string): Promise<SyncPreview>;
-  /** Moves the project to this version; call again while `complete` is false. */
-  applySync(checklistId: string): Promise<SyncResult>;
+  /** Moves the project to this version (with the proposals the person confirmed); call again while `complete` is false. */
+  applySync(checklistId: string, mappings?: SyncMapping[]): Promise<SyncResult>;
   /** A project admin makes an issue that claims an item that item's issue; optional so older fakes need not supply it. */
   adoptIssue?(issueKey: string): Promise<AdoptIssueResult>;
   /** A team's own checklist in one call (small definitions; see CUSTOM_CHECKLIST_LIMITS). */

@@ -55,7 +55,7 @@ export function createBridgeApi(call: Invoke = (key, payload) => invoke(key, pay
     },
     listProjectChecklists: () => call<ProjectChecklist[]>('listProjectChecklists', {}),
     planSync: (checklistId) => call<SyncPreview>('planSync', { checklistId }),
-    applySync: (checklistId) => call<SyncResult>('applySync', { checklistId }),
+    applySync: (checklistId, mappings) => call<SyncResult>('applySync', { checklistId, ...(mappings !== undefined ? { mappings } : {}) }),
     adoptIssue: (issueKey) => call<AdoptIssueResult>('adoptIssue', { issueKey } satisfies AdoptIssuePayload),
     saveCustomChecklist: (payload) => call<SaveCustomChecklistResult>('saveCustomChecklist', payload),
     beginCustomChecklist: (payload) => call<BeginCustomChecklistResult>('beginCustomChecklist', payload),

@@ -1,6 +1,8 @@
 /**
  * Which of the project's imported checklists the page scores: a labelled native select (keyboard
- * operable as is), shown by the headline when the project holds more than one.
+ * operable as is), shown by the headline when the project holds more than one. A checklist a
+ * version update retired is history: listed but not selectable (no score to work on, no update to
+ * offer), with when it was replaced, by which version, and its last score before the move.
  */
 import { useId } from 'react';
 import { token } from '@atlaskit/tokens';
@@ -13,26 +15,52 @@ interface ChecklistSwitcherProps {
   disabled?: boolean;
 }
 
+const day = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+};
+
+/** "AWS MSP Partner Program Validation Checklist 4.x: retired 7 Dec 2026, replaced by version 7.1; last score 412 / 1000 (not passed)." */
+export function retiredLine(checklist: ProjectChecklist): string | undefined {
+  const { retired } = checklist;
+  if (!retired) return undefined;
+  const score = retired.lastScore
+    ? `last score ${retired.lastScore.score} / ${retired.lastScore.maxScore} (${retired.lastScore.passed ? 'passed' : 'not passed'}) on ${day(retired.lastScore.at)}`
+    : 'no score was recorded before the move';
+  return `${checklist.name} ${checklist.version}: retired ${day(retired.at)}, replaced by version ${retired.replacedByVersion}; ${score}. Read only: its issues moved or were retired with their work.`;
+}
+
 export function ChecklistSwitcher({ checklists, selectedId, onSwitch, disabled }: ChecklistSwitcherProps) {
   const id = useId();
+  const history = checklists.flatMap((checklist) => retiredLine(checklist) ?? []);
   return (
-    <div style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', flexWrap: 'wrap' }}>
-      <label htmlFor={id} style={{ color: token('color.text.subtle', '#44546F') }}>
-        Checklist
-      </label>
-      <select
-        id={id}
-        value={selectedId}
-        disabled={disabled}
-        onChange={(event) => event.target.value !== selectedId && onSwitch(event.target.value)}
-        style={{ font: 'inherit', padding: '4px 8px', borderRadius: 4, border: `1px solid ${token('color.border.input', '#8590A2')}` }}
-      >
-        {checklists.map((checklist) => (
-          <option key={checklist.id} value={checklist.id}>
-            {checklist.name} {checklist.version}
-          </option>
-        ))}
-      </select>
+    <div style={{ display: 'grid', gap: token('space.050', '4px') }}>
+      <div style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', flexWrap: 'wrap' }}>
+        <label htmlFor={id} style={{ color: token('color.text.subtle', '#44546F') }}>
+          Checklist
+        </label>
+        <select
+          id={id}
+          value={selectedId}
+          disabled={disabled}
+          onChange={(event) => event.target.value !== selectedId && onSwitch(event.target.value)}
+          style={{ font: 'inherit', padding: '4px 8px', borderRadius: 4, border: `1px solid ${token('color.border.input', '#8590A2')}` }}
+        >
+          {checklists.map((checklist) => (
+            <option key={checklist.id} value={checklist.id} disabled={checklist.retired !== undefined && checklist.id !== selectedId}>
+              {checklist.name} {checklist.version}
+              {checklist.retired ? ` (retired, replaced by ${checklist.retired.replacedByVersion})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      {history.length > 0 && (
+        <ul aria-label="Retired checklists" style={{ margin: 0, paddingLeft: 20, color: token('color.text.subtle', '#44546F') }}>
+          {history.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

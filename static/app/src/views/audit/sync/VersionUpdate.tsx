@@ -14,6 +14,7 @@ import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
 import { useLoad } from '../../../hooks/useLoad';
 import { plural } from '../format';
+import { carryLine, confirmedMappings, Proposals } from './Proposals';
 import { newerVersions } from './versions';
 
 /** applySync calls before giving up: each one works for up to ~19 s of a resolver's 25 s. */
@@ -22,9 +23,9 @@ const MAX_ROUNDS = 50;
 type Step =
   | { kind: 'offer' }
   | { kind: 'planning' }
-  | { kind: 'plan'; plan: SyncPreview }
+  | { kind: 'plan'; plan: SyncPreview; confirmed: Set<string> }
   | { kind: 'applying'; done: Omit<SyncResult, 'complete' | 'checklistId'> }
-  | { kind: 'error'; message: string; plan?: SyncPreview };
+  | { kind: 'error'; message: string; plan?: SyncPreview; confirmed?: ReadonlySet<string> };
 
 interface VersionUpdateProps {
   rollup: Rollup;
@@ -32,9 +33,12 @@ interface VersionUpdateProps {
   onApplied: (checklistId: string) => void;
 }
 
-export function planLines(plan: SyncPreview): string[] {
-  const { summary } = plan;
+/** The plan's counts, with the confirmed proposals (`confirmed`, see Proposals.tsx) moved out of new and retired. */
+export function planLines(plan: SyncPreview, confirmed: ReadonlySet<string> = new Set()): string[] {
+  const moves = confirmedMappings(plan, confirmed).length;
+  const summary = { ...plan.summary, create: plan.summary.create - moves, retire: plan.summary.retire - moves };
   return [
+    ...(moves > 0 ? [`${plural(moves, 'confirmed move')} keeping the old issue for the new item`] : []),
     `${plural(summary.create, 'new item')} created`,
     `${plural(summary.changed, 'changed item')} updated (text, points or chapter)`,
     `${plural(summary.renamed, 'renamed item')} moved to the new id`,
@@ -54,13 +58,16 @@ export interface PlanGroup {
  * Which items the update creates, changes, renames and retires, by id and title, so a reviewer sees
  * what moves before Apply (the counts alone do not say whether a real item would be retired).
  */
-export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>): PlanGroup[] {
+export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>, confirmed: ReadonlySet<string> = new Set()): PlanGroup[] {
+  const moves = confirmedMappings(plan, confirmed);
+  const movedTo = new Set(moves.map((move) => move.toItemId));
+  const movedFrom = new Set(moves.map((move) => move.fromItemId));
   const titles = new Map(rollup.items.map((item) => [item.id, item.title]));
   const named = (id: string, title: string | undefined) => (title ? `${id} — ${title}` : id);
   const renamed = plan.update.filter((entry) => entry.previousItemId !== undefined && entry.previousItemId !== entry.itemId);
   const changed = plan.update.filter((entry) => !renamed.includes(entry) && entry.changes.some((change) => change !== 'identity'));
   const groups: PlanGroup[] = [
-    { label: 'New', items: plan.create.map((entry) => named(entry.itemId, entry.title)) },
+    { label: 'New', items: plan.create.filter((entry) => !movedTo.has(entry.itemId)).map((entry) => named(entry.itemId, entry.title)) },
     {
       label: 'Changed',
       items: changed.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.changes.filter((change) => change !== 'identity').join(', ')})`),
@@ -69,7 +76,7 @@ export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>): Pl
       label: 'Renamed',
       items: renamed.map((entry) => `${entry.previousItemId ?? ''} → ${named(entry.itemId, titles.get(entry.previousItemId ?? '') ?? titles.get(entry.itemId))}`),
     },
-    { label: 'Retired', items: plan.retire.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
+    { label: 'Retired', items: plan.retire.filter((entry) => !movedFrom.has(entry.itemId)).map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
   ];
   return groups.filter((group) => group.items.length > 0);
 }
@@ -93,17 +100,18 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const preview = () => {
     setStep({ kind: 'planning' });
     api.planSync(target.id).then(
-      (plan) => setStep({ kind: 'plan', plan }),
+      (plan) => setStep({ kind: 'plan', plan, confirmed: new Set() }),
       (error: unknown) => setStep({ kind: 'error', message: errorMessage(error) }),
     );
   };
 
-  const apply = async (plan: SyncPreview) => {
+  const apply = async (plan: SyncPreview, confirmed: ReadonlySet<string>) => {
+    const mappings = confirmedMappings(plan, confirmed);
     const done = { created: 0, updated: 0, retired: 0, unchanged: 0 };
     setStep({ kind: 'applying', done });
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const result = await api.applySync(target.id);
+        const result = await api.applySync(target.id, mappings.length > 0 ? mappings : undefined);
         done.created += result.created;
         done.updated += result.updated;
         done.retired += result.retired;
@@ -114,9 +122,9 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           return;
         }
       }
-      setStep({ kind: 'error', plan, message: 'The update is taking longer than expected. Apply it again: it continues where it stopped.' });
+      setStep({ kind: 'error', plan, confirmed, message: 'The update is taking longer than expected. Apply it again: it continues where it stopped.' });
     } catch (error) {
-      setStep({ kind: 'error', plan, message: errorMessage(error) });
+      setStep({ kind: 'error', plan, confirmed, message: errorMessage(error) });
     }
   };
 
@@ -128,7 +136,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
       </Heading>
       {step.kind === 'offer' && (
         <Notice actions={<Button appearance="primary" onClick={preview}>{title}</Button>}>
-          {`This project uses version ${rollup.version}. See what the update changes before anything is written; status, owners and evidence are kept.`}
+          {`This project uses version ${rollup.version}. See what the update changes and what carries over before anything is written: only issues that stand for an item of version ${target.version} keep their status, owners and evidence.`}
           {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
         </Notice>
       )}
@@ -138,7 +146,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           title={`What ${title.toLowerCase()} changes`}
           actions={
             <>
-              <Button appearance="primary" onClick={() => void apply(step.plan)}>
+              <Button appearance="primary" onClick={() => void apply(step.plan, step.confirmed)}>
                 Apply the update
               </Button>
               <Button appearance="subtle" onClick={() => setStep({ kind: 'offer' })}>
@@ -147,13 +155,17 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
             </>
           }
         >
+          <p data-testid="carry-line" style={{ margin: `0 0 ${token('space.100', '8px')}` }}>
+            {carryLine(step.plan, step.confirmed)}
+          </p>
           <ul aria-label="Changes in the update" style={{ margin: 0, paddingLeft: 20 }}>
-            {planLines(step.plan).map((line) => (
+            {planLines(step.plan, step.confirmed).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
-          {planGroups(step.plan, rollup).map((group) => (
+          <Proposals plan={step.plan} confirmed={step.confirmed} onChange={(confirmed) => setStep({ ...step, confirmed })} />
+          {planGroups(step.plan, rollup, step.confirmed).map((group) => (
             <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
               <strong>{`${group.label} (${group.items.length})`}</strong>
               <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -174,7 +186,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
         <Notice
           appearance="error"
           title="The update did not finish"
-          actions={<Button onClick={() => (step.plan ? void apply(step.plan) : preview())}>Try again</Button>}
+          actions={<Button onClick={() => (step.plan ? void apply(step.plan, step.confirmed ?? new Set()) : preview())}>Try again</Button>}
         >
           {step.message}
         </Notice>
