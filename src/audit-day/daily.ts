@@ -20,6 +20,7 @@ import type { JiraClient } from '../jira';
 import { jiraClientFor, invocationRemainingMs } from '../resolvers/jira';
 import { computeRollup } from '../rollup/get-rollup';
 import { dailyRunCursorKey, projectChecklistsPrefix } from '../storage/keys';
+import { readRetiredChecklists } from '../sync/retired-checklists';
 import { readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { historyDay, readHistory, recordScore } from './history-store';
 
@@ -56,7 +57,9 @@ export async function recordDailyScores(
 
   const order = rotate(projects, cursor?.projectKey);
   for (const { projectKey, checklistIds } of order) {
-    for (const checklistId of checklistIds) {
+    // A checklist a version update retired is history: its score is the one kept at retirement.
+    const retired = checklistIds.length > 1 ? await readRetiredChecklists(projectKey) : {};
+    for (const checklistId of checklistIds.filter((id) => !Object.hasOwn(retired, id))) {
       if (remainingMs() < RESERVE_MS) {
         summary.complete = false;
         stoppedAt = projectKey;
