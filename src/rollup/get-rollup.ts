@@ -24,6 +24,7 @@ import { checklistValidity } from '../domain/checklist-validity';
 import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
+import { waiverRisks } from '../domain/waiver-proof';
 import { recordChangeSnapshot } from '../audit-day/history-store';
 import { readGrants } from '../audit-day/access';
 import { readWaivers } from '../audit-day/records';
@@ -106,7 +107,8 @@ export async function computeRollup(
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
   const [{ strictMode, fourEyes }, waivers] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id)]);
-  const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
+  // A waiver whose proof expired before today no longer counts (waiver-proof.ts).
+  const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers, utcDay(new Date(now()))) };
 
   const store = options.store !== false;
   if (options.force !== true && store) {
@@ -115,7 +117,7 @@ export async function computeRollup(
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
     if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
-      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, at: now() });
+      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now() });
       return { ...scored, def, states: cached.states, waivers, readAt: cached.readAt, from: 'cache' };
     }
   }
@@ -135,7 +137,7 @@ export async function computeRollup(
   if (store && !(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, at: readAt }), def, states, waivers, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt }), def, states, waivers, readAt, from: 'jira' };
 }
 
 interface Scored {
@@ -149,11 +151,18 @@ function score(
   def: ChecklistDefinition,
   states: ItemRead[],
   evidence: ReadonlyMap<string, EvidenceFieldValue>,
-  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; at: number },
+  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; waivers: WaiverRecord[]; at: number },
 ): Scored {
   // Team status mappings come from project settings once that feature stores them.
-  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today: utcDay(new Date(options.at)), scoring: options.scoring });
-  return { report, risks, strictMode: options.strictMode, fourEyes: options.fourEyes };
+  const today = utcDay(new Date(options.at));
+  const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today, scoring: options.scoring });
+  // A waiver lapsing within 30 days, lapsed, or named without proof on record is an audit risk too.
+  const issueKeys = new Map(report.items.map((item) => [item.id, item.issueKey]));
+  const waiverRiskList = waiverRisks(options.waivers, def, today).map((risk): AuditRisk => {
+    const issueKey = issueKeys.get(risk.itemId);
+    return { itemId: risk.itemId, ...(issueKey !== undefined ? { issueKey } : {}), kind: risk.kind, detail: risk.detail, waiverId: risk.waiverId, ...(risk.date !== undefined ? { date: risk.date } : {}) };
+  });
+  return { report, risks: [...risks, ...waiverRiskList], strictMode: options.strictMode, fourEyes: options.fourEyes };
 }
 
 /**

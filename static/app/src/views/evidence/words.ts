@@ -20,12 +20,18 @@ export const RISK_WORDS: Record<AuditRiskKind, string> = {
   'only-rejected-evidence': 'Only rejected evidence',
   'evidence-expired': 'Expired',
   'evidence-expiring': 'Expiring soon',
+  'waiver-expiring': 'Waiver lapsing',
+  'waiver-lapsed': 'Waiver lapsed',
+  'waiver-no-proof': 'Waiver without proof',
 };
 export const RISK_TONES: Record<AuditRiskKind, PillTone> = {
   'met-without-evidence': 'danger',
   'only-rejected-evidence': 'danger',
   'evidence-expired': 'danger',
   'evidence-expiring': 'warning',
+  'waiver-expiring': 'warning',
+  'waiver-lapsed': 'danger',
+  'waiver-no-proof': 'warning',
 };
 
 export const ASSESSMENT_WORDS: Record<AssessmentResultName, string> = { met: 'Met', not_met: 'Not met', na: 'N/A' };
