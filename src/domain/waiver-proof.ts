@@ -156,6 +156,7 @@ export function waiverRisks(
     const itemId = covered[0] ?? record.items[0] ?? record.chapters[0] ?? record.id;
     const what = covered.length > 6 ? `${covered.slice(0, 6).join(', ')} and ${covered.length - 6} more` : covered.join(', ');
     const base = { itemId, waiverId: record.id };
+    const own = covered.length === 1 ? `${what} counts on its own` : `${what} count on their own`;
     if (record.proof === undefined) {
       if (record.source === 'named') {
         risks.push({
@@ -169,13 +170,13 @@ export function waiverRisks(
     const lapse = proofLapseDate(record.proof);
     const daysLeft = daysBetween(today, lapse);
     if (daysLeft <= 0) {
-      risks.push({ ...base, kind: 'waiver-lapsed', date: lapse, detail: `${lapsedWords(record.name, lapse)} ("${record.proof.title}"); ${what} count on their own. Apply it again with current proof, or meet them.` });
+      risks.push({ ...base, kind: 'waiver-lapsed', date: lapse, detail: `${lapsedWords(record.name, lapse)} ("${record.proof.title}"); ${own}. Apply it again with current proof, or meet ${covered.length === 1 ? 'it' : 'them'}.` });
     } else if (daysLeft <= withinDays) {
       risks.push({
         ...base,
         kind: 'waiver-expiring',
         date: lapse,
-        detail: `Waiver ${record.name} lapses ${daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`} (${lapse}): its proof "${record.proof.title}" is valid until ${record.proof.expiryDate}. Renew it before the audit, or ${what} count on their own.`,
+        detail: `Waiver ${record.name} lapses ${daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`} (${lapse}): its proof "${record.proof.title}" is valid until ${record.proof.expiryDate}. Renew it before the audit, or ${own}.`,
       });
     }
   }
