@@ -125,6 +125,33 @@ describe('AuditDaySection', () => {
       ]);
     });
 
+    it('adds a team waiver with its optional proof, asking for the rest of the proof once ticked', async () => {
+      const { dayApi, onScoreChanged } = renderSection();
+      const form = await screen.findByRole('form', { name: 'Add a team waiver' });
+      fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Group SOC 2 report' } });
+      fireEvent.change(within(form).getByLabelText('Items (ids separated by commas or spaces)'), { target: { value: '10.1' } });
+      fireEvent.click(within(form).getByRole('checkbox', { name: 'Attach proof (optional: the waiver then lapses when it expires)' }));
+      fireEvent.change(within(form).getByLabelText('Proof title'), { target: { value: 'SOC 2 Type II report' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+      expect(within(form).getByRole('alert')).toHaveTextContent(
+        'Complete the proof (or untick it): still needed a link or a note saying where the auditor finds it, the effective date, the expiry date.',
+      );
+      fillWaiverProof(form);
+      fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+      fireEvent.click(within(within(form).getByRole('group', { name: 'Confirm the team waiver' })).getByRole('button', { name: 'Confirm and add' }));
+      await waitFor(() => expect(onScoreChanged).toHaveBeenCalled());
+      expect(dayApi.callsOf('addCustomWaiver')).toEqual([
+        [
+          {
+            checklistId: 'aws-msp-4.1',
+            reason: 'Group SOC 2 report',
+            items: ['10.1'],
+            proof: { kind: 'document', title: 'Competency letter', url: 'https://partners.example.com/letter', effectiveDate: '2025-06-01', expiryDate: '2027-05-31' },
+          },
+        ],
+      ]);
+    });
+
     it('shows a waiver’s proof with its link and lapse date, a lapsed one as lapsed, and one without proof as such', async () => {
       const api = new FakeAuditDayApi();
       const base = dayFixture().waivers[0]!;
