@@ -93,6 +93,25 @@ describe('a named waiver with its proof', () => {
     expect(csv.csv).toContain(`lapses on ${lapsesOn}; Waiver AWS DevOps Competency lapsed on ${lapsesOn}: its proof expired, so the item counts on its own`);
   });
 
+  it('lets a team waiver carry proof (checked the same way) or none', async () => {
+    jest.setSystemTime(start);
+    const before = stored();
+    await expect(
+      h.invoke('addCustomWaiver', { checklistId: CHECKLIST, reason: 'Group SOC 2 report', items: ['OPS-018'], proof: { ...proof, title: 'SOC 2\u202E report' } }),
+    ).rejects.toThrow('The waiver was not applied: Proof title: must not contain control characters such as tabs or line breaks; keep it on one line');
+    expect(stored()).toEqual(before);
+    const withProof = await h.invoke<AuditDay>('addCustomWaiver', { checklistId: CHECKLIST, reason: 'Group SOC 2 report', items: ['OPS-018'], proof });
+    expect(withProof.waivers.find((waiver) => waiver.source === 'custom')).toMatchObject({ proof, lapsesOn: dayOf(start + 11 * DAY_MS) });
+    const without = await h.invoke<AuditDay>('addCustomWaiver', { checklistId: CHECKLIST, reason: 'Covered by the group', items: ['OPS-013'] });
+    expect(without.waivers.find((waiver) => waiver.items.includes('OPS-013'))?.proof).toBeUndefined();
+    // Neither is a "no proof" risk: a team waiver without proof is what the team chose.
+    const risks = (await h.invoke<Rollup>('getRollup', {})).risks.filter((risk) => risk.kind.startsWith('waiver-'));
+    expect(risks.map((risk) => [risk.kind, risk.itemId])).toEqual([
+      ['waiver-expiring', 'OPS-009'],
+      ['waiver-expiring', 'OPS-018'],
+    ]);
+  });
+
   it('keeps a waiver stored before proof was asked for in force, shown as "no proof on record"', async () => {
     jest.setSystemTime(start);
     await h.invoke('removeWaiver', { checklistId: CHECKLIST, id: 'devops-competency' });
