@@ -185,7 +185,17 @@ export interface ChecklistValidityView {
   message?: string;
 }
 
-export type AuditRiskKind = 'met-without-evidence' | 'only-rejected-evidence' | 'evidence-expired' | 'evidence-expiring' | 'evidence-expires-before-audit';
+export type AuditRiskKind =
+  | 'met-without-evidence'
+  | 'only-rejected-evidence'
+  | 'evidence-expired'
+  | 'evidence-expiring'
+  /** Evidence valid today whose expiry falls before the audit date of the plan. */
+  | 'evidence-expires-before-audit'
+  /** A waiver lapses within 30 days (its proof expires), or has lapsed, or is named with no proof on record. */
+  | 'waiver-expiring'
+  | 'waiver-lapsed'
+  | 'waiver-no-proof';
 
 /** One audit risk on the Audit page. */
 export interface AuditRisk {
@@ -194,8 +204,10 @@ export interface AuditRisk {
   kind: AuditRiskKind;
   /** Plain words saying what to do, e.g. `"Patch policy" expires in 12 days (2026-03-13); renew it before the audit.` */
   detail: string;
-  /** The expiry date (YYYY-MM-DD) for expired and expiring evidence. */
+  /** The expiry date (YYYY-MM-DD) for expired and expiring evidence; the lapse date for a waiver. */
   date?: string;
+  /** The waiver concerned, for the `waiver-…` kinds (`itemId` is then the first item it covers). */
+  waiverId?: string;
 }
 
 /** Errors a resolver throws reach the frontend as `{ error: message }`; messages say what to do. */
@@ -452,6 +464,25 @@ export interface WaiverView {
   appliedAt: string;
   /** Mandatory items it covers: applying or removing it needs Administer projects. */
   mandatoryItems?: string[];
+  /** The certificate or report that grants it; absent on waivers applied before proof was asked for. */
+  proof?: WaiverProofView;
+  /** With a proof: the first day the waiver no longer counts (the day after the proof's expiry), YYYY-MM-DD. */
+  lapsesOn?: string;
+  /** True once `lapsesOn` has come: scoring no longer applies it. */
+  lapsed?: boolean;
+}
+
+/** A waiver's proof, as sent with `applyWaiver` (required for a named waiver) and shown on it. */
+export interface WaiverProofView {
+  kind: 'document' | 'process' | 'presentation' | 'demo' | 'link';
+  title: string;
+  /** https:// link to the certificate or report; or a `note` saying where the auditor finds it. */
+  url?: string;
+  note?: string;
+  /** YYYY-MM-DD. */
+  effectiveDate: string;
+  /** YYYY-MM-DD: the last valid day; the waiver lapses the day after. */
+  expiryDate: string;
 }
 
 /** A waiver the checklist offers (e.g. "AWS DevOps Competency" covers OPS-009). */
@@ -542,6 +573,8 @@ export interface MarkChapterReviewedPayload {
 export interface ApplyWaiverPayload {
   checklistId: string;
   waiverId: string;
+  /** Required: the certificate or report behind the exemption. */
+  proof?: WaiverProofView;
 }
 
 /** `addCustomWaiver { checklistId, name?, reason, items?, chapters? }` → AuditDay. */
@@ -551,6 +584,8 @@ export interface AddCustomWaiverPayload {
   reason: string;
   items?: string[];
   chapters?: string[];
+  /** Optional for a team's own waiver: with one, it lapses when the proof expires. */
+  proof?: WaiverProofView;
 }
 
 /** `removeWaiver { checklistId, id }` → AuditDay (removing a waiver not in force changes nothing). */

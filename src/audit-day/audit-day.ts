@@ -13,6 +13,7 @@ import { historySeries, type ScoreHistory } from '../domain/history';
 import { chapterReviewSummary, createChapterReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
 import type { ChecklistDefinition } from '../domain/types';
 import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
+import { hasLapsed, proofLapseDate } from '../domain/waiver-proof';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../resolvers/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
@@ -88,7 +89,7 @@ export async function auditDayOf(
     maxWaivers: MAX_WAIVERS,
     chapters: reviews.map(reviewView),
     reviewCounts: countReviews(reviews),
-    waivers: computed.waivers.map((record) => ({ ...waiverView(record), mandatoryItems: mandatoryItemsCovered(def, record) })),
+    waivers: computed.waivers.map((record) => ({ ...waiverView(record, historyDay(at)), mandatoryItems: mandatoryItemsCovered(def, record) })),
     namedWaivers: def.waivers.map(
       (waiver): NamedWaiverView => ({
         id: waiver.id,
@@ -137,8 +138,14 @@ function reviewView(entry: ChapterReviewEntry): ChapterReviewView {
   return view;
 }
 
-export function waiverView(record: WaiverRecord): WaiverView {
-  return { ...record, items: [...record.items], chapters: [...record.chapters] };
+export function waiverView(record: WaiverRecord, today?: string): WaiverView {
+  const view: WaiverView = { ...record, items: [...record.items], chapters: [...record.chapters] };
+  if (record.proof) {
+    view.proof = { ...record.proof };
+    view.lapsesOn = proofLapseDate(record.proof);
+    if (today !== undefined && hasLapsed(record, today)) view.lapsed = true;
+  }
+  return view;
 }
 
 function seriesOf(history: ScoreHistory, today: string): ScoreHistoryPoint[] {

@@ -145,7 +145,7 @@ export function auditPackOf(projectKey: string, pack: PackData, at: Date, extra:
     }),
     items,
     evidence,
-    waivers: pack.waivers.map(waiverView),
+    waivers: pack.waivers.map((record) => waiverView(record, pack.today)),
     hiddenItems: extra.hiddenItems,
     evidenceAvailable: pack.evidenceAvailable,
   };

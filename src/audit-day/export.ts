@@ -123,7 +123,7 @@ export async function readPack(jira: JiraClient, projectKey: string, def: Checkl
 
   const today = utcDay(at);
   const [waivers, storedReviews, settings] = await Promise.all([readWaivers(projectKey, def.id), readReviews(projectKey, def.id), readProjectSettings(projectKey)]);
-  const { report } = scoreWithEvidence(def, states, values, { strictMode: settings.strictMode, today, scoring: { waivers: toAppliedWaivers(waivers) } });
+  const { report } = scoreWithEvidence(def, states, values, { strictMode: settings.strictMode, today, scoring: { waivers: toAppliedWaivers(waivers, today) } });
   const reviews = chapterReviewSummary(def, storedReviews, updates);
   const rows = exportRows(def, report, { issues: packIssues, reviews, waivers, today });
   const evidence = new Map([...values].map(([itemId, value]) => [itemId, value.entries]));
@@ -212,7 +212,7 @@ function reportOf(projectKey: string, pack: PackData, at: Date): AuditReport {
     mandatoryOpen: [...report.mandatoryOpen],
     counts: { ...report.counts },
     reviewCounts: countReviews(pack.reviews),
-    waivers: pack.waivers.map(waiverView),
+    waivers: pack.waivers.map((record) => waiverView(record, pack.today)),
     evidenceAvailable: pack.evidenceAvailable,
     chapters,
     ...(report.naRefused.length > 0 ? { naRefused: [...report.naRefused] } : {}),

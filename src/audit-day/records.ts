@@ -31,6 +31,17 @@ const waiverSchema = z.object({
   chapters: z.array(z.string()),
   appliedBy: z.string(),
   appliedAt: z.string(),
+  // Absent on waivers applied before proof was asked for (they stay in force; see waiver-proof.ts).
+  proof: z
+    .object({
+      kind: z.enum(['document', 'process', 'presentation', 'demo', 'link']),
+      title: z.string(),
+      url: z.string().optional(),
+      note: z.string().optional(),
+      effectiveDate: z.string(),
+      expiryDate: z.string(),
+    })
+    .optional(),
 });
 const waiversSchema = z.object({ waivers: z.array(waiverSchema) });
 

@@ -10,7 +10,8 @@
  *   value: past either bound a LimitError says what to do instead (cover a chapter, remove old ones).
  * - Changes to one checklist's waivers are serialised by a short KVS lock; a second person saving at
  *   the same instant waits, and after ~8 s gets a ConflictError to retry (nothing written).
- * - Every change is recorded in the decision trail after its write ('waiver.apply' / 'waiver.remove').
+ * - Every change is recorded in the decision trail after its write ('waiver.apply' / 'waiver.remove');
+ *   the record recorded carries the waiver's proof (title, link or note, dates).
  */
 import type { AuditDay } from '../../common/contract';
 import { AppError, LimitError } from '../../common/errors';
@@ -35,17 +36,20 @@ import { withRecordLock } from './record-lock';
 
 type Clock = () => number;
 
-/** `applyWaiver { checklistId, waiverId }`: one of the checklist's named waivers. */
+/**
+ * `applyWaiver { checklistId, waiverId, proof }`: one of the checklist's named waivers, with the
+ * certificate or report that grants it (required; checked before anything is written).
+ */
 export async function applyWaiver(
   jira: JiraClient,
   caller: ProjectCaller,
-  args: { checklistId: string; waiverId: string },
+  args: { checklistId: string; waiverId: string; proof?: unknown },
   now: Clock = Date.now,
 ): Promise<AuditDay> {
-  return changeWaivers(jira, caller, args.checklistId, 'apply a waiver', now, (records, def, ctx) => applyNamedWaiver(records, def, args.waiverId, ctx));
+  return changeWaivers(jira, caller, args.checklistId, 'apply a waiver', now, (records, def, ctx) => applyNamedWaiver(records, def, args.waiverId, ctx, args.proof));
 }
 
-/** `addCustomWaiver { checklistId, name?, reason, items?, chapters? }`. */
+/** `addCustomWaiver { checklistId, name?, reason, items?, chapters?, proof? }`. */
 export async function addCustomWaiverFor(
   jira: JiraClient,
   caller: ProjectCaller,

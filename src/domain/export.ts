@@ -26,6 +26,7 @@ import type { ChapterReviewEntry } from './reviews';
 import { buildResultRules } from './scoring-result';
 import type { ChecklistDefinition, ItemScore, ScoreReport } from './types';
 import { toAppliedWaivers, type WaiverRecord } from './waivers';
+import { hasLapsed, lapsedWords, proofLapseDate } from './waiver-proof';
 
 /** An evidence entry as the pack needs it. */
 export interface ExportEvidence {
@@ -119,12 +120,13 @@ export function exportRows(def: ChecklistDefinition, report: ScoreReport, extras
   const chapterTitles = new Map(def.chapters.map((chapter) => [chapter.id, chapter.title]));
   const reviews = new Map(extras.reviews.map((entry) => [entry.chapterId, entry]));
   const recordsById = new Map(extras.waivers.map((record) => [record.id, record]));
-  const rules = buildResultRules({ waivers: toAppliedWaivers(extras.waivers) });
+  const rules = buildResultRules({ waivers: toAppliedWaivers(extras.waivers, extras.today) });
 
   return report.items.map((item) => {
     const issue = extras.issues[item.id];
     const evidence = issue?.evidence ?? [];
-    const applied = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);
+    const applied =
+      rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId) ?? rules.lapsedItemWaivers?.get(item.id) ?? rules.lapsedChapterWaivers?.get(item.chapterId);
     const decidedBy = item.waiverId === undefined ? undefined : recordsById.get(item.waiverId);
     return {
       id: item.id,
@@ -146,7 +148,7 @@ export function exportRows(def: ChecklistDefinition, report: ScoreReport, extras
       evidenceReviewStates: evidence.map((entry) => reviewWords(entry, extras.today)).join('\n'),
       evidenceNotes: evidence.map(noteWords).join('\n'),
       chapterReview: chapterReviewWords(reviews.get(item.chapterId)),
-      waiver: waiverWords(item, applied && recordsById.get(applied.id)),
+      waiver: waiverWords(item, applied && recordsById.get(applied.id), extras.today),
     };
   });
 }
@@ -178,6 +180,14 @@ function noteWords(entry: ExportEvidence): string {
   return lines.length > 0 ? lines.join(' / ') : '(no note)';
 }
 
+/** "; proof: ISO 27001 certificate (https://…), valid 2025-06-01 to 2028-05-31, lapses on 2028-06-01", or "; no proof on record". */
+function proofWords(record: WaiverRecord): string {
+  const { proof } = record;
+  if (!proof) return record.source === 'named' ? '; no proof on record' : '';
+  const where = proof.url ?? proof.note;
+  return `; proof: ${proof.title}${where !== undefined ? ` (${where})` : ''}, valid ${proof.effectiveDate} to ${proof.expiryDate}, lapses on ${proofLapseDate(proof)}`;
+}
+
 function chapterReviewWords(entry: ChapterReviewEntry | undefined): string {
   if (!entry?.review || entry.state === 'not-reviewed') return 'Not reviewed';
   const day = entry.review.reviewedAt.slice(0, 10);
@@ -185,9 +195,10 @@ function chapterReviewWords(entry: ChapterReviewEntry | undefined): string {
   return `Stale: reviewed ${day}, changed since: ${entry.changedItems.join(', ')}`;
 }
 
-function waiverWords(item: ItemScore, record: WaiverRecord | undefined): string {
+function waiverWords(item: ItemScore, record: WaiverRecord | undefined, today?: string): string {
   if (!record) return item.waivedBy ?? '';
-  const words = `${record.name}: ${record.reason} (applied ${record.appliedAt.slice(0, 10)})`;
+  const words = `${record.name}: ${record.reason} (applied ${record.appliedAt.slice(0, 10)})${proofWords(record)}`;
+  if (record.proof && today !== undefined && hasLapsed(record, today)) return `${words}; ${lapsedWords(record.name, proofLapseDate(record.proof))}, so the item counts on its own`;
   if (item.source === 'waiver') return words;
   if (item.source === 'assessment') return `${words}; overridden by the assessment on the issue`;
   return `${words}; not applied to this score (score again with the waivers in force)`;

@@ -17,6 +17,7 @@
  * 5. the status category: `done` → met, anything else → not assessed.
  */
 import { checkNaAnswer } from './na-rule';
+import { lapsedWords } from './waiver-proof';
 import type {
   AppliedWaiver,
   ChecklistDefinition,
@@ -43,6 +44,9 @@ export interface ResolvedResult {
 export interface ResultRules {
   itemWaivers: ReadonlyMap<string, AppliedWaiver>;
   chapterWaivers: ReadonlyMap<string, AppliedWaiver>;
+  /** Waivers whose proof expired (`lapsedOn`): they decide nothing, their items' reasons say they lapsed. */
+  lapsedItemWaivers?: ReadonlyMap<string, AppliedWaiver>;
+  lapsedChapterWaivers?: ReadonlyMap<string, AppliedWaiver>;
   /** Lower-cased status name → result. */
   statuses: ReadonlyMap<string, ItemResult>;
   /** Lower-cased resolution name → result. */
@@ -73,13 +77,19 @@ const CATEGORY_WORDS: Record<StatusCategory, string> = {
 export function buildResultRules(options: ScoringOptions = {}): ResultRules {
   const itemWaivers = new Map<string, AppliedWaiver>();
   const chapterWaivers = new Map<string, AppliedWaiver>();
+  const lapsedItemWaivers = new Map<string, AppliedWaiver>();
+  const lapsedChapterWaivers = new Map<string, AppliedWaiver>();
   for (const waiver of options.waivers ?? []) {
-    for (const id of waiver.items) if (!itemWaivers.has(id)) itemWaivers.set(id, waiver);
-    for (const id of waiver.chapters) if (!chapterWaivers.has(id)) chapterWaivers.set(id, waiver);
+    // A waiver whose proof expired decides nothing; it is kept only to say why its items count on their own.
+    const [byItem, byChapter] = waiver.lapsedOn === undefined ? [itemWaivers, chapterWaivers] : [lapsedItemWaivers, lapsedChapterWaivers];
+    for (const id of waiver.items) if (!byItem.has(id)) byItem.set(id, waiver);
+    for (const id of waiver.chapters) if (!byChapter.has(id)) byChapter.set(id, waiver);
   }
   return {
     itemWaivers,
     chapterWaivers,
+    lapsedItemWaivers,
+    lapsedChapterWaivers,
     statuses: lowerCaseKeys(options.statusMapping?.statuses),
     resolutions: lowerCaseKeys(options.statusMapping?.resolutions),
   };
@@ -101,6 +111,15 @@ export function resolveItemResult(
   /** With the definition, an N/A assessment is checked against the checklist's N/A rule. */
   def?: ChecklistDefinition,
 ): ResolvedResult {
+  const resolved = resolveOwnResult(item, state, rules, def);
+  if (resolved.source === 'waiver' || (resolved.source === 'assessment' && resolved.naRefused !== true)) return resolved;
+  // A waiver that would have decided lapsed with its proof: the item counts on its own, and says why.
+  const lapsed = rules.lapsedItemWaivers?.get(item.id) ?? rules.lapsedChapterWaivers?.get(item.chapterId);
+  if (lapsed?.lapsedOn === undefined) return resolved;
+  return { ...resolved, reason: `${lapsedWords(lapsed.name, lapsed.lapsedOn)}. ${resolved.reason}` };
+}
+
+function resolveOwnResult(item: ChecklistItem, state: ItemState | undefined, rules: ResultRules, def?: ChecklistDefinition): ResolvedResult {
   const assessment = state?.assessment;
   // An item-level waiver is the more specific reason, so it is preferred over a chapter one.
   const waiver = rules.itemWaivers.get(item.id) ?? rules.chapterWaivers.get(item.chapterId);

@@ -120,6 +120,8 @@ export interface AppliedWaiver {
   reason: string;
   items: string[];
   chapters: string[];
+  /** Set when the waiver's proof expired: it no longer decides any result (YYYY-MM-DD, the first day it does not count). */
+  lapsedOn?: string;
 }
 
 /** A team's own mapping of statuses / resolutions to results (e.g. resolution "Won't Do" → `na`). */

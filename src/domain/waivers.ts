@@ -24,6 +24,7 @@ import { AppError } from '../../common/errors';
 import { freeTextProblem } from './free-text';
 import { fnv1a64 } from './hash';
 import type { AppliedWaiver, ChecklistDefinition } from './types';
+import { checkWaiverProof, withLapses, type WaiverProof } from './waiver-proof';
 
 /** Longest reason a custom waiver may carry, in characters. */
 export const WAIVER_REASON_MAX = 500;
@@ -47,14 +48,21 @@ export interface WaiverRecord {
   appliedBy: string;
   /** ISO 8601 instant. */
   appliedAt: string;
+  /**
+   * The certificate or report that grants the exemption; the waiver lapses after its expiry date
+   * (waiver-proof.ts). Required for a named waiver applied since proof was asked for; optional for a
+   * team's own. Absent on waivers applied before: they stay in force, shown as "no proof on record".
+   */
+  proof?: WaiverProof;
 }
 
-/** What a team sends to add its own waiver. */
+/** What a team sends to add its own waiver (the proof is optional for a team's own waiver). */
 export interface CustomWaiverInput {
   name?: string;
   reason: string;
   items?: string[];
   chapters?: string[];
+  proof?: unknown;
 }
 
 /** Who applies the waiver, and when. */
@@ -89,6 +97,8 @@ export function applyNamedWaiver(
   def: ChecklistDefinition,
   waiverId: string,
   ctx: WaiverContext,
+  /** The certificate or report behind the exemption (checked here; required). */
+  proof?: unknown,
 ): WaiverRecord[] {
   const named = def.waivers.find((entry) => entry.id === waiverId);
   const problems = contextProblems(ctx);
@@ -107,7 +117,12 @@ export function applyNamedWaiver(
     const duplicate = sameTargets(records, named.items, named.chapters);
     if (duplicate) problems.push(duplicateMessage(duplicate));
   }
-  if (problems.length > 0) throw new WaiverValidationError(problems);
+  const checked =
+    proof === undefined || proof === null
+      ? { ok: false as const, problems: [`${named.name} needs its proof: attach the certificate or report that grants it (title, a link or a note saying where the auditor finds it, effective and expiry dates); the waiver lapses when it expires.`] }
+      : checkWaiverProof(proof, dayOf(ctx.now));
+  if (!checked.ok) problems.push(...checked.problems);
+  if (problems.length > 0 || !checked.ok) throw new WaiverValidationError(problems);
 
   const record: WaiverRecord = {
     id: named.id,
@@ -118,6 +133,7 @@ export function applyNamedWaiver(
     chapters: [...named.chapters],
     appliedBy: ctx.accountId,
     appliedAt: ctx.now.toISOString(),
+    proof: checked.value,
   };
   return [...records, record];
 }
@@ -168,14 +184,18 @@ export function addCustomWaiver(
 
   const duplicate = items.length + chapters.length > 0 ? sameTargets(records, items, chapters) : undefined;
   if (duplicate) problems.push(duplicateMessage(duplicate));
+  // A team's own waiver may carry proof; when it does, it is checked like a named one's and lapses with it.
+  const checked = input.proof === undefined || input.proof === null ? undefined : checkWaiverProof(input.proof, dayOf(ctx.now));
+  if (checked && !checked.ok) problems.push(...checked.problems);
   if (problems.length > 0) throw new WaiverValidationError(problems);
+  const proof = checked?.ok === true ? { proof: checked.value } : {};
 
   const id = customWaiverId(items, chapters);
   if (records.some((record) => record.id === id)) {
     // Only reachable if a named waiver's id happens to look like a custom one; say so plainly.
     throw new WaiverValidationError([`A waiver with id ${id} is already in force; remove it first.`]);
   }
-  return [...records, { id, source: 'custom', name, reason, items, chapters, appliedBy: ctx.accountId, appliedAt: ctx.now.toISOString() }];
+  return [...records, { id, source: 'custom', name, reason, items, chapters, appliedBy: ctx.accountId, appliedAt: ctx.now.toISOString(), ...proof }];
 }
 
 /** The most the stored list of one checklist's waivers may take (JSON bytes): one KVS value, with a margin. */
@@ -226,19 +246,21 @@ export function removeWaiver(records: WaiverRecord[], id: string): WaiverRecord[
 }
 
 /**
- * The waivers in the shape `scoreChecklist` takes, in the order they were applied.
+ * The waivers in the shape `scoreChecklist` takes, in the order they were applied. With `today`
+ * (YYYY-MM-DD), a waiver whose proof expired before it is marked lapsed and decides nothing.
  *
  * @example
- * scoreChecklist(def, states, { waivers: toAppliedWaivers(records) });
+ * scoreChecklist(def, states, { waivers: toAppliedWaivers(records, '2026-03-02') });
  */
-export function toAppliedWaivers(records: WaiverRecord[]): AppliedWaiver[] {
-  return records.map((record) => ({
+export function toAppliedWaivers(records: WaiverRecord[], today?: string): AppliedWaiver[] {
+  const applied = records.map((record) => ({
     id: record.id,
     name: record.name,
     reason: record.reason,
     items: [...record.items],
     chapters: [...record.chapters],
   }));
+  return today === undefined ? applied : withLapses(applied, records, today);
 }
 
 /**
@@ -270,6 +292,10 @@ function contextProblems(ctx: WaiverContext): string[] {
   if (ctx.accountId.trim() === '') problems.push('Who is applying the waiver is unknown (no account id); sign in and try again.');
   if (Number.isNaN(ctx.now.getTime())) problems.push('The time the waiver is applied is not a valid date.');
   return problems;
+}
+
+function dayOf(now: Date): string {
+  return Number.isNaN(now.getTime()) ? '0000-01-01' : now.toISOString().slice(0, 10);
 }
 
 function cleanIds(ids: unknown): string[] {

@@ -87,7 +87,7 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
   if (itemIdentity) {
     const scored = itemOf(itemIdentity, item.defItem);
     const state = toItemState({ id: issue.id, key: issue.key, fields: issue.fields, properties: issue.properties }, () => trusted);
-    const resolved = resolveItemResult(scored, state ?? { itemId: scored.id, assessment: null }, buildResultRules({ waivers: toAppliedWaivers(waivers) }));
+    const resolved = resolveItemResult(scored, state ?? { itemId: scored.id, assessment: null }, buildResultRules({ waivers: toAppliedWaivers(waivers, today) }));
     const strict = strictResult(resolved, evidence, { strictMode, today });
     result = strict ?? { result: resolved.result, reason: resolved.reason };
     risks = auditRisks([{ id: scored.id, issueKey: issue.key, result: resolved.result, source: resolved.source }], new Map([[scored.id, evidence]]), today);

@@ -24,13 +24,16 @@ const textSchema = z.string().max(10_000);
 
 const getPayload = z.object({ checklistId: checklistIdSchema.optional() });
 const reviewPayload = z.object({ checklistId: checklistIdSchema, chapterId: idSchema, note: textSchema.optional() });
-const applyPayload = z.object({ checklistId: checklistIdSchema, waiverId: idSchema });
+/** A waiver's proof: its fields are checked in the domain (waiver-proof.ts), with messages naming what to fix. */
+const proofSchema = z.record(z.string(), z.unknown()).optional();
+const applyPayload = z.object({ checklistId: checklistIdSchema, waiverId: idSchema, proof: proofSchema });
 const customPayload = z.object({
   checklistId: checklistIdSchema,
   name: textSchema.optional(),
   reason: textSchema,
   items: z.array(idSchema).max(10_000).optional(),
   chapters: z.array(idSchema).max(1_000).optional(),
+  proof: proofSchema,
 });
 const removePayload = z.object({ checklistId: checklistIdSchema, id: idSchema });
 const prerequisitePayload = z.object({ checklistId: checklistIdSchema, id: idSchema, done: z.boolean() });
@@ -74,13 +77,14 @@ export function defineAuditDayResolvers(definitions: Resolver): void {
   definitions.define(
     'addCustomWaiver',
     logged('addCustomWaiver', async ({ payload, context }): Promise<AuditDay> => {
-      const { checklistId, name, reason, items, chapters } = parsePayload(customPayload, payload, 'addCustomWaiver');
+      const { checklistId, name, reason, items, chapters, proof } = parsePayload(customPayload, payload, 'addCustomWaiver');
       return addCustomWaiverFor(jiraClientFor('resolver'), projectCaller(context), {
         checklistId,
         reason,
         ...(name !== undefined ? { name } : {}),
         ...(items !== undefined ? { items } : {}),
         ...(chapters !== undefined ? { chapters } : {}),
+        ...(proof !== undefined ? { proof } : {}),
       });
     }),
   );

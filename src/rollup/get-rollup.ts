@@ -24,6 +24,7 @@ import { checklistValidity } from '../domain/checklist-validity';
 import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
+import { waiverRisks } from '../domain/waiver-proof';
 import { recordChangeSnapshot } from '../audit-day/history-store';
 import { readGrants } from '../audit-day/access';
 import { readWaivers } from '../audit-day/records';
@@ -110,7 +111,8 @@ export async function computeRollup(
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
   const [{ strictMode, fourEyes }, waivers, auditDate] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditDateOf(projectKey, def.id)]);
-  const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers) };
+  // A waiver whose proof expired before today no longer counts (waiver-proof.ts).
+  const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers, utcDay(new Date(now()))) };
 
   const store = options.store !== false;
   if (options.force !== true && store) {
@@ -119,7 +121,7 @@ export async function computeRollup(
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
     if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
-      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, at: now(), auditDate });
+      const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now(), auditDate });
       return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
     }
   }
@@ -139,7 +141,7 @@ export async function computeRollup(
   if (store && !(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };
 }
 
 interface Scored {
@@ -153,13 +155,19 @@ function score(
   def: ChecklistDefinition,
   states: ItemRead[],
   evidence: ReadonlyMap<string, EvidenceFieldValue>,
-  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; at: number; auditDate?: string | undefined },
+  options: { strictMode: boolean; fourEyes: boolean; scoring: ScoringOptions; waivers: WaiverRecord[]; at: number; auditDate?: string | undefined },
 ): Scored {
   // Team status mappings come from project settings once that feature stores them.
   const today = utcDay(new Date(options.at));
   const { report, risks } = scoreWithEvidence(def, states, evidence, { strictMode: options.strictMode, today, scoring: options.scoring });
+  // A waiver lapsing within 30 days, lapsed, or named without proof on record is an audit risk too.
+  const issueKeys = new Map(report.items.map((item) => [item.id, item.issueKey]));
+  const waiverRiskList = waiverRisks(options.waivers, def, today).map((risk): AuditRisk => {
+    const issueKey = issueKeys.get(risk.itemId);
+    return { itemId: risk.itemId, ...(issueKey !== undefined ? { issueKey } : {}), kind: risk.kind, detail: risk.detail, waiverId: risk.waiverId, ...(risk.date !== undefined ? { date: risk.date } : {}) };
+  });
   // With an audit plan: evidence valid today that lapses before the audit (src/plan/risks.ts).
-  return { report, risks: [...risks, ...beforeAuditRisks(report, evidence, today, options.auditDate)], strictMode: options.strictMode, fourEyes: options.fourEyes };
+  return { report, risks: [...risks, ...beforeAuditRisks(report, evidence, today, options.auditDate), ...waiverRiskList], strictMode: options.strictMode, fourEyes: options.fourEyes };
 }
 
 /**

@@ -112,8 +112,21 @@ function seededHistory(): ScorePoint[] {
     // Nothing is applied before the person confirms what it covers.
     const confirm = frame.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' });
     expect(await confirm.textContent()).toContain('mandatory items included: this changes whether the project passes.');
-    await confirm.getByRole('button', { name: 'Apply waiver' }).click();
-    await frame.getByRole('list', { name: 'Waivers in force' }).waitFor();
+    // The exemption needs its proof: Apply waits for a title, where to find it and both dates.
+    const apply = confirm.getByRole('button', { name: 'Apply waiver' });
+    expect(await apply.isDisabled()).toBe(true);
+    await confirm.getByLabel('Proof title').fill('AWS Level 1 MSSP Competency approval');
+    await confirm.getByLabel('Link', { exact: true }).fill('https://partners.example.com/competencies/mssp');
+    await confirm.getByLabel('Effective date').fill('2025-06-01');
+    await confirm.getByLabel('Expiry date (last valid day)').fill('2099-05-31');
+    expect(await apply.isDisabled()).toBe(false);
+    await tallScreenshot('audit-day-waiver-proof', () => confirm.scrollIntoViewIfNeeded());
+    await apply.click();
+    const inForce = frame.getByRole('list', { name: 'Waivers in force' });
+    await inForce.waitFor();
+    await inForce.getByText('Lapses on 2099-06-01 unless renewed.').waitFor();
+    expect(await inForce.getByRole('link', { name: 'AWS Level 1 MSSP Competency approval' }).getAttribute('href')).toBe('https://partners.example.com/competencies/mssp');
+    await tallScreenshot('audit-day-waiver-in-force', () => inForce.scrollIntoViewIfNeeded());
     const chapters = frame.getByRole('region', { name: 'Chapters' });
     await chapters.getByText('Waived: AWS Level 1 MSSP Competency — Holding the AWS Level 1 Managed Security Services Competency exempts the whole Security section.').waitFor();
     const after = await out.rollup(CHECKLIST, false);
@@ -142,6 +155,7 @@ function seededHistory(): ScorePoint[] {
     // Waived, with who applied the waiver and when: never "Met" while its issue is To Do.
     expect(sec.Result).toMatch(/^Waived: AWS Level 1 MSSP Competency, by admin, on \d{4}-\d{2}-\d{2}$/);
     expect(sec.Waiver).toMatch(/^AWS Level 1 MSSP Competency: /);
+    expect(sec.Waiver).toContain('; proof: AWS Level 1 MSSP Competency approval (https://partners.example.com/competencies/mssp), valid 2025-06-01 to 2099-05-31, lapses on 2099-06-01');
     await frame.getByText(/61 items exported/).waitFor();
   });
 

@@ -2,6 +2,7 @@
  * A scriptable AuditDayApi and audit-day answers for component tests, typed by common/contract.ts so
  * a contract change breaks these first.
  */
+import { fireEvent, within } from '@testing-library/react';
 import type { AuditDayApi } from '../../static/app/src/api/audit-day-api';
 import type {
   AddCustomWaiverPayload,
@@ -10,6 +11,7 @@ import type {
   AuditExportReport,
   MarkChapterReviewedPayload,
   ScoreHistoryPoint,
+  WaiverProofView,
 } from '../../common/contract';
 
 type Answer<T> = T | Error | (() => Promise<T>);
@@ -39,8 +41,8 @@ export class FakeAuditDayApi implements AuditDayApi {
   markChapterReviewed(payload: MarkChapterReviewedPayload) {
     return this.change('markChapterReviewed', [payload]);
   }
-  applyWaiver(checklistId: string, waiverId: string) {
-    return this.change('applyWaiver', [checklistId, waiverId]);
+  applyWaiver(checklistId: string, waiverId: string, proof: WaiverProofView) {
+    return this.change('applyWaiver', [checklistId, waiverId, proof]);
   }
   addCustomWaiver(payload: AddCustomWaiverPayload) {
     return this.change('addCustomWaiver', [payload]);
@@ -162,4 +164,13 @@ export function reportFixture(): AuditExportReport {
       ],
     },
   };
+}
+
+/** Fills the proof a named waiver needs in its confirmation step (the Apply button waits for it). */
+export function fillWaiverProof(confirm: HTMLElement): void {
+  const set = (label: string, value: string) => fireEvent.change(within(confirm).getByLabelText(label), { target: { value } });
+  set('Proof title', 'Competency letter');
+  set('Link', 'https://partners.example.com/letter');
+  set('Effective date', '2025-06-01');
+  set('Expiry date (last valid day)', '2027-05-31');
 }

@@ -8,7 +8,7 @@ import type { AppServices } from '../../static/app/src/api/audit-api';
 import { ServicesProvider } from '../../static/app/src/api/services';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import PrintView from '../../static/app/src/views/audit-day/PrintView';
-import { FakeAuditDayApi, reportFixture } from './audit-day-fakes';
+import { FakeAuditDayApi, fillWaiverProof, reportFixture } from './audit-day-fakes';
 import { FakeAuditApi, FROZEN_NOW } from './fake-services';
 import { pointsNotYet } from './fixtures';
 
@@ -106,6 +106,7 @@ describe('AuditPage with audit day', () => {
     api.rollups = [pointsNotYet, waived];
     renderWith(<AuditPage pollMs={1} />, new FakeAuditDayApi(), api);
     fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
+    fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
     const chapters = await screen.findByRole('region', { name: 'Chapters' });
     await waitFor(() => expect(within(chapters).getByRole('rowheader', { name: /Security & compliance/ })).toHaveTextContent('Waived: AWS Level 1 MSSP Competency — Exempts the whole Security section.'));

@@ -4,7 +4,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import AuditDaySection from '../../static/app/src/views/audit-day/AuditDaySection';
-import { dayFixture, FakeAuditDayApi } from './audit-day-fakes';
+import { dayFixture, FakeAuditDayApi, fillWaiverProof } from './audit-day-fakes';
 import { renderWithServices } from './fake-services';
 import { pointsNotYet } from './fixtures';
 
@@ -80,11 +80,20 @@ describe('AuditDaySection', () => {
       const confirm = screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' });
       expect(confirm).toHaveTextContent('Apply “AWS Level 1 MSSP Competency”? Chapter Security & compliance will count as waived in the score.');
       expect(dayApi.callsOf('applyWaiver')).toEqual([]);
+      // The proof comes first: the button waits for a title, where to find it and both dates.
+      expect(within(confirm).getByRole('button', { name: 'Apply waiver' })).toBeDisabled();
+      expect(confirm).toHaveTextContent('Still needed: a title, a link or a note saying where the auditor finds it, the effective date, the expiry date.');
+      fireEvent.change(within(confirm).getByLabelText('Proof title'), { target: { value: ' MSSP Competency letter ' } });
+      fireEvent.change(within(confirm).getByLabelText('Link'), { target: { value: 'https://partners.example.com/mssp' } });
+      fireEvent.change(within(confirm).getByLabelText('Effective date'), { target: { value: '2025-06-01' } });
+      fireEvent.change(within(confirm).getByLabelText('Expiry date (last valid day)'), { target: { value: '2027-05-31' } });
       fireEvent.click(within(confirm).getByRole('button', { name: 'Apply waiver' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalledTimes(1));
       fireEvent.click(screen.getByRole('button', { name: 'Remove the waiver AWS DevOps Competency' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalledTimes(2));
-      expect(dayApi.callsOf('applyWaiver')).toEqual([['aws-msp-4.1', 'mssp']]);
+      expect(dayApi.callsOf('applyWaiver')).toEqual([
+        ['aws-msp-4.1', 'mssp', { kind: 'document', title: 'MSSP Competency letter', url: 'https://partners.example.com/mssp', effectiveDate: '2025-06-01', expiryDate: '2027-05-31' }],
+      ]);
       expect(dayApi.callsOf('removeWaiver')).toEqual([['aws-msp-4.1', 'devops-competency']]);
     });
 
@@ -116,11 +125,61 @@ describe('AuditDaySection', () => {
       ]);
     });
 
+    it('adds a team waiver with its optional proof, asking for the rest of the proof once ticked', async () => {
+      const { dayApi, onScoreChanged } = renderSection();
+      const form = await screen.findByRole('form', { name: 'Add a team waiver' });
+      fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Group SOC 2 report' } });
+      fireEvent.change(within(form).getByLabelText('Items (ids separated by commas or spaces)'), { target: { value: '10.1' } });
+      fireEvent.click(within(form).getByRole('checkbox', { name: 'Attach proof (optional: the waiver then lapses when it expires)' }));
+      fireEvent.change(within(form).getByLabelText('Proof title'), { target: { value: 'SOC 2 Type II report' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+      expect(within(form).getByRole('alert')).toHaveTextContent(
+        'Complete the proof (or untick it): still needed a link or a note saying where the auditor finds it, the effective date, the expiry date.',
+      );
+      fillWaiverProof(form);
+      fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
+      fireEvent.click(within(within(form).getByRole('group', { name: 'Confirm the team waiver' })).getByRole('button', { name: 'Confirm and add' }));
+      await waitFor(() => expect(onScoreChanged).toHaveBeenCalled());
+      expect(dayApi.callsOf('addCustomWaiver')).toEqual([
+        [
+          {
+            checklistId: 'aws-msp-4.1',
+            reason: 'Group SOC 2 report',
+            items: ['10.1'],
+            proof: { kind: 'document', title: 'Competency letter', url: 'https://partners.example.com/letter', effectiveDate: '2025-06-01', expiryDate: '2027-05-31' },
+          },
+        ],
+      ]);
+    });
+
+    it('shows a waiver’s proof with its link and lapse date, a lapsed one as lapsed, and one without proof as such', async () => {
+      const api = new FakeAuditDayApi();
+      const base = dayFixture().waivers[0]!;
+      const proof = { kind: 'document' as const, title: 'DevOps Competency letter', url: 'https://partners.example.com/devops', effectiveDate: '2025-06-01', expiryDate: '2027-05-31' };
+      api.day = dayFixture({
+        waivers: [
+          { ...base, proof, lapsesOn: '2027-06-01' },
+          { ...base, id: 'old', name: 'Older exemption', proof: { ...proof, title: 'Old letter', url: 'javascript:alert(1)' }, lapsesOn: '2026-01-01', lapsed: true },
+          { ...base, id: 'legacy', name: 'Legacy exemption', source: 'named' },
+        ],
+      });
+      renderSection(api);
+      const [current, lapsed, legacy] = within(await screen.findByRole('list', { name: 'Waivers in force' })).getAllByRole('listitem');
+      expect(within(current!).getByRole('link', { name: 'DevOps Competency letter' })).toHaveAttribute('href', 'https://partners.example.com/devops');
+      expect(current).toHaveTextContent('Proof: DevOps Competency letter, valid 2025-06-01 to 2027-05-31');
+      expect(current).toHaveTextContent('Lapses on 2027-06-01 unless renewed.');
+      // A stored link that is not http(s) is never rendered as a link.
+      expect(within(lapsed!).queryByRole('link')).toBeNull();
+      expect(lapsed).toHaveTextContent('Lapsed on 2026-01-01: its proof expired, so the items it covers count on their own.');
+      expect(legacy).toHaveTextContent('No proof on record: applied before proof was asked for.');
+    });
+
     it('shows what the server refused, and keeps the page as it was', async () => {
       const api = new FakeAuditDayApi();
       api.changed = new Error('AWS Level 1 MSSP Competency is already in force; nothing to do.');
       const { onScoreChanged } = renderSection(api);
       fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
+      fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
       fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('That change was not saved');

@@ -9,6 +9,7 @@ import type { ChecklistDefinition } from '../../src/domain/types';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { WAIVER_PROOF } from './waiver-proof-fixture';
 
 /** syncV1 with titles a spreadsheet would run as formulas, and a named waiver. */
 const hostile: ChecklistDefinition = {
@@ -49,7 +50,7 @@ describe('exportAudit', () => {
     await onIssue('addEvidence', '1.2', { evidence: { kind: 'process', title: 'Onboarding process', note: 'Runbook page 12,\nshown live in the ticket tool' } });
     await h.runtime.idle();
     await h.invoke('markChapterReviewed', { checklistId: hostile.id, chapterId: '1' });
-    await h.invoke('applyWaiver', { checklistId: hostile.id, waiverId: 'soc2' });
+    await h.invoke('applyWaiver', { checklistId: hostile.id, waiverId: 'soc2', proof: WAIVER_PROOF });
   });
   afterAll(async () => {
     await h.close();
@@ -97,7 +98,7 @@ describe('exportAudit', () => {
     expect(byId.get('3.1')).toMatchObject({ Status: 'To Do', Why: 'Waived: SOC 2 report — The SOC 2 Type II report covers security' });
     expect(byId.get('3.1')!.Result).toMatch(/^Waived: SOC 2 report, by admin, on \d{4}-\d{2}-\d{2}$/);
     expect(rows.filter((row) => row[5] === 'Met').map((row) => row[0])).toEqual(['1.1']);
-    expect(byId.get('3.1')!.Waiver).toMatch(/^SOC 2 report: The SOC 2 Type II report covers security \(applied \d{4}-\d{2}-\d{2}\)$/);
+    expect(byId.get('3.1')!.Waiver).toMatch(/^SOC 2 report: The SOC 2 Type II report covers security \(applied \d{4}-\d{2}-\d{2}\); proof: Competency certificate \(https:\/\/partners\.example\.com\/certificates\/devops\.pdf\), valid 2025-01-01 to 2099-12-31, lapses on 2100-01-01$/);
     // No cell of the file starts a formula.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
   });

@@ -5,6 +5,7 @@
  */
 import type { AuditDay, Rollup } from '../../common/contract';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { WAIVER_PROOF } from './waiver-proof-fixture';
 
 const CHECKLIST = 'aws-msp-7.1';
 const itemIdOf = (issue: OutsideIssue): string | undefined => {
@@ -99,7 +100,7 @@ describe('audit day', () => {
       const before = await h.invoke<Rollup>('getRollup', { refresh: true });
       expect(before.items.find((item) => item.id === 'OPS-009')).toMatchObject({ result: 'not_assessed' });
 
-      const named = await h.invoke<AuditDay>('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency' });
+      const named = await h.invoke<AuditDay>('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF });
       expect(named.waivers).toEqual([expect.objectContaining({ id: 'devops-competency', source: 'named', items: ['OPS-009'], chapters: [], appliedBy: 'admin' })]);
       expect(named.namedWaivers.find((waiver) => waiver.id === 'devops-competency')).toMatchObject({ inForce: true });
       const afterNamed = await rollup();
@@ -112,7 +113,7 @@ describe('audit day', () => {
       });
       expect(afterNamed.score).toBe(before.score + 1);
 
-      await h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'mssp-level1-competency' });
+      await h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'mssp-level1-competency', proof: WAIVER_PROOF });
       const afterChapter = await rollup();
       const security = afterChapter.chapters.find((chapter) => chapter.id === 'security')!;
       expect(security).toMatchObject({
@@ -147,9 +148,9 @@ describe('audit day', () => {
     });
 
     it('refuses a waiver already in force, an unknown one and a custom one without a reason', async () => {
-      await h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency' });
-      await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency' })).rejects.toThrow('AWS DevOps Competency is already in force; nothing to do.');
-      await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'sap-competency' })).rejects.toThrow(/has no waiver "sap-competency"; pick one of: devops-competency/);
+      await h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF });
+      await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF })).rejects.toThrow('AWS DevOps Competency is already in force; nothing to do.');
+      await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'sap-competency', proof: WAIVER_PROOF })).rejects.toThrow(/has no waiver "sap-competency"; pick one of: devops-competency/);
       await expect(h.invoke('addCustomWaiver', { checklistId: CHECKLIST, reason: '   ', items: ['OPS-001'] })).rejects.toThrow(
         'Give a reason: an auditor will ask why these items are waived.',
       );
@@ -166,7 +167,7 @@ describe('audit day', () => {
       await expect(h.invoke('markChapterReviewed', { checklistId: CHECKLIST, chapterId: 'people' }, { accountId: 'viewer' })).rejects.toThrow(
         'You need the Edit issues permission in project MSP to record a chapter review. Ask a Jira admin of the project to grant it.',
       );
-      await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency' }, { accountId: 'viewer' })).rejects.toThrow(
+      await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF }, { accountId: 'viewer' })).rejects.toThrow(
         'You need the Edit issues permission in project MSP to apply a waiver.',
       );
       await expect(h.invoke('removeWaiver', { checklistId: CHECKLIST, id: 'x' }, { accountId: 'viewer' })).rejects.toThrow('to remove a waiver');

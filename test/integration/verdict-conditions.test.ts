@@ -9,6 +9,7 @@ import { findBuiltinChecklist } from '../../src/checklists';
 import { checklistValidity } from '../../src/domain/checklist-validity';
 import { prerequisitesKey } from '../../src/storage/keys';
 import { startHarness, type Harness } from './harness';
+import { WAIVER_PROOF } from './waiver-proof-fixture';
 
 function decisions(h: Harness, action: string): { actor: string; before?: unknown; after?: unknown }[] {
   const found: { action: string; actor: string; seq?: number }[] = [];
@@ -63,7 +64,7 @@ describe('what the verdict stands on', () => {
       expect(offered?.reason).toContain('covers the whole of chapter 6.0 DevOps');
       const before = await h.invoke<Rollup>('getRollup', { checklistId: 'aws-msp-4.x' }, { projectKey: 'OLD' });
       // Its items are not mandatory, so Edit issues is enough.
-      await h.invoke<AuditDay>('applyWaiver', { checklistId: 'aws-msp-4.x', waiverId: 'devops-competency' }, { projectKey: 'OLD', accountId: 'editor' });
+      await h.invoke<AuditDay>('applyWaiver', { checklistId: 'aws-msp-4.x', waiverId: 'devops-competency', proof: WAIVER_PROOF }, { projectKey: 'OLD', accountId: 'editor' });
       const after = await h.invoke<Rollup>('getRollup', { checklistId: 'aws-msp-4.x' }, { projectKey: 'OLD' });
       const devops = after.chapters.find((chapter) => chapter.id === 'ch-06')!;
       expect(devops).toMatchObject({ title: 'DevOps', waivedBy: 'AWS DevOps Competency', met: devops.total, earned: 80 });

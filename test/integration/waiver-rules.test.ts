@@ -8,6 +8,7 @@ import type { AuditDay } from '../../common/contract';
 import { MAX_WAIVERS } from '../../src/domain/waivers';
 import { waiversKey } from '../../src/storage/keys';
 import { startHarness, type Harness } from './harness';
+import { WAIVER_PROOF } from './waiver-proof-fixture';
 
 const CHECKLIST = 'aws-msp-7.1';
 
@@ -56,7 +57,7 @@ describe('waiver rules', () => {
 
   it('refuses an editor a waiver of a mandatory item with a clear message, and writes nothing', async () => {
     const trailBefore = trailEntries(h).length;
-    await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency' }, as('editor'))).rejects.toThrow(
+    await expect(h.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF }, as('editor'))).rejects.toThrow(
       '“AWS DevOps Competency” covers mandatory item OPS-009, so it decides whether the project passes: only a project admin (Administer projects in MSP) may apply it. Nothing was changed; ask a project admin, or waive only items that are not mandatory.',
     );
     await expect(
@@ -69,7 +70,7 @@ describe('waiver rules', () => {
   it('lets an editor waive a recommended item, and a project admin a mandatory one; each in the trail with who and why', async () => {
     const editor = await h.invoke<AuditDay>('addCustomWaiver', { checklistId: CHECKLIST, name: 'No AI offering', reason: 'We sell no AI services yet', items: ['OPS-018'] }, as('editor'));
     expect(editor.waivers).toEqual([expect.objectContaining({ name: 'No AI offering', reason: 'We sell no AI services yet', appliedBy: 'editor', mandatoryItems: [] })]);
-    const admin = await h.invoke<AuditDay>('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency' }, as('lead'));
+    const admin = await h.invoke<AuditDay>('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF }, as('lead'));
     expect(admin.waivers.map((waiver) => [waiver.name, waiver.appliedBy, waiver.mandatoryItems])).toEqual([
       ['No AI offering', 'editor', []],
       ['AWS DevOps Competency', 'lead', ['OPS-009']],

@@ -5,7 +5,7 @@ import { chapterReviewSummary } from '../../../src/domain/reviews';
 import { scoreChecklist } from '../../../src/domain/scoring';
 import type { ChecklistDefinition, ItemState } from '../../../src/domain/types';
 import { applyNamedWaiver, toAppliedWaivers, type WaiverRecord } from '../../../src/domain/waivers';
-import { done, inProgress, item, metChecklist, pointsChecklist } from './fixtures';
+import { done, inProgress, item, metChecklist, pointsChecklist, waiverProof } from './fixtures';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const HEADER = 'ID,Chapter,Title,Points,Mandatory,Result,Why,Status,Owner,Evidence,Evidence links,Evidence review,Evidence notes,Chapter review,Waiver';
@@ -25,7 +25,8 @@ const items = [
 ];
 const pointsDef = pointsChecklist(items, { chapters, waivers: [devops] });
 const states: ItemState[] = [done('8.1', { issueKey: 'MSP-2' }), inProgress('8.2', { issueKey: 'MSP-3' })];
-const waivers = applyNamedWaiver([], pointsDef, 'devops', { accountId: 'ana', now: NOW });
+const PROOF = waiverProof();
+const waivers = applyNamedWaiver([], pointsDef, 'devops', { accountId: 'ana', now: NOW }, PROOF);
 
 const extrasFor = (def: ChecklistDefinition, records: WaiverRecord[] = waivers): ExportExtras => ({
   issues: {
@@ -93,7 +94,7 @@ describe('exportRows', () => {
         evidenceReviewStates: '',
         evidenceNotes: '',
         chapterReview: 'Not reviewed',
-        waiver: 'AWS DevOps Competency: Holds the competency (applied 2026-03-01)',
+        waiver: 'AWS DevOps Competency: Holds the competency (applied 2026-03-01); proof: ISO 27001 certificate (https://trust.example.com/iso27001.pdf), valid 2025-06-01 to 2028-05-31, lapses on 2028-06-01',
       });
     });
 
@@ -132,7 +133,7 @@ describe('exportRows', () => {
     it('returns a waiver overridden by the assessment on the issue as such', () => {
       const [first] = rowsFor(pointsDef, [...states, done('6.1', { issueKey: 'MSP-1', assessment: 'not_met' })]);
       expect(first).toMatchObject({ result: 'Not met', why: 'Assessed not met on the issue' });
-      expect(first?.waiver).toBe('AWS DevOps Competency: Holds the competency (applied 2026-03-01); overridden by the assessment on the issue');
+      expect(first?.waiver).toBe('AWS DevOps Competency: Holds the competency (applied 2026-03-01); proof: ISO 27001 certificate (https://trust.example.com/iso27001.pdf), valid 2025-06-01 to 2028-05-31, lapses on 2028-06-01; overridden by the assessment on the issue');
     });
 
     it('returns an N/A item with its justification, and without one as plain N/A', () => {
@@ -145,7 +146,7 @@ describe('exportRows', () => {
 
     it('returns a waived item under the met model as Waived, not Met', () => {
       const metDef = metChecklist(items, { chapters, waivers: [devops] });
-      const metWaivers = applyNamedWaiver([], metDef, 'devops', { accountId: 'ana', now: NOW });
+      const metWaivers = applyNamedWaiver([], metDef, 'devops', { accountId: 'ana', now: NOW }, PROOF);
       expect(rowsFor(metDef, states, metWaivers).map((entry) => entry.result)).toEqual(['Waived: AWS DevOps Competency, by ana, on 2026-03-01', 'Met', 'Not assessed']);
     });
 

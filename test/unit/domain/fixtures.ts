@@ -129,3 +129,14 @@ export function existingFor(
 export function importedAll(def: ChecklistDefinition, firstNumber = 1): ExistingItem[] {
   return def.items.map((entry, index) => existingFor(def, entry, `MSP-${firstNumber + index}`));
 }
+
+/** The proof a named waiver needs (the certificate behind the exemption), valid until `expiryDate`. */
+export function waiverProof(expiryDate = '2028-05-31'): {
+  kind: 'document';
+  title: string;
+  url: string;
+  effectiveDate: string;
+  expiryDate: string;
+} {
+  return { kind: 'document', title: 'ISO 27001 certificate', url: 'https://trust.example.com/iso27001.pdf', effectiveDate: '2025-06-01', expiryDate };
+}

@@ -67,6 +67,20 @@ describe('waiverLimitProblem', () => {
     );
   });
 
+  it('keeps the byte bound true with proofs stored on the waivers: 50 with the longest proofs are refused, not written', () => {
+    const proof = {
+      kind: 'document' as const,
+      title: 't'.repeat(255),
+      url: `https://example.com/${'p'.repeat(1970)}`,
+      note: 'n'.repeat(2000),
+      effectiveDate: '2025-01-01',
+      expiryDate: '2027-01-01',
+    };
+    const records = Array.from({ length: MAX_WAIVERS }, (_, index) => ({ ...record(`w${index}`), proof }));
+    expect(waiverLimitProblem(records, named)).toMatch(/^The waivers of Team list 1 would take \d+ KB, more than the 200 KB they may use/);
+    expect(waiverLimitProblem(records.slice(0, 40), named)).toBeUndefined();
+  });
+
   it('refuses a list larger than one stored value, however few waivers it holds', () => {
     const items = Array.from({ length: 2000 }, (_, index) => `ITEM-${String(index).padStart(4, '0')}-${'x'.repeat(100)}`);
     const problem = waiverLimitProblem([record('big', items)], named);

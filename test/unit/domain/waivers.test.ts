@@ -13,7 +13,9 @@ import {
   type WaiverContext,
   type WaiverRecord,
 } from '../../../src/domain/waivers';
-import { done, inProgress, item, metChecklist, pointsChecklist, toDo } from './fixtures';
+import { done, inProgress, item, metChecklist, pointsChecklist, toDo, waiverProof } from './fixtures';
+
+const PROOF = waiverProof();
 
 const NOW = new Date('2026-03-02T10:00:00.000Z');
 const CTX: WaiverContext = { accountId: 'ana', now: NOW };
@@ -44,7 +46,7 @@ describe('applyNamedWaiver', () => {
   describe('when the checklist has the waiver', () => {
     it('returns a new list with the named waiver stamped with who and when', () => {
       const records: WaiverRecord[] = [];
-      expect(applyNamedWaiver(records, pointsDef, 'devops', CTX)).toEqual([
+      expect(applyNamedWaiver(records, pointsDef, 'devops', CTX, PROOF)).toEqual([
         {
           id: 'devops',
           source: 'named',
@@ -54,19 +56,20 @@ describe('applyNamedWaiver', () => {
           chapters: ['6'],
           appliedBy: 'ana',
           appliedAt: '2026-03-02T10:00:00.000Z',
+          proof: PROOF,
         },
       ]);
       expect(records).toEqual([]);
     });
 
     it('returns the waivers in the order applied', () => {
-      const records = applyNamedWaiver(applyNamedWaiver([], pointsDef, 'mssp', CTX), pointsDef, 'devops', CTX);
+      const records = applyNamedWaiver(applyNamedWaiver([], pointsDef, 'mssp', CTX, PROOF), pointsDef, 'devops', CTX, PROOF);
       expect(records.map((record) => record.id)).toEqual(['mssp', 'devops']);
     });
   });
 
   describe('when the waiver cannot be applied', () => {
-    const applied = applyNamedWaiver([], pointsDef, 'devops', CTX);
+    const applied = applyNamedWaiver([], pointsDef, 'devops', CTX, PROOF);
     it.each<[string, WaiverRecord[], ChecklistDefinition, string, WaiverContext, string[]]>([
       ['an unknown waiver id', [], pointsDef, 'soc2', CTX, ['Test points checklist 1.0 has no waiver "soc2"; pick one of: devops, mssp.']],
       ['a checklist without waivers', [], { ...pointsDef, waivers: [] }, 'devops', CTX, ['Test points checklist 1.0 has no named waivers; add a custom waiver with a reason instead.']],
@@ -82,7 +85,7 @@ describe('applyNamedWaiver', () => {
       ['no account id', [], pointsDef, 'devops', { accountId: '', now: NOW }, ['Who is applying the waiver is unknown (no account id); sign in and try again.']],
       ['an invalid time', [], pointsDef, 'devops', { accountId: 'ana', now: new Date('x') }, ['The time the waiver is applied is not a valid date.']],
     ])('throws a WaiverValidationError for %s', (_label, records, def, id, ctx, problems) => {
-      expectProblems(() => applyNamedWaiver(records, def, id, ctx), problems);
+      expectProblems(() => applyNamedWaiver(records, def, id, ctx, PROOF), problems);
     });
   });
 });
@@ -140,7 +143,7 @@ describe('addCustomWaiver', () => {
       ['the same target set in another order', existing, { reason: 'b', items: ['7.2', '6.1'] }, ['First already waives exactly these items and chapters; remove it first if this one should replace it.']],
       [
         'the target set of a named waiver',
-        applyNamedWaiver([], pointsDef, 'mssp', CTX),
+        applyNamedWaiver([], pointsDef, 'mssp', CTX, PROOF),
         { reason: 'ours', items: ['7.1'] },
         ['MSSP Competency already waives exactly these items and chapters; remove it first if this one should replace it.'],
       ],
@@ -157,7 +160,7 @@ describe('addCustomWaiver', () => {
 });
 
 describe('removeWaiver', () => {
-  const records = applyNamedWaiver(applyNamedWaiver([], pointsDef, 'devops', CTX), pointsDef, 'mssp', CTX);
+  const records = applyNamedWaiver(applyNamedWaiver([], pointsDef, 'devops', CTX, PROOF), pointsDef, 'mssp', CTX, PROOF);
 
   describe('when the waiver is in force', () => {
     it('returns a new list without it, the input unchanged', () => {
@@ -176,7 +179,7 @@ describe('removeWaiver', () => {
 describe('toAppliedWaivers', () => {
   describe('when waivers are in force', () => {
     it('returns the scoring shape, in the order applied, without who and when', () => {
-      const records = addCustomWaiver(applyNamedWaiver([], pointsDef, 'devops', CTX), pointsDef, { name: 'Ours', reason: 'r', items: ['7.2'] }, CTX);
+      const records = addCustomWaiver(applyNamedWaiver([], pointsDef, 'devops', CTX, PROOF), pointsDef, { name: 'Ours', reason: 'r', items: ['7.2'] }, CTX);
       expect(toAppliedWaivers(records)).toEqual([
         { id: 'devops', name: 'AWS DevOps Competency', reason: 'Holds the AWS DevOps Competency', items: [], chapters: ['6'] },
         { id: customWaiverId(['7.2'], []), name: 'Ours', reason: 'r', items: ['7.2'], chapters: [] },
@@ -201,7 +204,7 @@ describe('scoreChecklist with toAppliedWaivers', () => {
       ['met', metDef, { score: 2, passed: false }, { score: 4, passed: true }],
     ])('returns the chapter as met with the reason shown (%s model)', (_model, def, before, after) => {
       expect(score(def, [])).toMatchObject({ ...before, mandatoryOpen: ['6.1'] });
-      const report = score(def, applyNamedWaiver([], def, 'devops', CTX));
+      const report = score(def, applyNamedWaiver([], def, 'devops', CTX, PROOF));
       expect(report).toMatchObject({ ...after, mandatoryOpen: [] });
       expect(report.chapters[0]).toMatchObject({ id: '6', waivedBy: 'AWS DevOps Competency', met: 2, total: 2 });
       expect(report.items.slice(0, 2).map((entry) => [entry.result, entry.source, entry.reason])).toEqual([
@@ -231,7 +234,7 @@ describe('scoreChecklist with toAppliedWaivers', () => {
       ['met', metDef],
     ])('returns exactly the report there was before it was applied (%s model)', (_model, def) => {
       const before = score(def, []);
-      const withTwo = addCustomWaiver(applyNamedWaiver([], def, 'devops', CTX), def, { reason: 'r', items: ['7.1'] }, CTX);
+      const withTwo = addCustomWaiver(applyNamedWaiver([], def, 'devops', CTX, PROOF), def, { reason: 'r', items: ['7.1'] }, CTX);
       expect(score(def, withTwo)).not.toEqual(before);
       const withOne = removeWaiver(withTwo, 'devops');
       expect(score(def, removeWaiver(withOne, customWaiverId(['7.1'], [])))).toEqual(before);

@@ -11,12 +11,14 @@ import type {
   AuditExportReport,
   MarkChapterReviewedPayload,
   Prerequisites,
+  WaiverProofView,
 } from '../../../../common/contract';
 
 export interface AuditDayApi {
   getAuditDay(checklistId: string): Promise<AuditDay>;
   markChapterReviewed(payload: MarkChapterReviewedPayload): Promise<AuditDay>;
-  applyWaiver(checklistId: string, waiverId: string): Promise<AuditDay>;
+  /** The proof is required for a named waiver (the server refuses one without). */
+  applyWaiver(checklistId: string, waiverId: string, proof: WaiverProofView): Promise<AuditDay>;
   addCustomWaiver(payload: AddCustomWaiverPayload): Promise<AuditDay>;
   removeWaiver(checklistId: string, id: string): Promise<AuditDay>;
   exportCsv(checklistId: string): Promise<AuditExportCsv>;

@@ -70,7 +70,7 @@ export function createBridgeAuditDayApi(call: Invoke = (key, payload) => invoke(
   return {
     getAuditDay: (checklistId) => call<AuditDay>('getAuditDay', { checklistId }),
     markChapterReviewed: (payload) => call<AuditDay>('markChapterReviewed', { ...(payload satisfies MarkChapterReviewedPayload) }),
-    applyWaiver: (checklistId, waiverId) => call<AuditDay>('applyWaiver', { checklistId, waiverId } satisfies ApplyWaiverPayload),
+    applyWaiver: (checklistId, waiverId, proof) => call<AuditDay>('applyWaiver', { checklistId, waiverId, proof } satisfies ApplyWaiverPayload),
     addCustomWaiver: (payload) => call<AuditDay>('addCustomWaiver', { ...(payload satisfies AddCustomWaiverPayload) }),
     removeWaiver: (checklistId, id) => call<AuditDay>('removeWaiver', { checklistId, id } satisfies RemoveWaiverPayload),
     // In parts the browser joins, so a pack past one answer's 5 MB still downloads.

@@ -94,7 +94,7 @@ export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint, 
             day={day}
             rollup={rollup}
             busy={busy}
-            onApply={(waiverId) => act(() => api.applyWaiver(checklistId, waiverId), true)}
+            onApply={(waiverId, proof) => act(() => api.applyWaiver(checklistId, waiverId, proof), true)}
             onRemove={(id) => act(() => api.removeWaiver(checklistId, id), true)}
             onAddCustom={(waiver) => act(() => api.addCustomWaiver({ checklistId, ...waiver }), true)}
           />

@@ -1,5 +1,6 @@
 /**
- * A team's own waiver: a reason (required: an auditor will ask), whole chapters and/or item ids.
+ * A team's own waiver: a reason (required: an auditor will ask), whole chapters and/or item ids,
+ * and optionally its proof (then it lapses when the proof expires, as a named waiver does).
  * Checked here only for what a person can fix before sending; the server checks everything again.
  */
 import { useId, useState, type FormEvent } from 'react';
@@ -7,6 +8,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { AddCustomWaiverPayload, RollupChapter } from '../../../../../common/contract';
+import { EMPTY_PROOF, proofMissing, toProof, WaiverProofFields, type ProofDraft } from './WaiverProofFields';
 import { parseItemIds } from './words';
 
 const REASON_MAX = 500;
@@ -28,6 +30,8 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
   const [itemsText, setItemsText] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
+  const [withProof, setWithProof] = useState(false);
+  const [proof, setProof] = useState<ProofDraft>(EMPTY_PROOF);
   /** A checked waiver waiting for the person to confirm what it covers. */
   const [pending, setPending] = useState<Omit<AddCustomWaiverPayload, 'checklistId'> | undefined>(undefined);
 
@@ -42,6 +46,8 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
     if (items.length === 0 && picked.length === 0) found.push('Pick at least one chapter or type at least one item id.');
     const unknown = items.filter((id) => !known.has(id));
     if (unknown.length > 0) found.push(`Not in this checklist: ${unknown.join(', ')}.`);
+    const missing = withProof ? proofMissing(proof) : [];
+    if (missing.length > 0) found.push(`Complete the proof (or untick it): still needed ${missing.join(', ')}.`);
     setProblems(found);
     if (found.length > 0) return;
     setPending({
@@ -49,6 +55,7 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
       ...(name.trim() !== '' ? { name: name.trim() } : {}),
       ...(items.length > 0 ? { items } : {}),
       ...(picked.length > 0 ? { chapters: picked } : {}),
+      ...(withProof ? { proof: toProof(proof) } : {}),
     });
   };
 
@@ -60,6 +67,8 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
     setReason('');
     setItemsText('');
     setPicked([]);
+    setWithProof(false);
+    setProof(EMPTY_PROOF);
   };
 
   const toggle = (id: string) => setPicked((current) => (current.includes(id) ? current.filter((entry) => entry !== id) : [...current, id]));
@@ -92,6 +101,11 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
         Items (ids separated by commas or spaces)
         <input id={ids.items} value={itemsText} onChange={(event) => setItemsText(event.target.value)} placeholder="e.g. OPS-009, OPS-010" />
       </label>
+      <label style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
+        <input type="checkbox" checked={withProof} onChange={() => setWithProof(!withProof)} />
+        Attach proof (optional: the waiver then lapses when it expires)
+      </label>
+      {withProof && <WaiverProofFields draft={proof} onChange={setProof} />}
       {problems.length > 0 && (
         <ul role="alert" style={{ margin: 0, color: token('color.text.danger', '#AE2E24') }}>
           {problems.map((problem) => (

@@ -12,7 +12,7 @@ import { HostLink, issuePath } from '../../components/HostLink';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useLoad } from '../../hooks/useLoad';
-import type { AuditExportReport, AuditReport, AuditReportChapter, AuditReportItem } from '../../../../../common/contract';
+import type { AuditExportReport, AuditReport, AuditReportChapter, AuditReportItem, WaiverView } from '../../../../../common/contract';
 import './print.css';
 
 export interface PrintViewProps {
@@ -101,7 +101,7 @@ function Report({ report }: { report: AuditReport }) {
         <dt>Waivers in force</dt>
         <dd>
           {report.waivers.length > 0
-            ? report.waivers.map((waiver) => `${waiver.name}: ${waiver.reason} (applied by ${waiver.appliedBy} on ${waiver.appliedAt.slice(0, 10)})`).join(' · ')
+            ? report.waivers.map((waiver) => `${waiver.name}: ${waiver.reason} (applied by ${waiver.appliedBy} on ${waiver.appliedAt.slice(0, 10)})${proofWords(waiver)}`).join(' · ')
             : 'None'}
         </dd>
         {!report.evidenceAvailable && (
@@ -191,4 +191,13 @@ function ItemBlock({ item }: { item: AuditReportItem }) {
       </dl>
     </div>
   );
+}
+
+/** "; proof: ISO 27001 certificate (https://…), valid until 2028-05-31, lapses on 2028-06-01", lapsed, or "no proof on record". */
+function proofWords(waiver: WaiverView): string {
+  const { proof } = waiver;
+  if (!proof) return waiver.source === 'named' ? '; no proof on record' : '';
+  const where = proof.url ?? proof.note;
+  const lapse = waiver.lapsed ? `lapsed on ${waiver.lapsesOn ?? ''}: its proof expired` : `lapses on ${waiver.lapsesOn ?? ''}`;
+  return `; proof: ${proof.title}${where !== undefined ? ` (${where})` : ''}, valid until ${proof.expiryDate}, ${lapse}`;
 }

@@ -5,15 +5,17 @@
  *
  * A waiver that covers a mandatory item decides whether the project passes: only a project admin
  * may apply or remove it (the server checks; the panel says so instead of offering the button).
- * Applying a named waiver asks for confirmation and lists what it covers first.
+ * Applying a named waiver asks for confirmation, lists what it covers first and asks for its proof
+ * (the certificate or report, with its expiry: the waiver lapses when it expires).
  */
 import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { StatusPill } from '../../components/StatusPill';
-import type { AddCustomWaiverPayload, AuditDay, Rollup } from '../../../../../common/contract';
+import type { AddCustomWaiverPayload, AuditDay, Rollup, WaiverProofView } from '../../../../../common/contract';
 import { CustomWaiverForm } from './CustomWaiverForm';
+import { EMPTY_PROOF, ProofLine, proofMissing, toProof, WaiverProofFields, type ProofDraft } from './WaiverProofFields';
 import { dayOf, waiverTargets } from './words';
 
 const card = {
@@ -28,7 +30,7 @@ interface WaiversPanelProps {
   day: AuditDay;
   rollup: Rollup;
   busy: boolean;
-  onApply: (waiverId: string) => void;
+  onApply: (waiverId: string, proof: WaiverProofView) => void;
   onRemove: (id: string) => void;
   onAddCustom: (waiver: Omit<AddCustomWaiverPayload, 'checklistId'>) => void;
 }
@@ -39,6 +41,8 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
   const offered = day.namedWaivers.filter((waiver) => !waiver.inForce);
   const subtle = token('color.text.subtle', '#44546F');
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const [proof, setProof] = useState<ProofDraft>(EMPTY_PROOF);
+  const missing = proofMissing(proof);
   const adminOnly = (mandatory: readonly string[] | undefined): boolean => (mandatory?.length ?? 0) > 0 && day.canAdminister !== true;
 
   return (
@@ -59,6 +63,7 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
               <div>{waiverTargets(waiver, chapterTitles)}</div>
               <MandatoryLine items={waiver.mandatoryItems} />
               <div>Reason: {waiver.reason}</div>
+              <ProofLine waiver={waiver} />
               <div style={{ color: subtle }}>
                 Applied {dayOf(waiver.appliedAt)} by {waiver.appliedBy}
               </div>
@@ -91,7 +96,14 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
                 )}
                 {day.canEdit && !adminOnly(waiver.mandatoryItems) && confirming !== waiver.id && (
                   <div>
-                    <Button isDisabled={busy} onClick={() => setConfirming(waiver.id)} aria-label={`Apply the waiver ${waiver.name}`}>
+                    <Button
+                      isDisabled={busy}
+                      onClick={() => {
+                        setProof(EMPTY_PROOF);
+                        setConfirming(waiver.id);
+                      }}
+                      aria-label={`Apply the waiver ${waiver.name}`}
+                    >
                       Apply
                     </Button>
                   </div>
@@ -101,15 +113,17 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
                     <div>
                       Apply “{waiver.name}”? {waiverTargets(waiver, chapterTitles)} will count as waived in the score
                       {(waiver.mandatoryItems?.length ?? 0) > 0 ? ', mandatory items included: this changes whether the project passes.' : '.'} It is recorded with
-                      your name, today’s date and its reason.
+                      your name, today’s date, its reason and the proof below.
                     </div>
+                    <WaiverProofFields draft={proof} onChange={setProof} />
+                    {missing.length > 0 && <div style={{ color: subtle }}>{`Still needed: ${missing.join(', ')}.`}</div>}
                     <div style={{ display: 'flex', gap: 8 }}>
                       <Button
                         appearance="primary"
-                        isDisabled={busy}
+                        isDisabled={busy || missing.length > 0}
                         onClick={() => {
                           setConfirming(undefined);
-                          onApply(waiver.id);
+                          onApply(waiver.id, toProof(proof));
                         }}
                       >
                         Apply waiver

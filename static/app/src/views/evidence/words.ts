@@ -21,6 +21,9 @@ export const RISK_WORDS: Record<AuditRiskKind, string> = {
   'evidence-expired': 'Expired',
   'evidence-expiring': 'Expiring soon',
   'evidence-expires-before-audit': 'Expires before the audit',
+  'waiver-expiring': 'Waiver lapsing',
+  'waiver-lapsed': 'Waiver lapsed',
+  'waiver-no-proof': 'Waiver without proof',
 };
 export const RISK_TONES: Record<AuditRiskKind, PillTone> = {
   'met-without-evidence': 'danger',
@@ -28,6 +31,9 @@ export const RISK_TONES: Record<AuditRiskKind, PillTone> = {
   'evidence-expired': 'danger',
   'evidence-expiring': 'warning',
   'evidence-expires-before-audit': 'warning',
+  'waiver-expiring': 'warning',
+  'waiver-lapsed': 'danger',
+  'waiver-no-proof': 'warning',
 };
 
 export const ASSESSMENT_WORDS: Record<AssessmentResultName, string> = { met: 'Met', not_met: 'Not met', na: 'N/A' };
