@@ -73,7 +73,8 @@ function seededHistory(): ScorePoint[] {
     await session.page.setViewportSize({ width: 1280, height: 900 });
   }
 
-  const section = () => frame.locator('section[aria-labelledby]', { has: frame.locator('h2', { hasText: 'Audit day' }) });
+  // Exactly "Audit day": the "Road to audit day" section has the words too.
+  const section = () => frame.locator('section[aria-labelledby]', { has: frame.locator('h2', { hasText: /^Audit day$/ }) });
 
   it('shows the dry runs, waivers and score over time under the score', async () => {
     await frame.getByRole('table', { name: 'Chapter reviews' }).waitFor();

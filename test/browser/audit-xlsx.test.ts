@@ -14,6 +14,7 @@ import type { Rollup } from '../../common/contract';
 import { buildChecklist, isTableWorkbook, readChecklistFile, recognizeAwsMspWorkbook } from '../../common/sheets';
 import { AWS_SHEETS } from '../../common/sheets/write-aws';
 import { PACK_SHEETS } from '../../common/sheets/write-pack';
+import { WAIVER_PROOF } from '../integration/waiver-proof-fixture';
 import { OutsideClient } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
@@ -46,7 +47,7 @@ if (!built) console.log('Audit .xlsx browser test skipped: no production build i
       context: { moduleKey: 'audit-item-panel', projectKey: 'MSP', accountId: 'admin', issueKey: keys[0] },
     });
     expect(evidence.status).toBe(200);
-    await out.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'mssp-level1-competency' });
+    await out.invoke('applyWaiver', { checklistId: CHECKLIST, waiverId: 'mssp-level1-competency', proof: WAIVER_PROOF });
     // A chapter review is a decision in the project's trail: the pack gets its trail sheet.
     await out.invoke('markChapterReviewed', { checklistId: CHECKLIST, chapterId: 'operations', note: '-walked through with the auditor' });
     await out.idle();
