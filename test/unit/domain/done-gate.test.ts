@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DEFAULT_GATE_CONFIG, doneGate, readGateConfig, type DoneGateConfig, type DoneGateInput, type GateWaiver } from '../../../src/domain/done-gate';
 import type { EvidenceEntry } from '../../../src/domain/evidence-types';
 import type { NaRule } from '../../../src/domain/na-rule';
@@ -162,5 +163,42 @@ describe('readGateConfig', () => {
     const reading = readGateConfig(raw);
     expect(reading.ok).toBe(false);
     if (!reading.ok) expect(reading.message).toContain(says);
+  });
+});
+
+describe('doneGate: properties', () => {
+  const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
+  const entryArb = fc.record({
+    reviewState: fc.constantFrom('pending', 'accepted', 'rejected' as const),
+    reviewer: fc.option(fc.constantFrom('ana', 'bo'), { nil: undefined }),
+    expiryDate: fc.option(day, { nil: undefined }),
+    effectiveDate: fc.option(day, { nil: undefined }),
+  }).map((e) => entry({ ...e, reviewState: e.reviewState as EvidenceEntry['reviewState'], ...(e.reviewer ? { reviewer: e.reviewer } : {}) }));
+  const arb = fc.record({
+    evidence: fc.array(entryArb, { maxLength: 5 }),
+    fourEyes: fc.boolean(),
+    scope: fc.constantFrom('mandatory', 'all' as const),
+    naCounts: fc.boolean(),
+    na: fc.constantFrom(undefined, { result: 'na' }, { result: 'na', justification: 'Not ours.' }, { result: 'met' }),
+    waived: fc.boolean(),
+    optionalItem: fc.boolean(),
+  });
+
+  it('allows exactly when the item is not gated, waived, has counted evidence or a counted N/A; a refusal always names the item', () => {
+    fc.assert(
+      fc.property(arb, (c) => {
+        const target = c.optionalItem ? optional : mandatory;
+        const config: DoneGateConfig = { scope: c.scope as DoneGateConfig['scope'], naCounts: c.naCounts };
+        const decision = doneGate(input({ item: target, evidence: c.evidence, fourEyes: c.fourEyes, config, assessment: c.na, waivers: c.waived ? [chapter8] : [] }));
+        const counted = c.evidence.some(
+          (e) => e.reviewState === 'accepted' && (e.expiryDate ?? '9999') >= TODAY && (e.effectiveDate ?? '0000') <= TODAY && (!c.fourEyes || (e.reviewer !== undefined && e.reviewer !== e.addedBy)),
+        );
+        const naCounted = c.naCounts && c.na?.result === 'na' && c.na.justification !== undefined;
+        const expected = (c.scope === 'mandatory' && c.optionalItem) || c.waived || counted || naCounted;
+        if (decision.allowed !== expected) return false;
+        return decision.allowed || decision.message.startsWith(`${target.id} ${target.title} can't be Done yet: `);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
