@@ -5,6 +5,8 @@
  */
 import type { ItemPanel } from '../../common/contract';
 import { syncV1 } from '../fixtures/sync-v1-v2';
+import { itemMapKey } from '../../src/storage/keys';
+import { deleteValue } from '../../src/storage/kvs';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
 
@@ -105,6 +107,21 @@ describe('Done gate: the workflow validator on the Done transition', () => {
     expect(message).toContain(`MSP Audit Ready could not check ${key('1.1')}'s evidence, so it cannot move to Done yet`);
     expect(message).toContain('try the transition again in a minute');
     expect(await statusOf(key('1.1'))).toBe('To Do');
+  });
+
+  it('while the item map of a framework was never built, refuses items by their identity (open the Audit page) and lets other issues through', async () => {
+    await deleteValue(itemMapKey('MSP', syncV1.framework));
+    const res = await moveToDone(key('1.1'));
+    expect(res.status).toBe(400);
+    expect((res.body as { errorMessages: string[] }).errorMessages[0]).toBe(
+      `MSP Audit Ready has not yet listed the items of ${syncV1.framework} in project MSP, so ${key('1.1')}'s evidence cannot be checked. Open the project's Audit page once (it lists them), then try the transition again.`,
+    );
+    const created = await h.outside('POST', '/rest/api/3/issue', { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'Order coffee' } });
+    expect((await moveToDone((created.body as { key: string }).key)).status).toBe(204);
+    // Opening the Audit page builds the map; from then on the item is judged on its evidence.
+    await h.invoke('getRollup', { refresh: true });
+    const judged = await moveToDone(key('1.1'));
+    expect((judged.body as { errorMessages: string[] }).errorMessages[0]).toMatch(/^1\.1 .* can't be Done yet: it has no evidence\./);
   });
 
   it('refuses with a clear message when the validator\'s configuration is not valid', async () => {
