@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts; `-- --xlsx`: the .xlsx workbooks, bench/xlsx.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
+ * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts; `-- --xlsx`: the .xlsx workbooks, bench/xlsx.ts; `-- --gate`: the Done gate, bench/gate.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
  * items against the local runtime with 100 ms emulated Jira latency, beside a naive
  * one-call-per-write import on the same emulator; the scoring engine on 10,000 items; the
  * frontend's bundle size. Prints Markdown tables, writes bench/results.json, and exits 1 when a
@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     if (!Number.isInteger(items) || items < 1) throw new Error('Usage: npm run bench -- --xlsx [--items N], N a whole number ≥ 1.');
     return (await import('./xlsx')).runXlsxBench(items);
   }
+  // `--gate`: the Done gate's validator over 200 transitions (bench/gate.ts).
+  if (argv.includes('--gate')) return (await import('./gate')).runGateBench();
   const { quick } = parseArgs(argv);
   const started = performance.now();
   const startedAt = new Date().toISOString();

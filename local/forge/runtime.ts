@@ -24,6 +24,7 @@ import { loadHandler, type HandlerFn } from './loader';
 import { loadAppManifest, type AppManifest, type ManifestFunction } from './manifest';
 import { QueueBroker, WorkTracker, toAsyncEvent, toDeliveryResult, type DeliveryResult, type QueuedEvent } from './queue';
 import { subscribeTriggers } from './triggers';
+import { bridgeValidators } from './validators';
 import type { ForgeRuntime, ForgeRuntimeOptions, InvocationKind, InvocationOutcome, InvocationRecord, InvokeContext, InvokeRequest, KillPlan, RuntimeLimits } from './types';
 
 export const DEFAULT_LIMITS: RuntimeLimits = {
@@ -111,7 +112,12 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     // Globals first: @forge/kvs reads __forge_runtime__ when the app module loads.
     installForgeGlobals(this);
     for (const fn of this.manifest.functions.values()) loadHandler(o.appDir, fn.handler);
-    this.unsubscribe = subscribeTriggers(this, o.emulator);
+    const stopTriggers = subscribeTriggers(this, o.emulator);
+    const stopValidators = bridgeValidators(this, o.emulator);
+    this.unsubscribe = () => {
+      stopTriggers();
+      stopValidators();
+    };
   }
 
   get installContext(): string {

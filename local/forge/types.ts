@@ -5,7 +5,7 @@
 import type { JiraEmulatorApi } from '../jira/types';
 import type { AppManifest } from './manifest';
 
-export type InvocationKind = 'resolver' | 'consumer' | 'trigger' | 'scheduled';
+export type InvocationKind = 'resolver' | 'consumer' | 'trigger' | 'scheduled' | 'validator';
 
 /** How an invocation ended. `timeout` and `killed` invocations were abandoned by the runtime. */
 export type InvocationOutcome = 'ok' | 'error' | 'timeout' | 'killed';

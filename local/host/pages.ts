@@ -118,7 +118,8 @@ ${id ? '' : '<div class="error">Field not installed in Jira</div>'}</div>`;
 <div class="field"><div class="label">Description</div><div class="description">${esc(adfToText(fields.description)) || '<em>None</em>'}</div></div>
 ${panels.join('\n')}
 </div><aside class="secondary">
-<div class="field"><div class="label">Status</div><span class="lozenge status">${esc(status)}</span></div>
+<div class="field"><div class="label">Status</div><span class="lozenge status">${esc(status)}</span>
+<form class="transition" data-issue="${esc(issue.key)}"><label>Move to <select name="transition" aria-label="Move to status"></select></label> <button type="submit">Move</button><div class="transition-error error" role="alert" hidden></div></form></div>
 <div class="field"><div class="label">Type</div>${esc(isObj(fields.issuetype) ? fields.issuetype.name : '')}</div>
 <div class="field"><div class="label">Assignee</div>${esc(displayName(fields.assignee)) || '<em>Unassigned</em>'}</div>
 <div class="field"><div class="label">Labels</div><div class="labels">${labels.map((l) => `<span class="label-chip">${esc(l)}</span>`).join('') || '<em>None</em>'}</div></div>

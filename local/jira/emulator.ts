@@ -23,6 +23,7 @@ import { registerUserRoutes } from './routes/users';
 import { registerLinkRoutes } from './routes/links';
 import { registerBulkRoutes } from './routes/bulk';
 import { registerNotifyRoutes } from './routes/notify';
+import { WorkflowValidators } from './workflow-validators';
 
 /** The Forge environment id used in custom field ARIs when none is given. */
 export const LOCAL_ENV_ID = '7a1c2e4f-0b3d-4e5f-8a9b-6c7d8e9f0a1b';
@@ -67,6 +68,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
   const persister = createPersister(options.stateFile, () => store.state);
   const lag = new IndexLag(() => faults.searchLagMs());
   const indexed = (issue: IssueRecord): IssueRecord | undefined => lag.indexed(issue);
+  const validators = new WorkflowValidators();
 
   function dispatch(events: IssueChangeEvent[]): void {
     for (const event of events) {
@@ -89,6 +91,9 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
 
     const actor = store.user(req.actor);
     if (!actor) return jsonResponse(401, errorCollection([messages.unauthenticated]));
+    // Workflow validators run before the transition (the route itself stays synchronous).
+    const refused = await validators.check(store, req, path);
+    if (refused) return refused;
     const match = router.match(req.method, path);
     if (match.kind === 'not-found') {
       return jsonResponse(404, errorCollection([`The local Jira emulator has no REST resource at ${req.method.toUpperCase()} ${path}.`]));
@@ -138,6 +143,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       log.clear();
       faults.set({});
       lag.clear();
+      validators.clear();
       persister.schedule();
     },
     setFaults(f) {
@@ -174,6 +180,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       persister.schedule();
       return { id };
     },
+    addWorkflowValidator: (spec) => validators.add(spec),
+    clearWorkflowValidators: () => validators.clear(),
+    workflowValidators: () => validators.list(),
+    setValidatorRunner: (runner) => validators.setRunner(runner),
     flush: () => persister.flush(),
   };
 }

@@ -8,6 +8,7 @@ import type { EmulatorRequest, JiraEmulatorApi } from './types';
 import { FaultConfigError, parseFaults } from './faults';
 import { SeedError } from './state/seed';
 import { errorCollection, messages } from './http/errors';
+import { parseValidatorSpec, ValidatorSpecError } from './workflow-validators';
 
 export interface JiraRoutesOptions {
   /** Where the emulator is mounted; `/jira` in `npm start`. */
@@ -92,6 +93,22 @@ export function registerJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorA
 
     scope.delete('/__admin/requests', async (_request, reply) => {
       emulator.clearRequests();
+      return sendJson(reply, 204, undefined);
+    });
+
+    // Workflow validators (issue 23): `{ "transitionId": "31", "moduleKey": "audit-done-gate", "configuration"?: {…} }`.
+    scope.post('/__admin/workflow/validators', async (request, reply) => {
+      try {
+        emulator.addWorkflowValidator(parseValidatorSpec(request.body === INVALID_JSON ? null : request.body));
+        return sendJson(reply, 204, undefined);
+      } catch (err) {
+        if (err instanceof ValidatorSpecError) return sendJson(reply, 400, { error: err.message });
+        throw err;
+      }
+    });
+    scope.get('/__admin/workflow/validators', async (_request, reply) => sendJson(reply, 200, emulator.workflowValidators()));
+    scope.delete('/__admin/workflow/validators', async (_request, reply) => {
+      emulator.clearWorkflowValidators();
       return sendJson(reply, 204, undefined);
     });
 

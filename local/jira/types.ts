@@ -3,6 +3,7 @@
  * from outside, under /jira) and the Forge runtime (the app's own product calls, in-process).
  */
 import type { NotificationRecord } from './state/model';
+import type { ValidatorRunner, ValidatorSpec } from './workflow-validators';
 
 /** Who sends a request: a user account id (`admin`, `viewer`, …) or the app itself. */
 export const APP_ACTOR = 'app' as const;
@@ -106,6 +107,12 @@ export interface JiraEmulatorApi {
   setIssueSecurity(issueKey: string, hiddenFrom: readonly string[]): void;
   /** Attaches a file (metadata only) to an issue, as a person uploading it would; returns its id. */
   addAttachment(issueKey: string, file: { filename: string; size?: number; mimeType?: string; authorId?: string }): { id: string };
+  /** Puts an app's `jira:workflowValidator` on a transition (see workflow-validators.ts); cleared by reset. */
+  addWorkflowValidator(spec: ValidatorSpec): void;
+  clearWorkflowValidators(): void;
+  workflowValidators(): ValidatorSpec[];
+  /** How validators run: the Forge runtime registers the app's functions here. */
+  setValidatorRunner(runner: ValidatorRunner | undefined): void;
   /** Writes pending state to the state file now (a no-op without one). */
   flush(): void;
 }

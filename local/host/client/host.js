@@ -197,4 +197,44 @@
       });
     },
   };
+
+  // The issue page's status control: Jira's transitions as the acting user; a refusal (a workflow
+  // validator's message among others) is shown as Jira shows it, and nothing moves.
+  var transitionForm = document.querySelector('form.transition');
+  if (transitionForm) {
+    var issueKey = transitionForm.getAttribute('data-issue') || '';
+    var picker = transitionForm.querySelector('select');
+    var problem = transitionForm.querySelector('.transition-error');
+    var jiraCall = function (method, body) {
+      return fetch('/jira/rest/api/3/issue/' + encodeURIComponent(issueKey) + '/transitions', {
+        method: method,
+        headers: { 'Content-Type': 'application/json', 'X-Account-Id': accountId() },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    };
+    jiraCall('GET')
+      .then(function (res) { return res.json(); })
+      .then(function (data) {
+        (data.transitions || []).forEach(function (t) {
+          var option = document.createElement('option');
+          option.value = String(t.id);
+          option.textContent = String(t.to && t.to.name ? t.to.name : t.name);
+          picker.appendChild(option);
+        });
+        transitionForm.setAttribute('data-ready', 'true');
+      });
+    transitionForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      problem.textContent = '';
+      problem.hidden = true;
+      jiraCall('POST', { transition: { id: picker.value } }).then(function (res) {
+        if (res.status === 204) return window.location.reload();
+        return res.json().then(function (body) {
+          var messages = (body && body.errorMessages) || [];
+          problem.textContent = messages.length > 0 ? messages.join(' ') : 'Jira refused the transition (' + res.status + ').';
+          problem.hidden = false;
+        });
+      });
+    });
+  }
 })();

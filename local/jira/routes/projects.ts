@@ -46,6 +46,14 @@ function getStatuses(ctx: RouteContext): RouteResult {
   return { status: 200, body: STATUSES.map((s) => renderStatus(ctx.store, s)) };
 }
 
+/** `GET /rest/api/3/status/{idOrName}`: one status by id or name (404 when there is none). */
+function getStatus(ctx: RouteContext): RouteResult {
+  const key = ctx.params.idOrName ?? '';
+  const found = STATUSES.find((s) => s.id === key) ?? STATUSES.find((s) => s.name.toLowerCase() === key.toLowerCase());
+  if (!found) fail(404, `The status with ID '${key}' was not found.`);
+  return { status: 200, body: renderStatus(ctx.store, found) };
+}
+
 const CATEGORY_ENUM = { new: 'TODO', indeterminate: 'IN_PROGRESS', done: 'DONE' } as const;
 
 function searchStatuses(ctx: RouteContext): RouteResult {
@@ -113,6 +121,7 @@ export function registerProjectRoutes(router: Router): void {
     .get('/rest/api/3/project/:projectIdOrKey', getProject)
     .get('/rest/api/3/issue/createmeta/:projectIdOrKey/issuetypes', createMetaIssueTypes)
     .get('/rest/api/3/status', getStatuses)
+    .get('/rest/api/3/status/:idOrName', getStatus)
     .get('/rest/api/3/statuses/search', searchStatuses)
     .get('/rest/api/3/issue/:issueIdOrKey/transitions', getTransitions)
     .post('/rest/api/3/issue/:issueIdOrKey/transitions', doTransition);
