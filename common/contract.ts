@@ -151,6 +151,8 @@ export interface Rollup {
    * Items answered N/A in a way the checklist's N/A rule does not allow (after a version update, or
    * without a justification where one is required): counted as not met, each row's reason says why.
    */
+  /** How the checklist lets N/A be answered (src/domain/na-rule.ts): `exemptions` means only through a published exemption. */
+  naRule?: 'exemptions' | 'justified' | 'free';
   naRefused?: string[];
   /** Whether the version in use is still the one to prepare against, judged on the server's today. */
   validity?: ChecklistValidityView;

@@ -18,6 +18,7 @@
  * visibility search (up to 5,000 items), and on a cold read ceil(N/100) search pages; the evidence
  * field's id comes from KVS (remembered by the import). Within ceil(N/100) + 2 up to 5,000 items.
  */
+import { naRuleOf } from '../domain/na-rule';
 import type { AuditRisk, Rollup } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
 import { checklistValidity } from '../domain/checklist-validity';
@@ -241,6 +242,7 @@ export function toRollup(
     strictMode,
     ...(scored.fourEyes !== undefined ? { fourEyes: scored.fourEyes } : {}),
     naRefused: [...report.naRefused],
+    naRule: naRuleOf(def),
     ...mandatoryPenaltyOf(def),
     ...(visible !== undefined ? { hiddenItems } : {}),
   };

@@ -57,6 +57,10 @@ describe('mandatoryCostLine', () => {
   });
   it('says the item blocks the pass under the met model', () => {
     expect(mandatoryCostLine('met', { points: 0, cost: 0 })).toBe('Blocks the pass until it is met, N/A or waived');
+    expect(mandatoryCostLine('met', { points: 0, cost: 0 }, 'justified')).toBe('Blocks the pass until it is met, N/A or waived');
+  });
+  it('does not suggest N/A where only a published exemption gives it (AWS MSP 7.x)', () => {
+    expect(mandatoryCostLine('met', { points: 0, cost: 0 }, 'exemptions')).toBe('Blocks the pass until it is met or an exemption covers it');
   });
 });
 

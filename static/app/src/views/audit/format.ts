@@ -63,8 +63,9 @@ export function scoreWhyLine(rollup: Pick<Rollup, 'model' | 'maxScore' | 'items'
 }
 
 /** What meeting an open mandatory item is worth: its points plus the penalty it stops costing. */
-export function mandatoryCostLine(model: ScoringModelName, item: Pick<RollupItem, 'points' | 'cost'>): string {
-  if (model === 'met') return 'Blocks the pass until it is met, N/A or waived';
+export function mandatoryCostLine(model: ScoringModelName, item: Pick<RollupItem, 'points' | 'cost'>, naRule?: Rollup['naRule']): string {
+  // Where N/A comes only through a published exemption, do not suggest answering N/A.
+  if (model === 'met') return naRule === 'exemptions' ? 'Blocks the pass until it is met or an exemption covers it' : 'Blocks the pass until it is met, N/A or waived';
   const gain = item.points + item.cost;
   return `Costs ${plural(gain, 'point')} (${item.points} not earned + ${item.cost} penalty)`;
 }

@@ -51,7 +51,7 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
                 <span style={{ color: token('color.text.subtle', '#44546F') }}>no issue yet</span>
               )}{' '}
               <strong>{item.id}</strong> {item.title} <StatusPill tone={resultPill(item).tone}>{resultPill(item).words}</StatusPill>
-              <div style={{ color: token('color.text.subtle', '#44546F') }}>{mandatoryCostLine(rollup.model, item)}</div>
+              <div style={{ color: token('color.text.subtle', '#44546F') }}>{mandatoryCostLine(rollup.model, item, rollup.naRule)}</div>
             </li>
           ))}
         </ul>
