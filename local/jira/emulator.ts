@@ -14,6 +14,7 @@ import { defaultManifestPath, loadManifest } from './state/manifest';
 import { addProject, installCustomFields, seedState } from './state/seed';
 import { createPersister, loadStateFile } from './state/persist';
 import { Store } from './state/store';
+import { moveIssue, setProjectPermissions } from './state/test-hooks';
 import { registerIssueRoutes } from './routes/issues';
 import { registerPropertyRoutes } from './routes/properties';
 import { registerProjectRoutes } from './routes/projects';
@@ -173,6 +174,15 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       issue.attachments = [...(issue.attachments ?? []), record];
       persister.schedule();
       return { id };
+    },
+    setProjectPermissions(accountId, projectKey, permissions) {
+      setProjectPermissions(store, accountId, projectKey, permissions);
+      persister.schedule();
+    },
+    moveIssue(issueKey, targetProjectKey) {
+      const key = moveIssue(store, issueKey, targetProjectKey);
+      persister.schedule();
+      return key;
     },
     flush: () => persister.flush(),
   };

@@ -106,6 +106,18 @@ export interface JiraEmulatorApi {
   setIssueSecurity(issueKey: string, hiddenFrom: readonly string[]): void;
   /** Attaches a file (metadata only) to an issue, as a person uploading it would; returns its id. */
   addAttachment(issueKey: string, file: { filename: string; size?: number; mimeType?: string; authorId?: string }): { id: string };
+  /**
+   * Test hook: the project permissions `accountId` holds in project `projectKey` from now on (until
+   * reset), replacing their defaults there; `null` returns them to their defaults. Throws on an
+   * unknown user, project or permission key.
+   */
+  setProjectPermissions(accountId: string, projectKey: string, permissions: readonly string[] | null): void;
+  /**
+   * Test hook for Jira's issue move (no REST route emulated): the issue gets the next key of
+   * `targetProjectKey` and keeps its id, fields, properties and status; its old key still resolves
+   * to it. Returns the new key. Throws on an unknown issue/project or a sub-task.
+   */
+  moveIssue(issueKey: string, targetProjectKey: string): string;
   /** Writes pending state to the state file now (a no-op without one). */
   flush(): void;
 }
