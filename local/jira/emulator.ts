@@ -180,8 +180,9 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       persister.schedule();
     },
     moveIssue(issueKey, targetProjectKey) {
-      const key = moveIssue(store, issueKey, targetProjectKey);
+      const { key, events } = moveIssue(store, issueKey, targetProjectKey);
       persister.schedule();
+      dispatch(events);
       return key;
     },
     flush: () => persister.flush(),

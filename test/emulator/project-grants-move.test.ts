@@ -80,4 +80,25 @@ describe('moveIssue', () => {
     // The source project's numbering goes on: the next MSP issue is MSP-2, not MSP-1 again.
     expect((await call('POST', '/issue', issuePayload())).json).toMatchObject({ key: 'MSP-2' });
   });
+
+  it('sends the update event Jira sends for a move (changelog project and Key)', () => {
+    const events: { kind: string; key: string; items: unknown }[] = [];
+    emu.onIssueChange((e) => events.push({ kind: e.kind, key: e.issue.key, items: e.changelog?.items }));
+    emu.moveIssue('MSP-1', 'OPS');
+    expect(events).toEqual([
+      {
+        kind: 'updated',
+        key: 'OPS-2',
+        items: [
+          expect.objectContaining({ field: 'project', fromString: expect.any(String), toString: expect.any(String) }),
+          expect.objectContaining({ field: 'Key', fromString: 'MSP-1', toString: 'OPS-2' }),
+        ],
+      },
+    ]);
+  });
+
+  it('refuses an unknown issue or project', () => {
+    expect(() => emu.moveIssue('MSP-99', 'OPS')).toThrow('No issue MSP-99');
+    expect(() => emu.moveIssue('MSP-1', 'NOPE')).toThrow('No project NOPE');
+  });
 });
