@@ -59,6 +59,12 @@ describe('per-project permissions', () => {
     expect((await call('PUT', '/issue/OPS-1/properties/p', { a: 1 }, { actor: 'editor' })).status).toBe(403);
   });
 
+  it('offers transitions on MSP issues only', async () => {
+    const offered = async (key: string): Promise<number> => ((await call('GET', `/issue/${key}/transitions`, undefined, { actor: 'editor' })).json.transitions as unknown[]).length;
+    expect(await offered('MSP-1')).toBeGreaterThan(0);
+    expect(await offered('OPS-1')).toBe(0);
+  });
+
   it('refuses an unknown user, project or permission', () => {
     expect(() => emu.setProjectPermissions('nobody', 'OPS', [])).toThrow('No user nobody');
     expect(() => emu.setProjectPermissions('editor', 'NOPE', [])).toThrow('No project NOPE');
