@@ -14,6 +14,7 @@ import { defaultManifestPath, loadManifest } from './state/manifest';
 import { addProject, installCustomFields, seedState } from './state/seed';
 import { createPersister, loadStateFile } from './state/persist';
 import { Store } from './state/store';
+import { moveIssue, setProjectPermissions } from './state/test-hooks';
 import { registerIssueRoutes } from './routes/issues';
 import { registerPropertyRoutes } from './routes/properties';
 import { registerProjectRoutes } from './routes/projects';
@@ -184,6 +185,16 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
     clearWorkflowValidators: () => validators.clear(),
     workflowValidators: () => validators.list(),
     setValidatorRunner: (runner) => validators.setRunner(runner),
+    setProjectPermissions(accountId, projectKey, permissions) {
+      setProjectPermissions(store, accountId, projectKey, permissions);
+      persister.schedule();
+    },
+    moveIssue(issueKey, targetProjectKey) {
+      const { key, events } = moveIssue(store, issueKey, targetProjectKey);
+      persister.schedule();
+      dispatch(events);
+      return key;
+    },
     flush: () => persister.flush(),
   };
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorRequest, JiraEmulatorApi } from './types';
 import { FaultConfigError, parseFaults } from './faults';
 import { SeedError } from './state/seed';
+import { TestHookError } from './state/test-hooks';
 import { errorCollection, messages } from './http/errors';
 import { parseValidatorSpec, ValidatorSpecError } from './workflow-validators';
 
@@ -125,6 +126,24 @@ export function registerJiraRoutes(app: FastifyInstance, emulator: JiraEmulatorA
         return sendJson(reply, 201, created);
       } catch (err) {
         if (err instanceof SeedError) return sendJson(reply, 400, { error: err.message });
+        throw err;
+      }
+    });
+
+    // Per-project grants: `{ "accountId": "editor", "projectKey": "OPS", "permissions": ["BROWSE_PROJECTS"] }`
+    // (`"permissions": null` returns the user to their defaults in that project).
+    scope.post('/__admin/permissions', async (request, reply) => {
+      const body = request.body as { accountId?: unknown; projectKey?: unknown; permissions?: unknown } | undefined;
+      const perms = body?.permissions;
+      const valid = perms === null || (Array.isArray(perms) && perms.every((p) => typeof p === 'string'));
+      if (!body || typeof body.accountId !== 'string' || typeof body.projectKey !== 'string' || !valid) {
+        return sendJson(reply, 400, { error: 'Send {"accountId": "editor", "projectKey": "OPS", "permissions": ["BROWSE_PROJECTS", …] or null}.' });
+      }
+      try {
+        emulator.setProjectPermissions(body.accountId, body.projectKey, perms as string[] | null);
+        return sendJson(reply, 204, undefined);
+      } catch (err) {
+        if (err instanceof TestHookError) return sendJson(reply, 400, { error: err.message });
         throw err;
       }
     });

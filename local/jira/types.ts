@@ -113,6 +113,18 @@ export interface JiraEmulatorApi {
   workflowValidators(): ValidatorSpec[];
   /** How validators run: the Forge runtime registers the app's functions here. */
   setValidatorRunner(runner: ValidatorRunner | undefined): void;
+  /**
+   * Test hook: the project permissions `accountId` holds in project `projectKey` from now on (until
+   * reset), replacing their defaults there; `null` returns them to their defaults. Throws on an
+   * unknown user, project or permission key.
+   */
+  setProjectPermissions(accountId: string, projectKey: string, permissions: readonly string[] | null): void;
+  /**
+   * Test hook for Jira's issue move (no REST route emulated): the issue gets the next key of
+   * `targetProjectKey` and keeps its id, fields, properties and status; its old key still resolves
+   * to it. Returns the new key. Throws on an unknown issue/project or a sub-task.
+   */
+  moveIssue(issueKey: string, targetProjectKey: string): string;
   /** Writes pending state to the state file now (a no-op without one). */
   flush(): void;
 }

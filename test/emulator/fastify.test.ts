@@ -122,4 +122,19 @@ describe('registerJiraRoutes', () => {
     expect((await inject({ method: 'POST', url: '/jira/__admin/projects', payload: { key: 'NOEPIC' } })).statusCode).toBe(400);
     expect((await inject({ method: 'POST', url: '/jira/__admin/projects', payload: {} })).statusCode).toBe(400);
   });
+  it('sets per-project permissions through the admin route', async () => {
+    await inject({ method: 'POST', url: '/jira/__admin/projects', payload: { key: 'OPS' } });
+    const editOps = async (): Promise<boolean> =>
+      (await inject({ method: 'GET', url: '/jira/rest/api/3/mypermissions?projectKey=OPS&permissions=EDIT_ISSUES', headers: { 'x-account-id': 'editor' } })).json().permissions.EDIT_ISSUES.havePermission;
+    expect(await editOps()).toBe(true);
+    const set = await inject({ method: 'POST', url: '/jira/__admin/permissions', payload: { accountId: 'editor', projectKey: 'OPS', permissions: ['BROWSE_PROJECTS'] } });
+    expect(set.statusCode).toBe(204);
+    expect(await editOps()).toBe(false);
+    expect((await inject({ method: 'POST', url: '/jira/__admin/permissions', payload: { accountId: 'editor', projectKey: 'OPS', permissions: null } })).statusCode).toBe(204);
+    expect(await editOps()).toBe(true);
+    const bad = await inject({ method: 'POST', url: '/jira/__admin/permissions', payload: { accountId: 'editor', projectKey: 'OPS', permissions: ['NOPE'] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatch(/NOPE/);
+    expect((await inject({ method: 'POST', url: '/jira/__admin/permissions', payload: { accountId: 'editor' } })).statusCode).toBe(400);
+  });
 });

@@ -131,6 +131,14 @@ export interface JiraState {
   nextAttachmentId?: number;
   /** Issue links; absent in state files written before links existed. */
   issueLinks?: IssueLinkRecord[];
+  /**
+   * Per-project permission grants set by tests (`setProjectPermissions`, `POST /jira/__admin/permissions`):
+   * account id → project key → the project permissions that user holds in that project, replacing
+   * the user's default `projectPermissions` there. Absent: every user holds their defaults everywhere.
+   */
+  projectGrants?: Record<string, Record<string, string[]>>;
+  /** Old keys of moved issues → issue id: Jira keeps answering a moved issue's old key. */
+  movedKeys?: Record<string, string>;
   /** What the issue notify API received since reset (`GET /jira/__admin/notifications`); absent in older state files. */
   notifications?: NotificationRecord[];
 }

@@ -38,6 +38,10 @@ export class Store {
     this.issuesById.clear();
     this.issuesByKey.clear();
     for (const issue of this.state.issues) this.indexIssue(issue);
+    for (const [oldKey, id] of Object.entries(this.state.movedKeys ?? {})) {
+      const issue = this.issuesById.get(id);
+      if (issue && !this.issuesByKey.has(oldKey)) this.issuesByKey.set(oldKey, issue);
+    }
   }
 
   indexIssue(issue: IssueRecord): void {
@@ -109,9 +113,19 @@ export class Store {
   }
 
   // Permissions ------------------------------------------------------------------------------
-  /** Every user holds the same grants in every project: the seed has one permission scheme. */
-  can(user: UserDef, permission: string, _project?: ProjectRecord): boolean {
-    return user.projectPermissions.includes(permission);
+  /**
+   * The user's grants in the project: a per-project grant a test set (`state.projectGrants`) wins,
+   * else the user's default `projectPermissions` (the seed has one permission scheme). Without a
+   * project, only the defaults count.
+   */
+  projectPermissions(user: UserDef, project?: ProjectRecord): readonly string[] {
+    const grants = project ? this.state.projectGrants?.[user.accountId] : undefined;
+    const own = grants && project && Object.hasOwn(grants, project.key) ? grants[project.key] : undefined;
+    return own ?? user.projectPermissions;
+  }
+
+  can(user: UserDef, permission: string, project?: ProjectRecord): boolean {
+    return this.projectPermissions(user, project).includes(permission);
   }
 
   canGlobal(user: UserDef, permission: string): boolean {
