@@ -136,6 +136,8 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
       ...(setup.pointsFieldId !== undefined ? { fields: [setup.pointsFieldId] } : {}),
       ...(fieldId !== undefined ? { evidenceFieldId: fieldId } : {}),
     });
+    // Issues gone since the job started (deleted, moved away) were not "already there": count true.
+    if (verified.dropped.length > 0) await save({ existingAtStart: Math.max(0, (job.existingAtStart ?? 0) - verified.dropped.length) });
     if (verified.missing.length === 0) break;
   }
   if (!verified || verified.missing.length > 0) throw new JiraUnavailableError({ operation: 'verifyImport', status: 0, errorMessages: ['Some items still have no issue after verification.'], errors: {} });

@@ -1,7 +1,8 @@
 /**
  * The verification pass that ends an import or a version update, trusting no search index:
- * 1. every mapped issue of the checklist is read by id (`bulkfetch`): one deleted since is dropped
- *    from the map (its item is created again), one whose identity was changed gets it back;
+ * 1. every mapped issue of the checklist is read by id (`bulkfetch`): one deleted or moved to another
+ *    project since is dropped from the map (its item is created again), one whose identity was
+ *    changed gets it back;
  * 2. every issue created since the job started is read by key, in order: an issue the app made
  *    (its identity carries a batch) for an item of the checklist that the map does not hold is
  *    either the item's issue (no other) or a duplicate, resolved by the duplicate rule;
@@ -21,6 +22,8 @@ export interface Verified {
   issues: Map<string, JiraSearchIssue>;
   /** Items of the checklist without an issue in the map. */
   missing: string[];
+  /** Items whose mapped issue was gone (deleted, or moved to another project) and left the map. */
+  dropped: string[];
   duplicatesClosed: number;
 }
 
@@ -42,12 +45,17 @@ export async function verifyChecklist(
   if (unread.length > 0) for (const issue of await jira.bulkFetchIssues({ issueIdsOrKeys: unread, fields, properties })) byId.set(issue.id, issue);
   const issues = new Map<string, JiraSearchIssue>();
   const itemsById = new Map(def.items.map((item) => [item.id, item]));
+  const dropped: string[] = [];
   for (const [itemId, entry] of entries) {
     const issue = byId.get(entry.id);
-    if (!issue) {
+    // Jira still finds an issue moved to another project by its id: it is no longer this project's.
+    const movedTo = issue?.key !== undefined && !issue.key.startsWith(`${ledger.projectKey}-`) ? issue.key : undefined;
+    if (!issue || movedTo !== undefined) {
       mapped.items.delete(itemId);
+      dropped.push(itemId);
       changed = true;
-      console.warn(`[item-map] ${ledger.projectKey}: ${entry.key} (item ${itemId}) no longer exists; the item will get a new issue`);
+      const why = movedTo !== undefined ? `moved to another project (now ${movedTo})` : 'no longer exists';
+      console.warn(`[item-map] ${ledger.projectKey}: ${entry.key} (item ${itemId}) ${why}; the item will get a new issue`);
       continue;
     }
     const identity = readIdentity(issue.properties);
@@ -62,7 +70,7 @@ export async function verifyChecklist(
   const duplicatesClosed = await closeQueuedDuplicates(jira, ledger.projectKey, ledger.map);
   if (changed || duplicatesClosed > 0) await ledger.save();
   const missing = def.items.filter((item) => !mapped.items.has(item.id)).map((item) => item.id);
-  return { issues, missing, duplicatesClosed };
+  return { issues, missing, dropped, duplicatesClosed };
 }
 
 /**

@@ -23,7 +23,7 @@ const eventSchema = z.looseObject({
   }),
   changelog: z
     .looseObject({
-      items: z.array(z.looseObject({ field: z.string().optional(), fromString: z.string().nullish() })).optional(),
+      items: z.array(z.looseObject({ field: z.string().optional(), fromString: z.string().nullish(), toString: z.string().nullish() })).optional(),
     })
     .optional(),
 });
@@ -36,6 +36,20 @@ export async function handleIssueEvent(jira: JiraClient, event: unknown): Promis
   if (!(await isAuditIssue(jira, issue.key, issue.fields?.labels, changelog?.items ?? []))) return;
   await markProjectChanged(projectKey);
   console.info(`[rollup] project ${projectKey}: audit issue changed; cached rollups will be re-read`);
+  // A move to another project changes the issue's key (changelog `Key`): the project it left counts
+  // one item issue less, so its cached rollups are stale too.
+  const from = movedFrom(changelog?.items ?? []);
+  if (from !== undefined && from !== projectKey) {
+    await markProjectChanged(from);
+    console.info(`[rollup] project ${from}: an audit issue moved away; cached rollups will be re-read`);
+  }
+}
+
+/** The project key an issue had before a move, from the changelog's `Key` item (`MSP-7` → `MSP`). */
+export function movedFrom(changes: { field?: string; fromString?: string | null }[]): string | undefined {
+  const keyChange = changes.find((change) => change.field?.toLowerCase() === 'key' && typeof change.fromString === 'string');
+  const match = keyChange?.fromString ? /^([A-Z][A-Z0-9_]*)-\d+$/.exec(keyChange.fromString) : null;
+  return match?.[1];
 }
 
 async function isAuditIssue(

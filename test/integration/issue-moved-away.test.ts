@@ -34,16 +34,11 @@ afterEach(async () => {
   await h.close();
 });
 
-it('the moved issue no longer counts in MSP once the rollup is recomputed; until then the cache still counts it', async () => {
+it('the moved issue no longer counts in MSP: the move makes MSP\'s cached rollup stale', async () => {
   expect(movedTo).toBe('OPS-1');
-  // Today the move's update event does not invalidate the cached rollup: it still counts the item
-  // as met, and tells the reader they cannot see its issue (the issue left MSP's search).
-  const cached = await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id });
-  expect(cached.from).toBe('cache');
-  expect(item11(cached)).toMatchObject({ result: 'met', reason: "You cannot see this item's issue", earned: 100 });
-  expect(cached.score).toBe(scoreBefore);
-
-  const after = await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id, refresh: true });
+  // The move's update event (changelog Key MSP-… → OPS-…) marks the project it left as changed, so
+  // the next rollup re-reads Jira instead of serving the cache that still counted the issue.
+  const after = await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id });
   expect(after.from).toBe('jira');
   expect(item11(after)).toMatchObject({ result: 'not_assessed', reason: 'No issue for this item yet', earned: 0 });
   expect(item11(after).issueKey).toBeUndefined();
@@ -52,21 +47,15 @@ it('the moved issue no longer counts in MSP once the rollup is recomputed; until
   expect(h.logs).toEqual([]);
 });
 
-// The app's actual behaviour today: a new import into MSP answers "done, created 0, existing 8" and
-// does not recreate 1.1's issue (the item ↔ issue map still names the moved issue's id, which Jira
-// still resolves). MSP keeps 7 item issues; the item stays "No issue for this item yet".
-it('a new import into MSP does not recreate the moved item (documented gap)', async () => {
+it('a new import into MSP creates exactly one issue for the moved item again, with true counts', async () => {
   const again = await h.importChecklist(syncV1.id);
-  expect(again).toMatchObject({ state: 'done', total: 8, created: 0, existing: 8, failed: 0 });
-  expect(itemIdsOf(await h.issues('MSP')).sort()).toEqual(['1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2']);
+  expect(again).toMatchObject({ state: 'done', total: 8, created: 1, existing: 7, failed: 0 });
+  expect(itemIdsOf(await h.issues('MSP')).sort()).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2']);
+  // The moved issue stays in OPS, untouched; MSP's item 1.1 is the new issue, not yet done.
   expect(itemIdsOf(await h.issues('OPS'))).toEqual(['1.1']);
-  expect(item11(await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id, refresh: true }))).toMatchObject({ result: 'not_assessed' });
-  expect(h.logs).toEqual([]);
-});
-
-// What issue 21 asks for; fails today (see the test above). Turns red when the app is fixed.
-it.failing('a new import into MSP creates exactly one issue for the moved item again', async () => {
-  const again = await h.importChecklist(syncV1.id);
-  expect(again).toMatchObject({ state: 'done', created: 1 });
-  expect(itemIdsOf(await h.issues('MSP')).filter((id) => id === '1.1')).toEqual(['1.1']);
+  const rollup = await h.invoke<Rollup>('getRollup', { checklistId: syncV1.id, refresh: true });
+  expect(item11(rollup).issueKey).toMatch(/^MSP-/);
+  expect(item11(rollup).result).toBe('not_assessed');
+  // A second import finds everything in place.
+  expect(await h.importChecklist(syncV1.id)).toMatchObject({ state: 'done', created: 0, existing: 8 });
 });
