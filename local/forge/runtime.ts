@@ -238,6 +238,11 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   background(task: () => Promise<unknown>): void {
     this.work.begin();
     setImmediate(() => {
+      // Closed in between (a test's teardown): the task would load app code into a torn-down world.
+      if (this.closed) {
+        this.work.end();
+        return;
+      }
       task()
         .catch((e: unknown) => this.log(`background task failed: ${message(e)}`))
         .finally(() => this.work.end());
