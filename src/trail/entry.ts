@@ -45,7 +45,7 @@ export interface TrailEntry {
   hash: string;
 }
 
-/** What an append is given, already reduced to JSON (record.ts's DecisionInput, structurally). */
+/** What an append is given (record.ts's DecisionInput is this plus the project); values are reduced to JSON here. */
 export interface EntryInput {
   actor: string;
   action: string;

@@ -7,7 +7,7 @@
  * The trail is per project, append-only and chained by hash (src/trail/ owns how it is stored).
  */
 import { appendEntry } from './append';
-import type { TrailEntry } from './entry';
+import type { EntryInput, TrailEntry } from './entry';
 
 export { TRAIL_CHUNK_ENTRIES, entryHash, type TrailEntry } from './entry';
 
@@ -30,22 +30,11 @@ export const DECISION_ACTIONS = [
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
-export interface DecisionInput {
-  projectKey: string;
-  /** Account id of the person who decided (the app itself: `app`). */
-  actor: string;
-  action: DecisionAction;
-  checklistId?: string;
-  itemId?: string;
-  issueKey?: string;
-  /** What it was and what it became: small JSON values (an entry, a result, a setting). */
-  before?: unknown;
-  after?: unknown;
-  /** The reason or justification the person gave, if any. */
-  reason?: string;
-  /** When it was decided; defaults to now. */
-  at?: Date;
-}
+/**
+ * One decision: the entry's fields (src/trail/entry.ts: who, what, before → after — small JSON
+ * values —, the reason given, when; default now) with the project and an action of the list above.
+ */
+export type DecisionInput = EntryInput & { projectKey: string; action: DecisionAction };
 
 
 /**
