@@ -16,7 +16,7 @@ import { toItemState } from '../rollup/states';
 import type { ProjectCaller } from '../resolvers/context';
 import { auditChecklist, readAccess } from './access';
 import { waiverView } from './audit-day';
-import { checkSize, readPack, type PackData } from './export';
+import { checkSize, packHeadline, readPack, type PackData } from './export';
 
 /**
  * `exportAudit { format: 'pack' }`: Browse projects, then the pack read and scored as the CSV is,
@@ -123,21 +123,10 @@ export function auditPackOf(projectKey: string, pack: PackData, at: Date, extra:
     for (const entry of entries) evidence.push(evidenceRow(item.id, issueKey, entry));
   }
   return {
-    projectKey,
+    ...packHeadline(projectKey, def, report, at),
     ...(extra.siteUrl !== undefined ? { siteUrl: extra.siteUrl } : {}),
-    checklistId: def.id,
-    checklistName: def.name,
     framework: def.framework,
-    version: def.version,
-    model: report.model,
-    generatedAt: at.toISOString(),
-    score: report.score,
-    maxScore: report.maxScore,
-    passMark: report.passMark,
-    passed: report.passed,
-    mandatoryOpen: [...report.mandatoryOpen],
     projection: { score: report.projection.score, passed: report.projection.passed, mandatoryOpen: [...report.projection.mandatoryOpen] },
-    counts: { ...report.counts },
     chapters: report.chapters.map((chapter) => {
       const review = reviews.get(chapter.id);
       const reviewWords = review?.state === 'reviewed' ? `Reviewed ${review.review?.reviewedAt.slice(0, 10) ?? ''}`.trim() : review?.state === 'stale' ? 'Stale' : 'Not reviewed';

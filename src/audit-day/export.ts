@@ -151,6 +151,24 @@ function packEvidence(entry: EvidenceEntry): ExportEvidence {
   };
 }
 
+/** The figures every form of the pack opens with (the printable report, the .xlsx Summary). */
+export function packHeadline(projectKey: string, def: ChecklistDefinition, report: ScoreReport, at: Date) {
+  return {
+    projectKey,
+    checklistId: def.id,
+    checklistName: def.name,
+    version: def.version,
+    model: report.model,
+    generatedAt: at.toISOString(),
+    score: report.score,
+    maxScore: report.maxScore,
+    passMark: report.passMark,
+    passed: report.passed,
+    mandatoryOpen: [...report.mandatoryOpen],
+    counts: { ...report.counts },
+  };
+}
+
 function reportOf(projectKey: string, pack: PackData, at: Date): AuditReport {
   const { def, report } = pack;
   const rowsById = new Map(pack.rows.map((row) => [row.id, row]));
@@ -199,18 +217,7 @@ function reportOf(projectKey: string, pack: PackData, at: Date): AuditReport {
     };
   });
   return {
-    projectKey,
-    checklistId: def.id,
-    checklistName: def.name,
-    version: def.version,
-    model: report.model,
-    generatedAt: at.toISOString(),
-    score: report.score,
-    maxScore: report.maxScore,
-    passMark: report.passMark,
-    passed: report.passed,
-    mandatoryOpen: [...report.mandatoryOpen],
-    counts: { ...report.counts },
+    ...packHeadline(projectKey, def, report, at),
     reviewCounts: countReviews(pack.reviews),
     waivers: pack.waivers.map((record) => waiverView(record, pack.today)),
     evidenceAvailable: pack.evidenceAvailable,
