@@ -3,6 +3,7 @@
  * `8.3 Vulnerability management`, an ADF description, labels for the app, the chapter and
  * mandatory items, chapter Epics where the project has an Epic-level type.
  */
+import { naRuleOf } from '../domain/na-rule';
 import type { Chapter, ChecklistDefinition, ChecklistItem } from '../domain/types';
 import { bulletList, doc, heading, paragraph, text, type AdfDoc } from './adf';
 import { chapterIdentity, itemIdentity, ITEM_PROPERTY } from './identity';
@@ -28,9 +29,26 @@ const EVIDENCE_NAMES: Record<string, string> = {
   attachment: 'Attachment',
 };
 
-/** `msp-ch-08`. Labels cannot hold spaces; chapter ids are already letters, digits, `._-`. */
+/**
+ * `msp-ch-08` for chapter `08` and for chapter `ch-08` alike: a chapter id that already starts with
+ * `ch-` does not repeat it. Labels cannot hold spaces; other characters become `_`.
+ */
 export function chapterLabel(chapterId: string): string {
-  return `msp-ch-${chapterId.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  return `msp-ch-${labelSafe(chapterId.replace(/^ch-/i, ''))}`;
+}
+
+/**
+ * The label imports before 2026-12-07 wrote (`msp-ch-ch-08` for chapter `ch-08`), or undefined when
+ * it equals today's. A version update removes it from the items it touches (removing a label an
+ * issue lacks is a no-op in Jira, so the rename is idempotent).
+ */
+export function legacyChapterLabel(chapterId: string): string | undefined {
+  const legacy = `msp-ch-${labelSafe(chapterId)}`;
+  return legacy === chapterLabel(chapterId) ? undefined : legacy;
+}
+
+function labelSafe(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 export function itemSummary(item: ChecklistItem): string {
@@ -48,7 +66,7 @@ export function itemDescription(def: ChecklistDefinition, item: ChecklistItem): 
     def.model === 'points'
       ? `${item.points} points${item.mandatory ? ` · mandatory: ${item.penalty} points off if not met` : ' · not mandatory'}`
       : item.mandatory
-        ? 'Mandatory: must be met, N/A or waived to pass'
+        ? mandatoryMetSentence(def)
         : 'Not mandatory';
   return doc(
     heading(3, 'Requirement'),
@@ -58,6 +76,18 @@ export function itemDescription(def: ChecklistDefinition, item: ChecklistItem): 
     paragraph(text('Scoring: ', true), text(scoring)),
     paragraph(text('Checklist: ', true), text(`${def.name} ${def.version}, item ${item.id}`)),
   );
+}
+
+/** What a mandatory item of a met-model checklist needs, as the checklist's N/A rule allows it. */
+function mandatoryMetSentence(def: ChecklistDefinition): string {
+  switch (naRuleOf(def)) {
+    case 'exemptions':
+      return "Mandatory: must be met to pass; N/A only under an exemption the checklist's publisher lists; a waiver needs a project admin";
+    case 'justified':
+      return 'Mandatory: must be met to pass; N/A only with a written justification; a waiver needs a project admin';
+    case 'free':
+      return 'Mandatory: must be met, N/A or waived (by a project admin) to pass';
+  }
 }
 
 /** The fields a version sync rewrites when an item's text, points or chapter changed. */

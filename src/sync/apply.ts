@@ -21,7 +21,7 @@ import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { SyncUpdate } from '../domain/sync-plan';
 import type { JiraClient, LabelOperation } from '../jira';
 import { chapterIdentity, itemIdentity, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
-import { chapterLabel, itemContentFields, MANDATORY_LABEL, RETIRED_LABEL } from '../jira/layout';
+import { chapterLabel, itemContentFields, legacyChapterLabel, MANDATORY_LABEL, RETIRED_LABEL } from '../jira/layout';
 import { createChapters, createItems } from '../import/create-issues';
 import { resolveSetup } from '../import/worker-support';
 import { requireProjectPermissions } from '../resolvers/access';
@@ -205,7 +205,10 @@ async function updateItem(
 ): Promise<void> {
   const content = update.changes.some((change) => change !== 'identity');
   const labels: LabelOperation[] = [];
+  const legacy = legacyChapterLabel(old.chapterId);
+  if (legacy !== undefined) labels.push({ remove: legacy });
   if (old.chapterId !== item.chapterId) labels.push({ remove: chapterLabel(old.chapterId) }, { add: chapterLabel(item.chapterId) });
+  else if (legacy !== undefined) labels.push({ add: chapterLabel(item.chapterId) });
   if (old.mandatory !== item.mandatory) labels.push(item.mandatory ? { add: MANDATORY_LABEL } : { remove: MANDATORY_LABEL });
   if (old.state === 'retired') labels.push({ remove: RETIRED_LABEL });
   if (content || labels.length > 0) {
