@@ -1,4 +1,9 @@
-/** One jest run: node tests for the backend, domain and local runtime; jsdom for components. */
+/**
+ * One jest run: node tests for the backend, domain and the local runtime (the workspace package in
+ * local/, tests in local/test); jsdom for components. The product imports the package by name
+ * (@msp-audit-ready/forge-local); jest resolves node_modules/@msp-audit-ready/forge-local to its
+ * real path (local/), which is outside node_modules, so @swc/jest transforms its TypeScript.
+ */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
@@ -13,7 +18,7 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/local/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
     },
     {

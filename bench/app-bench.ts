@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ImportStatus, Rollup } from '../common/contract';
-import { createForgeRuntime, type ForgeRuntime, type InvocationRecord } from '../local/forge';
-import { createJiraEmulator, type JiraEmulatorApi, type RequestLogEntry } from '../local/jira';
+import { createForgeRuntime, type ForgeRuntime, type InvocationRecord } from '@msp-audit-ready/forge-local/forge';
+import { createJiraEmulator, type JiraEmulatorApi, type RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 import { saveCustomChecklist } from '../src/catalogue';
 import type { ChecklistDefinition } from '../src/domain/types';
 
@@ -24,7 +24,7 @@ export interface BenchEnv {
 }
 
 export function startEnv(latencyMs: number): BenchEnv {
-  const emulator = createJiraEmulator({ baseUrl: 'http://localhost:8080/jira' });
+  const emulator = createJiraEmulator({ manifestPath: path.join(APP_DIR, 'manifest.yml'), baseUrl: 'http://localhost:8080/jira' });
   const logs: string[] = [];
   // timeScale 0: queue delays and retry back-offs are instant; none happen without faults anyway.
   const runtime = createForgeRuntime({ appDir: APP_DIR, emulator, timeScale: 0, log: (line) => logs.push(`[forge] ${line}`) });

@@ -2,7 +2,7 @@
  * One size of the benchmark on a fresh site: the app's import, a cold and a warm rollup, then the
  * naive import on the same emulator; and the checks that belong to that size.
  */
-import { DEFAULT_LIMITS } from '../local/forge';
+import { DEFAULT_LIMITS } from '@msp-audit-ready/forge-local/forge';
 import { importBudget, importMinimum, rollupBudget, check, type Check, type ImportMinimum } from './budgets';
 import { checklistFor, usedChapterCount, type BenchSize } from './checklists';
 import { measureImport, measureRollup, registerChecklist, startEnv, type ImportFigures, type RollupFigures } from './app-bench';

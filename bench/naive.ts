@@ -8,7 +8,7 @@
  * It writes to its own project (NAIVE), so the app's searches and rollups never see its issues.
  */
 import { performance } from 'node:perf_hooks';
-import type { JiraEmulatorApi } from '../local/jira';
+import type { JiraEmulatorApi } from '@msp-audit-ready/forge-local/jira';
 import type { ChecklistDefinition, ChecklistItem } from '../src/domain/types';
 import { ITEM_PROPERTY, itemIdentity } from '../src/jira/identity';
 import { itemCreateInput } from '../src/jira/layout';

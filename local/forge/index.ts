@@ -5,3 +5,4 @@ export type { AppManifest, ManifestUiModule } from './manifest';
 export { KVS_LIMITS } from './kvs-store';
 export { InvokeError, REFUSAL_NAMES, REFUSAL_STATUS } from './errors';
 export type * from './types';
+export type { KvsStore } from './kvs-store';

@@ -2,7 +2,6 @@
  * The in-memory Jira Cloud: wires state, routes, faults, the request log, change listeners and the
  * state file behind `JiraEmulatorApi.handle()`, which the HTTP plugin and the Forge runtime share.
  */
-import { performance } from 'node:perf_hooks';
 import type { EmulatorRequest, EmulatorResponse, IssueChangeEvent, JiraEmulatorApi, JiraEmulatorOptions, ProjectSpec } from './types';
 import { FaultInjector } from './faults';
 import { IndexLag } from './index-lag';

@@ -7,3 +7,4 @@ export { DEFAULT_MAX_RESULTS, MAX_RESULTS_IDS_ONLY, MAX_RESULTS_WITH_FIELDS } fr
 export { parseJql } from './jql/parser';
 export { JqlError } from './jql/errors';
 export * from './types';
+export type { NotificationRecord } from './state/model';

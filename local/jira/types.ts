@@ -138,7 +138,7 @@ export interface ProjectSpec {
 }
 
 export interface JiraEmulatorOptions {
-  /** The app manifest whose custom fields and entity property indexes are installed. Default: the repository's manifest.yml. */
+  /** The app manifest whose custom fields and entity property indexes are installed. Default: manifest.yml in the working directory. */
   manifestPath?: string;
   /** JSON file the state is written to after each change and read from on start. */
   stateFile?: string;

@@ -6,8 +6,8 @@
  */
 import type { CDPSession, Frame } from 'playwright-core';
 import type { Rollup } from '../../common/contract';
-import type { InvocationRecord } from '../../local/forge';
-import type { EmulatorRequest } from '../../local/jira';
+import type { InvocationRecord } from '@msp-audit-ready/forge-local/forge';
+import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 
 export interface HttpResult<T = unknown> {
   status: number;

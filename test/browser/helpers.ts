@@ -10,12 +10,13 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../local/server';
+import { startLocalServer, type LocalServer, type LocalServerOptions } from '@msp-audit-ready/forge-local/server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = join(__dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
-export const FIXTURE_APP = join(ROOT, 'test', 'fixtures', 'forge-app');
+/** The runtime's own fixture app (local/test/fixtures), for the host page tests. */
+export const FIXTURE_APP = join(ROOT, 'local', 'test', 'fixtures', 'forge-app');
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

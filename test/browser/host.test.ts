@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorRequest } from '../../local/jira';
+import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import { appFrame, buildFixtureUi, describeBrowser, FIXTURE_APP, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv } from './helpers';
 
 jest.setTimeout(60_000);

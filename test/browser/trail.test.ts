@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { kvs } from '@forge/kvs';
-import type { EmulatorRequest } from '../../local/jira';
+import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import { saveCustomChecklist } from '../../src/catalogue';
 import { trailChunkKey } from '../../src/storage/keys';
 import type { TrailEntry } from '../../src/trail/entry';

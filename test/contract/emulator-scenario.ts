@@ -3,8 +3,8 @@
  * produce (successes, validation errors, permission refusals, faults), recorded for the contract
  * test to check against Atlassian's OpenAPI description.
  */
-import { caller, issuePayload, itemProperty, makeEmulator, FIELDS } from '../emulator/helpers';
-import type { EmulatorRequest, EmulatorResponse } from '../../local/jira';
+import { caller, issuePayload, itemProperty, makeEmulator, FIELDS } from '@msp-audit-ready/forge-local/testing';
+import type { EmulatorRequest, EmulatorResponse } from '@msp-audit-ready/forge-local/jira';
 
 export interface Exchange {
   /** What the scenario was doing, for failure messages. */

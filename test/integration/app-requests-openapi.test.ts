@@ -7,7 +7,7 @@ import { describeWithJiraSpec, loadJiraOpenApi, operationIdsOf, refusedRequests 
 import { syncV1, syncV2 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
-import type { RequestLogEntry } from '../../local/jira';
+import type { RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 
 describeWithJiraSpec('app request contract test')('the app’s Jira requests against the OpenAPI description', () => {
   let api: OpenAPIBackend;

@@ -1,7 +1,7 @@
 /** The Done gate's Jira requests (issue 23) against Jira's OpenAPI description: two reads, both accepted. */
 import type { OpenAPIBackend } from 'openapi-backend';
 import { describeWithJiraSpec, loadJiraOpenApi, operationIdsOf, refusedRequests } from '../support/jira-openapi';
-import type { RequestLogEntry } from '../../local/jira';
+import type { RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';

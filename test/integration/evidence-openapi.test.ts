@@ -5,7 +5,7 @@
 import type { OpenAPIBackend } from 'openapi-backend';
 import { describeWithJiraSpec, loadJiraOpenApi, operationIdsOf, refusedRequests } from '../support/jira-openapi';
 import type { ItemPanel } from '../../common/contract';
-import type { RequestLogEntry } from '../../local/jira';
+import type { RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';

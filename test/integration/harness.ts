@@ -4,8 +4,8 @@
  * the way the app wrote it.
  */
 import path from 'node:path';
-import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvocationRecord } from '../../local/forge';
-import { createJiraEmulator, type JiraEmulatorApi, type RequestLogEntry } from '../../local/jira';
+import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvocationRecord } from '@msp-audit-ready/forge-local/forge';
+import { createJiraEmulator, type JiraEmulatorApi, type RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 import type { ImportStatus } from '../../common/contract';
 
 export const APP_DIR = path.resolve(__dirname, '../..');
@@ -40,7 +40,7 @@ export interface OutsideIssue {
 }
 
 export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harness {
-  const emulator = createJiraEmulator({ baseUrl: 'http://localhost:8080/jira' });
+  const emulator = createJiraEmulator({ manifestPath: path.join(APP_DIR, 'manifest.yml'), baseUrl: 'http://localhost:8080/jira' });
   const logs: string[] = [];
   const runtime = createForgeRuntime({ appDir: APP_DIR, emulator, timeScale: 0, log: (m) => logs.push(m), ...options });
   const appLogs: string[] = [];

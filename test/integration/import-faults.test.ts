@@ -1,6 +1,6 @@
 /** Import under faults: 429 storms, 500s, a consumer killed mid-import, a rejected element. */
 import { findBuiltinChecklist } from '../../src/checklists';
-import { REJECT_MARKER } from '../../local/jira';
+import { REJECT_MARKER } from '@msp-audit-ready/forge-local/jira';
 import { generatedChecklist, registerChecklist } from './checklists';
 import { itemIdsOf, startHarness, type Harness } from './harness';
 

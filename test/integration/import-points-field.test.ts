@@ -5,8 +5,8 @@
  * empty value, nor for a 0 a met-model issue may hold from an older import.
  */
 import type { ChecklistDefinition } from '../../src/domain/types';
-import { loadAppManifest } from '../../local/forge/manifest';
-import { formatFieldValue } from '../../local/host/jira-data';
+import { loadAppManifest } from '@msp-audit-ready/forge-local/forge';
+import { formatFieldValue } from '@msp-audit-ready/forge-local';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { APP_DIR, startHarness, type Harness, type OutsideIssue } from './harness';

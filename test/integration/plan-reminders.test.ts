@@ -7,9 +7,8 @@
  * and a project with reminders off gets none.
  */
 import type { RemindersView } from '../../common/contract';
-import { startLocalServer, type LocalServer } from '../../local/server';
-import type { NotificationRecord } from '../../local/jira/state/model';
-import type { RequestLogEntry } from '../../local/jira';
+import { startLocalServer, type LocalServer } from '@msp-audit-ready/forge-local/server';
+import type { NotificationRecord, RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 import { OutsideClient } from '../browser/audit-helpers';
 import { loadJiraOpenApi, operationIdsOf, refusedRequests } from '../support/jira-openapi';
 import { APP_DIR } from './harness';

@@ -3,7 +3,7 @@
  * frontend act on, and errorCodeOf reads it back however it crossed (error, name, Forge's message).
  */
 import { AccessDeniedError, AppError, BadRequestError, ConflictError, ERROR_CODES, ERROR_NAME_ALIASES, ERROR_NAMES, ERROR_STATUS, errorCodeOf, LimitError, NotFoundError, type ErrorCode } from '../../common/errors';
-import { REFUSAL_NAMES, REFUSAL_STATUS } from '../../local/forge';
+import { REFUSAL_NAMES, REFUSAL_STATUS } from '@msp-audit-ready/forge-local/forge';
 import { NoAuditChecklistError } from '../../src/audit-day/access';
 import { ExportTooLargeError } from '../../src/audit-day/export';
 import { UnknownChecklistError } from '../../src/catalogue';

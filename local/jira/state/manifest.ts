@@ -28,10 +28,9 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
+/** The manifest.yml of the directory the process runs in (the app's root under npm scripts and jest). */
 export function defaultManifestPath(): string {
-  // local/jira/state → repository root; fall back to the working directory when bundled as ESM.
-  const base = typeof __dirname === 'string' ? path.resolve(__dirname, '../../..') : process.cwd();
-  return path.join(base, 'manifest.yml');
+  return path.join(process.cwd(), 'manifest.yml');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

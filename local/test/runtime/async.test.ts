@@ -3,7 +3,7 @@
  * triggers, the consumer time limit, and a consumer killed mid-job that Forge re-delivers.
  */
 import { kvs } from '@forge/kvs';
-import type { IssueChangeEvent } from '../../local/jira/types';
+import type { IssueChangeEvent } from '../../jira/types';
 import { createIssueBody, issueSummaries, outside, startFixtureRuntime, type Harness } from './setup';
 
 let h: Harness;
@@ -61,10 +61,32 @@ describe('triggers', () => {
 });
 
 describe('consumer time limit', () => {
+  // Jest's clock instead of real time: the runtime's time limit, the handler's sleep and the
+  // durations all read it, so the test takes no real second yet asserts the same schedule.
+  beforeEach(() => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  /** Advance jest's clock in small steps until `p` settles (at most `limitMs`). */
+  async function settle<T>(p: Promise<T>, limitMs: number): Promise<T> {
+    let done = false;
+    void p.finally(() => (done = true)).catch(() => undefined);
+    for (let t = 0; t < limitMs && !done; t += 10) await jest.advanceTimersByTimeAsync(10);
+    expect(done).toBe(true);
+    return p;
+  }
+
   it('abandons a consumer at its timeoutSeconds, cuts its platform calls, and retries the event', async () => {
     h = startFixtureRuntime({ limits: { maxEventRetries: 1 } });
     await h.runtime.invoke({ functionKey: 'startSlow', context: ctx });
-    await h.runtime.idle();
+    const startedAt = Date.now();
+    await settle(h.runtime.idle(), 5000);
+    // Two attempts of 1 s each (timeoutSeconds: 1), retried at once (timeScale 0).
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2000);
+    expect(Date.now() - startedAt).toBeLessThan(2100);
     const runs = h.runtime.invocations().filter((i) => i.kind === 'consumer');
     expect(runs.map((r) => [r.outcome, r.retryCount])).toEqual([
       ['timeout', 0],
@@ -76,8 +98,9 @@ describe('consumer time limit', () => {
     }
     expect(await kvs.get('slow:attempt:0')).toBeDefined();
     expect(await kvs.get('slow:attempt:1')).toBeDefined();
-    // Let the abandoned handlers wake up: their late writes must fail.
-    await new Promise((r) => setTimeout(r, 700));
+    // Let the abandoned handlers wake up (each sleeps 1.5 s): their late writes must fail.
+    await jest.advanceTimersByTimeAsync(700);
+    await new Promise((r) => setImmediate(r));
     expect(await kvs.get('slow:finished')).toBeUndefined();
     expect(h.logs.some((l) => /timed out after 1 s/.test(l))).toBe(true);
     expect(h.logs.some((l) => /FUNCTION_TIME_OUT after 1 retries/.test(l))).toBe(true);

@@ -1,5 +1,5 @@
 import { caller, createIssues, itemProperty, makeEmulator, type Caller } from './helpers';
-import type { JiraEmulatorApi } from '../../local/jira';
+import type { JiraEmulatorApi } from '../../jira';
 
 describe('search/jql: what JQL matches', () => {
   let emu: JiraEmulatorApi;

@@ -1,5 +1,5 @@
-import type { JiraEmulatorApi } from '../../local/jira';
-import { DEFAULT_VALIDATOR_MESSAGE, parseValidatorSpec, type ValidatorArgument } from '../../local/jira/workflow-validators';
+import type { JiraEmulatorApi } from '../../jira';
+import { DEFAULT_VALIDATOR_MESSAGE, parseValidatorSpec, type ValidatorArgument } from '../../jira/workflow-validators';
 import { caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;

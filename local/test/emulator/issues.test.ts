@@ -1,4 +1,4 @@
-import { REJECT_MARKER, type IssueChangeEvent, type JiraEmulatorApi } from '../../local/jira';
+import { REJECT_MARKER, type IssueChangeEvent, type JiraEmulatorApi } from '../../jira';
 import { adf, caller, FIELDS, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;

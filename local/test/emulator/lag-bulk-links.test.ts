@@ -1,6 +1,6 @@
 /** Index lag on every search, reconcileIssues, bulk property writes, bulk label edits and issue links. */
 import { caller, issuePayload, makeEmulator, type Caller } from './helpers';
-import type { JiraEmulatorApi } from '../../local/jira';
+import type { JiraEmulatorApi } from '../../jira';
 
 describe('search index lag and reconcileIssues', () => {
   let emu: JiraEmulatorApi;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { IssueChangeEvent, JiraEmulatorApi } from '../../local/jira';
+import type { IssueChangeEvent, JiraEmulatorApi } from '../../jira';
 import { FIELDS, FIXTURE_MANIFEST, caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;
@@ -37,11 +37,20 @@ describe('faults', () => {
   });
 
   it('adds latency to every request', async () => {
-    emu.setFaults({ latencyMs: 40 });
-    const started = Date.now();
-    await call('GET', '/myself');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
-    expect(emu.requests()[0]!.durationMs).toBeGreaterThanOrEqual(35);
+    // Jest's clock: the answer is held exactly the latency, with no real waiting.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      emu.setFaults({ latencyMs: 40 });
+      let answered = false;
+      const res = call('GET', '/myself').then((r) => ((answered = true), r));
+      await jest.advanceTimersByTimeAsync(39);
+      expect(answered).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect((await res).status).toBe(200);
+      expect(emu.requests()[0]!.durationMs).toBeGreaterThanOrEqual(40);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('draws the same fault sequence every time the same faults are set (seeded)', async () => {
@@ -181,22 +190,33 @@ describe('state file', () => {
   });
 
   it('writes after mutating requests without being asked (debounced)', async () => {
-    const stateFile = path.join(dir, 'state.json');
-    const emuWithFile = makeEmulator({ stateFile });
-    await caller(emuWithFile)('POST', '/issue', issuePayload());
-    await new Promise((r) => setTimeout(r, 120));
-    expect(JSON.parse(readFileSync(stateFile, 'utf8')).issues).toHaveLength(1);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const stateFile = path.join(dir, 'state.json');
+      const emuWithFile = makeEmulator({ stateFile });
+      const c = caller(emuWithFile);
+      await c('POST', '/issue', issuePayload());
+      await c('POST', '/issue', issuePayload());
+      expect(existsSync(stateFile)).toBe(false);
+      // One write for the burst, once the debounce (50 ms) has passed.
+      jest.advanceTimersByTime(49);
+      expect(existsSync(stateFile)).toBe(false);
+      jest.advanceTimersByTime(1);
+      expect(JSON.parse(readFileSync(stateFile, 'utf8')).issues).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('writes a pending change when the process exits before the debounce fires', () => {
     const stateFile = path.join(dir, 'state.json');
     const script = [
-      `const { createJiraEmulator } = require(${JSON.stringify(path.resolve(__dirname, '../../local/jira'))});`,
+      `const { createJiraEmulator } = require(${JSON.stringify(path.resolve(__dirname, '../../jira'))});`,
       `const emu = createJiraEmulator({ manifestPath: ${JSON.stringify(FIXTURE_MANIFEST)}, stateFile: ${JSON.stringify(stateFile)} });`,
       `emu.handle({ method: 'POST', path: '/rest/api/3/issue', query: {}, headers: {}, actor: 'admin', origin: 'outside',`,
       `  body: { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'last words' } } }).then(() => process.exit(0));`,
     ].join('\n');
-    const tsx = path.resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs');
+    const tsx = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
     execFileSync(process.execPath, [tsx, '-e', script], { stdio: 'pipe' });
     expect(JSON.parse(readFileSync(stateFile, 'utf8')).issues.map((i: { summary: string }) => i.summary)).toEqual(['last words']);
   });

@@ -1,4 +1,4 @@
-import type { IssueChangeEvent, JiraEmulatorApi } from '../../local/jira';
+import type { IssueChangeEvent, JiraEmulatorApi } from '../../jira';
 import { caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;

@@ -1,7 +1,7 @@
 /** Shared set-up for the emulator tests: an emulator on the fixture manifest and terse callers. */
 import * as path from 'node:path';
-import { createJiraEmulator } from '../../local/jira';
-import type { EmulatorResponse, JiraEmulatorApi, JiraEmulatorOptions } from '../../local/jira';
+import { createJiraEmulator } from '../../jira';
+import type { EmulatorResponse, JiraEmulatorApi, JiraEmulatorOptions } from '../../jira';
 
 export const FIXTURE_MANIFEST = path.resolve(__dirname, 'fixtures/manifest.yml');
 export const FIXTURE_APP_ID = '11111111-2222-4333-8444-555555555555';

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerJiraRoutes, type JiraEmulatorApi } from '../../local/jira';
+import { registerJiraRoutes, type JiraEmulatorApi } from '../../jira';
 import { issuePayload, makeEmulator } from './helpers';
 
 /*

@@ -1,8 +1,8 @@
 /** Shared setup for the runtime tests: the fixture app on the real Jira emulator, test-friendly timing. */
 import { join } from 'node:path';
-import { createForgeRuntime } from '../../local/forge';
-import type { ForgeRuntime, ForgeRuntimeOptions } from '../../local/forge';
-import { createJiraEmulator, type EmulatorRequest, type JiraEmulatorApi } from '../../local/jira';
+import { createForgeRuntime } from '../../forge';
+import type { ForgeRuntime, ForgeRuntimeOptions } from '../../forge';
+import { createJiraEmulator, type EmulatorRequest, type JiraEmulatorApi } from '../../jira';
 
 export const FIXTURE_APP = join(__dirname, '..', 'fixtures', 'forge-app');
 

@@ -1,5 +1,5 @@
-import { parseJql, JqlError } from '../../local/jira';
-import type { Clause } from '../../local/jira/jql/ast';
+import { parseJql, JqlError } from '../../jira';
+import type { Clause } from '../../jira/jql/ast';
 
 /** A compact rendering of the tree, so the tables stay readable. */
 function show(c: Clause | null): string {

@@ -1,4 +1,4 @@
-import type { JiraEmulatorApi } from '../../local/jira';
+import type { JiraEmulatorApi } from '../../jira';
 import { caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;

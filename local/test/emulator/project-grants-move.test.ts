@@ -2,7 +2,7 @@
  * Per-project permissions (a user who edits one project and only browses another) and the
  * moveIssue test hook (a new key in the target project, same id, fields and properties).
  */
-import type { JiraEmulatorApi } from '../../local/jira';
+import type { JiraEmulatorApi } from '../../jira';
 import { caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;

@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import { createJiraEmulator, type IssueChangeEvent, type JiraEmulatorApi } from '../../local/jira';
+import { type IssueChangeEvent, type JiraEmulatorApi } from '../../jira';
 import { FIELDS, FIXTURE_APP_ID, caller, issuePayload, makeEmulator, type Caller } from './helpers';
 
 let emu: JiraEmulatorApi;
@@ -57,14 +56,6 @@ describe('GET /field', () => {
       expect.objectContaining({ id: FIELDS.evidence, schema: expect.objectContaining({ type: 'any', custom: expect.stringMatching(/\/static\/audit-evidence$/) }) }),
       expect.objectContaining({ id: FIELDS.ownerNote, schema: expect.objectContaining({ type: 'string' }), clauseNames: ['cf[10052]', 'Owner note'] }),
     ]);
-  });
-
-  it('installs the real manifest: its app id and the audit points field', () => {
-    const real = createJiraEmulator({ manifestPath: path.resolve(__dirname, '../../manifest.yml') });
-    return caller(real)('GET', '/field').then((res) => {
-      const points = (res.body as { schema?: { custom?: string } }[]).find((f) => f.schema?.custom?.endsWith('/static/audit-points'));
-      expect(points?.schema?.custom).toMatch(/^ari:cloud:ecosystem::extension\/5b0c8e8e-4a52-4c1b-9d57-0d6b7a3f2c11\//);
-    });
   });
 
   it('uses the appId and envId options in the ARI', async () => {

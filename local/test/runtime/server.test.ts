@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalServer, type LocalServer } from '../../local/server';
+import { startLocalServer, type LocalServer } from '../../server';
 import { FIXTURE_APP } from './setup';
 
 let server: LocalServer;
