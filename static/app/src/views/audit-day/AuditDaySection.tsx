@@ -3,16 +3,16 @@
  * audit pack. Each change answers with the whole audit day; a waiver change also asks the page to
  * reload the score, which the waiver moved.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { AuditDayApi } from '../../api/audit-day-api';
 import type { TrailApi } from '../../api/trail-api';
-import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { useLoad } from '../../hooks/useLoad';
+import { useAction } from '../../hooks/useAction';
+import { useResource } from '../../hooks/useResource';
 import type { AuditDay, Rollup } from '../../../../../common/contract';
 import { ExportActions } from './ExportActions';
 import { HistoryChart } from './HistoryChart';
@@ -32,39 +32,19 @@ export interface AuditDaySectionProps {
 
 export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint, trail }: AuditDaySectionProps) {
   const headingId = useId();
-  const { state, reload } = useLoad<AuditDay>(rollup.checklistId, (checklistId) => api.getAuditDay(checklistId));
-  // The latest answer of a change replaces the loaded one until the checklist changes.
-  const [changed, setChanged] = useState<AuditDay | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | undefined>(undefined);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const loaded = state.status === 'ready' ? state.value : null;
-  const day = changed && changed.checklistId === rollup.checklistId ? changed : loaded;
-
-  const act = (change: () => Promise<AuditDay>, movesScore: boolean) => {
-    setBusy(true);
-    setActionError(undefined);
-    change().then(
-      (fresh) => {
-        if (!mounted.current) return;
-        setChanged(fresh);
-        setBusy(false);
-        if (movesScore) onScoreChanged();
-      },
-      (error: unknown) => {
-        if (!mounted.current) return;
-        setBusy(false);
-        setActionError(errorMessage(error));
-      },
-    );
-  };
+  const days = useResource<AuditDay>(() => api.getAuditDay(rollup.checklistId), [api, rollup.checklistId]);
+  const { state, reload } = days;
+  // A change answers with the new audit day, which replaces the shown one (unless the page moved
+  // to another checklist meanwhile); a change that moves the score has the page rescore.
+  const change = useAction((call: () => Promise<AuditDay>, _movesScore: boolean) => call(), {
+    onSuccess: (fresh, _call, movesScore) => {
+      if (fresh.checklistId === rollup.checklistId) days.set(fresh);
+      if (movesScore) onScoreChanged();
+    },
+  });
+  const { busy, error: actionError } = change;
+  const day = state.status === 'ready' ? state.value : null;
+  const act = (call: () => Promise<AuditDay>, movesScore: boolean) => void change.run(call, movesScore);
 
   const checklistId = rollup.checklistId;
   return (

@@ -11,7 +11,7 @@ import type { AuditDayApi } from '../../api/audit-day-api';
 import { HostLink, issuePath } from '../../components/HostLink';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { useLoad } from '../../hooks/useLoad';
+import { useResource } from '../../hooks/useResource';
 import type { AuditExportReport, AuditReport, AuditReportChapter, AuditReportItem, WaiverView } from '../../../../../common/contract';
 import './print.css';
 
@@ -24,7 +24,7 @@ export interface PrintViewProps {
 }
 
 export default function PrintView({ api, checklistId, onBack, autoPrint = true }: PrintViewProps) {
-  const { state, reload } = useLoad<AuditExportReport>(checklistId, (id) => api.exportReport(id));
+  const { state, reload } = useResource<AuditExportReport>(() => api.exportReport(checklistId), [api, checklistId]);
   const printed = useRef(false);
   const ready = state.status === 'ready';
   useEffect(() => {

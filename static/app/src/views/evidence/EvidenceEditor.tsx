@@ -1,21 +1,15 @@
 /**
  * The evidence of one issue with add, edit, review and remove. Every change goes to a resolver,
  * which validates it, writes it to Jira as the user and answers with the new panel; the editor only
- * ever shows what the server answered.
+ * ever shows what the server answered. This is the container: the calls and the open form; the
+ * drawing is EvidenceEditorView's.
  */
-import { useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
-import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
-import { Notice } from '../../components/Notice';
-import type { EvidenceEntryView, ItemPanel } from '../../../../../common/contract';
-import { EvidenceForm } from './EvidenceForm';
-import { EvidenceList } from './EvidenceList';
-import { formOf, toInput, toPatch } from './form-values';
-import { ReviewBox } from './ReviewBox';
+import { useState } from 'react';
+import type { ItemPanel } from '../../../../../common/contract';
+import { useAction } from '../../hooks/useAction';
+import { EvidenceEditorView, type EditorMode } from './EvidenceEditorView';
+import { toInput, toPatch } from './form-values';
 import { useEvidenceApi } from './use-issue-services';
-
-type Mode = { kind: 'idle' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'review'; id: string } | { kind: 'remove'; id: string };
 
 interface EvidenceEditorProps {
   panel: ItemPanel;
@@ -24,149 +18,26 @@ interface EvidenceEditorProps {
 
 export function EvidenceEditor({ panel, onPanel }: EvidenceEditorProps) {
   const { evidence: api } = useEvidenceApi();
-  const [mode, setMode] = useState<Mode>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const run = (call: () => Promise<ItemPanel>) => {
-    setBusy(true);
-    setError(undefined);
-    call().then(
-      (next) => {
-        if (!mounted.current) return;
-        setBusy(false);
-        setMode({ kind: 'idle' });
-        onPanel(next);
-      },
-      (failure: unknown) => {
-        if (!mounted.current) return;
-        setBusy(false);
-        setError(errorMessage(failure));
-      },
-    );
-  };
-
-  const actions = (entry: EvidenceEntryView) => {
-    if (!panel.canEdit) return null;
-    const open = mode.kind !== 'idle' && mode.kind !== 'add' && mode.id === entry.id ? mode.kind : undefined;
-    if (open === 'edit') {
-      return (
-        <EvidenceForm
-          initial={formOf(entry)}
-          submitLabel="Save changes"
-          busy={busy}
-          onSubmit={(values) => run(() => api.editEvidence(entry.id, toPatch(entry, values)))}
-          onCancel={() => setMode({ kind: 'idle' })}
-        />
-      );
-    }
-    if (open === 'review') {
-      return (
-        <ReviewBox
-          entry={entry}
-          busy={busy}
-          ownUnderFourEyes={panel.fourEyes && entry.addedBy === panel.viewer}
-          onReview={(state, note) => run(() => api.reviewEvidence({ id: entry.id, state, ...(note.trim() ? { note } : {}) }))}
-          onCancel={() => setMode({ kind: 'idle' })}
-        />
-      );
-    }
-    if (open === 'remove') {
-      return (
-        <>
-          <span>Remove “{entry.title}”?</span>
-          <Button appearance="danger" isDisabled={busy} onClick={() => run(() => api.removeEvidence(entry.id))}>
-            Remove
-          </Button>
-          <Button appearance="subtle" isDisabled={busy} onClick={() => setMode({ kind: 'idle' })}>
-            Keep it
-          </Button>
-        </>
-      );
-    }
-    const label = (verb: string) => `${verb} ${entry.title}`;
-    return (
-      <>
-        <Button appearance="subtle" spacing="compact" aria-label={label('Edit')} onClick={() => setMode({ kind: 'edit', id: entry.id })}>
-          Edit
-        </Button>
-        <Button appearance="subtle" spacing="compact" aria-label={label('Review')} onClick={() => setMode({ kind: 'review', id: entry.id })}>
-          Review
-        </Button>
-        <Button appearance="subtle" spacing="compact" aria-label={label('Remove')} onClick={() => setMode({ kind: 'remove', id: entry.id })}>
-          Remove
-        </Button>
-      </>
-    );
-  };
+  const [mode, setMode] = useState<EditorMode>({ kind: 'idle' });
+  const change = useAction((call: () => Promise<ItemPanel>) => call(), {
+    onSuccess: (next) => {
+      setMode({ kind: 'idle' });
+      onPanel(next);
+    },
+  });
+  const run = (call: () => Promise<ItemPanel>) => void change.run(call);
 
   return (
-    <div style={{ display: 'grid', gap: token('space.150', '12px') }}>
-      <p data-testid="evidence-summary" style={{ margin: 0, fontWeight: 600 }}>
-        {panel.summaryText}
-      </p>
-      {!panel.fieldInstalled && (
-        <Notice appearance="warning" title="The Audit evidence field is not installed">
-          Evidence cannot be saved until a Jira admin reinstalls or updates MSP Audit Ready.
-        </Notice>
-      )}
-      {panel.ignored.length > 0 && (
-        <Notice appearance="warning" title="Some stored evidence breaks the rules and is not counted">
-          It was written outside the app. The next change saved here removes it.
-          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-            {panel.ignored.map((problem) => (
-              <li key={`${problem.field}:${problem.message}`}>
-                {problem.field}: {problem.message}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {panel.risks.length > 0 && (
-        <Notice appearance="warning" title="An auditor would ask about this">
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {panel.risks.map((risk) => (
-              <li key={`${risk.kind}:${risk.detail}`}>{risk.detail}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {error && (
-        <Notice appearance="error" title="The change was not saved">
-          {error}
-        </Notice>
-      )}
-      {/* The summary above already says "No evidence" when there is none: no second empty line. */}
-      {panel.evidence.entries.length > 0 && (
-        <EvidenceList entries={panel.evidence.entries} today={panel.today} actions={panel.canEdit ? actions : undefined} />
-      )}
-      {panel.canEdit ? (
-        mode.kind === 'add' ? (
-          <EvidenceForm
-            submitLabel="Save evidence"
-            busy={busy}
-            onSubmit={(values) => run(() => api.addEvidence(toInput(values)))}
-            onCancel={() => setMode({ kind: 'idle' })}
-          />
-        ) : (
-          <div>
-            <Button onClick={() => setMode({ kind: 'add' })} isDisabled={busy || !panel.fieldInstalled}>
-              Add evidence
-            </Button>
-          </div>
-        )
-      ) : (
-        <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-          You can see this evidence but not change it: that needs the Edit issues permission on {panel.issueKey}.
-        </p>
-      )}
-    </div>
+    <EvidenceEditorView
+      panel={panel}
+      mode={mode}
+      onMode={setMode}
+      busy={change.busy}
+      error={change.error}
+      onAdd={(values) => run(() => api.addEvidence(toInput(values)))}
+      onEdit={(entry, values) => run(() => api.editEvidence(entry.id, toPatch(entry, values)))}
+      onReview={(entry, state, note) => run(() => api.reviewEvidence({ id: entry.id, state, ...(note.trim() ? { note } : {}) }))}
+      onRemove={(entry) => run(() => api.removeEvidence(entry.id))}
+    />
   );
 }

@@ -8,11 +8,11 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { StatusPill } from '../../components/StatusPill';
-import { useLoad } from '../../hooks/useLoad';
+import { useAction } from '../../hooks/useAction';
+import { useResource } from '../../hooks/useResource';
 import type { ItemPanel, SetAssessmentPayload } from '../../../../../common/contract';
 import { RESULT_TONES, RESULT_WORDS } from '../audit/format';
 import { EvidenceEditor } from '../evidence/EvidenceEditor';
@@ -26,10 +26,11 @@ const section = { display: 'grid', gap: token('space.100', '8px') } as const;
 
 export default function ItemPanelView() {
   const { evidence: api } = useEvidenceApi();
-  const { state, reload } = useLoad('panel', () => api.getItemPanel());
+  const { state, reload } = useResource(() => api.getItemPanel(), [api]);
+  // The panel a change answered with (an assessment here, evidence below); it also reloads the history.
   const [latest, setLatest] = useState<ItemPanel | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const saveAction = useAction((payload: SetAssessmentPayload) => api.setAssessment(payload), { onSuccess: (next) => setLatest(next) });
+  const { busy: saving, error: saveError } = saveAction;
 
   if (state.status === 'loading' || state.status === 'idle') return <Loading label="Loading the audit item" />;
   if (state.status === 'error') {
@@ -41,21 +42,7 @@ export default function ItemPanelView() {
   }
   const panel = latest ?? state.value;
   const { item, result } = panel;
-
-  const saveAssessment = (payload: SetAssessmentPayload) => {
-    setSaving(true);
-    setSaveError(undefined);
-    api.setAssessment(payload).then(
-      (next) => {
-        setSaving(false);
-        setLatest(next);
-      },
-      (error: unknown) => {
-        setSaving(false);
-        setSaveError(errorMessage(error));
-      },
-    );
-  };
+  const saveAssessment = (payload: SetAssessmentPayload) => void saveAction.run(payload);
 
   return (
     <main style={{ padding: token('space.100', '8px'), display: 'grid', gap: token('space.200', '16px') }}>

@@ -3,15 +3,15 @@
  * by people with Edit issues), the forecast in a sentence, what is due when, and who owns what.
  * A save answers with the whole road, which replaces the loaded one.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { StatusPill } from '../../components/StatusPill';
-import { useLoad } from '../../hooks/useLoad';
+import { useAction } from '../../hooks/useAction';
+import { useResource } from '../../hooks/useResource';
 import type { RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
 import { DueList } from './DueList';
 import { OwnersTable } from './OwnersTable';
@@ -27,37 +27,15 @@ export interface PlanSectionProps {
 
 export default function PlanSection({ api, checklistId }: PlanSectionProps) {
   const headingId = useId();
-  const { state, reload } = useLoad<RoadToAudit>(checklistId, (id) => api.getAuditPlan(id));
-  const [saved, setSaved] = useState<RoadToAudit | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saveError, setSaveError] = useState<string | undefined>(undefined);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const loaded = state.status === 'ready' ? state.value : null;
-  const road = saved && saved.checklistId === checklistId ? saved : loaded;
-
-  const save = (payload: SetAuditPlanPayload) => {
-    setBusy(true);
-    setSaveError(undefined);
-    api.setAuditPlan({ ...payload, checklistId }).then(
-      (fresh) => {
-        if (!mounted.current) return;
-        setSaved(fresh);
-        setBusy(false);
-      },
-      (error: unknown) => {
-        if (!mounted.current) return;
-        setBusy(false);
-        setSaveError(errorMessage(error));
-      },
-    );
-  };
+  const plan = useResource<RoadToAudit>(() => api.getAuditPlan(checklistId), [api, checklistId]);
+  const { state, reload } = plan;
+  // A save answered after the page moved to another checklist belongs to the one left.
+  const saving = useAction((payload: SetAuditPlanPayload) => api.setAuditPlan({ ...payload, checklistId }), {
+    onSuccess: (fresh) => fresh.checklistId === checklistId && plan.set(fresh),
+  });
+  const { busy, error: saveError } = saving;
+  const road = state.status === 'ready' ? state.value : null;
+  const save = (payload: SetAuditPlanPayload) => void saving.run(payload);
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>

@@ -2,15 +2,14 @@
  * The daily reminders, for people who may change them (Edit issues): on or off for the project, and
  * what the next daily run would send to whom. The server selects; this only shows.
  */
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
 import { HostLink, issuePath } from '../../components/HostLink';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { useLoad } from '../../hooks/useLoad';
+import { useAction } from '../../hooks/useAction';
+import { useResource } from '../../hooks/useResource';
 import type { RemindersView } from '../../../../../common/contract';
 import type { PlanApi } from './plan-api';
 import { personName } from './words';
@@ -22,26 +21,12 @@ const KIND_WORDS: Record<RemindersView['next'][number]['kind'], string> = {
 };
 
 export function RemindersPanel({ api, checklistId, people }: { api: PlanApi; checklistId: string; people: Record<string, string | null> }) {
-  const { state, reload } = useLoad<RemindersView>(checklistId, (id) => api.getReminders(id));
-  const [changed, setChanged] = useState<RemindersView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const view = changed ?? (state.status === 'ready' ? state.value : null);
-
-  const toggle = (enabled: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    api.setReminders(checklistId, enabled).then(
-      (fresh) => {
-        setChanged(fresh);
-        setBusy(false);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(errorMessage(failure));
-      },
-    );
-  };
+  const reminders = useResource<RemindersView>(() => api.getReminders(checklistId), [api, checklistId]);
+  const { state, reload } = reminders;
+  const change = useAction((enabled: boolean) => api.setReminders(checklistId, enabled), { onSuccess: (fresh) => reminders.set(fresh) });
+  const { busy, error } = change;
+  const view = state.status === 'ready' ? state.value : null;
+  const toggle = (enabled: boolean) => void change.run(enabled);
 
   return (
     <div style={{ display: 'grid', gap: token('space.100', '8px') }} data-testid="plan-reminders">

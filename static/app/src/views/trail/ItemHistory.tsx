@@ -6,7 +6,7 @@ import { token } from '@atlaskit/tokens';
 import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { useLoad } from '../../hooks/useLoad';
+import { useResource } from '../../hooks/useResource';
 import { TrailEntries } from './TrailEntries';
 
 /** A new `refreshKey` (e.g. the panel after a save) reloads the history. */
@@ -19,7 +19,7 @@ export function ItemHistory({ refreshKey }: { refreshKey?: unknown }) {
     seen.current = refreshKey;
     setVersion((n) => n + 1);
   }, [refreshKey]);
-  const { state, reload } = useLoad(trail ? `history:${version}` : null, () => trail!.getItemHistory());
+  const { state, reload } = useResource(trail ? () => trail.getItemHistory() : null, [trail, version]);
   if (!trail) return null;
   return (
     <section aria-label="History" style={{ display: 'grid', gap: token('space.100', '8px') }}>

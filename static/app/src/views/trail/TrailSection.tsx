@@ -7,10 +7,10 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { TrailApi } from '../../api/trail-api';
-import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { useLoad } from '../../hooks/useLoad';
+import { useAction } from '../../hooks/useAction';
+import { useResource } from '../../hooks/useResource';
 import type { TrailEntryView, TrailPage } from '../../../../../common/contract';
 import { blobUrl, startDownload } from '../audit-day/download';
 import { trailCsv } from './export';
@@ -21,48 +21,36 @@ const PAGE = 25;
 
 export default function TrailSection({ api }: { api: TrailApi }) {
   const headingId = useId();
-  const { state, reload } = useLoad<TrailPage>('trail', () => api.getTrail({ limit: PAGE }));
+  const { state, reload } = useResource<TrailPage>(() => api.getTrail({ limit: PAGE }), [api]);
   const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string } | null>(null);
-  const [busy, setBusy] = useState<'older' | 'export' | null>(null);
-  const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<{ url: string; fileName: string; rows: number } | null>(null);
+  const olderPage = useAction((cursor: string) => api.getTrail({ cursor, limit: PAGE }), {
+    onSuccess: (page) => setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) })),
+  });
+  const exporting = useAction(() => trailCsv(api), {
+    onSuccess: ({ csv, rows, fileName }) => {
+      if (saved) URL.revokeObjectURL(saved.url);
+      const url = blobUrl(csv);
+      setSaved({ url, fileName, rows });
+      startDownload(url, fileName);
+    },
+  });
+  const busy = olderPage.busy ? 'older' : exporting.busy ? 'export' : null;
+  const problem = olderPage.error ?? exporting.error;
 
   const first = state.status === 'ready' ? state.value : null;
   const entries = [...(first?.entries ?? []), ...(older?.entries ?? [])];
   const nextCursor = older ? older.nextCursor : first?.nextCursor;
 
+  // One problem line for both: starting either forgets the other's failure.
   const showOlder = () => {
     if (nextCursor === undefined) return;
-    setBusy('older');
-    setProblem(undefined);
-    api.getTrail({ cursor: nextCursor, limit: PAGE }).then(
-      (page) => {
-        setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) }));
-        setBusy(null);
-      },
-      (error: unknown) => {
-        setBusy(null);
-        setProblem(errorMessage(error));
-      },
-    );
+    exporting.clearError();
+    void olderPage.run(nextCursor);
   };
-
   const download = () => {
-    setBusy('export');
-    setProblem(undefined);
-    trailCsv(api).then(
-      ({ csv, rows, fileName }) => {
-        if (saved) URL.revokeObjectURL(saved.url);
-        const url = blobUrl(csv);
-        setSaved({ url, fileName, rows });
-        setBusy(null);
-        startDownload(url, fileName);
-      },
-      (error: unknown) => {
-        setBusy(null);
-        setProblem(errorMessage(error));
-      },
-    );
+    olderPage.clearError();
+    void exporting.run();
   };
 
   return (

@@ -4,12 +4,12 @@
  * and the project's strict mode (met only with accepted evidence in force), which a project admin
  * can switch here. The server refuses the switch to anyone else, with a message saying so.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../../api/errors';
 import { useServices } from '../../../api/services';
 import { HostLink, issuePath } from '../../../components/HostLink';
+import { useAction } from '../../../hooks/useAction';
 import { Notice } from '../../../components/Notice';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
@@ -36,24 +36,12 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
   const reasonId = useId();
   // Without `can` (an older cached rollup) the checkbox stays usable; the server still checks.
   const mayAdminister = rollup.can?.administerProjects ?? true;
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
   const titles = useMemo(() => new Map(rollup.items.map((item) => [item.id, item.title])), [rollup.items]);
 
+  const saveSettings = useAction((settings: { strictMode: boolean } | { fourEyes: boolean }) => evidence!.setProjectSettings(settings), { onSuccess: () => onSettingsChanged() });
+  const { busy: saving, error } = saveSettings;
   const change = (settings: { strictMode: boolean } | { fourEyes: boolean }) => {
-    if (!evidence) return;
-    setSaving(true);
-    setError(undefined);
-    evidence.setProjectSettings(settings).then(
-      () => {
-        setSaving(false);
-        onSettingsChanged();
-      },
-      (failure: unknown) => {
-        setSaving(false);
-        setError(errorMessage(failure));
-      },
-    );
+    if (evidence) void saveSettings.run(settings);
   };
 
   return (

@@ -12,7 +12,7 @@ import { errorMessage } from '../../../api/errors';
 import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
-import { useLoad } from '../../../hooks/useLoad';
+import { useResource } from '../../../hooks/useResource';
 import { plural } from '../format';
 import { carryLine, confirmedMappings, Proposals } from './Proposals';
 import { newerVersions } from './versions';
@@ -92,7 +92,7 @@ export function sourceLine(target: ChecklistSummary): string | undefined {
 export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const { api } = useServices();
   const headingId = useId();
-  const list = useLoad('all', () => api.listChecklists());
+  const list = useResource(() => api.listChecklists(), [api]);
   const [step, setStep] = useState<Step>({ kind: 'offer' });
   const target: ChecklistSummary | undefined = list.state.status === 'ready' ? newerVersions(list.state.value, rollup.checklistId)[0] : undefined;
   if (!target) return null;

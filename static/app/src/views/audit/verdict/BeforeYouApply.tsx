@@ -3,12 +3,12 @@
  * studies, Partner Central linked, …) as a short list the team ticks. The verdict never counts
  * them; the list stands beside it so a team that passes every item is not surprised at the door.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../../api/errors';
+import { useAction } from '../../../hooks/useAction';
+import { useResource } from '../../../hooks/useResource';
 import type { AuditDayApi } from '../../../api/audit-day-api';
-import type { Prerequisites } from '../../../../../../common/contract';
 
 interface BeforeYouApplyProps {
   api: Pick<AuditDayApi, 'getPrerequisites' | 'setPrerequisite'>;
@@ -17,40 +17,15 @@ interface BeforeYouApplyProps {
 
 export function BeforeYouApply({ api, checklistId }: BeforeYouApplyProps) {
   const headingId = useId();
-  const [list, setList] = useState<Prerequisites | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setList(undefined);
-    api.getPrerequisites?.(checklistId).then(
-      (loaded) => live && setList(loaded),
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, checklistId]);
-
-  const tick = useCallback(
-    (id: string, done: boolean) => {
-      if (!api.setPrerequisite) return;
-      setBusy(true);
-      setError(undefined);
-      api.setPrerequisite(checklistId, id, done).then(
-        (saved) => {
-          setList(saved);
-          setBusy(false);
-        },
-        (failure: unknown) => {
-          setError(`That tick was not saved: ${errorMessage(failure)}`);
-          setBusy(false);
-        },
-      );
-    },
-    [api, checklistId],
-  );
+  const prerequisites = useResource(api.getPrerequisites ? () => api.getPrerequisites!(checklistId) : null, [api, checklistId]);
+  const ticking = useAction((id: string, done: boolean) => api.setPrerequisite!(checklistId, id, done), { onSuccess: (saved) => prerequisites.set(saved) });
+  const { state } = prerequisites;
+  const list = state.status === 'ready' ? state.value : undefined;
+  const error = state.status === 'error' ? state.message : ticking.error !== undefined ? `That tick was not saved: ${ticking.error}` : undefined;
+  const busy = ticking.busy;
+  const tick = (id: string, done: boolean) => {
+    if (api.setPrerequisite) void ticking.run(id, done);
+  };
 
   if (!list || list.conditions.length === 0) return error ? <p role="alert">{error}</p> : null;
   const done = list.conditions.filter((condition) => condition.done).length;
