@@ -8,27 +8,39 @@
  * it with {@link errorCodeOf} instead of matching message words.
  */
 
-export const ERROR_CODES = ['bad_request', 'forbidden', 'not_found', 'conflict', 'limit', 'unavailable'] as const;
+export const ERROR_CODES = ['invalid-input', 'forbidden', 'not-found', 'conflict', 'limit', 'jira-unavailable'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The codes' earlier spellings, still accepted by {@link AppError}'s constructor so code written
+ * against them keeps compiling; an error always carries (and crosses the boundary with) the new code.
+ * @deprecated write the hyphenated code.
+ */
+export const LEGACY_ERROR_CODES: Readonly<Record<'bad_request' | 'not_found' | 'unavailable', ErrorCode>> = {
+  bad_request: 'invalid-input',
+  not_found: 'not-found',
+  unavailable: 'jira-unavailable',
+};
+type LegacyErrorCode = keyof typeof LEGACY_ERROR_CODES;
 
 /** The error name that carries each code across Forge's invoke boundary. */
 export const ERROR_NAMES: Record<ErrorCode, string> = {
-  bad_request: 'BadRequestError',
+  'invalid-input': 'BadRequestError',
   forbidden: 'AccessDeniedError',
-  not_found: 'NotFoundError',
+  'not-found': 'NotFoundError',
   conflict: 'ConflictError',
   limit: 'LimitError',
-  unavailable: 'UnavailableError',
+  'jira-unavailable': 'UnavailableError',
 };
 
 /** HTTP status for each code (local runtime; also what a REST wrapper would answer). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
+  'invalid-input': 400,
   forbidden: 403,
-  not_found: 404,
+  'not-found': 404,
   conflict: 409,
   limit: 413,
-  unavailable: 503,
+  'jira-unavailable': 503,
 };
 
 /**
@@ -37,16 +49,16 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
  * class that keeps a name of its own must list it here (test/unit/errors.test.ts checks them).
  */
 export const ERROR_NAME_ALIASES: Readonly<Record<string, ErrorCode>> = {
-  ChecklistValidationError: 'bad_request',
+  ChecklistValidationError: 'invalid-input',
   // Evidence rules keep their own name (src/domain/evidence-types.ts); waiver input errors too.
-  EvidenceError: 'bad_request',
-  WaiverValidationError: 'bad_request',
+  EvidenceError: 'invalid-input',
+  WaiverValidationError: 'invalid-input',
   // Jira's answers a person can act on (src/jira/errors.ts); other Jira errors are faults.
   JiraPermissionError: 'forbidden',
-  JiraNotFoundError: 'not_found',
-  JiraRateLimitError: 'unavailable',
-  JiraUnavailableError: 'unavailable',
-  JiraAmbiguousWriteError: 'unavailable',
+  JiraNotFoundError: 'not-found',
+  JiraRateLimitError: 'jira-unavailable',
+  JiraUnavailableError: 'jira-unavailable',
+  JiraAmbiguousWriteError: 'jira-unavailable',
 };
 
 /**
@@ -55,8 +67,9 @@ export const ERROR_NAME_ALIASES: Readonly<Record<string, ErrorCode>> = {
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, name?: keyof typeof ERROR_NAME_ALIASES) {
+  constructor(given: ErrorCode | LegacyErrorCode, message: string, name?: keyof typeof ERROR_NAME_ALIASES) {
     super(message);
+    const code: ErrorCode = Object.hasOwn(LEGACY_ERROR_CODES, given) ? LEGACY_ERROR_CODES[given as LegacyErrorCode] : (given as ErrorCode);
     this.code = code;
     this.name = name !== undefined && ERROR_NAME_ALIASES[name] === code ? name : ERROR_NAMES[code];
   }
@@ -65,7 +78,7 @@ export class AppError extends Error {
 /** The request is malformed (payload, context or a field a person typed); the message says what to fix. */
 export class BadRequestError extends AppError {
   constructor(message: string) {
-    super('bad_request', message);
+    super('invalid-input', message);
   }
 }
 
@@ -93,7 +106,7 @@ export class LimitError extends AppError {
 /** The thing named does not exist (or the caller may not know it exists). */
 export class NotFoundError extends AppError {
   constructor(message: string) {
-    super('not_found', message);
+    super('not-found', message);
   }
 }
 

@@ -122,7 +122,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     const accountId = invokingAccount(b.context, req.headers['x-account-id']);
     if (accountId === undefined) {
-      return reply.code(400).send({ error: 'context.accountId must name the Jira user who invokes (or send X-Account-Id); an empty or missing account id is refused.', code: 'bad_request' });
+      return reply.code(400).send({ error: 'context.accountId must name the Jira user who invokes (or send X-Account-Id); an empty or missing account id is refused.', code: 'invalid-input' });
     }
     const context = { ...(b.context as Partial<InvokeContext>), moduleKey: b.context.moduleKey, accountId };
     try {

@@ -10,22 +10,22 @@
 
 /** HTTP status for each refusal code. */
 export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
-  bad_request: 400,
+  'invalid-input': 400,
   forbidden: 403,
-  not_found: 404,
+  'not-found': 404,
   conflict: 409,
   limit: 413,
-  unavailable: 503,
+  'jira-unavailable': 503,
 };
 
 /** Error names that stand for a refusal code when the error has no `code` of its own. */
 export const REFUSAL_NAMES: Readonly<Record<string, string>> = {
-  BadRequestError: 'bad_request',
+  BadRequestError: 'invalid-input',
   AccessDeniedError: 'forbidden',
-  NotFoundError: 'not_found',
+  NotFoundError: 'not-found',
   ConflictError: 'conflict',
   LimitError: 'limit',
-  UnavailableError: 'unavailable',
+  UnavailableError: 'jira-unavailable',
 };
 
 /** What the runtime keeps of a thrown error: its message, name and refusal code (if it has one). */

@@ -129,13 +129,13 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   async invoke(request: InvokeRequest): Promise<unknown> {
     const { functionKey, payload, context } = request;
     const module = this.manifest.uiModules.find((m) => m.key === context.moduleKey);
-    if (!module) throw new InvokeError(`No module "${context.moduleKey}" in manifest.yml`, 404, 'not_found');
-    if (!module.resolverFunction) throw new InvokeError(`Module "${module.key}" has no resolver in manifest.yml`, 404, 'not_found');
+    if (!module) throw new InvokeError(`No module "${context.moduleKey}" in manifest.yml`, 404, 'not-found');
+    if (!module.resolverFunction) throw new InvokeError(`Module "${module.key}" has no resolver in manifest.yml`, 404, 'not-found');
     // A key every object inherits would reach @forge/resolver's `key in functions` lookup.
     if (typeof functionKey !== 'string' || functionKey === '' || isInheritedKey(functionKey)) {
-      throw new InvokeError(`There is no resolver function "${String(functionKey)}": name one the app defines.`, 404, 'not_found');
+      throw new InvokeError(`There is no resolver function "${String(functionKey)}": name one the app defines.`, 404, 'not-found');
     }
-    if (!context.accountId) throw new InvokeError('An invocation needs the account id of the user who makes it.', 400, 'bad_request');
+    if (!context.accountId) throw new InvokeError('An invocation needs the account id of the user who makes it.', 400, 'invalid-input');
     const fn = this.fn(module.resolverFunction);
     if (Buffer.byteLength(JSON.stringify(payload ?? {})) > MAX_INVOKE_PAYLOAD) {
       throw new InvokeError(`The invoke payload exceeds ${MAX_INVOKE_PAYLOAD / 1024} KB, Forge's limit.`, 413, 'limit');

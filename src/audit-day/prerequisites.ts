@@ -38,7 +38,7 @@ export async function setPrerequisite(
   const known = prerequisitesFor(def);
   if (!known.some((condition) => condition.id === args.id)) {
     throw new AppError(
-      'bad_request',
+      'invalid-input',
       known.length === 0
         ? `${def.name} ${def.version} has no conditions outside the checklist to tick; nothing was changed.`
         : `${def.name} ${def.version} has no before-you-apply condition "${args.id}"; pick one of: ${known.map((condition) => condition.id).join(', ')}. Nothing was changed.`,

@@ -36,7 +36,7 @@ export class ChecklistValidationError extends AppError {
   constructor(problems: ChecklistProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const file = problems[0]?.file ?? 'checklist';
-    super('bad_request', `${file} has ${count}; fix them and load the checklist again:\n${problems.map(formatProblem).join('\n')}`, 'ChecklistValidationError');
+    super('invalid-input', `${file} has ${count}; fix them and load the checklist again:\n${problems.map(formatProblem).join('\n')}`, 'ChecklistValidationError');
     this.problems = problems;
   }
 }

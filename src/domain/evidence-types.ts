@@ -148,8 +148,8 @@ export type EvidenceErrorCode = 'invalid' | 'not-found' | 'too-many' | 'conflict
 
 /** The refusal code each evidence error kind answers with (common/errors.ts). */
 const EVIDENCE_REFUSALS: Record<EvidenceErrorCode, ErrorCode> = {
-  invalid: 'bad_request',
-  'not-found': 'not_found',
+  invalid: 'invalid-input',
+  'not-found': 'not-found',
   'too-many': 'limit',
   conflict: 'conflict',
 };

@@ -76,7 +76,7 @@ export class WaiverValidationError extends AppError {
   readonly problems: string[];
 
   constructor(problems: string[]) {
-    super('bad_request', `The waiver was not applied: ${problems.join('; ')}`);
+    super('invalid-input', `The waiver was not applied: ${problems.join('; ')}`);
     this.name = 'WaiverValidationError';
     this.problems = problems;
   }

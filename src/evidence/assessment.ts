@@ -25,15 +25,15 @@ import { buildPanel, loadIssue, type IssueModuleDeps } from './panel';
 function justificationFor(item: ItemContext, payload: SetAssessmentPayload): string | undefined {
   const text = payload.justification?.trim() ?? '';
   const problem = text === '' ? undefined : freeTextProblem('The N/A justification', text, NA_JUSTIFICATION_MAX);
-  if (problem !== undefined) throw new AppError('bad_request', `${problem} Nothing was saved.`);
+  if (problem !== undefined) throw new AppError('invalid-input', `${problem} Nothing was saved.`);
   if (payload.result !== 'na') return undefined;
   if (item.def && item.defItem) {
     const check = checkNaAnswer(item.def, item.defItem, text);
-    if (!check.ok) throw new AppError('bad_request', `${check.message} Nothing was saved.`);
+    if (!check.ok) throw new AppError('invalid-input', `${check.message} Nothing was saved.`);
     return check.justification;
   }
   // Not an item of a known checklist: N/A still needs a reason, the default rule.
-  if (text === '') throw new AppError('bad_request', 'N/A needs a justification: say why this does not apply to you. Nothing was saved.');
+  if (text === '') throw new AppError('invalid-input', 'N/A needs a justification: say why this does not apply to you. Nothing was saved.');
   return text;
 }
 

@@ -39,7 +39,7 @@ export function checkAttachment(change: EvidenceChange, issueKey: string, fields
   // A malformed id is the domain rules' to refuse, with their message.
   if (id === undefined || !/^[0-9]{1,18}$/.test(id) || attachmentIdsOf(fields).has(id)) return;
   throw new AppError(
-    'bad_request',
+    'invalid-input',
     `Evidence is not valid; fix and try again: attachmentId: ${id} is not an attachment of ${issueKey}; attach the file to this issue first, then pick it. Nothing was saved.`,
   );
 }
@@ -48,7 +48,7 @@ export async function checkReferences(deps: IssueModuleDeps, caller: IssueCaller
   const owner = namedOwner(change);
   if (owner !== undefined && !(await deps.issues.accountExists(owner))) {
     throw new AppError(
-      'bad_request',
+      'invalid-input',
       `Evidence is not valid; fix and try again: owner: no Jira user has the account id "${owner.slice(0, 64)}" (or you may not see them); pick the owner from your site's people. Nothing was saved.`,
     );
   }

@@ -32,12 +32,12 @@ export async function adoptIssue(jira: JiraClient, caller: ProjectCaller, issueK
   const [issue] = await jira.bulkFetchIssues({ issueIdsOrKeys: [issueKey], fields, properties, as: 'user' });
   const project = issue?.fields?.project as { key?: unknown } | undefined;
   if (!issue || issue.key === undefined || project?.key !== caller.projectKey) {
-    throw new AppError('not_found', `There is no issue ${issueKey} in project ${caller.projectKey} that you can see. Check the key on the Audit page's list.`);
+    throw new AppError('not-found', `There is no issue ${issueKey} in project ${caller.projectKey} that you can see. Check the key on the Audit page's list.`);
   }
   const identity = readIdentity(issue.properties);
   const def = identity?.kind === 'item' ? await findChecklist(identity.checklistId) : undefined;
   if (identity?.kind !== 'item' || identity.state === 'duplicate' || !def || def.framework !== identity.framework || !def.items.some((item) => item.id === identity.itemId)) {
-    throw new AppError('bad_request', `${issue.key} does not claim an item of a checklist this app knows, so there is nothing to adopt.`);
+    throw new AppError('invalid-input', `${issue.key} does not claim an item of a checklist this app knows, so there is nothing to adopt.`);
   }
 
   const release = await claimFrameworkForSync(caller.projectKey, def);

@@ -44,13 +44,13 @@ export class JiraPermissionError extends JiraError {
 /** 404: the project, issue or property does not exist, or the actor cannot see it. */
 export class JiraNotFoundError extends JiraError {
   override name = 'JiraNotFoundError';
-  readonly code: ErrorCode = 'not_found';
+  readonly code: ErrorCode = 'not-found';
 }
 
 /** 429 after every retry the time budget allowed; the caller may try again later. */
 export class JiraRateLimitError extends JiraError {
   override name = 'JiraRateLimitError';
-  readonly code: ErrorCode = 'unavailable';
+  readonly code: ErrorCode = 'jira-unavailable';
   /** How long Jira asked to wait, when it said. */
   readonly retryAfterMs: number | undefined;
 
@@ -63,7 +63,7 @@ export class JiraRateLimitError extends JiraError {
 /** 5xx after every retry: Jira is unavailable for now. */
 export class JiraUnavailableError extends JiraError {
   override name = 'JiraUnavailableError';
-  readonly code: ErrorCode = 'unavailable';
+  readonly code: ErrorCode = 'jira-unavailable';
 }
 
 /**

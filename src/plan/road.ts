@@ -60,7 +60,7 @@ export async function setAuditPlan(jira: JiraClient, http: JiraHttp, caller: Pro
       today,
     );
   } catch (error) {
-    if (error instanceof PlanInputError) throw new AppError('bad_request', error.message);
+    if (error instanceof PlanInputError) throw new AppError('invalid-input', error.message);
     throw error;
   }
   await withPlanLock(caller.projectKey, def.id, async () => {

@@ -41,9 +41,5 @@ export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown, resolver
   throw new BadRequestError(`${resolver} was called with an invalid payload (${problems}).`);
 }
 
-/** Checklist ids as the checklist format allows them; anything else cannot name a checklist. */
-export const checklistIdSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a checklist id (letters, digits, ".", "_" or "-")');
+/** Checklist ids as the checklist format allows them (declared with the API's schemas). */
+export { checklistIdSchema } from '../../common/api/shared';

@@ -13,8 +13,7 @@ export interface ResolverRequest {
  * payload or the message, which may carry personal data), then rethrows so the frontend gets the
  * message.
  *
- * @example
- * definitions.define('getRollup', logged('getRollup', async ({ payload, context }) => …));
+ * Every resolver gets it from `defineAll` (define-all.ts); nothing else needs to call it.
  */
 export function logged<T>(name: string, body: (request: ResolverRequest) => Promise<T>): (request: ResolverRequest) => Promise<T> {
   return async (request) => {

@@ -1,52 +1,17 @@
 /**
- * The decision-trail resolvers (common/contract.ts, "Decision trail"). The project or the issue
- * comes from the invocation context; src/trail/queries.ts checks Browse projects as the user.
+ * The decision-trail resolvers (common/api/trail.ts). The project or the issue comes from the
+ * invocation context; src/trail/queries.ts checks Browse projects as the user.
  */
-import type Resolver from '@forge/resolver';
-import { z } from 'zod';
-import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
-import { issueCaller } from '../evidence/context';
+import type { trailApi } from '../../common/api/trail';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import { exportTrail, getItemHistory, getTrail, verifyTrail } from '../trail/queries';
-import { parsePayload, projectCaller } from './context';
-import { logged } from './logged';
+import type { Handlers } from './define-all';
 import { jiraClientFor, jiraHttpOptionsFor } from './jira';
 
-const cursor = z.string().max(20);
-const payloads = {
-  getTrail: z.object({ cursor: cursor.optional(), limit: z.number().int().optional() }),
-  getItemHistory: z.object({}),
-  verifyTrail: z.object({ cursor: z.string().max(100).optional() }),
-  exportTrail: z.object({ cursor: cursor.optional() }),
+export const trailHandlers: Handlers<typeof trailApi> = {
+  getTrail: ({ cursor, limit }, caller) =>
+    getTrail(jiraClientFor('resolver'), caller, { ...(cursor !== undefined ? { cursor } : {}), ...(limit !== undefined ? { limit } : {}) }),
+  getItemHistory: (_payload, caller) => getItemHistory(createEvidenceJira(jiraHttpOptionsFor('resolver')), caller),
+  verifyTrail: ({ cursor }, caller) => verifyTrail(jiraClientFor('resolver'), caller, cursor !== undefined ? { cursor } : {}),
+  exportTrail: ({ cursor }, caller) => exportTrail(jiraClientFor('resolver'), caller, cursor !== undefined ? { cursor } : {}),
 };
-
-export function defineTrailResolvers(definitions: Resolver): void {
-  definitions.define(
-    'getTrail',
-    logged('getTrail', async ({ payload, context }): Promise<TrailPage> => {
-      const { cursor: at, limit } = parsePayload(payloads.getTrail, payload, 'getTrail');
-      return getTrail(jiraClientFor('resolver'), projectCaller(context), { ...(at !== undefined ? { cursor: at } : {}), ...(limit !== undefined ? { limit } : {}) });
-    }),
-  );
-  definitions.define(
-    'getItemHistory',
-    logged('getItemHistory', async ({ payload, context }): Promise<ItemHistory> => {
-      parsePayload(payloads.getItemHistory, payload, 'getItemHistory');
-      return getItemHistory(createEvidenceJira(jiraHttpOptionsFor('resolver')), issueCaller(context));
-    }),
-  );
-  definitions.define(
-    'verifyTrail',
-    logged('verifyTrail', async ({ payload, context }): Promise<TrailVerification> => {
-      const { cursor: at } = parsePayload(payloads.verifyTrail, payload, 'verifyTrail');
-      return verifyTrail(jiraClientFor('resolver'), projectCaller(context), at !== undefined ? { cursor: at } : {});
-    }),
-  );
-  definitions.define(
-    'exportTrail',
-    logged('exportTrail', async ({ payload, context }): Promise<TrailExportPage> => {
-      const { cursor: at } = parsePayload(payloads.exportTrail, payload, 'exportTrail');
-      return exportTrail(jiraClientFor('resolver'), projectCaller(context), at !== undefined ? { cursor: at } : {});
-    }),
-  );
-}

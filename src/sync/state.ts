@@ -34,7 +34,7 @@ export interface SyncStateOptions {
   evidenceFieldId?: string;
   /**
    * Mappings a person confirmed. Each must be one of the plan's proposals: otherwise the load
-   * refuses (AppError 'bad_request') before anything is written.
+   * refuses (AppError 'invalid-input') before anything is written.
    */
   mappings?: readonly ItemMapping[];
 }
@@ -85,7 +85,7 @@ export async function loadSyncState(jira: JiraClient, def: ChecklistDefinition, 
   if (mappings.length > 0) {
     // Checked against the plan a preview shows: a mapping it does not offer is refused, nothing written.
     const problem = mappingProblem(planSync(def, existing).proposals, mappings);
-    if (problem !== undefined) throw new AppError('bad_request', problem);
+    if (problem !== undefined) throw new AppError('invalid-input', problem);
   }
   const plan = planSync(def, existing, { mappings });
   return { plan, items, chapters, mapChanged };

@@ -17,7 +17,7 @@ import { START, verifySlice, type VerifyCarry } from './verify';
 export async function getTrail(jira: JiraClient, caller: ProjectCaller, args: { cursor?: string; limit?: number }): Promise<TrailPage> {
   await readGrants(jira, caller, [], 'read the decision trail');
   const limit = args.limit ?? DEFAULT_PAGE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new AppError('bad_request', `Ask for 1 to ${MAX_PAGE} trail entries a page, not ${limit}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new AppError('invalid-input', `Ask for 1 to ${MAX_PAGE} trail entries a page, not ${limit}.`);
   const before = args.cursor === undefined ? undefined : cursorNumber(args.cursor, 2);
   return readTrailPage(caller.projectKey, { limit, ...(before !== undefined ? { before } : {}) });
 }
@@ -34,7 +34,7 @@ export async function verifyTrail(jira: JiraClient, caller: ProjectCaller, args:
 
 function verifyCursor(cursor: string): VerifyCarry {
   const match = /^(\d{1,9})\.(\d{1,9})\.([0-9a-f]{64})$/.exec(cursor);
-  if (!match) throw new AppError('bad_request', 'That is not a cursor this verification gave out; verify again from the start.');
+  if (!match) throw new AppError('invalid-input', 'That is not a cursor this verification gave out; verify again from the start.');
   return { chunk: Number(match[1]), lastSeq: Number(match[2]), prevHash: match[3] ?? '' };
 }
 
@@ -62,6 +62,6 @@ export async function getItemHistory(issues: EvidenceJira, caller: IssueCaller):
 
 function cursorNumber(cursor: string, min: number): number {
   const value = /^\d{1,9}$/.test(cursor) ? Number(cursor) : Number.NaN;
-  if (!Number.isInteger(value) || value < min) throw new AppError('bad_request', `"${cursor.slice(0, 40)}" is not a cursor this trail gave out; start again from the first page.`);
+  if (!Number.isInteger(value) || value < min) throw new AppError('invalid-input', `"${cursor.slice(0, 40)}" is not a cursor this trail gave out; start again from the first page.`);
   return value;
 }

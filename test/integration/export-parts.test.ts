@@ -96,7 +96,7 @@ describe('the audit pack of a big project', () => {
       () => undefined,
       (error: unknown) => error as Error,
     );
-    expect(errorCodeOf(forged)).toBe('bad_request');
+    expect(errorCodeOf(forged)).toBe('invalid-input');
   });
 
   it('needs Browse projects for every part', async () => {

@@ -47,7 +47,7 @@ describe('reading the catalogue and an import needs Browse projects', () => {
 
     h.emulator.addProject({ key: 'OTHER' });
     const elsewhere = await refusal(h.invoke('getImport', { jobId }, { projectKey: 'OTHER' }));
-    expect(errorCodeOf(elsewhere)).toBe('not_found');
+    expect(errorCodeOf(elsewhere)).toBe('not-found');
     expect(elsewhere.message).toBe(`There is no import ${jobId} in project OTHER. Start the import again from the Audit page.`);
   });
 });
@@ -77,13 +77,13 @@ describe('only the functions the app defines are dispatched', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'nope'])('"%s" is refused as not found by the app’s own resolver', async (functionKey) => {
     const handler = buildResolver().getDefinitions();
     const refused = await refusal(handler({ call: { functionKey, payload: {} }, context: { accountId: 'admin', extension: { project: { key: 'MSP', id: '10000' } } } }, {}));
-    expect(errorCodeOf(refused)).toBe('not_found');
+    expect(errorCodeOf(refused)).toBe('not-found');
     expect(refused.message).toBe(`There is no resolver function "${functionKey}": name one the app defines.`);
   });
 
   it('and the local runtime refuses inherited keys before the handler runs', async () => {
     const refused = await refusal(h.invoke('constructor', {}));
-    expect(refused).toMatchObject({ status: 404, code: 'not_found' });
+    expect(refused).toMatchObject({ status: 404, code: 'not-found' });
     expect(h.runtime.invocations()).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ describe('markChapterReviewed note', () => {
       () => undefined,
       (error: unknown) => error as Error,
     );
-    expect(errorCodeOf(refused)).toBe('bad_request');
+    expect(errorCodeOf(refused)).toBe('invalid-input');
     expect(refused?.message).toContain(`The note contains ${code}`);
     expect(h.runtime.kvs.keys().map((key) => [key, JSON.stringify(h.runtime.kvs.get(key))])).toEqual(before);
   });

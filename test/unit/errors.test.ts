@@ -23,24 +23,24 @@ import { BadRequestError as ResolverBadRequest } from '../../src/resolvers/conte
 
 describe('refusal classes carry their code', () => {
   const cases: [string, Error, ErrorCode][] = [
-    ['BadRequestError', new BadRequestError('x'), 'bad_request'],
+    ['BadRequestError', new BadRequestError('x'), 'invalid-input'],
     ['AccessDeniedError', new AccessDeniedError('x'), 'forbidden'],
-    ['resolvers/context BadRequestError', new ResolverBadRequest('x'), 'bad_request'],
+    ['resolvers/context BadRequestError', new ResolverBadRequest('x'), 'invalid-input'],
     ['resolvers/access AccessDeniedError', new ResolverAccessDenied('x'), 'forbidden'],
-    ['NoAuditChecklistError', new NoAuditChecklistError('x'), 'not_found'],
+    ['NoAuditChecklistError', new NoAuditChecklistError('x'), 'not-found'],
     ['ExportTooLargeError', new ExportTooLargeError('x'), 'limit'],
-    ['UnknownChecklistError', new UnknownChecklistError('nope'), 'not_found'],
+    ['UnknownChecklistError', new UnknownChecklistError('nope'), 'not-found'],
     ['CustomChecklistInUseError', new CustomChecklistInUseError('x'), 'conflict'],
     ['CustomChecklistBusyError', new CustomChecklistBusyError('x'), 'conflict'],
     ['CustomChecklistConflictError', new CustomChecklistConflictError('x'), 'conflict'],
-    ['CustomUploadError', new CustomUploadError('x'), 'bad_request'],
-    ['CustomUploadNotFoundError', new CustomUploadNotFoundError('x'), 'not_found'],
-    ['CustomChecklistInvalidError', new CustomChecklistInvalidError('a.csv', [{ file: 'a.csv', field: 'x', message: 'y' }]), 'bad_request'],
-    ['ChecklistValidationError', new ChecklistValidationError([{ file: 'a.yaml', field: 'x', message: 'y' }]), 'bad_request'],
-    ['HistoryInputError', new HistoryInputError('x'), 'bad_request'],
-    ['ReviewValidationError', new ReviewValidationError(['x']), 'bad_request'],
+    ['CustomUploadError', new CustomUploadError('x'), 'invalid-input'],
+    ['CustomUploadNotFoundError', new CustomUploadNotFoundError('x'), 'not-found'],
+    ['CustomChecklistInvalidError', new CustomChecklistInvalidError('a.csv', [{ file: 'a.csv', field: 'x', message: 'y' }]), 'invalid-input'],
+    ['ChecklistValidationError', new ChecklistValidationError([{ file: 'a.yaml', field: 'x', message: 'y' }]), 'invalid-input'],
+    ['HistoryInputError', new HistoryInputError('x'), 'invalid-input'],
+    ['ReviewValidationError', new ReviewValidationError(['x']), 'invalid-input'],
     ['FrameworkBusyError', new FrameworkBusyError('x'), 'conflict'],
-    ['ImportNotFoundError', new ImportNotFoundError('x'), 'not_found'],
+    ['ImportNotFoundError', new ImportNotFoundError('x'), 'not-found'],
     ['OtherVersionInUseError', new OtherVersionInUseError('x'), 'conflict'],
   ];
   it.each(cases)('%s', (_label, error, code) => {
@@ -68,11 +68,11 @@ describe('errorCodeOf', () => {
     ['a Forge-wrapped message', new Error('There was an error invoking the function - ConflictError: Someone saved first; try again.'), 'conflict'],
     ['a Forge-wrapped string', 'There was an error invoking the function - AccessDeniedError: You need Browse projects.', 'forbidden'],
     ['a message that starts with the name', 'LimitError: too many waivers', 'limit'],
-    ['an alias in the message', 'There was an error invoking the function - ChecklistValidationError: a.yaml has 1 problem', 'bad_request'],
-    ['a name', { name: 'NotFoundError', message: 'gone' }, 'not_found'],
-    ['a code', { code: 'unavailable', message: 'Jira is down' }, 'unavailable'],
+    ['an alias in the message', 'There was an error invoking the function - ChecklistValidationError: a.yaml has 1 problem', 'invalid-input'],
+    ['a name', { name: 'NotFoundError', message: 'gone' }, 'not-found'],
+    ['a code', { code: 'jira-unavailable', message: 'Jira is down' }, 'jira-unavailable'],
     ['a code before a name', Object.assign(new Error('x'), { name: 'TypeError', code: 'conflict' }), 'conflict'],
-    ['a name before the message', Object.assign(new Error('ConflictError: x'), { name: 'NotFoundError' }), 'not_found'],
+    ['a name before the message', Object.assign(new Error('ConflictError: x'), { name: 'NotFoundError' }), 'not-found'],
     ['a code that is not a refusal code', { code: 'ECONNRESET', message: 'socket hang up' }, undefined],
     ['a plain Error', new Error('There was an error invoking the function - Error: boom'), undefined],
     ['an unknown name', new Error('There was an error invoking the function - TypeError: x is undefined'), undefined],
@@ -94,11 +94,22 @@ describe('the local runtime knows the same codes', () => {
   });
 
   it('answers refusals with 4xx and only faults with 5xx', () => {
-    for (const [code, status] of Object.entries(ERROR_STATUS)) expect(code === 'unavailable' ? status >= 500 : status >= 400 && status < 500).toBe(true);
+    for (const [code, status] of Object.entries(ERROR_STATUS)) expect(code === 'jira-unavailable' ? status >= 500 : status >= 400 && status < 500).toBe(true);
   });
 
   it('LimitError and NotFoundError are refusals the frontend can tell apart', () => {
     expect(errorCodeOf(new LimitError('x'))).toBe('limit');
-    expect(errorCodeOf(new NotFoundError('x'))).toBe('not_found');
+    expect(errorCodeOf(new NotFoundError('x'))).toBe('not-found');
+  });
+});
+
+describe('the earlier code spellings', () => {
+  it.each([
+    ['bad_request', 'invalid-input', 'BadRequestError'],
+    ['not_found', 'not-found', 'NotFoundError'],
+    ['unavailable', 'jira-unavailable', 'UnavailableError'],
+  ] as const)('new AppError(%s) carries %s under the name %s', (legacy, code, name) => {
+    const error = new AppError(legacy, 'x');
+    expect({ code: error.code, name: error.name, read: errorCodeOf(error.name + ': x') }).toEqual({ code, name, read: code });
   });
 });

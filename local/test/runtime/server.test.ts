@@ -80,14 +80,14 @@ describe('local server: refusals answer 4xx by code, faults 5xx', () => {
   const refuse = (payload: Record<string, string>) => post(`${server.url}/api/invoke`, { functionKey: 'refuse', payload, context: ctx });
 
   it.each([
-    ['BadRequestError', undefined, 400, 'bad_request'],
+    ['BadRequestError', undefined, 400, 'invalid-input'],
     ['AccessDeniedError', undefined, 403, 'forbidden'],
-    ['NotFoundError', undefined, 404, 'not_found'],
+    ['NotFoundError', undefined, 404, 'not-found'],
     ['ConflictError', undefined, 409, 'conflict'],
     ['LimitError', undefined, 413, 'limit'],
-    ['UnavailableError', undefined, 503, 'unavailable'],
+    ['UnavailableError', undefined, 503, 'jira-unavailable'],
     // A class that keeps a name of its own is known by its code.
-    ['ChecklistValidationError', 'bad_request', 400, 'bad_request'],
+    ['ChecklistValidationError', 'invalid-input', 400, 'invalid-input'],
     ['CustomThingBusyError', 'conflict', 409, 'conflict'],
   ])('%s (code %s) → %i', async (name, code, status, expected) => {
     server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
@@ -124,7 +124,7 @@ describe('local server: refusals answer 4xx by code, faults 5xx', () => {
     server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
     const res = await post(`${server.url}/api/invoke`, { functionKey, payload: {}, context: ctx });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: `There is no resolver function "${functionKey}": name one the app defines.`, code: 'not_found' });
+    expect(await res.json()).toEqual({ error: `There is no resolver function "${functionKey}": name one the app defines.`, code: 'not-found' });
     expect(server.runtime.invocations()).toEqual([]);
   });
 
@@ -138,7 +138,7 @@ describe('local server: refusals answer 4xx by code, faults 5xx', () => {
     server = await startLocalServer({ port: 0, appDir: FIXTURE_APP, runtime: { timeScale: 0, log: () => undefined } });
     const res = await post(`${server.url}/api/invoke`, { functionKey: 'whoami', payload: {}, context: { moduleKey: 'fixture-page', projectKey: 'MSP', ...account } }, headers);
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'bad_request', error: expect.stringMatching(/account id/) });
+    expect(await res.json()).toMatchObject({ code: 'invalid-input', error: expect.stringMatching(/account id/) });
     expect(server.runtime.invocations()).toEqual([]);
   });
 

@@ -3,7 +3,9 @@
  * evidence custom field, its host (CustomFieldHost: the stored value, view or edit, submit/close).
  * Views take both from AppServices, so tests hand them fakes.
  */
-import { invoke, view } from '@forge/bridge';
+import { view } from '@forge/bridge';
+import { bridgeInvoke } from './bridge-invoke';
+import { typedInvoke, type Invoke } from './invoke';
 import { errorCodeOf } from '../../../../common/errors';
 import type {
   EvidenceInputPayload,
@@ -41,8 +43,6 @@ export interface CustomFieldHost {
   close(): Promise<void>;
 }
 
-type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
-
 /**
  * A change refused with `conflict` (someone else was saving to the same issue; the server saved
  * nothing) is sent once more by itself; a second conflict is shown.
@@ -50,24 +50,24 @@ type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Pro
 export function retryingOnceOnConflict(call: Invoke): Invoke {
   return async <T>(functionKey: string, payload?: Record<string, unknown>): Promise<T> => {
     try {
-      return await call<T>(functionKey, payload);
+      return await call(functionKey, payload);
     } catch (error) {
       if (errorCodeOf(error) !== 'conflict') throw error;
-      return call<T>(functionKey, payload);
+      return call(functionKey, payload);
     }
   };
 }
 
-export function createBridgeEvidenceApi(direct: Invoke = (key, payload) => invoke(key, payload) as never): EvidenceApi {
-  const call = retryingOnceOnConflict(direct);
+export function createBridgeEvidenceApi(direct: Invoke = bridgeInvoke): EvidenceApi {
+  const call = typedInvoke(retryingOnceOnConflict(direct));
   return {
-    getItemPanel: () => call<ItemPanel>('getItemPanel', {}),
-    addEvidence: (evidence) => call<ItemPanel>('addEvidence', { evidence }),
-    editEvidence: (id, patch) => call<ItemPanel>('editEvidence', { id, patch }),
-    removeEvidence: (id) => call<ItemPanel>('removeEvidence', { id }),
-    reviewEvidence: (payload) => call<ItemPanel>('reviewEvidence', { ...payload }),
-    setAssessment: (payload) => call<ItemPanel>('setAssessment', { ...payload }),
-    setProjectSettings: (settings) => call<ProjectSettings>('setProjectSettings', { ...settings }),
+    getItemPanel: () => call('getItemPanel', {}),
+    addEvidence: (evidence) => call('addEvidence', { evidence }),
+    editEvidence: (id, patch) => call('editEvidence', { id, patch }),
+    removeEvidence: (id) => call('removeEvidence', { id }),
+    reviewEvidence: (payload) => call('reviewEvidence', { ...payload }),
+    setAssessment: (payload) => call('setAssessment', { ...payload }),
+    setProjectSettings: (settings) => call('setProjectSettings', { ...settings }),
   };
 }
 

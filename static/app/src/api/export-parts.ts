@@ -3,10 +3,10 @@
  * past one resolver answer (5 MB) downloads like a small one.
  */
 import type { AuditExportCsv, AuditExportPack, AuditExportReport, AuditReport } from '../../../../common/contract';
-import type { AuditExportPart, ExportAuditPartPayload } from '../../../../common/export-parts';
+import type { AuditExportPart } from '../../../../common/export-parts';
 import { errorCode } from './errors';
 
-type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
+import { typedInvoke, type Invoke } from './invoke';
 
 /**
  * The whole text of the pack. When it changed between two parts (someone edited an item meanwhile),
@@ -23,12 +23,13 @@ async function joinParts(call: Invoke, checklistId: string, format: 'csv' | 'rep
 
 /** Every part in order, each asked for with the cursor of the one before. */
 async function joinPartsOnce(call: Invoke, checklistId: string, format: 'csv' | 'report' | 'pack'): Promise<{ text: string; first: AuditExportPart }> {
-  const first = await call<AuditExportPart>('exportAuditPart', { checklistId, format } satisfies ExportAuditPartPayload);
+  const api = typedInvoke(call);
+  const first = await api('exportAuditPart', { checklistId, format });
   const parts = [first.part];
   let next = first.next;
   // The server says how many parts there are; never ask for more than that.
   while (next !== undefined && parts.length < first.parts) {
-    const page: AuditExportPart = await call<AuditExportPart>('exportAuditPart', { cursor: next } satisfies ExportAuditPartPayload);
+    const page = await api('exportAuditPart', { cursor: next });
     if (page.index !== parts.length) throw new Error(`The audit pack came back out of order (part ${page.index + 1} instead of ${parts.length + 1}); download it again.`);
     parts.push(page.part);
     next = page.next;

@@ -2,7 +2,8 @@
  * The decision-trail part of the resolver API (common/contract.ts, "Decision trail"). Views get it
  * from AppServices, so tests hand them a fake.
  */
-import { invoke } from '@forge/bridge';
+import { bridgeInvoke } from './bridge-invoke';
+import { typedInvoke, type Invoke } from './invoke';
 import type { ExportTrailPayload, GetTrailPayload, ItemHistory, TrailExportPage, TrailPage, TrailVerification, VerifyTrailPayload } from '../../../../common/contract';
 
 export interface TrailApi {
@@ -12,14 +13,13 @@ export interface TrailApi {
   exportTrail(payload: ExportTrailPayload): Promise<TrailExportPage>;
 }
 
-type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
-
 /** `invoke` is injectable so the payload shapes can be tested without a host page. */
-export function createBridgeTrailApi(call: Invoke = (key, payload) => invoke(key, payload) as never): TrailApi {
+export function createBridgeTrailApi(transport: Invoke = bridgeInvoke): TrailApi {
+  const call = typedInvoke(transport);
   return {
-    getTrail: (payload) => call<TrailPage>('getTrail', { ...payload }),
-    getItemHistory: () => call<ItemHistory>('getItemHistory', {}),
-    verifyTrail: (payload = {}) => call<TrailVerification>('verifyTrail', { ...payload }),
-    exportTrail: (payload) => call<TrailExportPage>('exportTrail', { ...payload }),
+    getTrail: (payload) => call('getTrail', { ...payload }),
+    getItemHistory: () => call('getItemHistory', {}),
+    verifyTrail: (payload = {}) => call('verifyTrail', { ...payload }),
+    exportTrail: (payload) => call('exportTrail', { ...payload }),
   };
 }

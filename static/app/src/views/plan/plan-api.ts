@@ -2,7 +2,8 @@
  * The road-to-audit-day part of the resolver API (common/contract.ts, "Road to audit day"). Views
  * get it from AppServices, so tests hand them a fake.
  */
-import { invoke } from '@forge/bridge';
+import { bridgeInvoke } from '../../api/bridge-invoke';
+import { typedInvoke, type Invoke } from '../../api/invoke';
 import type { GetPeoplePayload, PeopleNames, RemindersView, RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
 
 export interface PlanApi {
@@ -13,15 +14,14 @@ export interface PlanApi {
   setReminders(checklistId: string, enabled: boolean): Promise<RemindersView>;
 }
 
-type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
-
 /** `invoke` is injectable so the payload shapes can be tested without a host page. */
-export function createBridgePlanApi(call: Invoke = (key, payload) => invoke(key, payload) as never): PlanApi {
+export function createBridgePlanApi(transport: Invoke = bridgeInvoke): PlanApi {
+  const call = typedInvoke(transport);
   return {
-    getAuditPlan: (checklistId) => call<RoadToAudit>('getAuditPlan', { checklistId }),
-    setAuditPlan: (payload) => call<RoadToAudit>('setAuditPlan', { ...payload }),
-    getPeople: (payload) => call<PeopleNames>('getPeople', { ...payload }),
-    getReminders: (checklistId) => call<RemindersView>('getReminders', { checklistId }),
-    setReminders: (checklistId, enabled) => call<RemindersView>('setReminders', { checklistId, enabled }),
+    getAuditPlan: (checklistId) => call('getAuditPlan', { checklistId }),
+    setAuditPlan: (payload) => call('setAuditPlan', { ...payload }),
+    getPeople: (payload) => call('getPeople', { ...payload }),
+    getReminders: (checklistId) => call('getReminders', { checklistId }),
+    setReminders: (checklistId, enabled) => call('setReminders', { checklistId, enabled }),
   };
 }
