@@ -11,8 +11,8 @@ import { NotFoundError } from '../../common/errors';
 import { requireChecklist } from '../catalogue';
 import type { ChecklistDefinition } from '../domain/types';
 import { JiraNotFoundError, type JiraClient, type PermissionGrants, type ProjectPermission } from '../jira';
-import { AccessDeniedError, requireProjectPermissions } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
+import { AccessDeniedError, requireProjectPermissions } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
 
 /** The project has no checklist to work on; the message says what to do. */

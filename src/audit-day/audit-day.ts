@@ -15,7 +15,7 @@ import type { ChecklistDefinition } from '../domain/types';
 import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
 import { hasLapsed, proofLapseDate } from '../domain/waiver-proof';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { auditChecklist, importedChecklist, readGrants, requireEditGrants } from './access';

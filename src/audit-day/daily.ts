@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { findChecklist } from '../catalogue';
 import type { JiraClient } from '../jira';
-import { jiraClientFor, invocationRemainingMs } from '../resolvers/jira';
+import { jiraClientFor, invocationRemainingMs } from '../platform/jira';
 import { computeRollup } from '../rollup/get-rollup';
 import { dailyRunCursorKey, projectChecklistsPrefix } from '../storage/keys';
 import { readRetiredChecklists } from '../sync/retired-checklists';

@@ -13,7 +13,7 @@ import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import { toItemState } from '../rollup/states';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { auditChecklist, readAccess } from './access';
 import { waiverView } from './audit-day';
 import { checkSize, packHeadline, readPack, type PackData } from './export';

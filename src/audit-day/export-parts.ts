@@ -16,7 +16,7 @@ import { BadRequestError, ConflictError } from '../../common/errors';
 import type { AuditExportPart } from '../../common/export-parts';
 import { splitTextParts } from '../domain/text-parts';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { auditChecklist, readAccess } from './access';
 import type { ChecklistDefinition } from '../domain/types';
 import { buildPack } from './export';

@@ -24,7 +24,7 @@ import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import { assessmentInForce, readVerdict } from '../evidence/verdict';
 import { openItemMap } from '../item-map/ensure';
 import { isMappedItem } from '../item-map/model';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { toItemState } from '../rollup/states';
 import { auditChecklist, readAccess } from './access';
 import { countReviews, waiverView } from './audit-day';

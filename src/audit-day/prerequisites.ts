@@ -10,7 +10,7 @@ import { AppError } from '../../common/errors';
 import { prerequisitesFor, type PrerequisiteTick } from '../domain/prerequisites';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { prerequisitesKey, prerequisitesLockKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import { recordDecision } from '../trail/record';

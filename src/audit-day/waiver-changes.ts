@@ -26,7 +26,7 @@ import {
   type WaiverRecord,
 } from '../domain/waivers';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { waiversLockKey } from '../storage/keys';
 import { recordDecision } from '../trail/record';
 import { importedChecklist, requireEditGrants } from './access';

@@ -15,7 +15,7 @@ import type { EvidenceReviewStateName, ItemPanel } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { addEvidence, editEvidence, removeEvidence, reviewEvidence, type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { verdictValue } from '../domain/evidence-verdict';
-import { AccessDeniedError } from '../resolvers/access';
+import { AccessDeniedError } from '../platform/access';
 import { markProjectChanged } from '../storage/project-state';
 import { recordDecision, type DecisionAction } from '../trail/record';
 import type { IssueCaller } from './context';

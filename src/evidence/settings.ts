@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import type { ProjectSettings } from '../../common/contract';
 import type { EvidenceJira } from '../jira/evidence-issue';
-import { AccessDeniedError } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
+import { AccessDeniedError } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
 import { projectSettingsKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import { markProjectChanged } from '../storage/project-state';

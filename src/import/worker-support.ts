@@ -3,7 +3,7 @@ import { Queue } from '@forge/events';
 import type { JiraClient } from '../jira';
 import { chooseIssueTypes } from '../jira/issue-types';
 import { POINTS_FIELD_MODULE } from '../jira/layout';
-import { invocationRemainingMs } from '../resolvers/jira';
+import { invocationRemainingMs } from '../platform/jira';
 import { activeImportKey } from '../storage/keys';
 import { deleteValue, readValue } from '../storage/kvs';
 import { activeImportSchema } from './active';

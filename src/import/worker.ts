@@ -21,7 +21,7 @@ import { ItemLedger } from '../item-map/ledger';
 import { checklistMap } from '../item-map/model';
 import { verifyChecklist, type Verified } from '../item-map/verify';
 import { recordDecision } from '../trail/record';
-import { jiraClientFor } from '../resolvers/jira';
+import { jiraClientFor } from '../platform/jira';
 import { StoredValueError } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
 import { IssueRejectedError, createChapters, createItems } from './create-issues';

@@ -25,7 +25,7 @@ import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { JiraHttp } from '../jira/http';
 import { jqlString } from '../jira/jql';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';

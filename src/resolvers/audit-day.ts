@@ -13,9 +13,9 @@ import { exportAuditPart } from '../audit-day/export-parts';
 import type { AuditExportPart } from '../../common/export-parts';
 import { getPrerequisites, setPrerequisite } from '../audit-day/prerequisites';
 import { exportAuditPack } from '../audit-day/export-pack';
-import { checklistIdSchema, parsePayload, projectCaller } from './context';
-import { logged } from './logged';
-import { jiraClientFor } from './jira';
+import { checklistIdSchema, parsePayload, projectCaller } from '../platform/context';
+import { logged } from '../platform/logged';
+import { jiraClientFor } from '../platform/jira';
 
 /** Ids of chapters, items and waivers: the checklist format's, generously bounded. */
 const idSchema = z.string().trim().min(1).max(200);

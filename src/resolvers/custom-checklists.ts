@@ -25,10 +25,10 @@ import { removeCustomChecklist } from '../catalogue/custom-delete';
 import { storeCustomChecklist } from '../catalogue/custom-save';
 import { appendToUpload, beginUpload, commitUpload } from '../catalogue/custom-upload';
 import { prepareCustomChecklist } from '../catalogue/custom-validate';
-import { requireJiraAdministrator } from './access';
-import { checklistIdSchema, parsePayload, projectCaller } from './context';
-import { logged, type ResolverRequest } from './logged';
-import { jiraClientFor } from './jira';
+import { requireJiraAdministrator } from '../platform/access';
+import { checklistIdSchema, parsePayload, projectCaller } from '../platform/context';
+import { logged, type ResolverRequest } from '../platform/logged';
+import { jiraClientFor } from '../platform/jira';
 
 const resultsSchema = z.record(z.string().max(500), z.enum(['met', 'not_met', 'na']));
 const fileNameSchema = z.string().min(1).max(255);

@@ -20,9 +20,9 @@ import { issueCaller } from '../evidence/context';
 import { getItemPanel, type IssueModuleDeps } from '../evidence/panel';
 import { setProjectSettings } from '../evidence/settings';
 import { createEvidenceJira } from '../jira/evidence-issue';
-import { parsePayload, projectCaller } from './context';
-import { logged } from './logged';
-import { jiraClientFor, jiraHttpOptionsFor } from './jira';
+import { parsePayload, projectCaller } from '../platform/context';
+import { logged } from '../platform/logged';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 
 const entryId = z.string().min(1, 'must name an evidence entry').max(64, 'is not an evidence id');
 const payloads = {

@@ -7,9 +7,9 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import type { AdoptIssueResult } from '../../common/contract';
 import { adoptIssue } from '../item-map/adopt';
-import { parsePayload, projectCaller } from './context';
-import { jiraClientFor } from './jira';
-import { logged } from './logged';
+import { parsePayload, projectCaller } from '../platform/context';
+import { jiraClientFor } from '../platform/jira';
+import { logged } from '../platform/logged';
 
 const adoptPayload = z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9]\d{0,9}$/, 'an issue key such as MSP-12') });
 

@@ -9,9 +9,9 @@ import type { PeopleNames, RemindersView, RoadToAudit } from '../../common/contr
 import { JiraHttp } from '../jira/http';
 import { getReminders, setReminders } from '../plan/reminders';
 import { getAuditPlan, getPeople, setAuditPlan } from '../plan/road';
-import { checklistIdSchema, parsePayload, projectCaller } from './context';
-import { logged } from './logged';
-import { jiraClientFor, jiraHttpOptionsFor } from './jira';
+import { checklistIdSchema, parsePayload, projectCaller } from '../platform/context';
+import { logged } from '../platform/logged';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 
 /** Dates are checked by the domain (real calendar days, order); here only bounded. */
 const dateText = z.string().max(40);

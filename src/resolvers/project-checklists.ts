@@ -12,10 +12,10 @@ import type { ProjectChecklist } from '../../common/project-checklists';
 import { findChecklist } from '../catalogue';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
 import { readRetiredChecklists } from '../sync/retired-checklists';
-import { requireProjectPermissions } from './access';
-import { parsePayload, projectCaller } from './context';
-import { jiraClientFor } from './jira';
-import { logged } from './logged';
+import { requireProjectPermissions } from '../platform/access';
+import { parsePayload, projectCaller } from '../platform/context';
+import { jiraClientFor } from '../platform/jira';
+import { logged } from '../platform/logged';
 
 const payloadSchema = z.object({});
 

@@ -8,9 +8,9 @@ import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from 
 import { issueCaller } from '../evidence/context';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import { exportTrail, getItemHistory, getTrail, verifyTrail } from '../trail/queries';
-import { parsePayload, projectCaller } from './context';
-import { logged } from './logged';
-import { jiraClientFor, jiraHttpOptionsFor } from './jira';
+import { parsePayload, projectCaller } from '../platform/context';
+import { logged } from '../platform/logged';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 
 const cursor = z.string().max(20);
 const payloads = {

@@ -36,7 +36,7 @@ import { scoreWithEvidence, utcDay } from '../evidence/scoring';
 import { readProjectSettings } from '../evidence/settings';
 import type { JiraClient } from '../jira';
 import { chapterItemsJql } from '../jira/identity';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { lastChecklist, projectChangedAt, projectChecklists } from '../storage/project-state';
 import { beforeAuditRisks } from '../plan/risks';
 import { auditDateOf } from '../plan/store';

@@ -24,9 +24,9 @@ import { chapterIdentity, itemIdentity, ITEM_PROPERTY, type ItemIdentity } from 
 import { chapterLabel, itemContentFields, MANDATORY_LABEL, RETIRED_LABEL } from '../jira/layout';
 import { createChapters, createItems } from '../import/create-issues';
 import { resolveSetup } from '../import/worker-support';
-import { requireProjectPermissions } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
-import { invocationRemainingMs } from '../resolvers/jira';
+import { requireProjectPermissions } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
+import { invocationRemainingMs } from '../platform/jira';
 import { markProjectChanged, rememberChecklist } from '../storage/project-state';
 import { claimFrameworkForSync } from '../import/exclusion';
 import { evidenceFieldId } from '../evidence/field-id';

@@ -9,7 +9,7 @@ import type { IssueCaller } from '../evidence/context';
 import { JiraNotFoundError, type JiraClient } from '../jira';
 import type { EvidenceJira } from '../jira/evidence-issue';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { DEFAULT_PAGE, MAX_PAGE, readExportPage, readItemHistory, readTrailPage } from './read';
 import { START, verifySlice, type VerifyCarry } from './verify';
 

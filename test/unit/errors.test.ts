@@ -18,8 +18,8 @@ import { ReviewValidationError } from '../../src/domain/reviews';
 import { FrameworkBusyError } from '../../src/import/exclusion';
 import { ImportNotFoundError } from '../../src/import/start';
 import { OtherVersionInUseError } from '../../src/import/version-guard';
-import { AccessDeniedError as ResolverAccessDenied } from '../../src/resolvers/access';
-import { BadRequestError as ResolverBadRequest } from '../../src/resolvers/context';
+import { AccessDeniedError as ResolverAccessDenied } from '../../src/platform/access';
+import { BadRequestError as ResolverBadRequest } from '../../src/platform/context';
 
 describe('refusal classes carry their code', () => {
   const cases: [string, Error, ErrorCode][] = [
