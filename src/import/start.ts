@@ -14,9 +14,9 @@ import type { ProjectCaller } from '../platform/context';
 import { activeImportKey } from '../storage/keys';
 import { claimValue, deleteValue, readValue } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
-import { activeImportSchema } from './active';
-import { isStale, loadJob, newJob, saveJob, toStatus, type ImportJob } from './job';
-import { refuseWhileSyncRuns } from './exclusion';
+import { activeImportSchema } from '../platform/import-active';
+import { isStale, loadJob, newJob, saveJob, toStatus, type ImportJob } from '../platform/import-job';
+import { refuseWhileSyncRuns } from '../item-map/exclusion';
 import { refuseOtherVersionInUse } from './version-guard';
 import { enqueueImport } from './worker-support';
 

@@ -15,8 +15,8 @@ import { findChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
 import type { ChecklistDefinition } from '../domain/types';
 import { isTransientJiraError, JiraError, JiraUnavailableError, type JiraClient } from '../jira';
-import { evidenceFieldId, rememberingEvidenceField } from '../evidence/field-id';
-import { writeInitialVerdicts } from '../evidence/initial-verdicts';
+import { evidenceFieldId, rememberingEvidenceField } from '../platform/evidence-field-id';
+import { writeInitialVerdicts } from '../item-map/initial-verdicts';
 import { ItemLedger } from '../item-map/ledger';
 import { checklistMap } from '../item-map/model';
 import { verifyChecklist, type Verified } from '../item-map/verify';
@@ -24,8 +24,8 @@ import { recordDecision } from '../trail/record';
 import { jiraClientFor } from '../platform/jira';
 import { StoredValueError } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
-import { IssueRejectedError, createChapters, createItems } from './create-issues';
-import { LEASE_MS, loadJob, saveJob, type ImportJob } from './job';
+import { IssueRejectedError, createChapters, createItems } from '../item-map/create-issues';
+import { LEASE_MS, loadJob, saveJob, type ImportJob } from '../platform/import-job';
 import { clearActiveImport, enqueueImport, markProjectChanged, SetupError, resolveSetup, timeLeftMs } from './worker-support';
 
 export interface ImportEventBody {

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { ItemPanel, ProjectSettings } from '../../common/contract';
 import { setAssessment } from '../evidence/assessment';
 import { changeEvidence, type EvidenceChange } from '../evidence/change';
-import { issueCaller } from '../evidence/context';
+import { issueCaller } from '../platform/issue-context';
 import { getItemPanel, type IssueModuleDeps } from '../evidence/panel';
 import { setProjectSettings } from '../evidence/settings';
 import { createEvidenceJira } from '../jira/evidence-issue';

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { ProjectChecklist } from '../../common/project-checklists';
 import { findChecklist } from '../catalogue';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
-import { readRetiredChecklists } from '../sync/retired-checklists';
+import { readRetiredChecklists } from '../platform/retired-checklists';
 import { requireProjectPermissions } from '../platform/access';
 import { parsePayload, projectCaller } from '../platform/context';
 import { jiraClientFor } from '../platform/jira';

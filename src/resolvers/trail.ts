@@ -5,7 +5,7 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
-import { issueCaller } from '../evidence/context';
+import { issueCaller } from '../platform/issue-context';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import { exportTrail, getItemHistory, getTrail, verifyTrail } from '../trail/queries';
 import { parsePayload, projectCaller } from '../platform/context';

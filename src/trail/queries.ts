@@ -4,8 +4,8 @@
  */
 import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
 import { AppError } from '../../common/errors';
-import { readGrants } from '../audit-day/access';
-import type { IssueCaller } from '../evidence/context';
+import { readGrants } from '../platform/audit-access';
+import type { IssueCaller } from '../platform/issue-context';
 import { JiraNotFoundError, type JiraClient } from '../jira';
 import type { EvidenceJira } from '../jira/evidence-issue';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
