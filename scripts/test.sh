@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, eslint, manifest validation, offline Forge lint, then jest.
+# `npm test`: typecheck, eslint (with the import boundaries), the directory-cycle check, manifest
+# validation, offline Forge lint, then jest.
 # Ends with one line `N passed, N failed` (checks before jest count as one test each).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ step() { # step NAME COMMAND...
 }
 step typecheck npx tsc -p tsconfig.json --noEmit
 step eslint npx eslint . --max-warnings=0
+step check-cycles npx tsx scripts/dir-cycles.ts src
 # The manifest check and the browser tests need the production Custom UI build.
 step build npm run --silent build -- --logLevel warn
 step manifest npx tsx scripts/validate-manifest.ts

@@ -15,12 +15,13 @@ import type { ChecklistDefinition } from '../domain/types';
 import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
 import { hasLapsed, proofLapseDate } from '../domain/waiver-proof';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
-import { auditChecklist, importedChecklist, readGrants, requireEditGrants } from './access';
-import { historyDay, readHistory, recordChangeSnapshot } from './history-store';
-import { readReviews, writeReviews } from './records';
+import { readGrants, requireEditGrants } from '../platform/audit-access';
+import { auditChecklist, importedChecklist } from '../catalogue/audit-checklist';
+import { historyDay, readHistory, recordChangeSnapshot } from '../platform/history-store';
+import { readReviews, writeReviews } from '../platform/records';
 import { recordChapterReview } from './trail';
 
 type Clock = () => number;

@@ -17,12 +17,12 @@
 import { z } from 'zod';
 import { findChecklist } from '../catalogue';
 import type { JiraClient } from '../jira';
-import { jiraClientFor, invocationRemainingMs } from '../resolvers/jira';
+import { jiraClientFor, invocationRemainingMs } from '../platform/jira';
 import { computeRollup } from '../rollup/get-rollup';
 import { dailyRunCursorKey, projectChecklistsPrefix } from '../storage/keys';
-import { readRetiredChecklists } from '../sync/retired-checklists';
+import { readRetiredChecklists } from '../platform/retired-checklists';
 import { readByPrefix, readValue, writeValue } from '../storage/kvs';
-import { historyDay, readHistory, recordScore } from './history-store';
+import { historyDay, readHistory, recordScore } from '../platform/history-store';
 
 /** Time kept back for the checklist in progress and the last log line. */
 export const RESERVE_MS = 20_000;

@@ -12,9 +12,10 @@ import type { EvidenceEntry } from '../domain/evidence';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
-import { toItemState } from '../rollup/states';
-import type { ProjectCaller } from '../resolvers/context';
-import { auditChecklist, readAccess } from './access';
+import { toItemState } from '../platform/item-states';
+import type { ProjectCaller } from '../platform/context';
+import { readAccess } from '../platform/audit-access';
+import { auditChecklist } from '../catalogue/audit-checklist';
 import { waiverView } from './audit-day';
 import { checkSize, packHeadline, readPack, type PackData } from './export';
 

@@ -16,19 +16,20 @@ import { chapterReviewSummary, type ChapterReviewEntry, type ItemUpdate } from '
 import { checklistValidity } from '../domain/checklist-validity';
 import type { ChecklistDefinition, ItemState, ScoreReport } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
-import { evidenceFieldId } from '../evidence/field-id';
-import { scoreWithEvidence, utcDay } from '../evidence/scoring';
-import { readProjectSettings } from '../evidence/settings';
+import { evidenceFieldId } from '../platform/evidence-field-id';
+import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
+import { readProjectSettings } from '../platform/settings';
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
-import { assessmentInForce, readVerdict } from '../evidence/verdict';
+import { assessmentInForce, readVerdict } from '../domain/verdict-reading';
 import { openItemMap } from '../item-map/ensure';
 import { isMappedItem } from '../item-map/model';
-import type { ProjectCaller } from '../resolvers/context';
-import { toItemState } from '../rollup/states';
-import { auditChecklist, readAccess } from './access';
+import type { ProjectCaller } from '../platform/context';
+import { toItemState } from '../platform/item-states';
+import { readAccess } from '../platform/audit-access';
+import { auditChecklist } from '../catalogue/audit-checklist';
 import { countReviews, waiverView } from './audit-day';
-import { readReviews, readWaivers } from './records';
+import { readReviews, readWaivers } from '../platform/records';
 import { asRecord } from '../domain/records';
 
 /** Forge answers a resolver with at most 5 MB; keep room for the JSON around the text. */

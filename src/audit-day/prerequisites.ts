@@ -10,11 +10,12 @@ import { AppError } from '../../common/errors';
 import { prerequisitesFor, type PrerequisiteTick } from '../domain/prerequisites';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { prerequisitesKey, prerequisitesLockKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import { recordDecision } from '../trail/record';
-import { auditChecklist, importedChecklist, readGrants, requireEditAccess } from './access';
+import { readGrants, requireEditAccess } from '../platform/audit-access';
+import { auditChecklist, importedChecklist } from '../catalogue/audit-checklist';
 import { withRecordLock } from './record-lock';
 
 const ticksSchema = z.object({ ticks: z.record(z.string(), z.object({ done: z.boolean(), by: z.string(), at: z.string() })) });

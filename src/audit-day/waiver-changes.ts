@@ -26,12 +26,13 @@ import {
   type WaiverRecord,
 } from '../domain/waivers';
 import type { JiraClient } from '../jira';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { waiversLockKey } from '../storage/keys';
 import { recordDecision } from '../trail/record';
-import { importedChecklist, requireEditGrants } from './access';
+import { requireEditGrants } from '../platform/audit-access';
+import { importedChecklist } from '../catalogue/audit-checklist';
 import { auditDayOf } from './audit-day';
-import { readWaivers, writeWaivers } from './records';
+import { readWaivers, writeWaivers } from '../platform/records';
 import { withRecordLock } from './record-lock';
 
 type Clock = () => number;

@@ -8,8 +8,8 @@
 import { ConflictError } from '../../common/errors';
 import type { DeleteCustomChecklistResult } from '../../common/custom-checklists';
 import { findBuiltinChecklist } from '../checklists';
-import { activeImportSchema } from '../import/active';
-import { loadJob } from '../import/job';
+import { activeImportSchema } from '../platform/import-active';
+import { loadJob } from '../platform/import-job';
 import type { JiraClient } from '../jira';
 import { ITEM_PROPERTY } from '../jira/identity';
 import { jqlString } from '../jira/jql';

@@ -16,7 +16,7 @@ import { ASSESSMENT_PROPERTY } from '../jira/identity';
 import { markProjectChanged } from '../storage/project-state';
 import { recordDecision } from '../trail/record';
 import { EvidenceFieldMissingError, FIELD_MISSING, requireIssueEdit } from './change';
-import type { IssueCaller } from './context';
+import type { IssueCaller } from '../platform/issue-context';
 import type { ItemContext } from './item-context';
 import { withIssueLock } from './lock';
 import { buildPanel, loadIssue, type IssueModuleDeps } from './panel';

@@ -15,14 +15,14 @@ import type { EvidenceReviewStateName, ItemPanel } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { addEvidence, editEvidence, removeEvidence, reviewEvidence, type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
 import { verdictValue } from '../domain/evidence-verdict';
-import { AccessDeniedError } from '../resolvers/access';
+import { AccessDeniedError } from '../platform/access';
 import { markProjectChanged } from '../storage/project-state';
 import { recordDecision, type DecisionAction } from '../trail/record';
-import type { IssueCaller } from './context';
+import type { IssueCaller } from '../platform/issue-context';
 import { withIssueLock } from './lock';
 import { buildPanel, loadIssue, type IssueModuleDeps, type LoadedIssue } from './panel';
 import { checkAttachment, checkReferences } from './references';
-import { readProjectSettings } from './settings';
+import { readProjectSettings } from '../platform/settings';
 
 export type EvidenceChange =
   | { kind: 'add'; input: unknown }

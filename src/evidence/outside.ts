@@ -7,7 +7,7 @@
  * - A field value saved before the app owned the field: its review decisions count as pending.
  */
 import { mirrorDiffers, mirrorSays, type AssessmentRecord } from '../domain/evidence-verdict';
-import type { VerdictReading } from './verdict';
+import type { VerdictReading } from '../domain/verdict-reading';
 
 const RESULT_WORDS: Record<string, string> = { met: 'met', not_met: 'not met', na: 'N/A' };
 

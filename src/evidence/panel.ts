@@ -6,7 +6,7 @@
  * just wrote.
  */
 import type { AuditRisk, ComplexityName, EvidenceValueView, ItemPanel, ItemPanelItem, ProjectSettings } from '../../common/contract';
-import { readWaivers } from '../audit-day/records';
+import { readWaivers } from '../platform/records';
 import { formatEvidenceSummary } from '../domain/evidence';
 import { buildResultRules, resolveItemResult } from '../domain/scoring-result';
 import { toAppliedWaivers } from '../domain/waivers';
@@ -14,14 +14,14 @@ import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { EvidenceJira, JiraIssueWithProperties } from '../jira/evidence-issue';
 import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
-import { toItemState } from '../rollup/states';
-import type { IssueCaller } from './context';
-import { evidenceFieldId } from './field-id';
+import { toItemState } from '../platform/item-states';
+import type { IssueCaller } from '../platform/issue-context';
+import { evidenceFieldId } from '../platform/evidence-field-id';
 import { itemContextOf, naView, type ItemContext } from './item-context';
 import { outsideChanges } from './outside';
-import { auditRisks, strictResult, utcDay, withStrictWording } from './scoring';
-import { readProjectSettings } from './settings';
-import { assessmentInForce, readVerdict, type VerdictReading } from './verdict';
+import { auditRisks, strictResult, utcDay, withStrictWording } from '../domain/evidence-scoring';
+import { readProjectSettings } from '../platform/settings';
+import { assessmentInForce, readVerdict, type VerdictReading } from '../domain/verdict-reading';
 
 /** What the issue modules' use cases need; tests hand in the real clients over the local runtime. */
 export interface IssueModuleDeps {

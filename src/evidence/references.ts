@@ -9,7 +9,7 @@
 import { AppError } from '../../common/errors';
 import { accountIdSchema } from '../domain/evidence';
 import { isRecord } from '../domain/records';
-import type { IssueCaller } from './context';
+import type { IssueCaller } from '../platform/issue-context';
 import type { EvidenceChange } from './change';
 import type { IssueModuleDeps } from './panel';
 

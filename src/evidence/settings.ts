@@ -1,29 +1,20 @@
 /**
- * Per-project audit settings: strict mode and four eyes. Changing them needs the Administer
- * Projects permission, checked as the user: both move what the verdict stands on for everyone in
- * the project, so they are a project admin's call, like the project's other configuration. Every
- * change is recorded in the project's decision trail (before → after).
- *
- * Four eyes is on by default, also for projects whose settings were stored before it existed.
+ * Changing the per-project audit settings: strict mode and four eyes. Changing them needs the
+ * Administer Projects permission, checked as the user: both move what the verdict stands on for
+ * everyone in the project, so they are a project admin's call, like the project's other
+ * configuration. Every change is recorded in the project's decision trail (before → after).
  */
-import { z } from 'zod';
 import type { ProjectSettings } from '../../common/contract';
 import type { EvidenceJira } from '../jira/evidence-issue';
-import { AccessDeniedError } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
+import { AccessDeniedError } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
+import { readProjectSettings } from '../platform/settings';
 import { projectSettingsKey } from '../storage/keys';
-import { readValue, writeValue } from '../storage/kvs';
+import { writeValue } from '../storage/kvs';
 import { markProjectChanged } from '../storage/project-state';
 import { recordDecision } from '../trail/record';
 
-const settingsSchema = z.object({ strictMode: z.boolean(), fourEyes: z.boolean().optional() });
-
-export const DEFAULT_SETTINGS: ProjectSettings = { strictMode: false, fourEyes: true };
-
-export async function readProjectSettings(projectKey: string): Promise<ProjectSettings> {
-  const stored = await readValue(projectSettingsKey(projectKey), settingsSchema);
-  return { ...DEFAULT_SETTINGS, ...(stored?.strictMode !== undefined ? { strictMode: stored.strictMode } : {}), ...(stored?.fourEyes !== undefined ? { fourEyes: stored.fourEyes } : {}) };
-}
+export { DEFAULT_SETTINGS, readProjectSettings } from '../platform/settings';
 
 export async function setProjectSettings(issues: EvidenceJira, caller: ProjectCaller, change: Partial<ProjectSettings>): Promise<ProjectSettings> {
   const grants = await issues.getMyPermissions({ projectKey: caller.projectKey, permissions: ['ADMINISTER_PROJECTS'] });

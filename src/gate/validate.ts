@@ -9,11 +9,11 @@
  * configuration does not cover. When anything cannot be read the transition is refused with why
  * and how to retry: a silent pass would let an item reach Done unchecked.
  */
-import { readWaivers } from '../audit-day/records';
+import { readWaivers } from '../platform/records';
 import { doneGate, readGateConfig, type DoneGateConfig } from '../domain/done-gate';
-import { evidenceFieldId } from '../evidence/field-id';
-import { readProjectSettings } from '../evidence/settings';
-import { assessmentInForce, readVerdict } from '../evidence/verdict';
+import { evidenceFieldId } from '../platform/evidence-field-id';
+import { readProjectSettings } from '../platform/settings';
+import { assessmentInForce, readVerdict } from '../domain/verdict-reading';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
 import { createGateJira, type GateJira } from '../jira/gate-issue';
 import { locateItem, projectKeyOf } from './locate';

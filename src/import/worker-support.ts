@@ -1,44 +1,18 @@
 /** What the import worker needs around the work itself: setup, the queue, time, bookkeeping. */
 import { Queue } from '@forge/events';
-import type { JiraClient } from '../jira';
-import { chooseIssueTypes } from '../jira/issue-types';
-import { POINTS_FIELD_MODULE } from '../jira/layout';
-import { invocationRemainingMs } from '../resolvers/jira';
+import { invocationRemainingMs } from '../platform/jira';
 import { activeImportKey } from '../storage/keys';
 import { deleteValue, readValue } from '../storage/kvs';
-import { activeImportSchema } from './active';
-import type { ImportJob, ImportSetup } from './job';
+import { activeImportSchema } from '../platform/import-active';
+import type { ImportJob } from '../platform/import-job';
 import type { ImportEventBody } from './worker';
 
 export { markProjectChanged } from '../storage/project-state';
+export { resolveSetup, SetupError } from '../item-map/issue-setup';
 
 export const IMPORT_QUEUE = 'import-queue';
 /** The consumer's limit in manifest.yml (timeoutSeconds: 900). */
 const CONSUMER_LIMIT_MS = 900_000;
-
-/** The project cannot hold the checklist as it is configured; the message says what to change. */
-export class SetupError extends Error {
-  override name = 'SetupError';
-}
-
-/** Issue types for items and chapters, and the points field, from the project's configuration. */
-export async function resolveSetup(jira: JiraClient, projectKey: string): Promise<ImportSetup> {
-  const types = await jira.getCreateMetaIssueTypes({ projectKey });
-  const chosen = chooseIssueTypes(types);
-  if (!chosen.item) {
-    const names = types.map((type) => type.name).join(', ') || 'none';
-    throw new SetupError(
-      `Project ${projectKey} has no standard issue type to hold checklist items (it has: ${names}). Add a standard type such as Task to the project's issue type scheme, then import again.`,
-    );
-  }
-  const field = await jira.findAppField({ moduleKey: POINTS_FIELD_MODULE });
-  if (!field) console.warn(`[import] project ${projectKey}: the Audit points field is not installed; points stay in the description only`);
-  return {
-    itemTypeId: chosen.item.id,
-    ...(chosen.epic ? { epicTypeId: chosen.epic.id } : {}),
-    ...(field ? { pointsFieldId: field.id } : {}),
-  };
-}
 
 export async function enqueueImport(body: ImportEventBody, delayInSeconds?: number): Promise<void> {
   const event = { body: { ...body }, ...(delayInSeconds !== undefined ? { delayInSeconds } : {}) };

@@ -13,19 +13,20 @@
 import { randomUUID } from 'node:crypto';
 import { findChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
+import { blankEvidenceIssues, chaptersToCreate, importCounts, itemsToCreate, knownChapterKeys, mappedItemCount, pointsFieldChanges } from '../domain/import-plan';
 import type { ChecklistDefinition } from '../domain/types';
 import { isTransientJiraError, JiraError, JiraUnavailableError, type JiraClient } from '../jira';
-import { evidenceFieldId, rememberingEvidenceField } from '../evidence/field-id';
-import { writeInitialVerdicts } from '../evidence/initial-verdicts';
+import { evidenceFieldId, rememberingEvidenceField } from '../platform/evidence-field-id';
+import { writeInitialVerdicts } from '../item-map/initial-verdicts';
 import { ItemLedger } from '../item-map/ledger';
 import { checklistMap } from '../item-map/model';
 import { verifyChecklist, type Verified } from '../item-map/verify';
 import { recordDecision } from '../trail/record';
-import { jiraClientFor } from '../resolvers/jira';
+import { jiraClientFor } from '../platform/jira';
 import { StoredValueError } from '../storage/kvs';
 import { rememberChecklist } from '../storage/project-state';
-import { IssueRejectedError, createChapters, createItems } from './create-issues';
-import { LEASE_MS, loadJob, saveJob, type ImportJob } from './job';
+import { IssueRejectedError, createChapters, createItems } from '../item-map/create-issues';
+import { LEASE_MS, loadJob, saveJob, type ImportJob } from '../platform/import-job';
 import { clearActiveImport, enqueueImport, markProjectChanged, SetupError, resolveSetup, timeLeftMs } from './worker-support';
 
 export interface ImportEventBody {
@@ -80,15 +81,12 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   const ledger = await ItemLedger.open(jira, job.projectKey, def.framework, def.id);
   const mapped = checklistMap(ledger.map, def.id);
   if (job.startKeyNumber === undefined) await save({ startKeyNumber: await ledger.lastKeyNumber() });
-  const mappedCount = (): number => def.items.filter((item) => mapped.items.has(item.id)).length;
+  const mappedCount = (): number => mappedItemCount(def, mapped.items);
   if (job.existingAtStart === undefined) await save({ existingAtStart: mappedCount(), existing: mappedCount() });
 
-  // Null prototype: a chapter id such as `constructor` is a plain key, never Object.prototype's.
-  const chapterKeys: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, job.chapterKeys);
-  for (const [chapterId, chapter] of mapped.chapters) chapterKeys[chapterId] ??= chapter.key;
+  const chapterKeys = knownChapterKeys(job.chapterKeys, [...mapped.chapters].map(([chapterId, chapter]) => [chapterId, chapter.key] as const));
   if (setup.epicTypeId !== undefined) {
-    const used = new Set(def.items.map((item) => item.chapterId));
-    const missing = def.chapters.filter((chapter) => used.has(chapter.id) && chapterKeys[chapter.id] === undefined);
+    const missing = chaptersToCreate(def, chapterKeys);
     Object.assign(chapterKeys, await createChapters({ jira, def, projectKey: job.projectKey, ledger, epicTypeId: setup.epicTypeId, chapters: missing }));
   }
   await save({ chapterKeys, created: mappedCount() - (job.existingAtStart ?? 0) });
@@ -116,7 +114,7 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
       ledger,
       issueTypeId: setup.itemTypeId,
       chapterKeys,
-      items: def.items.filter((item) => !mapped.items.has(item.id)),
+      items: itemsToCreate(def, mapped.items),
       shouldStop,
       extraProperties: initialAssessmentProperties(answers),
       onChunk: async () => {
@@ -143,26 +141,18 @@ async function importChecklist(jira: JiraClient, def: ChecklistDefinition, initi
   if (!verified || verified.missing.length > 0) throw new JiraUnavailableError({ operation: 'verifyImport', status: 0, errorMessages: ['Some items still have no issue after verification.'], errors: {} });
 
   if (setup.pointsFieldId !== undefined) {
-    const pointsField = setup.pointsFieldId;
-    const values = def.items.flatMap((item) => {
-      const issue = verified!.issues.get(item.id);
-      // Met-model items carry no points: the field stays empty (a 0 written before is cleared), never "0 pts".
-      const value = def.model === 'met' ? null : item.points;
-      return issue && (issue.fields?.[pointsField] ?? null) !== value ? [{ issueId: issue.id, value }] : [];
-    });
-    if (values.length > 0) await jira.setAppFieldValues({ fieldId: pointsField, values });
+    const values = pointsFieldChanges(def, verified.issues, setup.pointsFieldId);
+    if (values.length > 0) await jira.setAppFieldValues({ fieldId: setup.pointsFieldId, values });
   }
   // A custom checklist's own answers count only once the app wrote them into its own field: after
   // the verification read, into every item issue whose field is still empty (a resumed or repeated
   // job writes only what is missing and never overwrites what the team has since recorded).
   if (fieldId !== undefined) {
-    const blank = new Map([...verified.issues].filter(([, issue]) => (issue.fields?.[fieldId] ?? null) === null));
-    await writeInitialVerdicts(jira, blank, answers);
+    await writeInitialVerdicts(jira, blankEvidenceIssues(verified.issues, fieldId), answers);
   }
 
-  const existing = job.existingAtStart ?? 0;
   const { lease: _lease, ...rest } = job;
-  job = await saveJob({ ...rest, state: 'done', existing, created: def.items.length - existing, failed: 0 });
+  job = await saveJob({ ...rest, state: 'done', ...importCounts(def, job.existingAtStart) });
   await clearActiveImport(job);
   // Again at the end: startImport's read-modify-write of the list can lose an id to a concurrent start.
   await rememberChecklist(job.projectKey, def.id);

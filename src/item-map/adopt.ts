@@ -9,12 +9,12 @@
 import type { AdoptIssueResult } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { findChecklist } from '../catalogue';
-import { evidenceFieldId } from '../evidence/field-id';
-import { claimFrameworkForSync } from '../import/exclusion';
+import { evidenceFieldId } from '../platform/evidence-field-id';
+import { claimFrameworkForSync } from './exclusion';
 import type { JiraClient } from '../jira';
 import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, readIdentity } from '../jira/identity';
-import { requireProjectPermissions } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
+import { requireProjectPermissions } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
 import { markProjectChanged } from '../storage/project-state';
 import { recordDecision } from '../trail/record';
 import { closeQueuedDuplicates } from './duplicates';

@@ -11,7 +11,7 @@
  * in it is listed as "not created by the app" until a project admin adopts it.
  */
 import { checklistIdsOfFramework } from '../catalogue';
-import { evidenceFieldId } from '../evidence/field-id';
+import { evidenceFieldId } from '../platform/evidence-field-id';
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { ASSESSMENT_PROPERTY, checklistIssuesJql, ITEM_PROPERTY, readIdentity } from '../jira/identity';
 import { projectChecklists } from '../storage/project-state';

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JiraClient } from '../jira';
 import { jqlString } from '../jira/jql';
-import type { CreatedIssue } from '../import/created';
+import type { CreatedIssue } from './created';
 import { checklistMap, highestKeyNumber, keyNumber, type ItemMap } from './model';
 import { findBatch } from './recover';
 import { clearPending, loadItemMap, readPending, saveItemMap, writePending, type PendingCreate } from './store';

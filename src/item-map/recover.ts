@@ -9,7 +9,7 @@
 import type { JiraClient } from '../jira';
 import { BULK_FETCH_MAX } from '../jira/bulk-read';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
-import type { CreatedIssue } from '../import/created';
+import type { CreatedIssue } from './created';
 import { keyNumber } from './model';
 import type { PendingCreate } from './store';
 

@@ -4,7 +4,7 @@
  * platform fetch, or hand use cases a fake client.
  */
 import type { Actor } from './actor';
-import { findAppField, listFields, setAppFieldValues, type AppFieldValue } from './fields';
+import { findAppField, listFields, setAppFieldValue, setAppFieldValues, type AppFieldValue } from './fields';
 import { JiraHttp, type JiraHttpOptions } from './http';
 import {
   bulkCreateIssues,
@@ -22,6 +22,16 @@ import type { JiraField, JiraIssueTypeMeta, JiraProject, JiraSearchIssue } from 
 import { approximateCount, searchJql, type SearchJqlArgs } from './search';
 import { bulkFetchIssues, createIssueLink, type BulkFetchArgs } from './bulk-read';
 import { bulkEditLabels, setIssuePropertiesBulk } from './bulk-write';
+import {
+  accountExists,
+  getIssue,
+  getMyPermissionsOn,
+  getStatusCategory,
+  setAssessmentMirror,
+  type GetIssueArgs,
+  type IssueModulePermission,
+  type JiraIssueWithProperties,
+} from './issue-reads';
 
 export interface JiraClient {
   getProject(args: { projectKey: string; as?: Actor }): Promise<JiraProject>;
@@ -45,6 +55,20 @@ export interface JiraClient {
   listFields(): Promise<JiraField[]>;
   /** The app's own custom field declared under `moduleKey` in the manifest, if Jira has it. */
   findAppField(args: { moduleKey: string }): Promise<JiraField | undefined>;
+  /** One issue with chosen fields and entity properties, as the user by default (404 → JiraNotFoundError). */
+  getIssue(args: GetIssueArgs): Promise<JiraIssueWithProperties>;
+  /** The category key of a status (`new`, `indeterminate`, `done`), as the app by default. */
+  getStatusCategory(args: { statusId: string; as?: Actor }): Promise<string>;
+  /** As the invoking user, on one issue (issue security applies) or in one project. */
+  getMyPermissionsOn(
+    args: ({ issueKey: string } | { projectKey: string }) & { permissions: readonly IssueModulePermission[] },
+  ): Promise<Partial<Record<IssueModulePermission, boolean>>>;
+  /** Whether Jira knows this account, as the user. */
+  accountExists(args: { accountId: string }): Promise<boolean>;
+  /** The assessment mirror property (for JQL), as the app; never trusted on read. */
+  setAssessmentMirror(args: { issueKey: string; propertyKey: string; value: unknown }): Promise<void>;
+  /** One issue's value of the app's own field, as the app (the field is read-only to users). */
+  setAppFieldValue(args: { fieldId: string; issueId: string; value: unknown }): Promise<void>;
   /** Returns the number of requests made. */
   setAppFieldValues(args: { fieldId: string; values: readonly { issueId: string; value: AppFieldValue }[] }): Promise<number>;
 }
@@ -69,5 +93,11 @@ export function createJiraClient(options: JiraHttpOptions = {}): JiraClient {
     listFields: () => listFields(http),
     findAppField: async ({ moduleKey }) => findAppField(await listFields(http), moduleKey),
     setAppFieldValues: (args) => setAppFieldValues(http, args),
+    setAppFieldValue: (args) => setAppFieldValue(http, args),
+    getIssue: (args) => getIssue(http, args),
+    getStatusCategory: (args) => getStatusCategory(http, args),
+    getMyPermissionsOn: (args) => getMyPermissionsOn(http, args),
+    accountExists: (args) => accountExists(http, args),
+    setAssessmentMirror: (args) => setAssessmentMirror(http, args),
   };
 }

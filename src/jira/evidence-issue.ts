@@ -1,35 +1,14 @@
 /**
- * The Jira calls behind the issue modules (item panel, evidence field) that the shared client does
- * not make. Reads act as the invoking user, so Jira answers for what *they* may see and do: one
- * issue with chosen fields and properties, the user's permissions on that issue or project, whether
- * an account exists. Writes act as the app, and only after the use case checked Edit issues as the
- * user: the read-only evidence field (app field value API; Jira lets no one else write it) and the
- * assessment mirror property (JQL).
+ * The issue modules' (item panel, evidence field) view of the one {@link JiraClient}: reads act as
+ * the invoking user, so Jira answers for what *they* may see and do; writes act as the app, and only
+ * after the use case checked Edit issues as the user (the read-only evidence field, the assessment
+ * mirror property). Every call is a JiraClient method (issue-reads.ts, fields.ts).
  */
-import { route } from '@forge/api';
-import { z } from 'zod';
-import { product } from './actor';
-import { ACCEPT_JSON, JiraHttp, jsonBody, type JiraHttpOptions } from './http';
-import { JiraNotFoundError } from './errors';
-import { setAppFieldValue } from './fields';
-import { myPermissionsSchema } from './schemas';
+import { createJiraClient, type JiraClient } from './client';
+import type { JiraHttpOptions } from './http';
+import type { IssueModulePermission, JiraIssueWithProperties } from './issue-reads';
 
-/** Permission keys the issue modules check (a wider set than the project-level checks elsewhere). */
-export type IssueModulePermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
-
-const issueSchema = z.looseObject({
-  id: z.string(),
-  key: z.string(),
-  fields: z.record(z.string(), z.unknown()).optional(),
-  properties: z.record(z.string(), z.unknown()).optional(),
-});
-
-export interface JiraIssueWithProperties {
-  id: string;
-  key: string;
-  fields: Record<string, unknown>;
-  properties: Record<string, unknown>;
-}
+export type { IssueModulePermission, JiraIssueWithProperties } from './issue-reads';
 
 export interface EvidenceJira {
   /** One issue as the calling user, with these fields and entity properties (404 → JiraNotFoundError). */
@@ -49,53 +28,17 @@ export interface EvidenceJira {
   accountExists(accountId: string): Promise<boolean>;
 }
 
-const userSchema = z.looseObject({ accountId: z.string() });
+/** The issue modules' calls, made through `jira`. */
+export function evidenceJiraOf(jira: JiraClient): EvidenceJira {
+  return {
+    getIssue: ({ issueKey, fields, properties }) => jira.getIssue({ issueKey, fields, properties, as: 'user' }),
+    getMyPermissions: (args) => jira.getMyPermissionsOn(args),
+    setVerdictField: (args) => jira.setAppFieldValue(args),
+    setAssessmentMirror: (args) => jira.setAssessmentMirror(args),
+    accountExists: (accountId) => jira.accountExists({ accountId }),
+  };
+}
 
 export function createEvidenceJira(options: JiraHttpOptions = {}): EvidenceJira {
-  const http = new JiraHttp(options);
-  return {
-    async getIssue({ issueKey, fields, properties }) {
-      const fieldList = fields.join(',');
-      const propertyList = properties.join(',');
-      const { body } = await http.json(
-        'getIssue',
-        () =>
-          product('user').requestJira(route`/rest/api/3/issue/${issueKey}?fields=${fieldList}&properties=${propertyList}`, {
-            headers: ACCEPT_JSON,
-          }),
-        issueSchema,
-      );
-      return { id: body.id, key: body.key, fields: body.fields ?? {}, properties: body.properties ?? {} };
-    },
-    async getMyPermissions(args) {
-      const keys = args.permissions.join(',');
-      const call =
-        'issueKey' in args
-          ? () => product('user').requestJira(route`/rest/api/3/mypermissions?issueKey=${args.issueKey}&permissions=${keys}`, { headers: ACCEPT_JSON })
-          : () => product('user').requestJira(route`/rest/api/3/mypermissions?projectKey=${args.projectKey}&permissions=${keys}`, { headers: ACCEPT_JSON });
-      const { body } = await http.json('getMyPermissions', call, myPermissionsSchema);
-      const grants: Partial<Record<IssueModulePermission, boolean>> = {};
-      for (const permission of args.permissions) grants[permission] = body.permissions[permission]?.havePermission === true;
-      return grants;
-    },
-    setVerdictField: (args) => setAppFieldValue(http, args),
-    async setAssessmentMirror({ issueKey, propertyKey, value }) {
-      await http.empty('setAssessmentMirror', () =>
-        product('app').requestJira(route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, { method: 'PUT', ...jsonBody(value) }),
-      );
-    },
-    async accountExists(accountId) {
-      try {
-        const { body } = await http.json(
-          'getUser',
-          () => product('user').requestJira(route`/rest/api/3/user?accountId=${accountId}`, { headers: ACCEPT_JSON }),
-          userSchema,
-        );
-        return body.accountId === accountId;
-      } catch (error) {
-        if (error instanceof JiraNotFoundError) return false;
-        throw error;
-      }
-    },
-  };
+  return evidenceJiraOf(createJiraClient(options));
 }

@@ -15,21 +15,22 @@
  */
 import { z } from 'zod';
 import type { RemindersView } from '../../common/contract';
-import { auditChecklist, requireEditAccess } from '../audit-day/access';
-import { historyDay } from '../audit-day/history-store';
+import { requireEditAccess } from '../platform/audit-access';
+import { auditChecklist } from '../catalogue/audit-checklist';
+import { historyDay } from '../platform/history-store';
 import { findChecklist } from '../catalogue';
 import { dueReminders, logKey, pruneLog, type Reminder, type ReminderItem, type ReminderLog } from '../domain/plan-reminders';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import { JiraHttp } from '../jira/http';
 import { notifyIssue } from '../jira/notify';
-import type { ProjectCaller } from '../resolvers/context';
-import { jiraClientFor, jiraHttpOptionsFor } from '../resolvers/jira';
+import type { ProjectCaller } from '../platform/context';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 import { computeRollup } from '../rollup/get-rollup';
 import { projectChecklistsPrefix, reminderLogKey, reminderSettingsKey } from '../storage/keys';
 import { readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { recordDecision } from '../trail/record';
-import { readPlan } from './store';
+import { readPlan } from '../platform/plan-store';
 
 const logSchema = z.record(z.string(), z.string());
 const settingsSchema = z.object({ enabled: z.boolean() });

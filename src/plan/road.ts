@@ -14,9 +14,10 @@
  */
 import { AppError, ConflictError } from '../../common/errors';
 import type { AuditPlanView, OwnerRowView, RoadToAudit, SetAuditPlanPayload } from '../../common/contract';
-import { auditChecklist, importedChecklist, readAccess, requireEditAccess } from '../audit-day/access';
-import { historyDay, readHistory } from '../audit-day/history-store';
-import { readReviews, readWaivers } from '../audit-day/records';
+import { readAccess, requireEditAccess } from '../platform/audit-access';
+import { auditChecklist, importedChecklist } from '../catalogue/audit-checklist';
+import { historyDay, readHistory } from '../platform/history-store';
+import { readReviews, readWaivers } from '../platform/records';
 import { forecast } from '../domain/forecast';
 import { awsDeadlines, checkPlanDates, dueList, isAwsChecklist, PlanInputError, type AuditPlanDates } from '../domain/plan';
 import { daysFrom } from '../domain/plan-dates';
@@ -25,12 +26,12 @@ import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { JiraHttp } from '../jira/http';
 import { jqlString } from '../jira/jql';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';
 import { peopleNames } from './people';
-import { planDates, readPlan, withPlanLock, writePlan, type StoredPlan } from './store';
+import { planDates, readPlan, withPlanLock, writePlan, type StoredPlan } from '../platform/plan-store';
 
 type Clock = () => number;
 

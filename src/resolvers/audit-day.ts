@@ -12,7 +12,7 @@ import { exportAuditPart } from '../audit-day/export-parts';
 import { getPrerequisites, setPrerequisite } from '../audit-day/prerequisites';
 import { exportAuditPack } from '../audit-day/export-pack';
 import type { Handlers } from './define-all';
-import { jiraClientFor } from './jira';
+import { jiraClientFor } from '../platform/jira';
 
 /** The Jira site the pack's issue links point at: from Forge's context, never the payload. */
 const siteOf = (context: unknown): { siteUrl?: string } => {

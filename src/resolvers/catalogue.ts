@@ -11,11 +11,11 @@ import { adoptIssue } from '../item-map/adopt';
 import { getRollup } from '../rollup/get-rollup';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
 import { applySync, previewSync } from '../sync/apply';
-import { readRetiredChecklists } from '../sync/retired-checklists';
-import { requireProjectPermissions } from './access';
-import type { ProjectCaller } from './context';
+import { readRetiredChecklists } from '../platform/retired-checklists';
+import { requireProjectPermissions } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
 import type { Handlers } from './define-all';
-import { jiraClientFor } from './jira';
+import { jiraClientFor } from '../platform/jira';
 
 const requireBrowse = (caller: ProjectCaller, action: string): Promise<void> => requireProjectPermissions(jiraClientFor('resolver'), caller, ['BROWSE_PROJECTS'], action);
 

@@ -18,9 +18,9 @@ import { removeCustomChecklist } from '../catalogue/custom-delete';
 import { storeCustomChecklist } from '../catalogue/custom-save';
 import { appendToUpload, beginUpload, commitUpload } from '../catalogue/custom-upload';
 import { prepareCustomChecklist } from '../catalogue/custom-validate';
-import { requireJiraAdministrator } from './access';
+import { requireJiraAdministrator } from '../platform/access';
 import type { Handlers } from './define-all';
-import { jiraClientFor } from './jira';
+import { jiraClientFor } from '../platform/jira';
 
 /** The name problems are reported under: the file's own, else the checklist id's. */
 function fileNameOf(fileName: string | undefined, definition: unknown): string {

@@ -7,9 +7,9 @@
  */
 import type Resolver from '@forge/resolver';
 import type { AnyApiFunction, ApiName, ParsedPayloadOf, ResolverApi, ResultOf } from '../../common/api';
-import { issueCaller, type IssueCaller } from '../evidence/context';
-import { parsePayload, projectCaller, type ProjectCaller } from './context';
-import { logged } from './logged';
+import { issueCaller, type IssueCaller } from '../platform/issue-context';
+import { parsePayload, projectCaller, type ProjectCaller } from '../platform/context';
+import { logged } from '../platform/logged';
 
 /** The caller a function's handler gets: an issue module's (issue and project) or a project page's. */
 export type CallerOf<K extends ApiName> = ResolverApi[K]['caller'] extends 'issue' ? IssueCaller : ProjectCaller;

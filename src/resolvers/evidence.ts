@@ -10,7 +10,7 @@ import { getItemPanel, type IssueModuleDeps } from '../evidence/panel';
 import { setProjectSettings } from '../evidence/settings';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import type { Handlers } from './define-all';
-import { jiraClientFor, jiraHttpOptionsFor } from './jira';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 
 function deps(): IssueModuleDeps {
   return {

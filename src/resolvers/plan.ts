@@ -7,7 +7,7 @@ import { JiraHttp } from '../jira/http';
 import { getReminders, setReminders } from '../plan/reminders';
 import { getAuditPlan, getPeople, setAuditPlan } from '../plan/road';
 import type { Handlers } from './define-all';
-import { jiraClientFor, jiraHttpOptionsFor } from './jira';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 
 const checklistOf = (checklistId: string | undefined) => (checklistId !== undefined ? { checklistId } : {});
 const http = () => new JiraHttp(jiraHttpOptionsFor('resolver'));

@@ -6,7 +6,7 @@ import type { trailApi } from '../../common/api/trail';
 import { createEvidenceJira } from '../jira/evidence-issue';
 import { exportTrail, getItemHistory, getTrail, verifyTrail } from '../trail/queries';
 import type { Handlers } from './define-all';
-import { jiraClientFor, jiraHttpOptionsFor } from './jira';
+import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 
 export const trailHandlers: Handlers<typeof trailApi> = {
   getTrail: ({ cursor, limit }, caller) =>

@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 import type { ItemResult, StatusCategory } from '../domain/types';
-import { evidenceDigestSchema, type EvidenceDigest } from '../evidence/digest';
+import { evidenceDigestSchema, type EvidenceDigest } from '../domain/evidence-digest';
 import { jsonBytes } from '../storage/kvs';
-import type { ItemRead } from './states';
+import type { ItemRead } from '../platform/item-states';
 
 const categorySchema = z.enum(['new', 'indeterminate', 'done']);
 const assessmentSchema = z.enum(['met', 'not_met', 'na', 'not_assessed']);

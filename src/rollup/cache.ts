@@ -5,10 +5,10 @@
  * they fit and in a header plus chunks of one generation otherwise (cache-chunks.ts), so a
  * checklist of any supported size opens from the cache.
  */
-import type { EvidenceDigest } from '../evidence/digest';
+import type { EvidenceDigest } from '../domain/evidence-digest';
 import { blockLimitBytes, forgeCacheStore, readBlocks, writeBlocks, type CacheStore } from './cache-chunks';
 import { packStates, unpackStates } from './cache-codec';
-import type { ItemRead } from './states';
+import type { ItemRead } from '../platform/item-states';
 
 /** A cached rollup older than this is re-read even without a change event (events can be late or lost). */
 export const CACHE_MAX_AGE_MS = 2 * 60_000;

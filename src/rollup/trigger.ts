@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { JiraClient } from '../jira';
 import { ITEM_PROPERTY } from '../jira/identity';
 import { AUDIT_LABEL } from '../jira/layout';
-import { jiraClientFor } from '../resolvers/jira';
+import { jiraClientFor } from '../platform/jira';
 import { markProjectChanged } from '../storage/project-state';
 
 const eventSchema = z.looseObject({

@@ -16,27 +16,27 @@
 import type { SyncMapping, SyncPreview, SyncResult } from '../../common/contract';
 import { requireChecklist } from '../catalogue';
 import { initialAssessmentProperties, loadInitialResults } from '../catalogue/initial-results';
-import { writeInitialVerdicts } from '../evidence/initial-verdicts';
+import { writeInitialVerdicts } from '../item-map/initial-verdicts';
 import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { SyncUpdate } from '../domain/sync-plan';
 import type { JiraClient, LabelOperation } from '../jira';
 import { chapterIdentity, itemIdentity, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
 import { chapterLabel, itemContentFields, legacyChapterLabel, MANDATORY_LABEL, RETIRED_LABEL } from '../jira/layout';
-import { createChapters, createItems } from '../import/create-issues';
-import { resolveSetup } from '../import/worker-support';
-import { requireProjectPermissions } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
-import { invocationRemainingMs } from '../resolvers/jira';
+import { createChapters, createItems } from '../item-map/create-issues';
+import { resolveSetup } from '../item-map/issue-setup';
+import { requireProjectPermissions } from '../platform/access';
+import type { ProjectCaller } from '../platform/context';
+import { invocationRemainingMs } from '../platform/jira';
 import { markProjectChanged, rememberChecklist } from '../storage/project-state';
-import { claimFrameworkForSync } from '../import/exclusion';
-import { evidenceFieldId } from '../evidence/field-id';
+import { claimFrameworkForSync } from '../item-map/exclusion';
+import { evidenceFieldId } from '../platform/evidence-field-id';
 import { ItemLedger } from '../item-map/ledger';
 import { openItemMap } from '../item-map/ensure';
 import { checklistMap, placeItem } from '../item-map/model';
 import { verifyChecklist } from '../item-map/verify';
 import { recordDecision } from '../trail/record';
 import { retireIssues } from './retire';
-import { finishRetiring, noteRetiring } from './retired-checklists';
+import { finishRetiring, noteRetiring } from '../platform/retired-checklists';
 import { loadSyncState, previewKeys, toPreview, type SyncState } from './state';
 
 /** Stop starting new writes when less than this is left of the resolver's 25 s. */

@@ -10,7 +10,7 @@
  */
 import type { SyncPreview } from '../../common/contract';
 import { AppError } from '../../common/errors';
-import { readWaivers } from '../audit-day/records';
+import { readWaivers } from '../platform/records';
 import { mappingProblem, planSync, summarizePlan, type ItemMapping, type SyncPlan } from '../domain/sync-plan';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient } from '../jira';

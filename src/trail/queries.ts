@@ -4,12 +4,12 @@
  */
 import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
 import { AppError } from '../../common/errors';
-import { readGrants } from '../audit-day/access';
-import type { IssueCaller } from '../evidence/context';
+import { readGrants } from '../platform/audit-access';
+import type { IssueCaller } from '../platform/issue-context';
 import { JiraNotFoundError, type JiraClient } from '../jira';
 import type { EvidenceJira } from '../jira/evidence-issue';
 import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
-import type { ProjectCaller } from '../resolvers/context';
+import type { ProjectCaller } from '../platform/context';
 import { DEFAULT_PAGE, MAX_PAGE, readExportPage, readItemHistory, readTrailPage } from './read';
 import { START, verifySlice, type VerifyCarry } from './verify';
 

@@ -9,7 +9,7 @@ import type { SaveCustomChecklistResult } from '../../common/custom-checklists';
 import { buildChecklist, guessSheetMapping, isTableWorkbook, readChecklistFile, recognizeAwsMspWorkbook, type BuildResult, type ChecklistMeta } from '../../common/sheets';
 import { AWS_PREREQUISITES, AWS_TECHNICAL, buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
 import type { KvsStore } from '@msp-audit-ready/forge-local/forge';
-import { newJob } from '../../src/import/job';
+import { newJob } from '../../src/platform/import-job';
 import { startHarness, type Harness } from './harness';
 
 const TEAM_CSV = [

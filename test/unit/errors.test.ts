@@ -4,7 +4,7 @@
  */
 import { AccessDeniedError, AppError, BadRequestError, ConflictError, ERROR_CODES, ERROR_NAME_ALIASES, ERROR_NAMES, ERROR_STATUS, errorCodeOf, LimitError, NotFoundError, type ErrorCode } from '../../common/errors';
 import { REFUSAL_NAMES, REFUSAL_STATUS } from '@msp-audit-ready/forge-local/forge';
-import { NoAuditChecklistError } from '../../src/audit-day/access';
+import { NoAuditChecklistError } from '../../src/catalogue/audit-checklist';
 import { ExportTooLargeError } from '../../src/audit-day/export';
 import { UnknownChecklistError } from '../../src/catalogue';
 import { CustomChecklistInUseError } from '../../src/catalogue/custom-delete';
@@ -15,11 +15,11 @@ import { CustomChecklistInvalidError } from '../../src/catalogue/custom-validate
 import { ChecklistValidationError } from '../../src/domain/checklist-problems';
 import { HistoryInputError } from '../../src/domain/history';
 import { ReviewValidationError } from '../../src/domain/reviews';
-import { FrameworkBusyError } from '../../src/import/exclusion';
+import { FrameworkBusyError } from '../../src/item-map/exclusion';
 import { ImportNotFoundError } from '../../src/import/start';
 import { OtherVersionInUseError } from '../../src/import/version-guard';
-import { AccessDeniedError as ResolverAccessDenied } from '../../src/resolvers/access';
-import { BadRequestError as ResolverBadRequest } from '../../src/resolvers/context';
+import { AccessDeniedError as ResolverAccessDenied } from '../../src/platform/access';
+import { BadRequestError as ResolverBadRequest } from '../../src/platform/context';
 
 describe('refusal classes carry their code', () => {
   const cases: [string, Error, ErrorCode][] = [

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EVIDENCE_FIELD_SCHEMA, EVIDENCE_FORMATTER_EXPRESSION } from '../../src/domain/evidence';
-import { EVIDENCE_FIELD_MODULE } from '../../src/evidence/field-id';
+import { EVIDENCE_FIELD_MODULE } from '../../src/platform/evidence-field-id';
 import { ASSESSMENT_PROPERTY } from '../../src/jira/identity';
 import { moduleViews } from '../../static/app/src/modules';
 

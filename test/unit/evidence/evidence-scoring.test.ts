@@ -1,9 +1,9 @@
 /** The pure parts of the evidence use case: lenient reading, the cache digest, strict mode and risks. */
 import { evidenceValue, type EvidenceEntry, type EvidenceFieldValue } from '../../../src/domain/evidence';
 import type { ChecklistDefinition, ItemState } from '../../../src/domain/types';
-import { fromDigest, toDigest } from '../../../src/evidence/digest';
-import { readEvidence } from '../../../src/evidence/read';
-import { auditRisks, scoreWithEvidence, strictResult, utcDay } from '../../../src/evidence/scoring';
+import { fromDigest, toDigest } from '../../../src/domain/evidence-digest';
+import { readEvidence } from '../../../src/domain/evidence-read';
+import { auditRisks, scoreWithEvidence, strictResult, utcDay } from '../../../src/domain/evidence-scoring';
 
 const TODAY = '2026-03-01';
 

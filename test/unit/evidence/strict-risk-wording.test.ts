@@ -1,7 +1,7 @@
 /** Strict mode and the audit risks agree: an item strict mode counts as not met is never called "met" in a risk. */
 import { evidenceValue, type EvidenceEntry } from '../../../src/domain/evidence';
 import type { ChecklistDefinition, ItemState } from '../../../src/domain/types';
-import { scoreWithEvidence } from '../../../src/evidence/scoring';
+import { scoreWithEvidence } from '../../../src/domain/evidence-scoring';
 
 const TODAY = '2026-03-01';
 const entry = (overrides: Partial<EvidenceEntry>): EvidenceEntry => ({

@@ -6,7 +6,7 @@
 import { evidenceValue, type EvidenceEntry } from '../../../src/domain/evidence';
 import { assessmentMirror, isAppWritten, mirrorDiffers, storedAssessment, verdictValue, withoutUntrustedReviews } from '../../../src/domain/evidence-verdict';
 import { outsideChanges } from '../../../src/evidence/outside';
-import { assessmentInForce, readVerdict } from '../../../src/evidence/verdict';
+import { assessmentInForce, readVerdict } from '../../../src/domain/verdict-reading';
 
 const accepted: EvidenceEntry = {
   id: 'ev-1',

@@ -5,8 +5,8 @@
 import { MAX_BLOCKS, readBlocks, writeBlocks } from '../../../src/rollup/cache-chunks';
 import { packStates, type StateBlock } from '../../../src/rollup/cache-codec';
 import { readCachedStates, writeCachedStates } from '../../../src/rollup/cache';
-import type { EvidenceDigest } from '../../../src/evidence/digest';
-import type { ItemRead } from '../../../src/rollup/states';
+import type { EvidenceDigest } from '../../../src/domain/evidence-digest';
+import type { ItemRead } from '../../../src/platform/item-states';
 import { rollupCacheKey, rollupChunkKey } from '../../../src/storage/keys';
 import { fakeStore, type FakeStore } from './fake-store';
 

@@ -1,8 +1,8 @@
 /** The compact form of cached states: exact round trips, blocks within their limit, and bytes per item. */
 import { syntheticChecklist } from '../../../bench/checklists';
 import { packStates, stateBlockSchema, unpackStates, type StateBlock } from '../../../src/rollup/cache-codec';
-import type { EvidenceDigest } from '../../../src/evidence/digest';
-import type { ItemRead } from '../../../src/rollup/states';
+import type { EvidenceDigest } from '../../../src/domain/evidence-digest';
+import type { ItemRead } from '../../../src/platform/item-states';
 import { jsonBytes } from '../../../src/storage/kvs';
 
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');

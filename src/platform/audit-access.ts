@@ -7,16 +7,9 @@
  *   (the audit lead, the core team) are rarely Jira project admins, every waiver carries who applied
  *   it and why, and removing one restores the exact previous score.
  */
-import { NotFoundError } from '../../common/errors';
-import { requireChecklist } from '../catalogue';
-import type { ChecklistDefinition } from '../domain/types';
 import { JiraNotFoundError, type JiraClient, type PermissionGrants, type ProjectPermission } from '../jira';
-import { AccessDeniedError, requireProjectPermissions } from '../resolvers/access';
-import type { ProjectCaller } from '../resolvers/context';
-import { lastChecklist, projectChecklists } from '../storage/project-state';
-
-/** The project has no checklist to work on; the message says what to do. */
-export class NoAuditChecklistError extends NotFoundError {}
+import { AccessDeniedError, requireProjectPermissions } from './access';
+import type { ProjectCaller } from './context';
 
 /**
  * Checks Browse projects and tells whether the caller may also change reviews and waivers, in one
@@ -68,25 +61,4 @@ async function hiddenAsDenied<T>(caller: ProjectCaller, action: string, check: (
 
 function noBrowse(caller: ProjectCaller, action: string): AccessDeniedError {
   return new AccessDeniedError(`You need the Browse projects permission in project ${caller.projectKey} to ${action}. Ask a Jira admin of the project to grant it.`);
-}
-
-/** The checklist named, or the one imported last; refuses a project that holds none. */
-export async function auditChecklist(projectKey: string, checklistId: string | undefined): Promise<ChecklistDefinition> {
-  const id = checklistId ?? (await lastChecklist(projectKey));
-  if (id === undefined) {
-    throw new NoAuditChecklistError(`Project ${projectKey} has no audit checklist yet: import one from the Audit page first.`);
-  }
-  return requireChecklist(id);
-}
-
-/**
- * The checklist, which must be imported in the project: reviews and waivers of a checklist the
- * project does not hold would score nothing and confuse the next import.
- */
-export async function importedChecklist(projectKey: string, checklistId: string): Promise<ChecklistDefinition> {
-  const def = await requireChecklist(checklistId);
-  if (!(await projectChecklists(projectKey)).includes(def.id)) {
-    throw new NoAuditChecklistError(`${def.name} ${def.version} is not imported in project ${projectKey}: import it from the Audit page first.`);
-  }
-  return def;
 }

@@ -13,10 +13,10 @@
  *   only rejected) evidence" risk says so instead of calling it met ({@link strictRiskDetail}).
  */
 import type { AuditRisk } from '../../common/contract';
-import { evidenceRisks, isMetUnderStrictMode, type EvidenceFieldValue, type IsoDate } from '../domain/evidence';
-import { scoreChecklist } from '../domain/scoring';
-import type { ResolvedResult } from '../domain/scoring-result';
-import type { ChecklistDefinition, ItemResult, ItemState, ScoreReport, ScoringOptions } from '../domain/types';
+import { evidenceRisks, isMetUnderStrictMode, type EvidenceFieldValue, type IsoDate } from './evidence';
+import { scoreChecklist } from './scoring';
+import type { ResolvedResult } from './scoring-result';
+import type { ChecklistDefinition, ItemResult, ItemState, ScoreReport, ScoringOptions } from './types';
 
 export interface EvidenceOptions {
   strictMode: boolean;

@@ -4,7 +4,7 @@
  * keeps this digest, not whole entries, so a big checklist's cache still fits one KVS value.
  */
 import { z } from 'zod';
-import { evidenceValue, REVIEW_STATES, type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
+import { evidenceValue, REVIEW_STATES, type EvidenceEntry, type EvidenceFieldValue } from './evidence';
 
 /** [id, title, reviewState, effectiveDate, expiryDate] per entry. */
 export const evidenceDigestSchema = z.array(

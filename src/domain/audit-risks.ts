@@ -4,8 +4,8 @@
  * Judged, like the other evidence risks, on results before strict mode, with waived items left out.
  */
 import type { AuditRisk } from '../../common/contract';
-import { expiresBeforeAuditRisks, type EvidenceFieldValue } from '../domain/evidence';
-import type { ScoreReport } from '../domain/types';
+import { expiresBeforeAuditRisks, type EvidenceFieldValue } from './evidence';
+import type { ScoreReport } from './types';
 
 export function beforeAuditRisks(report: Pick<ScoreReport, 'items'>, evidence: ReadonlyMap<string, EvidenceFieldValue>, today: string, auditDate: string | undefined): AuditRisk[] {
   if (auditDate === undefined || auditDate <= today) return [];

@@ -5,8 +5,8 @@
  * kind needs, control characters). Such entries are ignored and reported, never shown or counted,
  * and the next change saved through the app drops them.
  */
-import { EvidenceError, evidenceValue, EVIDENCE_LIMITS, parseEvidenceValue, type EvidenceEntry, type EvidenceFieldValue, type EvidenceProblem } from '../domain/evidence';
-import { isRecord } from '../domain/records';
+import { EvidenceError, evidenceValue, EVIDENCE_LIMITS, parseEvidenceValue, type EvidenceEntry, type EvidenceFieldValue, type EvidenceProblem } from './evidence';
+import { isRecord } from './records';
 
 export interface EvidenceReading {
   /** The valid entries, summary recomputed. */

@@ -13,8 +13,8 @@ import { checklistIdsOfFramework } from '../catalogue';
 import { activeImportKey, frameworkWriteLockKey } from '../storage/keys';
 import { claimValue, deleteValue, readValue } from '../storage/kvs';
 import { z } from 'zod';
-import { activeImportSchema } from './active';
-import { isStale, loadJob } from './job';
+import { activeImportSchema } from '../platform/import-active';
+import { isStale, loadJob } from '../platform/import-job';
 
 /** Another import or version update of the framework holds the project; nothing was written. */
 export class FrameworkBusyError extends ConflictError {}

@@ -6,10 +6,11 @@
  * Edit issues can change). The search itself is in evidence/rollup-read.ts. Points and mandatory
  * flags are not read here at all: scoring takes them from the checklist definition.
  */
-import type { ItemResult, ItemState, StatusCategory } from '../domain/types';
+import type { ItemState, StatusCategory } from '../domain/types';
 import type { JiraSearchIssue } from '../jira';
 import { readIdentity } from '../jira/identity';
 import { asRecord } from '../domain/records';
+import type { TrustedAssessment } from '../domain/verdict-reading';
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
@@ -23,11 +24,7 @@ export interface ItemRead extends ItemState {
 /** Fields every rollup search asks for. */
 export const ITEM_STATE_FIELDS = ['status', 'resolution', 'updated', 'assignee'] as const;
 
-/** An explicit assessment the app vouches for: result (null: from status) and an N/A's justification. */
-export interface TrustedAssessment {
-  result: ItemResult | null;
-  justification?: string;
-}
+export type { TrustedAssessment } from '../domain/verdict-reading';
 
 /** The state of an active item's issue; `assessmentOf` gives the trusted assessment of the item. */
 export function toItemState(issue: JiraSearchIssue, assessmentOf: (itemId: string) => TrustedAssessment): ItemRead | undefined {

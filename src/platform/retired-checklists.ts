@@ -6,7 +6,7 @@
  * to a retired checklist again makes it current: its record is dropped.
  */
 import { z } from 'zod';
-import { readHistory } from '../audit-day/history-store';
+import { readHistory } from './history-store';
 import { retiredChecklistsKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 

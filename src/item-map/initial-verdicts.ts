@@ -13,7 +13,7 @@ import type { InitialResults } from '../catalogue/initial-results';
 import { evidenceValue } from '../domain/evidence';
 import { verdictValue } from '../domain/evidence-verdict';
 import type { JiraClient } from '../jira';
-import { evidenceFieldId } from './field-id';
+import { evidenceFieldId } from '../platform/evidence-field-id';
 
 export async function writeInitialVerdicts(
   jira: JiraClient,

@@ -7,10 +7,16 @@
  *   or none ("from status"). Never the `msp-audit-assessment` property: that is a mirror for JQL,
  *   and anyone with Edit issues can change it.
  */
-import type { EvidenceFieldValue, EvidenceProblem } from '../domain/evidence';
-import { isAppWritten, storedAssessment, withoutUntrustedReviews, type AssessmentRecord } from '../domain/evidence-verdict';
-import type { TrustedAssessment } from '../rollup/states';
-import { readEvidence } from './read';
+import type { EvidenceFieldValue, EvidenceProblem } from './evidence';
+import { isAppWritten, storedAssessment, withoutUntrustedReviews, type AssessmentRecord } from './evidence-verdict';
+import type { ItemResult } from './types';
+import { readEvidence } from './evidence-read';
+
+/** An explicit assessment the app vouches for: result (null: from status) and an N/A's justification. */
+export interface TrustedAssessment {
+  result: ItemResult | null;
+  justification?: string;
+}
 
 export interface VerdictReading {
   evidence: EvidenceFieldValue;

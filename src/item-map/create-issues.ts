@@ -9,7 +9,7 @@ import type { EntityPropertyInput, IssueCreateInput } from '../jira/issues';
 import { formatErrorBody, JiraAmbiguousWriteError } from '../jira/errors';
 import { ITEM_PROPERTY } from '../jira/identity';
 import { isRecord } from '../domain/records';
-import type { ItemLedger } from '../item-map/ledger';
+import type { ItemLedger } from './ledger';
 import { chapterCreateInput, itemCreateInput } from '../jira/layout';
 import type { CreatedIssue } from './created';
 

@@ -9,8 +9,8 @@ import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
-import { ITEM_STATE_FIELDS, toItemState, type ItemRead } from '../rollup/states';
-import { assessmentInForce, readVerdict, type VerdictReading } from './verdict';
+import { ITEM_STATE_FIELDS, toItemState, type ItemRead } from '../platform/item-states';
+import { assessmentInForce, readVerdict, type VerdictReading } from '../domain/verdict-reading';
 
 export interface ItemReadings {
   states: ItemRead[];

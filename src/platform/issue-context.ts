@@ -4,7 +4,7 @@
  * resolvers act on. A payload can never name another issue.
  */
 import { z } from 'zod';
-import { BadRequestError } from '../resolvers/context';
+import { BadRequestError } from './context';
 
 export interface IssueCaller {
   accountId: string;
