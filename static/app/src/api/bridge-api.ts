@@ -9,6 +9,8 @@ import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import { createBridgeTrailApi } from './trail-api';
 import { exportCsvInParts, exportPackInParts, exportReportInParts } from './export-parts';
 import { createBridgePlanApi } from '../views/plan/plan-api';
+import { createBridgeRuleHost } from '../views/gate/rule-host';
+import { createBridgeGateApi } from '../views/gate/gate-api';
 import type {
   AddCustomWaiverPayload,
   AdoptIssuePayload,
@@ -94,6 +96,8 @@ export function createBridgeServices(): AppServices {
     field: createBridgeFieldHost(),
     trail: createBridgeTrailApi(),
     plan: createBridgePlanApi(),
+    workflowRule: createBridgeRuleHost(),
+    gate: createBridgeGateApi(),
     host: createBridgeHost(),
     now: () => new Date(),
   };

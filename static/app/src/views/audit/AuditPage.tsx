@@ -25,6 +25,7 @@ const AuditDaySection = lazy(() => import('../audit-day/AuditDaySection'));
 const PrintView = lazy(() => import('../audit-day/PrintView'));
 const TrailSection = lazy(() => import('../trail/TrailSection'));
 const PlanSection = lazy(() => import('../plan/PlanSection'));
+const GateStatusSection = lazy(() => import('../gate/GateStatus'));
 
 type Screen =
   | { kind: 'loading' }
@@ -39,7 +40,7 @@ export interface AuditPageProps {
 }
 
 export default function AuditPage({ pollMs }: AuditPageProps) {
-  const { api, auditDay, trail, plan } = useServices();
+  const { api, auditDay, trail, plan, gate } = useServices();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>(undefined);
@@ -156,6 +157,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           <PlanSection key={screen.rollup.checklistId} api={plan} checklistId={screen.rollup.checklistId} />
         </Suspense>
       )}
+      {screen.kind === 'score' && gate && <Suspense fallback={<Loading label="Loading the Done gate" />}><GateStatusSection key={screen.rollup.checklistId} api={gate} checklistId={screen.rollup.checklistId} /></Suspense>}
       {screen.kind === 'score' && trail && (
         <Suspense fallback={<Loading label="Loading the decision trail" />}>
           <TrailSection api={trail} />
