@@ -18,8 +18,9 @@ export interface FrameParams {
   user: string;
   project?: string;
   issue?: string;
-  entry?: 'view' | 'edit';
+  entry?: 'view' | 'edit' | 'create';
   subPath?: string;
+  transition?: string;
   autoResize?: boolean;
 }
 
@@ -29,6 +30,7 @@ export function frameUrl(p: FrameParams): string {
   if (p.issue) q.set('issue', p.issue);
   if (p.entry) q.set('entry', p.entry);
   if (p.subPath) q.set('sub', p.subPath);
+  if (p.transition) q.set('transition', p.transition);
   if (p.autoResize) q.set('resize', '1');
   return `/forge/resources/${encodeURIComponent(p.resource)}/index.html?${q.toString()}`;
 }

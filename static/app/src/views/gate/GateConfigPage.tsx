@@ -15,7 +15,8 @@ import { errorMessage } from '../../api/errors';
 import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import type { RuleContext, WorkflowRuleHost } from './rule-host';
+import type { RuleContext } from './rule-context';
+import type { WorkflowRuleHost } from './rule-host';
 
 type State = { status: 'loading' } | { status: 'ready'; context: RuleContext } | { status: 'error'; message: string };
 

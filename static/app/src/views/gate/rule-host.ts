@@ -5,39 +5,14 @@
  * clicks Add or Update. Views take it from AppServices, so tests hand them a fake (no bridge).
  */
 import { view } from '@forge/bridge';
+import { ruleContextOf, type ConfigureCallback, type RuleContext } from './rule-context';
 
-export type RuleEntry = 'create' | 'edit' | 'view';
-
-export interface RuleContext {
-  entry: RuleEntry;
-  /** The saved configuration (`extension.validatorConfig`): an object, JSON text, or undefined on create. */
-  config: unknown;
-}
-
-/** What the page answers when Jira asks: the configuration as JSON text, or undefined to save nothing. */
-export type ConfigureCallback = () => Promise<string | undefined> | string | undefined;
+export type { ConfigureCallback, RuleContext, RuleEntry } from './rule-context';
 
 export interface WorkflowRuleHost {
   ruleContext(): Promise<RuleContext>;
   /** Registers the callback Jira calls on Add (create) or Update (edit). */
   onConfigure(callback: ConfigureCallback): Promise<void>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * The entry Jira opened. Forge documents the saved configuration under `extension.validatorConfig`;
- * the entry is read from `extension.entryPoint` where the host gives it, and otherwise inferred (no
- * saved configuration: the create page; one: the edit page, which also shows it).
- */
-export function ruleContextOf(context: unknown): RuleContext {
-  const extension = isRecord(context) && isRecord(context.extension) ? context.extension : {};
-  const config = extension.validatorConfig;
-  const entry = extension.entryPoint;
-  if (entry === 'create' || entry === 'edit' || entry === 'view') return { entry, config };
-  return { entry: config === undefined || config === null ? 'create' : 'edit', config };
 }
 
 export function createBridgeRuleHost(): WorkflowRuleHost {
