@@ -33,7 +33,7 @@ export function readGateConfig(raw: unknown): GateConfigReading {
     try {
       value = JSON.parse(raw);
     } catch {
-      return { ok: false, message: 'The configuration is not valid JSON. Save it again from the validator\'s configuration page.' };
+      return { ok: false, message: 'The configuration is not valid JSON.' };
     }
   }
   if (value === undefined || value === null) return { ok: true, config: DEFAULT_GATE_CONFIG };
