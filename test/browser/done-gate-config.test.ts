@@ -76,7 +76,29 @@ const outside = (req: Partial<EmulatorRequest>): EmulatorRequest => ({ method: '
     expect([...s.errors, ...edit.errors]).toEqual([]);
   });
 
+  it('the Audit page says the gate is not confirmed, lists an item in Done without evidence, and a project admin confirms it', async () => {
+    const { emulator } = env.server;
+    // An item moved to Done while the validator was not on the transition.
+    emulator.clearWorkflowValidators();
+    expect((await emulator.handle(outside({ method: 'POST', path: `/rest/api/3/issue/${optionalKey}/transitions`, body: { transition: { id: '31' } } }))).status).toBe(204);
+    await env.server.runtime.idle();
+    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    const frame = await appFrame(s.page, 'audit-page');
+    const section = frame.locator('section', { has: frame.getByRole('heading', { name: 'Done gate', exact: true }) });
+    await section.getByText('Not confirmed yet').waitFor();
+    expect(await section.getByRole('list', { name: 'How to add the Done gate' }).locator('li').count()).toBe(3);
+    // The defaults gate mandatory items only: the optional item is not listed until "every item" is confirmed.
+    await section.getByRole('radio', { name: 'Every item' }).check();
+    await section.getByRole('button', { name: 'The gate is on for our Done transition' }).click();
+    await section.getByText('On for this project’s workflow').waitFor();
+    expect(await section.getByTestId('gate-backlog').textContent()).toContain(optionalKey);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'done-gate-audit-section');
+    expect(s.errors).toEqual([]);
+  });
+
   it('only a Jira admin saves: the viewer is refused and nothing changes', async () => {
+    env.server.emulator.putWorkflowValidator({ transitionId: '31', moduleKey: 'audit-done-gate', configuration: { scope: 'all', naCounts: true } });
     const res = await fetch(`${env.server.url}/workflow-rule/config`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: 'forge_as=viewer' },
