@@ -82,7 +82,11 @@ describe('Done gate configuration page', () => {
     expect(editor.saved).toEqual([]);
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing was saved');
     expect(screen.getByRole('alert')).toHaveTextContent('not valid JSON');
-    expect(screen.getByRole('radio', { name: /Every item/ })).toBeDisabled();
+    // Picking an option replaces the broken text with a valid configuration.
+    fireEvent.click(screen.getByRole('radio', { name: /Every item/ }));
+    expect(jsonBox()).toHaveValue('{"scope":"all","naCounts":true}');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await editor.press()).toBe('{"scope":"all","naCounts":true}');
   });
 
   it('an unknown option or a wrong value: names it, saves nothing; fixing it saves', async () => {

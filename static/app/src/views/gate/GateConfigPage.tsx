@@ -135,18 +135,19 @@ export function GateConfigForm({ host, context }: FormProps) {
         An MSP Audit Ready checklist item moves to a status of the Done category only with accepted evidence in force, a waiver or
         (if you allow it) a justified N/A. Other issues are not affected.
       </p>
-      <fieldset disabled={!reading.ok} style={{ border: 0, padding: 0, margin: 0 }}>
+      {/* Options stay usable with invalid text: picking one replaces the text with a valid configuration. */}
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600 }}>Which items</legend>
         <label style={{ display: 'block' }}>
-          <input type="radio" name="scope" checked={shown.scope === 'mandatory'} onChange={() => choose({ ...shown, scope: 'mandatory' })} /> Mandatory items only
+          <input type="radio" name="scope" checked={reading.ok && shown.scope === 'mandatory'} onChange={() => choose({ ...shown, scope: 'mandatory' })} /> Mandatory items only
           (recommended)
         </label>
         <label style={{ display: 'block' }}>
-          <input type="radio" name="scope" checked={shown.scope === 'all'} onChange={() => choose({ ...shown, scope: 'all' })} /> Every item
+          <input type="radio" name="scope" checked={reading.ok && shown.scope === 'all'} onChange={() => choose({ ...shown, scope: 'all' })} /> Every item
         </label>
       </fieldset>
-      <label style={{ opacity: reading.ok ? 1 : 0.6 }}>
-        <input type="checkbox" disabled={!reading.ok} checked={shown.naCounts} onChange={(event) => choose({ ...shown, naCounts: event.target.checked })} /> A justified
+      <label>
+        <input type="checkbox" checked={shown.naCounts} onChange={(event) => choose({ ...shown, naCounts: event.target.checked })} /> A justified
         N/A counts as done
       </label>
       <label style={{ display: 'grid', gap: 4 }}>
