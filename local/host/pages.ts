@@ -58,7 +58,11 @@ export function homePage(env: PageEnv, projects: { key: string; name: string }[]
       return `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}): ${links.join(' · ')}</li>`;
     })
     .join('');
+  const rules = env.modules
+    .filter((m) => m.type === 'jira:workflowValidator' && isObj(m.raw.create))
+    .map((m) => `<a href="${esc(`/workflow-rule/config?module=${encodeURIComponent(m.key)}&transition=31`)}">${esc(String(m.raw.name ?? m.key))}</a>`);
   const body = `<h1>Projects</h1><ul class="projects">${items}</ul>
+${rules.length ? `<p>Workflow rules on the Done transition: ${rules.join(' · ')}</p>` : ''}
 <p>A local Jira Cloud emulator with the app installed. Jira REST API: <a href="/jira/rest/api/3/myself">/jira/rest/api/3</a>.</p>`;
   return page({ title: 'Home', user: env.user, users: env.users, body: raw(body) });
 }
