@@ -57,6 +57,7 @@ describe('Done gate status on the Audit page', () => {
   });
 
   it('a viewer reads the status but cannot confirm: refused with the permission named, nothing written, no trail entry', async () => {
+    await expect(status('outsider')).rejects.toThrow('You need the Browse projects permission in project MSP to see whether the Done gate is on.');
     await expect(status('viewer')).resolves.toMatchObject({ confirmation: null, canConfirm: false });
     await expect(confirm({ on: true, revision: 0 }, 'viewer')).rejects.toThrow('You need the Administer projects permission in project MSP to confirm whether the Done gate is on for its workflow.');
     expect((await status()).confirmation).toBeNull();
