@@ -16,6 +16,7 @@ import { auditDayApi } from './audit-day';
 import { catalogueApi } from './catalogue';
 import { customChecklistApi } from './custom-checklists';
 import { evidenceApi } from './evidence';
+import { gateApi } from './gate';
 import { planApi } from './plan';
 import { trailApi } from './trail';
 
@@ -26,6 +27,7 @@ export const resolverApi = {
   ...auditDayApi,
   ...trailApi,
   ...planApi,
+  ...gateApi,
 } satisfies Record<string, AnyApiFunction>;
 
 export type ResolverApi = typeof resolverApi;

@@ -61,7 +61,14 @@ export interface FrameQuery {
   sub?: string;
   resize?: string;
   modal?: string;
+  /** A workflow rule's configuration page: the transition it is on. */
+  transition?: string;
 }
+
+/** The configuration a workflow rule holds on a transition (undefined when it is not there). */
+export type RuleConfigLookup = (moduleKey: string, transitionId: string) => unknown;
+
+const RULE_ENTRIES = ['create', 'edit', 'view'];
 
 /** Resolve `rel` inside `root`, refusing anything that escapes it. */
 function safeJoin(root: string, rel: string): string | undefined {
@@ -75,6 +82,7 @@ export class FrameServer {
   constructor(
     private readonly runtime: ForgeRuntime,
     private readonly reader: (user: string) => JiraReader,
+    private readonly ruleConfig: RuleConfigLookup = () => undefined,
   ) {}
 
   async serve(resourceKey: string, relPath: string, q: FrameQuery): Promise<FileReply> {
@@ -117,6 +125,15 @@ export class FrameServer {
         fieldValue: fieldId ? (fields[fieldId] ?? null) : null,
         renderContext: 'issue-view',
         entryPoint: q.entry === 'edit' ? 'edit' : 'view',
+      });
+    }
+    if (module?.type === 'jira:workflowValidator') {
+      // As Jira's new workflow editor opens a rule's page: which page, and the configuration saved.
+      const config = q.transition ? this.ruleConfig(moduleKey, q.transition) : undefined;
+      Object.assign(extra, {
+        entryPoint: RULE_ENTRIES.includes(q.entry ?? '') ? q.entry : 'view',
+        isNewEditor: true,
+        ...(config !== undefined ? { validatorConfig: config } : {}),
       });
     }
     if (q.modal) {

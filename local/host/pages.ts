@@ -18,8 +18,9 @@ export interface FrameParams {
   user: string;
   project?: string;
   issue?: string;
-  entry?: 'view' | 'edit';
+  entry?: 'view' | 'edit' | 'create';
   subPath?: string;
+  transition?: string;
   autoResize?: boolean;
 }
 
@@ -29,6 +30,7 @@ export function frameUrl(p: FrameParams): string {
   if (p.issue) q.set('issue', p.issue);
   if (p.entry) q.set('entry', p.entry);
   if (p.subPath) q.set('sub', p.subPath);
+  if (p.transition) q.set('transition', p.transition);
   if (p.autoResize) q.set('resize', '1');
   return `/forge/resources/${encodeURIComponent(p.resource)}/index.html?${q.toString()}`;
 }
@@ -56,7 +58,11 @@ export function homePage(env: PageEnv, projects: { key: string; name: string }[]
       return `<li><strong>${esc(p.name)}</strong> (${esc(p.key)}): ${links.join(' · ')}</li>`;
     })
     .join('');
+  const rules = env.modules
+    .filter((m) => m.type === 'jira:workflowValidator' && isObj(m.raw.create))
+    .map((m) => `<a href="${esc(`/workflow-rule/config?module=${encodeURIComponent(m.key)}&transition=31`)}">${esc(String(m.raw.name ?? m.key))}</a>`);
   const body = `<h1>Projects</h1><ul class="projects">${items}</ul>
+${rules.length ? `<p>Workflow rules on the Done transition: ${rules.join(' · ')}</p>` : ''}
 <p>A local Jira Cloud emulator with the app installed. Jira REST API: <a href="/jira/rest/api/3/myself">/jira/rest/api/3</a>.</p>`;
   return page({ title: 'Home', user: env.user, users: env.users, body: raw(body) });
 }

@@ -11,6 +11,7 @@ import type { JiraEmulatorApi } from '../jira/types';
 import { FrameServer, type FrameQuery } from './frame';
 import { JiraReader } from './jira-data';
 import { homePage, issuePage, messagePage, navigatorPage, projectAppPage, type PageEnv } from './pages';
+import { registerWorkflowRuleRoutes, ruleConfiguration } from './workflow-rule';
 
 export interface HostOptions {
   runtime: ForgeRuntime;
@@ -45,7 +46,7 @@ export function actingUser(req: FastifyRequest, reply?: FastifyReply): string {
 export function registerHostRoutes(app: FastifyInstance, o: HostOptions): void {
   const baseUsers = o.users ?? ['admin', 'viewer'];
   const reader = (user: string) => new JiraReader(o.emulator, user);
-  const frames = new FrameServer(o.runtime, reader);
+  const frames = new FrameServer(o.runtime, reader, (moduleKey, transitionId) => ruleConfiguration(o.emulator, moduleKey, transitionId));
   const env = (user: string): PageEnv => ({
     user,
     users: baseUsers.includes(user) ? baseUsers : [...baseUsers, user],
@@ -96,6 +97,9 @@ export function registerHostRoutes(app: FastifyInstance, o: HostOptions): void {
   // Jira Cloud's issue navigator lives at /issues/?jql=…; the bare /issues is kept for old links.
   app.get('/issues', navigator);
   app.get('/issues/', navigator);
+
+  // Jira's workflow editor around a workflow rule's configuration pages (issue 23).
+  registerWorkflowRuleRoutes(app, { emulator: o.emulator, env, reader, actingUser });
 
   const resource = async (req: FastifyRequest, reply: FastifyReply) => {
     const p = req.params as { resourceKey: string; '*'?: string };

@@ -181,6 +181,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       return { id };
     },
     addWorkflowValidator: (spec) => validators.add(spec),
+    putWorkflowValidator: (spec) => validators.put(spec),
     clearWorkflowValidators: () => validators.clear(),
     workflowValidators: () => validators.list(),
     setValidatorRunner: (runner) => validators.setRunner(runner),

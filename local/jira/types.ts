@@ -109,6 +109,8 @@ export interface JiraEmulatorApi {
   addAttachment(issueKey: string, file: { filename: string; size?: number; mimeType?: string; authorId?: string }): { id: string };
   /** Puts an app's `jira:workflowValidator` on a transition (see workflow-validators.ts); cleared by reset. */
   addWorkflowValidator(spec: ValidatorSpec): void;
+  /** Adds or replaces the module's validator on the transition (what the host's configuration page saves). */
+  putWorkflowValidator(spec: ValidatorSpec): void;
   clearWorkflowValidators(): void;
   workflowValidators(): ValidatorSpec[];
   /** How validators run: the Forge runtime registers the app's functions here. */

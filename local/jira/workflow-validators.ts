@@ -63,6 +63,13 @@ export class WorkflowValidators {
     this.specs.push(structuredClone(spec));
   }
 
+  /** Adds or replaces the module's validator on the transition (the workflow editor's Add / Update). */
+  put(spec: ValidatorSpec): void {
+    const at = this.specs.findIndex((s) => s.transitionId === spec.transitionId && s.moduleKey === spec.moduleKey);
+    if (at === -1) this.specs.push(structuredClone(spec));
+    else this.specs[at] = structuredClone(spec);
+  }
+
   clear(): void {
     this.specs = [];
   }

@@ -6,14 +6,22 @@
 import { z } from 'zod';
 import { evidenceValue, REVIEW_STATES, type EvidenceEntry, type EvidenceFieldValue } from './evidence';
 
-/** [id, title, reviewState, effectiveDate, expiryDate] per entry. */
+/**
+ * [id, title, reviewState, effectiveDate, expiryDate, reviewedByOther?] per entry. The last element
+ * (whether someone other than who added it reviewed it: the Done gate's four eyes) is absent in
+ * caches written before it; such an entry counts as not reviewed by another until the next read.
+ */
 export const evidenceDigestSchema = z.array(
-  z.tuple([z.string(), z.string(), z.enum(REVIEW_STATES), z.string().nullable(), z.string().nullable()]),
+  z.tuple([z.string(), z.string(), z.enum(REVIEW_STATES), z.string().nullable(), z.string().nullable(), z.boolean().optional()]),
 );
 export type EvidenceDigest = z.infer<typeof evidenceDigestSchema>;
 
 export function toDigest(value: EvidenceFieldValue): EvidenceDigest {
-  return value.entries.map((entry) => [entry.id, entry.title, entry.reviewState, entry.effectiveDate ?? null, entry.expiryDate ?? null]);
+  return value.entries.map((entry) => {
+    const row: EvidenceDigest[number] = [entry.id, entry.title, entry.reviewState, entry.effectiveDate ?? null, entry.expiryDate ?? null];
+    if (entry.reviewer !== undefined) row.push(entry.reviewer !== entry.addedBy);
+    return row;
+  });
 }
 
 /**
@@ -22,7 +30,7 @@ export function toDigest(value: EvidenceFieldValue): EvidenceDigest {
  * or store a value made here.
  */
 export function fromDigest(digest: EvidenceDigest): EvidenceFieldValue {
-  const entries = digest.map(([id, title, reviewState, effectiveDate, expiryDate]): EvidenceEntry => ({
+  const entries = digest.map(([id, title, reviewState, effectiveDate, expiryDate, reviewedByOther]): EvidenceEntry => ({
     id,
     kind: 'document',
     title,
@@ -31,6 +39,8 @@ export function fromDigest(digest: EvidenceDigest): EvidenceFieldValue {
     reviewState,
     ...(effectiveDate !== null ? { effectiveDate } : {}),
     ...(expiryDate !== null ? { expiryDate } : {}),
+    // Placeholders that keep only whether the reviewer was someone else (four eyes).
+    ...(reviewedByOther !== undefined ? { reviewer: reviewedByOther ? 'digest-reviewer' : 'digest' } : {}),
   }));
   return evidenceValue(entries);
 }

@@ -13,6 +13,7 @@ import { evidenceHandlers } from './evidence';
 import { OwnKeysResolver } from './own-keys';
 import { planHandlers } from './plan';
 import { trailHandlers } from './trail';
+import { gateHandlers } from './gate';
 
 export function buildResolver(): Resolver {
   const definitions = new OwnKeysResolver();
@@ -23,6 +24,7 @@ export function buildResolver(): Resolver {
     ...auditDayHandlers,
     ...trailHandlers,
     ...planHandlers,
+    ...gateHandlers,
   });
   return definitions;
 }

@@ -286,3 +286,13 @@ export function auditPlanLockKey(projectKey: string, checklistId: string): strin
 export function retiredChecklistsKey(projectKey: string): string {
   return key('project-retired-checklists', part('projectKey', projectKey));
 }
+
+/** A project admin's confirmation that the Done gate (the workflow validator) is on for the project's workflow. */
+export function gateConfirmationKey(projectKey: string): string {
+  return key('gate-confirmation', part('projectKey', projectKey));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one save rewrites the project's gate confirmation. */
+export function gateConfirmationLockKey(projectKey: string): string {
+  return key('gate-confirmation-lock', part('projectKey', projectKey));
+}

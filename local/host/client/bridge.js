@@ -192,6 +192,13 @@
       return host ? host.openModal(frameId, invokeContext, p) : false;
     },
     createHistory: createHistory,
+    // @forge/jira-bridge workflowRules.onConfigure: the host page's Add/Update button calls it.
+    setWorkflowRuleConfigurationCallback: function (p) {
+      var fn = p && p.data && p.data.onConfigure;
+      if (!host || typeof fn !== 'function' || boot.moduleType.indexOf('jira:workflow') !== 0) return false;
+      host.setRuleCallback(frameId, fn);
+      return true;
+    },
     enableTheming: function () {
       document.documentElement.setAttribute('data-color-mode', 'light');
       document.documentElement.setAttribute('data-theme', 'light:light spacing:spacing typography:typography');

@@ -173,7 +173,49 @@
     else window.history.pushState(null, '', url);
   }
 
+  // Jira's workflow editor: Add/Update asks the rule's page for its configuration (the callback it
+  // registered with workflowRules.onConfigure); undefined saves nothing, text is saved on the rule.
+  var ruleCallback = null;
+  function setRuleCallback(frameId, fn) {
+    ruleCallback = fn;
+  }
+  document.addEventListener('click', function (e) {
+    var btn = e.target && e.target.closest ? e.target.closest('button[data-rule-save]') : null;
+    if (!btn) return;
+    var result = btn.parentElement.querySelector('.rule-result');
+    result.hidden = true;
+    result.textContent = '';
+    var fail = function (text) {
+      result.textContent = text;
+      result.hidden = false;
+    };
+    if (!ruleCallback) return fail('The configuration page has not registered with workflowRules.onConfigure: nothing was saved.');
+    btn.disabled = true;
+    Promise.resolve()
+      .then(function () { return ruleCallback(); })
+      .then(function (configuration) {
+        if (configuration === undefined) {
+          btn.disabled = false;
+          return fail('The configuration page did not give a configuration: nothing was saved.');
+        }
+        return fetch('/workflow-rule/config', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ module: btn.getAttribute('data-module'), transitionId: btn.getAttribute('data-transition'), configuration: configuration }),
+        }).then(function (res) {
+          if (res.status === 204) return window.location.assign(btn.getAttribute('data-view'));
+          btn.disabled = false;
+          return res.json().then(function (body) { fail(body && body.error ? body.error : 'Saving failed (' + res.status + ').'); });
+        });
+      })
+      .catch(function (err) {
+        btn.disabled = false;
+        fail('The configuration page failed: ' + (err && err.message ? err.message : String(err)));
+      });
+  });
+
   window.__forgeHost = {
+    setRuleCallback: setRuleCallback,
     registerFrame: registerFrame,
     showFlag: showFlag,
     closeFlag: closeFlag,

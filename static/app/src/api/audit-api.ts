@@ -27,6 +27,8 @@ import type {
 import type { ProjectChecklist } from '../../../../common/project-checklists';
 import type { PlanApi } from '../views/plan/plan-api';
 import type { TrailApi } from './trail-api';
+import type { WorkflowRuleHost } from '../views/gate/rule-host';
+import type { GateApi } from '../views/gate/gate-api';
 
 export interface GetRollupOptions {
   /** Which checklist to score; the resolver defaults to the one imported last. */
@@ -77,6 +79,10 @@ export interface AppServices {
   trail?: TrailApi;
   /** The road to audit day (plan, due dates, owners, forecast); optional like auditDay. */
   plan?: PlanApi;
+  /** The Done gate's configuration pages in Jira's workflow editor (module audit-done-gate); optional like auditDay. */
+  workflowRule?: WorkflowRuleHost;
+  /** Whether the Done gate is on for the project, and items Done without evidence; optional like auditDay. */
+  gate?: GateApi;
   host: HostNavigation;
   /** The clock used for "figures from 2 minutes ago"; tests freeze it. */
   now: () => Date;

@@ -12,6 +12,8 @@ import { exportCsvInParts, exportPackInParts, exportReportInParts } from './expo
 import { createBridgePlanApi } from '../views/plan/plan-api';
 import { bridgeInvoke } from './bridge-invoke';
 import { typedInvoke, type Invoke } from './invoke';
+import { createBridgeRuleHost } from '../views/gate/rule-host';
+import { createBridgeGateApi } from '../views/gate/gate-api';
 
 /** `invoke` is injectable so the adapter's payload shapes can be tested without a host page. */
 export function createBridgeApi(transport: Invoke = bridgeInvoke): AuditApi {
@@ -71,6 +73,8 @@ export function createBridgeServices(): AppServices {
     field: createBridgeFieldHost(),
     trail: createBridgeTrailApi(),
     plan: createBridgePlanApi(),
+    workflowRule: createBridgeRuleHost(),
+    gate: createBridgeGateApi(),
     host: createBridgeHost(),
     now: () => new Date(),
   };

@@ -22,6 +22,7 @@ const AuditDaySection = lazy(() => import('../audit-day/AuditDaySection'));
 const PrintView = lazy(() => import('../audit-day/PrintView'));
 const TrailSection = lazy(() => import('../trail/TrailSection'));
 const PlanSection = lazy(() => import('../plan/PlanSection'));
+const GateStatusSection = lazy(() => import('../gate/GateStatus'));
 
 /** What the page shows once the score is read: the score, the import flow over it, or the report. */
 type Mode = 'score' | 'import' | 'print';
@@ -32,7 +33,7 @@ export interface AuditPageProps {
 }
 
 export default function AuditPage({ pollMs }: AuditPageProps) {
-  const { api, auditDay, trail, plan } = useServices();
+  const { api, auditDay, trail, plan, gate } = useServices();
   const score = useRollup();
   const [mode, setMode] = useState<Mode>('score');
   const rollup = score.state.status === 'ready' ? score.state.value : undefined;
@@ -83,6 +84,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
           <PlanSection key={rollup.checklistId} api={plan} checklistId={rollup.checklistId} />
         </Suspense>
       )}
+      {rollup && !importing && gate && <Suspense fallback={<Loading label="Loading the Done gate" />}><GateStatusSection key={rollup.checklistId} api={gate} checklistId={rollup.checklistId} /></Suspense>}
       {rollup && !importing && trail && (
         <Suspense fallback={<Loading label="Loading the decision trail" />}>
           <TrailSection api={trail} />
