@@ -207,6 +207,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     clear: (): void => this.store.clear(),
     keys: (): string[] => this.store.keys(),
     get: (key: string): unknown => this.store.peek(key),
+    delete: (key: string): void => this.store.drop(key),
   };
 
   async close(): Promise<void> {

@@ -132,6 +132,7 @@ export interface ForgeRuntime {
     clear(): void;
     keys(): string[];
     get(key: string): unknown;
+    delete(key: string): void;
   };
   /** Stop delivering events and triggers; flush the KVS state file. */
   close(): Promise<void>;
