@@ -20,6 +20,7 @@ import {
   type InvocationScope,
 } from './invocation';
 import { KvsStore } from './kvs-store';
+import { Meter, type UsageTotals } from './meter';
 import { loadHandler, type HandlerFn } from './loader';
 import { loadAppManifest, type AppManifest, type ManifestFunction } from './manifest';
 import { QueueBroker, WorkTracker, toAsyncEvent, toDeliveryResult, type DeliveryResult, type QueuedEvent } from './queue';
@@ -80,6 +81,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   private readonly log: (m: string) => void;
   private readonly unsubscribe: () => void;
   private records: InvocationRecord[] = [];
+  private readonly meter = new Meter();
   private nextKill: KillPlan | undefined;
   private readonly idleGlobal: ForgeRuntimeGlobal;
   private closed = false;
@@ -195,6 +197,14 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     this.records = [];
   }
 
+  usage(): UsageTotals {
+    return this.meter.usage();
+  }
+
+  resetUsage(): void {
+    this.meter.reset();
+  }
+
   killNextConsumer(plan: KillPlan): void {
     this.nextKill = plan;
   }
@@ -282,6 +292,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
         settled = true;
         clearTimeout(timer);
         Object.assign(record, { durationMs: Date.now() - started, ok: outcome === 'ok', outcome, ...(error !== undefined ? { error } : {}) });
+        record.gbSeconds = this.meter.invocation(a.kind, record.durationMs, a.fn.memoryMB);
         this.records.push(record);
         resolve({ outcome, value, ...(error !== undefined ? { error } : {}), ...(failure !== undefined ? { failure } : {}) });
       };
@@ -321,12 +332,17 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   async forgeFetch(scope: InvocationScope | undefined, target: ForgeFetchTarget, path: string, init: ForgeFetchInit): Promise<Response> {
     if (scope?.dead) throw new Error(`Forge invocation ${scope.record.function} is no longer running (${scope.dead})`);
     if (target.type === 'kvs') {
-      const reply = this.store.handle(path, parseBody(bodyText(init.body)));
+      const request = parseBody(bodyText(init.body));
+      const reply = this.store.handle(path, request);
+      this.meter.kvs(path, request, reply.body);
       return jsonResponse(reply.status, reply.body);
     }
     if (target.type === 'fpp' && target.remote === 'jira') return this.product(scope, target, path, init);
     if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
-      const reply = this.broker.handle(path, parseBody(bodyText(init.body)), scope?.accountId);
+      const request = parseBody(bodyText(init.body));
+      const reply = this.broker.handle(path, request, scope?.accountId);
+      const events = (request as { payload?: unknown } | undefined)?.payload;
+      if (reply.status < 300 && path.includes('/publish/')) this.meter.asyncEvents(Array.isArray(events) ? events.length : 1);
       return jsonResponse(reply.status, reply.body);
     }
     return jsonResponse(404, { message: `The local Forge runtime does not emulate ${target.type}/${target.remote ?? ''} ${path}` });
@@ -347,6 +363,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
       }
     }
     if (scope) scope.record.productCalls++;
+    this.meter.jiraCall();
     let res: Response;
     try {
       res = fromEmulatorResponse(await this.o.emulator.handle(toEmulatorRequest(path, init, actor)));

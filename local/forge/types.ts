@@ -29,6 +29,8 @@ export interface InvocationRecord {
   error?: string;
   /** Jira product calls the invocation made (asApp and asUser). */
   productCalls: number;
+  /** Duration × the function's memory, as Forge bills it (meter.ts). */
+  gbSeconds?: number;
   /** For consumers: the queue event and how many times it was retried before this attempt. */
   eventId?: string;
   retryCount?: number;
@@ -123,6 +125,9 @@ export interface ForgeRuntime {
   /** Every invocation so far, oldest first. */
   invocations(): InvocationRecord[];
   clearInvocations(): void;
+  /** What the app used since the last reset: GB-s, KVS reads/writes, async events, Jira calls (meter.ts). */
+  usage(): import('./meter').UsageTotals;
+  resetUsage(): void;
   /** Make the NEXT consumer invocation die after N product calls; Forge then re-delivers its event. */
   killNextConsumer(plan: KillPlan): void;
   /** Queue job statistics as `Queue.getStats` reports them. */
