@@ -22,7 +22,7 @@ export interface UsageTotals {
 }
 
 /** KVS request paths (@forge/kvs) that write; every other one reads (get, query, secret get…). */
-function isKvsWrite(path: string): boolean {
+export function isKvsWrite(path: string): boolean {
   return /\/(set|delete|transaction|batch)/i.test(path);
 }
 

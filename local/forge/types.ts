@@ -77,6 +77,13 @@ export interface RuntimeLimits {
   maxEventRetries: number;
   /** Delay before a platform retry (ms, before `timeScale`). */
   retryDelayMs: number;
+  /** Forge's per-installation rate limits (rate-limits.ts): events and KVS units a window, KVS requests a second. */
+  asyncEventsPerMinute: number;
+  kvsReadUnitsPerMinute: number;
+  kvsWriteUnitsPerMinute: number;
+  kvsRequestsPerSecond: number;
+  /** The window the per-minute limits count in (60,000 ms; tests shorten it). */
+  rateWindowMs: number;
 }
 
 export interface ForgeRuntimeOptions {

@@ -4,6 +4,7 @@ import type { JiraClient } from '../jira';
 import { chooseIssueTypes } from '../jira/issue-types';
 import { POINTS_FIELD_MODULE } from '../jira/layout';
 import { invocationRemainingMs } from '../resolvers/jira';
+import { withBackoff } from '../storage/backoff';
 import { activeImportKey } from '../storage/keys';
 import { deleteValue, readValue } from '../storage/kvs';
 import { activeImportSchema } from './active';
@@ -42,7 +43,8 @@ export async function resolveSetup(jira: JiraClient, projectKey: string): Promis
 
 export async function enqueueImport(body: ImportEventBody, delayInSeconds?: number): Promise<void> {
   const event = { body: { ...body }, ...(delayInSeconds !== undefined ? { delayInSeconds } : {}) };
-  await new Queue({ key: IMPORT_QUEUE }).push([event]);
+  // Over Forge's 500 events a minute the push is retried with back-off, then refused (storage/backoff.ts).
+  await withBackoff('background events', () => new Queue({ key: IMPORT_QUEUE }).push([event]));
 }
 
 /** Frees the project's import slot for the checklist, if this job still holds it. */
