@@ -16,8 +16,10 @@
  * 3. bulkfetch (100 a call) of the changed issues and of members the last read did not know:
  *    the per-item fallback, so it costs ceil(changed/100) calls.
  *
- * The app's own verdict writes (the evidence field, through the app field value API) and every
- * change people make (status, resolution, assignee, moves) update the issue's `updated`; deleted,
+ * The app's own verdict writes (the evidence field, through the app field value API: an issue
+ * update, which fires `avi:jira:updated:issue` unless `generateAppEvents=false`; to confirm on a real
+ * site) and every change people make (status, resolution, assignee, moves) update the issue's
+ * `updated`; deleted,
  * moved-away, retired or re-labelled issues drop out of the membership search. A full read is made
  * instead when any of these fail to hold: no cached read of this checklist, the item map changed
  * since (an import, sync or adoption: identity properties may have changed, which `updated` does
@@ -100,7 +102,14 @@ export async function readItemStates(
 ): Promise<StatesRead> {
   const mapHash = mapFingerprint(map, def.id);
   const base = context.allowDelta && context.cached ? await readValue(rollupBaseKey(projectKey, def.id), baseSchema) : undefined;
-  if (context.cached && base && base.readAt === context.cached.readAt && base.mapHash === mapHash && context.now - base.fullReadAt < FULL_READ_MAX_AGE_MS) {
+  if (
+    context.cached &&
+    base &&
+    base.readAt === context.cached.readAt &&
+    base.mapHash === mapHash &&
+    context.now - base.fullReadAt < FULL_READ_MAX_AGE_MS &&
+    recentlyUpdated(context.cached) <= DELTA_FETCH_MAX
+  ) {
     const delta = await deltaRead(jira, projectKey, def, fieldId, accept, { ...context, cached: context.cached, base });
     if (delta) return delta;
   }
@@ -108,6 +117,16 @@ export async function readItemStates(
   const read = statesOf(issues, fieldId, accept);
   if (read.ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${read.ignored} stored evidence problem(s) ignored`);
   return { states: read.states, evidence: read.evidence, unclaimed: read.unclaimed, kind: 'full', base: { fullReadAt: context.now, mapHash, otherKeys: read.otherKeys } };
+}
+
+/**
+ * Cached items whose issue changed within the lag margin before that read: a delta would fetch them
+ * all again, so with more than DELTA_FETCH_MAX (right after an import) a full read is cheaper at once.
+ * Only a shortcut: the delta makes the same check on what Jira answers.
+ */
+function recentlyUpdated(cached: CachedStates): number {
+  const since = cached.readAt - (INDEX_LAG_MARGIN_MINUTES + 1) * 60_000;
+  return cached.states.filter((state) => state.updatedAt !== undefined && Date.parse(state.updatedAt) >= since).length;
 }
 
 function readFields(fieldId: string | undefined): string[] {
