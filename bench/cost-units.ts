@@ -2,8 +2,8 @@
  * The unit operations a month of an installation is made of, each measured with the local runtime's
  * meters (local/forge/meter.ts) on one project of a given size: the import, a rollup read in full
  * (the first read, or one after the last full read is an hour old), a rollup delta (after some
- * edits), an issue edit in Jira (the issue trigger), and the daily scheduled jobs. Jira's clock is
- * moved a day on after the import, so the import's issues are not "changed recently".
+ * edits), an issue edit in Jira (the issue trigger), and the daily scheduled jobs. The import runs
+ * a day earlier on Jira's clock, so its issues are not "changed recently" when the rest is measured.
  */
 import { performance } from 'node:perf_hooks';
 import type { Rollup } from '../common/contract';
