@@ -23,8 +23,8 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-export function startEnv(latencyMs: number): BenchEnv {
-  const emulator = createJiraEmulator({ manifestPath: path.join(APP_DIR, 'manifest.yml'), baseUrl: 'http://localhost:8080/jira' });
+export function startEnv(latencyMs: number, options: { jiraNow?: () => Date } = {}): BenchEnv {
+  const emulator = createJiraEmulator({ manifestPath: path.join(APP_DIR, 'manifest.yml'), baseUrl: 'http://localhost:8080/jira', ...(options.jiraNow ? { now: options.jiraNow } : {}) });
   const logs: string[] = [];
   // timeScale 0: queue delays and retry back-offs are instant; none happen without faults anyway.
   const runtime = createForgeRuntime({ appDir: APP_DIR, emulator, timeScale: 0, log: (line) => logs.push(`[forge] ${line}`) });
@@ -67,7 +67,7 @@ export interface RollupFigures {
   itemsWithIssue: number;
 }
 
-async function invoke<T>(runtime: ForgeRuntime, functionKey: string, payload: unknown): Promise<T> {
+export async function invoke<T>(runtime: ForgeRuntime, functionKey: string, payload: unknown): Promise<T> {
   return (await runtime.invoke({ functionKey, payload, context: CONTEXT })) as T;
 }
 

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   }
   // `--gate`: the Done gate's validator over 200 transitions (bench/gate.ts).
   if (argv.includes('--gate')) return (await import('./gate')).runGateBench();
+  // `--cost`: a month on Forge from the runtime's meters, and the rollup's calls (bench/cost.ts).
+  if (argv.includes('--cost')) return (await import('./cost')).runCostBench();
   const { quick } = parseArgs(argv);
   const started = performance.now();
   const startedAt = new Date().toISOString();

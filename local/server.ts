@@ -50,6 +50,7 @@ function withAppReset(emulator: JiraEmulatorApi, runtime: ForgeRuntime): JiraEmu
           target.reset();
           runtime.kvs.clear();
           runtime.clearInvocations();
+          runtime.resetUsage();
         };
       }
       const v: unknown = Reflect.get(target, prop, target);
@@ -147,6 +148,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   // Every scheduledTrigger of the manifest now, one after another as Forge would run them; answers
   // when they are done with each trigger's outcome (its return value, or the error).
+  // Totals since the last reset (POST /jira/__admin/reset): GB-s, KVS, async events, Jira calls.
+  app.get('/api/__admin/usage', async (_req, reply) => reply.code(200).send(rt.usage()));
+
   app.post('/api/__admin/scheduled', async (_req, reply) => {
     const results: { key: string; ok: boolean; value?: unknown; error?: string }[] = [];
     for (const trigger of rt.manifest.scheduledTriggers) {

@@ -88,6 +88,12 @@ export class KvsStore {
     return this.live(this.plain, key)?.value;
   }
 
+  /** Remove one plain value (tests), as `kvs.delete` would. */
+  drop(key: string): void {
+    this.plain.delete(key);
+    this.scheduleSave();
+  }
+
   /** Write the state file now (on close). */
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);

@@ -11,6 +11,8 @@ export interface ManifestFunction {
   /** `file.export`, e.g. `index.resolverHandler` → `src/index.ts`, export `resolverHandler`. */
   handler: string;
   timeoutSeconds?: number;
+  /** Memory the function runs with: its `memoryMB`, else `app.runtime.memoryMB`, else Forge's 512 (meter.ts). */
+  memoryMB?: number;
 }
 
 export interface ManifestConsumer {
@@ -91,7 +93,8 @@ export function parseAppManifest(text: string): AppManifest {
     const key = str(f.key);
     const handler = str(f.handler);
     if (!key || !handler) throw new Error(`manifest.yml: function ${key ?? '?'} needs key and handler`);
-    functions.set(key, { key, handler, timeoutSeconds: typeof f.timeoutSeconds === 'number' ? f.timeoutSeconds : undefined });
+    const memoryMB = typeof f.memoryMB === 'number' ? f.memoryMB : isObj(app.runtime) && typeof app.runtime.memoryMB === 'number' ? app.runtime.memoryMB : undefined;
+    functions.set(key, { key, handler, timeoutSeconds: typeof f.timeoutSeconds === 'number' ? f.timeoutSeconds : undefined, ...(memoryMB !== undefined ? { memoryMB } : {}) });
   }
 
   const consumers = list(modules.consumer).map((c): ManifestConsumer => {

@@ -20,6 +20,8 @@ import {
   type InvocationScope,
 } from './invocation';
 import { KvsStore } from './kvs-store';
+import { isKvsWrite, Meter, type UsageTotals } from './meter';
+import { FORGE_RATE_LIMITS, RateLimiter } from './rate-limits';
 import { loadHandler, type HandlerFn } from './loader';
 import { loadAppManifest, type AppManifest, type ManifestFunction } from './manifest';
 import { QueueBroker, WorkTracker, toAsyncEvent, toDeliveryResult, type DeliveryResult, type QueuedEvent } from './queue';
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: RuntimeLimits = {
   defaultAsyncTimeoutMs: 55_000,
   maxEventRetries: 4,
   retryDelayMs: 1_000,
+  ...FORGE_RATE_LIMITS,
 };
 const MAX_INVOKE_PAYLOAD = 500 * 1024;
 const MAX_INVOKE_RESPONSE = 5 * 1024 * 1024;
@@ -80,6 +83,8 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   private readonly log: (m: string) => void;
   private readonly unsubscribe: () => void;
   private records: InvocationRecord[] = [];
+  private readonly meter = new Meter();
+  private readonly rates = new RateLimiter(() => this.limits);
   private nextKill: KillPlan | undefined;
   private readonly idleGlobal: ForgeRuntimeGlobal;
   private closed = false;
@@ -195,6 +200,15 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     this.records = [];
   }
 
+  usage(): UsageTotals {
+    return this.meter.usage();
+  }
+
+  resetUsage(): void {
+    this.meter.reset();
+    this.rates.reset();
+  }
+
   killNextConsumer(plan: KillPlan): void {
     this.nextKill = plan;
   }
@@ -207,6 +221,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     clear: (): void => this.store.clear(),
     keys: (): string[] => this.store.keys(),
     get: (key: string): unknown => this.store.peek(key),
+    delete: (key: string): void => this.store.drop(key),
   };
 
   async close(): Promise<void> {
@@ -281,6 +296,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
         settled = true;
         clearTimeout(timer);
         Object.assign(record, { durationMs: Date.now() - started, ok: outcome === 'ok', outcome, ...(error !== undefined ? { error } : {}) });
+        record.gbSeconds = this.meter.invocation(a.kind, record.durationMs, a.fn.memoryMB);
         this.records.push(record);
         resolve({ outcome, value, ...(error !== undefined ? { error } : {}), ...(failure !== undefined ? { failure } : {}) });
       };
@@ -320,12 +336,27 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   async forgeFetch(scope: InvocationScope | undefined, target: ForgeFetchTarget, path: string, init: ForgeFetchInit): Promise<Response> {
     if (scope?.dead) throw new Error(`Forge invocation ${scope.record.function} is no longer running (${scope.dead})`);
     if (target.type === 'kvs') {
-      const reply = this.store.handle(path, parseBody(bodyText(init.body)));
-      return jsonResponse(reply.status, reply.body);
+      const text = bodyText(init.body);
+      const request = parseBody(text);
+      const write = isKvsWrite(path);
+      // A read is counted by what it returns, so it is looked at before it is allowed.
+      const reply = write ? undefined : this.store.handle(path, request);
+      if (!this.rates.kvsRequest(write, write ? Buffer.byteLength(text ?? '') : Buffer.byteLength(JSON.stringify(reply?.body ?? '')))) {
+        return jsonResponse(429, { code: 'RATE_LIMIT_EXCEEDED', message: `Forge's KVS rate limit for this installation was reached (${write ? 'writes' : 'reads'}); retry with back-off.` });
+      }
+      const answer = reply ?? this.store.handle(path, request);
+      this.meter.kvs(path, request, answer.body);
+      return jsonResponse(answer.status, answer.body);
     }
     if (target.type === 'fpp' && target.remote === 'jira') return this.product(scope, target, path, init);
     if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
-      const reply = this.broker.handle(path, parseBody(bodyText(init.body)), scope?.accountId);
+      const request = parseBody(bodyText(init.body));
+      const events = (request as { payload?: unknown } | undefined)?.payload;
+      if (path.includes('/publish/') && Array.isArray(events) && !this.rates.pushEvents(events.length)) {
+        return jsonResponse(429, { message: `Forge's limit of ${this.limits.asyncEventsPerMinute} async events a minute for this installation was reached.` });
+      }
+      const reply = this.broker.handle(path, request, scope?.accountId);
+      if (reply.status < 300 && path.includes('/publish/')) this.meter.asyncEvents(Array.isArray(events) ? events.length : 1);
       return jsonResponse(reply.status, reply.body);
     }
     return jsonResponse(404, { message: `The local Forge runtime does not emulate ${target.type}/${target.remote ?? ''} ${path}` });
@@ -346,6 +377,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
       }
     }
     if (scope) scope.record.productCalls++;
+    this.meter.jiraCall();
     let res: Response;
     try {
       res = fromEmulatorResponse(await this.o.emulator.handle(toEmulatorRequest(path, init, actor)));

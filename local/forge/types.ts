@@ -29,6 +29,8 @@ export interface InvocationRecord {
   error?: string;
   /** Jira product calls the invocation made (asApp and asUser). */
   productCalls: number;
+  /** Duration × the function's memory, as Forge bills it (meter.ts). */
+  gbSeconds?: number;
   /** For consumers: the queue event and how many times it was retried before this attempt. */
   eventId?: string;
   retryCount?: number;
@@ -75,6 +77,13 @@ export interface RuntimeLimits {
   maxEventRetries: number;
   /** Delay before a platform retry (ms, before `timeScale`). */
   retryDelayMs: number;
+  /** Forge's per-installation rate limits (rate-limits.ts): events and KVS units a window, KVS requests a second. */
+  asyncEventsPerMinute: number;
+  kvsReadUnitsPerMinute: number;
+  kvsWriteUnitsPerMinute: number;
+  kvsRequestsPerSecond: number;
+  /** The window the per-minute limits count in (60,000 ms; tests shorten it). */
+  rateWindowMs: number;
 }
 
 export interface ForgeRuntimeOptions {
@@ -123,6 +132,9 @@ export interface ForgeRuntime {
   /** Every invocation so far, oldest first. */
   invocations(): InvocationRecord[];
   clearInvocations(): void;
+  /** What the app used since the last reset: GB-s, KVS reads/writes, async events, Jira calls (meter.ts). */
+  usage(): import('./meter').UsageTotals;
+  resetUsage(): void;
   /** Make the NEXT consumer invocation die after N product calls; Forge then re-delivers its event. */
   killNextConsumer(plan: KillPlan): void;
   /** Queue job statistics as `Queue.getStats` reports them. */
@@ -132,6 +144,7 @@ export interface ForgeRuntime {
     clear(): void;
     keys(): string[];
     get(key: string): unknown;
+    delete(key: string): void;
   };
   /** Stop delivering events and triggers; flush the KVS state file. */
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 /** What the import worker needs around the work itself: setup, the queue, time, bookkeeping. */
 import { Queue } from '@forge/events';
 import { invocationRemainingMs } from '../platform/jira';
+import { withBackoff } from '../storage/backoff';
 import { activeImportKey } from '../storage/keys';
 import { deleteValue, readValue } from '../storage/kvs';
 import { activeImportSchema } from '../platform/import-active';
@@ -16,7 +17,8 @@ const CONSUMER_LIMIT_MS = 900_000;
 
 export async function enqueueImport(body: ImportEventBody, delayInSeconds?: number): Promise<void> {
   const event = { body: { ...body }, ...(delayInSeconds !== undefined ? { delayInSeconds } : {}) };
-  await new Queue({ key: IMPORT_QUEUE }).push([event]);
+  // Over Forge's 500 events a minute the push is retried with back-off, then refused (storage/backoff.ts).
+  await withBackoff('background events', () => new Queue({ key: IMPORT_QUEUE }).push([event]));
 }
 
 /** Frees the project's import slot for the checklist, if this job still holds it. */

@@ -21,6 +21,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { rollupCacheKey, rollupChunkKey } from '../storage/keys';
 import { deleteValue, jsonBytes, MAX_VALUE_BYTES, writeValue } from '../storage/kvs';
+import { withBackoff } from '../storage/backoff';
 import { stateBlockSchema, type StateBlock } from './cache-codec';
 
 /** What the cache needs of KVS; tests hand in a fake. */
@@ -38,7 +39,7 @@ const TTL_SECONDS = 60 * 60;
 
 export const forgeCacheStore: CacheStore = {
   // Plain get, not readValue: a value of an older format is a stale cache, not an error.
-  get: (key) => kvs.get<unknown>(key),
+  get: (key) => withBackoff('storage reads', () => kvs.get<unknown>(key)),
   set: (key, value) => writeValue(key, value, { ttlSeconds: TTL_SECONDS }),
   delete: (key) => deleteValue(key),
 };

@@ -15,8 +15,10 @@
  * cannot make the app read all of Jira on every click.
  *
  * Jira calls: one mypermissions (Browse projects, and the `can` flags from the same answer), one
- * visibility search (up to 5,000 items), and on a cold read ceil(N/100) search pages; the evidence
- * field's id comes from KVS (remembered by the import). Within ceil(N/100) + 2 up to 5,000 items.
+ * visibility search (up to 5,000 items), and on a read from Jira either a delta on the cached read
+ * (two ids-only searches and ceil(changed/100) bulk fetches: 4 calls when nothing changed) or, for
+ * the first read or after the item map changed, ceil(N/100) search pages (read-states.ts). The
+ * evidence field's id comes from KVS (remembered by the import).
  */
 import { naRuleOf } from '../domain/na-rule';
 import type { AuditRisk, Rollup } from '../../common/contract';
@@ -29,9 +31,8 @@ import { waiverRisks } from '../domain/waiver-proof';
 import { recordChangeSnapshot } from '../platform/history-store';
 import { readGrants } from '../platform/audit-access';
 import { readWaivers } from '../platform/records';
-import { fromDigest, toDigest } from '../domain/evidence-digest';
+import { fromDigest } from '../domain/evidence-digest';
 import { evidenceFieldId } from '../platform/evidence-field-id';
-import { readItemsWithEvidence } from './evidence-read';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
 import { readProjectSettings } from '../platform/settings';
 import type { JiraClient } from '../jira';
@@ -42,6 +43,7 @@ import { beforeAuditRisks } from '../domain/audit-risks';
 import { auditDateOf } from '../platform/plan-store';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from '../platform/item-states';
+import { digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
 import { openItemMap } from '../item-map/ensure';
 import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
@@ -116,11 +118,11 @@ export async function computeRollup(
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers, utcDay(new Date(now()))) };
 
   const store = options.store !== false;
-  if (options.force !== true && store) {
-    const cached = await readCachedStates(projectKey, def.id);
-    const age = cached ? now() - cached.readAt : Number.POSITIVE_INFINITY;
+  const cached = store && options.force !== true ? await readCachedStates(projectKey, def.id) : undefined;
+  if (cached) {
+    const age = now() - cached.readAt;
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
-    if (cached && age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
+    if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
       const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now(), auditDate });
       return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
@@ -130,16 +132,22 @@ export async function computeRollup(
   const readAt = now();
   // Only issues in the app's item map count; the others are listed as claims not made by the app.
   const map = await openItemMap(jira, projectKey, def.framework);
-  const claims: UnclaimedIssue[] = [];
-  const trusted = (state: ItemRead): boolean => {
+  const accept = (state: ItemRead): UnclaimedIssue | true | undefined => {
     const { trusted: ok, unclaimed } = splitByMap(map, def.id, [state]);
-    claims.push(...unclaimed);
-    return ok.length > 0;
+    return ok.length > 0 ? true : unclaimed[0];
   };
-  const { states, evidence } = await readItemsWithEvidence(jira, projectKey, def, await evidenceFieldId(jira), trusted);
-  await rememberUnclaimed(projectKey, def.id, claims);
-  const digests = new Map([...evidence].map(([itemId, value]) => [itemId, toDigest(value)]));
-  if (store && !(await writeCachedStates(projectKey, def.id, readAt, states, digests))) {
+  // A delta on the cached read when it qualifies (read-states.ts); `force` always reads everything.
+  const read = await readItemStates(jira, projectKey, def, await evidenceFieldId(jira), map, accept, {
+    cached,
+    previousUnclaimed: store && cached ? await readUnclaimed(projectKey, def.id) : [],
+    now: readAt,
+    allowDelta: options.force !== true && store,
+  });
+  const { states, evidence } = read;
+  await rememberUnclaimed(projectKey, def.id, read.unclaimed);
+  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence)))) {
+    await rememberBase(projectKey, def.id, readAt, read.base);
+  } else if (store) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
   return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };

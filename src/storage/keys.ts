@@ -92,6 +92,15 @@ export function rollupChunkKey(projectKey: string, checklistId: string, generati
   return key('rollup-chunk', part('projectKey', projectKey), part('checklistId', checklistId), part('generation', generation), String(chunk).padStart(4, '0'));
 }
 
+/**
+ * What a rollup read from Jira rests on (src/rollup/read-states.ts): when the last full read was,
+ * which cached read it belongs to, the item map's fingerprint then, and the member issues that are
+ * not items; a later read fetches only what changed since.
+ */
+export function rollupBaseKey(projectKey: string, checklistId: string): string {
+  return key('rollup-base', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
 /** When an audit issue of the project last changed (set by the issue trigger). */
 export function rollupDirtyKey(projectKey: string): string {
   return key('rollup-dirty', part('projectKey', projectKey));

@@ -4,6 +4,7 @@
  */
 import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
 import type { z } from 'zod';
+import { withBackoff } from './backoff';
 
 /** Forge's limit for one value is 240 KiB; keep a margin for JSON overhead. */
 export const MAX_VALUE_BYTES = 200 * 1024;
@@ -13,7 +14,7 @@ export class StoredValueError extends Error {
 }
 
 export async function readValue<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
-  const raw = await kvs.get<unknown>(key);
+  const raw = await withBackoff('storage reads', () => kvs.get<unknown>(key));
   if (raw === undefined || raw === null) return undefined;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -24,7 +25,7 @@ export async function readValue<T>(key: string, schema: z.ZodType<T>): Promise<T
 
 export async function writeValue<T>(key: string, value: T, options: { ttlSeconds?: number } = {}): Promise<void> {
   const ttl = options.ttlSeconds !== undefined ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : undefined;
-  await kvs.set(key, value, ttl);
+  await withBackoff('storage writes', () => kvs.set(key, value, ttl));
 }
 
 /**
@@ -34,7 +35,7 @@ export async function writeValue<T>(key: string, value: T, options: { ttlSeconds
 export async function claimValue<T>(key: string, value: T, options: { ttlSeconds?: number } = {}): Promise<boolean> {
   const ttl = options.ttlSeconds !== undefined ? { ttl: { value: options.ttlSeconds, unit: 'SECONDS' as const } } : {};
   try {
-    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl });
+    await withBackoff('storage writes', () => kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...ttl }));
     return true;
   } catch (error) {
     if (isKeyExists(error)) return false;
@@ -43,7 +44,7 @@ export async function claimValue<T>(key: string, value: T, options: { ttlSeconds
 }
 
 export async function deleteValue(key: string): Promise<void> {
-  await kvs.delete(key);
+  await withBackoff('storage writes', () => kvs.delete(key));
 }
 
 /** Every value whose key starts with `prefix`, in key order (KVS pages by 20 at most). */
@@ -53,7 +54,7 @@ export async function readByPrefix<T>(prefix: string, schema: z.ZodType<T>): Pro
   do {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(20);
     if (cursor !== undefined) query = query.cursor(cursor);
-    const page = await query.getMany<unknown>();
+    const page = await withBackoff('storage reads', () => query.getMany<unknown>());
     for (const entry of page.results) {
       const parsed = schema.safeParse(entry.value);
       if (!parsed.success) throw new StoredValueError(`Stored record ${prefix}… is not in the expected shape; it may need to be recreated.`);
@@ -78,9 +79,11 @@ function isKeyExists(error: unknown): boolean {
  * must never be seen half-written, such as a trail chunk and the head that counts it.
  */
 export async function writeAll(values: readonly { key: string; value: unknown }[]): Promise<void> {
-  const transaction = kvs.transact();
-  for (const { key, value } of values) transaction.set(key, value);
-  await transaction.execute();
+  await withBackoff('storage writes', async () => {
+    const transaction = kvs.transact();
+    for (const { key, value } of values) transaction.set(key, value);
+    await transaction.execute();
+  });
 }
 
 /**
@@ -91,7 +94,7 @@ export async function readMany<T>(keys: readonly string[], schema: z.ZodType<T>)
   const found = new Map<string, T>();
   for (let start = 0; start < keys.length; start += 20) {
     const batch = keys.slice(start, start + 20);
-    const result = await kvs.batchGet<unknown>(batch.map((key) => ({ key })));
+    const result = await withBackoff('storage reads', () => kvs.batchGet<unknown>(batch.map((key) => ({ key }))));
     const failed = result.failedKeys.find((item) => item.error.code !== 'KEY_NOT_FOUND');
     if (failed) throw new StoredValueError(`Could not read stored record ${failed.key.split(':')[0] ?? 'value'}: ${failed.error.message}`);
     for (const item of result.successfulKeys) {

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorRequest } from '../../local/jira';
+import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import { builtinChecklists } from '../../src/checklists';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv } from './helpers';
 

@@ -77,16 +77,23 @@ describe('getRollup with evidence', () => {
     expect(result.risks.find((risk) => risk.itemId === '3.1')?.detail).toBe(`"Evidence for 3.1" expires in 12 days (${day(12)}); renew it before the audit.`);
   });
 
-  it('reads evidence in the one paged search, and serves risks from the cache', async () => {
+  it('reads evidence with the item states (the full read, then a delta fetching what changed), and serves risks from the cache', async () => {
     await addLink('1.1', { expiryDate: day(5) });
     await rollup();
     h.emulator.clearRequests();
     process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
     const fresh = await h.invoke<Rollup>('getRollup', { refresh: true }).finally(() => delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS);
     const calls = h.appRequests().map((r) => `${r.method} ${r.path} ${r.actor === 'app' ? 'app' : 'user'}`);
-    // The app's one paged search, and the caller's ids-and-keys search that tells which issues they can see.
-    expect(calls.sort()).toEqual(['GET /rest/api/3/mypermissions user', 'POST /rest/api/3/search/jql app', 'POST /rest/api/3/search/jql user']);
-    const fields = (h.appRequests().find((r) => r.path === '/rest/api/3/search/jql' && r.actor === 'app')!.body as { fields: string[] }).fields;
+    // A delta on the cached read (read-states.ts): two ids-only searches (members, changed since) and
+    // a bulk fetch of the changed issues, with the caller's ids-and-keys search that tells which issues they can see.
+    expect(calls.sort()).toEqual([
+      'GET /rest/api/3/mypermissions user',
+      'POST /rest/api/3/issue/bulkfetch app',
+      'POST /rest/api/3/search/jql app',
+      'POST /rest/api/3/search/jql app',
+      'POST /rest/api/3/search/jql user',
+    ]);
+    const fields = (h.appRequests().find((r) => r.path === '/rest/api/3/issue/bulkfetch')!.body as { fields: string[] }).fields;
     // `updated` lets the audit day tell a stale chapter review from a current one (same search, no extra call).
     expect(fields).toEqual(['status', 'resolution', 'updated', 'assignee', expect.stringMatching(/^customfield_\d+$/)]);
 

@@ -39,8 +39,8 @@ export interface OutsideIssue {
   properties: Record<string, unknown>;
 }
 
-export function startHarness(options: Partial<ForgeRuntimeOptions> = {}): Harness {
-  const emulator = createJiraEmulator({ manifestPath: path.join(APP_DIR, 'manifest.yml'), baseUrl: 'http://localhost:8080/jira' });
+export function startHarness(options: Partial<ForgeRuntimeOptions> = {}, emulatorOptions: { now?: () => Date } = {}): Harness {
+  const emulator = createJiraEmulator({ manifestPath: path.join(APP_DIR, 'manifest.yml'), baseUrl: 'http://localhost:8080/jira', ...emulatorOptions });
   const logs: string[] = [];
   const runtime = createForgeRuntime({ appDir: APP_DIR, emulator, timeScale: 0, log: (m) => logs.push(m), ...options });
   const appLogs: string[] = [];

@@ -8,6 +8,7 @@ import type { IndexedPropertyPath, IssueRecord, UserDef } from '../state/model';
 import type { Store } from '../state/store';
 import type { Operator, OperandValue } from './ast';
 import { semantic } from './errors';
+import { jqlDateValue } from './dates';
 
 export type Scalar = string | number;
 
@@ -153,6 +154,20 @@ export function systemField(env: Env, typed: string): FieldHandler | undefined {
         get: (i) => [i.summary],
         textMatch: (i, q) => textContains(i.summary, q),
       };
+    case 'updated':
+    case 'updateddate':
+    case 'created':
+    case 'createddate': {
+      const read = typed.toLowerCase().startsWith('updated') ? (i: IssueRecord) => i.updated : (i: IssueRecord) => i.created;
+      return {
+        name: typed,
+        operators: ORDERED.filter((op) => op !== 'is' && op !== 'is not'),
+        canBeEmpty: false,
+        resolve: (v) => [jqlDateValue(valueOnly(typed, v) as string, typed, store.config.now())],
+        get: (i) => [Date.parse(read(i))],
+        compare: (a, b) => Number(a) - Number(b),
+      };
+    }
     case 'assignee':
       return userHandler(env, typed, (i) => i.assigneeId);
     case 'reporter':

@@ -33,5 +33,5 @@ export const semantic = {
   badIssueKey: (value: string, field: string): JqlError => new JqlError(`The issue key '${value}' for field '${field}' is invalid.`),
   cannotSort: (field: string): JqlError => new JqlError(`Not able to sort using field '${field}'.`),
   notEmulated: (field: string): JqlError =>
-    new JqlError(`Error in the JQL Query: the local Jira emulator cannot search by '${field}' yet; search by project, issuetype, status, statusCategory, labels, parent, key, summary or an entity property.`),
+    new JqlError(`Error in the JQL Query: the local Jira emulator cannot search by '${field}' yet; search by project, issuetype, status, statusCategory, labels, parent, key, summary, assignee, reporter, creator, updated, created or an entity property.`),
 };

@@ -84,7 +84,11 @@ function search(ctx: RouteContext, input: SearchInput): RouteResult {
   const { store } = ctx;
   const matching = runJql(ctx, input.jql, true, reconcileIds(input.reconcileIssues));
   const selection = selectFields(store, input.fields, ['id']);
-  const cap = selection.ids.length === 0 ? MAX_RESULTS_IDS_ONLY : MAX_RESULTS_WITH_FIELDS;
+  // "The greatest number of items returned per page is achieved when requesting id or key only"
+  // (OpenAPI, search/jql maxResults): up to 5,000 then; any other field or any property gives
+  // Jira's usual 100 ("may return fewer where … fields or properties are requested").
+  const idsOnly = selection.ids.length === 0 && (input.properties ?? []).length === 0;
+  const cap = idsOnly ? MAX_RESULTS_IDS_ONLY : MAX_RESULTS_WITH_FIELDS;
   const requested = parseIntParam(input.maxResults, 'maxResults', DEFAULT_MAX_RESULTS);
   if (requested < 0) fail(400, "The value for 'maxResults' must not be negative.");
   const pageSize = Math.min(requested, cap);

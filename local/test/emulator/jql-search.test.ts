@@ -152,7 +152,7 @@ describe('search/jql: what JQL matches', () => {
       ['project = currentUser()', "The function 'currentUser' is not supported by the field 'project'."],
       ['project = MSP ORDER BY labels', "Not able to sort using field 'labels'."],
       ['project = MSP ORDER BY nonsense', "Field 'nonsense' does not exist or you do not have permission to view it."],
-      ['created > -1d', "Error in the JQL Query: the local Jira emulator cannot search by 'created' yet; search by project, issuetype, status, statusCategory, labels, parent, key, summary or an entity property."],
+      ['resolutiondate > -1d', "Error in the JQL Query: the local Jira emulator cannot search by 'resolutiondate' yet; search by project, issuetype, status, statusCategory, labels, parent, key, summary, assignee, reporter, creator, updated, created or an entity property."],
       ['', 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
       ['ORDER BY key', 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
       ['project = ', 'Error in the JQL Query: Expecting either a value, list or function before the end of the query.'],

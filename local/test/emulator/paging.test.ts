@@ -51,6 +51,13 @@ describe('search/jql paging', () => {
     expect(sizes).toEqual([100, 100, 30]);
   });
 
+  it('caps a page at 100 when properties are requested, even with ids only (5,000 is for id or key only)', async () => {
+    const { sizes } = await collect({ jql: 'project = MSP', fields: ['key'], properties: ['p'], maxResults: 5000 });
+    expect(sizes).toEqual([100, 100, 30]);
+    const idsOnly = await collect({ jql: 'project = MSP', fields: ['key'], maxResults: 5000 });
+    expect(idsOnly.sizes).toEqual([230]);
+  });
+
   it('answers {id, key} when only the key is requested', async () => {
     const res = await call('POST', '/search/jql', { jql: 'key = MSP-7', fields: ['key'] });
     expect(res.json.issues).toEqual([{ id: '10006', key: 'MSP-7' }]);

@@ -1,0 +1,94 @@
+/**
+ * The unit operations a month of an installation is made of, each measured with the local runtime's
+ * meters (local/forge/meter.ts) on one project of a given size: the import, a rollup read in full
+ * (the first read, or one after the last full read is an hour old), a rollup delta (after some
+ * edits), an issue edit in Jira (the issue trigger), and the daily scheduled jobs. The import runs
+ * a day earlier on Jira's clock, so its issues are not "changed recently" when the rest is measured.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Rollup } from '../common/contract';
+import type { UsageTotals } from '../local/forge/meter';
+import type { ChecklistDefinition } from '../src/domain/types';
+import { invoke, registerChecklist, startEnv, type BenchEnv } from './app-bench';
+
+const DAY_MS = 86_400_000;
+
+export interface UnitUsage extends UsageTotals {
+  wallMs: number;
+}
+
+export interface UnitCosts {
+  items: number;
+  import: UnitUsage;
+  rollupFull: UnitUsage;
+  rollupDelta: UnitUsage;
+  rollupQuiet: UnitUsage;
+  edit: UnitUsage;
+  dailyJobs: UnitUsage;
+}
+
+/** The usage of `run`, from the meters' totals before and after. */
+async function metered(env: BenchEnv, run: () => Promise<unknown>): Promise<UnitUsage> {
+  await env.runtime.idle();
+  env.runtime.resetUsage();
+  const started = performance.now();
+  await run();
+  await env.runtime.idle();
+  return { ...env.runtime.usage(), wallMs: performance.now() - started };
+}
+
+async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
+  const call = (method: string, path: string, body?: unknown) => env.emulator.handle({ method, path, query: {}, headers: {}, body, actor: 'admin', origin: 'outside' });
+  const { body } = await call('GET', `/rest/api/3/issue/${issueKey}/transitions`);
+  const transitions = (body as { transitions: { id: string; to: { name: string } }[] }).transitions;
+  const next = transitions.find((t) => t.to.name === 'In Progress') ?? transitions[0];
+  if (next) await call('POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: next.id } });
+}
+
+async function itemKeys(env: BenchEnv, def: ChecklistDefinition, count: number): Promise<string[]> {
+  const res = await env.emulator.handle({
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    query: {},
+    headers: {},
+    body: { jql: `project = MSP AND issue.property[msp-audit-item].checklistId = "${def.id}" AND issue.property[msp-audit-item].state = "active"`, fields: ['key'], maxResults: 5000 },
+    actor: 'admin',
+    origin: 'outside',
+  });
+  return (res.body as { issues: { key: string }[] }).issues.slice(0, count).map((issue) => issue.key);
+}
+
+/** Rollup as a person opening the Audit page (`refresh`: the page's Refresh, honoured at once here). */
+const rollup = (env: BenchEnv, def: ChecklistDefinition) => invoke<Rollup | null>(env.runtime, 'getRollup', { checklistId: def.id, refresh: true });
+
+export async function measureUnits(def: ChecklistDefinition, latencyMs: number): Promise<UnitCosts> {
+  // The import happens "a day ago" on Jira's clock; after it both clocks agree again.
+  let jiraOffset = -DAY_MS;
+  const env = startEnv(latencyMs, { jiraNow: () => new Date(Date.now() + jiraOffset) });
+  const previous = process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
+  process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
+  const original = { info: console.info, warn: console.warn };
+  console.info = () => undefined;
+  console.warn = () => undefined;
+  try {
+    await registerChecklist(def);
+    const imported = await metered(env, () => invoke(env.runtime, 'startImport', { checklistId: def.id }));
+    jiraOffset = 0;
+    const rollupFull = await metered(env, () => rollup(env, def));
+    const rollupQuiet = await metered(env, () => rollup(env, def));
+    const keys = await itemKeys(env, def, 3);
+    const edit = await metered(env, () => editInJira(env, keys[0]!));
+    for (const key of keys.slice(1)) await editInJira(env, key);
+    await env.runtime.idle();
+    const rollupDelta = await metered(env, () => rollup(env, def));
+    const dailyJobs = await metered(env, async () => {
+      for (const trigger of env.runtime.manifest.scheduledTriggers) await env.runtime.runScheduled(trigger.key);
+    });
+    return { items: def.items.length, import: imported, rollupFull, rollupDelta, rollupQuiet, edit, dailyJobs };
+  } finally {
+    Object.assign(console, original);
+    if (previous === undefined) delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
+    else process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = previous;
+    await env.close();
+  }
+}

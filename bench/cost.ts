@@ -1,0 +1,128 @@
+/**
+ * `npm run bench -- --cost`: what an installation costs on Forge, from the local runtime's meters
+ * (local/forge/meter.ts), and the rollup's Jira calls before and after the delta read.
+ *
+ * Prices and free allowances used (Forge platform pricing, "the source of truth for current Forge
+ * pricing", https://developer.atlassian.com/platform/forge/forge-platform-pricing, last updated
+ * 30 Jun 2025, billed from 1 Jan 2026), per app per month:
+ *   Functions duration: 100,000 GB-s free, then $0.000025 per GB-s;
+ *   KVS reads: 0.1 GB free, then $0.055 per GB;  KVS writes: 0.1 GB free, then $1.09 per GB.
+ * (Logs, 1 GB free, are not metered locally.) A GB is taken as 10^9 bytes, the smaller reading.
+ *
+ * The month (MONTH below): one 130-item project with 10 users opening the Audit page 20 times and
+ * making 50 issue edits a day, and the daily jobs; and a large installation of 5 projects × 2,000
+ * items with the same activity in each project. An Audit page open reads Jira (nobody waits for the
+ * 2-minute cache in this model): spread over an 8-hour day, 8 of the 20 are full reads (the delta's
+ * base is at most an hour old) and 12 are deltas. Unit costs are measured once and multiplied;
+ * durations are this machine's with 100 ms per Jira call, so GB-s is an estimate.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { checklistFor, syntheticChecklist } from './checklists';
+import { measureUnits, type UnitCosts, type UnitUsage } from './cost-units';
+
+const LATENCY_MS = 100;
+const RESULTS_FILE = path.join(__dirname, 'results.json');
+const GB = 1e9;
+
+export const PRICING = {
+  source: 'https://developer.atlassian.com/platform/forge/forge-platform-pricing (last updated 30 Jun 2025)',
+  free: { gbSeconds: 100_000, kvsReadGb: 0.1, kvsWriteGb: 0.1 },
+  overage: { perGbSecond: 0.000025, perKvsReadGb: 0.055, perKvsWriteGb: 1.09 },
+} as const;
+
+export const MONTH = { days: 30, opensPerDay: 20, fullReadsPerDay: 8, editsPerDay: 50, dailyJobRuns: 1 } as const;
+
+interface MonthUsage {
+  name: string;
+  projects: number;
+  gbSeconds: number;
+  kvsReadBytes: number;
+  kvsWriteBytes: number;
+  kvsReads: number;
+  kvsWrites: number;
+  asyncEvents: number;
+  jiraCalls: number;
+  /** Share of each free allowance, %. */
+  share: { gbSeconds: number; kvsRead: number; kvsWrite: number };
+  overageUsd: number;
+  /** The unit that spends most GB-s in the month. */
+  topSpender: string;
+}
+
+function month(name: string, units: UnitCosts, projects: number): MonthUsage {
+  const perDay: [string, UnitUsage, number][] = [
+    ['rollup full reads', units.rollupFull, MONTH.fullReadsPerDay],
+    ['rollup deltas', units.rollupDelta, MONTH.opensPerDay - MONTH.fullReadsPerDay],
+    ['issue edits (trigger)', units.edit, MONTH.editsPerDay],
+    ['daily jobs', units.dailyJobs, MONTH.dailyJobRuns],
+  ];
+  const sum = (pick: (u: UnitUsage) => number): number => projects * MONTH.days * perDay.reduce((total, [, unit, times]) => total + pick(unit) * times, 0);
+  const gbSeconds = sum((u) => u.gbSeconds);
+  const kvsReadBytes = sum((u) => u.kvs.readBytes);
+  const kvsWriteBytes = sum((u) => u.kvs.writeBytes);
+  const overage =
+    Math.max(0, gbSeconds - PRICING.free.gbSeconds) * PRICING.overage.perGbSecond +
+    Math.max(0, kvsReadBytes / GB - PRICING.free.kvsReadGb) * PRICING.overage.perKvsReadGb +
+    Math.max(0, kvsWriteBytes / GB - PRICING.free.kvsWriteGb) * PRICING.overage.perKvsWriteGb;
+  const top = [...perDay].sort((a, b) => b[1].gbSeconds * b[2] - a[1].gbSeconds * a[2])[0]![0];
+  return {
+    name,
+    projects,
+    gbSeconds,
+    kvsReadBytes,
+    kvsWriteBytes,
+    kvsReads: sum((u) => u.kvs.reads),
+    kvsWrites: sum((u) => u.kvs.writes),
+    asyncEvents: sum((u) => u.asyncEvents),
+    jiraCalls: sum((u) => u.jiraCalls),
+    share: {
+      gbSeconds: (100 * gbSeconds) / PRICING.free.gbSeconds,
+      kvsRead: (100 * kvsReadBytes) / GB / PRICING.free.kvsReadGb,
+      kvsWrite: (100 * kvsWriteBytes) / GB / PRICING.free.kvsWriteGb,
+    },
+    overageUsd: overage,
+    topSpender: top,
+  };
+}
+
+const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mb = (bytes: number): string => `${n(bytes / 1e6, 1)} MB`;
+const s = (ms: number): string => `${n(ms / 1000, 2)} s`;
+
+export async function runCostBench(): Promise<void> {
+  const progress = (line: string): void => console.error(`[bench --cost] ${line}`);
+  const units: UnitCosts[] = [];
+  for (const items of [130, 1_000, 2_000, 5_000]) {
+    progress(`${n(items)} items: import, rollup full / delta / quiet, an edit, the daily jobs …`);
+    // 130 items: the built-in checklist (its definition ships with the app); larger: a custom one (kept in KVS).
+    const def = items === 130 ? checklistFor({ items, chapters: 0, naiveConcurrency: 1 }) : syntheticChecklist(items, Math.round(items / 100));
+    units.push(await measureUnits(def, LATENCY_MS));
+  }
+  const at = (items: number): UnitCosts => units.find((unit) => unit.items === items)!;
+  const lines: string[] = ['### Rollup Jira calls (getRollup with refresh; 100 ms per Jira call)', ''];
+  lines.push('| Items | First read (full, as before: ceil(N/100)+2) | Refresh after 3 edits (delta) | Refresh, nothing changed (delta) |');
+  lines.push('|---:|---:|---:|---:|');
+  for (const unit of units) {
+    lines.push(`| ${n(unit.items)} | ${unit.rollupFull.jiraCalls} calls, ${s(unit.rollupFull.wallMs)} | ${unit.rollupDelta.jiraCalls} calls, ${s(unit.rollupDelta.wallMs)} | ${unit.rollupQuiet.jiraCalls} calls, ${s(unit.rollupQuiet.wallMs)} |`);
+  }
+  const months = [month('Realistic: 1 project × 130 items', at(130), 1), month('Large: 5 projects × 2,000 items', at(2_000), 5)];
+  lines.push('', '### A month on Forge (from the meters; free allowance per app per month)', '');
+  lines.push('| Installation | GB-s (% of 100,000) | KVS read (% of 0.1 GB) | KVS written (% of 0.1 GB) | KVS ops r/w | Async events | Jira calls | Overage | Spends most on |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const m of months) {
+    lines.push(
+      `| ${m.name} | ${n(m.gbSeconds)} (${n(m.share.gbSeconds, 2)} %) | ${mb(m.kvsReadBytes)} (${n(m.share.kvsRead, 2)} %) | ${mb(m.kvsWriteBytes)} (${n(m.share.kvsWrite, 2)} %) | ${n(m.kvsReads)} / ${n(m.kvsWrites)} | ${n(m.asyncEvents)} | ${n(m.jiraCalls)} | $${n(m.overageUsd, 2)} | ${m.topSpender} |`,
+    );
+  }
+  lines.push('', '### One-off import (month 1)', '', '| Items | GB-s | KVS written | Async events | Jira calls |', '|---:|---:|---:|---:|---:|');
+  for (const unit of units) lines.push(`| ${n(unit.items)} | ${n(unit.import.gbSeconds, 1)} | ${mb(unit.import.kvs.writeBytes)} | ${unit.import.asyncEvents} | ${unit.import.jiraCalls} |`);
+  lines.push('', `Prices: ${PRICING.source}.`);
+  console.log(lines.join('\n'));
+  const results: Record<string, unknown> = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  results.cost = { measuredAt: new Date().toISOString(), latencyMs: LATENCY_MS, pricing: PRICING, model: MONTH, units, months };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  const failed = months[0]!.share.gbSeconds >= 1 || months[0]!.share.kvsRead >= 1 || months[0]!.share.kvsWrite >= 1 || units.some((unit) => unit.rollupDelta.jiraCalls > 8 || unit.rollupQuiet.jiraCalls > 8);
+  console.log(`\n${failed ? 'FAIL' : 'PASS'}: realistic installation under 1 % of every free allowance; rollup refresh ≤ 8 Jira calls at every size.`);
+  if (failed) process.exitCode = 1;
+}

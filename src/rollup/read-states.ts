@@ -1,0 +1,196 @@
+/**
+ * The rollup's read of a checklist's item states from Jira, in a constant number of calls whenever
+ * it can be: a **delta read** on top of the last read (kept in the rollup cache) instead of a full
+ * read of every item.
+ *
+ * Why not always constant: an item's status name, resolution, assignee, `updated` and the value of
+ * the app-owned evidence field (its assessment and evidence) come back only with fields requested,
+ * and Jira then pages at 100 (search/jql and bulkfetch alike). Ids-only searches page at 5,000, but
+ * they say *which* issues match, not *what* they hold: a search per status category or per value
+ * cannot give the evidence entries that strict mode and the risks judge. So the first read of a
+ * checklist (or one after the app rebuilt its items) is a full read, ceil(N/100) search pages, and
+ * every later read asks Jira only what changed:
+ *
+ * 1. ids-only search of the checklist's active item issues (membership: one call up to 5,000),
+ * 2. ids-only search of those updated since the last read, less a margin for index lag,
+ * 3. bulkfetch (100 a call) of the changed issues and of members the last read did not know:
+ *    the per-item fallback, so it costs ceil(changed/100) calls.
+ *
+ * The app's own verdict writes (the evidence field, through the app field value API: an issue
+ * update, which fires `avi:jira:updated:issue` unless `generateAppEvents=false`; to confirm on a real
+ * site) and every change people make (status, resolution, assignee, moves) update the issue's
+ * `updated`; deleted,
+ * moved-away, retired or re-labelled issues drop out of the membership search. A full read is made
+ * instead when any of these fail to hold: no cached read of this checklist, the item map changed
+ * since (an import, sync or adoption: identity properties may have changed, which `updated` does
+ * not show), the last full read is older than FULL_READ_MAX_AGE_MS (the backstop for an identity
+ * property rewritten outside the app, which changes neither `updated` nor membership), or more
+ * than DELTA_FETCH_MAX issues changed.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { EvidenceFieldValue } from '../domain/evidence';
+import type { ChecklistDefinition } from '../domain/types';
+import { fromDigest, toDigest, type EvidenceDigest } from '../domain/evidence-digest';
+import { itemStatesOf } from './evidence-read';
+import type { JiraClient, JiraSearchIssue } from '../jira';
+import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
+import type { ItemMap } from '../item-map/model';
+import type { UnclaimedIssue } from '../item-map/claims';
+import { rollupBaseKey } from '../storage/keys';
+import { readValue, writeValue } from '../storage/kvs';
+import type { CachedStates } from './cache';
+import { ITEM_STATE_FIELDS, type ItemRead } from '../platform/item-states';
+
+/** A delta read older than this since the last full read makes a full read instead. */
+export const FULL_READ_MAX_AGE_MS = 60 * 60_000;
+/** Changes looked for since the last read less this: Jira's search index may lag a change by this much. */
+export const INDEX_LAG_MARGIN_MINUTES = 15;
+/** More changed or unknown issues than this (4 bulkfetch calls) makes a full read instead. */
+export const DELTA_FETCH_MAX = 400;
+/** Member issues that are not items (chapter Epics…) remembered at most; beyond, always a full read. */
+const MAX_OTHER_KEYS = 2_000;
+
+const baseSchema = z.object({
+  /** The cached read (its `readAt`) this record describes. */
+  readAt: z.number(),
+  fullReadAt: z.number(),
+  mapHash: z.string(),
+  /** Active member issues of the checklist that gave no item state and no claim. */
+  otherKeys: z.array(z.string()),
+});
+type Base = z.infer<typeof baseSchema>;
+
+export interface StatesRead {
+  states: ItemRead[];
+  /** Evidence by item id (valid entries only). */
+  evidence: Map<string, EvidenceFieldValue>;
+  /** Issues that claim an item the map does not give them. */
+  unclaimed: UnclaimedIssue[];
+  kind: 'full' | 'delta';
+  /** What the next read rests on; store it with `rememberBase` once the cache holds this read. */
+  base: Omit<Base, 'readAt'>;
+}
+
+/** The item map's part a read depends on: this checklist's items and the closed duplicates. */
+export function mapFingerprint(map: ItemMap, checklistId: string): string {
+  const items = [...(map.checklists.get(checklistId)?.items ?? new Map())].map(([itemId, issue]) => [itemId, issue.id, issue.key, issue.state]);
+  const duplicates = [...map.duplicates].map(([id, duplicate]) => [id, duplicate.key, duplicate.checklistId, duplicate.itemId, duplicate.closed]);
+  return createHash('sha256').update(JSON.stringify([items, duplicates])).digest('hex').slice(0, 32);
+}
+
+export async function rememberBase(projectKey: string, checklistId: string, readAt: number, base: StatesRead['base']): Promise<void> {
+  if (base.otherKeys.length > MAX_OTHER_KEYS) return;
+  await writeValue(rollupBaseKey(projectKey, checklistId), { readAt, ...base });
+}
+
+/** Splits accepted states from issues the accept function (the map) turned down, as claims. */
+type Accept = (state: ItemRead) => UnclaimedIssue | true | undefined;
+
+/**
+ * Reads the states of `def`'s items: a delta on `cached` when it qualifies (see the file comment),
+ * a full read otherwise. `accept` says whether the map holds an issue for its item, or the claim.
+ */
+export async function readItemStates(
+  jira: JiraClient,
+  projectKey: string,
+  def: ChecklistDefinition,
+  fieldId: string | undefined,
+  map: ItemMap,
+  accept: Accept,
+  context: { cached: CachedStates | undefined; previousUnclaimed: readonly UnclaimedIssue[]; now: number; allowDelta: boolean },
+): Promise<StatesRead> {
+  const mapHash = mapFingerprint(map, def.id);
+  const base = context.allowDelta && context.cached ? await readValue(rollupBaseKey(projectKey, def.id), baseSchema) : undefined;
+  if (
+    context.cached &&
+    base &&
+    base.readAt === context.cached.readAt &&
+    base.mapHash === mapHash &&
+    context.now - base.fullReadAt < FULL_READ_MAX_AGE_MS &&
+    recentlyUpdated(context.cached) <= DELTA_FETCH_MAX
+  ) {
+    const delta = await deltaRead(jira, projectKey, def, fieldId, accept, { ...context, cached: context.cached, base });
+    if (delta) return delta;
+  }
+  const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, def.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
+  const read = statesOf(issues, fieldId, accept);
+  if (read.ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${read.ignored} stored evidence problem(s) ignored`);
+  return { states: read.states, evidence: read.evidence, unclaimed: read.unclaimed, kind: 'full', base: { fullReadAt: context.now, mapHash, otherKeys: read.otherKeys } };
+}
+
+/**
+ * Cached items whose issue changed within the lag margin before that read: a delta would fetch them
+ * all again, so with more than DELTA_FETCH_MAX (right after an import) a full read is cheaper at once.
+ * Only a shortcut: the delta makes the same check on what Jira answers.
+ */
+function recentlyUpdated(cached: CachedStates): number {
+  const since = cached.readAt - (INDEX_LAG_MARGIN_MINUTES + 1) * 60_000;
+  return cached.states.filter((state) => state.updatedAt !== undefined && Date.parse(state.updatedAt) >= since).length;
+}
+
+function readFields(fieldId: string | undefined): string[] {
+  return [...ITEM_STATE_FIELDS, ...(fieldId !== undefined ? [fieldId] : [])];
+}
+
+/** States, evidence, claims and the keys of issues that are neither, from issues read with fields. */
+function statesOf(issues: readonly JiraSearchIssue[], fieldId: string | undefined, accept: Accept) {
+  const unclaimed: UnclaimedIssue[] = [];
+  const claimed = new Set<string>();
+  const read = itemStatesOf(issues, fieldId, (state) => {
+    const verdict = accept(state);
+    if (verdict === undefined) return false;
+    claimed.add(state.issueKey ?? '');
+    if (verdict === true) return true;
+    unclaimed.push(verdict);
+    return false;
+  });
+  const otherKeys = issues.flatMap((issue) => (issue.key !== undefined && !claimed.has(issue.key) ? [issue.key] : []));
+  return { ...read, unclaimed, otherKeys };
+}
+
+async function deltaRead(
+  jira: JiraClient,
+  projectKey: string,
+  def: ChecklistDefinition,
+  fieldId: string | undefined,
+  accept: Accept,
+  context: { cached: CachedStates; base: Base; previousUnclaimed: readonly UnclaimedIssue[]; now: number },
+): Promise<StatesRead | undefined> {
+  const { cached, base } = context;
+  const jql = activeItemsJql(projectKey, def.id);
+  // Relative to Jira's clock, so no time zone enters; minute precision, hence the +1.
+  const sinceMinutes = Math.ceil(Math.max(0, context.now - cached.readAt) / 60_000) + 1 + INDEX_LAG_MARGIN_MINUTES;
+  const [members, changed] = await Promise.all([
+    jira.searchJql({ jql, fields: ['key'] }),
+    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: ['key'] }),
+  ]);
+  const changedIds = new Set(changed.map((issue) => issue.id));
+  const known = new Map<string, 'state' | 'claim' | 'other'>();
+  for (const state of cached.states) if (state.issueKey !== undefined) known.set(state.issueKey, 'state');
+  for (const claim of context.previousUnclaimed) known.set(claim.issueKey, 'claim');
+  for (const key of base.otherKeys) known.set(key, 'other');
+  const memberKeys = new Set(members.flatMap((issue) => (issue.key !== undefined ? [issue.key] : [])));
+  const toFetch = members.filter((issue) => changedIds.has(issue.id) || issue.key === undefined || !known.has(issue.key));
+  if (toFetch.length > DELTA_FETCH_MAX) return undefined;
+  const fetched = toFetch.length === 0 ? [] : await jira.bulkFetchIssues({ issueIdsOrKeys: toFetch.map((issue) => issue.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
+  const fetchedKeys = new Set([...toFetch, ...fetched].flatMap((issue) => (issue.key !== undefined ? [issue.key] : [])));
+  const stays = (key: string | undefined): key is string => key !== undefined && memberKeys.has(key) && !fetchedKeys.has(key);
+  // An issue that is still a member and did not change holds what the last read found.
+  const fresh = statesOf(fetched, fieldId, accept);
+  const keptStates = cached.states.filter((state) => stays(state.issueKey) && accept(state) === true);
+  const evidence = new Map<string, EvidenceFieldValue>();
+  for (const state of keptStates) {
+    const digest: EvidenceDigest | undefined = cached.evidence.get(state.itemId);
+    if (digest !== undefined) evidence.set(state.itemId, fromDigest(digest));
+  }
+  for (const [itemId, value] of fresh.evidence) if (!evidence.has(itemId)) evidence.set(itemId, value);
+  const unclaimed = [...context.previousUnclaimed.filter((claim) => stays(claim.issueKey)), ...fresh.unclaimed];
+  const otherKeys = [...base.otherKeys.filter(stays), ...fresh.otherKeys];
+  return { states: [...keptStates, ...fresh.states], evidence, unclaimed, kind: 'delta', base: { fullReadAt: base.fullReadAt, mapHash: base.mapHash, otherKeys } };
+}
+
+/** Evidence as the cache keeps it. */
+export function digestsOf(evidence: ReadonlyMap<string, EvidenceFieldValue>): Map<string, EvidenceDigest> {
+  return new Map([...evidence].map(([itemId, value]) => [itemId, toDigest(value)]));
+}
