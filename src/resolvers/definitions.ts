@@ -21,6 +21,7 @@ import { defineItemMapResolvers } from './item-map';
 import { jiraClientFor } from './jira';
 import { defineTrailResolvers } from './trail';
 import { definePlanResolvers } from './plan';
+import { defineFindingResolvers } from './findings';
 
 const checklistPayload = z.object({ checklistId: checklistIdSchema });
 const idPayload = z.object({ id: checklistIdSchema });
@@ -101,5 +102,6 @@ export function buildResolver(): Resolver {
   defineTrailResolvers(definitions);
   defineItemMapResolvers(definitions);
   definePlanResolvers(definitions);
+  defineFindingResolvers(definitions);
   return definitions;
 }

@@ -27,6 +27,7 @@ export const DECISION_ACTIONS = [
   'duplicate.close',
   'prerequisite.set',
   'plan.set',
+  'finding.record',
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 

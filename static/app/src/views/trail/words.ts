@@ -16,6 +16,7 @@ export const ACTION_WORDS: Record<string, string> = {
   'duplicate.close': 'Duplicate closed',
   'prerequisite.set': '“Before you apply” ticked',
   'plan.set': 'Audit plan set',
+  'finding.record': 'Audit finding recorded',
 };
 
 export function actionWords(action: string): string {
