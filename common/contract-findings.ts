@@ -55,7 +55,7 @@ export interface FindingsView {
   canRecord: boolean;
   /** Open (and recording) first, most urgent first; then closed. */
   findings: FindingView[];
-  /** The JQL that lists every finding issue of the checklist. */
+  /** The JQL that lists the project's finding issues (label `msp-finding`). */
   jql: string;
   /** Items a finding can be recorded on: the checklist's items in the item map, visible to the caller. */
   items: { itemId: string; title: string; issueKey: string }[];

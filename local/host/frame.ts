@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ForgeRuntime, InvokeContext } from '../forge';
+import { DASHBOARD_ID, type GadgetConfigurations } from './dashboard';
 import { esc, jsonForScript } from './html';
 import { appFieldId, isObj, type JiraReader } from './jira-data';
 
@@ -61,6 +62,7 @@ export interface FrameQuery {
   sub?: string;
   resize?: string;
   modal?: string;
+  gadget?: string;
 }
 
 /** Resolve `rel` inside `root`, refusing anything that escapes it. */
@@ -75,6 +77,7 @@ export class FrameServer {
   constructor(
     private readonly runtime: ForgeRuntime,
     private readonly reader: (user: string) => JiraReader,
+    private readonly gadgets?: GadgetConfigurations,
   ) {}
 
   async serve(resourceKey: string, relPath: string, q: FrameQuery): Promise<FileReply> {
@@ -117,6 +120,15 @@ export class FrameServer {
         fieldValue: fieldId ? (fields[fieldId] ?? null) : null,
         renderContext: 'issue-view',
         entryPoint: q.entry === 'edit' ? 'edit' : 'view',
+      });
+    }
+    if (module?.type === 'jira:dashboardGadget' && q.gadget) {
+      // As Jira fills it for a gadget: its dashboard, its id, the saved configuration, and the edit entry point.
+      Object.assign(extra, {
+        dashboard: { id: DASHBOARD_ID },
+        gadget: { id: q.gadget },
+        gadgetConfiguration: this.gadgets?.get(q.gadget) ?? {},
+        ...(q.entry === 'edit' ? { entryPoint: 'edit' } : {}),
       });
     }
     if (q.modal) {

@@ -21,6 +21,8 @@ export interface FrameParams {
   entry?: 'view' | 'edit';
   subPath?: string;
   autoResize?: boolean;
+  /** A dashboard gadget's id (its configuration is the host's). */
+  gadget?: string;
 }
 
 export function frameUrl(p: FrameParams): string {
@@ -30,6 +32,7 @@ export function frameUrl(p: FrameParams): string {
   if (p.entry) q.set('entry', p.entry);
   if (p.subPath) q.set('sub', p.subPath);
   if (p.autoResize) q.set('resize', '1');
+  if (p.gadget) q.set('gadget', p.gadget);
   return `/forge/resources/${encodeURIComponent(p.resource)}/index.html?${q.toString()}`;
 }
 
@@ -57,6 +60,7 @@ export function homePage(env: PageEnv, projects: { key: string; name: string }[]
     })
     .join('');
   const body = `<h1>Projects</h1><ul class="projects">${items}</ul>
+<p><a href="/dashboard">Dashboard</a> (the app's gadgets).</p>
 <p>A local Jira Cloud emulator with the app installed. Jira REST API: <a href="/jira/rest/api/3/myself">/jira/rest/api/3</a>.</p>`;
   return page({ title: 'Home', user: env.user, users: env.users, body: raw(body) });
 }

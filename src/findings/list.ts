@@ -33,9 +33,9 @@ export async function listFindings(jira: JiraClient, http: JiraHttp, caller: Pro
   return findingsView(jira, http, caller, def, canEdit, now);
 }
 
-/** The JQL listing every finding issue of a checklist in a project. */
-export function findingsJql(projectKey: string, checklistId: string): string {
-  return `project = ${jqlString(projectKey)} AND labels = ${jqlString(FINDING_LABEL)} AND issue.property[msp-audit-finding].checklistId = ${jqlString(checklistId)} ORDER BY duedate ASC, key ASC`;
+/** The JQL listing the project's finding issues (by their label: the finding property is not indexed). */
+export function findingsJql(projectKey: string): string {
+  return `project = ${jqlString(projectKey)} AND labels = ${jqlString(FINDING_LABEL)} ORDER BY key ASC`;
 }
 
 export async function findingsView(jira: JiraClient, http: JiraHttp, caller: ProjectCaller, def: ChecklistDefinition, canRecord: boolean, now: Clock): Promise<FindingsView> {
@@ -90,7 +90,7 @@ export async function findingsView(jira: JiraClient, http: JiraHttp, caller: Pro
     dueDate: planDue ?? null,
     canRecord,
     findings,
-    jql: findingsJql(caller.projectKey, def.id),
+    jql: findingsJql(caller.projectKey),
     items,
     people: Object.fromEntries(Object.values(names).map((person) => [person.accountId, person.displayName])),
   };

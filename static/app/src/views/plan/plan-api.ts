@@ -4,6 +4,13 @@
  */
 import { invoke } from '@forge/bridge';
 import type { GetPeoplePayload, PeopleNames, RemindersView, RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
+import type { FindingsView, RecordFindingPayload, RecordFindingResult } from '../../../../../common/contract-findings';
+
+/** The auditor's findings (common/contract-findings.ts). */
+export interface FindingsApi {
+  listFindings(checklistId: string): Promise<FindingsView>;
+  recordFinding(payload: RecordFindingPayload): Promise<RecordFindingResult>;
+}
 
 export interface PlanApi {
   getAuditPlan(checklistId: string): Promise<RoadToAudit>;
@@ -11,6 +18,8 @@ export interface PlanApi {
   getPeople(payload: GetPeoplePayload & { checklistId?: string }): Promise<PeopleNames>;
   getReminders(checklistId: string): Promise<RemindersView>;
   setReminders(checklistId: string, enabled: boolean): Promise<RemindersView>;
+  /** Findings; optional so fakes without them need not supply it (the section is then left out). */
+  findings?: FindingsApi;
 }
 
 type Invoke = <T>(functionKey: string, payload?: Record<string, unknown>) => Promise<T>;
@@ -23,5 +32,9 @@ export function createBridgePlanApi(call: Invoke = (key, payload) => invoke(key,
     getPeople: (payload) => call<PeopleNames>('getPeople', { ...payload }),
     getReminders: (checklistId) => call<RemindersView>('getReminders', { checklistId }),
     setReminders: (checklistId, enabled) => call<RemindersView>('setReminders', { checklistId, enabled }),
+    findings: {
+      listFindings: (checklistId) => call<FindingsView>('listFindings', { checklistId }),
+      recordFinding: (payload) => call<RecordFindingResult>('recordFinding', { ...payload }),
+    },
   };
 }
