@@ -435,6 +435,8 @@ export interface ItemPanel {
   fieldInstalled: boolean;
   /** The day (YYYY-MM-DD, UTC) expiry was judged against. */
   today: string;
+  /** Display names of the account ids above (authors, reviewers, owners, who assessed); null when Jira does not return one. */
+  people?: Record<string, string | null>;
 }
 
 // ---- Audit day: chapter dry-runs, waivers, score history and the audit pack ----

@@ -14,6 +14,8 @@ import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { EvidenceJira, JiraIssueWithProperties } from '../jira/evidence-issue';
 import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
+import { JiraHttp } from '../jira/http';
+import { peopleNames } from '../plan/people';
 import { toItemState } from '../rollup/states';
 import type { IssueCaller } from './context';
 import { evidenceFieldId } from './field-id';
@@ -67,6 +69,8 @@ export interface PanelParts extends LoadedIssue {
   now: Date;
   /** Settings already read by the caller (saves a read). */
   settings?: ProjectSettings;
+  /** For the display names of reviewers, authors and owners (a default client when absent). */
+  http?: JiraHttp;
 }
 
 export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
@@ -97,6 +101,10 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     risks = auditRisks([{ id: issue.key, issueKey: issue.key, result: 'not_assessed', source: 'status' }], new Map([[issue.key, evidence]]), today);
   }
   const recorded = verdict.assessment;
+  const people = await panelPeople(parts, [
+    ...evidence.entries.flatMap((entry) => [entry.addedBy, entry.reviewer, entry.owner, entry.updatedBy]),
+    recorded?.assessedBy,
+  ]);
   return {
     issueKey: issue.key,
     item: itemIdentity ? panelItem(itemIdentity, item.def, item.defItem) : null,
@@ -119,7 +127,24 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     canEdit: parts.canEdit,
     fieldInstalled: parts.fieldId !== undefined,
     today,
+    people,
   };
+}
+
+/**
+ * Display names of the people on the panel (cached bulk lookup, src/plan/people.ts). Names are
+ * cosmetic: when Jira cannot be asked, the panel shows account ids rather than failing.
+ */
+async function panelPeople(parts: PanelParts, ids: readonly (string | undefined)[]): Promise<Record<string, string | null>> {
+  const wanted = ids.filter((id): id is string => id !== undefined && id !== '');
+  if (wanted.length === 0) return {};
+  try {
+    const names = await peopleNames(parts.http ?? new JiraHttp(), parts.projectKey, wanted, () => parts.now.getTime());
+    return Object.fromEntries(Object.values(names).map((person) => [person.accountId, person.displayName]));
+  } catch (error) {
+    console.warn(`[evidence] names not read (${error instanceof Error ? error.name : 'error'}); the panel shows account ids`);
+    return {};
+  }
 }
 
 /** The item for scoring: from the definition, or from the identity when the checklist is gone. */
