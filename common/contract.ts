@@ -538,6 +538,8 @@ export interface AuditDay {
   history: ScoreHistoryPoint[];
   /** When the item states behind `chapters` were read from Jira. */
   computedAt: string;
+  /** Display names of waiver authors and chapter reviewers; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 /** One program condition outside the checklist ("before you apply"), and whether the team ticked it. */
