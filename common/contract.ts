@@ -736,6 +736,8 @@ export interface TrailPage {
   /** Entries in the whole trail. */
   total: number;
   nextCursor?: string;
+  /** Display names of the entries' actors; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 export interface ItemHistory {
@@ -746,6 +748,8 @@ export interface ItemHistory {
   entries: TrailEntryView[];
   /** Entries about the issue or its item in the whole trail. */
   total: number;
+  /** Display names of the entries' actors; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 /**

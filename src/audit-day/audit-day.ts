@@ -15,8 +15,7 @@ import type { ChecklistDefinition } from '../domain/types';
 import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
 import { hasLapsed, proofLapseDate } from '../domain/waiver-proof';
 import type { JiraClient } from '../jira';
-import { JiraHttp } from '../jira/http';
-import { peopleNames } from '../plan/people';
+import { displayNames } from '../plan/people';
 import type { ProjectCaller } from '../resolvers/context';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
@@ -80,7 +79,7 @@ export async function auditDayOf(
       : await readHistory(projectKey, def.id);
   const reviews = chapterReviewSummary(def, await readReviews(projectKey, def.id), itemUpdates(computed, visible));
   const inForce = new Set(computed.waivers.map((record) => record.id));
-  const people = await namesOf(projectKey, [...computed.waivers.map((record) => record.appliedBy), ...reviews.flatMap((review) => (review.review ? [review.review.reviewedBy] : []))], options.now);
+  const people = await displayNames(projectKey, [...computed.waivers.map((record) => record.appliedBy), ...reviews.flatMap((review) => (review.review ? [review.review.reviewedBy] : []))], options.now);
   return {
     checklistId: def.id,
     checklistName: def.name,
@@ -157,16 +156,4 @@ function seriesOf(history: ScoreHistory, today: string): ScoreHistoryPoint[] {
   const last = history[history.length - 1];
   if (!first || !last) return [];
   return historySeries(history, first.date, last.date > today ? last.date : today);
-}
-
-/** Display names of waiver authors and chapter reviewers (cached bulk lookup); ids when Jira cannot be asked. */
-async function namesOf(projectKey: string, accountIds: readonly string[], now: Clock): Promise<Record<string, string | null>> {
-  if (accountIds.length === 0) return {};
-  try {
-    const names = await peopleNames(new JiraHttp(), projectKey, accountIds, now);
-    return Object.fromEntries(Object.values(names).map((person) => [person.accountId, person.displayName]));
-  } catch (error) {
-    console.warn(`[audit-day] names not read (${error instanceof Error ? error.name : 'error'}); account ids shown`);
-    return {};
-  }
 }

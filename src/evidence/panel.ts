@@ -14,8 +14,8 @@ import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { EvidenceJira, JiraIssueWithProperties } from '../jira/evidence-issue';
 import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
-import { JiraHttp } from '../jira/http';
-import { peopleNames } from '../plan/people';
+import type { JiraHttp } from '../jira/http';
+import { displayNames } from '../plan/people';
 import { toItemState } from '../rollup/states';
 import type { IssueCaller } from './context';
 import { evidenceFieldId } from './field-id';
@@ -101,10 +101,12 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     risks = auditRisks([{ id: issue.key, issueKey: issue.key, result: 'not_assessed', source: 'status' }], new Map([[issue.key, evidence]]), today);
   }
   const recorded = verdict.assessment;
-  const people = await panelPeople(parts, [
-    ...evidence.entries.flatMap((entry) => [entry.addedBy, entry.reviewer, entry.owner, entry.updatedBy]),
-    recorded?.assessedBy,
-  ]);
+  const people = await displayNames(
+    parts.projectKey,
+    [...evidence.entries.flatMap((entry) => [entry.addedBy, entry.reviewer, entry.owner, entry.updatedBy]), recorded?.assessedBy],
+    () => parts.now.getTime(),
+    parts.http,
+  );
   return {
     issueKey: issue.key,
     item: itemIdentity ? panelItem(itemIdentity, item.def, item.defItem) : null,
@@ -129,22 +131,6 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     today,
     people,
   };
-}
-
-/**
- * Display names of the people on the panel (cached bulk lookup, src/plan/people.ts). Names are
- * cosmetic: when Jira cannot be asked, the panel shows account ids rather than failing.
- */
-async function panelPeople(parts: PanelParts, ids: readonly (string | undefined)[]): Promise<Record<string, string | null>> {
-  const wanted = ids.filter((id): id is string => id !== undefined && id !== '');
-  if (wanted.length === 0) return {};
-  try {
-    const names = await peopleNames(parts.http ?? new JiraHttp(), parts.projectKey, wanted, () => parts.now.getTime());
-    return Object.fromEntries(Object.values(names).map((person) => [person.accountId, person.displayName]));
-  } catch (error) {
-    console.warn(`[evidence] names not read (${error instanceof Error ? error.name : 'error'}); the panel shows account ids`);
-    return {};
-  }
 }
 
 /** The item for scoring: from the definition, or from the identity when the checklist is gone. */

@@ -22,7 +22,7 @@ const PAGE = 25;
 export default function TrailSection({ api }: { api: TrailApi }) {
   const headingId = useId();
   const { state, reload } = useLoad<TrailPage>('trail', () => api.getTrail({ limit: PAGE }));
-  const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string } | null>(null);
+  const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string; people?: Record<string, string | null> } | null>(null);
   const [busy, setBusy] = useState<'older' | 'export' | null>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState<{ url: string; fileName: string; rows: number } | null>(null);
@@ -30,6 +30,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
   const first = state.status === 'ready' ? state.value : null;
   const entries = [...(first?.entries ?? []), ...(older?.entries ?? [])];
   const nextCursor = older ? older.nextCursor : first?.nextCursor;
+  const people = { ...(first?.people ?? {}), ...(older?.people ?? {}) };
 
   const showOlder = () => {
     if (nextCursor === undefined) return;
@@ -37,7 +38,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
     setProblem(undefined);
     api.getTrail({ cursor: nextCursor, limit: PAGE }).then(
       (page) => {
-        setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) }));
+        setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], people: { ...(current?.people ?? {}), ...(page.people ?? {}) }, ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) }));
         setBusy(null);
       },
       (error: unknown) => {
@@ -104,7 +105,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
           <div>
             Showing the latest {entries.length} of {first?.total} {first?.total === 1 ? 'entry' : 'entries'}.
           </div>
-          <TrailEntries entries={entries} />
+          <TrailEntries entries={entries} people={people} />
         </>
       )}
       {nextCursor !== undefined && (

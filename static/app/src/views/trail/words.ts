@@ -60,6 +60,6 @@ export function whenWords(at: string): string {
 }
 
 /** Who decided: an account id for now (`app` for the app itself). */
-export function whoWords(actor: string): string {
-  return actor === 'app' ? 'the app' : actor;
+export function whoWords(actor: string, people: Record<string, string | null> = {}): string {
+  return actor === 'app' ? 'the app' : (people[actor] ?? actor);
 }
