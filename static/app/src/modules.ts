@@ -10,5 +10,5 @@ export const moduleViews: Readonly<Record<string, ModuleView>> = {
   'audit-page': lazy(() => import('./views/audit/AuditPage')),
   'audit-item-panel': lazy(() => import('./views/item/ItemPanelView')),
   'audit-evidence': lazy(() => import('./views/evidence/EvidenceField')),
-  'audit-gadget': lazy(() => import('./views/gadget/GadgetView')),
+  'audit-gadget': lazy(() => import('./views/gadget/GadgetModule')),
 };

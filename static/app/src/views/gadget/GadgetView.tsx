@@ -13,11 +13,7 @@ import { Notice } from '../../components/Notice';
 import { StatusPill } from '../../components/StatusPill';
 import { useLoad } from '../../hooks/useLoad';
 import type { GadgetView as GadgetData } from '../../../../../common/contract-findings';
-import { createBridgeGadgetHost, type GadgetConfig, type GadgetHost } from './gadget-api';
-
-export default function GadgetModule() {
-  return <Gadget host={createBridgeGadgetHost()} />;
-}
+import type { GadgetConfig, GadgetHost } from './gadget-config';
 
 export function Gadget({ host }: { host: GadgetHost }) {
   const [context, setContext] = useState<{ config: GadgetConfig | null; editing: boolean } | null>(null);
