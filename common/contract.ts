@@ -435,6 +435,8 @@ export interface ItemPanel {
   fieldInstalled: boolean;
   /** The day (YYYY-MM-DD, UTC) expiry was judged against. */
   today: string;
+  /** Display names of the account ids above (authors, reviewers, owners, who assessed); null when Jira does not return one. */
+  people?: Record<string, string | null>;
 }
 
 // ---- Audit day: chapter dry-runs, waivers, score history and the audit pack ----
@@ -536,6 +538,8 @@ export interface AuditDay {
   history: ScoreHistoryPoint[];
   /** When the item states behind `chapters` were read from Jira. */
   computedAt: string;
+  /** Display names of waiver authors and chapter reviewers; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 /** One program condition outside the checklist ("before you apply"), and whether the team ticked it. */
@@ -732,6 +736,8 @@ export interface TrailPage {
   /** Entries in the whole trail. */
   total: number;
   nextCursor?: string;
+  /** Display names of the entries' actors; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 export interface ItemHistory {
@@ -742,6 +748,8 @@ export interface ItemHistory {
   entries: TrailEntryView[];
   /** Entries about the issue or its item in the whole trail. */
   total: number;
+  /** Display names of the entries' actors; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 /**

@@ -7,8 +7,8 @@
  */
 import type { z } from 'zod';
 
-/** Where a function is called from: a project page (Audit page, settings) or an issue module. */
-export type CallerKind = 'project' | 'issue';
+/** Where a function is called from: a project page (Audit page, settings), an issue module, or a module outside any project (a dashboard gadget: only the user is known). */
+export type CallerKind = 'project' | 'issue' | 'user';
 
 /**
  * One resolver function. `Result` and `Payload` are phantom (never set): `Payload` is what the

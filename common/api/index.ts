@@ -16,6 +16,7 @@ import { auditDayApi } from './audit-day';
 import { catalogueApi } from './catalogue';
 import { customChecklistApi } from './custom-checklists';
 import { evidenceApi } from './evidence';
+import { findingsApi } from './findings';
 import { gateApi } from './gate';
 import { planApi } from './plan';
 import { trailApi } from './trail';
@@ -28,6 +29,7 @@ export const resolverApi = {
   ...trailApi,
   ...planApi,
   ...gateApi,
+  ...findingsApi,
 } satisfies Record<string, AnyApiFunction>;
 
 export type ResolverApi = typeof resolverApi;

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ForgeRuntime, InvokeContext } from '../forge';
+import { DASHBOARD_ID, type GadgetConfigurations } from './dashboard';
 import { esc, jsonForScript } from './html';
 import { appFieldId, isObj, type JiraReader } from './jira-data';
 
@@ -63,6 +64,8 @@ export interface FrameQuery {
   modal?: string;
   /** A workflow rule's configuration page: the transition it is on. */
   transition?: string;
+  /** A dashboard gadget frame: the gadget it shows. */
+  gadget?: string;
 }
 
 /** The configuration a workflow rule holds on a transition (undefined when it is not there). */
@@ -83,6 +86,7 @@ export class FrameServer {
     private readonly runtime: ForgeRuntime,
     private readonly reader: (user: string) => JiraReader,
     private readonly ruleConfig: RuleConfigLookup = () => undefined,
+    private readonly gadgets?: GadgetConfigurations,
   ) {}
 
   async serve(resourceKey: string, relPath: string, q: FrameQuery): Promise<FileReply> {
@@ -134,6 +138,15 @@ export class FrameServer {
         entryPoint: RULE_ENTRIES.includes(q.entry ?? '') ? q.entry : 'view',
         isNewEditor: true,
         ...(config !== undefined ? { validatorConfig: config } : {}),
+      });
+    }
+    if (module?.type === 'jira:dashboardGadget' && q.gadget) {
+      // As Jira fills it for a gadget: its dashboard, its id, the saved configuration, and the edit entry point.
+      Object.assign(extra, {
+        dashboard: { id: DASHBOARD_ID },
+        gadget: { id: q.gadget },
+        gadgetConfiguration: this.gadgets?.get(q.gadget) ?? {},
+        ...(q.entry === 'edit' ? { entryPoint: 'edit' } : {}),
       });
     }
     if (q.modal) {

@@ -22,6 +22,8 @@ export interface FrameParams {
   subPath?: string;
   transition?: string;
   autoResize?: boolean;
+  /** A dashboard gadget's id (its configuration is the host's). */
+  gadget?: string;
 }
 
 export function frameUrl(p: FrameParams): string {
@@ -32,6 +34,7 @@ export function frameUrl(p: FrameParams): string {
   if (p.subPath) q.set('sub', p.subPath);
   if (p.transition) q.set('transition', p.transition);
   if (p.autoResize) q.set('resize', '1');
+  if (p.gadget) q.set('gadget', p.gadget);
   return `/forge/resources/${encodeURIComponent(p.resource)}/index.html?${q.toString()}`;
 }
 
@@ -63,6 +66,7 @@ export function homePage(env: PageEnv, projects: { key: string; name: string }[]
     .map((m) => `<a href="${esc(`/workflow-rule/config?module=${encodeURIComponent(m.key)}&transition=31`)}">${esc(String(m.raw.name ?? m.key))}</a>`);
   const body = `<h1>Projects</h1><ul class="projects">${items}</ul>
 ${rules.length ? `<p>Workflow rules on the Done transition: ${rules.join(' · ')}</p>` : ''}
+<p><a href="/dashboard">Dashboard</a> (the app's gadgets).</p>
 <p>A local Jira Cloud emulator with the app installed. Jira REST API: <a href="/jira/rest/api/3/myself">/jira/rest/api/3</a>.</p>`;
   return page({ title: 'Home', user: env.user, users: env.users, body: raw(body) });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ForgeRuntime } from '../forge';
 import type { JiraEmulatorApi } from '../jira/types';
+import { dashboardPage, GadgetConfigurations } from './dashboard';
 import { FrameServer, type FrameQuery } from './frame';
 import { JiraReader } from './jira-data';
 import { homePage, issuePage, messagePage, navigatorPage, projectAppPage, type PageEnv } from './pages';
@@ -46,7 +47,8 @@ export function actingUser(req: FastifyRequest, reply?: FastifyReply): string {
 export function registerHostRoutes(app: FastifyInstance, o: HostOptions): void {
   const baseUsers = o.users ?? ['admin', 'viewer'];
   const reader = (user: string) => new JiraReader(o.emulator, user);
-  const frames = new FrameServer(o.runtime, reader, (moduleKey, transitionId) => ruleConfiguration(o.emulator, moduleKey, transitionId));
+  const gadgets = new GadgetConfigurations();
+  const frames = new FrameServer(o.runtime, reader, (moduleKey, transitionId) => ruleConfiguration(o.emulator, moduleKey, transitionId), gadgets);
   const env = (user: string): PageEnv => ({
     user,
     users: baseUsers.includes(user) ? baseUsers : [...baseUsers, user],
@@ -81,6 +83,18 @@ export function registerHostRoutes(app: FastifyInstance, o: HostOptions): void {
   };
   app.get('/projects/:projectKey/apps/:moduleKey', projectPage);
   app.get('/projects/:projectKey/apps/:moduleKey/*', projectPage);
+
+  app.get('/dashboard', async (req, reply) => {
+    const user = actingUser(req, reply);
+    const { edit } = req.query as { edit?: string };
+    return html(reply, dashboardPage(env(user), gadgets, typeof edit === 'string' ? edit : undefined));
+  });
+  // What a gadget's edit view saves (host.js, on `view.submit`), as Jira stores a gadget's configuration.
+  app.put('/host/gadgets/:gadgetId/configuration', async (req, reply) => {
+    const { gadgetId } = req.params as { gadgetId: string };
+    const problem = gadgets.set(gadgetId, req.body);
+    return problem ? reply.code(400).send({ errorMessages: [problem] }) : reply.code(204).send();
+  });
 
   app.get('/browse/:issueKey', async (req, reply) => {
     const user = actingUser(req, reply);

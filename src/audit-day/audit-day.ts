@@ -16,6 +16,7 @@ import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain
 import { hasLapsed, proofLapseDate } from '../domain/waiver-proof';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../platform/context';
+import { displayNames } from '../platform/people';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { readGrants, requireEditGrants } from '../platform/audit-access';
@@ -79,6 +80,7 @@ export async function auditDayOf(
       : await readHistory(projectKey, def.id);
   const reviews = chapterReviewSummary(def, await readReviews(projectKey, def.id), itemUpdates(computed, visible));
   const inForce = new Set(computed.waivers.map((record) => record.id));
+  const people = await displayNames(projectKey, [...computed.waivers.map((record) => record.appliedBy), ...reviews.flatMap((review) => (review.review ? [review.review.reviewedBy] : []))], options.now);
   return {
     checklistId: def.id,
     checklistName: def.name,
@@ -104,6 +106,7 @@ export async function auditDayOf(
     ),
     history: seriesOf(history, historyDay(at)),
     computedAt: new Date(computed.readAt).toISOString(),
+    people,
   };
 }
 

@@ -14,6 +14,8 @@ import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import type { JiraClient } from '../jira';
 import type { EvidenceJira, JiraIssueWithProperties } from '../jira/evidence-issue';
 import { ASSESSMENT_PROPERTY, ITEM_PROPERTY, type ItemIdentity } from '../jira/identity';
+import type { JiraHttp } from '../jira/http';
+import { displayNames } from '../platform/people';
 import { toItemState } from '../platform/item-states';
 import type { IssueCaller } from '../platform/issue-context';
 import { evidenceFieldId } from '../platform/evidence-field-id';
@@ -67,6 +69,8 @@ export interface PanelParts extends LoadedIssue {
   now: Date;
   /** Settings already read by the caller (saves a read). */
   settings?: ProjectSettings;
+  /** For the display names of reviewers, authors and owners (a default client when absent). */
+  http?: JiraHttp;
 }
 
 export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
@@ -97,6 +101,12 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     risks = auditRisks([{ id: issue.key, issueKey: issue.key, result: 'not_assessed', source: 'status' }], new Map([[issue.key, evidence]]), today);
   }
   const recorded = verdict.assessment;
+  const people = await displayNames(
+    parts.projectKey,
+    [...evidence.entries.flatMap((entry) => [entry.addedBy, entry.reviewer, entry.owner, entry.updatedBy]), recorded?.assessedBy],
+    () => parts.now.getTime(),
+    parts.http,
+  );
   return {
     issueKey: issue.key,
     item: itemIdentity ? panelItem(itemIdentity, item.def, item.defItem) : null,
@@ -119,6 +129,7 @@ export async function buildPanel(parts: PanelParts): Promise<ItemPanel> {
     canEdit: parts.canEdit,
     fieldInstalled: parts.fieldId !== undefined,
     today,
+    people,
   };
 }
 

@@ -30,7 +30,7 @@ import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';
-import { peopleNames } from './people';
+import { peopleNames } from '../platform/people';
 import { planDates, readPlan, withPlanLock, writePlan, type StoredPlan } from '../platform/plan-store';
 
 type Clock = () => number;

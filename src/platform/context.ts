@@ -34,6 +34,19 @@ export function projectCaller(context: unknown): ProjectCaller {
 }
 
 /** Parses a resolver payload; the error names every field that was wrong. */
+/** The viewer of a module outside any project (a dashboard gadget): only who is asking. */
+export interface UserCaller {
+  accountId: string;
+}
+
+/** The signed-in user of the invocation; no project needed. */
+export function userCaller(context: unknown): UserCaller {
+  const parsed = z.looseObject({ accountId: z.string().min(1).optional() }).safeParse(context);
+  const accountId = parsed.success ? parsed.data.accountId : undefined;
+  if (!accountId) throw new BadRequestError('This gadget needs a signed-in Jira user; sign in and open the dashboard again.');
+  return { accountId };
+}
+
 export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown, resolver: string): T {
   const parsed = schema.safeParse(payload ?? {});
   if (parsed.success) return parsed.data;

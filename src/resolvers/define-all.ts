@@ -8,11 +8,11 @@
 import type Resolver from '@forge/resolver';
 import type { AnyApiFunction, ApiName, ParsedPayloadOf, ResolverApi, ResultOf } from '../../common/api';
 import { issueCaller, type IssueCaller } from '../platform/issue-context';
-import { parsePayload, projectCaller, type ProjectCaller } from '../platform/context';
+import { parsePayload, projectCaller, userCaller, type ProjectCaller, type UserCaller } from '../platform/context';
 import { logged } from '../platform/logged';
 
-/** The caller a function's handler gets: an issue module's (issue and project) or a project page's. */
-export type CallerOf<K extends ApiName> = ResolverApi[K]['caller'] extends 'issue' ? IssueCaller : ProjectCaller;
+/** The caller a function's handler gets: an issue module's (issue and project), a project page's, or a gadget's (the user only). */
+export type CallerOf<K extends ApiName> = ResolverApi[K]['caller'] extends 'issue' ? IssueCaller : ResolverApi[K]['caller'] extends 'user' ? UserCaller : ProjectCaller;
 
 /** The body of `name`; `context` is Forge's, for what only it may say (e.g. the site URL). */
 export type Handler<K extends ApiName> = (payload: ParsedPayloadOf<K>, caller: CallerOf<K>, context: unknown) => Promise<ResultOf<K>>;
@@ -29,11 +29,11 @@ export type Handlers<M extends Partial<ResolverApi>> = { [K in keyof M & ApiName
 export function defineAll<M extends Partial<ResolverApi>>(resolver: Resolver, api: M, handlers: Handlers<M>): void {
   for (const name of Object.keys(api) as (keyof M & ApiName)[]) {
     const spec = api[name] as AnyApiFunction;
-    const handler = handlers[name] as (payload: unknown, caller: IssueCaller | ProjectCaller, context: unknown) => Promise<unknown>;
+    const handler = handlers[name] as (payload: unknown, caller: IssueCaller | ProjectCaller | UserCaller, context: unknown) => Promise<unknown>;
     resolver.define(
       name,
       logged(name, async ({ payload, context }) => {
-        const caller = spec.caller === 'issue' ? issueCaller(context) : projectCaller(context);
+        const caller = spec.caller === 'issue' ? issueCaller(context) : spec.caller === 'user' ? userCaller(context) : projectCaller(context);
         return handler(parsePayload(spec.payload, payload, name), caller, context);
       }),
     );

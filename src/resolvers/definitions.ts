@@ -14,6 +14,7 @@ import { OwnKeysResolver } from './own-keys';
 import { planHandlers } from './plan';
 import { trailHandlers } from './trail';
 import { gateHandlers } from './gate';
+import { findingsHandlers } from './findings';
 
 export function buildResolver(): Resolver {
   const definitions = new OwnKeysResolver();
@@ -25,6 +26,7 @@ export function buildResolver(): Resolver {
     ...trailHandlers,
     ...planHandlers,
     ...gateHandlers,
+    ...findingsHandlers,
   });
   return definitions;
 }

@@ -305,3 +305,13 @@ export function gateConfirmationKey(projectKey: string): string {
 export function gateConfirmationLockKey(projectKey: string): string {
   return key('gate-confirmation-lock', part('projectKey', projectKey));
 }
+
+/** The auditor's findings recorded on a checklist's items in one project (each with its idempotency key and Jira issue). */
+export function findingsKey(projectKey: string, checklistId: string): string {
+  return key('audit-findings', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one finding of a checklist is recorded (stored, created in Jira, linked). */
+export function findingsLockKey(projectKey: string, checklistId: string): string {
+  return key('audit-findings-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}

@@ -2,6 +2,7 @@
  * The trail's use cases for the resolvers: each checks Browse projects as the calling user (on the
  * project in context, or on the issue for the item panel) before reading as the app.
  */
+import { displayNames } from '../platform/people';
 import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { readGrants } from '../platform/audit-access';
@@ -19,7 +20,8 @@ export async function getTrail(jira: JiraClient, caller: ProjectCaller, args: { 
   const limit = args.limit ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new AppError('invalid-input', `Ask for 1 to ${MAX_PAGE} trail entries a page, not ${limit}.`);
   const before = args.cursor === undefined ? undefined : cursorNumber(args.cursor, 2);
-  return readTrailPage(caller.projectKey, { limit, ...(before !== undefined ? { before } : {}) });
+  const page = await readTrailPage(caller.projectKey, { limit, ...(before !== undefined ? { before } : {}) });
+  return { ...page, people: await displayNames(caller.projectKey, page.entries.map((entry) => entry.actor)) };
 }
 
 /** `verifyTrail { cursor? }`: the chain, a slice a call, and where it breaks. */
@@ -57,7 +59,8 @@ export async function getItemHistory(issues: EvidenceJira, caller: IssueCaller):
   const issue = await issues.getIssue({ issueKey: caller.issueKey, fields: [], properties: [ITEM_PROPERTY] });
   const identity = readIdentity(issue.properties);
   const item = identity?.kind === 'item' ? { checklistId: identity.checklistId, itemId: identity.itemId } : undefined;
-  return readItemHistory(caller.projectKey, { issueKey: caller.issueKey, ...(item ? { item } : {}) });
+  const history = await readItemHistory(caller.projectKey, { issueKey: caller.issueKey, ...(item ? { item } : {}) });
+  return { ...history, people: await displayNames(caller.projectKey, history.entries.map((entry) => entry.actor)) };
 }
 
 function cursorNumber(cursor: string, min: number): number {

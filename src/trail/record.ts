@@ -28,6 +28,7 @@ export const DECISION_ACTIONS = [
   'prerequisite.set',
   'plan.set',
   'gate.confirm',
+  'finding.record',
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 

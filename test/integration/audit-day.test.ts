@@ -105,6 +105,8 @@ describe('audit day', () => {
       const named = await h.invoke<AuditDay>('applyWaiver', { checklistId: CHECKLIST, waiverId: 'devops-competency', proof: WAIVER_PROOF });
       expect(named.waivers).toEqual([expect.objectContaining({ id: 'devops-competency', source: 'named', items: ['OPS-009'], chapters: [], appliedBy: 'admin' })]);
       expect(named.namedWaivers.find((waiver) => waiver.id === 'devops-competency')).toMatchObject({ inForce: true });
+      // Who applied it, by name (the cached bulk user lookup), for the page to show instead of the account id.
+      expect(named.people).toMatchObject({ admin: 'Ada Admin' });
       const afterNamed = await rollup();
       // The cached states still hold: the waiver is applied when they are scored.
       expect(afterNamed.from).toBe('cache');

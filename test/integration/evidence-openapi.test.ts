@@ -44,9 +44,10 @@ describeWithJiraSpec('evidence request contract test')('the evidence feature’s
   it('covers the calls the feature makes', () => {
     // No getFields: the import remembered the evidence field's id from its own field list.
     // The evidence field is written only through the app field value API (it is read-only), the
-    // assessment mirror property as the app; an owner is looked up as the user.
+    // assessment mirror property as the app; an owner is looked up as the user; the panel's names
+    // come from the cached bulk user lookup.
     expect(operationIdsOf(api, requests)).toEqual(
-      ['getIssue', 'getMyPermissions', 'getUser', 'searchAndReconsileIssuesUsingJqlPost', 'setIssueProperty', 'updateCustomFieldValue'].sort(),
+      ['bulkGetUsers', 'getIssue', 'getMyPermissions', 'getUser', 'searchAndReconsileIssuesUsingJqlPost', 'setIssueProperty', 'updateCustomFieldValue'].sort(),
     );
   });
 

@@ -102,6 +102,8 @@ describe('evidence on a checklist item issue', () => {
       expect(accepted.evidence.entries[0]).toMatchObject({ reviewState: 'accepted', reviewer: 'lead' });
       expect(accepted.evidence.entries[0]!.selfReviewed).toBeUndefined();
       expect(accepted.summaryText).toBe('1 evidence · 1 accepted');
+      // The panel names the people it shows (Jira's bulk user lookup, cached), not their account ids.
+      expect(accepted.people).toEqual({ admin: 'Ada Admin', lead: 'Lee Lead' });
 
       const edited = await onIssue<ItemPanel>('editEvidence', key('1.1'), { id, patch: { title: 'Service catalogue v2', note: 'Signed by the COO' } });
       expect(edited.evidence.entries[0]).toMatchObject({ title: 'Service catalogue v2', note: 'Signed by the COO', reviewState: 'pending', updatedBy: 'admin' });

@@ -4,7 +4,7 @@
  * is remembered as unknown (null) rather than asked for on every load.
  */
 import { JiraHttp } from '../../src/jira/http';
-import { NAME_TTL_MS, peopleNames } from '../../src/plan/people';
+import { NAME_TTL_MS, peopleNames } from '../../src/platform/people';
 import { startHarness, type Harness } from './harness';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');

@@ -59,9 +59,24 @@
     if (old) old.remove();
   }
 
+  // A dashboard gadget's edit view saves its configuration; the dashboard then shows the gadget's view.
+  async function submitGadget(f, ext, payload) {
+    var res = await fetch('/host/gadgets/' + encodeURIComponent(ext.gadget.id) + '/configuration', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload || {}),
+    });
+    if (!res.ok) throw new Error('Saving the gadget configuration failed (' + res.status + '): ' + (await res.text()));
+    var u = new URL(window.location.href);
+    u.searchParams.delete('edit');
+    window.location.assign(u.toString());
+    return true;
+  }
+
   async function submit(frameId, payload) {
     var f = frames[frameId];
     var ext = f && f.boot.context && f.boot.context.extension;
+    if (f && f.boot.moduleType === 'jira:dashboardGadget' && ext && ext.entryPoint === 'edit' && ext.gadget) return submitGadget(f, ext, payload);
     if (!f || f.boot.moduleType !== 'jira:customField' || !ext || ext.entryPoint !== 'edit') return false;
     var fields = {};
     fields[ext.fieldId] = payload;

@@ -48,6 +48,7 @@ export function createIssueRecord(store: Store, project: ProjectRecord, issueTyp
     reporterId: changes.reporterId ?? actorId,
     creatorId: actorId,
     priorityId: changes.priorityId ?? DEFAULT_PRIORITY_ID,
+    dueDate: changes.dueDate ?? null,
     resolutionId: null,
     resolutionDate: null,
     created: now,
@@ -98,6 +99,10 @@ export function applyChanges(store: Store, issue: IssueRecord, changes: IssueCha
     const nameOf = (id: string): string | null => PRIORITIES.find((p) => p.id === id)?.name ?? null;
     items.push(item('priority', 'jira', issue.priorityId, nameOf(issue.priorityId), changes.priorityId, nameOf(changes.priorityId), 'priority'));
     issue.priorityId = changes.priorityId;
+  }
+  if (changes.dueDate !== undefined && changes.dueDate !== (issue.dueDate ?? null)) {
+    items.push(item('duedate', 'jira', issue.dueDate ?? null, issue.dueDate ?? null, changes.dueDate, changes.dueDate, 'duedate'));
+    issue.dueDate = changes.dueDate;
   }
   for (const [fieldId, value] of Object.entries(changes.customFields)) {
     const before = issue.customFields[fieldId] ?? null;

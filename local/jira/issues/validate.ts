@@ -23,6 +23,7 @@ export interface IssueChanges {
   assigneeId?: string | null;
   reporterId?: string;
   priorityId?: string;
+  dueDate?: string | null;
   customFields: Record<string, unknown>;
 }
 
@@ -68,6 +69,12 @@ function checkLabels(value: unknown, errors: Record<string, string>): string[] |
   return [...new Set((value as string[]).filter((l) => l.length > 0))].sort();
 }
 
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 function setField(ctx: FieldCtx, fieldId: string, value: unknown): void {
   const { store, errors, changes } = ctx;
   switch (fieldId) {
@@ -109,6 +116,12 @@ function setField(ctx: FieldCtx, fieldId: string, value: unknown): void {
       else changes.reporterId = user.accountId;
       return;
     }
+    case 'duedate':
+      // Jira takes a calendar day (`YYYY-MM-DD`); anything else is a field error in its wording.
+      if (value === null || value === '') changes.dueDate = null;
+      else if (typeof value === 'string' && isCalendarDay(value)) changes.dueDate = value;
+      else errors.duedate = `Error parsing date string: ${String(value)}`;
+      return;
     case 'priority': {
       const r = ref(value);
       const p = PRIORITIES.find((x) => x.id === r?.id || x.name === r?.name);

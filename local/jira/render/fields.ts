@@ -41,6 +41,7 @@ export const SYSTEM_FIELDS: readonly SystemField[] = [
   sys('reporter', 'Reporter', 'user'),
   sys('assignee', 'Assignee', 'user'),
   sys('priority', 'Priority', 'priority'),
+  sys('duedate', 'Due date', 'date', ['due', 'duedate']),
   sys('resolution', 'Resolution', 'resolution'),
   sys('resolutiondate', 'Resolved', 'datetime', ['resolutiondate', 'resolved'], { orderable: false }),
   sys('attachment', 'Attachment', 'array:attachment', ['attachments'], { orderable: false }),

@@ -76,6 +76,8 @@ function fieldValue(store: Store, issue: IssueRecord, id: string): { present: bo
       return { present: true, value: renderPriority(store, issue.priorityId) };
     case 'resolution':
       return { present: true, value: renderResolution(store, issue.resolutionId) };
+    case 'duedate':
+      return { present: true, value: issue.dueDate ?? null };
     case 'resolutiondate':
       return { present: true, value: issue.resolutionDate };
     case 'statuscategorychangedate':

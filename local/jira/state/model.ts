@@ -64,6 +64,8 @@ export interface IssueRecord {
   created: string;
   updated: string;
   statusCategoryChangeDate: string;
+  /** The `duedate` field (`YYYY-MM-DD`); absent in state files written before it was modelled. */
+  dueDate?: string | null;
   /** Custom field values by field id (`customfield_10050`). */
   customFields: Record<string, unknown>;
   /** Issue entity properties by property key. */

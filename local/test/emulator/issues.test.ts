@@ -187,11 +187,23 @@ describe('GET /issue/{key}', () => {
   it.each([
     [{ fields: 'summary,labels' }, ['labels', 'summary']],
     [{ fields: ['summary', 'status'] }, ['status', 'summary']],
-    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'attachment', 'created', 'creator', 'issuelinks', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
+    [{ fields: '*all,-description,-customfield_10050,-customfield_10051,-customfield_10052' }, ['assignee', 'attachment', 'created', 'creator', 'duedate', 'issuelinks', 'issuetype', 'labels', 'priority', 'project', 'reporter', 'resolution', 'resolutiondate', 'status', 'statuscategorychangedate', 'subtasks', 'summary', 'updated']],
     [{ fields: 'nonsense' }, []],
   ])('selects fields with %j', async (query, fields) => {
     const res = await call('GET', '/issue/MSP-1', undefined, { query });
     expect(Object.keys(res.json.fields as object).sort()).toEqual(fields);
+  });
+
+  it('keeps a due date (a calendar day) and refuses one that is not, as Jira words it', async () => {
+    const created = await call('POST', '/issue', issuePayload({ summary: 'due', extra: { duedate: '2026-03-19' } }));
+    expect(created.status).toBe(201);
+    const key = (created.json as { key: string }).key;
+    expect((await call('GET', `/issue/${key}`, undefined, { query: { fields: 'duedate' } })).json.fields).toEqual({ duedate: '2026-03-19' });
+    const bad = await call('PUT', `/issue/${key}`, { fields: { duedate: '2026-02-30' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual({ duedate: 'Error parsing date string: 2026-02-30' });
+    expect((await call('PUT', `/issue/${key}`, { fields: { duedate: null } })).status).toBe(204);
+    expect((await call('GET', `/issue/${key}`, undefined, { query: { fields: 'duedate' } })).json.fields).toEqual({ duedate: null });
   });
 
   it('lists the files attached to an issue in its attachment field', async () => {

@@ -11,4 +11,5 @@ export const moduleViews: Readonly<Record<string, ModuleView>> = {
   'audit-item-panel': lazy(() => import('./views/item/ItemPanelView')),
   'audit-evidence': lazy(() => import('./views/evidence/EvidenceField')),
   'audit-done-gate': lazy(() => import('./views/gate/GateConfigPage')),
+  'audit-gadget': lazy(() => import('./views/gadget/GadgetModule')),
 };

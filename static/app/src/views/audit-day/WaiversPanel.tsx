@@ -65,7 +65,7 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
               <div>Reason: {waiver.reason}</div>
               <ProofLine waiver={waiver} />
               <div style={{ color: subtle }}>
-                Applied {dayOf(waiver.appliedAt)} by {waiver.appliedBy}
+                Applied {dayOf(waiver.appliedAt)} by {day.people?.[waiver.appliedBy] ?? waiver.appliedBy}
               </div>
               {day.canEdit && adminOnly(waiver.mandatoryItems) && <div style={{ color: subtle }}>Only a project admin (Administer projects) may remove it.</div>}
               {day.canEdit && !adminOnly(waiver.mandatoryItems) && (

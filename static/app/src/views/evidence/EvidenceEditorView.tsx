@@ -120,7 +120,7 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
       )}
       {/* The summary above already says "No evidence" when there is none: no second empty line. */}
       {panel.evidence.entries.length > 0 && (
-        <EvidenceList entries={panel.evidence.entries} today={panel.today} actions={panel.canEdit ? actions : undefined} />
+        <EvidenceList entries={panel.evidence.entries} today={panel.today} actions={panel.canEdit ? actions : undefined} people={panel.people} />
       )}
       {panel.canEdit ? (
         mode.kind === 'add' ? (

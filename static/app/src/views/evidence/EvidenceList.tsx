@@ -45,9 +45,12 @@ interface EvidenceListProps {
   actions?: (entry: EvidenceEntryView) => ReactNode;
   /** Shown when there are no entries. */
   empty?: string;
+  /** Display names by account id (reviewers, owners); an id without a name shows as itself. */
+  people?: Record<string, string | null>;
 }
 
-export function EvidenceList({ entries, today, actions, empty = 'No evidence yet.' }: EvidenceListProps) {
+export function EvidenceList({ entries, today, actions, empty = 'No evidence yet.', people = {} }: EvidenceListProps) {
+  const name = (accountId: string): string => people[accountId] ?? accountId;
   if (entries.length === 0) return <p style={{ margin: 0, ...subtle }}>{empty}</p>;
   return (
     <ul aria-label="Evidence" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.100', '8px') }}>
@@ -72,13 +75,13 @@ export function EvidenceList({ entries, today, actions, empty = 'No evidence yet
             {entry.attachmentId && <div style={subtle}>Attachment {entry.attachmentId} on this issue</div>}
             {(validity || entry.owner) && (
               <div style={subtle}>
-                {[validity, entry.owner ? `owner ${entry.owner}` : ''].filter(Boolean).join(' · ')}
+                {[validity, entry.owner ? `owner ${name(entry.owner)}` : ''].filter(Boolean).join(' · ')}
               </div>
             )}
             {entry.note && <div style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</div>}
             {entry.reviewState !== 'pending' && entry.reviewer && (
               <div style={subtle}>
-                {REVIEW_WORDS[entry.reviewState]} by {entry.reviewer}
+                {REVIEW_WORDS[entry.reviewState]} by {name(entry.reviewer)}
                 {entry.selfReviewed ? ' (self-review)' : ''}
                 {entry.reviewNote ? `: ${entry.reviewNote}` : ''}
               </div>

@@ -100,7 +100,7 @@ export default function ItemPanelView() {
           />
           {panel.assessment.assessedBy && (
             <div style={subtle}>
-              Assessed by {panel.assessment.assessedBy}
+              Assessed by {panel.people?.[panel.assessment.assessedBy] ?? panel.assessment.assessedBy}
               {panel.assessment.assessedAt ? ` on ${panel.assessment.assessedAt.slice(0, 10)}` : ''}
             </div>
           )}

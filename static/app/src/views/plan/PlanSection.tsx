@@ -14,6 +14,7 @@ import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import type { RoadToAudit, SetAuditPlanPayload } from '../../../../../common/contract';
 import { DueList } from './DueList';
+import { FindingsSection } from './FindingsSection';
 import { OwnersTable } from './OwnersTable';
 import type { PlanApi } from './plan-api';
 import { PlanForm } from './PlanForm';
@@ -86,6 +87,7 @@ export default function PlanSection({ api, checklistId }: PlanSectionProps) {
             Who owns what
           </Heading>
           <OwnersTable road={road} />
+          {api.findings && <FindingsSection api={api.findings} checklistId={checklistId} />}
           {road.canEdit && road.plan && <RemindersPanel key={road.plan.revision} api={api} checklistId={checklistId} people={road.people} />}
         </>
       )}

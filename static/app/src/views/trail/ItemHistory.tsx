@@ -35,7 +35,7 @@ export function ItemHistory({ refreshKey }: { refreshKey?: unknown }) {
       {state.status === 'ready' && state.value.entries.length === 0 && <div>No decisions recorded for this item yet.</div>}
       {state.status === 'ready' && state.value.entries.length > 0 && (
         <>
-          <TrailEntries entries={state.value.entries} showItem={false} />
+          <TrailEntries entries={state.value.entries} showItem={false} people={state.value.people} />
           {state.value.total > state.value.entries.length && (
             <div style={{ color: token('color.text.subtle', '#44546F') }}>
               The latest {state.value.entries.length} of {state.value.total}; the Audit page’s decision trail and its CSV have them all.

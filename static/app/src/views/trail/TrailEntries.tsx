@@ -5,7 +5,7 @@ import { actionWords, valueWords, whenWords, whoWords } from './words';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 
-export function TrailEntries({ entries, showItem = true }: { entries: TrailEntryView[]; showItem?: boolean }) {
+export function TrailEntries({ entries, showItem = true, people }: { entries: TrailEntryView[]; showItem?: boolean; people?: Record<string, string | null> }) {
   return (
     <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: token('space.100', '8px') }}>
       {entries.map((entry) => (
@@ -14,7 +14,7 @@ export function TrailEntries({ entries, showItem = true }: { entries: TrailEntry
             <strong>{actionWords(entry.action)}</strong>
             {showItem && (entry.itemId || entry.issueKey) && <span>{[entry.itemId, entry.issueKey].filter(Boolean).join(' · ')}</span>}
             <span style={subtle}>
-              #{entry.seq} · {whenWords(entry.at)} · by {whoWords(entry.actor)}
+              #{entry.seq} · {whenWords(entry.at)} · by {whoWords(entry.actor, people)}
             </span>
           </div>
           {(entry.before !== undefined || entry.after !== undefined) && (

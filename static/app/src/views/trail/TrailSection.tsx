@@ -22,10 +22,10 @@ const PAGE = 25;
 export default function TrailSection({ api }: { api: TrailApi }) {
   const headingId = useId();
   const { state, reload } = useResource<TrailPage>(() => api.getTrail({ limit: PAGE }), [api]);
-  const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string } | null>(null);
+  const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string; people?: Record<string, string | null> } | null>(null);
   const [saved, setSaved] = useState<{ url: string; fileName: string; rows: number } | null>(null);
   const olderPage = useAction((cursor: string) => api.getTrail({ cursor, limit: PAGE }), {
-    onSuccess: (page) => setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) })),
+    onSuccess: (page) => setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], people: { ...(current?.people ?? {}), ...(page.people ?? {}) }, ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) })),
   });
   const exporting = useAction(() => trailCsv(api), {
     onSuccess: ({ csv, rows, fileName }) => {
@@ -41,6 +41,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
   const first = state.status === 'ready' ? state.value : null;
   const entries = [...(first?.entries ?? []), ...(older?.entries ?? [])];
   const nextCursor = older ? older.nextCursor : first?.nextCursor;
+  const people = { ...(first?.people ?? {}), ...(older?.people ?? {}) };
 
   // One problem line for both: starting either forgets the other's failure.
   const showOlder = () => {
@@ -92,7 +93,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
           <div>
             Showing the latest {entries.length} of {first?.total} {first?.total === 1 ? 'entry' : 'entries'}.
           </div>
-          <TrailEntries entries={entries} />
+          <TrailEntries entries={entries} people={people} />
         </>
       )}
       {nextCursor !== undefined && (

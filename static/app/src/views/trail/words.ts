@@ -17,6 +17,7 @@ export const ACTION_WORDS: Record<string, string> = {
   'prerequisite.set': '“Before you apply” ticked',
   'plan.set': 'Audit plan set',
   'gate.confirm': 'Done gate confirmed',
+  'finding.record': 'Audit finding recorded',
 };
 
 export function actionWords(action: string): string {
@@ -60,6 +61,6 @@ export function whenWords(at: string): string {
 }
 
 /** Who decided: an account id for now (`app` for the app itself). */
-export function whoWords(actor: string): string {
-  return actor === 'app' ? 'the app' : actor;
+export function whoWords(actor: string, people: Record<string, string | null> = {}): string {
+  return actor === 'app' ? 'the app' : (people[actor] ?? actor);
 }

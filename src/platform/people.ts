@@ -7,7 +7,7 @@
  * is not asked for on every load; the page then shows the account id.
  */
 import { z } from 'zod';
-import type { JiraHttp } from '../jira/http';
+import { JiraHttp as JiraHttpClass, type JiraHttp } from '../jira/http';
 import { getUsersBulk } from '../jira/users';
 import { peopleCacheKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
@@ -54,4 +54,21 @@ function bounded(cache: NameCache): NameCache {
   const entries = Object.entries(cache);
   if (entries.length <= MAX_CACHED_NAMES) return cache;
   return Object.fromEntries(entries.sort((a, b) => b[1].at - a[1].at).slice(0, MAX_CACHED_NAMES));
+}
+
+/**
+ * Display names by account id for a view (`people` in an answer): the cached lookup above, with the
+ * app's own actor (`app`) and empty ids left out. Names are cosmetic: when Jira cannot be asked the
+ * answer is empty and the page shows account ids, so a view never fails for them.
+ */
+export async function displayNames(projectKey: string, accountIds: readonly (string | undefined)[], now: () => number = Date.now, http?: JiraHttp): Promise<Record<string, string | null>> {
+  const wanted = accountIds.filter((id): id is string => id !== undefined && id !== '' && id !== 'app');
+  if (wanted.length === 0) return {};
+  try {
+    const names = await peopleNames(http ?? new JiraHttpClass(), projectKey, wanted, now);
+    return Object.fromEntries(Object.values(names).map((person) => [person.accountId, person.displayName]));
+  } catch (error) {
+    console.warn(`[people] ${projectKey}: names not read (${error instanceof Error ? error.name : 'error'}); account ids shown`);
+    return {};
+  }
 }

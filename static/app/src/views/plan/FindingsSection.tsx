@@ -1,0 +1,190 @@
+/**
+ * The auditor's findings on the Audit page: open findings with the days left (AWS: 10 business days
+ * after the validation date), each linked to its Jira issue and item, a small form to record one,
+ * and the closed ones folded away. A finding closes when its Jira issue is done.
+ *
+ * One submission keeps one request id across retries, so sending it again (after a timeout or a lost
+ * answer) never makes a second issue; a new id is drawn once the finding is recorded.
+ */
+import { useId, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import { errorMessage } from '../../api/errors';
+import { HostLink, issuePath, searchPath } from '../../components/HostLink';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { StatusPill } from '../../components/StatusPill';
+import { useResource } from '../../hooks/useResource';
+import type { FindingView, FindingsView } from '../../../../../common/contract-findings';
+import type { FindingsApi } from './plan-api';
+import { daysWords, personName } from './words';
+
+const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' as const, textAlign: 'left' as const };
+
+const newRequestId = (): string => `f-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+export function FindingsSection({ api, checklistId }: { api: FindingsApi; checklistId: string }) {
+  const headingId = useId();
+  const { state, reload } = useResource<FindingsView>(() => api.listFindings(checklistId), [api, checklistId]);
+  const [fresh, setFresh] = useState<FindingsView | null>(null);
+  const loaded = state.status === 'ready' ? state.value : null;
+  const view = fresh && fresh.checklistId === checklistId ? fresh : loaded;
+  const [showClosed, setShowClosed] = useState(false);
+  if (!view) {
+    return (
+      <section aria-labelledby={headingId}>
+        <Heading size="small" as="h3" id={headingId}>
+          Findings
+        </Heading>
+        {state.status === 'error' ? (
+          <Notice appearance="error" title="Could not load the findings" actions={<Button onClick={reload}>Try again</Button>}>
+            {state.message}
+          </Notice>
+        ) : (
+          <Loading label="Loading the findings" />
+        )}
+      </section>
+    );
+  }
+  const open = view.findings.filter((finding) => finding.state !== 'closed');
+  const closed = view.findings.filter((finding) => finding.state === 'closed');
+  return (
+    <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }} data-testid="findings">
+      <Heading size="small" as="h3" id={headingId}>
+        Findings
+      </Heading>
+      <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
+        {open.length === 0 ? 'No open findings.' : `${open.length} open finding${open.length === 1 ? '' : 's'}`}
+        {view.dueDate ? `, due ${view.dueDate} (10 business days after the validation audit).` : view.aws ? '. Set the validation date to see when they are due.' : '.'}{' '}
+        {view.findings.length > 0 && <HostLink path={searchPath(view.jql)}>All findings in Jira</HostLink>}
+      </p>
+      {open.length > 0 && <FindingsTable findings={open} people={view.people} label="Open findings" />}
+      {closed.length > 0 && (
+        <div>
+          <Button appearance="subtle" onClick={() => setShowClosed((value) => !value)}>
+            {showClosed ? 'Hide' : 'Show'} {closed.length} closed finding{closed.length === 1 ? '' : 's'}
+          </Button>
+          {showClosed && <FindingsTable findings={closed} people={view.people} label="Closed findings" />}
+        </div>
+      )}
+      {view.canRecord ? (
+        <RecordFindingForm key={view.checklistId} view={view} api={api} onRecorded={setFresh} />
+      ) : (
+        <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>Recording a finding needs the Edit issues permission on the item’s issue.</p>
+      )}
+    </section>
+  );
+}
+
+function FindingsTable({ findings, people, label }: { findings: FindingView[]; people: Record<string, string | null>; label: string }) {
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col" style={cell}>Due</th>
+            <th scope="col" style={cell}>Finding</th>
+            <th scope="col" style={cell}>Item</th>
+            <th scope="col" style={cell}>Recorded</th>
+          </tr>
+        </thead>
+        <tbody>
+          {findings.map((finding) => (
+            <tr key={finding.id} data-state={finding.state}>
+              <td style={{ ...cell, whiteSpace: 'nowrap', color: finding.state !== 'closed' && finding.daysLeft !== null && finding.daysLeft < 0 ? token('color.text.danger', '#AE2E24') : undefined }}>
+                {finding.dueDate ?? 'No due date'}
+                {finding.daysLeft !== null && finding.state !== 'closed' && <div style={{ color: token('color.text.subtle', '#44546F') }}>{dueWords(finding.daysLeft)}</div>}
+              </td>
+              <td style={cell}>
+                <StatusPill tone={finding.state === 'closed' ? 'success' : finding.state === 'recording' ? 'warning' : 'danger'}>{finding.state === 'recording' ? 'Recording' : finding.state}</StatusPill>{' '}
+                {finding.issueKey !== undefined ? <HostLink path={issuePath(finding.issueKey)}>{`${finding.issueKey} ${finding.summary}`}</HostLink> : finding.summary}
+              </td>
+              <td style={cell}>
+                <HostLink path={issuePath(finding.itemIssueKey)}>{`${finding.itemId} ${finding.itemTitle}`}</HostLink>
+              </td>
+              <td style={cell}>
+                {personName(people, finding.recordedBy)}, {finding.recordedAt.slice(0, 10)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "3 days left", "due today", "2 days overdue". */
+export function dueWords(daysLeft: number): string {
+  if (daysLeft === 0) return 'due today';
+  if (daysLeft > 0) return `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`;
+  return `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue (${daysWords(daysLeft)})`;
+}
+
+function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api: FindingsApi; onRecorded: (view: FindingsView) => void }) {
+  const ids = { item: useId(), summary: useId(), detail: useId() };
+  const [itemId, setItemId] = useState('');
+  const [summary, setSummary] = useState('');
+  const [detail, setDetail] = useState('');
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [done, setDone] = useState<string | undefined>(undefined);
+  const field = { display: 'grid', gap: 2 } as const;
+  return (
+    <form
+      aria-label="Record a finding"
+      style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 640 }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (itemId === '' || summary.trim() === '') return;
+        setBusy(true);
+        setError(undefined);
+        setDone(undefined);
+        api.recordFinding({ checklistId: view.checklistId, itemId, summary, ...(detail.trim() !== '' ? { detail } : {}), requestId }).then(
+          (result) => {
+            setBusy(false);
+            setDone(`Recorded as ${result.finding.issueKey ?? 'an issue'}${result.finding.dueDate ? `, due ${result.finding.dueDate}` : ''}.`);
+            setSummary('');
+            setDetail('');
+            setRequestId(newRequestId());
+            onRecorded(result.list);
+          },
+          (failure: unknown) => {
+            setBusy(false);
+            setError(errorMessage(failure));
+          },
+        );
+      }}
+    >
+      <div style={field}>
+        <label htmlFor={ids.item}>Item</label>
+        <select id={ids.item} value={itemId} onChange={(event) => setItemId(event.target.value)} required>
+          <option value="">Choose the item the finding is on</option>
+          {view.items.map((item) => (
+            <option key={item.itemId} value={item.itemId}>{`${item.itemId} ${item.title}`}</option>
+          ))}
+        </select>
+      </div>
+      <div style={field}>
+        <label htmlFor={ids.summary}>What the auditor found</label>
+        <input id={ids.summary} type="text" maxLength={200} value={summary} onChange={(event) => setSummary(event.target.value)} required />
+      </div>
+      <div style={field}>
+        <label htmlFor={ids.detail}>Detail (optional)</label>
+        <textarea id={ids.detail} rows={2} maxLength={2000} value={detail} onChange={(event) => setDetail(event.target.value)} />
+      </div>
+      {error && (
+        <Notice appearance="error" title="The finding was not recorded">
+          {error} Sending it again will not make a second issue.
+        </Notice>
+      )}
+      {done && <p style={{ margin: 0 }} role="status">{done}</p>}
+      <div>
+        <Button type="submit" appearance="primary" isDisabled={busy || itemId === '' || summary.trim() === ''}>
+          {busy ? 'Recording…' : 'Record the finding'}
+        </Button>
+      </div>
+    </form>
+  );
+}
