@@ -15,6 +15,7 @@ import { logged } from './logged';
 import { OwnKeysResolver } from './own-keys';
 import { defineAuditDayResolvers } from './audit-day';
 import { defineCustomChecklistResolvers } from './custom-checklists';
+import { defineCrosswalkResolvers } from './crosswalk';
 import { defineEvidenceResolvers } from './evidence';
 import { defineProjectChecklistResolvers } from './project-checklists';
 import { defineItemMapResolvers } from './item-map';
@@ -101,5 +102,6 @@ export function buildResolver(): Resolver {
   defineTrailResolvers(definitions);
   defineItemMapResolvers(definitions);
   definePlanResolvers(definitions);
+  defineCrosswalkResolvers(definitions);
   return definitions;
 }
