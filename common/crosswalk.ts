@@ -132,3 +132,33 @@ function readYamlRows(text: string, fileName: string): CrosswalkRowPayload[] {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Accepted evidence in force on another checklist's item that fully covers this one. */
+export interface CrosswalkSourceView {
+  checklistId: string;
+  checklistName: string;
+  itemId: string;
+  /** Absent when the caller cannot see the source issue. */
+  issueKey?: string;
+  /** The accepted entries' titles (absent with the issue key). */
+  titles: string[];
+}
+
+/** `Rollup.crosswalk`: what the site's crosswalk does for this checklist in this project. */
+export interface RollupCrosswalk {
+  /** Items of this checklist covered by evidence from another checklist's item ("evidence from A X"). */
+  covered: { itemId: string; by: CrosswalkSourceView[] }[];
+  /** Items with at least one full mapping from another checklist the project holds. */
+  mapped: number;
+  /** Mandatory items still open here that another checklist's accepted evidence covers. */
+  wouldClose: string[];
+  /** Strict mode counts covered items as having evidence (project setting, off by default). */
+  countsInStrictMode: boolean;
+  /** Mappings naming an item of this checklist's framework that a version update retired. */
+  retired: number;
+}
+
+/** `getCrosswalkSettings` / `setCrosswalkSettings`. */
+export interface CrosswalkSettings {
+  countsInStrictMode: boolean;
+}

@@ -3,6 +3,8 @@
  *
  *   previewCrosswalk { rows }                          → CrosswalkPreview (counts and every row's problems)
  *   saveCrosswalk { rows, fileName, basedOn? }         → SaveCrosswalkResult
+ *   getCrosswalkSettings {}                            → CrosswalkSettings (the context project's)
+ *   setCrosswalkSettings { countsInStrictMode }        → CrosswalkSettings (Administer Projects, as the user)
  *
  * The crosswalk applies to every project of the site, so saving one is a site administrator's act:
  * the caller needs Jira's global Administer Jira permission, checked as the user before anything is
@@ -10,13 +12,15 @@
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { CrosswalkPreview, SaveCrosswalkResult } from '../../common/crosswalk';
+import type { CrosswalkPreview, CrosswalkSettings, SaveCrosswalkResult } from '../../common/crosswalk';
 import { AccessDeniedError } from '../../common/errors';
+import { readCrosswalkSettings, setCrosswalkSettings } from '../crosswalk/settings';
 import { previewCrosswalk, saveCrosswalkRows } from '../crosswalk/upload';
+import { requireProjectPermissions } from './access';
 import { JiraHttp } from '../jira/http';
 import { getMyGlobalPermissions } from '../jira/permissions';
 import { parsePayload, projectCaller } from './context';
-import { jiraHttpOptionsFor } from './jira';
+import { jiraClientFor, jiraHttpOptionsFor } from './jira';
 import { logged } from './logged';
 
 const cell = z.string().max(1000).optional();
@@ -24,6 +28,7 @@ const cell = z.string().max(1000).optional();
 const rowsSchema = z.array(z.object({ fromChecklist: cell, fromItem: cell, toChecklist: cell, toItem: cell, coverage: cell, note: cell })).max(25_000);
 const payloads = {
   previewCrosswalk: z.object({ rows: rowsSchema }),
+  setCrosswalkSettings: z.object({ countsInStrictMode: z.boolean() }),
   saveCrosswalk: z.object({ rows: rowsSchema, fileName: z.string().min(1).max(255), basedOn: z.string().max(100).nullable().optional() }),
 };
 
@@ -51,6 +56,22 @@ export function defineCrosswalkResolvers(resolver: Resolver): void {
       const { rows, fileName, basedOn } = parsePayload(payloads.saveCrosswalk, payload, 'saveCrosswalk');
       await requireSiteAdministrator();
       return saveCrosswalkRows(rows, { fileName, accountId: caller.accountId, basedOn });
+    }),
+  );
+  resolver.define(
+    'getCrosswalkSettings',
+    logged('getCrosswalkSettings', async ({ context }): Promise<CrosswalkSettings> => {
+      const caller = projectCaller(context);
+      await requireProjectPermissions(jiraClientFor('resolver'), caller, ['BROWSE_PROJECTS'], 'see its audit settings');
+      return readCrosswalkSettings(caller.projectKey);
+    }),
+  );
+  resolver.define(
+    'setCrosswalkSettings',
+    logged('setCrosswalkSettings', async ({ payload, context }): Promise<CrosswalkSettings> => {
+      const caller = projectCaller(context);
+      const next = parsePayload(payloads.setCrosswalkSettings, payload, 'setCrosswalkSettings');
+      return setCrosswalkSettings(jiraClientFor('resolver'), caller, next);
     }),
   );
 }

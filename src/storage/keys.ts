@@ -310,3 +310,8 @@ export function crosswalkRowsPrefix(): string {
 export function crosswalkLockKey(): string {
   return key('crosswalk-lock');
 }
+
+/** A project's crosswalk settings (src/crosswalk/settings.ts): whether strict mode counts evidence from other checklists. */
+export function crosswalkSettingsKey(projectKey: string): string {
+  return key('crosswalk-settings', part('projectKey', projectKey));
+}
