@@ -162,3 +162,27 @@ export interface RollupCrosswalk {
 export interface CrosswalkSettings {
   countsInStrictMode: boolean;
 }
+
+/** One mapping of an item, as the item panel lists it. */
+export interface ItemMappingEntry {
+  /** `covers`: this item covers the other; `covered-by`: the other covers this one. */
+  direction: 'covers' | 'covered-by';
+  coverage: 'full' | 'partial';
+  checklistId: string;
+  checklistName: string;
+  itemId: string;
+  /** The other item's title; absent when its checklist is not known. */
+  title?: string;
+  /** `retired`: a version update the project made dropped the other item; `not-held`: the project holds no version of its checklist. */
+  state: 'held' | 'retired' | 'not-held';
+  /** The id the crosswalk names, when a version update renamed the item since. */
+  renamedFrom?: string;
+  note?: string;
+}
+
+/** `getItemCrosswalk`: the mappings of the item on the issue the panel is open on, both ways. */
+export interface ItemCrosswalk {
+  checklistId: string | null;
+  itemId: string | null;
+  mappings: ItemMappingEntry[];
+}

@@ -3,6 +3,7 @@
  *
  *   previewCrosswalk { rows }                          → CrosswalkPreview (counts and every row's problems)
  *   saveCrosswalk { rows, fileName, basedOn? }         → SaveCrosswalkResult
+ *   getItemCrosswalk {} (on an issue)                  → ItemCrosswalk (the item's mappings both ways; the issue read as the user)
  *   getCrosswalkSettings {}                            → CrosswalkSettings (the context project's)
  *   setCrosswalkSettings { countsInStrictMode }        → CrosswalkSettings (Administer Projects, as the user)
  *
@@ -12,13 +13,16 @@
  */
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { CrosswalkPreview, CrosswalkSettings, SaveCrosswalkResult } from '../../common/crosswalk';
+import type { CrosswalkPreview, CrosswalkSettings, ItemCrosswalk, SaveCrosswalkResult } from '../../common/crosswalk';
 import { AccessDeniedError } from '../../common/errors';
+import { itemCrosswalk } from '../crosswalk/item';
 import { readCrosswalkSettings, setCrosswalkSettings } from '../crosswalk/settings';
 import { previewCrosswalk, saveCrosswalkRows } from '../crosswalk/upload';
 import { requireProjectPermissions } from './access';
 import { JiraHttp } from '../jira/http';
 import { getMyGlobalPermissions } from '../jira/permissions';
+import { createEvidenceJira } from '../jira/evidence-issue';
+import { issueCaller } from '../evidence/context';
 import { parsePayload, projectCaller } from './context';
 import { jiraClientFor, jiraHttpOptionsFor } from './jira';
 import { logged } from './logged';
@@ -72,6 +76,13 @@ export function defineCrosswalkResolvers(resolver: Resolver): void {
       const caller = projectCaller(context);
       const next = parsePayload(payloads.setCrosswalkSettings, payload, 'setCrosswalkSettings');
       return setCrosswalkSettings(jiraClientFor('resolver'), caller, next);
+    }),
+  );
+  resolver.define(
+    'getItemCrosswalk',
+    logged('getItemCrosswalk', async ({ context }): Promise<ItemCrosswalk> => {
+      const caller = issueCaller(context);
+      return itemCrosswalk({ jira: jiraClientFor('resolver'), issues: createEvidenceJira(jiraHttpOptionsFor('resolver')), now: () => new Date() }, caller);
     }),
   );
 }

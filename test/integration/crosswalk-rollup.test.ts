@@ -6,7 +6,7 @@
  * the item.
  */
 import type { ItemPanel, Rollup } from '../../common/contract';
-import { readCrosswalkText, type CrosswalkSettings } from '../../common/crosswalk';
+import { readCrosswalkText, type CrosswalkSettings, type ItemCrosswalk } from '../../common/crosswalk';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
 
 const ETHICS = 'mspalliance-code-of-ethics';
@@ -95,5 +95,17 @@ describe('evidence from another checklist', () => {
     expect((await ucsRollup()).crosswalk?.covered.map((entry) => entry.itemId)).toEqual(['03.01']);
     await onIssue('removeEvidence', key(ETHICS, '4.1'), { id });
     expect((await ucsRollup()).crosswalk?.covered).toEqual([]);
+  });
+
+  it('lists an item’s mappings both ways on its panel, reading the issue as the user', async () => {
+    const ethics = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(ETHICS, '6.1'), {});
+    expect(ethics).toEqual({
+      checklistId: ETHICS,
+      itemId: '6.1',
+      mappings: [{ direction: 'covers', coverage: 'partial', checklistId: UCS, checklistName: 'MSPAlliance Unified Certification Standard (UCS)', itemId: '02.01', title: 'Documentation of Policies and Procedures', state: 'held' }],
+    });
+    const ucs = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(UCS, '03.01'), {});
+    expect(ucs.mappings.map((m) => `${m.direction} ${m.coverage} ${m.checklistId} ${m.itemId}`)).toEqual([`covered-by full ${ETHICS} 4.1`]);
+    await expect(onIssue('getItemCrosswalk', key(UCS, '03.01'), {}, 'stranger')).rejects.toThrow();
   });
 });
