@@ -50,7 +50,14 @@ export interface CrosswalkDeps<T extends ScoredChecklist> {
  * crosswalk?.covered[0]; // → { itemId: '03.01', by: [{ checklistId: 'mspalliance-code-of-ethics', itemId: '4.1', issueKey: 'MSP-7', … }] }
  */
 export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: CrosswalkDeps<T>): Promise<{ computed: T; crosswalk?: RollupCrosswalk }> {
-  const { mappings } = await loadCrosswalk();
+  // A damaged crosswalk must not take the score down with it: the rollup is served without it.
+  const mappings = await loadCrosswalk().then(
+    (loaded) => loaded.mappings,
+    (error: unknown) => {
+      console.warn(`[crosswalk] ${deps.projectKey}: the saved crosswalk could not be read (${error instanceof Error ? error.name : 'error'}); scored without it`);
+      return [];
+    },
+  );
   if (mappings.length === 0) return { computed: base };
   const def = base.def;
   const heldIds = (await projectChecklists(deps.projectKey)).filter((id) => id !== def.id);
