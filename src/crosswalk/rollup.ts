@@ -40,8 +40,8 @@ export interface CrosswalkDeps<T extends ScoredChecklist> {
   projectKey: string;
   /** The rollup of another checklist of the project (no crosswalk applied: coverage never chains). */
   rollupOf: (def: ChecklistDefinition) => Promise<T>;
-  /** Issue keys of a checklist the caller can see; sources outside it show no key or titles. */
-  visibleKeys: (checklistId: string) => Promise<ReadonlySet<string>>;
+  /** Which of these issue keys the caller can see; a source outside them shows no key or titles. */
+  visibleKeys: (issueKeys: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
 /**
@@ -71,12 +71,10 @@ export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: C
   if (mine.length === 0 && retired === 0) return { computed: base };
 
   const sourceIds = [...new Set(mine.flatMap((entry) => (entry.from.state === 'held' ? [entry.from.ref.checklistId] : [])))];
-  const sources = new Map<string, { def: ChecklistDefinition; rollup: T; visible: ReadonlySet<string> }>();
+  const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>();
   for (const id of sourceIds) {
     const sourceDef = held.find((d) => d.id === id);
-    if (!sourceDef) continue;
-    const [rollup, visible] = await Promise.all([deps.rollupOf(sourceDef), deps.visibleKeys(id)]);
-    sources.set(id, { def: sourceDef, rollup, visible });
+    if (sourceDef) sources.set(id, { def: sourceDef, rollup: await deps.rollupOf(sourceDef) });
   }
   const today = utcDay(new Date(base.readAt));
   const coverage = crosswalkCoverage(
@@ -89,13 +87,16 @@ export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: C
     },
     today,
   );
-  const covered = [...coverage.values()]
-    .filter((item) => item.coveredBy.length > 0)
+  const coveredItems = [...coverage.values()].filter((item) => item.coveredBy.length > 0);
+  // One read as the user for every source issue shown (none when nothing is covered).
+  const sourceKeys = [...new Set(coveredItems.flatMap((item) => item.coveredBy.flatMap((by) => (by.issueKey !== undefined ? [by.issueKey] : []))))];
+  const visibleKeys = sourceKeys.length > 0 ? await deps.visibleKeys(sourceKeys) : new Set<string>();
+  const covered = coveredItems
     .map((item) => ({
       itemId: item.target.itemId,
       by: item.coveredBy.map((by): CrosswalkSourceView => {
         const source = sources.get(by.checklistId);
-        const visible = by.issueKey !== undefined && source?.visible.has(by.issueKey) === true;
+        const visible = by.issueKey !== undefined && visibleKeys.has(by.issueKey);
         return { checklistId: by.checklistId, checklistName: source?.def.name ?? by.checklistId, itemId: by.itemId, ...(visible ? { issueKey: by.issueKey } : {}), titles: visible ? by.titles : [] };
       }),
     }));

@@ -45,6 +45,7 @@ import type { ItemRead } from './states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
 import { openItemMap } from '../item-map/ensure';
 import { applyCrosswalk } from '../crosswalk/rollup';
+import { visibleAmong } from '../crosswalk/visible';
 import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
@@ -90,7 +91,7 @@ export async function getRollup(
   const { computed, crosswalk } = await applyCrosswalk(scored, {
     projectKey: caller.projectKey,
     rollupOf: (source) => computeRollup(jira, caller.projectKey, source, {}, now),
-    visibleKeys: (checklistId) => visibleIssueKeys(jira, caller.projectKey, checklistId),
+    visibleKeys: (issueKeys) => visibleAmong(jira, issueKeys),
   });
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);

@@ -109,3 +109,51 @@ describe('evidence from another checklist', () => {
     await expect(onIssue('getItemCrosswalk', key(UCS, '03.01'), {}, 'stranger')).rejects.toThrow();
   });
 });
+
+describe('the call budget with a crosswalk', () => {
+  let h: Harness;
+  beforeEach(() => {
+    process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
+    h = startHarness();
+  });
+  afterEach(async () => {
+    delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
+    await h.close();
+  });
+
+  // One project cannot hold two AWS versions at once (a version update moves it), so the third checklist is the Code of Ethics.
+  it('scores a project of three checklists (130 + 24 + 42 items) and 500 mappings within the rollup’s budget plus one call', async () => {
+    const { findBuiltinChecklist } = await import('../../src/checklists');
+    const ids = (id: string) => findBuiltinChecklist(id)!.items.map((item) => item.id);
+    const [aws4, ethics, ucs] = [ids('aws-msp-4.x'), ids(ETHICS), ids(UCS)];
+    expect([aws4.length, ethics.length, ucs.length]).toEqual([130, 24, 42]);
+    for (const id of ['aws-msp-4.x', ETHICS, UCS]) await h.importChecklist(id);
+    const rows = [
+      ...aws4.flatMap((from) => ucs.slice(0, 3).map((to) => ({ fromChecklist: 'aws-msp-4.x', fromItem: from, toChecklist: UCS, toItem: to }))),
+      ...ethics.flatMap((from) => ucs.slice(3, 8).map((to) => ({ fromChecklist: ETHICS, fromItem: from, toChecklist: UCS, toItem: to, coverage: 'partial' }))),
+    ].slice(0, 500);
+    expect(rows).toHaveLength(500);
+
+    // Accepted evidence on one AWS 4.x item, so the crosswalk has something to show.
+    const source = (await h.issues()).find((issue) => identityOf(issue)?.checklistId === 'aws-msp-4.x' && identityOf(issue)?.itemId === aws4[0])!;
+    const onIssue = (functionKey: string, payload: unknown, accountId = 'admin') =>
+      h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId, issueKey: source.key } }) as Promise<ItemPanel>;
+    const added = await onIssue('addEvidence', { evidence: { kind: 'document', title: 'Risk register', note: 'GRC tool' } });
+    await onIssue('reviewEvidence', { id: added.evidence.entries[0]!.id, state: 'accepted' }, 'lead');
+    // The source checklists' rollups, as the Audit page would have read them.
+    await h.invoke('getRollup', { checklistId: 'aws-msp-4.x' });
+    await h.invoke('getRollup', { checklistId: ETHICS });
+
+    h.emulator.clearRequests();
+    await h.invoke('getRollup', { checklistId: UCS, refresh: true });
+    const without = h.appRequests().length;
+
+    await h.invoke('saveCrosswalk', { rows, fileName: 'aws-to-ucs.csv' });
+    h.emulator.clearRequests();
+    const rollup = await h.invoke<Rollup>('getRollup', { checklistId: UCS, refresh: true });
+    const withCrosswalk = h.appRequests().length;
+    expect(rollup.crosswalk?.covered.map((entry) => entry.itemId)).toEqual(ucs.slice(0, 3));
+    expect(rollup.crosswalk?.mapped).toBe(3);
+    expect(withCrosswalk).toBeLessThanOrEqual(without + 1);
+  });
+});
