@@ -9,12 +9,12 @@ import { builtinModules } from 'node:module';
  * folders listed for it (and common/, the code shared with the frontend); anything else is refused
  * by `no-restricted-imports`. The use cases (audit-day, evidence, gate, import, plan, sync) never
  * import each other, the entry layer (resolvers) nor src/index.ts: what two of them share moves down
- * to platform/ or a capability folder (trail, catalogue, item-map, rollup, findings). Assumes files sit one
+ * to platform/ or a capability folder (trail, catalogue, item-map, crosswalk, rollup, findings). Assumes files sit one
  * level inside their folder (src/<folder>/<file>.ts), as they all do.
  */
 const BASE = ['domain', 'checklists', 'storage', 'jira'];
 const PLATFORM = [...BASE, 'platform'];
-const CAPABILITIES = ['trail', 'catalogue', 'item-map', 'rollup', 'findings'];
+const CAPABILITIES = ['trail', 'catalogue', 'item-map', 'crosswalk', 'rollup', 'findings'];
 const USE_CASES = ['audit-day', 'evidence', 'gadget', 'gate', 'import', 'plan', 'sync'];
 export const SRC_LAYERS = {
   domain: [],
@@ -25,8 +25,9 @@ export const SRC_LAYERS = {
   trail: PLATFORM,
   catalogue: [...PLATFORM, 'trail'],
   'item-map': [...PLATFORM, 'trail', 'catalogue'],
-  rollup: [...PLATFORM, 'trail', 'catalogue', 'item-map'],
-  findings: [...PLATFORM, 'trail', 'catalogue', 'item-map', 'rollup'],
+  crosswalk: [...PLATFORM, 'trail', 'catalogue', 'item-map'],
+  rollup: [...PLATFORM, 'trail', 'catalogue', 'item-map', 'crosswalk'],
+  findings: [...PLATFORM, 'trail', 'catalogue', 'item-map', 'crosswalk', 'rollup'],
   ...Object.fromEntries(USE_CASES.map((name) => [name, [...PLATFORM, ...CAPABILITIES]])),
   resolvers: [...PLATFORM, ...CAPABILITIES, ...USE_CASES],
 };

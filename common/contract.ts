@@ -3,6 +3,7 @@
  * resolver function. Both sides import this module; neither reaches into the other's folder.
  * Shapes that DESIGN.md fixes ("The local runtime" contract) must not change; add fields freely.
  */
+import type { RollupCrosswalk } from './crosswalk';
 
 export type ScoringModelName = 'points' | 'met';
 export type ItemResultName = 'met' | 'not_met' | 'na' | 'not_assessed';
@@ -131,6 +132,8 @@ export interface Rollup {
   computedAt: string;
   /** `cache` when served from the stored rollup, `jira` when computed now. */
   from: 'cache' | 'jira';
+  /** Evidence from other checklists of the project that the site's crosswalk maps here (absent: no mapping applies). */
+  crosswalk?: RollupCrosswalk;
   /** What an auditor would catch in the evidence (items met without it, expired or expiring evidence). */
   risks: AuditRisk[];
   /** The project counts an item as met only with accepted evidence in force (`setProjectSettings`). */

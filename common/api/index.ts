@@ -16,6 +16,7 @@ import { auditDayApi } from './audit-day';
 import { catalogueApi } from './catalogue';
 import { customChecklistApi } from './custom-checklists';
 import { evidenceApi } from './evidence';
+import { crosswalkApi } from './crosswalk';
 import { findingsApi } from './findings';
 import { gateApi } from './gate';
 import { planApi } from './plan';
@@ -30,6 +31,7 @@ export const resolverApi = {
   ...planApi,
   ...gateApi,
   ...findingsApi,
+  ...crosswalkApi,
 } satisfies Record<string, AnyApiFunction>;
 
 export type ResolverApi = typeof resolverApi;

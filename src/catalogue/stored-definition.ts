@@ -18,6 +18,7 @@ export const storedItemSchema = z.object({
   penalty: z.number(),
   complexity: z.enum(COMPLEXITIES).optional(),
   replaces: z.array(z.string()),
+  evidenceValidMonths: z.number().optional(),
 }) satisfies z.ZodType<ChecklistItem>;
 
 const passRuleSchema = z.union([
@@ -40,6 +41,7 @@ export const storedHeaderSchema = z.object({
   validity: z
     .object({ validFrom: z.string().optional(), validUntil: z.string().optional(), usableUntil: z.string().optional(), historical: z.boolean().optional() })
     .optional(),
+  evidenceValidMonths: z.number().optional(),
   chapters: z.array(z.object({ id: z.string(), title: z.string(), order: z.number() })),
   waivers: z.array(
     z.object({ id: z.string(), name: z.string(), reason: z.string(), items: z.array(z.string()), chapters: z.array(z.string()) }),

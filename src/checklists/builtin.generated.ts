@@ -1729,6 +1729,258 @@ waivers:
 `,
   },
   {
+    file: "mspalliance-code-of-ethics.yaml",
+    text: `# MSPAlliance Code of Ethics & Conduct, as a checklist of commitments.
+# The seven sections (chapters) and the commitments under them follow the MSPAlliance page the product
+# was built from; the item numbers, item titles and every requirement text are our own short wording,
+# not the Code's. Members agree to the Code as a condition of membership; it also binds non-members who
+# deliver services as part of a membership. Align it with the official Code before relying on it.
+id: mspalliance-code-of-ethics
+framework: mspalliance-code-of-ethics
+name: MSPAlliance Code of Ethics & Conduct
+version: "1"
+description: >-
+  The commitments of the MSPAlliance Code of Ethics & Conduct, one item per commitment, grouped by the
+  Code's seven sections. Every member agrees to the Code to keep its membership, so every commitment
+  must be met; typical evidence is a signed attestation per member or employee (renewed yearly), a
+  conflict-of-interest disclosure log, a confidentiality / NDA policy, training and certification
+  records, and a notification to MSPAlliance where one applies. Item texts are our own summary, not
+  the Code's wording. MSPAlliance states no validity dates for the Code.
+model: met
+# Every commitment binds a member; a commitment that cannot arise (e.g. no one is supervised) needs a
+# written reason why it does not apply, which the auditor can read.
+naRule: justified
+# Attestations and training records are renewed yearly: evidence expires 12 months after it takes effect.
+evidenceValidMonths: 12
+
+chapters:
+  - { id: scope, title: "Scope" }
+  - { id: welfare, title: "Public and Client Welfare" }
+  - { id: interest, title: "Avoiding Conflict of Interest" }
+  - { id: confidentiality, title: "Client Confidentiality & Representation" }
+  - { id: profession, title: "The Cloud Computing & Managed Service Profession" }
+  - { id: education, title: "Professional Advancement and Education" }
+  - { id: competence, title: "Competence and Integrity" }
+
+items:
+  # --- Scope ------------------------------------------------------------------------------------------
+  - id: "1.1"
+    chapter: scope
+    title: Report violations by other members
+    requirement: >-
+      Tell MSPAlliance about any significant breach of the Code by another member that you become
+      aware of. Expected evidence: a written reporting procedure staff have acknowledged, and the log
+      of reports made (which may be empty).
+    evidence: [process, document]
+    mandatory: true
+  # --- Public and Client Welfare ----------------------------------------------------------------------
+  - id: "2.1"
+    chapter: welfare
+    title: Care and professionalism toward the appropriate authority
+    requirement: >-
+      Do the work carefully and professionally, to the requirements of whoever has authority over it
+      (usually the employer or the client), keeping the end users in mind. Expected evidence: a
+      signed yearly attestation per employee, and service agreements that state the client's
+      requirements.
+    evidence: [document, attachment]
+    mandatory: true
+  - id: "2.2"
+    chapter: welfare
+    title: Explain the risks when overruled
+    requirement: >-
+      When your professional judgement is overruled, set out for the decision maker the risks and
+      consequences you expect. Expected evidence: a procedure for recording overruled advice, and
+      examples of the written explanations given.
+    evidence: [process, document]
+    mandatory: true
+  - id: "2.3"
+    chapter: welfare
+    title: Public health, safety and the environment
+    requirement: >-
+      Give due weight to public health, safety and the environment in the work you do. Expected
+      evidence: a health, safety and environment policy, and the signed yearly attestation.
+    evidence: [document]
+    mandatory: true
+  - id: "2.4"
+    chapter: welfare
+    title: Third-party rights
+    requirement: >-
+      Respect the rights of third parties the work affects, such as their data, licences and
+      property. Expected evidence: a policy on third-party rights, and the signed yearly attestation.
+    evidence: [document]
+    mandatory: true
+  - id: "2.5"
+    chapter: welfare
+    title: Laws, regulations and standards
+    requirement: >-
+      Know and follow the laws, regulations and standards that apply to the field, including those of
+      each jurisdiction served and supranational law such as the EU's. Expected evidence: a register
+      of applicable obligations with an owner and a date of last review, and compliance training
+      records.
+    evidence: [document, process]
+    mandatory: true
+  - id: "2.6"
+    chapter: welfare
+    title: No discrimination
+    requirement: >-
+      Treat clients and colleagues without discrimination. Expected evidence: an equal-treatment
+      policy, staff acknowledgements of it, and training records.
+    evidence: [document, attachment]
+    mandatory: true
+  # --- Avoiding Conflict of Interest ------------------------------------------------------------------
+  - id: "3.1"
+    chapter: interest
+    title: Avoid conflicts of interest
+    requirement: >-
+      Keep clear of conflicts between the company's interests and its clients'. Expected evidence: a
+      conflict-of-interest policy and the signed yearly attestation.
+    evidence: [document]
+    mandatory: true
+  - id: "3.2"
+    chapter: interest
+    title: Disclose likely conflicts at once
+    requirement: >-
+      When a conflict of interest is likely, disclose it fully and without delay to those affected.
+      Expected evidence: the conflict-of-interest disclosure log, reviewed at least yearly.
+    evidence: [document, process]
+    mandatory: true
+  - id: "3.3"
+    chapter: interest
+    title: Refuse bribes and inducements
+    requirement: >-
+      Offer and accept no bribe or inducement. Expected evidence: an anti-bribery and gifts policy,
+      a gifts register, and the signed yearly attestation.
+    evidence: [document]
+    mandatory: true
+  # --- Client Confidentiality & Representation --------------------------------------------------------
+  - id: "4.1"
+    chapter: confidentiality
+    title: Keep confidential information confidential
+    requirement: >-
+      Disclose or use confidential information only with the permission of the appropriate authority
+      or when a court directs it. Expected evidence: a confidentiality / NDA policy and signed NDAs
+      for staff and contractors.
+    evidence: [document, attachment]
+    mandatory: true
+  - id: "4.2"
+    chapter: confidentiality
+    title: Honest account of performance
+    requirement: >-
+      Neither misrepresent nor hold back information about how products, systems or services perform.
+      Expected evidence: a review step for proposals and service reports, and examples of reports
+      sent to clients.
+    evidence: [process, document]
+    mandatory: true
+  - id: "4.3"
+    chapter: confidentiality
+    title: Do not exploit a lack of knowledge
+    requirement: >-
+      Never take advantage of someone's lack of knowledge or experience. Expected evidence: sales and
+      contracting guidelines, and the signed yearly attestation.
+    evidence: [document]
+    mandatory: true
+  # --- The Cloud Computing & Managed Service Profession -----------------------------------------------
+  - id: "5.1"
+    chapter: profession
+    title: Uphold the profession's reputation
+    requirement: >-
+      Uphold the good name of MSPAlliance and of the profession, and help raise its standards.
+      Expected evidence: the signed yearly attestation, and records of contributions (working groups,
+      reviews, talks) where there are any.
+    evidence: [document]
+    mandatory: true
+  - id: "5.2"
+    chapter: profession
+    title: Public understanding of managed services
+    requirement: >-
+      Help the public understand managed services, their benefits and their pitfalls, and correct
+      misinformation where you meet it. Expected evidence: published material or client education
+      sessions, with dates.
+    evidence: [document, link]
+    mandatory: true
+  - id: "5.3"
+    chapter: profession
+    title: Support others' development
+    requirement: >-
+      Support the professional development of fellow members and of newcomers to the field. Expected
+      evidence: mentoring or onboarding records.
+    evidence: [document, process]
+    mandatory: true
+  - id: "5.4"
+    chapter: profession
+    title: Integrity toward other professionals
+    requirement: >-
+      Deal with integrity with members and other professionals. Expected evidence: the signed yearly
+      attestation.
+    evidence: [document]
+    mandatory: true
+  - id: "5.5"
+    chapter: profession
+    title: Weigh the consequences of statements
+    requirement: >-
+      Think through the consequences of statements before making them. Expected evidence: a
+      communications policy staff have acknowledged.
+    evidence: [document]
+    mandatory: true
+  - id: "5.6"
+    chapter: profession
+    title: Public statements only when qualified and authorised
+    requirement: >-
+      Make public professional statements only when qualified and authorised to, and never speak for
+      MSPAlliance without its approval. Expected evidence: a communications policy naming who may
+      speak publicly, and the approvals kept.
+    evidence: [document, process]
+    mandatory: true
+  - id: "5.7"
+    chapter: profession
+    title: Notify convictions, bankruptcy and disqualification
+    requirement: >-
+      Tell MSPAlliance at once of a criminal conviction, a bankruptcy filing or a disqualification as
+      a company executive. Expected evidence: the notification procedure, and a copy of any
+      notification sent.
+    evidence: [process, document]
+    mandatory: true
+  # --- Professional Advancement and Education ---------------------------------------------------------
+  - id: "6.1"
+    chapter: education
+    title: Keep knowledge and skills current
+    requirement: >-
+      Keep professional knowledge and skills up to date, follow the relevant technology, procedures
+      and standards, and encourage the people you supervise to do the same. Expected evidence:
+      training and certification records for the year, and a training plan.
+    evidence: [document, attachment]
+    mandatory: true
+  # --- Competence and Integrity -----------------------------------------------------------------------
+  - id: "7.1"
+    chapter: competence
+    title: Work only within competence
+    requirement: >-
+      Claim no expertise you lack and take on only work you are competent to do: check that the
+      technology is familiar, that similar projects were done before and that the requirements can be
+      shown to be met. Expected evidence: the bid or intake checklist recording that check, and
+      certification records.
+    evidence: [process, document]
+    mandatory: true
+  - id: "7.2"
+    chapter: competence
+    title: Observe codes of practice and standards
+    requirement: >-
+      Follow MSPAlliance's codes of practice and the relevant standards, and encourage colleagues to
+      do likewise. Expected evidence: the list of standards followed and the signed yearly
+      attestation.
+    evidence: [document]
+    mandatory: true
+  - id: "7.3"
+    chapter: competence
+    title: Responsibility for own and supervised work
+    requirement: >-
+      Take responsibility for your own work and for the work of colleagues you supervise. Expected
+      evidence: roles and responsibilities, and review or sign-off records.
+    evidence: [document, process]
+    mandatory: true
+`,
+  },
+  {
     file: "mspalliance-ucs-23.yaml",
     text: `# MSPAlliance Unified Certification Standard (UCS) v.23, as a TEMPLATE.
 # Objective names and requirements 01.01-01.05 and 02.01-02.06 (ids and titles) follow the public

@@ -15,7 +15,7 @@ let cache: ChecklistDefinition[] | undefined;
  *
  * @example
  * builtinChecklists().map((checklist) => checklist.id);
- * // → ['aws-msp-4.x', 'aws-msp-7.1', 'mspalliance-ucs-23']
+ * // → ['aws-msp-4.x', 'aws-msp-7.1', 'mspalliance-code-of-ethics', 'mspalliance-ucs-23']
  */
 export function builtinChecklists(): ChecklistDefinition[] {
   cache ??= deepFreeze(BUILTIN_CHECKLIST_FILES.map(({ file, text }) => parseChecklist(text, file, { source: 'builtin' })));

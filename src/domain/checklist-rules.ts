@@ -229,6 +229,8 @@ function normalize(parts: ParsedParts, source: ChecklistDefinition['source']): C
       replaces: [...new Set(entry.replaces ?? [])],
     };
     if (entry.complexity !== undefined) item.complexity = entry.complexity;
+    const months = entry.evidenceValidMonths ?? h.evidenceValidMonths;
+    if (months !== undefined) item.evidenceValidMonths = months;
     return item;
   });
   const passRule: PassRule =
@@ -249,6 +251,7 @@ function normalize(parts: ParsedParts, source: ChecklistDefinition['source']): C
     naPolicy: h.naPolicy ?? 'award',
     ...(h.naRule !== undefined ? { naRule: h.naRule } : {}),
     ...validityOf(h),
+    ...(h.evidenceValidMonths !== undefined ? { evidenceValidMonths: h.evidenceValidMonths } : {}),
     chapters,
     items,
     waivers: (parts.waivers ?? []).map(({ value }) => {

@@ -35,6 +35,9 @@ const wholeNumber = z.number(expecting(WHOLE)).refine((n) => Number.isInteger(n)
 const percent = z
   .number(expecting('must be a number from 0 to 100'))
   .refine((n) => n >= 0 && n <= 100, 'must be a number from 0 to 100');
+/** How long one piece of evidence stays valid, in whole months (1 … 120). */
+const MONTHS = 'must be a whole number of months from 1 to 120, e.g. 12';
+const validMonths = z.number(expecting(MONTHS)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 120, MONTHS);
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar day; a badly written one is reported once (format), a wrong one (2026-02-30) as not real. */
 const isoDay = z
@@ -81,6 +84,8 @@ export const itemSchema = z.strictObject(
     penalty: wholeNumber.optional(),
     complexity: oneOf(COMPLEXITIES).optional(),
     replaces: idList.optional(),
+    /** Evidence for this item expires this many months after it takes effect; overrides the file's. */
+    evidenceValidMonths: validMonths.optional(),
   },
   expecting('must be a mapping with id, chapter, title and requirement'),
 );
@@ -117,6 +122,8 @@ const headerShape = {
   usableUntil: isoDay.optional(),
   /** A superseded version kept for history: never current, whatever the dates. */
   historical: z.boolean(expecting('must be true or false')).optional(),
+  /** Evidence expires this many months after it takes effect (e.g. 12: renewed yearly), unless an item says otherwise. */
+  evidenceValidMonths: validMonths.optional(),
 };
 
 /**

@@ -17,6 +17,7 @@ const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
   'minOptionalPercent',
   'defaultPenalty',
   'order',
+  'evidenceValidMonths',
 ]);
 
 /**

@@ -41,6 +41,8 @@ export interface ChecklistItem {
   complexity?: Complexity;
   /** Ids of items in an older version of the same framework that this item replaces (renames, merges). */
   replaces: string[];
+  /** Evidence for this item expires this many months after it takes effect (the item's or the checklist's); absent: no default expiry. */
+  evidenceValidMonths?: number;
 }
 
 /** A named exemption the checklist publisher allows, e.g. "AWS DevOps Competency" covers OPS-009. */
@@ -75,6 +77,8 @@ export interface ChecklistDefinition {
   naRule?: NaRule;
   /** When the publisher says this version may be used (src/domain/checklist-validity.ts); absent: not stated. */
   validity?: ChecklistValidity;
+  /** Evidence expires this many months after it takes effect unless an item says otherwise (12: renewed yearly). */
+  evidenceValidMonths?: number;
   chapters: Chapter[];
   items: ChecklistItem[];
   waivers: NamedWaiver[];

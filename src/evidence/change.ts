@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { EvidenceReviewStateName, ItemPanel } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { addEvidence, editEvidence, removeEvidence, reviewEvidence, type EvidenceEntry, type EvidenceFieldValue } from '../domain/evidence';
+import { withDefaultExpiry } from '../domain/evidence-validity';
 import { verdictValue } from '../domain/evidence-verdict';
 import { AccessDeniedError } from '../platform/access';
 import { markProjectChanged } from '../storage/project-state';
@@ -109,7 +110,10 @@ export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller,
     const now = deps.now();
     if (settings.fourEyes) checkFourEyes(verdict.evidence, change, caller.accountId, caller.issueKey);
     checkAttachment(change, caller.issueKey, loaded.issue.fields);
-    const next = apply(verdict.evidence, change, caller.accountId, now);
+    // Evidence of an item that renews (e.g. yearly) gets its expiry when the person gave none.
+    const months = loaded.item.defItem?.evidenceValidMonths;
+    const effective = change.kind === 'add' ? { ...change, input: withDefaultExpiry(change.input, months, now) } : change;
+    const next = apply(verdict.evidence, effective, caller.accountId, now);
     // An edit that changes nothing writes nothing (and leaves no history entry in Jira).
     const unchanged = !verdict.legacy && verdict.ignored.length === 0 && JSON.stringify(next) === JSON.stringify(verdict.evidence);
     if (unchanged) return { loaded, next };

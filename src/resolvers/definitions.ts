@@ -15,6 +15,7 @@ import { planHandlers } from './plan';
 import { trailHandlers } from './trail';
 import { gateHandlers } from './gate';
 import { findingsHandlers } from './findings';
+import { crosswalkHandlers } from './crosswalk';
 
 export function buildResolver(): Resolver {
   const definitions = new OwnKeysResolver();
@@ -27,6 +28,7 @@ export function buildResolver(): Resolver {
     ...planHandlers,
     ...gateHandlers,
     ...findingsHandlers,
+    ...crosswalkHandlers,
   });
   return definitions;
 }

@@ -46,6 +46,8 @@ import type { ItemRead } from '../platform/item-states';
 import { digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
 import { openItemMap } from '../item-map/ensure';
+import { applyCrosswalk } from '../crosswalk/rollup';
+import { visibleAmong } from '../crosswalk/visible';
 import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
@@ -83,14 +85,21 @@ export async function getRollup(
   // A checklist the project never imported is scored for the asker but leaves no cache or history:
   // a browse-only user must not be able to make the app write for any checklist id.
   const held = (await projectChecklists(caller.projectKey)).includes(def.id);
-  const [computed, visible] = await Promise.all([
+  const [scored, visible] = await Promise.all([
     computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true, store: held }, now),
     visibleIssueKeys(jira, caller.projectKey, def.id),
   ]);
+  // Evidence from other checklists of the project that the site's crosswalk maps here (src/crosswalk).
+  const { computed, crosswalk } = await applyCrosswalk(scored, {
+    projectKey: caller.projectKey,
+    rollupOf: (source) => computeRollup(jira, caller.projectKey, source, {}, now),
+    visibleKeys: (issueKeys) => visibleAmong(jira, issueKeys),
+  });
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
   const unclaimed = (await readUnclaimed(caller.projectKey, def.id)).filter((claim) => visible.has(claim.issueKey));
   if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
+  if (crosswalk) rollup.crosswalk = crosswalk;
   rollup.validity = checklistValidity(def, new Date(now()).toISOString().slice(0, 10));
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;

@@ -315,3 +315,32 @@ export function findingsKey(projectKey: string, checklistId: string): string {
 export function findingsLockKey(projectKey: string, checklistId: string): string {
   return key('audit-findings-lock', part('projectKey', projectKey), part('checklistId', checklistId));
 }
+
+/**
+ * The site's crosswalk between checklists (src/crosswalk/store.ts): a small header naming the
+ * current revision, its row count and who saved it. The rows live in chunks under the revision.
+ */
+export function crosswalkKey(): string {
+  return key('crosswalk');
+}
+
+/** One chunk of a crosswalk revision's rows (a value holds 240 KiB; 20,000 rows need several). */
+export function crosswalkRowsKey(revision: string, chunk: number): string {
+  if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);
+  return key('crosswalk-rows', part('revision', revision), String(chunk).padStart(4, '0'));
+}
+
+/** Prefix of every crosswalkRowsKey, to sweep the chunks of revisions no header points at. */
+export function crosswalkRowsPrefix(): string {
+  return 'crosswalk-rows:';
+}
+
+/** Held (claimed with FAIL_IF_EXISTS, with a TTL) while one save writes the crosswalk. */
+export function crosswalkLockKey(): string {
+  return key('crosswalk-lock');
+}
+
+/** A project's crosswalk settings (src/crosswalk/settings.ts): whether strict mode counts evidence from other checklists. */
+export function crosswalkSettingsKey(projectKey: string): string {
+  return key('crosswalk-settings', part('projectKey', projectKey));
+}

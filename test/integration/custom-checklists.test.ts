@@ -59,7 +59,7 @@ describe('saveCustomChecklist', () => {
       initialResults: 3,
     });
     const list = await h.invoke<ChecklistSummary[]>('listChecklists');
-    expect(list.map((summary) => `${summary.id} ${summary.source}`)).toEqual(['aws-msp-4.x builtin', 'aws-msp-7.1 builtin', 'mspalliance-ucs-23 builtin', 'team-list-1 custom']);
+    expect(list.map((summary) => `${summary.id} ${summary.source}`)).toEqual(['aws-msp-4.x builtin', 'aws-msp-7.1 builtin', 'mspalliance-code-of-ethics builtin', 'mspalliance-ucs-23 builtin', 'team-list-1 custom']);
     const view = await h.invoke<ChecklistView>('getChecklist', { id: 'team-list-1' });
     expect(view.chapters.map((chapter) => chapter.title)).toEqual(['Governance', 'Operations']);
     expect(view.items.find((item) => item.id === 'O-1')).toMatchObject({ points: 30, mandatory: true, penalty: 10 });

@@ -12,10 +12,11 @@ const idsIn = (checklist: ChecklistDefinition, chapterId: string) =>
 
 describe('builtinChecklists', () => {
   describe('when called', () => {
-    it('returns the three shipped checklists, all marked builtin', () => {
+    it('returns the four shipped checklists, all marked builtin', () => {
       expect(builtinChecklists().map((c) => [c.id, c.source])).toEqual([
         ['aws-msp-4.x', 'builtin'],
         ['aws-msp-7.1', 'builtin'],
+        ['mspalliance-code-of-ethics', 'builtin'],
         ['mspalliance-ucs-23', 'builtin'],
       ]);
     });
@@ -28,6 +29,62 @@ describe('builtinChecklists', () => {
 
     it.each(builtinChecklists().map((c) => [c.id, c] as const))('gives every item of %s some expected evidence', (_id, checklist) => {
       expect(checklist.items.filter((item) => item.evidence.length === 0).map((item) => item.id)).toEqual([]);
+    });
+  });
+});
+
+describe('mspalliance-code-of-ethics', () => {
+  const checklist = load('mspalliance-code-of-ethics');
+
+  describe('when loaded', () => {
+    it('is a met checklist of its own framework where N/A needs a written reason', () => {
+      expect([checklist.framework, checklist.model, checklist.passRule, checklist.naRule, checklist.validity]).toEqual([
+        'mspalliance-code-of-ethics',
+        'met',
+        { kind: 'met' },
+        'justified',
+        undefined,
+      ]);
+    });
+
+    it('has the seven sections of the Code as chapters, in order', () => {
+      expect(checklist.chapters.map((c) => c.title)).toEqual([
+        'Scope',
+        'Public and Client Welfare',
+        'Avoiding Conflict of Interest',
+        'Client Confidentiality & Representation',
+        'The Cloud Computing & Managed Service Profession',
+        'Professional Advancement and Education',
+        'Competence and Integrity',
+      ]);
+    });
+
+    it.each([
+      ['scope', 1],
+      ['welfare', 6],
+      ['interest', 3],
+      ['confidentiality', 3],
+      ['profession', 7],
+      ['education', 1],
+      ['competence', 3],
+    ])('lists one item per commitment of section %s (%i), numbered after its section', (chapterId, count) => {
+      const position = checklist.chapters.findIndex((c) => c.id === chapterId) + 1;
+      expect(idsIn(checklist, chapterId)).toEqual(Array.from({ length: count }, (_, i) => `${position}.${i + 1}`));
+    });
+
+    it('makes every commitment mandatory: members agree to the whole Code', () => {
+      expect(checklist.items).toHaveLength(24);
+      expect(checklist.items.filter((item) => !item.mandatory)).toEqual([]);
+    });
+
+    it('has evidence renew yearly, on the checklist and on every item', () => {
+      expect(checklist.evidenceValidMonths).toBe(12);
+      expect(checklist.items.filter((item) => item.evidenceValidMonths !== 12)).toEqual([]);
+    });
+
+    it('says what evidence each commitment expects', () => {
+      expect(checklist.items.filter((item) => !/Expected evidence: /.test(item.requirement)).map((item) => item.id)).toEqual([]);
+      expect(checklist.items.find((item) => item.id === '3.2')?.requirement).toMatch(/disclosure log/);
     });
   });
 });

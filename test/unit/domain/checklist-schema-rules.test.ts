@@ -61,10 +61,11 @@ describe('parseChecklist: validity', () => {
 });
 
 describe('the built-in checklists', () => {
-  it.each<[string, string, object]>([
+  it.each<[string, string, object | undefined]>([
     ['aws-msp-7.1', 'exemptions', { validFrom: '2025-08-29', validUntil: '2026-02-28', usableUntil: '2026-05-31' }],
     ['aws-msp-4.x', 'justified', { validFrom: '2019-02-01', historical: true }],
     ['mspalliance-ucs-23', 'justified', { validFrom: '2023-09-01' }],
+    ['mspalliance-code-of-ethics', 'justified', undefined],
   ])('%s states N/A rule %s and its validity', (id, rule, validity) => {
     const def = findBuiltinChecklist(id);
     expect(def?.naRule).toBe(rule);

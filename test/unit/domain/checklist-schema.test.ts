@@ -225,7 +225,7 @@ describe('parseChecklist', () => {
       ['the items list is missing', MET_HEADER,
         [problem('items', 'required: list at least one item')]],
       ['an item is not a mapping', metFile({ items: MET_ITEMS + '  - just text\n' }),
-        [problem('items[3]', 'must be a mapping of item fields (id, chapter, title, requirement, evidence, points, mandatory, penalty, complexity, replaces)')]],
+        [problem('items[3]', 'must be a mapping of item fields (id, chapter, title, requirement, evidence, points, mandatory, penalty, complexity, replaces, evidenceValidMonths)')]],
       ['the model is unknown', metFile().replace('model: met', 'model: score'),
         [problem('model', 'must be one of: points, met (not "score")')]],
       ['the file is empty', '',

@@ -10,6 +10,7 @@ import { ChapterTable } from './ChapterTable';
 import { ExplainScore } from './ExplainScore';
 import { MandatoryList } from './MandatoryList';
 import { ScoreHeadline } from './ScoreHeadline';
+import { CrosswalkCoverage } from './CrosswalkCoverage';
 import { UnclaimedIssues } from './UnclaimedIssues';
 import { ValidityNotice } from '../verdict/ValidityNotice';
 import { VerdictNote } from '../verdict/VerdictNote';
@@ -50,6 +51,7 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
       <MandatoryList rollup={rollup} />
       <UnclaimedIssues rollup={rollup} onAdopted={onRefresh} />
       <AuditRisks rollup={rollup} onSettingsChanged={onRefresh} />
+      <CrosswalkCoverage rollup={rollup} />
       <ChapterTable rollup={rollup} />
       <ExplainScore rollup={rollup} />
       {auditDay}

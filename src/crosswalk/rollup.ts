@@ -1,0 +1,135 @@
+/**
+ * The crosswalk in a checklist's rollup: getRollup calls {@link applyCrosswalk} once, after scoring.
+ * With no crosswalk saved it costs one KVS read. Otherwise the mappings are followed into the
+ * checklists the project holds (renames followed, retirements counted), and the evidence of the
+ * source checklists is taken from their own rollups (their cache when fresh, else one read of
+ * Jira each, through the same item map). Evidence on a source item is what the project's own
+ * rollup of that checklist holds, so a change to it marks every rollup of the project stale
+ * (markProjectChanged) and the covered items follow on the next read.
+ *
+ * In strict mode, and only when the project's crosswalk setting says so, a covered item counts as
+ * having accepted evidence: the checklist is rescored with the source entries added to it.
+ */
+import type { AuditRisk } from '../../common/contract';
+import type { CrosswalkSourceView, RollupCrosswalk } from '../../common/crosswalk';
+import { findChecklist } from '../catalogue';
+import { coverageSummary, crosswalkCoverage } from '../domain/crosswalk-coverage';
+import { resolveMappings, retiredMappings } from '../domain/crosswalk-resolve';
+import type { EvidenceEntry, EvidenceFieldValue } from '../domain/evidence';
+import type { ChecklistDefinition, ScoreReport } from '../domain/types';
+import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
+import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
+import { projectChecklists } from '../storage/project-state';
+import type { ItemRead } from '../platform/item-states';
+import { readCrosswalkSettings } from './settings';
+import { loadCrosswalk } from './store';
+
+/** What the rollup computed for one checklist (get-rollup.ts's ComputedRollup, as far as needed here). */
+export interface ScoredChecklist {
+  def: ChecklistDefinition;
+  report: ScoreReport;
+  risks: AuditRisk[];
+  strictMode: boolean;
+  states: ItemRead[];
+  waivers: WaiverRecord[];
+  evidence: ReadonlyMap<string, EvidenceFieldValue>;
+  readAt: number;
+}
+
+export interface CrosswalkDeps<T extends ScoredChecklist> {
+  projectKey: string;
+  /** The rollup of another checklist of the project (no crosswalk applied: coverage never chains). */
+  rollupOf: (def: ChecklistDefinition) => Promise<T>;
+  /** Which of these issue keys the caller can see; a source outside them shows no key or titles. */
+  visibleKeys: (issueKeys: readonly string[]) => Promise<ReadonlySet<string>>;
+}
+
+/**
+ * @example
+ * const { computed, crosswalk } = await applyCrosswalk(base, deps);
+ * crosswalk?.covered[0]; // → { itemId: '03.01', by: [{ checklistId: 'mspalliance-code-of-ethics', itemId: '4.1', issueKey: 'MSP-7', … }] }
+ */
+export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: CrosswalkDeps<T>): Promise<{ computed: T; crosswalk?: RollupCrosswalk }> {
+  // A damaged crosswalk must not take the score down with it: the rollup is served without it.
+  const mappings = await loadCrosswalk().then(
+    (loaded) => loaded.mappings,
+    (error: unknown) => {
+      console.warn(`[crosswalk] ${deps.projectKey}: the saved crosswalk could not be read (${error instanceof Error ? error.name : 'error'}); scored without it`);
+      return [];
+    },
+  );
+  if (mappings.length === 0) return { computed: base };
+  const def = base.def;
+  const heldIds = (await projectChecklists(deps.projectKey)).filter((id) => id !== def.id);
+  const named = new Set(mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId]));
+  const defs = await Promise.all([...new Set([...heldIds, ...named])].map((id) => findChecklist(id)));
+  const known = defs.filter((d): d is ChecklistDefinition => d !== undefined);
+  const held = [def, ...known.filter((d) => heldIds.includes(d.id))];
+  const resolved = resolveMappings(mappings, [def, ...known], held);
+  const mine = resolved.filter((entry) => entry.coverage === 'full' && entry.to.state === 'held' && entry.to.ref.checklistId === def.id && entry.from.state === 'held');
+  const retired = retiredMappings(resolved).filter((entry) => [entry.mapping.from, entry.mapping.to].some((ref) => frameworkOf(ref.checklistId, known, def) === def.framework)).length;
+  if (mine.length === 0 && retired === 0) return { computed: base };
+
+  const sourceIds = [...new Set(mine.flatMap((entry) => (entry.from.state === 'held' ? [entry.from.ref.checklistId] : [])))];
+  const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>();
+  for (const id of sourceIds) {
+    const sourceDef = held.find((d) => d.id === id);
+    if (sourceDef) sources.set(id, { def: sourceDef, rollup: await deps.rollupOf(sourceDef) });
+  }
+  const today = utcDay(new Date(base.readAt));
+  const coverage = crosswalkCoverage(
+    mine,
+    (ref) => {
+      const source = sources.get(ref.checklistId);
+      if (!source) return undefined;
+      const issueKey = source.rollup.report.items.find((item) => item.id === ref.itemId)?.issueKey;
+      return { ...(issueKey !== undefined ? { issueKey } : {}), evidence: source.rollup.evidence.get(ref.itemId) ?? null };
+    },
+    today,
+  );
+  const coveredItems = [...coverage.values()].filter((item) => item.coveredBy.length > 0);
+  // One read as the user for every source issue shown (none when nothing is covered).
+  const sourceKeys = [...new Set(coveredItems.flatMap((item) => item.coveredBy.flatMap((by) => (by.issueKey !== undefined ? [by.issueKey] : []))))];
+  const visibleKeys = sourceKeys.length > 0 ? await deps.visibleKeys(sourceKeys) : new Set<string>();
+  const covered = coveredItems
+    .map((item) => ({
+      itemId: item.target.itemId,
+      by: item.coveredBy.map((by): CrosswalkSourceView => {
+        const source = sources.get(by.checklistId);
+        const visible = by.issueKey !== undefined && visibleKeys.has(by.issueKey);
+        return { checklistId: by.checklistId, checklistName: source?.def.name ?? by.checklistId, itemId: by.itemId, ...(visible ? { issueKey: by.issueKey } : {}), titles: visible ? by.titles : [] };
+      }),
+    }));
+  const { countsInStrictMode } = await readCrosswalkSettings(deps.projectKey);
+  const computed = base.strictMode && countsInStrictMode && covered.length > 0 ? rescore(base, covered, sources, today) : base;
+  const summary = coverageSummary(def.id, coverage, base.report.mandatoryOpen);
+  return { computed, crosswalk: { covered, mapped: summary.mapped, wouldClose: summary.wouldClose, countsInStrictMode, retired } };
+}
+
+function frameworkOf(checklistId: string, known: readonly ChecklistDefinition[], def: ChecklistDefinition): string | undefined {
+  return checklistId === def.id ? def.framework : known.find((d) => d.id === checklistId)?.framework;
+}
+
+/** Strict mode with the covered items' source evidence added to their own. */
+function rescore<T extends ScoredChecklist>(
+  base: T,
+  covered: RollupCrosswalk['covered'],
+  sources: ReadonlyMap<string, { rollup: ScoredChecklist }>,
+  today: string,
+): T {
+  const evidence = new Map(base.evidence);
+  for (const { itemId, by } of covered) {
+    const borrowed: EvidenceEntry[] = by.flatMap((source) =>
+      (sources.get(source.checklistId)?.rollup.evidence.get(source.itemId)?.entries ?? []).map((entry) => ({ ...entry, id: `crosswalk:${source.checklistId}:${source.itemId}:${entry.id}` })),
+    );
+    const own = evidence.get(itemId);
+    const entries = [...(own?.entries ?? []), ...borrowed];
+    evidence.set(itemId, { ...(own ?? { count: 0, accepted: 0, pending: 0, rejected: 0, reviewState: 'none' }), entries } as EvidenceFieldValue);
+  }
+  const { report } = scoreWithEvidence(base.def, base.states, evidence, { strictMode: true, today, scoring: { waivers: toAppliedWaivers(base.waivers, today) } });
+  const coveredIds = new Set(covered.map((entry) => entry.itemId));
+  // Items now backed by another checklist's accepted evidence no longer lack evidence.
+  const risks = base.risks.filter((risk) => !(coveredIds.has(risk.itemId) && (risk.kind === 'met-without-evidence' || risk.kind === 'only-rejected-evidence')));
+  return { ...base, report, risks };
+}
+

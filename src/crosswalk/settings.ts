@@ -1,0 +1,36 @@
+/**
+ * A project's crosswalk setting: whether strict mode counts accepted evidence from another
+ * checklist's item that fully covers an item (off by default: an auditor of B may want B's own
+ * evidence). Changing it needs Administer Projects, checked as the user, like the other audit
+ * settings; the change is recorded in the project's trail and makes cached rollups stale.
+ */
+import { z } from 'zod';
+import type { CrosswalkSettings } from '../../common/crosswalk';
+import { AccessDeniedError } from '../../common/errors';
+import type { JiraClient } from '../jira';
+import type { ProjectCaller } from '../platform/context';
+import { crosswalkSettingsKey } from '../storage/keys';
+import { readValue, writeValue } from '../storage/kvs';
+import { markProjectChanged } from '../storage/project-state';
+import { recordDecision } from '../trail/record';
+
+const schema = z.object({ countsInStrictMode: z.boolean() });
+
+export async function readCrosswalkSettings(projectKey: string): Promise<CrosswalkSettings> {
+  return (await readValue(crosswalkSettingsKey(projectKey), schema)) ?? { countsInStrictMode: false };
+}
+
+export async function setCrosswalkSettings(jira: JiraClient, caller: ProjectCaller, next: CrosswalkSettings): Promise<CrosswalkSettings> {
+  const grants = await jira.getMyPermissions({ projectKey: caller.projectKey, permissions: ['ADMINISTER_PROJECTS'] });
+  if (grants.ADMINISTER_PROJECTS !== true) {
+    throw new AccessDeniedError(
+      `You need the Administer Projects permission in project ${caller.projectKey} to change whether strict mode counts evidence from other checklists. Ask a Jira admin of the project.`,
+    );
+  }
+  const before = await readCrosswalkSettings(caller.projectKey);
+  if (before.countsInStrictMode === next.countsInStrictMode) return before;
+  await writeValue(crosswalkSettingsKey(caller.projectKey), next);
+  await markProjectChanged(caller.projectKey);
+  await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before: { crosswalkCountsInStrictMode: before.countsInStrictMode }, after: { crosswalkCountsInStrictMode: next.countsInStrictMode } });
+  return next;
+}

@@ -1,0 +1,72 @@
+/**
+ * Previewing and saving the site's crosswalk from the rows of a team's file. The rows come from the
+ * browser and are never trusted: each is checked against the checklists the site knows (built-in
+ * and saved custom ones). A crosswalk with any problem saves nothing.
+ */
+import type { CrosswalkPreview, CrosswalkRowPayload, CrosswalkSavedView, SaveCrosswalkResult } from '../../common/crosswalk';
+import { BadRequestError } from '../../common/errors';
+import { findChecklist, listChecklists } from '../catalogue';
+import { validateCrosswalk, type CrosswalkProblem, type CrosswalkValidation } from '../domain/crosswalk';
+import type { ChecklistDefinition } from '../domain/types';
+import { readCrosswalkHeader, saveCrosswalk, type CrosswalkHeader } from './store';
+
+/** The rows have problems; nothing was saved. `problems` lists them row by row. */
+export class CrosswalkInvalidError extends BadRequestError {
+  constructor(
+    readonly problems: CrosswalkProblem[],
+    readonly moreProblems: number,
+  ) {
+    const total = problems.length + moreProblems;
+    const first = problems.slice(0, 5).map(describeProblem).join(' ');
+    super(`The crosswalk has ${total} problem${total === 1 ? '' : 's'}; nothing was saved. ${first}${total > 5 ? ' Preview the file to see them all.' : ''}`);
+  }
+}
+
+function describeProblem(problem: CrosswalkProblem): string {
+  return problem.row === 0 ? problem.message : `Row ${problem.row}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}.`;
+}
+
+/** Every checklist the site knows, with its items. */
+export async function knownChecklists(): Promise<ChecklistDefinition[]> {
+  const summaries = await listChecklists();
+  const defs = await Promise.all(summaries.map((summary) => findChecklist(summary.id)));
+  return defs.filter((def): def is ChecklistDefinition => def !== undefined);
+}
+
+export async function previewCrosswalk(rows: readonly CrosswalkRowPayload[]): Promise<CrosswalkPreview> {
+  const [validation, header] = await Promise.all([validateCrosswalk(rows, await knownChecklists()), readCrosswalkHeader()]);
+  return { ...counts(rows, validation), problems: validation.problems, moreProblems: validation.moreProblems, current: header ? savedView(header) : null };
+}
+
+/** Saves the rows as the site's crosswalk; the caller has checked Administer Jira as the user. */
+export async function saveCrosswalkRows(
+  rows: readonly CrosswalkRowPayload[],
+  meta: { fileName: string; accountId: string; basedOn: string | null | undefined; now?: Date },
+): Promise<SaveCrosswalkResult> {
+  const validation = validateCrosswalk(rows, await knownChecklists());
+  if (!validation.mappings) throw new CrosswalkInvalidError(validation.problems, validation.moreProblems);
+  const outcome = await saveCrosswalk(validation.mappings, { fileName: meta.fileName, savedBy: meta.accountId, basedOn: meta.basedOn, now: meta.now ?? new Date() });
+  return { saved: savedView(outcome.header), unchanged: outcome.unchanged };
+}
+
+function counts(rows: readonly CrosswalkRowPayload[], validation: CrosswalkValidation): Pick<CrosswalkPreview, 'rowCount' | 'full' | 'partial' | 'pairs'> {
+  const mappings = validation.mappings ?? [];
+  const pairs = new Map<string, { from: string; to: string; rows: number }>();
+  for (const m of mappings) {
+    const key = `${m.from.checklistId}\u0000${m.to.checklistId}`;
+    const pair = pairs.get(key) ?? { from: m.from.checklistId, to: m.to.checklistId, rows: 0 };
+    pair.rows++;
+    pairs.set(key, pair);
+  }
+  return {
+    rowCount: rows.length,
+    full: mappings.filter((m) => m.coverage === 'full').length,
+    partial: mappings.filter((m) => m.coverage === 'partial').length,
+    pairs: [...pairs.values()],
+  };
+}
+
+export function savedView(header: CrosswalkHeader): CrosswalkSavedView {
+  const { revision, rowCount, fileName, savedAt, savedBy } = header;
+  return { revision, rowCount, fileName, savedAt, savedBy };
+}

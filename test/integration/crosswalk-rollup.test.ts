@@ -1,0 +1,159 @@
+/**
+ * The crosswalk at work in one project holding two checklists (issue 18.3), through the real app,
+ * the local Forge runtime and the Jira emulator: accepted evidence on a Code of Ethics item shows on
+ * the UCS item it fully covers ("evidence from …" with the issue), a partial mapping never does,
+ * strict mode counts it only when the project says so, and removing the source evidence un-covers
+ * the item.
+ */
+import type { ItemPanel, Rollup } from '../../common/contract';
+import { readCrosswalkText, type CrosswalkSettings, type ItemCrosswalk } from '../../common/crosswalk';
+import { startHarness, type Harness, type OutsideIssue } from './harness';
+
+const ETHICS = 'mspalliance-code-of-ethics';
+const UCS = 'mspalliance-ucs-23';
+
+const CROSSWALK = `from checklist,from item,to checklist,to item,coverage
+${ETHICS},4.1,${UCS},03.01,full
+${ETHICS},6.1,${UCS},02.01,partial
+`;
+
+const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind?: string; checklistId?: string; itemId?: string } | undefined;
+
+describe('evidence from another checklist', () => {
+  let h: Harness;
+  let keys: Map<string, string>;
+  const key = (checklistId: string, itemId: string) => keys.get(`${checklistId} ${itemId}`)!;
+  const onIssue = <T>(functionKey: string, issueKey: string, payload: unknown, accountId = 'admin'): Promise<T> =>
+    h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId, issueKey } }) as Promise<T>;
+  const ucsRollup = () => h.invoke<Rollup>('getRollup', { checklistId: UCS, refresh: true });
+  const ucsItem = (rollup: Rollup, itemId: string) => rollup.items.find((item) => item.id === itemId)!;
+
+  async function acceptEvidence(issueKey: string, title: string): Promise<string> {
+    const added = await onIssue<ItemPanel>('addEvidence', issueKey, { evidence: { kind: 'document', title, note: 'Policy wiki' } });
+    const id = added.evidence.entries.find((entry) => entry.title === title)!.id;
+    await onIssue('reviewEvidence', issueKey, { id, state: 'accepted' }, 'lead');
+    return id;
+  }
+
+  beforeEach(async () => {
+    process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
+    h = startHarness();
+    await h.importChecklist(ETHICS);
+    await h.importChecklist(UCS);
+    keys = new Map(
+      (await h.issues()).flatMap((issue) => {
+        const identity = identityOf(issue);
+        return identity?.kind === 'item' ? [[`${identity.checklistId} ${identity.itemId}`, issue.key] as [string, string]] : [];
+      }),
+    );
+    await h.invoke('saveCrosswalk', { rows: readCrosswalkText(CROSSWALK, 'map.csv'), fileName: 'map.csv' });
+  });
+  afterEach(async () => {
+    delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
+    await h.close();
+  });
+
+  it('shows accepted evidence on the source on the item it fully covers, with a link, and never through a partial mapping', async () => {
+    const before = await ucsRollup();
+    expect(before.crosswalk).toEqual({ covered: [], mapped: 1, wouldClose: [], countsInStrictMode: false, retired: 0 });
+
+    await acceptEvidence(key(ETHICS, '4.1'), 'NDA policy');
+    await acceptEvidence(key(ETHICS, '6.1'), 'Training records 2026');
+    const after = await ucsRollup();
+    expect(after.crosswalk?.covered).toEqual([
+      { itemId: '03.01', by: [{ checklistId: ETHICS, checklistName: 'MSPAlliance Code of Ethics & Conduct', itemId: '4.1', issueKey: key(ETHICS, '4.1'), titles: ['NDA policy'] }] },
+    ]);
+    // 03.01 is mandatory and open in UCS: the Code of Ethics work would close it.
+    expect(after.crosswalk?.wouldClose).toEqual(['03.01']);
+    // Without strict mode nothing about the score changes.
+    expect([after.score, ucsItem(after, '03.01').result]).toEqual([before.score, 'not_assessed']);
+  });
+
+  it('counts the covered item in strict mode only when the project says so', async () => {
+    await acceptEvidence(key(ETHICS, '4.1'), 'NDA policy');
+    await h.transition(key(UCS, '03.01'), 'Done');
+    await h.runtime.invoke({ functionKey: 'setProjectSettings', payload: { strictMode: true }, context: { moduleKey: 'audit-page', accountId: 'admin', projectKey: 'MSP' } });
+
+    const strictOnly = await ucsRollup();
+    expect(ucsItem(strictOnly, '03.01').result).toBe('not_met');
+    expect(strictOnly.risks.filter((risk) => risk.itemId === '03.01').map((risk) => risk.kind)).toEqual(['met-without-evidence']);
+
+    await expect(h.invoke('setCrosswalkSettings', { countsInStrictMode: true }, { accountId: 'viewer' })).rejects.toThrow(/Administer Projects permission in project MSP/);
+    expect(await h.invoke<CrosswalkSettings>('setCrosswalkSettings', { countsInStrictMode: true })).toEqual({ countsInStrictMode: true });
+    const counted = await ucsRollup();
+    expect(counted.crosswalk?.countsInStrictMode).toBe(true);
+    expect(ucsItem(counted, '03.01').result).toBe('met');
+    expect(counted.score).toBe(strictOnly.score + 1);
+    expect(counted.risks.filter((risk) => risk.itemId === '03.01')).toEqual([]);
+
+    expect(await h.invoke<CrosswalkSettings>('setCrosswalkSettings', { countsInStrictMode: false })).toEqual({ countsInStrictMode: false });
+    expect(ucsItem(await ucsRollup(), '03.01').result).toBe('not_met');
+  });
+
+  it('un-covers the item when the source evidence is removed', async () => {
+    const id = await acceptEvidence(key(ETHICS, '4.1'), 'NDA policy');
+    expect((await ucsRollup()).crosswalk?.covered.map((entry) => entry.itemId)).toEqual(['03.01']);
+    await onIssue('removeEvidence', key(ETHICS, '4.1'), { id });
+    expect((await ucsRollup()).crosswalk?.covered).toEqual([]);
+  });
+
+  it('lists an item’s mappings both ways on its panel, reading the issue as the user', async () => {
+    const ethics = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(ETHICS, '6.1'), {});
+    expect(ethics).toEqual({
+      checklistId: ETHICS,
+      itemId: '6.1',
+      mappings: [{ direction: 'covers', coverage: 'partial', checklistId: UCS, checklistName: 'MSPAlliance Unified Certification Standard (UCS)', itemId: '02.01', title: 'Documentation of Policies and Procedures', state: 'held' }],
+    });
+    const ucs = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(UCS, '03.01'), {});
+    expect(ucs.mappings.map((m) => `${m.direction} ${m.coverage} ${m.checklistId} ${m.itemId}`)).toEqual([`covered-by full ${ETHICS} 4.1`]);
+    await expect(onIssue('getItemCrosswalk', key(UCS, '03.01'), {}, 'stranger')).rejects.toThrow();
+  });
+});
+
+describe('the call budget with a crosswalk', () => {
+  let h: Harness;
+  beforeEach(() => {
+    process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
+    h = startHarness();
+  });
+  afterEach(async () => {
+    delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
+    await h.close();
+  });
+
+  // One project cannot hold two AWS versions at once (a version update moves it), so the third checklist is the Code of Ethics.
+  it('scores a project of three checklists (130 + 24 + 42 items) and 500 mappings within the rollup’s budget plus one call', async () => {
+    const { findBuiltinChecklist } = await import('../../src/checklists');
+    const ids = (id: string) => findBuiltinChecklist(id)!.items.map((item) => item.id);
+    const [aws4, ethics, ucs] = [ids('aws-msp-4.x'), ids(ETHICS), ids(UCS)];
+    expect([aws4.length, ethics.length, ucs.length]).toEqual([130, 24, 42]);
+    for (const id of ['aws-msp-4.x', ETHICS, UCS]) await h.importChecklist(id);
+    const rows = [
+      ...aws4.flatMap((from) => ucs.slice(0, 3).map((to) => ({ fromChecklist: 'aws-msp-4.x', fromItem: from, toChecklist: UCS, toItem: to }))),
+      ...ethics.flatMap((from) => ucs.slice(3, 8).map((to) => ({ fromChecklist: ETHICS, fromItem: from, toChecklist: UCS, toItem: to, coverage: 'partial' }))),
+    ].slice(0, 500);
+    expect(rows).toHaveLength(500);
+
+    // Accepted evidence on one AWS 4.x item, so the crosswalk has something to show.
+    const source = (await h.issues()).find((issue) => identityOf(issue)?.checklistId === 'aws-msp-4.x' && identityOf(issue)?.itemId === aws4[0])!;
+    const onIssue = (functionKey: string, payload: unknown, accountId = 'admin') =>
+      h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId, issueKey: source.key } }) as Promise<ItemPanel>;
+    const added = await onIssue('addEvidence', { evidence: { kind: 'document', title: 'Risk register', note: 'GRC tool' } });
+    await onIssue('reviewEvidence', { id: added.evidence.entries[0]!.id, state: 'accepted' }, 'lead');
+    // The source checklists' rollups, as the Audit page would have read them.
+    await h.invoke('getRollup', { checklistId: 'aws-msp-4.x' });
+    await h.invoke('getRollup', { checklistId: ETHICS });
+
+    h.emulator.clearRequests();
+    await h.invoke('getRollup', { checklistId: UCS, refresh: true });
+    const without = h.appRequests().length;
+
+    await h.invoke('saveCrosswalk', { rows, fileName: 'aws-to-ucs.csv' });
+    h.emulator.clearRequests();
+    const rollup = await h.invoke<Rollup>('getRollup', { checklistId: UCS, refresh: true });
+    const withCrosswalk = h.appRequests().length;
+    expect(rollup.crosswalk?.covered.map((entry) => entry.itemId)).toEqual(ucs.slice(0, 3));
+    expect(rollup.crosswalk?.mapped).toBe(3);
+    expect(withCrosswalk).toBeLessThanOrEqual(without + 1);
+  });
+});
