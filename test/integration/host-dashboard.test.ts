@@ -4,7 +4,7 @@
  * Jira keeps a gadget's, and handed to the gadget's frame as `extension.gadgetConfiguration`.
  */
 import { join } from 'node:path';
-import { startLocalServer, type LocalServer } from '../../server';
+import { startLocalServer, type LocalServer } from '@msp-audit-ready/forge-local/server';
 
 const APP_DIR = join(__dirname, '..', '..');
 let server: LocalServer;
