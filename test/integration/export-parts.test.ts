@@ -23,7 +23,12 @@ let h: Harness;
 const call = <T,>(functionKey: string, payload?: Record<string, unknown>): Promise<T> => h.invoke<T>(functionKey, payload ?? {});
 
 beforeAll(async () => {
-  h = startHarness();
+  // The fixture is extreme on purpose (2,000 titles of ~2.9 KB: a 6 MB definition) to push the pack
+  // past one 5 MB answer; each part reads that definition, which on real Forge would use up the
+  // site's KVS read rate (4,000 × 10 KB a minute) within a few parts. What this test checks is the
+  // joining of parts, so the read rate is lifted here; test/integration/forge-limits.test.ts checks
+  // the limit and the app's back-off.
+  h = startHarness({ limits: { kvsReadUnitsPerMinute: 1_000_000 } });
   await registerChecklist(def);
   expect((await h.importChecklist(def.id)).state).toBe('done');
   await h.invoke('markChapterReviewed', { checklistId: def.id, chapterId: 'C1', note: `Walked with the auditor. ${'Long note. '.repeat(150)}` });
