@@ -1,0 +1,7 @@
+/** Tab "Evidence and risks": what an auditor would catch in the evidence, strict mode and four eyes. Loaded when opened. */
+import type { Rollup } from '../../../../../../common/contract';
+import { AuditRisks } from '../score/AuditRisks';
+
+export default function EvidenceTab({ rollup, onChanged }: { rollup: Rollup; onChanged: () => void }) {
+  return <AuditRisks rollup={rollup} onSettingsChanged={onChanged} />;
+}
