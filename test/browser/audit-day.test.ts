@@ -57,7 +57,7 @@ function seededHistory(): ScorePoint[] {
     // The server runs in this process: its KVS is the one @forge/kvs reaches from here.
     await writeValue(scoreHistoryKey('MSP', CHECKLIST), encodeHistory(seededHistory()));
     await env.server.runtime.runScheduled('score-history-daily');
-    session = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=admin`);
+    session = await openPage(env.browser, `${env.server.url}${PAGE_PATH}/audit-day?as=admin`);
     frame = await appFrame(session.page, 'audit-page');
   });
   afterAll(async () => {
@@ -73,6 +73,12 @@ function seededHistory(): ScorePoint[] {
     await session.page.setViewportSize({ width: 1280, height: 900 });
   }
 
+  /** Opens a tab of the Audit page (the pages here open on "Audit day" by its deep link). */
+  async function openTab(label: string): Promise<void> {
+    await frame.getByRole('tab', { name: label, exact: true }).click();
+    await frame.getByRole('tab', { name: label, exact: true, selected: true }).waitFor();
+  }
+
   // Exactly "Audit day": the "Road to audit day" section has the words too.
   const section = () => frame.locator('section[aria-labelledby]', { has: frame.locator('h2', { hasText: /^Audit day$/ }) });
 
@@ -86,6 +92,7 @@ function seededHistory(): ScorePoint[] {
 
   it('says what the verdict is, whether the version is still valid, and lists the conditions before applying', async () => {
     const rollup = await out.rollup(CHECKLIST, false);
+    await openTab('Overview');
     await frame.getByTestId('verdict-sentence').filter({ hasText: 'It is not AWS’s decision' }).waitFor();
     if (rollup.validity && rollup.validity.state !== 'current') {
       expect(await frame.getByTestId('validity-message').textContent()).toBe(rollup.validity.message);
@@ -95,6 +102,7 @@ function seededHistory(): ScorePoint[] {
     await before.getByRole('checkbox', { name: /Partner Central account is linked/ }).click();
     await before.getByText('Ticked by admin on').waitFor();
     await tallScreenshot('audit-verdict');
+    await openTab('Audit day');
   });
 
   it('marks a chapter reviewed with a note', async () => {
@@ -128,17 +136,21 @@ function seededHistory(): ScorePoint[] {
     await inForce.getByText('Lapses on 2099-06-01 unless renewed.').waitFor();
     expect(await inForce.getByRole('link', { name: 'AWS Level 1 MSSP Competency approval' }).getAttribute('href')).toBe('https://partners.example.com/competencies/mssp');
     await tallScreenshot('audit-day-waiver-in-force', () => inForce.scrollIntoViewIfNeeded());
+    await openTab('Chapters');
     const chapters = frame.getByRole('region', { name: 'Chapters' });
     await chapters.getByText('Waived: AWS Level 1 MSSP Competency — Holding the AWS Level 1 Managed Security Services Competency exempts the whole Security section.').waitFor();
     const after = await out.rollup(CHECKLIST, false);
     expect(after.score).toBeGreaterThan(before.score);
+    await openTab('Overview');
     await frame.getByTestId('score-line').filter({ hasText: `${after.score} of ${after.maxScore} met` }).waitFor();
 
+    await openTab('Chapters');
     await frame.getByRole('button', { name: 'Explain this score' }).click();
     await frame.getByLabel('Filter items').fill('SEC-');
     const explained = frame.getByRole('table', { name: 'Item contributions' });
     expect(await explained.textContent()).toContain('Waived: AWS Level 1 MSSP Competency — Holding the AWS Level 1 Managed Security Services Competency');
     await frame.getByRole('button', { name: 'Explain this score' }).click();
+    await openTab('Audit day');
     await tallScreenshot('audit-day-page', () => section().scrollIntoViewIfNeeded());
   });
 
@@ -216,7 +228,7 @@ function seededHistory(): ScorePoint[] {
   });
 
   it('is blocked, as a control, in a sandbox without allow-downloads', async () => {
-    const control = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=admin`);
+    const control = await openPage(env.browser, `${env.server.url}${PAGE_PATH}/audit-day?as=admin`);
     await control.page.evaluate((sandbox) => {
       const iframe = document.querySelector('iframe[data-module="audit-page"]') as HTMLIFrameElement;
       iframe.setAttribute('sandbox', sandbox);
@@ -237,7 +249,7 @@ function seededHistory(): ScorePoint[] {
   });
 
   it('shows a viewer the audit day without the buttons that change it', async () => {
-    const viewer = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=viewer`);
+    const viewer = await openPage(env.browser, `${env.server.url}${PAGE_PATH}/audit-day?as=viewer`);
     const viewerFrame = await appFrame(viewer.page, 'audit-page');
     await viewerFrame.getByRole('table', { name: 'Chapter reviews' }).waitFor();
     expect(await viewerFrame.getByRole('button', { name: /Mark .* reviewed/ }).count()).toBe(0);

@@ -87,10 +87,11 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
     const summaries = await out.invoke<ChecklistSummary[]>('listChecklists');
     const summary = summaries.find((c) => c.id === checklistId);
     if (!summary) throw new Error(`listChecklists has no ${checklistId}: ${summaries.map((c) => c.id).join(', ')}`);
-    // Every checklist the resolver offers is a radio, none picked yet.
+    // Every checklist the resolver offers is a radio; the recommended one is preselected.
     await checklistRadio(frame, summary).waitFor();
     expect(await frame.getByRole('radio').count()).toBe(summaries.length);
-    for (const other of summaries) expect(await checklistRadio(frame, other).isChecked()).toBe(false);
+    await frame.getByRole('radio', { checked: true }).waitFor();
+    expect(await frame.getByRole('radio', { checked: true }).count()).toBe(1);
 
     await checklistRadio(frame, summary).check();
     const checklist = await out.invoke<ChecklistView>('getChecklist', { id: checklistId });
@@ -211,6 +212,8 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
     });
 
     it('explains the score item by item (130 rows) and measures the script time of that render', async () => {
+      // The explanation sits in the Chapters tab.
+      await openTab(s.frame, 'Chapters');
       const cdp = await s.page.context().newCDPSession(s.page);
       await cdp.send('Performance.enable');
       const first = await measureInFrame(cdp, s.frame, toggleExplanation(true));
@@ -296,6 +299,8 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
 
       // No Refresh click: the page's first getRollup must not serve the stale cached figures.
       await reload(s);
+      // The reload keeps the tab that was open (Chapters): the headline is on the overview.
+      await openTab(s.frame, 'Overview');
       const scoreLine = s.frame.getByTestId('score-line');
       await scoreLine.waitFor();
       const headlineAfter = await scoreLine.innerText();
@@ -309,6 +314,7 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
       await expectChapters(s.frame, after);
       const ch2 = after.chapters.find((c) => c.id === 'ch-02');
       expect(ch2).toMatchObject({ met: chapter2.length, total: chapter2.length, earned: ch2?.max });
+      await openTab(s.frame, 'Overview');
       expect(await s.frame.getByRole('region', { name: 'Open mandatory items' }).innerText()).toContain('No mandatory item is open.');
       // A little taller than the other shots so the whole chapters table fits (docs/screenshots/audit-page.png).
       await s.page.setViewportSize({ width: 1280, height: 1000 });
@@ -365,9 +371,18 @@ async function inView(locator: Locator): Promise<boolean> {
   }
 }
 
-/** The "Chapters" table: one row per chapter, in the rollup's order, with its figures. */
+/** Opens a tab of the Audit page and waits until it is the selected one. */
+async function openTab(frame: Frame, label: string): Promise<void> {
+  const tab = frame.getByRole('tab', { name: label, exact: true });
+  await tab.click();
+  await frame.getByRole('tab', { name: label, exact: true, selected: true }).waitFor();
+}
+
+/** The "Chapters" table (its tab): one row per chapter, in the rollup's order, with its figures. */
 async function expectChapters(frame: Frame, rollup: Rollup): Promise<void> {
+  await openTab(frame, 'Chapters');
   const region = frame.getByRole('region', { name: 'Chapters' });
+  await region.locator('tbody tr').first().waitFor();
   const rows = await region.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
   const points = rollup.model === 'points';
   expect(rows.map((cells) => cells.slice(0, points ? 3 : 2))).toEqual(
@@ -375,8 +390,9 @@ async function expectChapters(frame: Frame, rollup: Rollup): Promise<void> {
   );
 }
 
-/** "Open mandatory items": exactly the rollup's open mandatory items, each linking to its issue. */
+/** "Open mandatory items" (the overview): exactly the rollup's open mandatory items, each linking to its issue. */
 async function expectOpenMandatory(frame: Frame, rollup: Rollup): Promise<void> {
+  await openTab(frame, 'Overview');
   const region = frame.getByRole('region', { name: 'Open mandatory items' });
   const hrefs = () => region.getByRole('listitem').evaluateAll((lis) => lis.map((li) => li.querySelector('a')?.getAttribute('href') ?? ''));
   const byId = new Map(rollup.items.map((item) => [item.id, item]));

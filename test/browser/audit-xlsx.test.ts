@@ -52,7 +52,7 @@ if (!built) console.log('Audit .xlsx browser test skipped: no production build i
     await out.invoke('markChapterReviewed', { checklistId: CHECKLIST, chapterId: 'operations', note: '-walked through with the auditor' });
     await out.idle();
     rollup = await out.rollup(CHECKLIST);
-    session = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=admin`);
+    session = await openPage(env.browser, `${env.server.url}${PAGE_PATH}/audit-day?as=admin`);
     exceljsLoads = [];
     session.page.on('request', (request) => {
       if (/exceljs/i.test(request.url())) exceljsLoads.push(request.url());

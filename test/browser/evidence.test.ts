@@ -58,7 +58,7 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
   });
 
   it('shows the item done without evidence as an audit risk', async () => {
-    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/evidence?as=admin`);
     const { text } = await auditRisks(s.page);
     expect(text).toContain(`${issueKey} ${itemId}`);
     expect(text).toContain('Met but has no evidence; add what an auditor will ask to see.');
@@ -92,7 +92,7 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
     await screenshot(s.page, 'evidence-3-issue-after');
     expect(s.errors).toEqual([]);
 
-    const audit = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    const audit = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/evidence?as=admin`);
     const { text } = await auditRisks(audit.page);
     expect(text).not.toContain('Met but has no evidence');
     expect(text).toContain(`"Service catalogue (PDF)" expires in 12 days (${day(12)}); renew it before the audit.`);

@@ -59,7 +59,8 @@ function seededHistory(openNow: number): ScorePoint[] {
     // The server runs in this process: its KVS is the one @forge/kvs reaches from here.
     const rollup = await out.invoke<Rollup>('getRollup', { checklistId: CHECKLIST, refresh: true });
     await writeValue(scoreHistoryKey('MSP', CHECKLIST), encodeHistory(seededHistory(rollup.mandatoryOpen.length)));
-    session = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=admin`);
+    // The plan is the Audit page's "Plan" tab: opened by its deep link.
+    session = await openPage(env.browser, `${env.server.url}${PAGE_PATH}/plan?as=admin`);
     frame = await appFrame(session.page, 'audit-page');
   });
   afterAll(async () => {

@@ -42,7 +42,8 @@ if (!built) console.log('trail browser test skipped: needs static/app/build (npm
   });
 
   it('lists the decisions on the Audit page and verifies the chain, then says where it breaks', async () => {
-    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    // The trail is the Audit page's "Decision trail" tab: opened by its deep link.
+    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/trail?as=admin`);
     const frame = await appFrame(s.page, 'audit-page');
     const section = await frame.waitForSelector('section:has(h2:text-is("Decision trail"))');
     await frame.waitForSelector('[data-testid="trail-entry"]');

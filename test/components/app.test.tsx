@@ -27,6 +27,35 @@ describe('App', () => {
     consoleError.mockRestore();
   });
 
+  it('routes a module key it does not know by the extension type, so a development deployment still opens its view', async () => {
+    const consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const byType = {
+      'jira:projectPage': lazy(async () => ({ default: () => <p>audit view</p> })),
+      'jira:customField': lazy(async () => ({ default: () => <p>field view</p> })),
+    };
+    const { unmount } = render(<App moduleKey="audit-page-dev" extensionType="jira:projectPage" services={services()} views={{}} viewsByType={byType} />);
+    expect(await screen.findByText('audit view')).toBeInTheDocument();
+    expect(consoleWarn).toHaveBeenCalledWith(expect.stringContaining('module key "audit-page-dev"'));
+    unmount();
+    render(<App moduleKey="x" extensionType="jira:customField" services={services()} views={{}} viewsByType={byType} />);
+    expect(await screen.findByText('field view')).toBeInTheDocument();
+    consoleWarn.mockRestore();
+  });
+
+  it('routes an unknown key of the project page type to the real Audit page', async () => {
+    const consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    render(<App moduleKey="audit-page-development" extensionType="jira:projectPage" services={services()} />);
+    expect(await screen.findByRole('heading', { name: 'Audit readiness', level: 1 })).toBeInTheDocument();
+    consoleWarn.mockRestore();
+  });
+
+  it('still fails loudly when neither the key nor the type is known', () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(<App moduleKey="audit-gadget" extensionType="jira:dashboardGadget" services={services()} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The app has no screen for module “audit-gadget”.');
+    consoleError.mockRestore();
+  });
+
   it('does not treat inherited object keys as modules', () => {
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     render(<App moduleKey="toString" services={services()} />);

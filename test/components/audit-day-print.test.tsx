@@ -87,12 +87,15 @@ describe('AuditPage with audit day', () => {
     const api = new FakeAuditApi();
     api.rollups = [pointsNotYet];
     renderWith(<AuditPage pollMs={1} />, new FakeAuditDayApi(), api);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Audit day' }));
     expect(await screen.findByRole('region', { name: 'Audit day' })).toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: 'Print view' }));
     expect(await screen.findByRole('article', { name: 'Audit report' })).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'Audit score' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Audit day' })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Back to the Audit page' }));
-    expect(await screen.findByRole('region', { name: 'Audit score' })).toBeInTheDocument();
+    // Back on the tab the report was opened from.
+    expect(await screen.findByRole('region', { name: 'Audit day' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Audit day' })).toHaveAttribute('aria-selected', 'true');
   });
 
   it('reloads the score (without a Jira refresh) after a waiver change, and shows the chapter waiver with its reason', async () => {
@@ -105,11 +108,14 @@ describe('AuditPage with audit day', () => {
     };
     api.rollups = [pointsNotYet, waived];
     renderWith(<AuditPage pollMs={1} />, new FakeAuditDayApi(), api);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Audit day' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
     fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
+    await waitFor(() => expect(api.callsOf('getRollup')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('tab', { name: 'Chapters' }));
     const chapters = await screen.findByRole('region', { name: 'Chapters' });
-    await waitFor(() => expect(within(chapters).getByRole('rowheader', { name: /Security & compliance/ })).toHaveTextContent('Waived: AWS Level 1 MSSP Competency — Exempts the whole Security section.'));
+    await waitFor(() => expect(within(chapters).getByRole('row', { name: /Security & compliance/ })).toHaveTextContent('Waived: AWS Level 1 MSSP Competency — Exempts the whole Security section.'));
     expect(api.callsOf('getRollup')).toEqual([[{ checklistId: undefined, refresh: false }], [{ checklistId: 'aws-msp-4.1' }]]);
     await act(async () => undefined);
   });

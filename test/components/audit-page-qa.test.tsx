@@ -4,6 +4,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
+import EvidenceTab from '../../static/app/src/views/audit/tabs/EvidenceTab';
 import { ScoreDashboard } from '../../static/app/src/views/audit/score/ScoreDashboard';
 import { ImportFlow } from '../../static/app/src/views/audit/import/ImportFlow';
 import ItemPanelView from '../../static/app/src/views/item/ItemPanelView';
@@ -88,7 +89,14 @@ describe('headline', () => {
 });
 
 describe('controls a viewer cannot use', () => {
-  const renderDashboard = (rollup: Rollup) => renderIssueModule(<ScoreDashboard rollup={rollup} refreshing={false} onRefresh={noop} onImportAnother={noop} />);
+  // Strict mode sits in the "Evidence and risks" tab, "Import another checklist" in the overview.
+  const renderDashboard = (rollup: Rollup) =>
+    renderIssueModule(
+      <>
+        <ScoreDashboard rollup={rollup} refreshing={false} onRefresh={noop} onImportAnother={noop} />
+        <EvidenceTab rollup={rollup} onChanged={noop} />
+      </>,
+    );
 
   it('disables strict mode and "Import another checklist" with the reason for a viewer', () => {
     renderDashboard({ ...pointsNotYet, can: VIEWER });

@@ -6,6 +6,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { AppServices } from '../../static/app/src/api/audit-api';
 import type { CustomFieldContext, CustomFieldHost, EvidenceApi } from '../../static/app/src/api/evidence-api';
+import { memoryPageHistory } from '../../static/app/src/api/page-history';
 import { ServicesProvider } from '../../static/app/src/api/services';
 import type {
   EvidenceEntryView,
@@ -88,7 +89,7 @@ export interface IssueHarness extends RenderResult {
   opened: string[];
 }
 
-export function renderIssueModule(ui: ReactElement, options: { panel?: Answer<ItemPanel>; field?: CustomFieldContext; api?: FakeAuditApi } = {}): IssueHarness {
+export function renderIssueModule(ui: ReactElement, options: { panel?: Answer<ItemPanel>; field?: CustomFieldContext; api?: FakeAuditApi; path?: string } = {}): IssueHarness {
   const opened: string[] = [];
   const evidence = new FakeEvidenceApi(options.panel ?? emptyPanel);
   const field = new FakeFieldHost(options.field ?? { entryPoint: 'view', value: null });
@@ -98,6 +99,7 @@ export function renderIssueModule(ui: ReactElement, options: { panel?: Answer<It
     field,
     host: { open: async (path) => void opened.push(path) },
     now: () => FROZEN_NOW,
+    ...(options.path !== undefined ? { history: memoryPageHistory(options.path) } : {}),
   };
   return { ...render(<ServicesProvider services={services}>{ui}</ServicesProvider>), evidence, field, opened };
 }

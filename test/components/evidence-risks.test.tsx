@@ -17,7 +17,7 @@ const withRisks: Rollup = {
 function renderPage(...rollups: Rollup[]) {
   const api = new FakeAuditApi();
   api.rollups = rollups;
-  return { ...renderIssueModule(<AuditPage pollMs={1} />, { api }), api };
+  return { ...renderIssueModule(<AuditPage pollMs={1} />, { api, path: '/evidence' }), api };
 }
 
 describe('Audit risks on the Audit page', () => {

@@ -5,6 +5,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { AppServices, AuditApi, GetRollupOptions } from '../../static/app/src/api/audit-api';
+import { memoryPageHistory } from '../../static/app/src/api/page-history';
 import { ServicesProvider } from '../../static/app/src/api/services';
 import type { ChecklistSummary, ChecklistView, ImportStatus, Rollup, StartImportResult, SyncMapping, SyncPreview, SyncResult } from '../../common/contract';
 import type {
@@ -118,12 +119,14 @@ export interface Harness extends RenderResult {
   opened: string[];
 }
 
-export function renderWithServices(ui: ReactElement, api = new FakeAuditApi()): Harness {
+/** `path`: the page's address (an Audit page tab, e.g. `/chapters`); without it no history is offered. */
+export function renderWithServices(ui: ReactElement, api = new FakeAuditApi(), path?: string): Harness {
   const opened: string[] = [];
   const services: AppServices = {
     api,
     host: { open: async (path) => void opened.push(path) },
     now: () => FROZEN_NOW,
+    ...(path !== undefined ? { history: memoryPageHistory(path) } : {}),
   };
   return { ...render(<ServicesProvider services={services}>{ui}</ServicesProvider>), api, opened };
 }

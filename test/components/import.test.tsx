@@ -32,7 +32,8 @@ describe('AuditPage before an import', () => {
     const group = await screen.findByRole('group', { name: 'Checklist' });
     expect(within(group).getAllByRole('radio')).toHaveLength(2);
     expect(within(group).getByRole('radio', { name: /MSPAlliance UCS version v\.23.*met \/ not met/ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
+    // The recommended checklist is preselected; Import waits for its preview only.
+    expect(within(group).getByRole('radio', { name: /AWS MSP Partner Program/ })).toBeChecked();
   });
 
   it('previews the chosen checklist: figures, chapters in order, and the item list on request', async () => {

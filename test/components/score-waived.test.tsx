@@ -44,10 +44,11 @@ const rollup: Rollup = {
   counts: { met: 49, waived: 2, na: 1, notMet: 1, notAssessed: 8, total: 61 },
 };
 
-function renderPage(value: Rollup) {
+/** `path`: the tab opened (the item explanation is under Chapters). */
+function renderPage(value: Rollup, path = '/') {
   const api = new FakeAuditApi();
   api.rollups = [value];
-  return renderWithServices(<AuditPage pollMs={1} />, api);
+  return renderWithServices(<AuditPage pollMs={1} />, api, path);
 }
 
 describe('the Audit page with waived and N/A items', () => {
@@ -59,7 +60,7 @@ describe('the Audit page with waived and N/A items', () => {
   });
 
   it('shows a waived item as Waived with the waiver, who applied it and when, and an N/A item with its justification', async () => {
-    renderPage(rollup);
+    renderPage(rollup, '/chapters');
     fireEvent.click(await screen.findByRole('button', { name: 'Explain this score' }));
     const table = screen.getByRole('table', { name: 'Item contributions' });
     const waivedRow = within(table).getByRole('row', { name: /6\.1 Deployment pipeline/ });
@@ -70,7 +71,7 @@ describe('the Audit page with waived and N/A items', () => {
   });
 
   it('filters "Met" without waived items and "Waived" to them alone', async () => {
-    renderPage(rollup);
+    renderPage(rollup, '/chapters');
     fireEvent.click(await screen.findByRole('button', { name: 'Explain this score' }));
     const region = screen.getByRole('region', { name: 'Score explanation' });
     const table = within(region).getByRole('table', { name: 'Item contributions' });

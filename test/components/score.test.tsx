@@ -11,6 +11,13 @@ function renderPage(...rollups: (Rollup | Error)[]) {
   return renderWithServices(<AuditPage pollMs={1} />, api);
 }
 
+/** The page opened on its Chapters tab (a deep link). */
+function renderChapters(rollup: Rollup) {
+  const api = new FakeAuditApi();
+  api.rollups = [rollup];
+  return renderWithServices(<AuditPage pollMs={1} />, api, '/chapters');
+}
+
 const scoreRegion = async () => screen.findByRole('region', { name: 'Audit score' });
 
 describe('AuditPage after an import', () => {
@@ -77,7 +84,7 @@ describe('AuditPage after an import', () => {
 
   describe('chapter table', () => {
     it('shows earned / max and met / total with a bar that has a text alternative', async () => {
-      renderPage(pointsNotYet);
+      renderChapters(pointsNotYet);
       const region = await screen.findByRole('region', { name: 'Chapters' });
       const row = within(region).getByRole('row', { name: /Security & compliance/ });
       expect(within(row).getByText('645 / 700')).toBeInTheDocument();
@@ -86,14 +93,14 @@ describe('AuditPage after an import', () => {
     });
 
     it('opens a chapter’s items in the issue navigator with its JQL encoded', async () => {
-      const { opened } = renderPage(pointsNotYet);
+      const { opened } = renderChapters(pointsNotYet);
       const region = await screen.findByRole('region', { name: 'Chapters' });
       fireEvent.click(within(region).getByRole('link', { name: 'Open the issues of Business health in Jira' }));
       expect(opened).toEqual([`/issues/?jql=${encodeURIComponent('project = MSP AND auditChapter = "ch-01"')}`]);
     });
 
     it('drops the points column under the met model and draws bars from met items', async () => {
-      renderPage(metNotYet);
+      renderChapters(metNotYet);
       const region = await screen.findByRole('region', { name: 'Chapters' });
       expect(within(region).queryByRole('columnheader', { name: 'Earned / max' })).not.toBeInTheDocument();
       expect(within(region).getByRole('img', { name: 'Governance: 52 of 61 items met, N/A or waived (85 %)' })).toBeInTheDocument();
@@ -102,7 +109,7 @@ describe('AuditPage after an import', () => {
 
   describe('explain this score', () => {
     it('lists each item’s contribution and reason, filterable', async () => {
-      renderPage(pointsNotYet);
+      renderChapters(pointsNotYet);
       const button = await screen.findByRole('button', { name: 'Explain this score' });
       expect(button).toHaveAttribute('aria-expanded', 'false');
       fireEvent.click(button);

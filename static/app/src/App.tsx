@@ -9,20 +9,27 @@ import { ServicesProvider } from './api/services';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import { Notice } from './components/Notice';
-import { moduleViews, type ModuleView } from './modules';
+import { moduleViews, viewFor, viewsByExtensionType, type ModuleView } from './modules';
 
 interface AppProps {
   moduleKey: string;
+  /** `context.extension.type` (e.g. `jira:projectPage`): routes a module whose key is unknown. */
+  extensionType?: string;
   services: AppServices;
   /** Overridable so tests can route without the real lazy views. */
   views?: Readonly<Record<string, ModuleView>>;
+  viewsByType?: Readonly<Record<string, ModuleView>>;
 }
 
-export function App({ moduleKey, services, views = moduleViews }: AppProps) {
-  const View = Object.hasOwn(views, moduleKey) ? views[moduleKey] : undefined;
+export function App({ moduleKey, extensionType, services, views = moduleViews, viewsByType = viewsByExtensionType }: AppProps) {
+  const View = viewFor(moduleKey, extensionType, views, viewsByType);
+  if (View && !Object.hasOwn(views, moduleKey)) {
+    // Works, but says so: the manifest key and the context's key should agree.
+    console.warn(`MSP Audit Ready: module key "${moduleKey}" is not in the manifest's list; shown by its type ${extensionType ?? ''}.`);
+  }
   if (!View) {
     // Loud on purpose: a manifest module without a view is a deployment mistake to fix now.
-    console.error(`MSP Audit Ready: no view for module "${moduleKey}". Known: ${Object.keys(views).join(', ')}`);
+    console.error(`MSP Audit Ready: no view for module "${moduleKey}" (type ${extensionType ?? 'unknown'}). Known: ${Object.keys(views).join(', ')}`);
     return (
       <main style={{ padding: 16 }}>
         <Notice appearance="error" title="This part of the app is missing">

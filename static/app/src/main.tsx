@@ -11,6 +11,13 @@ import { App, StartupError } from './App';
 import { createBridgeServices } from './api/bridge-api';
 import { applyTheme } from './theme';
 
+function extensionTypeOf(context: { extension?: unknown }): string | undefined {
+  const extension = context.extension;
+  if (typeof extension !== 'object' || extension === null) return undefined;
+  const type = (extension as Record<string, unknown>).type;
+  return typeof type === 'string' ? type : undefined;
+}
+
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element.');
@@ -21,7 +28,7 @@ async function start(): Promise<void> {
     void applyTheme(context.theme?.colorMode).catch((error: unknown) => console.warn('Theme not applied', error));
     root.render(
       <StrictMode>
-        <App moduleKey={context.moduleKey} services={createBridgeServices()} />
+        <App moduleKey={context.moduleKey} extensionType={extensionTypeOf(context)} services={createBridgeServices()} />
       </StrictMode>,
     );
   } catch (error) {

@@ -2,6 +2,8 @@
  * The frontend's only door to data and to the host page. Views receive these interfaces through
  * context (see services.tsx), so a view never knows whether it talks to Forge or to a test fake.
  */
+import type { IssueEvents } from './issue-events';
+import type { PageHistory } from './page-history';
 import type {
   AdoptIssueResult,
   ChecklistSummary,
@@ -83,6 +85,10 @@ export interface AppServices {
   workflowRule?: WorkflowRuleHost;
   /** Whether the Done gate is on for the project, and items Done without evidence; optional like auditDay. */
   gate?: GateApi;
+  /** The page's own address (the Audit page's tabs); optional: without it tabs are not deep links. */
+  history?: PageHistory;
+  /** Messages between the app's frames on an issue page (evidence changed); optional like auditDay. */
+  issueEvents?: IssueEvents;
   host: HostNavigation;
   /** The clock used for "figures from 2 minutes ago"; tests freeze it. */
   now: () => Date;

@@ -2,12 +2,14 @@
  * AuditApi and HostNavigation over @forge/bridge. The only module that imports the bridge for
  * data, so everything else is testable with a fake.
  */
-import { router } from '@forge/bridge';
+import { events, router, view } from '@forge/bridge';
 import type { AppServices, AuditApi, GetRollupOptions, HostNavigation } from './audit-api';
 import type { AuditDayApi } from './audit-day-api';
 import { createBridgeEvidenceApi, createBridgeFieldHost } from './evidence-api';
 import { createBridgeTrailApi } from './trail-api';
 import type { Rollup } from '../../../../common/contract';
+import { createIssueEvents, type EventBus } from './issue-events';
+import { pageHistoryOver, type HostHistory } from './page-history';
 import { exportCsvInParts, exportPackInParts, exportReportInParts } from './export-parts';
 import { createBridgePlanApi } from '../views/plan/plan-api';
 import { bridgeInvoke } from './bridge-invoke';
@@ -75,6 +77,9 @@ export function createBridgeServices(): AppServices {
     plan: createBridgePlanApi(),
     workflowRule: createBridgeRuleHost(),
     gate: createBridgeGateApi(),
+    issueEvents: createIssueEvents(events as unknown as EventBus),
+    // Created on first use: only the Audit page (a project page) has a history to create.
+    history: pageHistoryOver(() => view.createHistory() as Promise<HostHistory>),
     host: createBridgeHost(),
     now: () => new Date(),
   };

@@ -33,6 +33,8 @@ export interface CustomFieldContext {
   entryPoint: 'view' | 'edit';
   /** The value as Jira stores it: untrusted until read (see views/evidence/read-value.ts). */
   value: unknown;
+  /** The issue the field is shown on (absent when the host did not say). */
+  issueKey?: string;
 }
 
 export interface CustomFieldHost {
@@ -78,7 +80,9 @@ export function createBridgeFieldHost(): CustomFieldHost {
     async fieldContext() {
       const context: unknown = await view.getContext();
       const extension = isRecord(context) && isRecord(context.extension) ? context.extension : {};
-      return { entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view', value: extension.fieldValue ?? null };
+      const issue = isRecord(extension.issue) ? extension.issue : {};
+      const issueKey = typeof issue.key === 'string' ? { issueKey: issue.key } : {};
+      return { entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view', value: extension.fieldValue ?? null, ...issueKey };
     },
     submit: (value) => view.submit(value),
     close: () => view.close(),

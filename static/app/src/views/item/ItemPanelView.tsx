@@ -17,6 +17,7 @@ import type { ItemPanel, SetAssessmentPayload } from '../../../../../common/cont
 import { RESULT_TONES, RESULT_WORDS } from '../audit/format';
 import { EvidenceEditor } from '../evidence/EvidenceEditor';
 import { useEvidenceApi } from '../evidence/use-issue-services';
+import { useEvidenceSync } from '../evidence/use-evidence-sync';
 import { KIND_WORDS } from '../evidence/words';
 import { ItemHistory } from '../trail/ItemHistory';
 import { AssessmentForm } from './AssessmentForm';
@@ -29,7 +30,17 @@ export default function ItemPanelView() {
   const { state, reload } = useResource(() => api.getItemPanel(), [api]);
   // The panel a change answered with (an assessment here, evidence below); it also reloads the history.
   const [latest, setLatest] = useState<ItemPanel | null>(null);
-  const saveAction = useAction((payload: SetAssessmentPayload) => api.setAssessment(payload), { onSuccess: (next) => setLatest(next) });
+  // The evidence field of this issue shows the same evidence: tell it of each change, and read
+  // again (quietly, the panel stays) when it or another frame changed this issue.
+  const issueKey = latest?.issueKey ?? (state.status === 'ready' ? state.value.issueKey : undefined);
+  const announce = useEvidenceSync(issueKey, () => {
+    api.getItemPanel().then(setLatest, (error: unknown) => console.warn('Could not read the item again after a change elsewhere', error));
+  });
+  const changed = (next: ItemPanel) => {
+    setLatest(next);
+    announce(next.issueKey);
+  };
+  const saveAction = useAction((payload: SetAssessmentPayload) => api.setAssessment(payload), { onSuccess: changed });
   const { busy: saving, error: saveError } = saveAction;
 
   if (state.status === 'loading' || state.status === 'idle') return <Loading label="Loading the audit item" />;
@@ -115,7 +126,7 @@ export default function ItemPanelView() {
         <Heading size="xsmall" as="h3">
           Evidence
         </Heading>
-        <EvidenceEditor panel={panel} onPanel={setLatest} />
+        <EvidenceEditor panel={panel} onPanel={changed} />
       </section>
       <ItemHistory refreshKey={latest} />
     </main>

@@ -8,6 +8,7 @@ import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { useResource } from '../../../hooks/useResource';
 import { ImportFlowView } from './ImportFlowView';
+import { recommendedChecklist } from './recommended';
 import { useImportJob } from './useImportJob';
 
 // The upload view carries the file parsers (exceljs alone is ~250 KB gzipped): loaded when opened.
@@ -26,7 +27,7 @@ interface ImportFlowProps {
 }
 
 export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, canCreateIssues }: ImportFlowProps) {
-  const { api } = useServices();
+  const { api, now } = useServices();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const list = useResource(() => api.listChecklists(), [api]);
   // Which checklists the project holds already (marked in the picker); a failure only loses the marks.
@@ -36,11 +37,11 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
   const [uploading, setUploading] = useState(false);
   const [saved, setSaved] = useState<SaveCustomChecklistResult | undefined>(undefined);
 
-  // Preselect when there is only one choice, so the common case is one click.
+  // Preselect the recommended checklist (its preview loads at once), so import is one click.
   const checklists = list.state.status === 'ready' ? list.state.value : null;
   useEffect(() => {
-    if (checklists?.length === 1 && selectedId === null) setSelectedId(checklists[0]?.id ?? null);
-  }, [checklists, selectedId]);
+    if (checklists && selectedId === null) setSelectedId(recommendedChecklist(checklists, now().toISOString().slice(0, 10))?.id ?? null);
+  }, [checklists, selectedId, now]);
 
   // A finished import: the checklist is in the project now, so the empty state and a second
   // Import of the same checklist would both say something untrue.

@@ -1,16 +1,15 @@
-/** After an import: the score, what blocks the pass, chapters, and the item-by-item explanation. */
+/**
+ * The Overview tab after an import: the score and the glance, what blocks the pass, the version
+ * and validity notices. Chapters, evidence, audit day, plan and trail are tabs of their own (AuditPage).
+ */
 import { useId, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { Notice } from '../../../components/Notice';
 import type { Rollup } from '../../../../../../common/contract';
 import { CREATE_ISSUES_REASON } from '../format';
-import { AuditRisks } from './AuditRisks';
-import { ChapterTable } from './ChapterTable';
-import { ExplainScore } from './ExplainScore';
 import { MandatoryList } from './MandatoryList';
 import { ScoreHeadline } from './ScoreHeadline';
-import { CrosswalkCoverage } from './CrosswalkCoverage';
 import { UnclaimedIssues } from './UnclaimedIssues';
 import { ValidityNotice } from '../verdict/ValidityNotice';
 import { VerdictNote } from '../verdict/VerdictNote';
@@ -22,8 +21,8 @@ interface ScoreDashboardProps {
   refreshError?: string;
   onRefresh: () => void;
   onImportAnother: () => void;
-  /** The audit-day section (reviews, waivers, history, export), when the page offers it. */
-  auditDay?: ReactNode;
+  /** The score at a glance (bar, verdict, trend, next deadline), under the headline. */
+  glance?: ReactNode;
   /** The checklist switcher, shown by the headline when the project holds several checklists. */
   switcher?: ReactNode;
   /** "Update to version X", offered right under the headline when a newer version exists. */
@@ -32,13 +31,14 @@ interface ScoreDashboardProps {
   beforeYouApply?: ReactNode;
 }
 
-export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, auditDay, switcher, versionUpdate, beforeYouApply }: ScoreDashboardProps) {
+export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, glance, switcher, versionUpdate, beforeYouApply }: ScoreDashboardProps) {
   const reasonId = useId();
   // Without `can` (an older cached rollup) the button stays; the server still checks on import.
   const mayImport = rollup.can?.createIssues ?? true;
   return (
     <div style={{ display: 'grid', gap: token('space.300', '24px') }}>
       <ScoreHeadline rollup={rollup} refreshing={refreshing} onRefresh={onRefresh} switcher={switcher} />
+      {glance}
       <ValidityNotice rollup={rollup} />
       {versionUpdate}
       {refreshError && (
@@ -50,11 +50,6 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
       {beforeYouApply}
       <MandatoryList rollup={rollup} />
       <UnclaimedIssues rollup={rollup} onAdopted={onRefresh} />
-      <AuditRisks rollup={rollup} onSettingsChanged={onRefresh} />
-      <CrosswalkCoverage rollup={rollup} />
-      <ChapterTable rollup={rollup} />
-      <ExplainScore rollup={rollup} />
-      {auditDay}
       <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
         <Button onClick={onImportAnother} isDisabled={!mayImport} aria-describedby={mayImport ? undefined : reasonId}>
           Import another checklist

@@ -1,0 +1,22 @@
+/**
+ * The glance's container: the score history (from the audit day the page already offers) and the
+ * plan's due lines, each read once per checklist. Either may be missing or fail: the glance then
+ * shows what it has (the bar and verdict need only the rollup).
+ */
+import { useServices } from '../../../api/services';
+import { useResource } from '../../../hooks/useResource';
+import type { Rollup } from '../../../../../../common/contract';
+import { nextDeadline, trendSince } from './glance';
+import { ScoreGlance } from './ScoreGlance';
+
+export function OverviewGlance({ rollup }: { rollup: Rollup }) {
+  const { auditDay, plan, now } = useServices();
+  const { checklistId } = rollup;
+  const history = useResource(auditDay ? () => auditDay.getAuditDay(checklistId) : null, [auditDay, checklistId]);
+  const road = useResource(plan ? () => plan.getAuditPlan(checklistId) : null, [plan, checklistId]);
+  const day = history.state.status === 'ready' ? history.state.value : undefined;
+  const today = day?.today ?? now().toISOString().slice(0, 10);
+  const trends = day ? [trendSince(rollup, day.history, today, 7), trendSince(rollup, day.history, today, 30)] : [];
+  const deadline = road.state.status === 'ready' ? nextDeadline(road.state.value.due) : undefined;
+  return <ScoreGlance rollup={rollup} trends={trends} {...(deadline ? { deadline } : {})} />;
+}
