@@ -103,6 +103,9 @@ describe('AuditDaySection', () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
       expect(within(form).getByRole('alert')).toHaveTextContent('Give a reason: an auditor will ask why these items are waived.');
       expect(within(form).getByRole('alert')).toHaveTextContent('Pick at least one chapter or type at least one item id.');
+      // Each problem also stands under its field, which it describes.
+      expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription('Give a reason: an auditor will ask why these items are waived.');
+      expect(within(form).getByLabelText('Reason')).toBeInvalid();
 
       fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Covered by the group audit' } });
       fireEvent.change(within(form).getByLabelText('Items (ids separated by commas or spaces)'), { target: { value: '8.3, 99.9' } });
