@@ -263,7 +263,7 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
     it("links each chapter to Jira's issue navigator with JQL that finds exactly the chapter's items", async () => {
       const chapter = before.chapters.find((c) => c.id === 'ch-02');
       if (!chapter?.jql) throw new Error(`rollup has no JQL for ch-02: ${JSON.stringify(chapter)}`);
-      const link = s.frame.getByRole('region', { name: 'Chapters' }).getByRole('link', { name: `Open the issues of ${chapter.title} in Jira` });
+      const link = s.frame.getByRole('region', { name: 'Chapters' }).getByRole('link', { name: `Open in Jira: the issues of ${chapter.title}` });
       const href = await link.getAttribute('href');
       const url = new URL(href ?? '', env.server.url);
       expect(url.searchParams.get('jql')).toBe(chapter.jql);

@@ -88,7 +88,7 @@ describe('AuditPage after an import', () => {
     it('opens a chapter’s items in the issue navigator with its JQL encoded', async () => {
       const { opened } = renderPage(pointsNotYet);
       const region = await screen.findByRole('region', { name: 'Chapters' });
-      fireEvent.click(within(region).getByRole('link', { name: 'Open the issues of Business health in Jira' }));
+      fireEvent.click(within(region).getByRole('link', { name: 'Open in Jira: the issues of Business health' }));
       expect(opened).toEqual([`/issues/?jql=${encodeURIComponent('project = MSP AND auditChapter = "ch-01"')}`]);
     });
 

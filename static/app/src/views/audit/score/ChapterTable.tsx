@@ -50,7 +50,7 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
                   </td>
                   <td style={cell}>
                     {chapter.jql ? (
-                      <HostLink path={searchPath(chapter.jql)} aria-label={`Open the issues of ${chapter.title} in Jira`}>
+                      <HostLink path={searchPath(chapter.jql)} aria-label={`Open in Jira: the issues of ${chapter.title}`}>
                         Open in Jira
                       </HostLink>
                     ) : (
