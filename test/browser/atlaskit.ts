@@ -2,7 +2,7 @@
  * Driving Atlaskit controls in the browser tests as a person does: a Select is a combobox that
  * opens a listbox of options (no native <select>, so no selectOption).
  */
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 
 /** Opens the Select labelled `label` and picks the option whose name is exactly `option`. */
 export async function pickOption(frame: Frame, label: string, option: string): Promise<void> {
@@ -17,4 +17,10 @@ export async function optionEnabled(frame: Frame, label: string, option: string)
   const disabled = await frame.getByRole('option', { name: option, exact: true }).getAttribute('aria-disabled');
   await box.press('Escape');
   return disabled !== 'true';
+}
+
+/** Types a date into an Atlaskit DatePicker and commits it with Enter, as a person does. */
+export async function fillDate(field: Locator, date: string): Promise<void> {
+  await field.fill(date);
+  await field.press('Enter');
 }

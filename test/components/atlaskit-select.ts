@@ -17,3 +17,11 @@ export function chooseOption(scope: Scope, label: string, option: string): void 
   openSelect(scope, label);
   fireEvent.click(within(document.body).getByRole('option', { name: option }));
 }
+
+/** Types a date into an Atlaskit DatePicker found by its label and commits it with Enter, as a person does. */
+export function typeDate(scope: Scope, label: string, date: string): void {
+  const input = scope.getByLabelText(label);
+  fireEvent.focus(input);
+  fireEvent.input(input, { target: { value: date } });
+  fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
+}
