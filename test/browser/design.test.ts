@@ -34,6 +34,11 @@ interface Violation {
 }
 
 /** axe-core's serious and critical violations in one app frame, as readable lines. */
+/** Waits for every lazily loaded section of the Audit page, so axe sees them all. */
+async function allSections(frame: Frame): Promise<void> {
+  for (const name of ['Audit risks', 'Road to audit day', 'Audit day', 'Decision trail']) await frame.getByRole('heading', { name, exact: true }).first().waitFor();
+}
+
 async function axeProblems(frame: Frame): Promise<string[]> {
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses a script tag.
   if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(`${readFileSync(AXE, 'utf8')}\n;true`);
@@ -99,7 +104,7 @@ async function tabTo(page: Page, frame: Frame, target: Target, limit = 80): Prom
     await screenshot(s.page, 'design-1-imported-by-keyboard');
     await frame.getByRole('button', { name: 'See the score' }).focus();
     await s.page.keyboard.press('Enter');
-    await frame.getByRole('region', { name: 'Audit risks' }).waitFor();
+    await allSections(frame);
     expect(await axeProblems(frame)).toEqual([]);
     expect(s.errors).toEqual([]);
   });
@@ -107,13 +112,29 @@ async function tabTo(page: Page, frame: Frame, target: Target, limit = 80): Prom
   it('follows Jira’s dark theme on the Audit page, with no serious axe violation there either', async () => {
     const s = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=admin&theme=dark`);
     const frame = await appFrame(s.page, 'audit-page');
-    await frame.getByRole('region', { name: 'Audit risks' }).waitFor();
+    await allSections(frame);
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
     // The tokens resolve to the dark theme: the text is light on a dark page.
     const text = await frame.evaluate(() => getComputedStyle(document.body).color);
     const [r, g, b] = (text.match(/\d+/g) ?? []).map(Number);
     expect((r ?? 0) + (g ?? 0) + (b ?? 0)).toBeGreaterThan(400);
     await screenshot(s.page, 'design-2-audit-page-dark');
+    expect(await axeProblems(frame)).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('shows the upload view with no serious axe violation', async () => {
+    const s = await openPage(env.browser, `${env.server.url}${PAGE_PATH}?as=admin&theme=light`);
+    const frame = await appFrame(s.page, 'audit-page');
+    await frame.getByRole('button', { name: 'Import another checklist' }).click();
+    await frame.getByRole('button', { name: 'Bring your own checklist' }).click();
+    await frame.getByRole('heading', { name: 'Bring your own checklist' }).waitFor();
+    expect(await axeProblems(frame)).toEqual([]);
+    // With a file read: the mapping, the problems, the settings and the preview.
+    const csv = ['Ref,Control,Area,Pts,Must have', 'A.1,Security policy,Governance,30,yes', 'A.2,Roles,Governance,20,no', 'B.1,Incidents,Operations,50,yes'].join('\n');
+    await frame.locator('input[type="file"]').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await frame.getByRole('table', { name: 'Column mapping' }).waitFor();
+    await screenshot(s.page, 'design-4-upload');
     expect(await axeProblems(frame)).toEqual([]);
     expect(s.errors).toEqual([]);
   });
