@@ -5,7 +5,7 @@
 import type { Frame, Locator } from 'playwright-core';
 
 /** Opens the Select labelled `label` and picks the option whose name is exactly `option`. */
-export async function pickOption(frame: Frame, label: string, option: string): Promise<void> {
+export async function pickOption(frame: Frame | Locator, label: string, option: string): Promise<void> {
   await frame.getByRole('combobox', { name: label }).click();
   await frame.getByRole('option', { name: option, exact: true }).click();
 }

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { ChecklistSummary, ChecklistView, Rollup } from '../../common/contract';
+import { pickOption } from './atlaskit';
 import { expectedHeadline, measureInFrame, median, OutsideClient, progressSamples, watchImportProgress, type ScriptTiming } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
@@ -253,9 +254,9 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
       );
 
       // A filter narrows the rows: penalties only → the open mandatory items.
-      await explanation.getByLabel('Show').selectOption({ label: 'Items that cost a penalty' });
+      await pickOption(explanation, 'Show', 'Items that cost a penalty');
       expect(await rows.count()).toBe(before.mandatoryOpen.length);
-      await explanation.getByLabel('Show').selectOption({ label: 'All items' });
+      await pickOption(explanation, 'Show', 'All items');
       expect(await rows.count()).toBe(130);
       expectNoErrors(s);
     });

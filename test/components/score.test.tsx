@@ -1,3 +1,4 @@
+import { chooseOption } from './atlaskit-select';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
@@ -111,11 +112,11 @@ describe('AuditPage after an import', () => {
       expect(within(table).getAllByRole('row')).toHaveLength(5); // header + 4 items
       expect(within(table).getByRole('row', { name: /8\.3 Vulnerability management/ })).toHaveTextContent('Issue MSP-12 is In Progress');
 
-      fireEvent.change(within(region).getByLabelText('Show'), { target: { value: 'costing' } });
+      chooseOption(within(region), 'Show', 'Items that cost a penalty');
       expect(within(table).getAllByRole('row')).toHaveLength(3);
       expect(within(region).getByText('2 matching items.')).toBeInTheDocument();
 
-      fireEvent.change(within(region).getByLabelText('Show'), { target: { value: 'all' } });
+      chooseOption(within(region), 'Show', 'All items');
       fireEvent.change(within(region).getByLabelText('Filter items'), { target: { value: 'devops' } });
       expect(within(table).getAllByRole('row')).toHaveLength(2);
       expect(within(table).getByText('Waived: DevOps Competency — covered by the competency')).toBeInTheDocument();
