@@ -75,6 +75,8 @@ button.edit{font:inherit;border:1px solid #dcdfe4;background:#fff;border-radius:
 html[data-color-mode=dark] body,html[data-color-mode=dark] .topbar,html[data-color-mode=dark] .modal,html[data-color-mode=dark] .flag{background:#1d2125;color:#b6c2cf}
 html[data-color-mode=dark] .sidebar,html[data-color-mode=dark] .panel>h3,html[data-color-mode=dark] .description{background:#161a1d}
 html[data-color-mode=dark] a,html[data-color-mode=dark] .topbar .brand{color:#579dff}
+html[data-color-mode=dark] .lozenge,html[data-color-mode=dark] .label-chip{background:#2c333a;color:#b6c2cf;border-color:#454f59}
+html[data-color-mode=dark] .topbar,html[data-color-mode=dark] .sidebar,html[data-color-mode=dark] .description,html[data-color-mode=dark] .panel,html[data-color-mode=dark] .panel>h3{border-color:#454f59}
 html[data-color-mode=dark] .sidebar a{color:#9fadbc}html[data-color-mode=dark] .sidebar a.active{background:#1c2b41;color:#579dff}
 `;
 

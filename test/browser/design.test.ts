@@ -168,5 +168,17 @@ async function tabTo(page: Page, frame: Frame, target: Target, limit = 80): Prom
     await field.waitForSelector('a:has-text("Patch policy (keyboard)")');
     expect(await axeProblems(field)).toEqual([]);
     expect(s.errors).toEqual([]);
+
+    // The same issue in the dark theme: the panel and the field follow it and still pass.
+    const dark = await openPage(env.browser, `${env.server.url}/browse/${issueKey}?as=admin&theme=dark`);
+    const darkPanel = await appFrame(dark.page, 'audit-item-panel');
+    await darkPanel.waitForSelector('a:has-text("Patch policy (keyboard)")');
+    expect(await darkPanel.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
+    expect(await axeProblems(darkPanel)).toEqual([]);
+    const darkField = await appFrame(dark.page, 'audit-evidence');
+    await darkField.waitForSelector('a:has-text("Patch policy (keyboard)")');
+    expect(await axeProblems(darkField)).toEqual([]);
+    await screenshot(dark.page, 'design-5-item-panel-dark');
+    expect(dark.errors).toEqual([]);
   });
 });
