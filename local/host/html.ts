@@ -72,6 +72,12 @@ table.issues{border-collapse:collapse;width:100%}table.issues th,table.issues td
 .modal{background:#fff;border-radius:3px;width:600px;max-width:95vw;max-height:85vh;overflow:auto}
 .modal.large{width:800px}.modal.xlarge{width:968px}.modal.small{width:400px}
 button.edit{font:inherit;border:1px solid #dcdfe4;background:#fff;border-radius:3px;padding:2px 8px;cursor:pointer}
+html[data-color-mode=dark] body,html[data-color-mode=dark] .topbar,html[data-color-mode=dark] .modal,html[data-color-mode=dark] .flag{background:#1d2125;color:#b6c2cf}
+html[data-color-mode=dark] .sidebar,html[data-color-mode=dark] .panel>h3,html[data-color-mode=dark] .description{background:#161a1d}
+html[data-color-mode=dark] a,html[data-color-mode=dark] .topbar .brand{color:#579dff}
+html[data-color-mode=dark] .lozenge,html[data-color-mode=dark] .label-chip{background:#2c333a;color:#b6c2cf;border-color:#454f59}
+html[data-color-mode=dark] .topbar,html[data-color-mode=dark] .sidebar,html[data-color-mode=dark] .description,html[data-color-mode=dark] .panel,html[data-color-mode=dark] .panel>h3{border-color:#454f59}
+html[data-color-mode=dark] .sidebar a{color:#9fadbc}html[data-color-mode=dark] .sidebar a.active{background:#1c2b41;color:#579dff}
 `;
 
 export function page(shell: PageShell): string {

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { ChecklistSummary, ChecklistView, Rollup } from '../../common/contract';
+import { pickOption } from './atlaskit';
 import { expectedHeadline, measureInFrame, median, OutsideClient, progressSamples, watchImportProgress, type ScriptTiming } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
@@ -256,9 +257,9 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
       );
 
       // A filter narrows the rows: penalties only → the open mandatory items.
-      await explanation.getByLabel('Show').selectOption({ label: 'Items that cost a penalty' });
+      await pickOption(explanation, 'Show', 'Items that cost a penalty');
       expect(await rows.count()).toBe(before.mandatoryOpen.length);
-      await explanation.getByLabel('Show').selectOption({ label: 'All items' });
+      await pickOption(explanation, 'Show', 'All items');
       expect(await rows.count()).toBe(130);
       expectNoErrors(s);
     });
@@ -266,7 +267,7 @@ const READ_ONLY_POSTS = ['/rest/api/3/search/jql', '/rest/api/3/search/approxima
     it("links each chapter to Jira's issue navigator with JQL that finds exactly the chapter's items", async () => {
       const chapter = before.chapters.find((c) => c.id === 'ch-02');
       if (!chapter?.jql) throw new Error(`rollup has no JQL for ch-02: ${JSON.stringify(chapter)}`);
-      const link = s.frame.getByRole('region', { name: 'Chapters' }).getByRole('link', { name: `Open the issues of ${chapter.title} in Jira` });
+      const link = s.frame.getByRole('region', { name: 'Chapters' }).getByRole('link', { name: `Open in Jira: the issues of ${chapter.title}` });
       const href = await link.getAttribute('href');
       const url = new URL(href ?? '', env.server.url);
       expect(url.searchParams.get('jql')).toBe(chapter.jql);

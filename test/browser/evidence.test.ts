@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import { builtinChecklists } from '../../src/checklists';
+import { pickOption } from './atlaskit';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv } from './helpers';
 
 jest.setTimeout(120_000);
@@ -129,7 +130,7 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
     const s = await openPage(env.browser, `${env.server.url}/browse/${issueKey}?as=admin`);
     const panel = await appFrame(s.page, 'audit-item-panel');
     await panel.waitForSelector(`h2:has-text("${itemId}")`);
-    await panel.getByRole('combobox', { name: 'Assessment' }).selectOption('na');
+    await pickOption(panel, 'Assessment', 'N/A');
     const why = panel.getByLabel('Why N/A (required)');
     expect(await panel.locator('button:has-text("Save assessment")').isDisabled()).toBe(true);
     await why.fill('We run no workloads this control covers.');

@@ -16,6 +16,7 @@ import { encodeHistory } from '../../src/domain/history-codec';
 import type { ScorePoint } from '../../src/domain/history';
 import { scoreHistoryKey } from '../../src/storage/keys';
 import { writeValue } from '../../src/storage/kvs';
+import { fillDate } from './atlaskit';
 import { OutsideClient } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, SCREENSHOTS, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
@@ -96,15 +97,15 @@ function seededHistory(openNow: number): ScorePoint[] {
   it('refuses a validation date the calendar does not have, with the server’s message', async () => {
     // A date input cannot hold 2027-02-30: send the payload the way a stale or scripted page could.
     await expect(out.invoke('setAuditPlan', { validationDate: '2027-02-30' })).rejects.toThrow('The validation date "2027-02-30" is not a day on the calendar');
-    await section().getByLabel('Validation audit').fill(day(60));
-    await section().getByLabel('Pre-audit (optional)').fill(day(61));
+    await fillDate(section().getByLabel('Validation audit'), day(60));
+    await fillDate(section().getByLabel('Pre-audit (optional)'), day(61));
     await section().getByRole('button', { name: 'Set the plan' }).click();
     await section().getByText('The plan was not saved').waitFor();
     expect(await section().textContent()).toContain(`The pre-audit (${day(61)}) is after the validation audit (${day(60)})`);
   });
 
   it('sets the plan: the countdown, the AWS deadline and open mandatory items with their owners, then the verdict of the forecast', async () => {
-    await section().getByLabel('Pre-audit (optional)').fill(day(40));
+    await fillDate(section().getByLabel('Pre-audit (optional)'), day(40));
     await section().getByRole('button', { name: 'Set the plan' }).click();
     await section().getByText(`60 days to the validation audit on ${day(60)}`).waitFor();
     expect(await section().getByTestId('plan-saved-by').textContent()).toContain('Plan saved by Ada Admin');
@@ -133,8 +134,8 @@ function seededHistory(openNow: number): ScorePoint[] {
   it('previews the daily reminders; 20 days before the audit the owners of open mandatory items would get one', async () => {
     const reminders = section().getByTestId('plan-reminders');
     await reminders.getByText('The next run would send nothing.').waitFor();
-    await section().getByLabel('Validation audit').fill(day(20));
-    await section().getByLabel('Pre-audit (optional)').fill(day(10));
+    await fillDate(section().getByLabel('Validation audit'), day(20));
+    await fillDate(section().getByLabel('Pre-audit (optional)'), day(10));
     await section().getByRole('button', { name: 'Save the plan' }).click();
     await section().getByText(`20 days to the validation audit on ${day(20)}`).waitFor();
     const list = reminders.getByRole('list', { name: 'Next reminders' });

@@ -40,7 +40,7 @@ describe('AuditDaySection', () => {
       api.changed = fresh;
       const { onScoreChanged } = renderSection(api);
 
-      fireEvent.click(within(await row('Security & compliance')).getByRole('button', { name: 'Mark Security & compliance reviewed' }));
+      fireEvent.click(within(await row('Security & compliance')).getByRole('button', { name: 'Review again: Security & compliance' }));
       fireEvent.change(screen.getByLabelText('Note on the dry run of Security & compliance (optional)'), { target: { value: '  All green ' } });
       fireEvent.click(screen.getByRole('button', { name: 'Record the dry run' }));
 
@@ -51,7 +51,7 @@ describe('AuditDaySection', () => {
 
     it('keeps an over-long note from being sent and says why', async () => {
       const { dayApi } = renderSection();
-      fireEvent.click(within(await row('Business health')).getByRole('button', { name: 'Mark Business health reviewed' }));
+      fireEvent.click(within(await row('Business health')).getByRole('button', { name: /^(Mark reviewed|Review again): Business health$/ }));
       fireEvent.change(screen.getByLabelText('Note on the dry run of Business health (optional)'), { target: { value: 'x'.repeat(2001) } });
       expect(screen.getByRole('alert')).toHaveTextContent('Shorten the note to at most 2000 characters.');
       expect(screen.getByRole('button', { name: 'Record the dry run' })).toBeDisabled();
@@ -103,6 +103,9 @@ describe('AuditDaySection', () => {
       fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
       expect(within(form).getByRole('alert')).toHaveTextContent('Give a reason: an auditor will ask why these items are waived.');
       expect(within(form).getByRole('alert')).toHaveTextContent('Pick at least one chapter or type at least one item id.');
+      // Each problem also stands under its field, which it describes.
+      expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription('Give a reason: an auditor will ask why these items are waived.');
+      expect(within(form).getByLabelText('Reason')).toBeInvalid();
 
       fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Covered by the group audit' } });
       fireEvent.change(within(form).getByLabelText('Items (ids separated by commas or spaces)'), { target: { value: '8.3, 99.9' } });
@@ -193,7 +196,7 @@ describe('AuditDaySection', () => {
     api.day = dayFixture({ canEdit: false });
     renderSection(api);
     await reviews();
-    expect(screen.queryByRole('button', { name: /Mark .* reviewed/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^(Mark reviewed|Review again): / })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Apply the waiver|Remove the waiver/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Add a team waiver' })).not.toBeInTheDocument();
     expect(screen.getByText('Recording a dry run needs the Edit issues permission in this project.')).toBeInTheDocument();

@@ -3,6 +3,7 @@
  * review and remove go to the resolvers with the payloads the contract names, the screen shows
  * only what the server answered, and stored text is rendered as text.
  */
+import { chooseOption } from './atlaskit-select';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { EvidenceEditor } from '../../static/app/src/views/evidence/EvidenceEditor';
@@ -48,7 +49,7 @@ describe('EvidenceEditor', () => {
     it('asks for an attachment id instead of a link for an attachment', () => {
       renderIssueModule(<Editor initial={emptyPanel} />);
       fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
-      fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'attachment' } });
+      chooseOption(screen, 'Kind', 'Attachment');
       expect(screen.queryByLabelText('Link (https://…)')).toBeNull();
       expect(screen.getByLabelText('Attachment id (a file attached to this issue)')).toBeInTheDocument();
     });

@@ -3,6 +3,7 @@
  * owners table (names, links to the JQL behind each figure), the save payload (revision included),
  * a refused save's message, a viewer's read-only view, and the bridge adapter's payloads.
  */
+import { typeDate } from './atlaskit-select';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { RemindersView, RoadToAudit, SetAuditPlanPayload } from '../../common/contract';
 import type { PlanApi } from '../../static/app/src/views/plan/plan-api';
@@ -69,14 +70,14 @@ describe('road to audit day section', () => {
   it('saves the dates with the revision shown, and shows a refusal in the server’s words', async () => {
     const api = new FakePlanApi();
     renderWithServices(<PlanSection api={api} checklistId="aws-msp-7.1" />);
-    const input = await screen.findByLabelText('Validation audit');
-    fireEvent.change(input, { target: { value: '2026-02-10' } });
+    await screen.findByLabelText('Validation audit');
+    typeDate(screen, 'Validation audit', '2026-02-10');
     fireEvent.click(screen.getByRole('button', { name: 'Save the plan' }));
     await waitFor(() => expect(screen.getByTestId('plan-countdown')).toHaveTextContent('2026-02-10'));
     expect(api.saved).toEqual([{ checklistId: 'aws-msp-7.1', validationDate: '2026-02-10', revision: 3 }]);
 
     api.refuse = new Error('BadRequestError: The pre-audit (2026-03-01) is after the validation audit (2026-02-10); a pre-audit comes before it: move it earlier or leave it empty.');
-    fireEvent.change(screen.getByLabelText('Pre-audit (optional)'), { target: { value: '2026-03-01' } });
+    typeDate(screen, 'Pre-audit (optional)', '2026-03-01');
     fireEvent.click(screen.getByRole('button', { name: 'Save the plan' }));
     expect(await screen.findByText(/The pre-audit \(2026-03-01\) is after the validation audit/)).toBeInTheDocument();
   });

@@ -1,3 +1,4 @@
+import { chooseOption } from './atlaskit-select';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
@@ -95,7 +96,7 @@ describe('AuditPage after an import', () => {
     it('opens a chapter’s items in the issue navigator with its JQL encoded', async () => {
       const { opened } = renderChapters(pointsNotYet);
       const region = await screen.findByRole('region', { name: 'Chapters' });
-      fireEvent.click(within(region).getByRole('link', { name: 'Open the issues of Business health in Jira' }));
+      fireEvent.click(within(region).getByRole('link', { name: 'Open in Jira: the issues of Business health' }));
       expect(opened).toEqual([`/issues/?jql=${encodeURIComponent('project = MSP AND auditChapter = "ch-01"')}`]);
     });
 
@@ -118,11 +119,11 @@ describe('AuditPage after an import', () => {
       expect(within(table).getAllByRole('row')).toHaveLength(5); // header + 4 items
       expect(within(table).getByRole('row', { name: /8\.3 Vulnerability management/ })).toHaveTextContent('Issue MSP-12 is In Progress');
 
-      fireEvent.change(within(region).getByLabelText('Show'), { target: { value: 'costing' } });
+      chooseOption(within(region), 'Show', 'Items that cost a penalty');
       expect(within(table).getAllByRole('row')).toHaveLength(3);
       expect(within(region).getByText('2 matching items.')).toBeInTheDocument();
 
-      fireEvent.change(within(region).getByLabelText('Show'), { target: { value: 'all' } });
+      chooseOption(within(region), 'Show', 'All items');
       fireEvent.change(within(region).getByLabelText('Filter items'), { target: { value: 'devops' } });
       expect(within(table).getAllByRole('row')).toHaveLength(2);
       expect(within(table).getByText('Waived: DevOps Competency — covered by the competency')).toBeInTheDocument();

@@ -3,6 +3,7 @@
  * are mapped (guessed, then overridden), every problem is listed by row and column with Save held
  * back, the settings derive the id, and Save sends the built checklist (or shows the refusal).
  */
+import { chooseOption } from './atlaskit-select';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import UploadView from '../../static/app/src/views/upload/UploadView';
@@ -116,7 +117,7 @@ describe('UploadView', () => {
       fireEvent.change(screen.getByLabelText('Pass mark'), { target: { value: '60' } });
       await waitFor(() => expect(problemRows()).toContain('Settings | checklist id | "team-list-1" is already saved (Team list 1); give this file a new version to save it beside that one'));
 
-      fireEvent.change(screen.getByLabelText('This file is'), { target: { value: 'team-list' } });
+      chooseOption(screen, 'This file is', 'a new version of Team list (saved: 1)');
       expect(screen.getByLabelText('Version')).toHaveValue('2');
       expect(screen.getByLabelText('Checklist id')).toHaveValue('team-list-2');
       await screen.findByText('No problems found');

@@ -20,6 +20,25 @@
   }
   if (boot.error) console.error('[local host] ' + boot.error);
 
+  // The user's Jira theme. Jira puts it in the context (theme.colorMode) and, once the app calls
+  // view.theme.enable(), sets data-color-mode/data-theme on the frame's <html>. Locally the host
+  // page's `?theme=dark|light` (host.js keeps it in a cookie across navigation) stands for the
+  // user's choice.
+  var colorMode = themeFromHost() || (context.theme && context.theme.colorMode) || 'light';
+  context.theme = { colorMode: colorMode };
+  function themeFromHost() {
+    try {
+      var asked = new URL(window.top.location.href).searchParams.get('theme');
+      if (!asked) {
+        var m = /(?:^|;\s*)forge_theme=(\w+)/.exec(document.cookie);
+        asked = m ? m[1] : null;
+      }
+      return asked === 'dark' || asked === 'light' ? asked : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function jsonOrText(text) {
     if (!text) return undefined;
     try {
@@ -200,8 +219,8 @@
       return true;
     },
     enableTheming: function () {
-      document.documentElement.setAttribute('data-color-mode', 'light');
-      document.documentElement.setAttribute('data-theme', 'light:light spacing:spacing typography:typography');
+      document.documentElement.setAttribute('data-color-mode', colorMode);
+      document.documentElement.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography');
     },
     changeWindowTitle: function (t) {
       window.top.document.title = String(t);

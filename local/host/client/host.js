@@ -19,6 +19,13 @@
     });
   }
 
+  // Theme: `?theme=dark|light` on any host page switches the app frames (see bridge.js) and the
+  // host's own chrome, and is kept in a cookie until switched again.
+  var themeAsked = new URL(window.location.href).searchParams.get('theme');
+  if (themeAsked === 'dark' || themeAsked === 'light') document.cookie = 'forge_theme=' + themeAsked + '; path=/; SameSite=Lax';
+  var themeKept = /(?:^|;\s*)forge_theme=(\w+)/.exec(document.cookie);
+  document.documentElement.setAttribute('data-color-mode', themeKept && themeKept[1] === 'dark' ? 'dark' : 'light');
+
   function iframeOf(win) {
     var all = document.querySelectorAll('iframe');
     for (var i = 0; i < all.length; i++) if (all[i].contentWindow === win) return all[i];

@@ -19,7 +19,8 @@ export function HostLink({ path, children, ...aria }: HostLinkProps) {
     void host.open(path).catch((error: unknown) => console.warn('Could not open', path, error));
   };
   return (
-    <a href={path} onClick={onClick} {...aria}>
+    // Underlined: inside a sentence a link must not differ by its colour alone (WCAG 1.4.1).
+    <a href={path} onClick={onClick} style={{ textDecoration: 'underline' }} {...aria}>
       {children}
     </a>
   );

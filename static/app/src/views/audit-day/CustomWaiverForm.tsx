@@ -5,7 +5,11 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import { ErrorMessage } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { AddCustomWaiverPayload, RollupChapter } from '../../../../../common/contract';
 import { EMPTY_PROOF, proofMissing, toProof, WaiverProofFields, type ProofDraft } from './WaiverProofFields';
@@ -13,6 +17,13 @@ import { parseItemIds } from './words';
 
 const REASON_MAX = 500;
 const NAME_MAX = 120;
+const field = { display: 'grid', gap: 4 } as const;
+
+/** A problem the person can fix, with the field it belongs under. */
+interface Problem {
+  field: 'name' | 'reason' | 'items' | 'proof';
+  text: string;
+}
 
 interface CustomWaiverFormProps {
   chapters: readonly Pick<RollupChapter, 'id' | 'title'>[];
@@ -29,7 +40,7 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
   const [reason, setReason] = useState('');
   const [itemsText, setItemsText] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [withProof, setWithProof] = useState(false);
   const [proof, setProof] = useState<ProofDraft>(EMPTY_PROOF);
   /** A checked waiver waiting for the person to confirm what it covers. */
@@ -39,15 +50,15 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
     event.preventDefault();
     const items = parseItemIds(itemsText);
     const known = new Set(itemIds);
-    const found: string[] = [];
-    if (reason.trim() === '') found.push('Give a reason: an auditor will ask why these items are waived.');
-    if (Array.from(reason.trim()).length > REASON_MAX) found.push(`Shorten the reason to at most ${REASON_MAX} characters.`);
-    if (Array.from(name.trim()).length > NAME_MAX) found.push(`Shorten the name to at most ${NAME_MAX} characters.`);
-    if (items.length === 0 && picked.length === 0) found.push('Pick at least one chapter or type at least one item id.');
+    const found: Problem[] = [];
+    if (reason.trim() === '') found.push({ field: 'reason', text: 'Give a reason: an auditor will ask why these items are waived.' });
+    if (Array.from(reason.trim()).length > REASON_MAX) found.push({ field: 'reason', text: `Shorten the reason to at most ${REASON_MAX} characters.` });
+    if (Array.from(name.trim()).length > NAME_MAX) found.push({ field: 'name', text: `Shorten the name to at most ${NAME_MAX} characters.` });
+    if (items.length === 0 && picked.length === 0) found.push({ field: 'items', text: 'Pick at least one chapter or type at least one item id.' });
     const unknown = items.filter((id) => !known.has(id));
-    if (unknown.length > 0) found.push(`Not in this checklist: ${unknown.join(', ')}.`);
+    if (unknown.length > 0) found.push({ field: 'items', text: `Not in this checklist: ${unknown.join(', ')}.` });
     const missing = withProof ? proofMissing(proof) : [];
-    if (missing.length > 0) found.push(`Complete the proof (or untick it): still needed ${missing.join(', ')}.`);
+    if (missing.length > 0) found.push({ field: 'proof', text: `Complete the proof (or untick it): still needed ${missing.join(', ')}.` });
     setProblems(found);
     if (found.length > 0) return;
     setPending({
@@ -71,45 +82,57 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
     setProof(EMPTY_PROOF);
   };
 
+  /** The problems of one field, under it, and the control described by them. */
+  const errorsOf = (field: Problem['field']) => problems.filter((problem) => problem.field === field);
+  const errorId = (field: Problem['field']) => `${ids.heading}-${field}-error`;
+  const fieldError = (field: Problem['field']) =>
+    errorsOf(field).length > 0 ? (
+      <div id={errorId(field)}>
+        {errorsOf(field).map((problem) => (
+          <ErrorMessage key={problem.text}>{problem.text}</ErrorMessage>
+        ))}
+      </div>
+    ) : null;
+  const invalid = (field: Problem['field']) => (errorsOf(field).length > 0 ? { isInvalid: true, 'aria-describedby': errorId(field) } : {});
+
   const toggle = (id: string) => setPicked((current) => (current.includes(id) ? current.filter((entry) => entry !== id) : [...current, id]));
 
   return (
-    <form aria-labelledby={ids.heading} onSubmit={submit} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 640 }}>
+    <form aria-labelledby={ids.heading} onSubmit={submit} noValidate style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 640 }}>
       <Heading size="xsmall" as="h4" id={ids.heading}>
         Add a team waiver
       </Heading>
-      <label htmlFor={ids.name} style={{ display: 'grid', gap: 4 }}>
-        Name (optional)
-        <input id={ids.name} value={name} onChange={(event) => setName(event.target.value)} placeholder="Team waiver" />
-      </label>
-      <label htmlFor={ids.reason} style={{ display: 'grid', gap: 4 }}>
-        Reason
-        <textarea id={ids.reason} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
-      </label>
+      <div style={field}>
+        <label htmlFor={ids.name}>Name (optional)</label>
+        <Textfield id={ids.name} value={name} onChange={(event) => setName(event.currentTarget.value)} placeholder="Team waiver" {...invalid('name')} />
+        {fieldError('name')}
+      </div>
+      <div style={field}>
+        <label htmlFor={ids.reason}>Reason</label>
+        <TextArea id={ids.reason} minimumRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} isRequired {...invalid('reason')} />
+        {fieldError('reason')}
+      </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'grid', gap: 4 }}>
         <legend>Whole chapters</legend>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}>
           {chapters.map((chapter) => (
-            <label key={chapter.id} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
-              <input type="checkbox" checked={picked.includes(chapter.id)} onChange={() => toggle(chapter.id)} />
-              {chapter.title}
-            </label>
+            <Checkbox key={chapter.id} isChecked={picked.includes(chapter.id)} onChange={() => toggle(chapter.id)} label={chapter.title} />
           ))}
         </div>
       </fieldset>
-      <label htmlFor={ids.items} style={{ display: 'grid', gap: 4 }}>
-        Items (ids separated by commas or spaces)
-        <input id={ids.items} value={itemsText} onChange={(event) => setItemsText(event.target.value)} placeholder="e.g. OPS-009, OPS-010" />
-      </label>
-      <label style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
-        <input type="checkbox" checked={withProof} onChange={() => setWithProof(!withProof)} />
-        Attach proof (optional: the waiver then lapses when it expires)
-      </label>
+      <div style={field}>
+        <label htmlFor={ids.items}>Items (ids separated by commas or spaces)</label>
+        <Textfield id={ids.items} value={itemsText} onChange={(event) => setItemsText(event.currentTarget.value)} placeholder="e.g. OPS-009, OPS-010" {...invalid('items')} />
+        {fieldError('items')}
+      </div>
+      <Checkbox isChecked={withProof} onChange={() => setWithProof(!withProof)} label="Attach proof (optional: the waiver then lapses when it expires)" />
       {withProof && <WaiverProofFields draft={proof} onChange={setProof} />}
+      {fieldError('proof')}
       {problems.length > 0 && (
-        <ul role="alert" style={{ margin: 0, color: token('color.text.danger', '#AE2E24') }}>
+        // The summary a screen reader hears on Add; each problem also stands under its field.
+        <ul role="alert" aria-label="What to fix" style={{ margin: 0, color: token('color.text.danger', '#AE2E24') }}>
           {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={problem.text}>{problem.text}</li>
           ))}
         </ul>
       )}

@@ -4,7 +4,9 @@
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import { ErrorMessage } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
+import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { StatusPill } from '../../components/StatusPill';
 import type { AuditDay, ChapterReviewView } from '../../../../../common/contract';
@@ -102,8 +104,19 @@ function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }
             }}
           >
             <label htmlFor={noteId}>Note on the dry run of {chapter.title} (optional)</label>
-            <textarea id={noteId} rows={2} value={note} onChange={(event) => setNote(event.target.value)} aria-invalid={tooLong} />
-            {tooLong && <span role="alert">Shorten the note to at most {NOTE_MAX} characters.</span>}
+            <TextArea
+              id={noteId}
+              minimumRows={2}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              isInvalid={tooLong}
+              aria-describedby={tooLong ? `${noteId}-error` : undefined}
+            />
+            {tooLong && (
+              <span role="alert" id={`${noteId}-error`}>
+                <ErrorMessage>Shorten the note to at most {NOTE_MAX} characters.</ErrorMessage>
+              </span>
+            )}
             <div style={{ display: 'flex', gap: 8 }}>
               <Button type="submit" appearance="primary" isDisabled={busy || tooLong}>
                 Record the dry run
@@ -116,7 +129,8 @@ function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }
       {canEdit && (
         <td style={cell}>
           {!editing && (
-            <Button isDisabled={busy} onClick={onEdit} aria-label={`Mark ${chapter.title} reviewed`}>
+            // The name starts with the visible words (WCAG 2.5.3: speech users say what they see).
+            <Button isDisabled={busy} onClick={onEdit} aria-label={`${chapter.state === 'not-reviewed' ? 'Mark reviewed' : 'Review again'}: ${chapter.title}`}>
               {chapter.state === 'not-reviewed' ? 'Mark reviewed' : 'Review again'}
             </Button>
           )}

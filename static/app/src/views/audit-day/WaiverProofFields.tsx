@@ -4,6 +4,8 @@
  * before sending is checked here; the server checks everything again (waiver-proof.ts).
  */
 import { useId } from 'react';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { WaiverProofView, WaiverView } from '../../../../../common/contract';
 
@@ -52,32 +54,27 @@ export function toProof(draft: ProofDraft): WaiverProofView {
 export function WaiverProofFields({ draft, onChange }: { draft: ProofDraft; onChange: (draft: ProofDraft) => void }) {
   const ids = { kind: useId(), title: useId(), url: useId(), note: useId(), effective: useId(), expiry: useId() };
   const set = (field: keyof ProofDraft) => (event: { target: { value: string } }) => onChange({ ...draft, [field]: event.target.value });
+  const setText = (field: keyof ProofDraft) => (event: { currentTarget: { value: string } }) => onChange({ ...draft, [field]: event.currentTarget.value });
   const row = { display: 'grid', gap: 2 } as const;
   return (
     <fieldset style={{ display: 'grid', gap: 6, border: `1px solid ${token('color.border', '#091E4224')}`, padding: token('space.100', '8px') }}>
       <legend>Proof the auditor will ask for (the waiver lapses when it expires)</legend>
-      <label htmlFor={ids.kind} style={row}>
-        Kind
-        <select id={ids.kind} value={draft.kind} onChange={set('kind')}>
-          {KINDS.map((kind) => (
-            <option key={kind.value} value={kind.value}>
-              {kind.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={ids.title} style={row}>
-        Proof title
-        <input id={ids.title} value={draft.title} onChange={set('title')} placeholder="e.g. ISO 27001 certificate" maxLength={255} />
-      </label>
-      <label htmlFor={ids.url} style={row}>
-        Link
-        <input id={ids.url} type="url" value={draft.url} onChange={set('url')} placeholder="https://…" />
-      </label>
-      <label htmlFor={ids.note} style={row}>
-        Or a note saying where the auditor finds it
-        <input id={ids.note} value={draft.note} onChange={set('note')} maxLength={2000} />
-      </label>
+      <div style={row}>
+        <label htmlFor={ids.kind}>Kind</label>
+        <Select inputId={ids.kind} options={KINDS} value={KINDS.find((kind) => kind.value === draft.kind) ?? null} onChange={(choice) => choice && onChange({ ...draft, kind: choice.value })} />
+      </div>
+      <div style={row}>
+        <label htmlFor={ids.title}>Proof title</label>
+        <Textfield id={ids.title} value={draft.title} onChange={setText('title')} placeholder="e.g. ISO 27001 certificate" maxLength={255} />
+      </div>
+      <div style={row}>
+        <label htmlFor={ids.url}>Link</label>
+        <Textfield id={ids.url} type="url" value={draft.url} onChange={setText('url')} placeholder="https://…" />
+      </div>
+      <div style={row}>
+        <label htmlFor={ids.note}>Or a note saying where the auditor finds it</label>
+        <Textfield id={ids.note} value={draft.note} onChange={setText('note')} maxLength={2000} />
+      </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <label htmlFor={ids.effective} style={row}>
           Effective date

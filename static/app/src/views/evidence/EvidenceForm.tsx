@@ -1,9 +1,12 @@
 /**
- * Add or edit one evidence entry. Plain inputs (no Atlaskit form packages: they would weigh on the
- * bundle for a handful of fields); the server checks every value and its message is shown as is.
+ * Add or edit one evidence entry with Atlaskit controls (this view loads lazily, so they do not weigh
+ * on the first paint); the server checks every value and its message is shown as is.
  */
 import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
+import Select from '@atlaskit/select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { KINDS, KIND_WORDS } from './words';
 import { EMPTY_FORM, isKind, type FormField, type FormValues } from './form-values';
@@ -22,6 +25,11 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
   const [values, setValues] = useState<FormValues>(initial);
   const id = useId();
   const set = (field: FormField) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const setText = (field: FormField) => (event: { currentTarget: { value: string } }) => {
+    const { value } = event.currentTarget;
+    setValues((v) => ({ ...v, [field]: value }));
+  };
+  const kinds = KINDS.map((kind) => ({ label: KIND_WORDS[kind], value: kind }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(values);
@@ -31,31 +39,30 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
   return (
     <form onSubmit={submit} aria-label={submitLabel} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 560 }}>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 1fr) 3fr', gap: token('space.100', '8px') }}>
-        <label htmlFor={`${id}-kind`} style={row}>
-          Kind
-          <select id={`${id}-kind`} value={values.kind} onChange={(e) => isKind(e.target.value) && set('kind')(e)}>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_WORDS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-title`} style={row}>
-          Title
-          <input id={`${id}-title`} value={values.title} onChange={set('title')} maxLength={300} required />
-        </label>
+        <div style={row}>
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <Select
+            inputId={`${id}-kind`}
+            options={kinds}
+            value={kinds.find((kind) => kind.value === values.kind) ?? null}
+            onChange={(choice) => choice && isKind(choice.value) && setValues((v) => ({ ...v, kind: choice.value }))}
+          />
+        </div>
+        <div style={row}>
+          <label htmlFor={`${id}-title`}>Title</label>
+          <Textfield id={`${id}-title`} value={values.title} onChange={setText('title')} maxLength={300} isRequired />
+        </div>
       </div>
       {attachment ? (
-        <label htmlFor={`${id}-attachment`} style={row}>
-          Attachment id (a file attached to this issue)
-          <input id={`${id}-attachment`} value={values.attachmentId} onChange={set('attachmentId')} inputMode="numeric" />
-        </label>
+        <div style={row}>
+          <label htmlFor={`${id}-attachment`}>Attachment id (a file attached to this issue)</label>
+          <Textfield id={`${id}-attachment`} value={values.attachmentId} onChange={setText('attachmentId')} inputMode="numeric" />
+        </div>
       ) : (
-        <label htmlFor={`${id}-url`} style={row}>
-          Link (https://…)
-          <input id={`${id}-url`} type="url" value={values.url} onChange={set('url')} placeholder="https://example.com/policy.pdf" />
-        </label>
+        <div style={row}>
+          <label htmlFor={`${id}-url`}>Link (https://…)</label>
+          <Textfield id={`${id}-url`} type="url" value={values.url} onChange={setText('url')} placeholder="https://example.com/policy.pdf" />
+        </div>
       )}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: token('space.100', '8px') }}>
         <label htmlFor={`${id}-effective`} style={row}>
@@ -67,14 +74,14 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
           <input id={`${id}-expiry`} type="date" value={values.expiryDate} onChange={set('expiryDate')} />
         </label>
       </div>
-      <label htmlFor={`${id}-owner`} style={row}>
-        Owner (Atlassian account id, optional)
-        <input id={`${id}-owner`} value={values.owner} onChange={set('owner')} />
-      </label>
-      <label htmlFor={`${id}-note`} style={row}>
-        Note (where the auditor finds it, optional)
-        <textarea id={`${id}-note`} value={values.note} onChange={set('note')} rows={2} />
-      </label>
+      <div style={row}>
+        <label htmlFor={`${id}-owner`}>Owner (Atlassian account id, optional)</label>
+        <Textfield id={`${id}-owner`} value={values.owner} onChange={setText('owner')} />
+      </div>
+      <div style={row}>
+        <label htmlFor={`${id}-note`}>Note (where the auditor finds it, optional)</label>
+        <TextArea id={`${id}-note`} value={values.note} onChange={setText('note')} minimumRows={2} />
+      </div>
       <div style={{ display: 'flex', gap: 8 }}>
         <Button type="submit" appearance="primary" isDisabled={busy}>
           {submitLabel}

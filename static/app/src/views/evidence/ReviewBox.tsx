@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
 import type { EvidenceEntryView, EvidenceReviewStateName } from '../../../../../common/contract';
 
 interface ReviewBoxProps {
@@ -21,10 +22,8 @@ export function ReviewBox({ entry, busy, ownUnderFourEyes = false, onReview, onC
   const id = useId();
   return (
     <div role="group" aria-label={`Review ${entry.title}`} style={{ display: 'grid', gap: 4, width: '100%', maxWidth: 560 }}>
-      <label htmlFor={id} style={{ display: 'grid', gap: 4 }}>
-        Review note (optional; say what to fix when rejecting)
-        <textarea id={id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <label htmlFor={id}>Review note (optional; say what to fix when rejecting)</label>
+      <TextArea id={id} minimumRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       {ownUnderFourEyes && <p style={{ margin: 0 }}>Four eyes: you added this evidence, so someone else accepts or rejects it.</p>}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button appearance="primary" isDisabled={busy || ownUnderFourEyes} onClick={() => onReview('accepted', note)}>

@@ -6,6 +6,8 @@
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import Select from '@atlaskit/select';
+import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import type { AssessmentResultName, ComplexityName, ItemPanel, SetAssessmentPayload } from '../../../../../common/contract';
 import { ASSESSMENT_WORDS, COMPLEXITY_WORDS } from '../evidence/words';
@@ -21,6 +23,13 @@ interface AssessmentFormProps {
 const RESULTS = Object.keys(ASSESSMENT_WORDS) as AssessmentResultName[];
 const COMPLEXITIES = Object.keys(COMPLEXITY_WORDS) as ComplexityName[];
 const subtle = { margin: 0, color: token('color.text.subtle', '#44546F') };
+const field = { display: 'grid', gap: 4, minWidth: 200 } as const;
+
+interface Choice {
+  label: string;
+  value: string;
+  isDisabled?: boolean;
+}
 
 export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: AssessmentFormProps) {
   const [result, setResult] = useState<string>(assessment.result ?? '');
@@ -33,6 +42,16 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
   const missingWhy = needsWhy && justification.trim() === '';
   const changed =
     result !== (assessment.result ?? '') || complexity !== (assessment.complexity ?? '') || (asksWhy && justification.trim() !== (assessment.justification ?? ''));
+  const resultChoices: Choice[] = [
+    { label: 'From status', value: '' },
+    // An N/A the checklist does not allow stays visible but cannot be picked (unless it is the stored answer, shown as it is).
+    ...RESULTS.map((r) => ({
+      label: r === 'na' && !naAllowed ? `${ASSESSMENT_WORDS[r]} (not allowed)` : ASSESSMENT_WORDS[r],
+      value: r,
+      isDisabled: r === 'na' && !naAllowed && assessment.result !== 'na',
+    })),
+  ];
+  const complexityChoices: Choice[] = [{ label: 'Not set', value: '' }, ...COMPLEXITIES.map((c) => ({ label: COMPLEXITY_WORDS[c], value: c }))];
   const save = () =>
     onSave({
       result: (RESULTS as string[]).includes(result) ? (result as AssessmentResultName) : null,
@@ -42,30 +61,28 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
   return (
     <div style={{ display: 'grid', gap: 8 }}>
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
-        <label htmlFor={`${id}-result`} style={{ display: 'grid', gap: 4 }}>
-          Assessment
-          <select id={`${id}-result`} value={result} onChange={(e) => setResult(e.target.value)} disabled={!canEdit || busy} aria-describedby={na ? `${id}-na` : undefined}>
-            <option value="">From status</option>
-            {RESULTS.map((r) => (
-              // An N/A the checklist does not allow stays visible but cannot be picked (unless it is the stored answer, shown as it is).
-              <option key={r} value={r} disabled={r === 'na' && !naAllowed && assessment.result !== 'na'}>
-                {ASSESSMENT_WORDS[r]}
-                {r === 'na' && !naAllowed ? ' (not allowed)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-complexity`} style={{ display: 'grid', gap: 4 }}>
-          Complexity
-          <select id={`${id}-complexity`} value={complexity} onChange={(e) => setComplexity(e.target.value)} disabled={!canEdit || busy}>
-            <option value="">Not set</option>
-            {COMPLEXITIES.map((c) => (
-              <option key={c} value={c}>
-                {COMPLEXITY_WORDS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div style={field}>
+          <label htmlFor={`${id}-result`}>Assessment</label>
+          <Select<Choice>
+            inputId={`${id}-result`}
+            options={resultChoices}
+            value={resultChoices.find((c) => c.value === result) ?? null}
+            onChange={(choice) => setResult(choice?.value ?? '')}
+            isOptionDisabled={(choice) => choice.isDisabled === true}
+            isDisabled={!canEdit || busy}
+            descriptionId={na ? `${id}-na` : undefined}
+          />
+        </div>
+        <div style={field}>
+          <label htmlFor={`${id}-complexity`}>Complexity</label>
+          <Select<Choice>
+            inputId={`${id}-complexity`}
+            options={complexityChoices}
+            value={complexityChoices.find((c) => c.value === complexity) ?? null}
+            onChange={(choice) => setComplexity(choice?.value ?? '')}
+            isDisabled={!canEdit || busy}
+          />
+        </div>
         {canEdit && (
           <Button onClick={save} isDisabled={!changed || busy || missingWhy || (result === 'na' && !naAllowed)}>
             Save assessment
@@ -78,17 +95,19 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
         </p>
       )}
       {asksWhy && (
-        <label htmlFor={`${id}-why`} style={{ display: 'grid', gap: 4 }}>
-          {needsWhy ? 'Why N/A (required)' : 'Why N/A (optional)'}
-          <textarea
+        <div style={{ display: 'grid', gap: 4 }}>
+          <label htmlFor={`${id}-why`}>{needsWhy ? 'Why N/A (required)' : 'Why N/A (optional)'}</label>
+          <TextArea
             id={`${id}-why`}
             value={justification}
             maxLength={na?.maxLength ?? 2000}
-            rows={3}
-            disabled={!canEdit || busy}
-            onChange={(e) => setJustification(e.target.value)}
+            minimumRows={3}
+            isDisabled={!canEdit || busy}
+            isRequired={needsWhy}
+            isInvalid={missingWhy}
+            onChange={(e) => setJustification(e.currentTarget.value)}
           />
-        </label>
+        </div>
       )}
       {assessment.result === 'na' && assessment.justification && !asksWhy && <p style={subtle}>N/A because: {assessment.justification}</p>}
     </div>

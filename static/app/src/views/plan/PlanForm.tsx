@@ -5,8 +5,12 @@
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import { DatePicker } from '@atlaskit/datetime-picker';
 import { token } from '@atlaskit/tokens';
 import type { AuditPlanView, SetAuditPlanPayload } from '../../../../../common/contract';
+
+/** Typed and shown as the server stores it: one unambiguous format whatever the locale. */
+const DATE_FORMAT = 'YYYY-MM-DD';
 
 interface PlanFormProps {
   plan: AuditPlanView | null;
@@ -19,7 +23,7 @@ export function PlanForm({ plan, busy, onSave }: PlanFormProps) {
   const [validationDate, setValidation] = useState(plan?.validationDate ?? '');
   const [preAuditDate, setPreAudit] = useState(plan?.preAuditDate ?? '');
   const [sentDate, setSent] = useState(plan?.selfAssessmentSentDate ?? '');
-  const field = { display: 'grid', gap: 2 } as const;
+  const field = { display: 'grid', gap: 2, minWidth: 180 } as const;
   return (
     <form
       aria-label="Audit plan"
@@ -37,15 +41,15 @@ export function PlanForm({ plan, busy, onSave }: PlanFormProps) {
     >
       <div style={field}>
         <label htmlFor={ids.validation}>Validation audit</label>
-        <input id={ids.validation} type="date" required value={validationDate} onChange={(event) => setValidation(event.target.value)} />
+        <DatePicker id={ids.validation} dateFormat={DATE_FORMAT} placeholder={DATE_FORMAT} isRequired value={validationDate} onChange={setValidation} />
       </div>
       <div style={field}>
         <label htmlFor={ids.preAudit}>Pre-audit (optional)</label>
-        <input id={ids.preAudit} type="date" value={preAuditDate} onChange={(event) => setPreAudit(event.target.value)} />
+        <DatePicker id={ids.preAudit} dateFormat={DATE_FORMAT} placeholder={DATE_FORMAT} value={preAuditDate} onChange={setPreAudit} />
       </div>
       <div style={field}>
         <label htmlFor={ids.sent}>Self-assessment sent (optional)</label>
-        <input id={ids.sent} type="date" value={sentDate} onChange={(event) => setSent(event.target.value)} />
+        <DatePicker id={ids.sent} dateFormat={DATE_FORMAT} placeholder={DATE_FORMAT} value={sentDate} onChange={setSent} />
       </div>
       <Button type="submit" appearance="primary" isDisabled={busy || validationDate === ''}>
         {plan ? 'Save the plan' : 'Set the plan'}

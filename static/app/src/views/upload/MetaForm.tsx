@@ -5,10 +5,32 @@
  */
 import { useId, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistSummary } from '../../../../../common/contract';
 import type { MetaDraft } from './upload-model';
-import { control, section, subtle } from './styles';
+import { section, subtle } from './styles';
+
+interface Choice<V extends string> {
+  label: string;
+  value: V;
+}
+
+/** An Atlaskit Select of plain choices, labelled by the Field's <label> through its input id. */
+function Choose<V extends string>({ id, choices, value, onChange }: { id: string; choices: Choice<V>[]; value: V; onChange: (value: V) => void }) {
+  return <Select<Choice<V>> inputId={id} options={choices} value={choices.find((choice) => choice.value === value) ?? null} onChange={(choice) => choice && onChange(choice.value)} />;
+}
+
+const MODELS: Choice<MetaDraft['model']>[] = [
+  { label: 'Met / not met (every mandatory item must be met)', value: 'met' },
+  { label: 'Points against a pass mark', value: 'points' },
+];
+const NA_RULES: Choice<MetaDraft['naRule']>[] = [
+  { label: 'Allowed with a written justification', value: 'justified' },
+  { label: 'Allowed freely', value: 'free' },
+  { label: 'Only through named exemptions (met or not met otherwise)', value: 'exemptions' },
+];
 
 interface MetaFormProps {
   draft: MetaDraft;
@@ -43,17 +65,13 @@ function frameworks(existing: readonly ChecklistSummary[]): { framework: string;
   }));
 }
 
-function naRuleFrom(value: string): MetaDraft['naRule'] {
-  return value === 'free' || value === 'exemptions' ? value : 'justified';
-}
-
 export function MetaForm({ draft, existing, onChange, onBasedOn, aws = false }: MetaFormProps) {
   const headingId = useId();
   const text = (key: 'name' | 'framework' | 'version' | 'id' | 'passMark' | 'maxScore' | 'penalty') => ({
     value: draft[key],
-    onChange: (event: { target: { value: string } }) => onChange({ [key]: event.target.value }),
-    style: { ...control, width: '100%' },
+    onChange: (event: { currentTarget: { value: string } }) => onChange({ [key]: event.currentTarget.value }),
   });
+  const bases: Choice<string>[] = [{ label: 'a new checklist', value: '' }, ...frameworks(existing).map(({ framework, label }) => ({ label: `a new version of ${label}`, value: framework }))];
   return (
     <section aria-labelledby={headingId} style={section}>
       <Heading size="small" as="h3" id={headingId}>
@@ -61,39 +79,25 @@ export function MetaForm({ draft, existing, onChange, onBasedOn, aws = false }: 
       </Heading>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: token('space.200', '16px') }}>
         <Field label="This file is" hint="A new version keeps the framework, so projects can move to it with “Update to version”.">
-          {(id) => (
-            <select id={id} value={draft.basedOn ?? ''} onChange={(event) => onBasedOn(event.target.value || undefined)} style={control}>
-              <option value="">a new checklist</option>
-              {frameworks(existing).map(({ framework, label }) => (
-                <option key={framework} value={framework}>
-                  a new version of {label}
-                </option>
-              ))}
-            </select>
-          )}
+          {(id) => <Choose id={id} choices={bases} value={draft.basedOn ?? ''} onChange={(framework) => onBasedOn(framework || undefined)} />}
         </Field>
-        <Field label="Name">{(id) => <input id={id} type="text" {...text('name')} />}</Field>
-        <Field label="Version" hint="One word, e.g. 1, 4.2 or 2025-08.">{(id) => <input id={id} type="text" {...text('version')} />}</Field>
-        <Field label="Framework" hint="The same for every version of this checklist.">{(id) => <input id={id} type="text" {...text('framework')} />}</Field>
-        <Field label="Checklist id" hint="Made from the framework and version; unique on this site.">{(id) => <input id={id} type="text" {...text('id')} />}</Field>
+        <Field label="Name">{(id) => <Textfield id={id} {...text('name')} />}</Field>
+        <Field label="Version" hint="One word, e.g. 1, 4.2 or 2025-08.">{(id) => <Textfield id={id} {...text('version')} />}</Field>
+        <Field label="Framework" hint="The same for every version of this checklist.">{(id) => <Textfield id={id} {...text('framework')} />}</Field>
+        <Field label="Checklist id" hint="Made from the framework and version; unique on this site.">{(id) => <Textfield id={id} {...text('id')} />}</Field>
         <Field label="Scoring">
-          {(id) => (
-            <select id={id} value={draft.model} onChange={(event) => onChange({ model: event.target.value === 'points' ? 'points' : 'met' })} style={control}>
-              <option value="met">Met / not met (every mandatory item must be met)</option>
-              <option value="points">Points against a pass mark</option>
-            </select>
-          )}
+          {(id) => <Choose id={id} choices={MODELS} value={draft.model} onChange={(model) => onChange({ model })} />}
         </Field>
         {draft.model === 'points' && (
           <>
-            <Field label="Pass mark" hint="The score needed to pass, e.g. 900.">{(id) => <input id={id} type="text" inputMode="numeric" {...text('passMark')} />}</Field>
+            <Field label="Pass mark" hint="The score needed to pass, e.g. 900.">{(id) => <Textfield id={id} inputMode="numeric" {...text('passMark')} />}</Field>
             <Field
               label="Penalty for an unmet mandatory item"
               hint="Points taken off the score for each mandatory item not met; empty means 0. A row's own Penalty cell wins."
             >
-              {(id) => <input id={id} type="text" inputMode="numeric" placeholder="0" {...text('penalty')} />}
+              {(id) => <Textfield id={id} inputMode="numeric" placeholder="0" {...text('penalty')} />}
             </Field>
-            <Field label="Maximum score" hint="Leave empty to use the sum of the item points.">{(id) => <input id={id} type="text" inputMode="numeric" {...text('maxScore')} />}</Field>
+            <Field label="Maximum score" hint="Leave empty to use the sum of the item points.">{(id) => <Textfield id={id} inputMode="numeric" {...text('maxScore')} />}</Field>
           </>
         )}
         {aws ? (
@@ -102,13 +106,7 @@ export function MetaForm({ draft, existing, onChange, onBasedOn, aws = false }: 
           </Field>
         ) : (
           <Field label="N/A answers" hint="What the item panel lets people answer when an item does not apply.">
-            {(id) => (
-              <select id={id} value={draft.naRule} onChange={(event) => onChange({ naRule: naRuleFrom(event.target.value) })} style={control}>
-                <option value="justified">Allowed with a written justification</option>
-                <option value="free">Allowed freely</option>
-                <option value="exemptions">Only through named exemptions (met or not met otherwise)</option>
-              </select>
-            )}
+            {(id) => <Choose id={id} choices={NA_RULES} value={draft.naRule} onChange={(naRule) => onChange({ naRule })} />}
           </Field>
         )}
       </div>

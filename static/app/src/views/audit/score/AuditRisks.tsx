@@ -5,6 +5,7 @@
  * can switch here. The server refuses the switch to anyone else, with a message saying so.
  */
 import { useId, useMemo } from 'react';
+import Checkbox from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { useServices } from '../../../api/services';
@@ -67,28 +68,22 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
       )}
       {evidence && (
         <div style={{ display: 'grid', gap: 2 }}>
-          <label htmlFor={strictId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <input
-              id={strictId}
-              type="checkbox"
-              checked={rollup.strictMode}
-              disabled={saving || !mayAdminister}
-              aria-describedby={mayAdminister ? undefined : reasonId}
-              onChange={(e) => change({ strictMode: e.target.checked })}
-            />
-            Strict mode: count an item as met only with accepted evidence in force
-          </label>
-          <label htmlFor={fourEyesId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <input
-              id={fourEyesId}
-              type="checkbox"
-              checked={rollup.fourEyes ?? true}
-              disabled={saving || !mayAdminister}
-              aria-describedby={mayAdminister ? undefined : reasonId}
-              onChange={(e) => change({ fourEyes: e.target.checked })}
-            />
-            Four eyes: evidence is accepted or rejected by someone other than the person who added it
-          </label>
+          <Checkbox
+            id={strictId}
+            isChecked={rollup.strictMode}
+            isDisabled={saving || !mayAdminister}
+            aria-describedby={mayAdminister ? undefined : reasonId}
+            onChange={(e) => change({ strictMode: e.target.checked })}
+            label="Strict mode: count an item as met only with accepted evidence in force"
+          />
+          <Checkbox
+            id={fourEyesId}
+            isChecked={rollup.fourEyes ?? true}
+            isDisabled={saving || !mayAdminister}
+            aria-describedby={mayAdminister ? undefined : reasonId}
+            onChange={(e) => change({ fourEyes: e.target.checked })}
+            label="Four eyes: evidence is accepted or rejected by someone other than the person who added it"
+          />
           {!mayAdminister && (
             <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
               {ADMINISTER_REASON}

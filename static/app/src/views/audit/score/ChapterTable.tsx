@@ -65,7 +65,7 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
         {
           key: chapter.id,
           content: chapter.jql ? (
-            <HostLink path={searchPath(chapter.jql)} aria-label={`Open the issues of ${chapter.title} in Jira`}>
+            <HostLink path={searchPath(chapter.jql)} aria-label={`Open in Jira: the issues of ${chapter.title}`}>
               Open in Jira
             </HostLink>
           ) : (

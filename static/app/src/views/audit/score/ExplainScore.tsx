@@ -5,6 +5,8 @@
 import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { StatusPill } from '../../../components/StatusPill';
@@ -28,6 +30,9 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
   const textId = useId();
   const showId = useId();
   const points = rollup.model === 'points';
+  const showChoices = (Object.keys(FILTER_LABELS) as ContributionFilter[])
+    .filter((key) => points || (key !== 'earning' && key !== 'costing'))
+    .map((key) => ({ label: FILTER_LABELS[key], value: key }));
   const matches = useMemo(() => filterItems(rollup.items, { text, show }), [rollup.items, text, show]);
   const chapterTitles = useMemo(() => new Map(rollup.chapters.map((chapter) => [chapter.id, chapter.title])), [rollup.chapters]);
 
@@ -44,22 +49,19 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
             Score explanation
           </Heading>
           <div style={{ display: 'flex', gap: token('space.200', '16px'), flexWrap: 'wrap', alignItems: 'end' }}>
-            <label htmlFor={textId} style={{ display: 'grid', gap: 4 }}>
-              Filter items
-              <input id={textId} type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="Id, title, reason or issue" />
-            </label>
-            <label htmlFor={showId} style={{ display: 'grid', gap: 4 }}>
-              Show
-              <select id={showId} value={show} onChange={(event) => setShow(event.target.value as ContributionFilter)}>
-                {(Object.keys(FILTER_LABELS) as ContributionFilter[])
-                  .filter((key) => points || (key !== 'earning' && key !== 'costing'))
-                  .map((key) => (
-                    <option key={key} value={key}>
-                      {FILTER_LABELS[key]}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <div style={{ display: 'grid', gap: 4 }}>
+              <label htmlFor={textId}>Filter items</label>
+              <Textfield id={textId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder="Id, title, reason or issue" />
+            </div>
+            <div style={{ display: 'grid', gap: 4, minWidth: 240 }}>
+              <label htmlFor={showId}>Show</label>
+              <Select
+                inputId={showId}
+                options={showChoices}
+                value={showChoices.find((choice) => choice.value === show) ?? null}
+                onChange={(choice) => choice && setShow(choice.value)}
+              />
+            </div>
           </div>
           <p aria-live="polite" style={{ margin: 0 }}>
             {matches.length > ROW_LIMIT

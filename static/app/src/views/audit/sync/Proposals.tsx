@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import { token } from '@atlaskit/tokens';
 import type { SyncMapping, SyncPreview } from '../../../../../../common/contract';
 import { plural } from '../format';
@@ -65,9 +66,7 @@ export function Proposals({ plan, confirmed, onChange }: ProposalsProps) {
           const key = proposalKey(proposal);
           return (
             <li key={key}>
-              <label>
-                <input type="checkbox" checked={confirmed.has(key)} onChange={(event) => toggle(key, event.target.checked)} /> {proposalLabel(proposal)}
-              </label>
+              <Checkbox isChecked={confirmed.has(key)} onChange={(event) => toggle(key, event.target.checked)} label={proposalLabel(proposal)} />
             </li>
           );
         })}

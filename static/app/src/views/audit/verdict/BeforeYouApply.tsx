@@ -4,6 +4,7 @@
  * them; the list stands beside it so a team that passes every item is not surprised at the door.
  */
 import { useId } from 'react';
+import Checkbox from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { useAction } from '../../../hooks/useAction';
@@ -42,18 +43,22 @@ export function BeforeYouApply({ api, checklistId }: BeforeYouApplyProps) {
       <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
         {list.conditions.map((condition) => (
           <li key={condition.id}>
-            <label style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-              <input type="checkbox" checked={condition.done} disabled={!list.canEdit || busy} onChange={(event) => tick(condition.id, event.target.checked)} />
-              <span>
-                {condition.text}
-                {condition.detail && <span style={{ display: 'block', color: subtle }}>{condition.detail}</span>}
-                {condition.by && condition.at && (
-                  <span style={{ display: 'block', color: subtle, fontSize: '0.9em' }}>
-                    {condition.done ? 'Ticked' : 'Unticked'} by {condition.by} on {condition.at.slice(0, 10)}
-                  </span>
-                )}
-              </span>
-            </label>
+            <Checkbox
+              isChecked={condition.done}
+              isDisabled={!list.canEdit || busy}
+              onChange={(event) => tick(condition.id, event.target.checked)}
+              label={
+                <span>
+                  {condition.text}
+                  {condition.detail && <span style={{ display: 'block', color: subtle }}>{condition.detail}</span>}
+                  {condition.by && condition.at && (
+                    <span style={{ display: 'block', color: subtle, fontSize: '0.9em' }}>
+                      {condition.done ? 'Ticked' : 'Unticked'} by {condition.by} on {condition.at.slice(0, 10)}
+                    </span>
+                  )}
+                </span>
+              }
+            />
           </li>
         ))}
       </ul>
