@@ -1,6 +1,8 @@
 /**
- * The crosswalk in a checklist's rollup: getRollup calls {@link applyCrosswalk} once, after scoring.
- * With no crosswalk saved it costs one KVS read. Otherwise the mappings are followed into the
+ * The crosswalk in a checklist's rollup: getRollup calls {@link planCrosswalk} before it reads Jira
+ * (with no crosswalk saved it costs one KVS read and there is nothing to apply), then
+ * {@link applyCrosswalk} once, after scoring. The source issues' visibility comes from the rollup's
+ * own search as the user, widened to the source checklists: no Jira call of its own. Otherwise the mappings are followed into the
  * checklists the project holds (renames followed, retirements counted), and the evidence of the
  * source checklists is taken from their own rollups (their cache when fresh, else one read of
  * Jira each, through the same item map). Evidence on a source item is what the project's own
@@ -40,37 +42,25 @@ export interface CrosswalkDeps<T extends ScoredChecklist> {
   projectKey: string;
   /** The rollup of another checklist of the project (no crosswalk applied: coverage never chains). */
   rollupOf: (def: ChecklistDefinition) => Promise<T>;
-  /** Which of these issue keys the caller can see; a source outside them shows no key or titles. */
-  visibleKeys: (issueKeys: readonly string[]) => Promise<ReadonlySet<string>>;
+  /**
+   * The source checklists' issue keys the caller can see (asked as the user, with the checklist's
+   * own, in one search: planCrosswalk's sourceIds); a source outside them shows no key or titles.
+   */
+  visibleKeys: ReadonlySet<string>;
 }
 
 /**
  * @example
- * const { computed, crosswalk } = await applyCrosswalk(base, deps);
+ * const { computed, crosswalk } = await applyCrosswalk(base, deps, plan);
  * crosswalk?.covered[0]; // → { itemId: '03.01', by: [{ checklistId: 'mspalliance-code-of-ethics', itemId: '4.1', issueKey: 'MSP-7', … }] }
  */
-export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: CrosswalkDeps<T>): Promise<{ computed: T; crosswalk?: RollupCrosswalk }> {
-  // A damaged crosswalk must not take the score down with it: the rollup is served without it.
-  const mappings = await loadCrosswalk().then(
-    (loaded) => loaded.mappings,
-    (error: unknown) => {
-      console.warn(`[crosswalk] ${deps.projectKey}: the saved crosswalk could not be read (${error instanceof Error ? error.name : 'error'}); scored without it`);
-      return [];
-    },
-  );
-  if (mappings.length === 0) return { computed: base };
+export async function applyCrosswalk<T extends ScoredChecklist>(
+  base: T,
+  deps: CrosswalkDeps<T>,
+  plan: CrosswalkPlan,
+): Promise<{ computed: T; crosswalk: RollupCrosswalk }> {
+  const { mine, held, sourceIds } = plan;
   const def = base.def;
-  const heldIds = (await projectChecklists(deps.projectKey)).filter((id) => id !== def.id);
-  const named = new Set(mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId]));
-  const defs = await Promise.all([...new Set([...heldIds, ...named])].map((id) => findChecklist(id)));
-  const known = defs.filter((d): d is ChecklistDefinition => d !== undefined);
-  const held = [def, ...known.filter((d) => heldIds.includes(d.id))];
-  const resolved = resolveMappings(mappings, [def, ...known], held);
-  const mine = resolved.filter((entry) => entry.coverage === 'full' && entry.to.state === 'held' && entry.to.ref.checklistId === def.id && entry.from.state === 'held');
-  const retired = retiredMappings(resolved).filter((entry) => [entry.mapping.from, entry.mapping.to].some((ref) => frameworkOf(ref.checklistId, known, def) === def.framework)).length;
-  if (mine.length === 0 && retired === 0) return { computed: base };
-
-  const sourceIds = [...new Set(mine.flatMap((entry) => (entry.from.state === 'held' ? [entry.from.ref.checklistId] : [])))];
   const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>();
   for (const id of sourceIds) {
     const sourceDef = held.find((d) => d.id === id);
@@ -88,9 +78,7 @@ export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: C
     today,
   );
   const coveredItems = [...coverage.values()].filter((item) => item.coveredBy.length > 0);
-  // One read as the user for every source issue shown (none when nothing is covered).
-  const sourceKeys = [...new Set(coveredItems.flatMap((item) => item.coveredBy.flatMap((by) => (by.issueKey !== undefined ? [by.issueKey] : []))))];
-  const visibleKeys = sourceKeys.length > 0 ? await deps.visibleKeys(sourceKeys) : new Set<string>();
+  const visibleKeys = deps.visibleKeys;
   const covered = coveredItems
     .map((item) => ({
       itemId: item.target.itemId,
@@ -103,7 +91,44 @@ export async function applyCrosswalk<T extends ScoredChecklist>(base: T, deps: C
   const { countsInStrictMode } = await readCrosswalkSettings(deps.projectKey);
   const computed = base.strictMode && countsInStrictMode && covered.length > 0 ? rescore(base, covered, sources, today) : base;
   const summary = coverageSummary(def.id, coverage, base.report.mandatoryOpen);
-  return { computed, crosswalk: { covered, mapped: summary.mapped, wouldClose: summary.wouldClose, countsInStrictMode, retired } };
+  return { computed, crosswalk: { covered, mapped: summary.mapped, wouldClose: summary.wouldClose, countsInStrictMode, retired: plan.retired } };
+}
+
+/** What the saved crosswalk maps onto one checklist of the project; undefined when nothing (KVS reads only). */
+export interface CrosswalkPlan {
+  mine: ReturnType<typeof resolveMappings>;
+  held: ChecklistDefinition[];
+  retired: number;
+  /** The held checklists whose evidence covers items of this one. */
+  sourceIds: string[];
+}
+
+/**
+ * Made before the rollup reads Jira, so its caller can ask for the visibility of the source
+ * checklists' issues in the same search as the checklist's own (one call as the user, not two).
+ */
+export async function planCrosswalk(projectKey: string, def: ChecklistDefinition): Promise<CrosswalkPlan | undefined> {
+  // A damaged crosswalk must not take the score down with it: the rollup is served without it.
+  const mappings = await loadCrosswalk().then(
+    (loaded) => loaded.mappings,
+    (error: unknown) => {
+      console.warn(`[crosswalk] ${projectKey}: the saved crosswalk could not be read (${error instanceof Error ? error.name : 'error'}); scored without it`);
+      return [];
+    },
+  );
+  if (mappings.length === 0) return undefined;
+  const heldIds = (await projectChecklists(projectKey)).filter((id) => id !== def.id);
+  const named = new Set(mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId]));
+  const defs = await Promise.all([...new Set([...heldIds, ...named])].map((id) => findChecklist(id)));
+  const known = defs.filter((d): d is ChecklistDefinition => d !== undefined);
+  const held = [def, ...known.filter((d) => heldIds.includes(d.id))];
+  const resolved = resolveMappings(mappings, [def, ...known], held);
+  const mine = resolved.filter((entry) => entry.coverage === 'full' && entry.to.state === 'held' && entry.to.ref.checklistId === def.id && entry.from.state === 'held');
+  const retired = retiredMappings(resolved).filter((entry) => [entry.mapping.from, entry.mapping.to].some((ref) => frameworkOf(ref.checklistId, known, def) === def.framework)).length;
+  if (mine.length === 0 && retired === 0) return undefined;
+
+  const sourceIds = [...new Set(mine.flatMap((entry) => (entry.from.state === 'held' ? [entry.from.ref.checklistId] : [])))];
+  return { mine, held, retired, sourceIds };
 }
 
 function frameworkOf(checklistId: string, known: readonly ChecklistDefinition[], def: ChecklistDefinition): string | undefined {

@@ -5,7 +5,7 @@
  * its id, its issue number (the `PROJ-` prefix is stored once), an index into the block's few
  * distinct (category, status, resolution, assessment) combinations, and its `updated` time as
  * milliseconds after the oldest one: 20-24 bytes, so 5,000 items take ~0.11 MB, one value.
- * Evidence digests are stored only for items that have evidence.
+ * Evidence digests and assessment justifications are stored only for items that have them.
  */
 import { z } from 'zod';
 import type { ItemResult, StatusCategory } from '../domain/types';
@@ -40,6 +40,8 @@ export const stateBlockSchema = z
     people: z.array(z.string()).optional(),
     /** Index into `people` per item, or null when unassigned. */
     owner: z.array(z.number().int().nonnegative().nullable()).optional(),
+    /** The assessment's justification by the item's position in this block, for items with one (absent when none). */
+    why: z.record(z.string(), z.string()).optional(),
   })
   .refine((block) => [block.keys, block.kind, block.updated].every((column) => column.length === block.ids.length), 'columns differ in length')
   .refine((block) => block.kind.every((index) => index < block.kinds.length), 'kind index out of range');
@@ -104,6 +106,7 @@ export function unpackStates(blocks: readonly StateBlock[]): DecodedStates {
         assessment: assessment as ItemResult | null,
         ...(updated !== null ? { updatedAt: new Date(block.since + updated).toISOString() } : {}),
         ...(block.owner !== undefined ? { assignee: block.people?.[block.owner[index] ?? -1] ?? null } : {}),
+        ...(block.why?.[String(index)] !== undefined ? { assessmentJustification: block.why[String(index)] } : {}),
       });
       const digest = block.evidence[String(index)];
       if (digest && !evidence.has(itemId)) evidence.set(itemId, digest);
@@ -121,6 +124,7 @@ interface Row {
   digest: EvidenceDigest | undefined;
   /** The assignee, null when unassigned, undefined when not read. */
   assignee: string | null | undefined;
+  justification: string | undefined;
   /** An upper bound of what adding the row adds to the block's JSON (with its commas). */
   bytes: number;
 }
@@ -137,6 +141,7 @@ class BlockBuilder {
   private readonly people: string[] = [];
   private readonly personIndex = new Map<string, number>();
   private readonly owner: (number | null)[] = [];
+  private readonly why: Record<string, string> = {};
   /** Whether any state carried its assignee (states read before assignees were read do not). */
   private assigneesRead = false;
   bytes: number;
@@ -165,8 +170,9 @@ class BlockBuilder {
       jsonBytes(state.itemId) + 1 + jsonBytes(key) + 1 + String(kindIndex).length + 1 + jsonBytes(updated) + 1 +
       (known === undefined ? jsonBytes(kind) + 1 : 0) +
       (digest ? jsonBytes(position) + 1 + jsonBytes(digest) + 1 : 0) +
+      (state.assessmentJustification !== undefined ? jsonBytes({ why: {} }) + jsonBytes(position) + 1 + jsonBytes(state.assessmentJustification) + 1 : 0) +
       this.ownerBytes(state.assignee);
-    return { itemId: state.itemId, key, kind, kindIndex, updated, digest, assignee: state.assignee, bytes };
+    return { itemId: state.itemId, key, kind, kindIndex, updated, digest, assignee: state.assignee, justification: state.assessmentJustification, bytes };
   }
 
   add(row: Row): void {
@@ -175,6 +181,7 @@ class BlockBuilder {
       this.kindIndex.set(JSON.stringify(row.kind), row.kindIndex);
     }
     if (row.digest) this.evidence[String(this.ids.length)] = row.digest;
+    if (row.justification !== undefined) this.why[String(this.ids.length)] = row.justification;
     this.ids.push(row.itemId);
     this.keys.push(row.key);
     this.kind.push(row.kindIndex);
@@ -216,6 +223,7 @@ class BlockBuilder {
       updated: this.updated,
       evidence: this.evidence,
       ...(this.assigneesRead ? { people: this.people, owner: this.owner } : {}),
+      ...(Object.keys(this.why).length > 0 ? { why: this.why } : {}),
     };
   }
 

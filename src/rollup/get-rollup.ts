@@ -15,8 +15,8 @@
  * cannot make the app read all of Jira on every click.
  *
  * Jira calls: one mypermissions (Browse projects, and the `can` flags from the same answer), one
- * visibility search (up to 5,000 items), and on a read from Jira either a delta on the cached read
- * (two ids-only searches and ceil(changed/100) bulk fetches: 4 calls when nothing changed) or, for
+ * visibility search (up to 5,000 items, the crosswalk's source checklists' included), and on a read from Jira either a delta on the cached read
+ * (two searches and ceil(changed/100) bulk fetches: 4 calls when nothing changed) or, for
  * the first read or after the item map changed, ceil(N/100) search pages (read-states.ts). The
  * evidence field's id comes from KVS (remembered by the import).
  */
@@ -46,8 +46,7 @@ import type { ItemRead } from '../platform/item-states';
 import { digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
 import { openItemMap } from '../item-map/ensure';
-import { applyCrosswalk } from '../crosswalk/rollup';
-import { visibleAmong } from '../crosswalk/visible';
+import { applyCrosswalk, planCrosswalk } from '../crosswalk/rollup';
 import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
@@ -85,16 +84,16 @@ export async function getRollup(
   // A checklist the project never imported is scored for the asker but leaves no cache or history:
   // a browse-only user must not be able to make the app write for any checklist id.
   const held = (await projectChecklists(caller.projectKey)).includes(def.id);
+  // Evidence from other checklists of the project that the site's crosswalk maps here (src/crosswalk);
+  // the source issues' visibility is asked in the same search as the checklist's own.
+  const plan = await planCrosswalk(caller.projectKey, def);
   const [scored, visible] = await Promise.all([
     computeRollup(jira, caller.projectKey, def, { refresh: args.refresh === true, store: held }, now),
-    visibleIssueKeys(jira, caller.projectKey, def.id),
+    visibleIssueKeys(jira, caller.projectKey, def.id, plan?.sourceIds),
   ]);
-  // Evidence from other checklists of the project that the site's crosswalk maps here (src/crosswalk).
-  const { computed, crosswalk } = await applyCrosswalk(scored, {
-    projectKey: caller.projectKey,
-    rollupOf: (source) => computeRollup(jira, caller.projectKey, source, {}, now),
-    visibleKeys: (issueKeys) => visibleAmong(jira, issueKeys),
-  });
+  const { computed, crosswalk } = plan
+    ? await applyCrosswalk(scored, { projectKey: caller.projectKey, rollupOf: (source) => computeRollup(jira, caller.projectKey, source, {}, now), visibleKeys: visible }, plan)
+    : { computed: scored, crosswalk: undefined };
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
   const unclaimed = (await readUnclaimed(caller.projectKey, def.id)).filter((claim) => visible.has(claim.issueKey));

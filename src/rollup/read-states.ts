@@ -12,7 +12,8 @@
  * every later read asks Jira only what changed:
  *
  * 1. ids-only search of the checklist's active item issues (membership: one call up to 5,000),
- * 2. ids-only search of those updated since the last read, less a margin for index lag,
+ * 2. search of those updated since the last read, less a margin for index lag, with `updated`
+ *    (100 a page): one whose `updated` is the one the cache holds did not change since that read,
  * 3. bulkfetch (100 a call) of the changed issues and of members the last read did not know:
  *    the per-item fallback, so it costs ceil(changed/100) calls.
  *
@@ -163,9 +164,19 @@ async function deltaRead(
   const sinceMinutes = Math.ceil(Math.max(0, context.now - cached.readAt) / 60_000) + 1 + INDEX_LAG_MARGIN_MINUTES;
   const [members, changed] = await Promise.all([
     jira.searchJql({ jql, fields: ['key'] }),
-    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: ['key'] }),
+    // With `updated` (100 a page instead of 5,000: the changed few fit one page as well).
+    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: ['key', 'updated'] }),
   ]);
-  const changedIds = new Set(changed.map((issue) => issue.id));
+  // As instants: the cache keeps `updated` as an ISO string in UTC, Jira answers with its offset.
+  const heldUpdated = new Map(cached.states.flatMap((state) => (state.issueKey !== undefined && state.updatedAt !== undefined ? [[state.issueKey, Date.parse(state.updatedAt)]] : [])));
+  const unchanged = (issue: JiraSearchIssue): boolean => {
+    const at = typeof issue.fields?.updated === 'string' ? Date.parse(issue.fields.updated) : Number.NaN;
+    return issue.key !== undefined && Number.isFinite(at) && heldUpdated.get(issue.key) === at;
+  };
+  // Within the lag margin but with the very `updated` the cache holds: unchanged since that read, not
+  // fetched again (else every read within 15 minutes of an import fetches every item). A change the
+  // index has not caught up with yet shows with a new `updated` on a later read, as with the margin.
+  const changedIds = new Set(changed.filter((issue) => !unchanged(issue)).map((issue) => issue.id));
   const known = new Map<string, 'state' | 'claim' | 'other'>();
   for (const state of cached.states) if (state.issueKey !== undefined) known.set(state.issueKey, 'state');
   for (const claim of context.previousUnclaimed) known.set(claim.issueKey, 'claim');

@@ -5,11 +5,14 @@
  * keys only, 5,000 a page, so one call up to 5,000 items.
  */
 import type { JiraClient } from '../jira';
-import { activeItemsJql } from '../jira/identity';
+import { activeItemsJql, checklistIssuesJql, ITEM_PROPERTY } from '../jira/identity';
 import { SEARCH_PAGE_IDS_ONLY } from '../jira/search';
 
-export async function visibleIssueKeys(jira: JiraClient, projectKey: string, checklistId: string): Promise<Set<string>> {
-  const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, checklistId), fields: ['key'], maxResults: SEARCH_PAGE_IDS_ONLY, as: 'user' });
+/** `alsoChecklistIds`: other checklists whose items the page shows too (the crosswalk's sources), in the same search. */
+export async function visibleIssueKeys(jira: JiraClient, projectKey: string, checklistId: string, alsoChecklistIds: readonly string[] = []): Promise<Set<string>> {
+  const ids = [...new Set([checklistId, ...alsoChecklistIds])];
+  const jql = ids.length === 1 ? activeItemsJql(projectKey, checklistId) : `${checklistIssuesJql(projectKey, ids)} AND issue.property[${ITEM_PROPERTY}].state = "active"`;
+  const issues = await jira.searchJql({ jql, fields: ['key'], maxResults: SEARCH_PAGE_IDS_ONLY, as: 'user' });
   return new Set(issues.flatMap((issue) => (issue.key !== undefined ? [issue.key] : [])));
 }
 

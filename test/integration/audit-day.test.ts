@@ -71,6 +71,9 @@ describe('audit day', () => {
     });
 
     it('reads `updated` in the rollup search: no call per item', async () => {
+      // A change since the last read, so the delta reads that item's state (unchanged ones stay cached).
+      await h.transition(key('OPS-009'), 'To Do');
+      await h.runtime.idle();
       h.emulator.clearRequests();
       process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
       try {

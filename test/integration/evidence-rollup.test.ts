@@ -80,6 +80,8 @@ describe('getRollup with evidence', () => {
   it('reads evidence with the item states (the full read, then a delta fetching what changed), and serves risks from the cache', async () => {
     await addLink('1.1', { expiryDate: day(5) });
     await rollup();
+    // A change after that read, for the delta to fetch (the others keep the `updated` the cache holds).
+    await addLink('1.2');
     h.emulator.clearRequests();
     process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
     const fresh = await h.invoke<Rollup>('getRollup', { refresh: true }).finally(() => delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS);

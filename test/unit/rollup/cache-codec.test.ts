@@ -29,7 +29,8 @@ describe('packStates / unpackStates', () => {
     { itemId: '1.1', issueKey: 'MSP-7', statusCategory: 'done', statusName: 'Done', resolution: 'Done', assessment: null, updatedAt: '2026-03-01T09:00:00.123Z' },
     // Keys that are not PROJ + a canonical number are kept whole.
     { itemId: '1.2', issueKey: 'OLD-12', statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: 'not_met', updatedAt: '2026-02-01T00:00:00.000Z' },
-    { itemId: '1.3', issueKey: 'MSP-012', resolution: null, assessment: 'na' },
+    // The justification of an N/A is kept: a delta read keeps unchanged items from the cache.
+    { itemId: '1.3', issueKey: 'MSP-012', resolution: null, assessment: 'na', assessmentJustification: 'We run no customer workloads.' },
     { itemId: 'ünïcode "quoted"', issueKey: 'MSP-99999', statusCategory: 'indeterminate', statusName: 'In Review', resolution: null, assessment: 'met', updatedAt: '2027-01-01T00:00:00.000Z' },
     // A second issue of 1.1: scoring uses the first, so only the first carries the evidence.
     { itemId: '1.1', issueKey: 'MSP-8', statusCategory: 'new', statusName: 'To Do', resolution: null, assessment: null },
