@@ -1,5 +1,7 @@
 /** The resolver contract, part: Checklists, import, the rollup (score) and version sync. (common/contract.ts re-exports every part.) */
 import type { RollupCrosswalk } from '../crosswalk';
+// Wire types derived from the domain's where they are the same shape (types only: nothing of src/ enters the UI bundle).
+import type { SyncPlanSummary } from '../../src/domain/sync-plan';
 
 export type ScoringModelName = 'points' | 'met';
 export type ItemResultName = 'met' | 'not_met' | 'na' | 'not_assessed';
@@ -230,24 +232,8 @@ export interface SyncPreview {
   version: string;
   /** Checklist ids (versions of the framework) the project's issues carry now. */
   fromChecklistIds: string[];
-  summary: {
-    create: number;
-    update: number;
-    renamed: number;
-    restored: number;
-    changed: number;
-    versionOnly: number;
-    retire: number;
-    unchanged: number;
-    duplicates: number;
-    /** Active issues before the move that stand for an item after it (they keep their work). */
-    carriedOver: number;
-    /** Active issues of the checklist before the move. */
-    activeBefore: number;
-    /** Issues to retire that have work on them: status, evidence, an assessment or a waiver. */
-    retiredWithWork: number;
-    proposals: number;
-  };
+  /** The domain's counts as they are (src/domain/sync-plan.ts): `update` = renamed + restored + changed + versionOnly. */
+  summary: SyncPlanSummary;
   /**
    * Old items whose issue could stand for a new item (same title, one to one). Nothing moves
    * unless the person confirms it: `applySync { mappings }`. `issueKey` is absent when hidden.
