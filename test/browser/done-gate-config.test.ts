@@ -82,7 +82,7 @@ const outside = (req: Partial<EmulatorRequest>): EmulatorRequest => ({ method: '
     emulator.clearWorkflowValidators();
     expect((await emulator.handle(outside({ method: 'POST', path: `/rest/api/3/issue/${optionalKey}/transitions`, body: { transition: { id: '31' } } }))).status).toBe(204);
     await env.server.runtime.idle();
-    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/evidence?as=admin`);
     const frame = await appFrame(s.page, 'audit-page');
     const section = frame.locator('section', { has: frame.getByRole('heading', { name: 'Done gate', exact: true }) });
     await section.getByText('Not confirmed yet').waitFor();

@@ -136,7 +136,7 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
     await why.fill('We run no workloads this control covers.');
     await panel.click('button:has-text("Save assessment")');
     await panel.waitForSelector('[data-testid="item-result"]:has-text("Assessed N/A on the issue")');
-    await panel.waitForSelector('text=Assessed by admin');
+    await panel.waitForSelector('text=Assessed by Ada Admin');
     await screenshot(s.page, 'evidence-6-na-justified');
     expect(s.errors).toEqual([]);
   });

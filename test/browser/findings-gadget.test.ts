@@ -40,7 +40,7 @@ if (!built) console.log('Findings and gadget browser test skipped: no production
   });
 
   it('records a finding on the Audit page: it is listed open with its issue and the days left', async () => {
-    const session = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page?as=admin`);
+    const session = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/plan?as=admin`);
     const frame = await appFrame(session.page, 'audit-page');
     const findings = frame.getByTestId('findings');
     await findings.getByRole('form', { name: 'Record a finding' }).waitFor();

@@ -78,7 +78,7 @@ if (!built) console.log('trail browser test skipped: needs static/app/build (npm
     const history = await panel.waitForSelector('section[aria-label="History"] [data-testid="trail-entry"]');
     const text = (await history.textContent()) ?? '';
     expect(text).toContain('Assessment set');
-    expect(text).toContain('by admin');
+    expect(text).toContain('by Ada Admin');
     expect(text).toContain('result: none → result: met');
     expect(text).toContain('Why: Catalogue published');
     await history.scrollIntoViewIfNeeded();

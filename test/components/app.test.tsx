@@ -51,8 +51,8 @@ describe('App', () => {
 
   it('still fails loudly when neither the key nor the type is known', () => {
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    render(<App moduleKey="audit-gadget" extensionType="jira:dashboardGadget" services={services()} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('The app has no screen for module “audit-gadget”.');
+    render(<App moduleKey="audit-unknown" extensionType="jira:globalPage" services={services()} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The app has no screen for module “audit-unknown”.');
     consoleError.mockRestore();
   });
 

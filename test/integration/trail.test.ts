@@ -19,7 +19,9 @@ describe('decision trail resolvers', () => {
     h.runtime.invoke({ functionKey, payload: {}, context: { moduleKey: 'audit-item-panel', accountId, issueKey } }) as Promise<T>;
 
   beforeAll(async () => {
-    h = startHarness();
+    // One test records 4,100 decisions in a few seconds (to export past one page), far past Forge's
+    // KVS read rate a real site would meet; the rate itself is test/integration/forge-limits.test.ts's.
+    h = startHarness({ limits: { kvsReadUnitsPerMinute: 1_000_000, kvsWriteUnitsPerMinute: 1_000_000, kvsRequestsPerSecond: 1_000_000 } });
     await registerChecklist(syncV1);
     await h.importChecklist(syncV1.id);
     const issues = await h.issues();
