@@ -22,7 +22,7 @@ describe('evidence from other checklists on the Audit page', () => {
   it('lists the covered items with a link to the source issue, what it would close, and what strict mode does', async () => {
     const api = new FakeAuditApi();
     api.rollups = [covered];
-    renderWithServices(<AuditPage pollMs={1} />, api);
+    renderWithServices(<AuditPage pollMs={1} />, api, '/evidence');
     const region = await section();
     expect(within(region).getByText(/1 item of 3 mapped items covered by accepted evidence on another checklist/)).toBeInTheDocument();
     expect(within(region).getByText(/Strict mode does not count it/)).toBeInTheDocument();
@@ -35,8 +35,8 @@ describe('evidence from other checklists on the Audit page', () => {
   it('is absent when no mapping applies to the checklist', async () => {
     const api = new FakeAuditApi();
     api.rollups = [pointsNotYet];
-    renderWithServices(<AuditPage pollMs={1} />, api);
-    await screen.findByRole('region', { name: 'Open mandatory items' });
+    renderWithServices(<AuditPage pollMs={1} />, api, '/evidence');
+    await screen.findByRole('heading', { name: 'Audit risks' });
     expect(screen.queryByRole('region', { name: 'Evidence from other checklists' })).not.toBeInTheDocument();
   });
 });
