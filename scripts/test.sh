@@ -22,7 +22,7 @@ else
   echo "== forge-lint skipped: ../shared/tools/forge-lint/run is absent"
 fi
 mkdir -p test-artifacts
-npx jest --ci --json --outputFile=test-artifacts/jest.json "$@"
+npx jest --ci --maxWorkers=2 --json --outputFile=test-artifacts/jest.json "$@"
 jest_rc=$?
 if [ -f test-artifacts/jest.json ]; then
   read -r jp jf js < <(node -e 'const r=require("./test-artifacts/jest.json");console.log(r.numPassedTests,r.numFailedTests+(r.numRuntimeErrorTestSuites||0),r.numPendingTests)')
