@@ -11,18 +11,6 @@
 export const ERROR_CODES = ['invalid-input', 'forbidden', 'not-found', 'conflict', 'limit', 'jira-unavailable'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/**
- * The codes' earlier spellings, still accepted by {@link AppError}'s constructor so code written
- * against them keeps compiling; an error always carries (and crosses the boundary with) the new code.
- * @deprecated write the hyphenated code.
- */
-export const LEGACY_ERROR_CODES: Readonly<Record<'bad_request' | 'not_found' | 'unavailable', ErrorCode>> = {
-  bad_request: 'invalid-input',
-  not_found: 'not-found',
-  unavailable: 'jira-unavailable',
-};
-type LegacyErrorCode = keyof typeof LEGACY_ERROR_CODES;
-
 /** The error name that carries each code across Forge's invoke boundary. */
 export const ERROR_NAMES: Record<ErrorCode, string> = {
   'invalid-input': 'BadRequestError',
@@ -67,9 +55,8 @@ export const ERROR_NAME_ALIASES: Readonly<Record<string, ErrorCode>> = {
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(given: ErrorCode | LegacyErrorCode, message: string, name?: keyof typeof ERROR_NAME_ALIASES) {
+  constructor(code: ErrorCode, message: string, name?: keyof typeof ERROR_NAME_ALIASES) {
     super(message);
-    const code: ErrorCode = Object.hasOwn(LEGACY_ERROR_CODES, given) ? LEGACY_ERROR_CODES[given as LegacyErrorCode] : (given as ErrorCode);
     this.code = code;
     this.name = name !== undefined && ERROR_NAME_ALIASES[name] === code ? name : ERROR_NAMES[code];
   }

@@ -13,7 +13,7 @@
  *   with the same id answers the finding already recorded.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, LimitError } from '../../common/errors';
+import { BadRequestError, LimitError, NotFoundError } from '../../common/errors';
 import type { RecordFindingPayload, RecordFindingResult } from '../../common/contract-findings';
 import { importedChecklist, auditChecklist } from '../catalogue/audit-checklist';
 import { checkFindingText, findingDueDate, findingIssueSummary, FindingInputError, FINDING_LABEL, MAX_FINDINGS } from '../domain/findings';
@@ -46,21 +46,21 @@ export async function recordFinding(jira: JiraClient, http: JiraHttp, caller: Pr
   try {
     words = checkFindingText(args);
   } catch (error) {
-    if (error instanceof FindingInputError) throw new AppError('bad_request', error.message);
+    if (error instanceof FindingInputError) throw new BadRequestError(error.message);
     throw error;
   }
   const def = args.checklistId !== undefined ? await importedChecklist(caller.projectKey, args.checklistId) : await auditChecklist(caller.projectKey, undefined);
   const item = def.items.find((candidate) => candidate.id === args.itemId);
   const mapped = item ? checklistMap(await openItemMap(jira, caller.projectKey, def.framework), def.id).items.get(item.id) : undefined;
   if (!item || !mapped || mapped.state !== 'active') {
-    throw new AppError('bad_request', `${args.itemId} is not an item of ${def.name} ${def.version} with an issue the app made in project ${caller.projectKey}: record the finding on one of the checklist's items; nothing was recorded.`);
+    throw new BadRequestError(`${args.itemId} is not an item of ${def.name} ${def.version} with an issue the app made in project ${caller.projectKey}: record the finding on one of the checklist's items; nothing was recorded.`);
   }
   await requireEditOn(http, caller, mapped.key, 'record a finding on it');
 
   const id = args.requestId ?? randomUUID();
   const outcome = await withFindingsLock(caller.projectKey, def.id, async () => {
     const existing = (await readFindings(caller.projectKey, def.id)).find((finding) => finding.id === id);
-    if (existing && existing.itemId !== item.id) throw new AppError('bad_request', `This request id was already used for a finding on ${existing.itemId}; send a new one.`);
+    if (existing && existing.itemId !== item.id) throw new BadRequestError(`This request id was already used for a finding on ${existing.itemId}; send a new one.`);
     if (existing?.state === 'created') return { finding: await ensureTrailed(caller, def, existing, now), created: false };
     let finding = existing;
     const fresh = finding === undefined;
@@ -92,7 +92,7 @@ export async function recordFinding(jira: JiraClient, http: JiraHttp, caller: Pr
   });
   const list = await findingsView(jira, http, caller, def, true, now);
   const view = list.findings.find((finding) => finding.id === outcome.finding.id);
-  if (!view) throw new AppError('not_found', `The finding was recorded as ${outcome.finding.issueKey ?? 'an issue'}, but you cannot see that issue.`);
+  if (!view) throw new NotFoundError(`The finding was recorded as ${outcome.finding.issueKey ?? 'an issue'}, but you cannot see that issue.`);
   return { finding: view, created: outcome.created, list };
 }
 
@@ -114,7 +114,7 @@ async function createOnce(jira: JiraClient, http: JiraHttp, projectKey: string, 
   const types = await jira.getCreateMetaIssueTypes({ projectKey, as: 'app' });
   const subtask = types.find((type) => type.subtask === true);
   const standard = chooseIssueTypes(types).item;
-  if (!subtask && !standard) throw new AppError('bad_request', `Project ${projectKey} offers no issue type the app can create a finding with (a sub-task or a standard type); nothing was created.`);
+  if (!subtask && !standard) throw new BadRequestError(`Project ${projectKey} offers no issue type the app can create a finding with (a sub-task or a standard type); nothing was created.`);
   const tie = subtask ? 'sub-task' : 'link';
   for (let attempt = 1; ; attempt++) {
     // A finding stored just now has no earlier create to find; one stored before (a lost answer) may.
@@ -124,7 +124,7 @@ async function createOnce(jira: JiraClient, http: JiraHttp, projectKey: string, 
       const [result] = await jira.bulkCreateIssues({ issues: [createInput(projectKey, def, finding, (subtask ?? standard) as JiraIssueTypeMeta, tie)] });
       if (!result || !result.ok) {
         const why = result && !result.ok ? [...result.errorMessages, ...Object.entries(result.errors).map(([field, message]) => `${field}: ${message}`)].join('; ') : 'no answer';
-        throw new AppError('bad_request', `Jira refused the finding's issue (${why}); nothing was created. Fix that in the project (or ask its admin), then record the finding again.`);
+        throw new BadRequestError(`Jira refused the finding's issue (${why}); nothing was created. Fix that in the project (or ask its admin), then record the finding again.`);
       }
       return { issueKey: result.key, issueId: result.id, tie: await tied(jira, http, finding, result.key, tie) };
     } catch (error) {

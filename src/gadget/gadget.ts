@@ -10,7 +10,7 @@
  * saves, so a wrong project or checklist is refused with the message and never saved.
  */
 import type { GadgetView, GetGadgetPayload } from '../../common/contract-findings';
-import { AppError, NotFoundError } from '../../common/errors';
+import { BadRequestError, NotFoundError } from '../../common/errors';
 import { readAccess } from '../platform/audit-access';
 import { historyDay } from '../platform/history-store';
 import { findChecklist } from '../catalogue';
@@ -31,7 +31,7 @@ const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 
 export async function getGadget(jira: JiraClient, http: JiraHttp, accountId: string, args: GetGadgetPayload, now: Clock = Date.now): Promise<GadgetView> {
   const projectKey = args.projectKey.trim().toUpperCase();
-  if (!PROJECT_KEY.test(projectKey)) throw new AppError('bad_request', `"${args.projectKey}" is not a Jira project key (e.g. MSP): choose a project in the gadget's settings.`);
+  if (!PROJECT_KEY.test(projectKey)) throw new BadRequestError(`"${args.projectKey}" is not a Jira project key (e.g. MSP): choose a project in the gadget's settings.`);
   let project: { id: string; name: string };
   try {
     const found = await jira.getProject({ projectKey, as: 'user' });
@@ -48,7 +48,7 @@ export async function getGadget(jira: JiraClient, http: JiraHttp, accountId: str
   const wanted = args.checklistId ?? (await lastChecklist(projectKey)) ?? defs[0]!.id;
   const def = defs.find((candidate) => candidate.id === wanted);
   if (!def) {
-    throw new AppError('bad_request', `Checklist "${wanted}" is not imported in project ${projectKey}: choose one of ${defs.map((candidate) => `${candidate.name} ${candidate.version}`).join(', ')} in the gadget's settings.`);
+    throw new BadRequestError(`Checklist "${wanted}" is not imported in project ${projectKey}: choose one of ${defs.map((candidate) => `${candidate.name} ${candidate.version}`).join(', ')} in the gadget's settings.`);
   }
   const [computed, plan, findings] = await Promise.all([
     computeRollup(jira, projectKey, def, {}, now),

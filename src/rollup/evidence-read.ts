@@ -1,15 +1,12 @@
 /**
- * The rollup's read of a checklist's items *with* their verdict data: the same one paged search as
- * the scores need (status, resolution, identity), with the evidence field added to it, so evidence
- * and assessments cost no extra call per item. The assessment comes from the app-owned evidence
- * field, never from the
- * `msp-audit-assessment` property, which the search does not even ask for.
+ * Item states *with* their verdict data from the issues the rollup read (read-states.ts: the same
+ * search or bulkfetch as the scores need, with the evidence field added, so evidence and
+ * assessments cost no extra call per item). The assessment comes from the app-owned evidence
+ * field, never from the `msp-audit-assessment` property.
  */
 import type { EvidenceFieldValue } from '../domain/evidence';
-import type { ChecklistDefinition } from '../domain/types';
-import type { JiraClient, JiraSearchIssue } from '../jira';
-import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
-import { ITEM_STATE_FIELDS, toItemState, type ItemRead } from '../platform/item-states';
+import type { JiraSearchIssue } from '../jira';
+import { toItemState, type ItemRead } from '../platform/item-states';
 import { assessmentInForce, readVerdict, type VerdictReading } from '../domain/verdict-reading';
 
 export interface ItemReadings {
@@ -41,22 +38,4 @@ export function itemStatesOf(
     if (reading.evidence.count > 0) evidence.set(state.itemId, reading.evidence);
   }
   return { states, evidence, ignored, readings };
-}
-
-export async function readItemsWithEvidence(
-  jira: JiraClient,
-  projectKey: string,
-  def: ChecklistDefinition,
-  evidenceFieldId: string | undefined,
-  /** Only issues this accepts are read (the item map's: rollup/get-rollup.ts). */
-  accept: (state: ItemRead) => boolean = () => true,
-): Promise<ItemReadings> {
-  const issues = await jira.searchJql({
-    jql: activeItemsJql(projectKey, def.id),
-    fields: [...ITEM_STATE_FIELDS, ...(evidenceFieldId !== undefined ? [evidenceFieldId] : [])],
-    properties: [ITEM_PROPERTY],
-  });
-  const { states, evidence, ignored } = itemStatesOf(issues, evidenceFieldId, accept);
-  if (ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${ignored} stored evidence problem(s) ignored`);
-  return { states, evidence };
 }

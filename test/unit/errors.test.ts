@@ -102,14 +102,3 @@ describe('the local runtime knows the same codes', () => {
     expect(errorCodeOf(new NotFoundError('x'))).toBe('not-found');
   });
 });
-
-describe('the earlier code spellings', () => {
-  it.each([
-    ['bad_request', 'invalid-input', 'BadRequestError'],
-    ['not_found', 'not-found', 'NotFoundError'],
-    ['unavailable', 'jira-unavailable', 'UnavailableError'],
-  ] as const)('new AppError(%s) carries %s under the name %s', (legacy, code, name) => {
-    const error = new AppError(legacy, 'x');
-    expect({ code: error.code, name: error.name, read: errorCodeOf(error.name + ': x') }).toEqual({ code, name, read: code });
-  });
-});
