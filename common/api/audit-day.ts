@@ -12,6 +12,7 @@ import type {
   ExportAuditPackPayload,
   ExportAuditPayload,
   Prerequisites,
+  ScoreHistoryView,
 } from '../contract';
 import type { AuditExportPart } from '../export-parts';
 import { fn } from './define';
@@ -23,6 +24,8 @@ const optionalChecklist = z.object({ checklistId: checklistIdSchema.optional() }
 
 export const auditDayApi = {
   getAuditDay: fn<AuditDay>()('project', optionalChecklist),
+  /** The history alone: a KVS read after the Browse check, no rollup and no search (the overview's trend). */
+  getScoreHistory: fn<ScoreHistoryView>()('project', optionalChecklist),
   markChapterReviewed: fn<AuditDay>()('project', z.object({ checklistId: checklistIdSchema, chapterId: idSchema, note: textSchema.optional() })),
   // The UI sends the contract's WaiverProofView; the wire takes any record (see proofSchema).
   applyWaiver: fn<AuditDay, ApplyWaiverPayload>()('project', z.object({ checklistId: checklistIdSchema, waiverId: idSchema, proof: proofSchema })),

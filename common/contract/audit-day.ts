@@ -63,6 +63,14 @@ export interface NamedWaiverView {
   mandatoryItems?: string[];
 }
 
+/** `getScoreHistory { checklistId? }` (Browse projects): the score history alone, for the overview's trend. */
+export interface ScoreHistoryView {
+  checklistId: string;
+  /** Today as the history counts days (UTC), `YYYY-MM-DD`. */
+  today: string;
+  history: ScoreHistoryPoint[];
+}
+
 /** One point of the score history: the daily snapshot or a significant change, with its time (a day may hold several). */
 export interface ScoreHistoryPoint {
   /** `YYYY-MM-DD`, UTC. */

@@ -8,7 +8,7 @@
  * search (and kept in its cache), so the panel costs no call per item. Only items whose issue the
  * caller can see count: one ids-and-keys search made as the caller tells which (issue security).
  */
-import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryPoint, WaiverView } from '../../common/contract';
+import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryPoint, ScoreHistoryView, WaiverView } from '../../common/contract';
 import { historySeries, type ScoreHistory } from '../domain/history';
 import { chapterReviewSummary, createChapterReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
 import type { ChecklistDefinition } from '../domain/types';
@@ -33,6 +33,14 @@ export async function getAuditDay(jira: JiraClient, caller: ProjectCaller, args:
   const def = await auditChecklist(caller.projectKey, args.checklistId);
   const canEdit = grants.EDIT_ISSUES === true;
   return auditDayOf(jira, caller.projectKey, def, { canEdit, canAdminister: canEdit && grants.ADMINISTER_PROJECTS === true, scoreChanged: false, now });
+}
+
+/** `getScoreHistory { checklistId? }`: Browse projects; the stored history, no rollup and no search. */
+export async function getScoreHistory(jira: JiraClient, caller: ProjectCaller, args: { checklistId?: string }, now: Clock = Date.now): Promise<ScoreHistoryView> {
+  await readGrants(jira, caller, [], 'see its score history');
+  const def = await auditChecklist(caller.projectKey, args.checklistId);
+  const today = historyDay(new Date(now()));
+  return { checklistId: def.id, today, history: seriesOf(await readHistory(caller.projectKey, def.id), today) };
 }
 
 /** `markChapterReviewed { checklistId, chapterId, note? }`: the latest review of a chapter replaces the earlier one. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { auditDayApi } from '../../common/api/audit-day';
-import { getAuditDay, markChapterReviewed } from '../audit-day/audit-day';
+import { getAuditDay, getScoreHistory, markChapterReviewed } from '../audit-day/audit-day';
 import { addCustomWaiverFor, applyWaiver, removeWaiverFor } from '../audit-day/waiver-changes';
 import { exportAudit } from '../audit-day/export';
 import { exportAuditPart } from '../audit-day/export-parts';
@@ -23,6 +23,7 @@ const checklistOf = (checklistId: string | undefined) => (checklistId !== undefi
 
 export const auditDayHandlers: Handlers<typeof auditDayApi> = {
   getAuditDay: ({ checklistId }, caller) => getAuditDay(jiraClientFor('resolver'), caller, checklistOf(checklistId)),
+  getScoreHistory: ({ checklistId }, caller) => getScoreHistory(jiraClientFor('resolver'), caller, checklistOf(checklistId)),
   markChapterReviewed: ({ checklistId, chapterId, note }, caller) =>
     markChapterReviewed(jiraClientFor('resolver'), caller, { checklistId, chapterId, ...(note !== undefined ? { note } : {}) }),
   applyWaiver: (payload, caller) => applyWaiver(jiraClientFor('resolver'), caller, payload),

@@ -38,6 +38,10 @@ export class FakeAuditDayApi implements AuditDayApi {
     this.calls.push({ method: 'getAuditDay', args: [checklistId] });
     return answer(this.day);
   }
+  getScoreHistory(checklistId: string) {
+    this.calls.push({ method: 'getScoreHistory', args: [checklistId] });
+    return answer(this.day).then((day) => ({ checklistId: day.checklistId, today: day.today, history: day.history }));
+  }
   markChapterReviewed(payload: MarkChapterReviewedPayload) {
     return this.change('markChapterReviewed', [payload]);
   }

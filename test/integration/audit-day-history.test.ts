@@ -3,7 +3,7 @@
  * twice, within its time limit), snapshots on significant change, and retention that keeps two
  * years of daily points inside one KVS value.
  */
-import type { AuditDay, Rollup } from '../../common/contract';
+import type { AuditDay, Rollup, ScoreHistoryView } from '../../common/contract';
 import { recordDailyScores } from '../../src/audit-day/daily';
 import { decodeHistory, encodeHistory, historyByteSize, type EncodedHistory } from '../../src/domain/history-codec';
 import { DAILY_RETENTION_DAYS, type ScorePoint } from '../../src/domain/history';
@@ -37,6 +37,17 @@ describe('score history', () => {
   });
   afterEach(async () => {
     await h.close();
+  });
+
+  it('answers the overview its score history alone: the audit day’s series, one permission call, no search', async () => {
+    await h.runtime.runScheduled(TRIGGER);
+    const day = await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
+    h.emulator.clearRequests();
+    const view = await h.invoke<ScoreHistoryView>('getScoreHistory', { checklistId: syncV1.id });
+    expect(view).toEqual({ checklistId: syncV1.id, today: day.today, history: day.history });
+    expect(view.history.length).toBeGreaterThan(0);
+    expect(h.appRequests().map((request) => `${request.method} ${request.path}`)).toEqual(['GET /rest/api/3/mypermissions']);
+    await expect(h.invoke('getScoreHistory', {}, { accountId: 'outsider' })).rejects.toThrow('see its score history');
   });
 
   it('records one point a day however often the scheduled trigger runs that day', async () => {

@@ -11,11 +11,14 @@ import type {
   AuditExportReport,
   MarkChapterReviewedPayload,
   Prerequisites,
+  ScoreHistoryView,
   WaiverProofView,
 } from '../../../../common/contract';
 
 export interface AuditDayApi {
   getAuditDay(checklistId: string): Promise<AuditDay>;
+  /** The score history alone (the overview's trend): much cheaper than the whole audit day. */
+  getScoreHistory(checklistId: string): Promise<ScoreHistoryView>;
   markChapterReviewed(payload: MarkChapterReviewedPayload): Promise<AuditDay>;
   /** The proof is required for a named waiver (the server refuses one without). */
   applyWaiver(checklistId: string, waiverId: string, proof: WaiverProofView): Promise<AuditDay>;

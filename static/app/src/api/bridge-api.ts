@@ -50,6 +50,7 @@ export function createBridgeAuditDayApi(transport: Invoke = bridgeInvoke): Audit
   const call = typedInvoke(transport);
   return {
     getAuditDay: (checklistId) => call('getAuditDay', { checklistId }),
+    getScoreHistory: (checklistId) => call('getScoreHistory', { checklistId }),
     markChapterReviewed: (payload) => call('markChapterReviewed', payload),
     applyWaiver: (checklistId, waiverId, proof) => call('applyWaiver', { checklistId, waiverId, proof }),
     addCustomWaiver: (payload) => call('addCustomWaiver', payload),

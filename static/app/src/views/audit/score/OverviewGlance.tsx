@@ -1,5 +1,5 @@
 /**
- * The glance's container: the score history (from the audit day the page already offers) and the
+ * The glance's container: the score history (getScoreHistory: a storage read, no rollup) and the
  * plan's due lines, each read once per checklist. Either may be missing or fail: the glance then
  * shows what it has (the bar and verdict need only the rollup).
  */
@@ -12,7 +12,7 @@ import { ScoreGlance } from './ScoreGlance';
 export function OverviewGlance({ rollup }: { rollup: Rollup }) {
   const { auditDay, plan, now } = useServices();
   const { checklistId } = rollup;
-  const history = useResource(auditDay ? () => auditDay.getAuditDay(checklistId) : null, [auditDay, checklistId]);
+  const history = useResource(auditDay ? () => auditDay.getScoreHistory(checklistId) : null, [auditDay, checklistId]);
   const road = useResource(plan ? () => plan.getAuditPlan(checklistId) : null, [plan, checklistId]);
   const day = history.state.status === 'ready' ? history.state.value : undefined;
   const today = day?.today ?? now().toISOString().slice(0, 10);
