@@ -178,6 +178,29 @@ export interface ItemMappingEntry {
   /** The id the crosswalk names, when a version update renamed the item since. */
   renamedFrom?: string;
   note?: string;
+  /** The other item's issue in this project, when the caller can see it. */
+  issueKey?: string;
+  /** `covered-by` full only: the accepted evidence in force on the other item ("evidence from A X"); absent when none or hidden. */
+  evidence?: { titles: string[] };
+}
+
+/** A checklist the project holds that the item may be linked to by hand, with its items. */
+export interface LinkableChecklist {
+  checklistId: string;
+  checklistName: string;
+  items: { id: string; title: string }[];
+}
+
+/** `linkItemCrosswalk`: one mapping between the item on the issue and an item of another checklist the project holds. */
+export interface LinkItemPayload {
+  checklistId: string;
+  itemId: string;
+  /** `covers`: this item covers the other; `covered-by`: the other covers this one. */
+  direction: 'covers' | 'covered-by';
+  coverage: 'full' | 'partial';
+  note?: string;
+  /** Removes the mapping between the two items (that direction) instead. */
+  remove?: boolean;
 }
 
 /** `getItemCrosswalk`: the mappings of the item on the issue the panel is open on, both ways. */
@@ -185,4 +208,8 @@ export interface ItemCrosswalk {
   checklistId: string | null;
   itemId: string | null;
   mappings: ItemMappingEntry[];
+  /** The other checklists the project holds, for linking by hand (absent when the issue is no item). */
+  linkable?: LinkableChecklist[];
+  /** The caller may edit this issue (linking also needs Edit issues on the other item's issue). */
+  canEdit?: boolean;
 }

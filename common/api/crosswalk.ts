@@ -17,4 +17,19 @@ export const crosswalkApi = {
   setCrosswalkSettings: fn<CrosswalkSettings>()('project', z.object({ countsInStrictMode: z.boolean() })),
   /** On an issue: the item's mappings both ways. */
   getItemCrosswalk: fn<ItemCrosswalk>()('issue', z.object({})),
+  /**
+   * On an issue: adds (or with `remove`, removes) one mapping between its item and an item of another
+   * checklist the project holds. Edit issues on both issues, as the user; answers the item's mappings.
+   */
+  linkItemCrosswalk: fn<ItemCrosswalk>()(
+    'issue',
+    z.object({
+      checklistId: z.string().min(1).max(200),
+      itemId: z.string().min(1).max(200),
+      direction: z.enum(['covers', 'covered-by']),
+      coverage: z.enum(['full', 'partial']),
+      note: z.string().max(1000).optional(),
+      remove: z.boolean().optional(),
+    }),
+  ),
 };

@@ -17,7 +17,7 @@ import type { CrosswalkMapping } from '../domain/crosswalk';
 import { crosswalkKey, crosswalkLockKey, crosswalkRowsKey, crosswalkRowsPrefix } from '../storage/keys';
 import { claimValue, deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readMany, readValue, writeValue } from '../storage/kvs';
 
-const LOCK_TTL_SECONDS = 60;
+export const LOCK_TTL_SECONDS = 60;
 
 const headerSchema = z.object({
   revision: z.string(),
@@ -75,8 +75,7 @@ export async function saveCrosswalk(
   mappings: readonly CrosswalkMapping[],
   meta: { fileName: string; savedBy: string; basedOn: string | null | undefined; now: Date },
 ): Promise<SaveOutcome> {
-  const rows = mappings.map(toStored);
-  const digest = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  const digest = crosswalkDigest(mappings);
   const claimed = await claimValue(crosswalkLockKey(), { since: meta.now.toISOString() }, { ttlSeconds: LOCK_TTL_SECONDS });
   if (!claimed) throw new CrosswalkConflictError('Someone else is saving the crosswalk right now; wait a minute, look at what they saved, then upload again.');
   try {
@@ -87,16 +86,30 @@ export async function saveCrosswalk(
         `Someone else saved the crosswalk (${current ? `${current.rowCount} rows, ${current.savedAt}` : 'removed it'}) after you previewed yours; preview your file again, then save.`,
       );
     }
-    const revision = randomUUID();
-    const chunks = chunkRows(rows);
-    for (const [index, chunk] of chunks.entries()) await writeValue(crosswalkRowsKey(revision, index), { rows: chunk });
-    const header: CrosswalkHeader = { revision, chunks: chunks.length, rowCount: rows.length, digest, fileName: meta.fileName, savedAt: meta.now.toISOString(), savedBy: meta.savedBy };
-    await writeValue(crosswalkKey(), header);
-    await sweepOtherRevisions(revision);
-    return { header, unchanged: false };
+    return { header: await writeRevision(mappings, meta), unchanged: false };
   } finally {
     await deleteValue(crosswalkLockKey());
   }
+}
+
+/** sha-256 of the mappings as stored: the same rows have the same digest. */
+export function crosswalkDigest(mappings: readonly CrosswalkMapping[]): string {
+  return createHash('sha256').update(JSON.stringify(mappings.map(toStored))).digest('hex');
+}
+
+/**
+ * Writes the mappings as a new revision: its chunks, then the header that names it, then the sweep
+ * of other revisions. The caller holds `crosswalk-lock` (saveCrosswalk, or edit.ts's one-row edits).
+ */
+export async function writeRevision(mappings: readonly CrosswalkMapping[], meta: { fileName: string; savedBy: string; now: Date }): Promise<CrosswalkHeader> {
+  const rows = mappings.map(toStored);
+  const revision = randomUUID();
+  const chunks = chunkRows(rows);
+  for (const [index, chunk] of chunks.entries()) await writeValue(crosswalkRowsKey(revision, index), { rows: chunk });
+  const header: CrosswalkHeader = { revision, chunks: chunks.length, rowCount: rows.length, digest: crosswalkDigest(mappings), fileName: meta.fileName, savedAt: meta.now.toISOString(), savedBy: meta.savedBy };
+  await writeValue(crosswalkKey(), header);
+  await sweepOtherRevisions(revision);
+  return header;
 }
 
 async function sweepOtherRevisions(keep: string): Promise<void> {

@@ -7,6 +7,7 @@
 import type { crosswalkApi } from '../../common/api/crosswalk';
 import { AccessDeniedError } from '../../common/errors';
 import { itemCrosswalk } from '../evidence/item-crosswalk';
+import { linkItemCrosswalk } from '../evidence/item-link';
 import { readCrosswalkSettings, setCrosswalkSettings } from '../crosswalk/settings';
 import { previewCrosswalk, saveCrosswalkRows } from '../crosswalk/upload';
 import { JiraHttp } from '../jira/http';
@@ -38,5 +39,9 @@ export const crosswalkHandlers: Handlers<typeof crosswalkApi> = {
   getItemCrosswalk: (_payload, caller) => {
     const jira = jiraClientFor('resolver');
     return itemCrosswalk({ jira, issues: evidenceJiraOf(jira), now: () => new Date() }, caller);
+  },
+  linkItemCrosswalk: (payload, caller) => {
+    const jira = jiraClientFor('resolver');
+    return linkItemCrosswalk({ jira, issues: evidenceJiraOf(jira), now: () => new Date() }, caller, payload);
   },
 };

@@ -29,6 +29,8 @@ export const DECISION_ACTIONS = [
   'plan.set',
   'gate.confirm',
   'finding.record',
+  'crosswalk.link',
+  'crosswalk.unlink',
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 

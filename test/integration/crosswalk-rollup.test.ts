@@ -99,11 +99,14 @@ describe('evidence from another checklist', () => {
 
   it('lists an item’s mappings both ways on its panel, reading the issue as the user', async () => {
     const ethics = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(ETHICS, '6.1'), {});
-    expect(ethics).toEqual({
+    expect(ethics).toMatchObject({
       checklistId: ETHICS,
       itemId: '6.1',
-      mappings: [{ direction: 'covers', coverage: 'partial', checklistId: UCS, checklistName: 'MSPAlliance Unified Certification Standard (UCS)', itemId: '02.01', title: 'Documentation of Policies and Procedures', state: 'held' }],
+      canEdit: true,
+      mappings: [{ direction: 'covers', coverage: 'partial', checklistId: UCS, checklistName: 'MSPAlliance Unified Certification Standard (UCS)', itemId: '02.01', title: 'Documentation of Policies and Procedures', state: 'held', issueKey: key(UCS, '02.01') }],
     });
+    expect(ethics.mappings).toHaveLength(1);
+    expect(ethics.linkable?.map((c) => [c.checklistId, c.items.length])).toEqual([[UCS, 42]]);
     const ucs = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(UCS, '03.01'), {});
     expect(ucs.mappings.map((m) => `${m.direction} ${m.coverage} ${m.checklistId} ${m.itemId}`)).toEqual([`covered-by full ${ETHICS} 4.1`]);
     await expect(onIssue('getItemCrosswalk', key(UCS, '03.01'), {}, 'stranger')).rejects.toThrow();

@@ -18,6 +18,8 @@ export const ACTION_WORDS: Record<string, string> = {
   'plan.set': 'Audit plan set',
   'gate.confirm': 'Done gate confirmed',
   'finding.record': 'Audit finding recorded',
+  'crosswalk.link': 'Crosswalk mapping linked by hand',
+  'crosswalk.unlink': 'Crosswalk mapping removed by hand',
 };
 
 export function actionWords(action: string): string {
