@@ -31,6 +31,7 @@ import type { PlanApi } from '../views/plan/plan-api';
 import type { TrailApi } from './trail-api';
 import type { WorkflowRuleHost } from '../views/gate/rule-host';
 import type { GateApi } from '../views/gate/gate-api';
+import type { CrosswalkApi } from './crosswalk-api';
 
 export interface GetRollupOptions {
   /** Which checklist to score; the resolver defaults to the one imported last. */
@@ -85,6 +86,8 @@ export interface AppServices {
   workflowRule?: WorkflowRuleHost;
   /** Whether the Done gate is on for the project, and items Done without evidence; optional like auditDay. */
   gate?: GateApi;
+  /** The crosswalk between checklists (upload page, the item panel's mappings); optional like auditDay. */
+  crosswalk?: CrosswalkApi;
   /** The page's own address (the Audit page's tabs); optional: without it tabs are not deep links. */
   history?: PageHistory;
   /** Messages between the app's frames on an issue page (evidence changed); optional like auditDay. */

@@ -16,6 +16,7 @@ import { bridgeInvoke } from './bridge-invoke';
 import { typedInvoke, type Invoke } from './invoke';
 import { createBridgeRuleHost } from '../views/gate/rule-host';
 import { createBridgeGateApi } from '../views/gate/gate-api';
+import { createBridgeCrosswalkApi } from './crosswalk-api';
 
 /** `invoke` is injectable so the adapter's payload shapes can be tested without a host page. */
 export function createBridgeApi(transport: Invoke = bridgeInvoke): AuditApi {
@@ -78,6 +79,7 @@ export function createBridgeServices(): AppServices {
     plan: createBridgePlanApi(),
     workflowRule: createBridgeRuleHost(),
     gate: createBridgeGateApi(),
+    crosswalk: createBridgeCrosswalkApi(),
     issueEvents: createIssueEvents(events as unknown as EventBus),
     // Created on first use: only the Audit page (a project page) has a history to create.
     history: pageHistoryOver(() => view.createHistory() as Promise<HostHistory>),

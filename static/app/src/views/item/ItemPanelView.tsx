@@ -2,7 +2,7 @@
  * Module `audit-item-panel` (issue panel): the checklist item this issue stands for — id, chapter,
  * requirement, points, mandatory — its current result and why, the team's assessment and
  * complexity (N/A as the checklist allows it), verdict data changed outside the app (shown, never
- * counted), and its evidence with add, edit, review and remove.
+ * counted), its evidence with add, edit, review and remove, and its mappings to other checklists.
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -21,12 +21,15 @@ import { useEvidenceSync } from '../evidence/use-evidence-sync';
 import { KIND_WORDS } from '../evidence/words';
 import { ItemHistory } from '../trail/ItemHistory';
 import { AssessmentForm } from './AssessmentForm';
+import { useServices } from '../../api/services';
+import { ItemMappings } from '../crosswalk/ItemMappings';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 const section = { display: 'grid', gap: token('space.100', '8px') } as const;
 
 export default function ItemPanelView() {
   const { evidence: api } = useEvidenceApi();
+  const { crosswalk } = useServices();
   const { state, reload } = useResource(() => api.getItemPanel(), [api]);
   // The panel a change answered with (an assessment here, evidence below); it also reloads the history.
   const [latest, setLatest] = useState<ItemPanel | null>(null);
@@ -128,6 +131,7 @@ export default function ItemPanelView() {
         </Heading>
         <EvidenceEditor panel={panel} onPanel={changed} />
       </section>
+      {item && crosswalk && <ItemMappings api={crosswalk} />}
       <ItemHistory refreshKey={latest} />
     </main>
   );

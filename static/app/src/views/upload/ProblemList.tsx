@@ -11,6 +11,10 @@ import { cell, section, subtle } from './styles';
 interface ProblemListProps {
   problems: SheetProblem[];
   warnings: SheetProblem[];
+  /** Said when there is no problem (the checklist upload's words by default). */
+  okText?: string;
+  /** Said above the problems: how to fix them. */
+  fixHint?: string;
 }
 
 function where(problem: SheetProblem): { row: string; column: string } {
@@ -48,7 +52,12 @@ function ProblemTable({ label, list, showSheet }: { label: string; list: SheetPr
   );
 }
 
-export function ProblemList({ problems, warnings }: ProblemListProps) {
+export function ProblemList({
+  problems,
+  warnings,
+  okText = 'Every row reads as an item. Check the preview below, then save.',
+  fixHint = 'Fix them in your file and choose it again, or change the column mapping or the settings above.',
+}: ProblemListProps) {
   const headingId = useId();
   const showSheet = [...problems, ...warnings].some((problem) => problem.sheet !== undefined);
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
@@ -58,10 +67,10 @@ export function ProblemList({ problems, warnings }: ProblemListProps) {
         {problems.length === 0 ? 'No problems found' : `${count} to fix before saving`}
       </Heading>
       {problems.length === 0 ? (
-        <Notice appearance="success">Every row reads as an item. Check the preview below, then save.</Notice>
+        <Notice appearance="success">{okText}</Notice>
       ) : (
         <>
-          <p style={{ margin: 0, ...subtle }}>Fix them in your file and choose it again, or change the column mapping or the settings above.</p>
+          <p style={{ margin: 0, ...subtle }}>{fixHint}</p>
           <ProblemTable label="Problems" list={problems} showSheet={showSheet} />
         </>
       )}

@@ -1,0 +1,166 @@
+/**
+ * The crosswalk in the Custom UI against a fake CrosswalkApi: the item panel's list of an item's
+ * mappings (both ways, links, evidence from the covering item, remove, link by hand) and the upload
+ * page (a row's problem listed where the person finds it, then a fixed file saved on the preview's
+ * revision).
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { CrosswalkPreview, CrosswalkRowPayload, ItemCrosswalk, LinkItemPayload, SaveCrosswalkResult } from '../../common/crosswalk';
+import type { AppServices } from '../../static/app/src/api/audit-api';
+import type { CrosswalkApi } from '../../static/app/src/api/crosswalk-api';
+import { ServicesProvider } from '../../static/app/src/api/services';
+import { CrosswalkSection } from '../../static/app/src/views/crosswalk/CrosswalkSection';
+import { ItemMappings } from '../../static/app/src/views/crosswalk/ItemMappings';
+import { FakeAuditApi, FROZEN_NOW } from './fake-services';
+
+const UCS = { checklistId: 'mspalliance-ucs-23', checklistName: 'UCS 2023' };
+const ETHICS = { checklistId: 'mspalliance-code-of-ethics', checklistName: 'Code of Ethics' };
+
+class FakeCrosswalkApi implements CrosswalkApi {
+  calls: { method: string; args: unknown[] }[] = [];
+  item: ItemCrosswalk = { checklistId: 'aws-msp-7.1', itemId: 'SEC-002', mappings: [], linkable: [], canEdit: true };
+  linkAnswer: ItemCrosswalk | Error = this.item;
+  previews: CrosswalkPreview[] = [];
+  saveAnswer: SaveCrosswalkResult = { saved: { revision: 'r2', rowCount: 1, fileName: 'map.csv', savedAt: '2025-11-22T10:00:00.000Z', savedBy: 'admin' }, unchanged: false };
+  async previewCrosswalk(rows: CrosswalkRowPayload[]) {
+    this.calls.push({ method: 'previewCrosswalk', args: [rows] });
+    return this.previews.shift()!;
+  }
+  async saveCrosswalk(rows: CrosswalkRowPayload[], fileName: string, basedOn: string | null) {
+    this.calls.push({ method: 'saveCrosswalk', args: [rows, fileName, basedOn] });
+    return this.saveAnswer;
+  }
+  async getItemCrosswalk() {
+    return this.item;
+  }
+  async linkItemCrosswalk(payload: LinkItemPayload) {
+    this.calls.push({ method: 'linkItemCrosswalk', args: [payload] });
+    if (this.linkAnswer instanceof Error) throw this.linkAnswer;
+    return this.linkAnswer;
+  }
+  callsOf(method: string) {
+    return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+}
+
+function renderWith(ui: ReactElement) {
+  const opened: string[] = [];
+  const services: AppServices = { api: new FakeAuditApi(), host: { open: async (path) => void opened.push(path) }, now: () => FROZEN_NOW };
+  render(<ServicesProvider services={services}>{ui}</ServicesProvider>);
+  return opened;
+}
+
+describe('the item panel’s mappings', () => {
+  const mapped: ItemCrosswalk = {
+    checklistId: 'aws-msp-7.1',
+    itemId: 'SEC-002',
+    canEdit: true,
+    linkable: [{ ...UCS, items: [{ id: '03.01', title: 'Confidentiality' }, { id: '06.01', title: 'Security' }] }],
+    mappings: [
+      { direction: 'covers', coverage: 'full', ...UCS, itemId: '06.01', title: 'Security', state: 'held', issueKey: 'MSP-60', note: 'Same scan reports' },
+      { direction: 'covered-by', coverage: 'full', ...ETHICS, itemId: '4.1', title: 'Confidentiality', state: 'held', issueKey: 'MSP-7', evidence: { titles: ['NDA policy'] } },
+      { direction: 'covered-by', coverage: 'partial', ...ETHICS, itemId: '9.9', state: 'retired' },
+    ],
+  };
+
+  it('lists them both ways, links the other issue, and shows the evidence of the item that covers this one', async () => {
+    const api = new FakeCrosswalkApi();
+    api.item = mapped;
+    const opened = renderWith(<ItemMappings api={api} />);
+    const region = await screen.findByRole('region', { name: 'Other checklists' });
+    const items = within(within(region).getByRole('list', { name: 'Mappings' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent?.replace(/Remove$/, ''))).toEqual([
+      'Covers UCS 2023 06.01 (full) Security — Same scan reports ',
+      'Covered by Code of Ethics 4.1 (full) ConfidentialityEvidence from Code of Ethics 4.1: NDA policy ',
+      'Covered by Code of Ethics 9.9 (partial) — retired by a version update',
+    ]);
+    fireEvent.click(within(region).getByRole('link', { name: 'Covers UCS 2023 06.01 (full)' }));
+    expect(opened).toEqual(['/browse/MSP-60']);
+    expect(within(region).getByTestId('evidence-from')).toHaveTextContent('Evidence from Code of Ethics 4.1: NDA policy');
+    // The retired one has no issue to link and nothing to remove here.
+    expect(within(region).getAllByRole('button', { name: /^Remove:/ })).toHaveLength(2);
+  });
+
+  it('removes a mapping and links one by hand, showing the server’s refusal', async () => {
+    const api = new FakeCrosswalkApi();
+    api.item = mapped;
+    api.linkAnswer = { ...mapped, mappings: mapped.mappings.slice(1) };
+    renderWith(<ItemMappings api={api} />);
+    const region = await screen.findByRole('region', { name: 'Other checklists' });
+    fireEvent.click(within(region).getByRole('button', { name: 'Remove: Covers UCS 2023 06.01 (full)' }));
+    await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(2));
+    expect(api.callsOf('linkItemCrosswalk')).toEqual([[{ checklistId: UCS.checklistId, itemId: '06.01', direction: 'covers', coverage: 'full', remove: true }]]);
+
+    api.linkAnswer = new Error('Nothing was linked: partial mappings go round in a cycle (…); remove one of them or make it full.');
+    fireEvent.click(within(region).getByText('Link to an item of another checklist'));
+    const link = within(region).getByRole('button', { name: 'Link' });
+    expect(link).toBeDisabled();
+    fireEvent.change(within(region).getByLabelText('This item'), { target: { value: 'covered-by' } });
+    fireEvent.change(within(region).getByLabelText('Coverage'), { target: { value: 'partial' } });
+    fireEvent.change(within(region).getByLabelText('Item'), { target: { value: '03.01' } });
+    fireEvent.change(within(region).getByLabelText('Why (optional)'), { target: { value: ' Same NDA ' } });
+    fireEvent.click(link);
+    expect(await within(region).findByText(/partial mappings go round in a cycle/)).toBeInTheDocument();
+    expect(api.callsOf('linkItemCrosswalk')[1]).toEqual([{ checklistId: UCS.checklistId, itemId: '03.01', direction: 'covered-by', coverage: 'partial', note: 'Same NDA' }]);
+  });
+
+  it('offers no linking to someone who cannot edit the issue', async () => {
+    const api = new FakeCrosswalkApi();
+    api.item = { ...mapped, canEdit: false };
+    renderWith(<ItemMappings api={api} />);
+    const region = await screen.findByRole('region', { name: 'Other checklists' });
+    expect(within(region).queryByRole('button')).toBeNull();
+    expect(within(region).queryByText('Link to an item of another checklist')).toBeNull();
+  });
+
+  it('shows nothing on an issue that is no checklist item', async () => {
+    const api = new FakeCrosswalkApi();
+    api.item = { checklistId: null, itemId: null, mappings: [] };
+    renderWith(<ItemMappings api={api} />);
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Other checklists' })).toBeNull();
+  });
+});
+
+describe('the crosswalk upload', () => {
+  const BAD = 'from checklist,from item,to checklist,to item,coverage\naws-msp-7.1,SEC-002,mspalliance-ucs-23,06.01,full\naws-msp-7.2,SEC-003,mspalliance-ucs-23,06.01,\n';
+  const GOOD = 'from checklist,from item,to checklist,to item,coverage\naws-msp-7.1,SEC-002,mspalliance-ucs-23,06.01,full\n';
+  const current = { revision: 'r1', rowCount: 40, fileName: 'old.csv', savedAt: '2025-11-01T09:00:00.000Z', savedBy: 'admin' };
+  const choose = (text: string, name: string) => fireEvent.change(screen.getByLabelText(/^Crosswalk file/), { target: { files: [new File([text], name, { type: 'text/csv' })] } });
+
+  it('lists a row’s problem where the spreadsheet shows it, then saves the fixed file on the revision its preview showed', async () => {
+    const api = new FakeCrosswalkApi();
+    api.previews = [
+      { rowCount: 2, full: 0, partial: 0, pairs: [], problems: [{ row: 2, field: 'fromChecklist', message: 'no checklist "aws-msp-7.2"; did you mean "aws-msp-7.1"?' }], moreProblems: 0, current },
+      { rowCount: 1, full: 1, partial: 0, pairs: [{ from: 'aws-msp-7.1', to: 'mspalliance-ucs-23', rows: 1 }], problems: [], moreProblems: 0, current },
+    ];
+    renderWith(<CrosswalkSection api={api} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Upload a crosswalk' }));
+    await screen.findByLabelText(/^Crosswalk file/);
+
+    choose(BAD, 'map.csv');
+    const problems = await screen.findByRole('table', { name: 'Problems' });
+    expect(within(problems).getAllByRole('row')[1]).toHaveTextContent('3from checklistno checklist "aws-msp-7.2"; did you mean "aws-msp-7.1"?');
+    expect(screen.getByRole('heading', { name: '1 problem to fix before saving' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save crosswalk' })).toBeDisabled();
+
+    choose(GOOD, 'map.csv');
+    expect(await screen.findByRole('heading', { name: 'No problems found' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Mappings per checklist pair' })).toHaveTextContent('aws-msp-7.1mspalliance-ucs-231');
+    expect(screen.getByText(/Saving replaces the site's crosswalk \(40 rows from old\.csv, saved 2025-11-01\)/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save crosswalk' }));
+    expect(await screen.findByText(/The site's crosswalk is now 1 row from map\.csv/)).toBeInTheDocument();
+    expect(api.callsOf('saveCrosswalk')).toEqual([[[{ fromChecklist: 'aws-msp-7.1', fromItem: 'SEC-002', toChecklist: 'mspalliance-ucs-23', toItem: '06.01', coverage: 'full' }], 'map.csv', 'r1']]);
+  });
+
+  it('says what is wrong with a file that is no crosswalk, without asking the server', async () => {
+    const api = new FakeCrosswalkApi();
+    renderWith(<CrosswalkSection api={api} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Upload a crosswalk' }));
+    await screen.findByLabelText(/^Crosswalk file/);
+    choose('item,title\n1,Do it\n', 'checklist.csv');
+    expect(await screen.findByText(/column 1 "item" is not a crosswalk column/)).toBeInTheDocument();
+    expect(api.calls).toEqual([]);
+  });
+});
