@@ -76,7 +76,7 @@ export default function CrosswalkUpload({ api, onDone }: { api: CrosswalkApi; on
             okText="Every row names two known items. Check what it maps below, then save."
             fixHint={`Fix them in ${read.fileName} and choose it again.${read.csv ? ' Rows are counted as your spreadsheet shows them (the header is row 1).' : ' Rows are the mappings in file order.'}${preview.moreProblems > 0 ? ` ${plural(preview.moreProblems, 'more problem')} not listed.` : ''}`}
           />
-          {!blocked && <CrosswalkSummary preview={preview} />}
+          {!blocked && <CrosswalkSummary preview={preview} saved={save.result !== undefined} />}
         </>
       )}
 
@@ -99,13 +99,13 @@ export default function CrosswalkUpload({ api, onDone }: { api: CrosswalkApi; on
           {save.result ? 'Done' : 'Cancel'}
         </Button>
         {preview && blocked && <span style={subtle}>Saving is possible once the problems above are fixed.</span>}
-        {!blocked && <span style={subtle}>Saving needs Jira&rsquo;s Administer Jira permission: the crosswalk applies to every project of the site.</span>}
+        {!blocked && !save.result && <span style={subtle}>Saving needs Jira&rsquo;s Administer Jira permission: the crosswalk applies to every project of the site.</span>}
       </div>
     </section>
   );
 }
 
-function CrosswalkSummary({ preview }: { preview: CrosswalkPreview }) {
+function CrosswalkSummary({ preview, saved }: { preview: CrosswalkPreview; saved: boolean }) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} style={section}>
@@ -133,11 +133,13 @@ function CrosswalkSummary({ preview }: { preview: CrosswalkPreview }) {
           ))}
         </tbody>
       </table>
-      <p style={{ margin: 0, ...subtle }}>
-        {preview.current
-          ? `Saving replaces the site's crosswalk (${savedWords(preview.current)}), the mappings linked by hand since included.`
-          : 'No crosswalk is saved yet.'}
-      </p>
+      {!saved && (
+        <p style={{ margin: 0, ...subtle }}>
+          {preview.current
+            ? `Saving replaces the site's crosswalk (${savedWords(preview.current)}), including the mappings linked by hand.`
+            : 'No crosswalk is saved yet.'}
+        </p>
+      )}
     </section>
   );
 }
