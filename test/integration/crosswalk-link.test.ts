@@ -73,6 +73,17 @@ describe('linking checklist items by hand', () => {
     ]);
   });
 
+  it('shows someone who cannot see the other issue the mapping, but neither its key nor its evidence', async () => {
+    await link(key(ETHICS, '4.1'), { checklistId: UCS, itemId: '03.01', direction: 'covers', coverage: 'full' });
+    const added = await onIssue<ItemPanel>('addEvidence', key(ETHICS, '4.1'), { evidence: { kind: 'document', title: 'Restricted NDA list', note: 'HR' } });
+    await onIssue('reviewEvidence', key(ETHICS, '4.1'), { id: added.evidence.entries[0]!.id, state: 'accepted' }, 'lead');
+    expect((await onIssue<ItemCrosswalk>('getItemCrosswalk', key(UCS, '03.01'), {}, 'lead')).mappings[0]).toMatchObject({ issueKey: key(ETHICS, '4.1'), evidence: { titles: ['Restricted NDA list'] } });
+    h.emulator.setIssueSecurity(key(ETHICS, '4.1'), ['lead']);
+    const hidden = await onIssue<ItemCrosswalk>('getItemCrosswalk', key(UCS, '03.01'), {}, 'lead');
+    expect(summary(hidden)).toEqual([`covered-by full ${ETHICS} 4.1`]);
+    expect(JSON.stringify(hidden)).not.toMatch(new RegExp(`Restricted NDA list|"${key(ETHICS, '4.1')}"`));
+  });
+
   it('needs Edit issues on both issues, asked as the user, and saves nothing otherwise', async () => {
     const payload: LinkItemPayload = { checklistId: UCS, itemId: '03.01', direction: 'covers', coverage: 'full' };
     await expect(link(key(ETHICS, '4.1'), payload, 'viewer')).rejects.toThrow(/You need the Edit issues permission on .* to link its item/);

@@ -64,7 +64,8 @@ export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKe
           {view.mappings.map((entry) => (
             <li key={`${entry.direction}:${entry.checklistId}:${entry.itemId}`}>
               <MappingEntry entry={entry} />
-              {view.canEdit && entry.state === 'held' && (
+              {/* A mapping a version update renamed is changed by uploading the crosswalk again: it names the old id. */}
+              {view.canEdit && entry.state === 'held' && entry.renamedFrom === undefined && (
                 <>
                   {' '}
                   <Button appearance="subtle" spacing="compact" isDisabled={link.busy} onClick={() => remove(entry)} aria-label={`Remove: ${mappingLine(entry)}`}>
