@@ -5,7 +5,7 @@ import { fn } from './define';
 
 const cell = z.string().max(1000).optional();
 /** Past the crosswalk's own limit on purpose, so a file one row too long gets the domain's clear message. */
-const rowsSchema = z.array(z.object({ fromChecklist: cell, fromItem: cell, toChecklist: cell, toItem: cell, coverage: cell, note: cell })).max(25_000);
+const rowsSchema = z.array(z.object({ fromChecklist: cell, fromItem: cell, toChecklist: cell, toItem: cell, coverage: cell, note: cell, sheet: z.string().max(100).optional(), line: z.number().int().min(1).max(1_048_576).optional() })).max(25_000);
 
 export const crosswalkApi = {
   /** Writes nothing: every row's problems and the counts. */
