@@ -8,6 +8,7 @@ import { BadRequestError } from '../../common/errors';
 import { findChecklist, listChecklists } from '../catalogue';
 import { validateCrosswalk, type CrosswalkProblem, type CrosswalkValidation } from '../domain/crosswalk';
 import type { ChecklistDefinition } from '../domain/types';
+import { markCrosswalkUploadSaved, readStagedCrosswalk } from './staging';
 import { readCrosswalkHeader, saveCrosswalk, type CrosswalkHeader } from './store';
 
 /** The rows have problems; nothing was saved. `problems` lists them row by row. */
@@ -61,6 +62,30 @@ export async function saveCrosswalkRows(
   if (!validation.mappings) throw new CrosswalkInvalidError(locateProblems(validation.problems, rows), validation.moreProblems);
   const outcome = await saveCrosswalk(validation.mappings, { fileName: meta.fileName, savedBy: meta.accountId, basedOn: meta.basedOn, now: meta.now ?? new Date() });
   return { saved: savedView(outcome.header), unchanged: outcome.unchanged };
+}
+
+/** The preview of an upload staged in parts (src/crosswalk/staging.ts). */
+export async function previewStagedCrosswalk(accountId: string, uploadId: string): Promise<CrosswalkPreview> {
+  const { header, rows } = await readStagedCrosswalk(accountId, uploadId);
+  if (header.saved) throw new BadRequestError(`This upload was already saved (${header.saved.savedAt}); upload the file again to preview it.`);
+  return previewCrosswalk(rows);
+}
+
+/**
+ * Saves an upload staged in parts. Sent again after a lost answer, it answers what the first save
+ * saved (the upload remembers it); a save cut short before that re-reads the parts and finds the
+ * same rows already saved.
+ */
+export async function saveStagedCrosswalk(
+  accountId: string,
+  uploadId: string,
+  meta: { fileName: string; basedOn: string | null | undefined; now?: Date },
+): Promise<SaveCrosswalkResult> {
+  const { header, rows } = await readStagedCrosswalk(accountId, uploadId);
+  if (header.saved) return { saved: header.saved, unchanged: true };
+  const result = await saveCrosswalkRows(rows, { ...meta, accountId });
+  await markCrosswalkUploadSaved(header, result.saved);
+  return result;
 }
 
 function counts(rows: readonly CrosswalkRowPayload[], validation: CrosswalkValidation): Pick<CrosswalkPreview, 'rowCount' | 'full' | 'partial' | 'pairs'> {
