@@ -61,11 +61,14 @@ export async function applyCrosswalk<T extends ScoredChecklist>(
 ): Promise<{ computed: T; crosswalk: RollupCrosswalk }> {
   const { mine, held, sourceIds } = plan;
   const def = base.def;
-  const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>();
-  for (const id of sourceIds) {
-    const sourceDef = held.find((d) => d.id === id);
-    if (sourceDef) sources.set(id, { def: sourceDef, rollup: await deps.rollupOf(sourceDef) });
-  }
+  // The sources are read side by side: each is one checklist's own read (its cache when fresh).
+  const loaded = await Promise.all(
+    sourceIds.map(async (id) => {
+      const sourceDef = held.find((d) => d.id === id);
+      return sourceDef ? ([id, { def: sourceDef, rollup: await deps.rollupOf(sourceDef) }] as const) : undefined;
+    }),
+  );
+  const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>(loaded.filter((entry) => entry !== undefined));
   const today = utcDay(new Date(base.readAt));
   const coverage = crosswalkCoverage(
     mine,
