@@ -14,17 +14,16 @@
  */
 import type { AuditRisk } from '../../common/contract';
 import type { CrosswalkSourceView, RollupCrosswalk } from '../../common/crosswalk';
-import { findChecklist, listChecklists } from '../catalogue';
 import { coverageSummary, crosswalkCoverage } from '../domain/crosswalk-coverage';
-import { heldVersions, resolveMappings, retiredMappings } from '../domain/crosswalk-resolve';
+import { resolveMappings, retiredMappings } from '../domain/crosswalk-resolve';
 import type { EvidenceEntry, EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
-import { projectChecklists } from '../storage/project-state';
 import type { ItemRead } from '../platform/item-states';
 import { readCrosswalkSettings } from './settings';
 import { loadCrosswalk } from './store';
+import { crosswalkDefinitions } from './versions';
 
 /** What the rollup computed for one checklist (get-rollup.ts's ComputedRollup, as far as needed here). */
 export interface ScoredChecklist {
@@ -120,36 +119,14 @@ export async function planCrosswalk(projectKey: string, def: ChecklistDefinition
     },
   );
   if (mappings.length === 0) return undefined;
-  const heldIds = (await projectChecklists(projectKey)).filter((id) => id !== def.id);
-  const named = new Set(mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId]));
-  const defs = await Promise.all([...new Set([...heldIds, ...named])].map((id) => findChecklist(id)));
-  const loaded = defs.filter((d): d is ChecklistDefinition => d !== undefined);
-  // Every checklist the project ever held, down to the version of each framework it works now.
-  const held = heldVersions(loaded.filter((d) => heldIds.includes(d.id)), def);
-  const known = [...loaded, ...(await versionsBetween(loaded, held))];
-  const resolved = resolveMappings(mappings, [def, ...known], held);
+  const { known, held } = await crosswalkDefinitions(projectKey, mappings, def);
+  const resolved = resolveMappings(mappings, known, held);
   const mine = resolved.filter((entry) => entry.coverage === 'full' && entry.to.state === 'held' && entry.to.ref.checklistId === def.id && entry.from.state === 'held');
   const retired = retiredMappings(resolved).filter((entry) => [entry.mapping.from, entry.mapping.to].some((ref) => frameworkOf(ref.checklistId, known, def) === def.framework)).length;
   if (mine.length === 0 && retired === 0) return undefined;
 
   const sourceIds = [...new Set(mine.flatMap((entry) => (entry.from.state === 'held' ? [entry.from.ref.checklistId] : [])))];
   return { mine, held, retired, sourceIds };
-}
-
-/**
- * When the crosswalk names another version of a framework than the project holds, the versions
- * the site knows between them, so a rename over several updates is followed (crosswalk-resolve.ts).
- * Reads the catalogue only then: a crosswalk naming the held versions costs nothing more.
- */
-async function versionsBetween(loaded: readonly ChecklistDefinition[], held: readonly ChecklistDefinition[]): Promise<ChecklistDefinition[]> {
-  const heldIds = new Set(held.map((d) => d.id));
-  const heldFrameworks = new Set(held.map((d) => d.framework));
-  const frameworks = new Set(loaded.filter((d) => !heldIds.has(d.id) && heldFrameworks.has(d.framework)).map((d) => d.framework));
-  if (frameworks.size === 0) return [];
-  const have = new Set([...loaded, ...held].map((d) => d.id));
-  const missing = (await listChecklists()).filter((summary) => frameworks.has(summary.framework) && !have.has(summary.id));
-  const found = await Promise.all(missing.map((summary) => findChecklist(summary.id)));
-  return found.filter((d): d is ChecklistDefinition => d !== undefined);
 }
 
 function frameworkOf(checklistId: string, known: readonly ChecklistDefinition[], def: ChecklistDefinition): string | undefined {
