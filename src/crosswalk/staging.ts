@@ -44,9 +44,10 @@ export async function beginCrosswalkUpload(accountId: string, payload: BeginCros
   if (payload.rowCount > MAX_CROSSWALK_ROWS) {
     throw new LimitError(`The file has ${count(payload.rowCount)} rows; a crosswalk holds at most ${count(MAX_CROSSWALK_ROWS)}. Split it by checklist pair or drop rows, then upload again.`);
   }
-  const maxParts = Math.min(Math.max(payload.rowCount, 1), CROSSWALK_UPLOAD_LIMITS.maxParts);
-  if (payload.rowCount < 1 || payload.partCount < 1 || payload.partCount > maxParts) {
-    throw new BadRequestError(`An upload of ${count(payload.rowCount)} rows comes in 1 to ${count(maxParts)} parts, not ${count(payload.partCount)}; a file needs at least one row.`);
+  if (payload.rowCount < 1) throw new BadRequestError('The file has no rows; add one row per mapping under the header.');
+  const maxParts = Math.min(payload.rowCount, CROSSWALK_UPLOAD_LIMITS.maxParts);
+  if (payload.partCount < 1 || payload.partCount > maxParts) {
+    throw new BadRequestError(`An upload of ${count(payload.rowCount)} rows comes in 1 to ${count(maxParts)} parts, not ${count(payload.partCount)}.`);
   }
   const header: StagedCrosswalk = { uploadId: randomUUID(), accountId, fileName: payload.fileName, rowCount: payload.rowCount, partCount: payload.partCount, createdAt: now.toISOString() };
   await writeValue(crosswalkUploadKey(header.uploadId), header, ttl);

@@ -112,6 +112,8 @@ describe('a crosswalk of 20,000 rows', () => {
     await expect(h.invoke('appendCrosswalkRows', { uploadId, index: 1, rows: parts[1] }, { accountId: 'lead' })).rejects.toThrow(/There is no crosswalk upload .* of yours/);
     await expect(api.previewCrosswalk({ uploadId })).rejects.toThrow(new RegExp(`^Part${parts.length > 2 ? 's' : ''} 2.* of ${parts.length} never arrived`));
     await expect(h.invoke('beginCrosswalkUpload', { fileName: 'map.csv', rowCount: 10, partCount: 1 }, { accountId: 'lead' })).rejects.toThrow(/Administer Jira/);
+    await expect(api.beginCrosswalkUpload({ fileName: 'map.csv', rowCount: 0, partCount: 1 })).rejects.toThrow('The file has no rows; add one row per mapping under the header.');
+    await expect(api.beginCrosswalkUpload({ fileName: 'map.csv', rowCount: 10, partCount: 11 })).rejects.toThrow('An upload of 10 rows comes in 1 to 10 parts, not 11.');
     await expect(h.invoke<SaveCrosswalkResult>('saveCrosswalk', { uploadId, rows: [], fileName: 'map.csv' })).rejects.toThrow(/not both and not neither/);
     const preview: Promise<CrosswalkPreview> = api.previewCrosswalk({ uploadId: '00000000-0000-4000-8000-000000000000' });
     await expect(preview).rejects.toThrow(/There is no crosswalk upload/);
