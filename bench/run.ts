@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts; `-- --xlsx`: the .xlsx workbooks, bench/xlsx.ts; `-- --gate`: the Done gate, bench/gate.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
+ * `npm run bench [-- --quick]` (`-- --trail`: the decision trail alone, bench/trail.ts; `-- --xlsx`: the .xlsx workbooks, bench/xlsx.ts; `-- --gate`: the Done gate, bench/gate.ts; `-- --crosswalk`: three checklists and 500 mappings, bench/crosswalk.ts): Jira calls and time for import and rollup at 130 / 1,000 / 5,000
  * items against the local runtime with 100 ms emulated Jira latency, beside a naive
  * one-call-per-write import on the same emulator; the scoring engine on 10,000 items; the
  * frontend's bundle size. Prints Markdown tables, writes bench/results.json, and exits 1 when a
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   }
   // `--gate`: the Done gate's validator over 200 transitions (bench/gate.ts).
   if (argv.includes('--gate')) return (await import('./gate')).runGateBench();
+  // `--crosswalk`: a rollup of three checklists (130 + 61 + 42) with 500 mappings (bench/crosswalk.ts).
+  if (argv.includes('--crosswalk')) return (await import('./crosswalk')).runCrosswalkBench();
   // `--cost`: a month on Forge from the runtime's meters, and the rollup's calls (bench/cost.ts).
   if (argv.includes('--cost')) return (await import('./cost')).runCostBench();
   const { quick } = parseArgs(argv);

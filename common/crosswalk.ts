@@ -1,6 +1,6 @@
 /**
  * The crosswalk between checklists as it crosses the bridge (resolvers in src/resolvers/crosswalk.ts),
- * and the reader that turns a team's CSV or YAML file into rows. The browser reads the file; the
+ * and the reader that turns a team's CSV or YAML file into rows (XLSX: common/crosswalk-file.ts). The browser reads the file; the
  * server validates every row again (src/domain/crosswalk.ts) before anything is saved.
  *
  * CSV: a header row naming the columns (any order, any case): from checklist, from item,
@@ -17,6 +17,10 @@ export interface CrosswalkRowPayload {
   toItem?: string;
   coverage?: string;
   note?: string;
+  /** XLSX: the worksheet the row was read from (for messages only, never trusted). */
+  sheet?: string;
+  /** XLSX: the row number Excel shows (for messages only, never trusted). */
+  line?: number;
 }
 
 export interface CrosswalkProblemView {
@@ -24,6 +28,9 @@ export interface CrosswalkProblemView {
   row: number;
   field?: keyof CrosswalkRowPayload;
   message: string;
+  /** XLSX: where the row is in the workbook, as the person sees it. */
+  sheet?: string;
+  line?: number;
 }
 
 export interface CrosswalkSavedView {
@@ -53,7 +60,10 @@ export interface SaveCrosswalkResult {
   unchanged: boolean;
 }
 
-export const CROSSWALK_COLUMNS: Record<string, keyof CrosswalkRowPayload> = {
+/** The columns a file names (sheet and line are where the row was read, not a column). */
+export type CrosswalkColumn = Exclude<keyof CrosswalkRowPayload, 'sheet' | 'line'>;
+
+export const CROSSWALK_COLUMNS: Record<string, CrosswalkColumn> = {
   fromchecklist: 'fromChecklist',
   fromitem: 'fromItem',
   tochecklist: 'toChecklist',
@@ -116,7 +126,7 @@ function readYamlRows(text: string, fileName: string): CrosswalkRowPayload[] {
     const from = isObject(e.from) ? e.from : {};
     const to = isObject(e.to) ? e.to : {};
     const row: CrosswalkRowPayload = {};
-    const set = (key: keyof CrosswalkRowPayload, value: unknown) => {
+    const set = (key: CrosswalkColumn, value: unknown) => {
       if (typeof value === 'string' || typeof value === 'number') row[key] = String(value);
     };
     set('fromChecklist', from.checklist);

@@ -14,17 +14,16 @@
  */
 import type { AuditRisk } from '../../common/contract';
 import type { CrosswalkSourceView, RollupCrosswalk } from '../../common/crosswalk';
-import { findChecklist } from '../catalogue';
 import { coverageSummary, crosswalkCoverage } from '../domain/crosswalk-coverage';
 import { resolveMappings, retiredMappings } from '../domain/crosswalk-resolve';
 import type { EvidenceEntry, EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
-import { projectChecklists } from '../storage/project-state';
 import type { ItemRead } from '../platform/item-states';
 import { readCrosswalkSettings } from './settings';
 import { loadCrosswalk } from './store';
+import { crosswalkDefinitions } from './versions';
 
 /** What the rollup computed for one checklist (get-rollup.ts's ComputedRollup, as far as needed here). */
 export interface ScoredChecklist {
@@ -61,11 +60,14 @@ export async function applyCrosswalk<T extends ScoredChecklist>(
 ): Promise<{ computed: T; crosswalk: RollupCrosswalk }> {
   const { mine, held, sourceIds } = plan;
   const def = base.def;
-  const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>();
-  for (const id of sourceIds) {
-    const sourceDef = held.find((d) => d.id === id);
-    if (sourceDef) sources.set(id, { def: sourceDef, rollup: await deps.rollupOf(sourceDef) });
-  }
+  // The sources are read side by side: each is one checklist's own read (its cache when fresh).
+  const loaded = await Promise.all(
+    sourceIds.map(async (id) => {
+      const sourceDef = held.find((d) => d.id === id);
+      return sourceDef ? ([id, { def: sourceDef, rollup: await deps.rollupOf(sourceDef) }] as const) : undefined;
+    }),
+  );
+  const sources = new Map<string, { def: ChecklistDefinition; rollup: T }>(loaded.filter((entry) => entry !== undefined));
   const today = utcDay(new Date(base.readAt));
   const coverage = crosswalkCoverage(
     mine,
@@ -117,12 +119,8 @@ export async function planCrosswalk(projectKey: string, def: ChecklistDefinition
     },
   );
   if (mappings.length === 0) return undefined;
-  const heldIds = (await projectChecklists(projectKey)).filter((id) => id !== def.id);
-  const named = new Set(mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId]));
-  const defs = await Promise.all([...new Set([...heldIds, ...named])].map((id) => findChecklist(id)));
-  const known = defs.filter((d): d is ChecklistDefinition => d !== undefined);
-  const held = [def, ...known.filter((d) => heldIds.includes(d.id))];
-  const resolved = resolveMappings(mappings, [def, ...known], held);
+  const { known, held } = await crosswalkDefinitions(projectKey, mappings, def);
+  const resolved = resolveMappings(mappings, known, held);
   const mine = resolved.filter((entry) => entry.coverage === 'full' && entry.to.state === 'held' && entry.to.ref.checklistId === def.id && entry.from.state === 'held');
   const retired = retiredMappings(resolved).filter((entry) => [entry.mapping.from, entry.mapping.to].some((ref) => frameworkOf(ref.checklistId, known, def) === def.framework)).length;
   if (mine.length === 0 && retired === 0) return undefined;

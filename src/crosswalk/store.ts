@@ -46,19 +46,32 @@ export async function readCrosswalkHeader(): Promise<CrosswalkHeader | undefined
   return readValue(crosswalkKey(), headerSchema);
 }
 
-/** The saved mappings (none when no crosswalk was ever saved). */
+/**
+ * The saved mappings (none when no crosswalk was ever saved). A part missing because a save swept
+ * the revision this read began with is read again under the new header (once): a reader sees the
+ * old crosswalk or the new one, never half of each.
+ */
 export async function loadCrosswalk(): Promise<{ header?: CrosswalkHeader; mappings: CrosswalkMapping[] }> {
   const header = await readCrosswalkHeader();
   if (!header) return { mappings: [] };
+  const mappings = await readRevision(header);
+  if (mappings) return { header, mappings };
+  const moved = await readCrosswalkHeader();
+  const again = moved && moved.revision !== header.revision ? await readRevision(moved) : undefined;
+  if (moved && again) return { header: moved, mappings: again };
+  throw new CrosswalkConflictError('The saved crosswalk is incomplete (a part is missing); ask a Jira administrator to upload it again.');
+}
+
+async function readRevision(header: CrosswalkHeader): Promise<CrosswalkMapping[] | undefined> {
   const keys = Array.from({ length: header.chunks }, (_, chunk) => crosswalkRowsKey(header.revision, chunk));
   const found = await readMany(keys, chunkSchema);
   const mappings: CrosswalkMapping[] = [];
   for (const key of keys) {
     const chunk = found.get(key);
-    if (!chunk) throw new CrosswalkConflictError('The saved crosswalk is incomplete (a part is missing); ask a Jira administrator to upload it again.');
+    if (!chunk) return undefined;
     mappings.push(...chunk.rows.map(fromStored));
   }
-  return { header, mappings };
+  return mappings;
 }
 
 export interface SaveOutcome {

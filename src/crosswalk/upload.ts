@@ -3,17 +3,18 @@
  * browser and are never trusted: each is checked against the checklists the site knows (built-in
  * and saved custom ones). A crosswalk with any problem saves nothing.
  */
-import type { CrosswalkPreview, CrosswalkRowPayload, CrosswalkSavedView, SaveCrosswalkResult } from '../../common/crosswalk';
+import type { CrosswalkPreview, CrosswalkProblemView, CrosswalkRowPayload, CrosswalkSavedView, SaveCrosswalkResult } from '../../common/crosswalk';
 import { BadRequestError } from '../../common/errors';
 import { findChecklist, listChecklists } from '../catalogue';
 import { validateCrosswalk, type CrosswalkProblem, type CrosswalkValidation } from '../domain/crosswalk';
 import type { ChecklistDefinition } from '../domain/types';
+import { markCrosswalkUploadSaved, readStagedCrosswalk } from './staging';
 import { readCrosswalkHeader, saveCrosswalk, type CrosswalkHeader } from './store';
 
 /** The rows have problems; nothing was saved. `problems` lists them row by row. */
 export class CrosswalkInvalidError extends BadRequestError {
   constructor(
-    readonly problems: CrosswalkProblem[],
+    readonly problems: CrosswalkProblemView[],
     readonly moreProblems: number,
   ) {
     const total = problems.length + moreProblems;
@@ -22,8 +23,22 @@ export class CrosswalkInvalidError extends BadRequestError {
   }
 }
 
-function describeProblem(problem: CrosswalkProblem): string {
-  return problem.row === 0 ? problem.message : `Row ${problem.row}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}.`;
+function describeProblem(problem: CrosswalkProblemView): string {
+  if (problem.row === 0) return problem.message;
+  const where = problem.line !== undefined ? `${problem.sheet !== undefined ? `Sheet "${problem.sheet}" row` : 'Row'} ${problem.line}` : `Row ${problem.row}`;
+  return `${where}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}.`;
+}
+
+/**
+ * Each problem with the place its row came from in a workbook (sheet and Excel row number), when
+ * the browser's reader sent one: labels only, the row number stays the server's own count.
+ */
+export function locateProblems(problems: readonly CrosswalkProblem[], rows: readonly CrosswalkRowPayload[]): CrosswalkProblemView[] {
+  return problems.map((problem) => {
+    const row = problem.row > 0 ? rows[problem.row - 1] : undefined;
+    if (row?.line === undefined) return problem;
+    return { ...problem, ...(row.sheet !== undefined ? { sheet: row.sheet } : {}), line: row.line };
+  });
 }
 
 /** Every checklist the site knows, with its items. */
@@ -35,7 +50,7 @@ export async function knownChecklists(): Promise<ChecklistDefinition[]> {
 
 export async function previewCrosswalk(rows: readonly CrosswalkRowPayload[]): Promise<CrosswalkPreview> {
   const [validation, header] = await Promise.all([validateCrosswalk(rows, await knownChecklists()), readCrosswalkHeader()]);
-  return { ...counts(rows, validation), problems: validation.problems, moreProblems: validation.moreProblems, current: header ? savedView(header) : null };
+  return { ...counts(rows, validation), problems: locateProblems(validation.problems, rows), moreProblems: validation.moreProblems, current: header ? savedView(header) : null };
 }
 
 /** Saves the rows as the site's crosswalk; the caller has checked Administer Jira as the user. */
@@ -44,9 +59,33 @@ export async function saveCrosswalkRows(
   meta: { fileName: string; accountId: string; basedOn: string | null | undefined; now?: Date },
 ): Promise<SaveCrosswalkResult> {
   const validation = validateCrosswalk(rows, await knownChecklists());
-  if (!validation.mappings) throw new CrosswalkInvalidError(validation.problems, validation.moreProblems);
+  if (!validation.mappings) throw new CrosswalkInvalidError(locateProblems(validation.problems, rows), validation.moreProblems);
   const outcome = await saveCrosswalk(validation.mappings, { fileName: meta.fileName, savedBy: meta.accountId, basedOn: meta.basedOn, now: meta.now ?? new Date() });
   return { saved: savedView(outcome.header), unchanged: outcome.unchanged };
+}
+
+/** The preview of an upload staged in parts (src/crosswalk/staging.ts). */
+export async function previewStagedCrosswalk(accountId: string, uploadId: string): Promise<CrosswalkPreview> {
+  const { header, rows } = await readStagedCrosswalk(accountId, uploadId);
+  if (header.saved) throw new BadRequestError(`This upload was already saved (${header.saved.savedAt}); upload the file again to preview it.`);
+  return previewCrosswalk(rows);
+}
+
+/**
+ * Saves an upload staged in parts. Sent again after a lost answer, it answers what the first save
+ * saved (the upload remembers it); a save cut short before that re-reads the parts and finds the
+ * same rows already saved.
+ */
+export async function saveStagedCrosswalk(
+  accountId: string,
+  uploadId: string,
+  meta: { fileName: string; basedOn: string | null | undefined; now?: Date },
+): Promise<SaveCrosswalkResult> {
+  const { header, rows } = await readStagedCrosswalk(accountId, uploadId);
+  if (header.saved) return { saved: header.saved, unchanged: true };
+  const result = await saveCrosswalkRows(rows, { ...meta, accountId });
+  await markCrosswalkUploadSaved(header, result.saved);
+  return result;
 }
 
 function counts(rows: readonly CrosswalkRowPayload[], validation: CrosswalkValidation): Pick<CrosswalkPreview, 'rowCount' | 'full' | 'partial' | 'pairs'> {

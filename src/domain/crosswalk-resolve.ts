@@ -2,9 +2,11 @@
  * A stored crosswalk names checklist versions (aws-msp-7.1, mspalliance-ucs-23); a project may hold
  * another version of the same framework since a version update. This follows each mapping to the
  * versions the project holds: an item kept under its id is the same item, an item that a newer
- * item `replaces` follows the rename, and an item the newer version dropped is flagged retired
- * rather than silently pointing at nothing. Pure, no I/O.
+ * item `replaces` follows the rename (over several version updates, through the versions between,
+ * and back when the mapping names a newer version than the project holds), and an item the newer
+ * version dropped is flagged retired rather than silently pointing at nothing. Pure, no I/O.
  */
+import { compareVersions } from '../../common/versions';
 import type { CrosswalkCoverage, CrosswalkMapping, ItemRef } from './crosswalk';
 import type { ChecklistDefinition } from './types';
 
@@ -45,7 +47,8 @@ export function resolveMappings(
   const heldById = new Map(held.map((def) => [def.id, def]));
   const heldByFramework = new Map<string, ChecklistDefinition[]>();
   for (const def of held) heldByFramework.set(def.framework, [...(heldByFramework.get(def.framework) ?? []), def]);
-  const follow = memo((ref: ItemRef) => followEnd(ref, heldById, heldByFramework, frameworkOf));
+  const lineage = lineageOf([...known, ...held]);
+  const follow = memo((ref: ItemRef) => followEnd(ref, heldById, heldByFramework, frameworkOf, lineage));
   const out: ResolvedMapping[] = [];
   for (const mapping of mappings) {
     for (const from of follow(mapping.from)) {
@@ -53,6 +56,56 @@ export function resolveMappings(
     }
   }
   return out;
+}
+
+/** Per framework, the renames its versions declare (`replaces`): old id → new ids, and back. */
+type Lineage = Map<string, { forward: Map<string, string[]>; backward: Map<string, string[]> }>;
+
+function lineageOf(defs: readonly ChecklistDefinition[]): Lineage {
+  const lineage: Lineage = new Map();
+  const seen = new Set<string>();
+  for (const def of defs) {
+    if (seen.has(def.id)) continue;
+    seen.add(def.id);
+    let entry = lineage.get(def.framework);
+    if (!entry) lineage.set(def.framework, (entry = { forward: new Map(), backward: new Map() }));
+    for (const item of def.items) {
+      for (const old of item.replaces) {
+        addEdge(entry.forward, old, item.id);
+        addEdge(entry.backward, item.id, old);
+      }
+    }
+  }
+  return lineage;
+}
+
+function addEdge(edges: Map<string, string[]>, from: string, to: string): void {
+  const list = edges.get(from) ?? [];
+  if (!list.includes(to)) list.push(to);
+  edges.set(from, list);
+}
+
+/**
+ * The ids in `present` reached from `start` along `edges`, the nearest first: a rename over
+ * several version updates (A-2 → A-20 in v2, A-20 → A-200 in v3) is followed to the end.
+ */
+function reach(start: string, edges: ReadonlyMap<string, readonly string[]>, present: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  const visited = new Set([start]);
+  let frontier = [start];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const to of edges.get(id) ?? []) {
+        if (visited.has(to)) continue;
+        visited.add(to);
+        if (present.has(to)) found.push(to);
+        else next.push(to);
+      }
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 function memo(fn: (ref: ItemRef) => EndState[]): (ref: ItemRef) => EndState[] {
@@ -70,6 +123,7 @@ function followEnd(
   heldById: Map<string, ChecklistDefinition>,
   heldByFramework: Map<string, ChecklistDefinition[]>,
   frameworkOf: Map<string, string>,
+  lineage: Lineage,
 ): EndState[] {
   const same = heldById.get(ref.checklistId);
   if (same) {
@@ -79,15 +133,38 @@ function followEnd(
   const framework = frameworkOf.get(ref.checklistId);
   const versions = framework === undefined ? [] : (heldByFramework.get(framework) ?? []);
   if (versions.length === 0) return [{ state: 'not-held' }];
+  const renames = lineage.get(framework ?? '');
   return versions.flatMap((def): EndState[] => {
-    if (def.items.some((item) => item.id === ref.itemId)) return [{ state: 'held', ref: { checklistId: def.id, itemId: ref.itemId } }];
-    const successors = def.items.filter((item) => item.replaces.includes(ref.itemId));
+    const present = new Set(def.items.map((item) => item.id));
+    if (present.has(ref.itemId)) return [{ state: 'held', ref: { checklistId: def.id, itemId: ref.itemId } }];
+    // A newer version renamed or split the item; else the mapping names a newer version than the project holds.
+    const forward = renames ? reach(ref.itemId, renames.forward, present) : [];
+    const successors = forward.length > 0 ? forward : renames ? reach(ref.itemId, renames.backward, present) : [];
     if (successors.length === 0) return [{ state: 'retired', heldChecklistId: def.id }];
-    return successors.map((item) => ({ state: 'held', ref: { checklistId: def.id, itemId: item.id }, renamedFrom: ref.itemId }));
+    return successors.map((itemId) => ({ state: 'held', ref: { checklistId: def.id, itemId }, renamedFrom: ref.itemId }));
   });
 }
 
 /** Mappings that lost an end to a version update, for the crosswalk page to flag. */
 export function retiredMappings(resolved: readonly ResolvedMapping[]): ResolvedMapping[] {
   return resolved.filter((entry) => entry.from.state === 'retired' || entry.to.state === 'retired');
+}
+
+/**
+ * The version of each framework a project works now, from every checklist it ever imported or
+ * synced: a project only moves forward (an older version is refused once it moved on), so it is
+ * the newest. `viewing` (the checklist whose rollup is read) stands for its own framework.
+ *
+ * @example
+ * heldVersions([syncV1, syncV2, ucs]); // → [syncV2, ucs]
+ */
+export function heldVersions(everHeld: readonly ChecklistDefinition[], viewing?: ChecklistDefinition): ChecklistDefinition[] {
+  const newest = new Map<string, ChecklistDefinition>();
+  if (viewing) newest.set(viewing.framework, viewing);
+  for (const def of everHeld) {
+    if (viewing && def.framework === viewing.framework) continue;
+    const current = newest.get(def.framework);
+    if (!current || compareVersions(def.version, current.version) > 0) newest.set(def.framework, def);
+  }
+  return [...newest.values()];
 }

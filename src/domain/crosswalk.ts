@@ -109,8 +109,11 @@ function checkRow(row: CrosswalkRowInput, rowNumber: number, byId: Known, proble
   const add = (field: keyof CrosswalkRowInput, message: string) => problems.push({ row: rowNumber, field, message });
   const before = problems.length;
   for (const field of REQUIRED) if (text(row[field]) === undefined) add(field, `${LABEL[field]} is empty; name ${field.endsWith('Checklist') ? 'a checklist id, e.g. aws-msp-7.1' : 'an item id of that checklist'}`);
-  const from = endpoint(row.fromChecklist, row.fromItem, 'fromChecklist', 'fromItem', byId, add);
-  const to = endpoint(row.toChecklist, row.toItem, 'toChecklist', 'toItem', byId, add);
+  // A suggestion costs an edit distance per known id; only problems that will be listed get one
+  // (rows come in order, so one found past the first MAX_LISTED_PROBLEMS is only counted).
+  const hint = problems.length < MAX_LISTED_PROBLEMS;
+  const from = endpoint(row.fromChecklist, row.fromItem, 'fromChecklist', 'fromItem', byId, add, hint);
+  const to = endpoint(row.toChecklist, row.toItem, 'toChecklist', 'toItem', byId, add, hint);
   const coverageText = (text(row.coverage) ?? 'full').toLowerCase();
   const coverage = (CROSSWALK_COVERAGES as readonly string[]).includes(coverageText) ? (coverageText as CrosswalkCoverage) : undefined;
   if (coverage === undefined) add('coverage', `must be full or partial (not "${text(row.coverage)}"); leave it empty for full`);
@@ -136,19 +139,20 @@ function endpoint(
   itemField: keyof CrosswalkRowInput,
   byId: Known,
   add: (field: keyof CrosswalkRowInput, message: string) => void,
+  suggest: boolean,
 ): ItemRef | undefined {
   const checklistId = text(checklistValue);
   const itemId = text(itemValue);
   if (checklistId === undefined) return undefined;
   const known = byId.get(checklistId);
   if (!known) {
-    const guess = closestName(checklistId, [...byId.keys()]);
+    const guess = suggest ? closestName(checklistId, [...byId.keys()]) : undefined;
     add(checklistField, `no checklist "${checklistId}"; ${guess !== undefined ? `did you mean "${guess}"?` : `known: ${[...byId.keys()].join(', ')}`}`);
     return undefined;
   }
   if (itemId === undefined) return undefined;
   if (!known.items.has(itemId)) {
-    const guess = closestName(itemId, [...known.items]);
+    const guess = suggest ? closestName(itemId, [...known.items]) : undefined;
     const ids = [...known.items];
     const hint = guess !== undefined ? `did you mean "${guess}"?` : `its items include ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', …' : ''}`;
     add(itemField, `${checklistId} has no item "${itemId}"; ${hint}`);

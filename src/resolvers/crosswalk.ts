@@ -5,11 +5,13 @@
  * A preview writes nothing and needs only a signed-in user in a project.
  */
 import type { crosswalkApi } from '../../common/api/crosswalk';
-import { AccessDeniedError } from '../../common/errors';
+import type { CrosswalkRowPayload } from '../../common/crosswalk';
+import { AccessDeniedError, BadRequestError } from '../../common/errors';
 import { itemCrosswalk } from '../evidence/item-crosswalk';
 import { linkItemCrosswalk } from '../evidence/item-link';
 import { readCrosswalkSettings, setCrosswalkSettings } from '../crosswalk/settings';
-import { previewCrosswalk, saveCrosswalkRows } from '../crosswalk/upload';
+import { appendCrosswalkRows, beginCrosswalkUpload } from '../crosswalk/staging';
+import { previewCrosswalk, previewStagedCrosswalk, saveCrosswalkRows, saveStagedCrosswalk } from '../crosswalk/upload';
 import { JiraHttp } from '../jira/http';
 import { getMyGlobalPermissions } from '../jira/permissions';
 import { evidenceJiraOf } from '../jira/evidence-issue';
@@ -25,12 +27,28 @@ async function requireSiteAdministrator(): Promise<void> {
   );
 }
 
+/** Exactly one of `rows` and `uploadId`. */
+function rowsOrUpload(payload: { rows?: CrosswalkRowPayload[] | undefined; uploadId?: string | undefined }): { rows: CrosswalkRowPayload[] } | { uploadId: string } {
+  if (payload.rows !== undefined && payload.uploadId === undefined) return { rows: payload.rows };
+  if (payload.uploadId !== undefined && payload.rows === undefined) return { uploadId: payload.uploadId };
+  throw new BadRequestError('Send the rows, or the uploadId of a crosswalk staged in parts (beginCrosswalkUpload), not both and not neither.');
+}
+
 export const crosswalkHandlers: Handlers<typeof crosswalkApi> = {
-  previewCrosswalk: async ({ rows }) => previewCrosswalk(rows),
-  saveCrosswalk: async ({ rows, fileName, basedOn }, caller) => {
-    await requireSiteAdministrator();
-    return saveCrosswalkRows(rows, { fileName, accountId: caller.accountId, basedOn });
+  previewCrosswalk: async (payload, caller) => {
+    const ref = rowsOrUpload(payload);
+    return 'rows' in ref ? previewCrosswalk(ref.rows) : previewStagedCrosswalk(caller.accountId, ref.uploadId);
   },
+  saveCrosswalk: async ({ fileName, basedOn, ...payload }, caller) => {
+    const ref = rowsOrUpload(payload);
+    await requireSiteAdministrator();
+    return 'rows' in ref ? saveCrosswalkRows(ref.rows, { fileName, accountId: caller.accountId, basedOn }) : saveStagedCrosswalk(caller.accountId, ref.uploadId, { fileName, basedOn });
+  },
+  beginCrosswalkUpload: async (payload, caller) => {
+    await requireSiteAdministrator();
+    return beginCrosswalkUpload(caller.accountId, payload);
+  },
+  appendCrosswalkRows: (payload, caller) => appendCrosswalkRows(caller.accountId, payload),
   getCrosswalkSettings: async (_payload, caller) => {
     await requireProjectPermissions(jiraClientFor('resolver'), caller, ['BROWSE_PROJECTS'], 'see its audit settings');
     return readCrosswalkSettings(caller.projectKey);

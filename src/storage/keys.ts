@@ -340,6 +340,17 @@ export function crosswalkLockKey(): string {
   return key('crosswalk-lock');
 }
 
+/** A crosswalk file too big for one invoke, staged in parts (src/crosswalk/staging.ts): its header. */
+export function crosswalkUploadKey(uploadId: string): string {
+  return key('crosswalk-upload', part('uploadId', uploadId));
+}
+
+/** One staged part of a crosswalk upload's rows (`appendCrosswalkRows`). */
+export function crosswalkUploadRowsKey(uploadId: string, index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new StorageKeyError(`part must be a whole number ≥ 0, not ${index}.`);
+  return key('crosswalk-upload-rows', part('uploadId', uploadId), String(index).padStart(4, '0'));
+}
+
 /** A project's crosswalk settings (src/crosswalk/settings.ts): whether strict mode counts evidence from other checklists. */
 export function crosswalkSettingsKey(projectKey: string): string {
   return key('crosswalk-settings', part('projectKey', projectKey));

@@ -6,6 +6,8 @@
  * someone else saved after the preview.
  */
 import { readCrosswalkText, type CrosswalkPreview, type SaveCrosswalkResult } from '../../common/crosswalk';
+import { readCrosswalkFile } from '../../common/crosswalk-file';
+import { buildXlsx } from '../fixtures/sheets/xlsx';
 import { startHarness, type Harness } from './harness';
 
 const GOOD_CSV = [
@@ -75,6 +77,32 @@ describe('crosswalk upload', () => {
       /^The crosswalk has 3 problems; nothing was saved\. Row 2, fromChecklist: no checklist "aws-msp-7\.2"/,
     );
     expect(crosswalkKeys(h)).toEqual([]);
+  });
+
+  it('takes an .xlsx workbook with the CSV columns; each problem names the sheet and the row Excel shows', async () => {
+    const bytes = await buildXlsx([
+      { name: 'Read me', rows: [['One row per mapping on the Mappings sheet.']] },
+      {
+        name: 'Mappings',
+        rows: [
+          ['From checklist', 'From item', 'To checklist', 'To item', 'Coverage', 'Note'],
+          ['mspalliance-code-of-ethics', '4.1', 'mspalliance-ucs-23', '03.01', 'full', 'NDA policy and signed NDAs'],
+          [],
+          ['aws-msp-7.1', 'SEC-002', 'mspalliance-ucs-23', '06.01', 'mostly'],
+        ],
+      },
+    ]);
+    const rows = await readCrosswalkFile({ name: 'map.xlsx', bytes });
+    const preview = await h.invoke<CrosswalkPreview>('previewCrosswalk', { rows });
+    expect(preview.problems).toEqual([{ row: 2, sheet: 'Mappings', line: 4, field: 'coverage', message: 'must be full or partial (not "mostly"); leave it empty for full' }]);
+    await expect(h.invoke('saveCrosswalk', { rows, fileName: 'map.xlsx' })).rejects.toThrow(
+      'The crosswalk has 1 problem; nothing was saved. Sheet "Mappings" row 4, coverage: must be full or partial (not "mostly"); leave it empty for full.',
+    );
+    expect(crosswalkKeys(h)).toEqual([]);
+
+    const fixed = rows.map((row) => (row.coverage === 'mostly' ? { ...row, coverage: 'partial' } : row));
+    const saved = await h.invoke<SaveCrosswalkResult>('saveCrosswalk', { rows: fixed, fileName: 'map.xlsx' });
+    expect(saved.saved).toMatchObject({ rowCount: 2, fileName: 'map.xlsx' });
   });
 
   it('refuses a save by someone without Administer Jira, before writing anything', async () => {

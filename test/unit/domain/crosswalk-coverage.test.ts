@@ -2,7 +2,7 @@
 import { validateChecklist } from '../../../src/domain/checklist-schema';
 import type { CrosswalkMapping } from '../../../src/domain/crosswalk';
 import { coverageSummary, crosswalkCoverage, mappingsOfItem, refKey, type HeldEvidence } from '../../../src/domain/crosswalk-coverage';
-import { resolveMappings, retiredMappings } from '../../../src/domain/crosswalk-resolve';
+import { heldVersions, resolveMappings, retiredMappings } from '../../../src/domain/crosswalk-resolve';
 import type { EvidenceEntry, EvidenceFieldValue } from '../../../src/domain/evidence-types';
 import type { ChecklistDefinition } from '../../../src/domain/types';
 
@@ -63,6 +63,56 @@ describe('resolveMappings', () => {
     const resolved = resolveMappings([map('alpha-1 A-1', 'beta-1 B-1'), map('gamma-1 G-1', 'beta-1 B-2')], KNOWN, [alpha3, beta]);
     expect(resolved.map((r) => r.from)).toEqual([{ state: 'retired', heldChecklistId: 'alpha-3' }, { state: 'not-held' }]);
     expect(retiredMappings(resolved).map((r) => r.mapping.from.itemId)).toEqual(['A-1']);
+  });
+});
+
+describe('resolveMappings over several version updates', () => {
+  // Version 4 renames A-20 again and keeps nothing else; alpha-3 sits between.
+  const alpha4 = checklist('alpha-4', 'alpha', [{ id: 'A-200', replaces: ['A-20'] }]);
+  const known = [...KNOWN, alpha4];
+
+  it('follows a rename through the versions between: A-2 (v1) → A-20 (v2) → A-200 (v4)', () => {
+    const [resolved] = resolveMappings([map('alpha-1 A-2', 'beta-1 B-1')], known, [alpha4, beta]);
+    expect(resolved?.from).toEqual({ state: 'held', ref: { checklistId: 'alpha-4', itemId: 'A-200' }, renamedFrom: 'A-2' });
+  });
+
+  it('stops at the first held id on the way (A-2 held as A-20 in v3, not followed further)', () => {
+    const [resolved] = resolveMappings([map('alpha-1 A-2', 'beta-1 B-1')], known, [alpha3, beta]);
+    expect(resolved?.from).toEqual({ state: 'held', ref: { checklistId: 'alpha-3', itemId: 'A-20' }, renamedFrom: 'A-2' });
+  });
+
+  it('follows a mapping written against a newer version back to the version the project still holds', () => {
+    const resolved = resolveMappings([map('beta-1 B-1', 'alpha-2 A-20'), map('beta-1 B-2', 'alpha-2 A-32')], known, [alpha1, beta]);
+    expect(resolved.map((r) => r.to)).toEqual([
+      { state: 'held', ref: { checklistId: 'alpha-1', itemId: 'A-2' }, renamedFrom: 'A-20' },
+      { state: 'held', ref: { checklistId: 'alpha-1', itemId: 'A-3' }, renamedFrom: 'A-32' },
+    ]);
+  });
+
+  it('flags an item that was split and whose parts a later version dropped as retired', () => {
+    const resolved = resolveMappings([map('alpha-1 A-3', 'beta-1 B-1')], known, [alpha4, beta]);
+    expect(resolved.map((r) => r.from)).toEqual([{ state: 'retired', heldChecklistId: 'alpha-4' }]);
+    expect(retiredMappings(resolved)).toHaveLength(1);
+  });
+
+  it('flags an item a team re-saved its own checklist without (same id, same version)', () => {
+    const resaved = checklist('beta-1', 'beta', [{ id: 'B-1' }, { id: 'B-2' }]);
+    const resolved = resolveMappings([map('alpha-1 A-1', 'beta-1 B-3'), map('alpha-1 A-1', 'beta-1 B-2')], [alpha1, resaved], [alpha1, resaved]);
+    expect(resolved.map((r) => r.to.state)).toEqual(['retired', 'held']);
+  });
+
+  it('takes the newest version of each framework a project ever held as the one it works now', () => {
+    expect(heldVersions([alpha1, beta, alpha3, alpha2]).map((def) => def.id)).toEqual(['alpha-3', 'beta-1']);
+    // The checklist being read stands for its framework, whatever else the project held.
+    expect(heldVersions([alpha3, beta], alpha2).map((def) => def.id)).toEqual(['alpha-2', 'beta-1']);
+  });
+
+  it('does not loop on renames that go round (R-1 → R-9 → R-1) and flags the item retired', () => {
+    const round1 = checklist('round-1', 'round', [{ id: 'R-1', replaces: ['R-9'] }]);
+    const round2 = checklist('round-2', 'round', [{ id: 'R-9', replaces: ['R-1'] }]);
+    const round3 = checklist('round-3', 'round', [{ id: 'R-5' }]);
+    const resolved = resolveMappings([map('round-1 R-1', 'beta-1 B-1')], [round1, round2, round3, beta], [round3, beta]);
+    expect(resolved.map((r) => r.from)).toEqual([{ state: 'retired', heldChecklistId: 'round-3' }]);
   });
 });
 
