@@ -1,0 +1,119 @@
+/**
+ * The cold read: a checklist's item states without a cached read to build on, in a constant number
+ * of Jira calls instead of ceil(N/100) search pages (read-states.ts falls back to that full read
+ * whenever this one declines). Jira pages a search at 5,000 when only ids or keys are asked for and
+ * at 100 with any other field, so the states are put together from ids-only searches, each one bit
+ * per member issue (src/jira/partition-jql.ts), made at once:
+ *
+ * 1. membership: the checklist's active item issues (ids and keys);
+ * 2. status category Done; 3. status category In Progress (the rest: To Do);
+ * 4. assessed "met"; 5. assessed "not met" (in the app-owned evidence field, by its searchAlias;
+ *    never the `msp-audit-assessment` issue property, which anyone with Edit issues can write);
+ * 6. with their fields, the old way (100 a page, at most COLD_FIELDS_MAX): the members with
+ *    evidence or assessed N/A, whose entries the risks and strict mode judge and whose N/A
+ *    justification the checklist's N/A rule judges. So the evidence is the full read's exactly.
+ *
+ * The item ↔ issue map (src/item-map) says which item each member holds. A member the map does not
+ * give its item (an issue the app did not create, a queued duplicate, a key that moved) is fetched
+ * with its fields and judged as the full read judges it; more than COLD_UNKNOWN_MAX of those
+ * declines. So the score, verdict, chapter figures, mandatory list and strict-mode figures are the
+ * full read's. What the bits cannot say is left out of those states, not guessed: the status name
+ * (the reason words use the category: "is Done"), the resolution (no resolution mapping is applied
+ * to rollups), `updated` and the assignee. Views that need the last two (the audit plan's owners,
+ * the audit day's chapter reviews) read everything when a state lacks them (plan/road.ts,
+ * audit-day/audit-day.ts), and a delta read fetches any changed issue whole.
+ *
+ * The same gap as the delta read's: an identity property rewritten outside the app to name another
+ * item of the same checklist keeps its mapped item here (membership and the map agree); a full
+ * read (the daily jobs force one) lists it as a claim.
+ *
+ * Calls: 6 at any N ≤ 5,000 with ≤ 100 members needing fields and none unknown to the map; +1 per
+ * further 100 of either. Declined (a full read instead) below COLD_READ_MIN_ITEMS mapped items, where
+ * the full read costs no more (`MSP_ROLLUP_COLD_MIN_ITEMS` overrides it).
+ */
+import type { ChecklistDefinition } from '../domain/types';
+import type { JiraClient, JiraSearchIssue } from '../jira';
+import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
+import { partitionJql } from '../jira/partition-jql';
+import type { ItemMap, MappedIssue } from '../item-map/model';
+import type { UnclaimedIssue } from '../item-map/claims';
+import type { ItemRead } from '../platform/item-states';
+import { readFields, statesOf, type Accept, type StatesRead } from './states-of';
+
+/** At most ceil(600/100) = 6 search pages: the full read costs no more than the partition's 6 calls. */
+export const COLD_READ_MIN_ITEMS = 600;
+
+/**
+ * COLD_READ_MIN_ITEMS, or `MSP_ROLLUP_COLD_MIN_ITEMS` (a Forge environment variable): `Infinity`
+ * turns the cold read off (a switch should a site index the field's aliases differently); tests set
+ * 0 to read small checklists cold, and Infinity for the full read they compare it with.
+ */
+function coldReadMinItems(): number {
+  const configured = Number(process.env.MSP_ROLLUP_COLD_MIN_ITEMS);
+  return process.env.MSP_ROLLUP_COLD_MIN_ITEMS !== undefined && configured >= 0 ? configured : COLD_READ_MIN_ITEMS;
+}
+/** Members read with their fields (evidence or N/A) at most: 3 pages; more makes a full read instead. */
+export const COLD_FIELDS_MAX = 300;
+/** Members the map does not give their item, fetched at most (1 bulkfetch); more makes a full read. */
+export const COLD_UNKNOWN_MAX = 100;
+
+/** The partition read of `def`'s item states, or undefined when a full read is no dearer or it cannot decide. */
+export async function coldRead(
+  jira: JiraClient,
+  projectKey: string,
+  def: ChecklistDefinition,
+  fieldId: string | undefined,
+  map: ItemMap,
+  accept: Accept,
+  context: { now: number; mapHash: string },
+): Promise<StatesRead | undefined> {
+  const items = map.checklists.get(def.id)?.items;
+  const membersJql = activeItemsJql(projectKey, def.id);
+  const jql = fieldId !== undefined ? partitionJql(membersJql, fieldId) : undefined;
+  if (!items || items.size < coldReadMinItems() || !jql) return undefined;
+  const ids = async (query: string): Promise<Set<string>> => new Set((await jira.searchJql({ jql: query, fields: ['id'] })).map((issue) => issue.id));
+  const [members, done, inProgress, met, notMet, detailed] = await Promise.all([
+    jira.searchJql({ jql: membersJql, fields: ['key'] }),
+    ids(jql.done),
+    ids(jql.inProgress),
+    ids(jql.assessedMet),
+    ids(jql.assessedNotMet),
+    jira.searchJql({ jql: jql.withFields, fields: readFields(fieldId), properties: [ITEM_PROPERTY], limit: COLD_FIELDS_MAX }),
+  ]);
+  if (detailed.length >= COLD_FIELDS_MAX) return undefined;
+
+  const byIssueId = new Map<string, [string, MappedIssue]>();
+  for (const [itemId, issue] of items) byIssueId.set(issue.id, [itemId, issue]);
+  const detailedIds = new Set(detailed.map((issue) => issue.id));
+  const decided: ItemRead[] = [];
+  const unclaimed: UnclaimedIssue[] = [];
+  const unknown: JiraSearchIssue[] = [];
+  for (const member of members) {
+    if (detailedIds.has(member.id)) continue;
+    const mapped = byIssueId.get(member.id);
+    if (!mapped || member.key === undefined || mapped[1].key !== member.key) {
+      unknown.push(member);
+      continue;
+    }
+    const state: ItemRead = {
+      itemId: mapped[0],
+      issueKey: member.key,
+      statusCategory: done.has(member.id) ? 'done' : inProgress.has(member.id) ? 'indeterminate' : 'new',
+      assessment: met.has(member.id) ? 'met' : notMet.has(member.id) ? 'not_met' : null,
+    };
+    const verdict = accept(state);
+    if (verdict === true) decided.push(state);
+    else if (verdict !== undefined) unclaimed.push(verdict);
+  }
+  if (unknown.length > COLD_UNKNOWN_MAX) return undefined;
+  const fetched = unknown.length === 0 ? [] : await jira.bulkFetchIssues({ issueIdsOrKeys: unknown.map((issue) => issue.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
+  const read = statesOf([...detailed, ...fetched], fieldId, accept);
+  if (read.ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${read.ignored} stored evidence problem(s) ignored`);
+  return {
+    states: [...decided, ...read.states],
+    evidence: read.evidence,
+    unclaimed: [...unclaimed, ...read.unclaimed],
+    kind: 'cold',
+    base: { fullReadAt: context.now, mapHash: context.mapHash, otherKeys: read.otherKeys },
+  };
+}
