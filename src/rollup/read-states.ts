@@ -140,10 +140,13 @@ async function deltaRead(
   const jql = activeItemsJql(projectKey, def.id);
   // Relative to Jira's clock, so no time zone enters; minute precision, hence the +1.
   const sinceMinutes = Math.ceil(Math.max(0, context.now - cached.readAt) / 60_000) + 1 + INDEX_LAG_MARGIN_MINUTES;
+  // With `updated` (100 a page instead of 5,000: the changed few fit one page as well), unless the
+  // cache holds states without it (a cold read's): nothing to compare with, so ids only, one page,
+  // and every issue changed within the margin is fetched (more than DELTA_FETCH_MAX: a cold read).
+  const compare = cached.states.every((state) => state.updatedAt !== undefined);
   const [members, changed] = await Promise.all([
     jira.searchJql({ jql, fields: ['key'] }),
-    // With `updated` (100 a page instead of 5,000: the changed few fit one page as well).
-    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: ['key', 'updated'] }),
+    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: compare ? ['key', 'updated'] : ['key'] }),
   ]);
   // As instants: the cache keeps `updated` as an ISO string in UTC, Jira answers with its offset.
   const heldUpdated = new Map(cached.states.flatMap((state) => (state.issueKey !== undefined && state.updatedAt !== undefined ? [[state.issueKey, Date.parse(state.updatedAt)]] : [])));
