@@ -9,14 +9,13 @@
  * 2. status category Done; 3. status category In Progress (the rest: To Do);
  * 4. assessed "met"; 5. assessed "not met" (in the app-owned evidence field, by its searchAlias;
  *    never the `msp-audit-assessment` issue property, which anyone with Edit issues can write);
- * 6. with their fields, the old way (100 a page, at most COLD_FIELDS_MAX): the members with
- *    evidence or assessed N/A, whose entries the risks and strict mode judge and whose N/A
- *    justification the checklist's N/A rule judges. So the evidence is the full read's exactly.
+ * 6. with their fields, the old way (100 a page): the members with evidence or assessed N/A, whose
+ *    entries the risks and strict mode judge and whose N/A justification the checklist's N/A rule
+ *    judges. So the evidence is the full read's exactly.
  *
  * The item ↔ issue map (src/item-map) says which item each member holds. A member the map does not
  * give its item (an issue the app did not create, a queued duplicate, a key that moved) is fetched
- * with its fields and judged as the full read judges it; more than COLD_UNKNOWN_MAX of those
- * declines. So the score, verdict, chapter figures, mandatory list and strict-mode figures are the
+ * with its fields (bulkfetch, 100 a call) and judged as the full read judges it. So the score, verdict, chapter figures, mandatory list and strict-mode figures are the
  * full read's. What the bits cannot say is left out of those states, not guessed: the status name
  * (the reason words use the category: "is Done"), the resolution (no resolution mapping is applied
  * to rollups), `updated` and the assignee. Views that need the last two (the audit plan's owners,
@@ -28,8 +27,15 @@
  * read (the daily jobs force one) lists it as a claim.
  *
  * Calls: 6 at any N ≤ 5,000 with ≤ 100 members needing fields and none unknown to the map; +1 per
- * further 100 of either. Declined (a full read instead) below COLD_READ_MIN_ITEMS mapped items, where
- * the full read costs no more (`MSP_ROLLUP_COLD_MIN_ITEMS` overrides it).
+ * further 100 of either. Never more than 5 + ceil(N/100) + 1, so it does not give up half-way for a
+ * full read: with F members needing fields it costs 5 + ceil(F/100) (+ unknowns), where giving up
+ * after a page limit would cost that limit and the full read's ceil(N/100) on top. Declined (a full
+ * read instead) below COLD_READ_MIN_ITEMS mapped items, where the full read costs no more
+ * (`MSP_ROLLUP_COLD_MIN_ITEMS` overrides it).
+ *
+ * Search index lag: the bits come from Jira's index, as the full read's matches do; a change the
+ * index has not caught up with shows once it has, at the latest through the delta's "updated since
+ * the last read, less 15 minutes" search, which fetches the issue whole.
  */
 import type { ChecklistDefinition } from '../domain/types';
 import type { JiraClient, JiraSearchIssue } from '../jira';
@@ -52,10 +58,6 @@ function coldReadMinItems(): number {
   const configured = Number(process.env.MSP_ROLLUP_COLD_MIN_ITEMS);
   return process.env.MSP_ROLLUP_COLD_MIN_ITEMS !== undefined && configured >= 0 ? configured : COLD_READ_MIN_ITEMS;
 }
-/** Members read with their fields (evidence or N/A) at most: 3 pages; more makes a full read instead. */
-export const COLD_FIELDS_MAX = 300;
-/** Members the map does not give their item, fetched at most (1 bulkfetch); more makes a full read. */
-export const COLD_UNKNOWN_MAX = 100;
 
 /** The partition read of `def`'s item states, or undefined when a full read is no dearer or it cannot decide. */
 export async function coldRead(
@@ -78,9 +80,8 @@ export async function coldRead(
     ids(jql.inProgress),
     ids(jql.assessedMet),
     ids(jql.assessedNotMet),
-    jira.searchJql({ jql: jql.withFields, fields: readFields(fieldId), properties: [ITEM_PROPERTY], limit: COLD_FIELDS_MAX }),
+    jira.searchJql({ jql: jql.withFields, fields: readFields(fieldId), properties: [ITEM_PROPERTY] }),
   ]);
-  if (detailed.length >= COLD_FIELDS_MAX) return undefined;
 
   const byIssueId = new Map<string, [string, MappedIssue]>();
   for (const [itemId, issue] of items) byIssueId.set(issue.id, [itemId, issue]);
@@ -105,7 +106,6 @@ export async function coldRead(
     if (verdict === true) decided.push(state);
     else if (verdict !== undefined) unclaimed.push(verdict);
   }
-  if (unknown.length > COLD_UNKNOWN_MAX) return undefined;
   const fetched = unknown.length === 0 ? [] : await jira.bulkFetchIssues({ issueIdsOrKeys: unknown.map((issue) => issue.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
   const read = statesOf([...detailed, ...fetched], fieldId, accept);
   if (read.ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${read.ignored} stored evidence problem(s) ignored`);

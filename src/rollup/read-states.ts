@@ -10,9 +10,9 @@
  * (cold-read.ts): ids-only searches, 5,000 a page, one per bit the score needs (status category,
  * the assessment the app recorded), with the item map saying which item each issue holds, and only
  * the members with evidence or an N/A read with their fields: 6 calls at any N ≤ 5,000 when few
- * have evidence. When it declines (a small checklist, many with evidence, many issues the map does
- * not know) it is a **full read**, ceil(N/100) search pages. Every later read asks Jira only what
- * changed:
+ * have evidence (+1 a further 100 of those). When it declines (a checklist under 600 items, where
+ * that costs no more) it is a **full read**, ceil(N/100) search pages. Every later read asks Jira
+ * only what changed:
  *
  * 1. ids-only search of the checklist's active item issues (membership: one call up to 5,000),
  * 2. search of those updated since the last read, less a margin for index lag, with `updated`
