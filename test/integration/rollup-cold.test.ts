@@ -181,3 +181,31 @@ describe.each([
     expect(full.rollup.counts).toMatchObject({ met: 2, notMet: 1 });
   });
 });
+
+describe('rollup: a cold read where more than a page of items hold evidence', () => {
+  let p: Project;
+  beforeAll(async () => {
+    p = await importProject(generatedChecklist({ id: 'cold-evidence', items: 250, chapters: 5 }), true);
+    const ids = [...p.keys.keys()].slice(0, 130);
+    for (const itemId of ids) await onIssue(p, 'addEvidence', itemId, { evidence: { kind: 'link', title: `Proof of ${itemId}`, url: 'https://intranet.example/proof' } });
+    for (const itemId of ids.slice(0, 40)) await p.h.transition(p.keys.get(itemId)!, 'Done');
+    // Met without evidence: risks the full read raises from the missing field value.
+    for (const itemId of [...p.keys.keys()].slice(200, 210)) await p.h.transition(p.keys.get(itemId)!, 'Done');
+    await p.h.runtime.invoke({ functionKey: 'setProjectSettings', payload: { strictMode: true }, context: { moduleKey: 'audit-page', accountId: 'admin', projectKey: 'MSP' } });
+    await p.h.runtime.idle();
+  }, 180_000);
+  afterAll(async () => {
+    await p.h.close();
+  });
+
+  it('reads those with their fields, a page of 100 at a time, and gives the full read\'s figures and risks', async () => {
+    const cold = await readWithout(p, '0');
+    // 5 ids-only searches; the 130 with evidence in two pages of 100.
+    expect(searchesOf(cold.calls)).toEqual({ idsOnly: 5, withFields: 2, bulk: 0 });
+    const full = await readWithout(p, 'Infinity');
+    expect(figures(cold.rollup)).toEqual(figures(full.rollup));
+    expect(full.rollup.risks.filter((risk) => risk.kind === 'met-without-evidence')).toHaveLength(10);
+    // Strict mode: done with evidence only pending, or with none, is not met.
+    expect(full.rollup.items.filter((item) => item.reason.startsWith('Strict mode'))).toHaveLength(50);
+  });
+});
