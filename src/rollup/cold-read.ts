@@ -22,6 +22,12 @@
  * the audit day's chapter reviews) read everything when a state lacks them (plan/road.ts,
  * audit-day/audit-day.ts), and a delta read fetches any changed issue whole.
  *
+ * No status or resolution mapping is applied to rollups yet (get-rollup.ts scores with waivers only);
+ * when project settings hold them, fold them in here (`status in (…)`, `resolution in (…)` searches
+ * give the mapped result in two bits, the resolution mapping beating the status one) or decline.
+ * The Done gate's backlog names an item's status only when the state has it (`statusName` is
+ * optional there and the page does not show it).
+ *
  * The same gap as the delta read's: an identity property rewritten outside the app to name another
  * item of the same checklist keeps its mapped item here (membership and the map agree); a full
  * read (the daily jobs force one) lists it as a claim.
