@@ -1,8 +1,8 @@
 /**
  * The unit operations a month of an installation is made of, each measured with the local runtime's
  * meters (local/forge/meter.ts) on one project of a given size: the import, the rollup's first read
- * (cold, src/rollup/cold-read.ts; also the read once the last one is an hour old) and, for
- * comparison, the full read it replaces, a rollup delta (after some edits), an issue edit in Jira
+ * (cold, src/rollup/cold-read.ts), the full read (the first read before the cold read; still the read
+ * once the last full one is an hour old), a rollup delta (after some edits), an issue edit in Jira
  * (the issue trigger), and the daily scheduled jobs. The import runs
  * a day earlier on Jira's clock, so its issues are not "changed recently" when the rest is measured.
  */
@@ -24,7 +24,7 @@ export interface UnitCosts {
   import: UnitUsage;
   /** The first read: cold (constant calls) where it applies, else full. */
   rollupFull: UnitUsage;
-  /** The full read of every item with its fields (ceil(N/100) pages), as the first read was before the cold read. */
+  /** The full read of every item with its fields (ceil(N/100) pages): the first read before the cold read, and the hourly one. */
   rollupFullRead: UnitUsage;
   rollupDelta: UnitUsage;
   rollupQuiet: UnitUsage;

@@ -13,7 +13,7 @@
  * The month (MONTH below): one 130-item project with 10 users opening the Audit page 20 times and
  * making 50 issue edits a day, and the daily jobs; and a large installation of 5 projects × 2,000
  * items with the same activity in each project. An Audit page open reads Jira (nobody waits for the
- * 2-minute cache in this model): spread over an 8-hour day, 8 of the 20 are cold reads (the delta's
+ * 2-minute cache in this model): spread over an 8-hour day, 8 of the 20 are full reads (the delta's
  * base is at most an hour old) and 12 are deltas. Unit costs are measured once and multiplied;
  * durations are this machine's with 100 ms per Jira call, so GB-s is an estimate.
  */
@@ -53,7 +53,7 @@ interface MonthUsage {
 
 function month(name: string, units: UnitCosts, projects: number): MonthUsage {
   const perDay: [string, UnitUsage, number][] = [
-    ['rollup first and hourly reads (cold)', units.rollupFull, MONTH.fullReadsPerDay],
+    ['rollup hourly full reads', units.rollupFullRead, MONTH.fullReadsPerDay],
     ['rollup deltas', units.rollupDelta, MONTH.opensPerDay - MONTH.fullReadsPerDay],
     ['issue edits (trigger)', units.edit, MONTH.editsPerDay],
     ['daily jobs', units.dailyJobs, MONTH.dailyJobRuns],

@@ -29,8 +29,10 @@
  * optional there and the page does not show it).
  *
  * The same gap as the delta read's: an identity property rewritten outside the app to name another
- * item of the same checklist keeps its mapped item here (membership and the map agree); a full
- * read (the daily jobs force one) lists it as a claim.
+ * item of the same checklist keeps its mapped item here (membership and the map agree); the full
+ * read lists it as a claim, and read-states.ts makes one when the last is an hour old and the cache
+ * still lives (a page kept in use); after an hour without reads the cache has expired (its TTL) and
+ * the next read is cold. The reminders of a planned checklist force a full read every day.
  *
  * Calls: 6 at any N ≤ 5,000 with ≤ 100 members needing fields and none unknown to the map; +1 per
  * further 100 of either. Never more than 5 + ceil(N/100) + 1, so it does not give up half-way for a
@@ -73,7 +75,8 @@ export async function coldRead(
   fieldId: string | undefined,
   map: ItemMap,
   accept: Accept,
-  context: { now: number; mapHash: string },
+  /** `fullReadAt`: the last full read's time (now for a first read), kept for the hourly backstop. */
+  context: { fullReadAt: number; mapHash: string },
 ): Promise<StatesRead | undefined> {
   const items = map.checklists.get(def.id)?.items;
   const membersJql = activeItemsJql(projectKey, def.id);
@@ -120,6 +123,6 @@ export async function coldRead(
     evidence: read.evidence,
     unclaimed: [...unclaimed, ...read.unclaimed],
     kind: 'cold',
-    base: { fullReadAt: context.now, mapHash: context.mapHash, otherKeys: read.otherKeys },
+    base: { fullReadAt: context.fullReadAt, mapHash: context.mapHash, otherKeys: read.otherKeys },
   };
 }

@@ -27,11 +27,12 @@
  * moved-away, retired or re-labelled issues drop out of the membership search. A cold (or full)
  * read is made instead when any of these fail to hold: no cached read of this checklist, the item
  * map changed since (an import, sync or adoption: identity properties may have changed, which
- * `updated` does not show), the last cold or full read is older than FULL_READ_MAX_AGE_MS (the
+ * `updated` does not show), the last full read is older than FULL_READ_MAX_AGE_MS (the
  * backstop for an identity property rewritten outside the app, which changes neither `updated` nor
- * membership: only a full read catches that one, and the daily jobs force one), or more than
- * DELTA_FETCH_MAX issues changed. A `force`d read (the daily jobs; a view that needs every issue's
- * assignee or `updated`) is always a full read.
+ * membership: only a full read catches that one, so that read is always full while the cache lives;
+ * after an hour without reads the cache has expired and the next read is a first read, cold), or more than
+ * DELTA_FETCH_MAX issues changed. A `force`d read (the reminders of a planned checklist; a view
+ * that needs every issue's assignee or `updated`) is always a full read.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ import type { CachedStates } from './cache';
 import { readFields, statesOf, type Accept, type ReadBase, type StatesRead } from './states-of';
 import { coldRead } from './cold-read';
 
-/** A delta read older than this since the last full (or cold) read makes a cold or full read instead. */
+/** A delta read older than this since the last full read makes a full read instead (never a cold one). */
 export const FULL_READ_MAX_AGE_MS = 60 * 60_000;
 /** Changes looked for since the last read less this: Jira's search index may lag a change by this much. */
 export const INDEX_LAG_MARGIN_MINUTES = 15;
@@ -107,9 +108,12 @@ export async function readItemStates(
     const delta = await deltaRead(jira, projectKey, def, fieldId, accept, { ...context, cached: context.cached, base });
     if (delta) return delta;
   }
-  // No delta: the partition read when it can decide (cold-read.ts), else every item with its fields.
-  if (context.allowDelta) {
-    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { now: context.now, mapHash });
+  // No delta: the partition read (cold-read.ts), else every item with its fields. Not when the cache
+  // lives and the last full read is an hour old: that backstop is for what only a full read sees (an
+  // identity rewritten outside the app), so a cold read keeps the last full read's time.
+  const backstopDue = base !== undefined && context.now - base.fullReadAt >= FULL_READ_MAX_AGE_MS;
+  if (context.allowDelta && !backstopDue) {
+    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash });
     if (cold) return cold;
   }
   const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, def.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });

@@ -149,6 +149,39 @@ describe('rollup: cold read versus full read, changes of every kind', () => {
   });
 });
 
+describe('rollup: the hourly full read after a cold read', () => {
+  let p: Project;
+  beforeAll(async () => {
+    p = await importProject(syncV1, true);
+  });
+  afterAll(async () => {
+    await p.h.close();
+  });
+
+  it('while the cache lives, the read once the last full (or first cold) read is an hour old is full; after the cache expired, cold', async () => {
+    await readWithout(p, '0');
+    const realNow = Date.now;
+    const at = (minutes: number) => (Date.now = () => realNow() + minutes * 60_000);
+    const refresh = async () => {
+      p.h.emulator.clearRequests();
+      const rollup = await p.h.invoke<Rollup>('getRollup', { checklistId: p.def.id, refresh: true });
+      expect(rollup.from).toBe('jira');
+      return searchesOf(p.h.appRequests());
+    };
+    try {
+      at(40);
+      expect(await refresh()).toMatchObject({ idsOnly: 2, withFields: 0 }); // a delta, which rewrites the cache
+      at(61);
+      // The backstop for an identity property rewritten outside the app, which only a full read sees.
+      expect(await refresh()).toEqual({ idsOnly: 0, withFields: 1, bulk: 0 });
+      at(61 + 125);
+      expect(await refresh()).toEqual({ idsOnly: 5, withFields: 1, bulk: 0 }); // the cache expired an hour after its write: a first read again
+    } finally {
+      Date.now = realNow;
+    }
+  });
+});
+
 describe.each([
   ['130 items (AWS MSP 4.x, built in)', () => findBuiltinChecklist('aws-msp-4.x')!, false],
   ['1,000 items (custom)', () => generatedChecklist({ id: 'cold-1000', items: 1000, chapters: 10 }), true],
