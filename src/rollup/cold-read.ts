@@ -15,8 +15,8 @@
  *
  * The item ↔ issue map (src/item-map) says which item each member holds. A member the map does not
  * give its item (an issue the app did not create, a queued duplicate, a key that moved) is fetched
- * with its fields (bulkfetch, 100 a call) and judged as the full read judges it. So the score, verdict, chapter figures, mandatory list and strict-mode figures are the
- * full read's. What the bits cannot say is left out of those states, not guessed: the status name
+ * with its fields (bulkfetch, 100 a call) and judged as the full read judges it. So the score,
+ * verdict, chapter figures, mandatory list and strict-mode figures are the full read's. What the bits cannot say is left out of those states, not guessed: the status name
  * (the reason words use the category: "is Done"), the resolution (no resolution mapping is applied
  * to rollups), `updated` and the assignee. Views that need the last two (the audit plan's owners,
  * the audit day's chapter reviews) read everything when a state lacks them (plan/road.ts,
