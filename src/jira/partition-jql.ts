@@ -6,6 +6,11 @@
  * the field is named by its id, `cf[NNNNN]`, since its name could be shared by another field).
  * Only the app writes that field (it is read-only in Jira); the `msp-audit-assessment` issue property
  * (`auditAssessment`) is never used here, as anyone with Edit issues can change it.
+ *
+ * To confirm on a real site: `assessmentResult` sits on a nested property (`assessment.result`), and
+ * Forge's page documents `X.Y` for the schema's properties without saying whether nested ones are
+ * indexed; the field is named here by `cf[N]` where the page writes its name. Until confirmed,
+ * `MSP_ROLLUP_COLD_MIN_ITEMS=Infinity` turns the cold read off (rollup/cold-read.ts).
  */
 
 /** `cf[10051]` for `customfield_10051`; undefined for any other id. */
