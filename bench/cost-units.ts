@@ -1,14 +1,16 @@
 /**
  * The unit operations a month of an installation is made of, each measured with the local runtime's
- * meters (local/forge/meter.ts) on one project of a given size: the import, a rollup read in full
- * (the first read, or one after the last full read is an hour old), a rollup delta (after some
- * edits), an issue edit in Jira (the issue trigger), and the daily scheduled jobs. The import runs
+ * meters (local/forge/meter.ts) on one project of a given size: the import, the rollup's first read
+ * (cold, src/rollup/cold-read.ts), the full read (the first read before the cold read; still the read
+ * once the last full one is an hour old), a rollup delta (after some edits), an issue edit in Jira
+ * (the issue trigger), and the daily scheduled jobs. The import runs
  * a day earlier on Jira's clock, so its issues are not "changed recently" when the rest is measured.
  */
 import { performance } from 'node:perf_hooks';
 import type { Rollup } from '../common/contract';
 import type { UsageTotals } from '../local/forge/meter';
 import type { ChecklistDefinition } from '../src/domain/types';
+import { rollupBaseKey } from '../src/storage/keys';
 import { invoke, registerChecklist, startEnv, type BenchEnv } from './app-bench';
 
 const DAY_MS = 86_400_000;
@@ -20,7 +22,10 @@ export interface UnitUsage extends UsageTotals {
 export interface UnitCosts {
   items: number;
   import: UnitUsage;
+  /** The first read: cold (constant calls) where it applies, else full. */
   rollupFull: UnitUsage;
+  /** The full read of every item with its fields (ceil(N/100) pages): the first read before the cold read, and the hourly one. */
+  rollupFullRead: UnitUsage;
   rollupDelta: UnitUsage;
   rollupQuiet: UnitUsage;
   edit: UnitUsage;
@@ -74,6 +79,10 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number):
     await registerChecklist(def);
     const imported = await metered(env, () => invoke(env.runtime, 'startImport', { checklistId: def.id }));
     jiraOffset = 0;
+    // The old first read, then the new one on the same project (no delta base for either).
+    process.env.MSP_ROLLUP_COLD_MIN_ITEMS = 'Infinity';
+    const rollupFullRead = await metered(env, () => rollup(env, def)).finally(() => delete process.env.MSP_ROLLUP_COLD_MIN_ITEMS);
+    env.runtime.kvs.delete(rollupBaseKey('MSP', def.id));
     const rollupFull = await metered(env, () => rollup(env, def));
     const rollupQuiet = await metered(env, () => rollup(env, def));
     const keys = await itemKeys(env, def, 3);
@@ -84,7 +93,7 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number):
     const dailyJobs = await metered(env, async () => {
       for (const trigger of env.runtime.manifest.scheduledTriggers) await env.runtime.runScheduled(trigger.key);
     });
-    return { items: def.items.length, import: imported, rollupFull, rollupDelta, rollupQuiet, edit, dailyJobs };
+    return { items: def.items.length, import: imported, rollupFull, rollupFullRead, rollupDelta, rollupQuiet, edit, dailyJobs };
   } finally {
     Object.assign(console, original);
     if (previous === undefined) delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;

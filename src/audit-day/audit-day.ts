@@ -77,8 +77,8 @@ export async function auditDayOf(
   // Issue security: the reviews are judged on the items the caller can see, as a search they made would.
   const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, {}, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
   let computed = first;
-  // A cache written before the app read `updated` cannot tell stale from reviewed: read Jira once.
-  if (computed.from === 'cache' && computed.states.some((state) => state.updatedAt === undefined)) {
+  // States without `updated` (a cache written before the app read it, or a cold read: rollup/cold-read.ts) cannot tell stale from reviewed: read Jira once.
+  if (computed.states.some((state) => state.updatedAt === undefined)) {
     computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }
   const at = new Date(options.now());

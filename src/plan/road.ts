@@ -127,8 +127,8 @@ async function roadOf(
     readHistory(projectKey, def.id),
   ]);
   let computed = first;
-  // A cache written before the rollup read assignees cannot tell an unassigned item: read Jira once.
-  if (computed.from === 'cache' && computed.states.some((state) => state.assignee === undefined)) {
+  // States without assignees (a cache written before the rollup read them, or a cold read: rollup/cold-read.ts) cannot tell an unassigned item: read Jira once.
+  if (computed.states.some((state) => state.assignee === undefined)) {
     computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }
   const today = historyDay(new Date(options.now()));

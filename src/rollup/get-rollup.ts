@@ -17,7 +17,8 @@
  * Jira calls: one mypermissions (Browse projects, and the `can` flags from the same answer), one
  * visibility search (up to 5,000 items, the crosswalk's source checklists' included), and on a read from Jira either a delta on the cached read
  * (two searches and ceil(changed/100) bulk fetches: 4 calls when nothing changed) or, for
- * the first read or after the item map changed, ceil(N/100) search pages (read-states.ts). The
+ * the first read or after the item map changed, a cold read (6 searches, cold-read.ts) or, below
+ * 600 items, ceil(N/100) search pages (read-states.ts). The
  * evidence field's id comes from KVS (remembered by the import).
  */
 import { naRuleOf } from '../domain/na-rule';

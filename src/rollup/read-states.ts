@@ -3,13 +3,16 @@
  * it can be: a **delta read** on top of the last read (kept in the rollup cache) instead of a full
  * read of every item.
  *
- * Why not always constant: an item's status name, resolution, assignee, `updated` and the value of
- * the app-owned evidence field (its assessment and evidence) come back only with fields requested,
- * and Jira then pages at 100 (search/jql and bulkfetch alike). Ids-only searches page at 5,000, but
- * they say *which* issues match, not *what* they hold: a search per status category or per value
- * cannot give the evidence entries that strict mode and the risks judge. So the first read of a
- * checklist (or one after the app rebuilt its items) is a full read, ceil(N/100) search pages, and
- * every later read asks Jira only what changed:
+ * Why not always a delta: there must be a read to build on. An item's status name, resolution,
+ * assignee, `updated` and the value of the app-owned evidence field (its assessment and evidence)
+ * come back only with fields requested, and Jira then pages at 100 (search/jql and bulkfetch alike).
+ * So the first read of a checklist (or one after the app rebuilt its items) is a **cold read**
+ * (cold-read.ts): ids-only searches, 5,000 a page, one per bit the score needs (status category,
+ * the assessment the app recorded), with the item map saying which item each issue holds, and only
+ * the members with evidence or an N/A read with their fields: 6 calls at any N ≤ 5,000 when few
+ * have evidence (+1 a further 100 of those). When it declines (a checklist under 600 items, where
+ * that costs no more) it is a **full read**, ceil(N/100) search pages. Every later read asks Jira
+ * only what changed:
  *
  * 1. ids-only search of the checklist's active item issues (membership: one call up to 5,000),
  * 2. search of those updated since the last read, less a margin for index lag, with `updated`
@@ -21,19 +24,21 @@
  * update, which fires `avi:jira:updated:issue` unless `generateAppEvents=false`; to confirm on a real
  * site) and every change people make (status, resolution, assignee, moves) update the issue's
  * `updated`; deleted,
- * moved-away, retired or re-labelled issues drop out of the membership search. A full read is made
- * instead when any of these fail to hold: no cached read of this checklist, the item map changed
- * since (an import, sync or adoption: identity properties may have changed, which `updated` does
- * not show), the last full read is older than FULL_READ_MAX_AGE_MS (the backstop for an identity
- * property rewritten outside the app, which changes neither `updated` nor membership), or more
- * than DELTA_FETCH_MAX issues changed.
+ * moved-away, retired or re-labelled issues drop out of the membership search. A cold (or full)
+ * read is made instead when any of these fail to hold: no cached read of this checklist, the item
+ * map changed since (an import, sync or adoption: identity properties may have changed, which
+ * `updated` does not show), the last full read is older than FULL_READ_MAX_AGE_MS (the
+ * backstop for an identity property rewritten outside the app, which changes neither `updated` nor
+ * membership: only a full read catches that one, so that read is always full while the cache lives;
+ * after an hour without reads the cache has expired and the next read is a first read, cold), or more than
+ * DELTA_FETCH_MAX issues changed. A `force`d read (the reminders of a planned checklist; a view
+ * that needs every issue's assignee or `updated`) is always a full read.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition } from '../domain/types';
 import { fromDigest, toDigest, type EvidenceDigest } from '../domain/evidence-digest';
-import { itemStatesOf } from './evidence-read';
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import type { ItemMap } from '../item-map/model';
@@ -41,9 +46,10 @@ import type { UnclaimedIssue } from '../item-map/claims';
 import { rollupBaseKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import type { CachedStates } from './cache';
-import { ITEM_STATE_FIELDS, type ItemRead } from '../platform/item-states';
+import { readFields, statesOf, type Accept, type ReadBase, type StatesRead } from './states-of';
+import { coldRead } from './cold-read';
 
-/** A delta read older than this since the last full read makes a full read instead. */
+/** A delta read older than this since the last full read makes a full read instead (never a cold one). */
 export const FULL_READ_MAX_AGE_MS = 60 * 60_000;
 /** Changes looked for since the last read less this: Jira's search index may lag a change by this much. */
 export const INDEX_LAG_MARGIN_MINUTES = 15;
@@ -62,16 +68,7 @@ const baseSchema = z.object({
 });
 type Base = z.infer<typeof baseSchema>;
 
-export interface StatesRead {
-  states: ItemRead[];
-  /** Evidence by item id (valid entries only). */
-  evidence: Map<string, EvidenceFieldValue>;
-  /** Issues that claim an item the map does not give them. */
-  unclaimed: UnclaimedIssue[];
-  kind: 'full' | 'delta';
-  /** What the next read rests on; store it with `rememberBase` once the cache holds this read. */
-  base: Omit<Base, 'readAt'>;
-}
+export type { StatesRead } from './states-of';
 
 /** The item map's part a read depends on: this checklist's items and the closed duplicates. */
 export function mapFingerprint(map: ItemMap, checklistId: string): string {
@@ -80,13 +77,10 @@ export function mapFingerprint(map: ItemMap, checklistId: string): string {
   return createHash('sha256').update(JSON.stringify([items, duplicates])).digest('hex').slice(0, 32);
 }
 
-export async function rememberBase(projectKey: string, checklistId: string, readAt: number, base: StatesRead['base']): Promise<void> {
+export async function rememberBase(projectKey: string, checklistId: string, readAt: number, base: ReadBase): Promise<void> {
   if (base.otherKeys.length > MAX_OTHER_KEYS) return;
   await writeValue(rollupBaseKey(projectKey, checklistId), { readAt, ...base });
 }
-
-/** Splits accepted states from issues the accept function (the map) turned down, as claims. */
-type Accept = (state: ItemRead) => UnclaimedIssue | true | undefined;
 
 /**
  * Reads the states of `def`'s items: a delta on `cached` when it qualifies (see the file comment),
@@ -114,6 +108,14 @@ export async function readItemStates(
     const delta = await deltaRead(jira, projectKey, def, fieldId, accept, { ...context, cached: context.cached, base });
     if (delta) return delta;
   }
+  // No delta: the partition read (cold-read.ts), else every item with its fields. Not when the cache
+  // lives and the last full read is an hour old: that backstop is for what only a full read sees (an
+  // identity rewritten outside the app), so a cold read keeps the last full read's time.
+  const backstopDue = base !== undefined && context.now - base.fullReadAt >= FULL_READ_MAX_AGE_MS;
+  if (context.allowDelta && !backstopDue) {
+    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash });
+    if (cold) return cold;
+  }
   const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, def.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
   const read = statesOf(issues, fieldId, accept);
   if (read.ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${read.ignored} stored evidence problem(s) ignored`);
@@ -130,26 +132,6 @@ function recentlyUpdated(cached: CachedStates): number {
   return cached.states.filter((state) => state.updatedAt !== undefined && Date.parse(state.updatedAt) >= since).length;
 }
 
-function readFields(fieldId: string | undefined): string[] {
-  return [...ITEM_STATE_FIELDS, ...(fieldId !== undefined ? [fieldId] : [])];
-}
-
-/** States, evidence, claims and the keys of issues that are neither, from issues read with fields. */
-function statesOf(issues: readonly JiraSearchIssue[], fieldId: string | undefined, accept: Accept) {
-  const unclaimed: UnclaimedIssue[] = [];
-  const claimed = new Set<string>();
-  const read = itemStatesOf(issues, fieldId, (state) => {
-    const verdict = accept(state);
-    if (verdict === undefined) return false;
-    claimed.add(state.issueKey ?? '');
-    if (verdict === true) return true;
-    unclaimed.push(verdict);
-    return false;
-  });
-  const otherKeys = issues.flatMap((issue) => (issue.key !== undefined && !claimed.has(issue.key) ? [issue.key] : []));
-  return { ...read, unclaimed, otherKeys };
-}
-
 async function deltaRead(
   jira: JiraClient,
   projectKey: string,
@@ -162,10 +144,13 @@ async function deltaRead(
   const jql = activeItemsJql(projectKey, def.id);
   // Relative to Jira's clock, so no time zone enters; minute precision, hence the +1.
   const sinceMinutes = Math.ceil(Math.max(0, context.now - cached.readAt) / 60_000) + 1 + INDEX_LAG_MARGIN_MINUTES;
+  // With `updated` (100 a page instead of 5,000: the changed few fit one page as well), unless the
+  // cache holds states without it (a cold read's): nothing to compare with, so ids only, one page,
+  // and every issue changed within the margin is fetched (more than DELTA_FETCH_MAX: a cold read).
+  const compare = cached.states.every((state) => state.updatedAt !== undefined);
   const [members, changed] = await Promise.all([
     jira.searchJql({ jql, fields: ['key'] }),
-    // With `updated` (100 a page instead of 5,000: the changed few fit one page as well).
-    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: ['key', 'updated'] }),
+    jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: compare ? ['key', 'updated'] : ['key'] }),
   ]);
   // As instants: the cache keeps `updated` as an ISO string in UTC, Jira answers with its offset.
   const heldUpdated = new Map(cached.states.flatMap((state) => (state.issueKey !== undefined && state.updatedAt !== undefined ? [[state.issueKey, Date.parse(state.updatedAt)]] : [])));

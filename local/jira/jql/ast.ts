@@ -11,7 +11,9 @@ export type Operator = '=' | '!=' | '~' | '!~' | '>' | '<' | '>=' | '<=' | 'in' 
 export type FieldRef =
   | { kind: 'name'; name: string; pos: Position }
   | { kind: 'property'; propertyKey: string; path: string; text: string; pos: Position }
-  | { kind: 'cf'; id: number; text: string; pos: Position };
+  | { kind: 'cf'; id: number; text: string; pos: Position }
+  /** `"Field name".alias` or `cf[id].alias`: a `searchAlias` property of an object custom field. */
+  | { kind: 'cfProperty'; field: { name: string } | { id: number }; alias: string; text: string; pos: Position };
 
 export type OperandValue = { kind: 'value'; value: string; quoted: boolean; pos: Position } | { kind: 'function'; name: string; args: string[]; pos: Position };
 

@@ -199,8 +199,8 @@ export function valuesAtPath(value: unknown, path: string): unknown[] {
 }
 
 /** A field for an indexed entity property (by `searchAlias` or `issue.property[key].path`). */
-export function propertyField(env: Env, typed: string, index: IndexedPropertyPath): FieldHandler {
-  const leaves = (i: IssueRecord): unknown[] => valuesAtPath(i.properties[index.propertyKey], index.path);
+export function propertyField(env: Env, typed: string, index: IndexedPropertyPath, source: (i: IssueRecord) => unknown = (i) => i.properties[index.propertyKey]): FieldHandler {
+  const leaves = (i: IssueRecord): unknown[] => valuesAtPath(source(i), index.path);
   switch (index.type) {
     case 'number':
       return {

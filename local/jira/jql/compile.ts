@@ -23,6 +23,31 @@ function aliasIndex(store: Store, name: string): IndexedPropertyPath | undefined
   return store.config.indexedProperties.find((p) => p.searchAlias !== undefined && p.searchAlias.toLowerCase() === name.toLowerCase());
 }
 
+/**
+ * The property of an object field's JSON schema that carries this `searchAlias`, with its JQL type
+ * (Forge: integer and number → number, string and boolean → string, `searchType` overrides; other
+ * schema types are ignored). Nested objects are walked: the alias may sit on a nested property.
+ */
+export function aliasInSchema(schema: Record<string, unknown> | undefined, alias: string, prefix = ''): { path: string; type: string } | undefined {
+  const properties = schema?.properties;
+  if (typeof properties !== 'object' || properties === null) return undefined;
+  for (const [name, raw] of Object.entries(properties as Record<string, unknown>)) {
+    if (typeof raw !== 'object' || raw === null) continue;
+    const property = raw as Record<string, unknown>;
+    const path = prefix === '' ? name : `${prefix}.${name}`;
+    if (typeof property.searchAlias === 'string' && property.searchAlias.toLowerCase() === alias.toLowerCase()) {
+      const searchType = typeof property.searchType === 'string' ? property.searchType : undefined;
+      const type = searchType ?? ({ integer: 'number', number: 'number', string: 'string', boolean: 'string' } as Record<string, string>)[String(property.type)];
+      if (type !== undefined) return { path, type };
+    }
+    if (property.type === 'object') {
+      const nested = aliasInSchema(property, alias, path);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
 function isKnownSystemField(store: Store, name: string): boolean {
   const lower = name.toLowerCase();
   return SYSTEM_FIELDS.some((f) => f.clauseNames.some((c) => c.toLowerCase() === lower)) || store.state.customFields.some((f) => f.name.toLowerCase() === lower);
@@ -36,6 +61,12 @@ function handlerFor(env: Env, t: Terminal): FieldHandler {
     const index = store.config.indexedProperties.find((p) => p.propertyKey === f.propertyKey && p.path === f.path);
     if (!index) throw semantic.unknownField(f.text);
     return propertyField(env, f.text, index);
+  }
+  if (f.kind === 'cfProperty') {
+    const field = store.state.customFields.find((c) => ('id' in f.field ? c.numericId === f.field.id : c.name.toLowerCase() === f.field.name.toLowerCase()));
+    const alias = field?.type === 'object' ? aliasInSchema(field.schema, f.alias) : undefined;
+    if (!field || !alias) throw semantic.unknownField(f.text);
+    return propertyField(env, f.text, { propertyKey: field.id, ...alias }, (issue) => issue.customFields[field.id]);
   }
   if (f.kind === 'cf') {
     if (store.state.customFields.some((c) => c.numericId === f.id)) throw semantic.notEmulated(f.text);

@@ -11,6 +11,11 @@ export const QuotedString = createToken({ name: 'QuotedString', pattern: /"(?:[^
 /** `issue.property[msp-audit-item].checklistId` — one token, since `.` and `[` are reserved elsewhere. */
 export const PropertyField = createToken({ name: 'PropertyField', pattern: /issue\.property\[[^\]\s]+\](?:\.[A-Za-z0-9_-]+)*/i });
 /** `cf[10050]`, Jira's id form of a custom field. */
+/**
+ * A property of an object custom field by its `searchAlias` (Forge: "for a field named X … you can
+ * search that field property using X.Y"): `"Field name".alias` or `cf[10050].alias`.
+ */
+export const CustomFieldProperty = createToken({ name: 'CustomFieldProperty', pattern: /(?:"(?:[^"\\]|\\.)*"|cf\[\d+\])\.[A-Za-z][A-Za-z0-9_]*/i });
 export const CustomFieldRef = createToken({ name: 'CustomFieldRef', pattern: /cf\[\d+\]/i });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /(?:[A-Za-z0-9_\-:\u00C0-\uFFFF]|\.(?=\d))+/ });
@@ -44,6 +49,7 @@ export const KEYWORDS: readonly TokenType[] = [Order, And, Or, Not, In, Is, Empt
 
 export const ALL_TOKENS: TokenType[] = [
   WhiteSpace,
+  CustomFieldProperty,
   QuotedString,
   PropertyField,
   CustomFieldRef,

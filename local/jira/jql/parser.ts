@@ -108,6 +108,17 @@ class JqlParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
+          const t = this.CONSUME(T.CustomFieldProperty);
+          return this.ACTION(() => {
+            const dot = t.image.lastIndexOf('.');
+            const head = t.image.slice(0, dot);
+            const field = head.startsWith('"') ? { name: T.unquote(head) } : { id: Number(/\d+/.exec(head)?.[0]) };
+            return { kind: 'cfProperty', field, alias: t.image.slice(dot + 1), text: t.image, pos: pos(t) } as FieldRef;
+          });
+        },
+      },
+      {
+        ALT: () => {
           const t = this.CONSUME(T.CustomFieldRef);
           return this.ACTION(() => ({ kind: 'cf', id: Number(/\d+/.exec(t.image)?.[0]), text: t.image, pos: pos(t) }) as FieldRef);
         },
