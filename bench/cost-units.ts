@@ -37,7 +37,7 @@ async function metered(env: BenchEnv, run: () => Promise<unknown>): Promise<Unit
   return { ...env.runtime.usage(), wallMs: performance.now() - started };
 }
 
-async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
+export async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
   const call = (method: string, path: string, body?: unknown) => env.emulator.handle({ method, path, query: {}, headers: {}, body, actor: 'admin', origin: 'outside' });
   const { body } = await call('GET', `/rest/api/3/issue/${issueKey}/transitions`);
   const transitions = (body as { transitions: { id: string; to: { name: string } }[] }).transitions;
@@ -45,7 +45,7 @@ async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
   if (next) await call('POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: next.id } });
 }
 
-async function itemKeys(env: BenchEnv, def: ChecklistDefinition, count: number): Promise<string[]> {
+export async function itemKeys(env: BenchEnv, def: ChecklistDefinition, count: number): Promise<string[]> {
   const res = await env.emulator.handle({
     method: 'POST',
     path: '/rest/api/3/search/jql',
