@@ -18,6 +18,14 @@ export async function listCustomHeaders(): Promise<CustomHeaderRecord[]> {
   return records.map((record) => record.value);
 }
 
+/**
+ * A custom checklist's definition without its items (one small read instead of the header and
+ * every items chunk), for callers that need only its name, version, framework or chapters.
+ */
+export async function loadCustomChecklistHeader(checklistId: string): Promise<Omit<ChecklistDefinition, 'items'> | undefined> {
+  return (await readValue(customChecklistKey(checklistId), customHeaderRecordSchema))?.definition;
+}
+
 export async function loadCustomChecklist(checklistId: string): Promise<ChecklistDefinition | undefined> {
   const header = await readValue(customChecklistKey(checklistId), customHeaderRecordSchema);
   if (!header) return undefined;
