@@ -40,7 +40,9 @@ import { chapterItemsJql } from '../jira/identity';
 import type { ProjectCaller } from '../platform/context';
 import { lastChecklist, projectChangedAt, projectChecklists } from '../storage/project-state';
 import { beforeAuditRisks } from '../domain/audit-risks';
-import { auditDateOf } from '../platform/plan-store';
+import { auditPlanDatesOf } from '../platform/plan-store';
+import type { AuditPlanDates } from '../domain/plan';
+import { nextDeadline, planDue } from './due';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from '../platform/item-states';
 import { digestsOf, readItemStates, rememberBase } from './read-states';
@@ -69,6 +71,8 @@ export interface ComputedRollup extends Scored {
   evidence: ReadonlyMap<string, EvidenceFieldValue>;
   readAt: number;
   from: Rollup['from'];
+  /** The audit plan's dates, as scored (read once with the settings and waivers). */
+  plan?: AuditPlanDates | undefined;
 }
 
 export async function getRollup(
@@ -100,6 +104,8 @@ export async function getRollup(
   if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
   if (crosswalk) rollup.crosswalk = crosswalk;
   rollup.validity = checklistValidity(def, new Date(now()).toISOString().slice(0, 10));
+  // The glance's next deadline, as the Plan tab's due list has it (without crosswalk evidence, as there).
+  rollup.nextDeadline = nextDeadline(planDue(def, scored, scored.plan, (key): key is string => key !== undefined && visible.has(key), utcDay(new Date(now()))).entries);
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;
 }
@@ -121,7 +127,8 @@ export async function computeRollup(
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
-  const [{ strictMode, fourEyes }, waivers, auditDate] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditDateOf(projectKey, def.id)]);
+  const [{ strictMode, fourEyes }, waivers, plan] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditPlanDatesOf(projectKey, def.id)]);
+  const auditDate = plan?.validationDate;
   // A waiver whose proof expired before today no longer counts (waiver-proof.ts).
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers, utcDay(new Date(now()))) };
 
@@ -133,7 +140,7 @@ export async function computeRollup(
     if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
       const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now(), auditDate });
-      return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
+      return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache', plan };
     }
   }
   // Taken before the search: a change landing during it makes this read stale, not the next one.
@@ -158,7 +165,7 @@ export async function computeRollup(
   } else if (store) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira', plan };
 }
 
 interface Scored {
