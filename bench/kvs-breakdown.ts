@@ -12,13 +12,16 @@ import { editInJira, itemKeys } from './cost-units';
 
 const DAY_MS = 86_400_000;
 
-/** The resolvers the Audit page calls on open with the Overview tab (static/app/src/views/audit). */
+/**
+ * The resolvers the Audit page calls on open with the Overview tab (static/app/src/views/audit):
+ * the rollup, the switcher's list, the version update's catalogue, the glance's score history and
+ * the before-you-apply list. (The glance's next deadline comes with the rollup, not getAuditPlan.)
+ */
 export const PAGE_OPEN_CALLS = (checklistId: string): [string, unknown][] => [
   ['getRollup', {}],
   ['listProjectChecklists', {}],
   ['listChecklists', {}],
   ['getScoreHistory', { checklistId }],
-  ['getAuditPlan', { checklistId }],
   ['getPrerequisites', { checklistId }],
 ];
 

@@ -78,6 +78,8 @@ const headerSchema = z.object({
 type Header = z.infer<typeof headerSchema>;
 const previousSchema = headerSchema.pick({ format: true, generation: true, blocks: true });
 type Generation = z.infer<typeof previousSchema>;
+/** Which generation a reader found, so its writer need not read the header again to sweep it. */
+export type CacheGeneration = Pick<Generation, 'generation' | 'blocks'>;
 
 const chunkSchema = z.object({ generation: z.string(), index: z.number().int().min(1), states: stateBlockSchema });
 
@@ -118,7 +120,10 @@ export interface WrittenBlocks {
 
 /**
  * Stores blocks (each within blockLimitBytes) as a new generation and switches the header to it.
- * Undefined, and nothing written, when there are none or more than MAX_BLOCKS.
+ * Undefined, and nothing written, when there are none or more than MAX_BLOCKS. `read`: the
+ * generation the caller read this cache at (readBlocks), so the header is not read again (the
+ * whole first block, every time the rollup reads Jira) just to learn which chunks to sweep; a
+ * generation a racing writer switched to meanwhile is then not swept and expires with its TTL.
  */
 export async function writeBlocks(
   projectKey: string,
@@ -126,11 +131,14 @@ export async function writeBlocks(
   readAt: number,
   blocks: readonly StateBlock[],
   store: CacheStore = forgeCacheStore,
+  read?: CacheGeneration,
 ): Promise<WrittenBlocks | undefined> {
   const [first, ...rest] = blocks;
   if (!first || blocks.length > MAX_BLOCKS) return undefined;
   // Which chunks to delete after the switch; the states themselves need no parsing for that.
-  const previous = previousSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)).catch(() => undefined));
+  const previous = read
+    ? previousSchema.safeParse({ format: FORMAT, ...read })
+    : previousSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)).catch(() => undefined));
   const generation = newGeneration(readAt);
   const bytes = blocks.reduce((sum, block) => sum + jsonBytes(block), 0);
   const count = blocks.reduce((sum, block) => sum + block.ids.length, 0);

@@ -73,6 +73,8 @@ export interface ComputedRollup extends Scored {
   from: Rollup['from'];
   /** The audit plan's dates, as scored (read once with the settings and waivers). */
   plan?: AuditPlanDates | undefined;
+  /** Issues claiming an item without the app's map, when read from Jira now (else getRollup reads the stored list). */
+  unclaimed?: UnclaimedIssue[];
 }
 
 export async function getRollup(
@@ -100,7 +102,7 @@ export async function getRollup(
     : { computed: scored, crosswalk: undefined };
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
-  const unclaimed = (await readUnclaimed(caller.projectKey, def.id)).filter((claim) => visible.has(claim.issueKey));
+  const unclaimed = (scored.unclaimed ?? (await readUnclaimed(caller.projectKey, def.id))).filter((claim) => visible.has(claim.issueKey));
   if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
   if (crosswalk) rollup.crosswalk = crosswalk;
   rollup.validity = checklistValidity(def, new Date(now()).toISOString().slice(0, 10));
@@ -152,20 +154,22 @@ export async function computeRollup(
     return ok.length > 0 ? true : unclaimed[0];
   };
   // A delta on the cached read when it qualifies (read-states.ts); `force` always reads everything.
+  // Read once: the delta's starting list and what rememberUnclaimed compares with.
+  const previousUnclaimed = store && cached ? await readUnclaimed(projectKey, def.id) : undefined;
   const read = await readItemStates(jira, projectKey, def, await evidenceFieldId(jira), map, accept, {
     cached,
-    previousUnclaimed: store && cached ? await readUnclaimed(projectKey, def.id) : [],
+    previousUnclaimed: previousUnclaimed ?? [],
     now: readAt,
     allowDelta: options.force !== true && store,
   });
   const { states, evidence } = read;
-  await rememberUnclaimed(projectKey, def.id, read.unclaimed);
-  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence)))) {
+  await rememberUnclaimed(projectKey, def.id, read.unclaimed, previousUnclaimed);
+  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), undefined, cached?.read))) {
     await rememberBase(projectKey, def.id, readAt, read.base);
   } else if (store) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira', plan };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira', plan, unclaimed: read.unclaimed };
 }
 
 interface Scored {

@@ -185,7 +185,14 @@ describe('readCachedStates / writeCachedStates', () => {
     const header = store.values.get(HEADER) as { blocks: number };
     expect(header.blocks).toBeGreaterThanOrEqual(minBlocks);
     if (minBlocks === 1) expect(header.blocks).toBe(1);
-    await expect(readCachedStates('MSP', 'cl-1.0', store)).resolves.toEqual({ readAt: T0, states: list, evidence });
+    const read = await readCachedStates('MSP', 'cl-1.0', store);
+    expect(read).toEqual({ readAt: T0, states: list, evidence, read: { generation: generationOf(store), blocks: header.blocks } });
+    // Written again by the one who read it: no second read of the header, and the old chunks are swept.
+    store.log.length = 0;
+    expect(await writeCachedStates('MSP', 'cl-1.0', T0 + 1, list, evidence, store, read!.read)).toBe(true);
+    expect(store.log.filter((entry) => entry.startsWith('get '))).toEqual([]);
+    expect([...store.values.keys()].filter((key) => key.startsWith('rollup-chunk:')).every((key) => key.includes(generationOf(store)))).toBe(true);
+    await expect(readCachedStates('MSP', 'cl-1.0', store)).resolves.toMatchObject({ readAt: T0 + 1, states: list });
     info.mockRestore();
   });
 });
