@@ -88,8 +88,9 @@ export async function getRollup(
   if (checklistId === undefined) return null;
   const def = await requireChecklist(checklistId);
   // A checklist the project never imported is scored for the asker but leaves no cache or history:
-  // a browse-only user must not be able to make the app write for any checklist id.
-  const held = (await projectChecklists(caller.projectKey)).includes(def.id);
+  // a browse-only user must not be able to make the app write for any checklist id. The one the
+  // app remembered as used last (no id asked) is the project's own: no need to read the list.
+  const held = args.checklistId === undefined || (await projectChecklists(caller.projectKey)).includes(def.id);
   // Evidence from other checklists of the project that the site's crosswalk maps here (src/crosswalk);
   // the source issues' visibility is asked in the same search as the checklist's own.
   const plan = await planCrosswalk(caller.projectKey, def);
