@@ -10,8 +10,9 @@ import { performance } from 'node:perf_hooks';
 import type { Rollup } from '../common/contract';
 import type { UsageTotals } from '../local/forge/meter';
 import type { ChecklistDefinition } from '../src/domain/types';
-import { rollupBaseKey } from '../src/storage/keys';
 import { invoke, registerChecklist, startEnv, type BenchEnv } from './app-bench';
+import { PAGE_OPEN_CALLS } from './kvs-breakdown';
+import { rollupBaseKey, rollupCacheKey } from '../src/storage/keys';
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +29,10 @@ export interface UnitCosts {
   rollupFullRead: UnitUsage;
   rollupDelta: UnitUsage;
   rollupQuiet: UnitUsage;
+  /** An Audit page open as the page makes it (bench/kvs-breakdown.ts PAGE_OPEN_CALLS), its rollup read in full from Jira. */
+  openFull: UnitUsage;
+  /** The same after issue edits: its rollup a delta read. */
+  openDelta: UnitUsage;
   edit: UnitUsage;
   dailyJobs: UnitUsage;
 }
@@ -42,7 +47,7 @@ async function metered(env: BenchEnv, run: () => Promise<unknown>): Promise<Unit
   return { ...env.runtime.usage(), wallMs: performance.now() - started };
 }
 
-async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
+export async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
   const call = (method: string, path: string, body?: unknown) => env.emulator.handle({ method, path, query: {}, headers: {}, body, actor: 'admin', origin: 'outside' });
   const { body } = await call('GET', `/rest/api/3/issue/${issueKey}/transitions`);
   const transitions = (body as { transitions: { id: string; to: { name: string } }[] }).transitions;
@@ -50,7 +55,7 @@ async function editInJira(env: BenchEnv, issueKey: string): Promise<void> {
   if (next) await call('POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: next.id } });
 }
 
-async function itemKeys(env: BenchEnv, def: ChecklistDefinition, count: number): Promise<string[]> {
+export async function itemKeys(env: BenchEnv, def: ChecklistDefinition, count: number): Promise<string[]> {
   const res = await env.emulator.handle({
     method: 'POST',
     path: '/rest/api/3/search/jql',
@@ -66,6 +71,9 @@ async function itemKeys(env: BenchEnv, def: ChecklistDefinition, count: number):
 /** Rollup as a person opening the Audit page (`refresh`: the page's Refresh, honoured at once here). */
 const rollup = (env: BenchEnv, def: ChecklistDefinition) => invoke<Rollup | null>(env.runtime, 'getRollup', { checklistId: def.id, refresh: true });
 
+/** The Audit page opening on its Overview: every resolver it calls, at once, as the page does. */
+const pageOpen = (env: BenchEnv, def: ChecklistDefinition) => Promise.all(PAGE_OPEN_CALLS(def.id).map(([key, payload]) => invoke(env.runtime, key, payload)));
+
 export async function measureUnits(def: ChecklistDefinition, latencyMs: number): Promise<UnitCosts> {
   // The import happens "a day ago" on Jira's clock; after it both clocks agree again.
   let jiraOffset = -DAY_MS;
@@ -79,25 +87,44 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number):
     await registerChecklist(def);
     const imported = await metered(env, () => invoke(env.runtime, 'startImport', { checklistId: def.id }));
     jiraOffset = 0;
-    // The old first read, then the new one on the same project (no delta base for either).
+    // The old first read (every item with its fields), then an Audit page open as the page makes it
+    // with its rollup read in full (the hourly full read), then the new first read (cold where it
+    // applies) on the same project: no cache and no delta base before each.
     process.env.MSP_ROLLUP_COLD_MIN_ITEMS = 'Infinity';
-    const rollupFullRead = await metered(env, () => rollup(env, def)).finally(() => delete process.env.MSP_ROLLUP_COLD_MIN_ITEMS);
-    env.runtime.kvs.delete(rollupBaseKey('MSP', def.id));
+    let rollupFullRead: UnitUsage;
+    let openFull: UnitUsage;
+    try {
+      rollupFullRead = await metered(env, () => rollup(env, def));
+      forgetRollup(env, def);
+      openFull = await metered(env, () => pageOpen(env, def));
+    } finally {
+      delete process.env.MSP_ROLLUP_COLD_MIN_ITEMS;
+    }
+    forgetRollup(env, def);
     const rollupFull = await metered(env, () => rollup(env, def));
     const rollupQuiet = await metered(env, () => rollup(env, def));
-    const keys = await itemKeys(env, def, 3);
+    const keys = await itemKeys(env, def, 5);
     const edit = await metered(env, () => editInJira(env, keys[0]!));
-    for (const key of keys.slice(1)) await editInJira(env, key);
+    for (const key of keys.slice(1, 3)) await editInJira(env, key);
     await env.runtime.idle();
     const rollupDelta = await metered(env, () => rollup(env, def));
+    for (const key of keys.slice(3, 5)) await editInJira(env, key);
+    await env.runtime.idle();
+    const openDelta = await metered(env, () => pageOpen(env, def));
     const dailyJobs = await metered(env, async () => {
       for (const trigger of env.runtime.manifest.scheduledTriggers) await env.runtime.runScheduled(trigger.key);
     });
-    return { items: def.items.length, import: imported, rollupFull, rollupFullRead, rollupDelta, rollupQuiet, edit, dailyJobs };
+    return { items: def.items.length, import: imported, rollupFull, rollupFullRead, rollupDelta, rollupQuiet, openFull, openDelta, edit, dailyJobs };
   } finally {
     Object.assign(console, original);
     if (previous === undefined) delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
     else process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = previous;
     await env.close();
   }
+}
+
+/** Drops the checklist's cached rollup and its delta base, so the next read is a first read. */
+function forgetRollup(env: BenchEnv, def: ChecklistDefinition): void {
+  env.runtime.kvs.delete(rollupCacheKey('MSP', def.id));
+  env.runtime.kvs.delete(rollupBaseKey('MSP', def.id));
 }

@@ -12,9 +12,10 @@
  *
  * The month (MONTH below): one 130-item project with 10 users opening the Audit page 20 times and
  * making 50 issue edits a day, and the daily jobs; and a large installation of 5 projects × 2,000
- * items with the same activity in each project. An Audit page open reads Jira (nobody waits for the
- * 2-minute cache in this model): spread over an 8-hour day, 8 of the 20 are full reads (the delta's
- * base is at most an hour old) and 12 are deltas. Unit costs are measured once and multiplied;
+ * items with the same activity in each project. An Audit page open is every resolver the page calls
+ * on its Overview (bench/kvs-breakdown.ts), and its rollup reads Jira (with 50 edits a day the cache
+ * is nearly always marked changed): spread over an 8-hour day, 8 of the 20 are full reads (the
+ * delta's base is at most an hour old) and 12 are deltas. Unit costs are measured once and multiplied;
  * durations are this machine's with 100 ms per Jira call, so GB-s is an estimate.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -49,12 +50,14 @@ interface MonthUsage {
   overageUsd: number;
   /** The unit that spends most GB-s in the month. */
   topSpender: string;
+  /** KVS bytes of the month by key kind (local/forge/meter.ts kvsByKind), most first. */
+  kvsByKind: { kind: string; readBytes: number; writeBytes: number }[];
 }
 
 function month(name: string, units: UnitCosts, projects: number): MonthUsage {
   const perDay: [string, UnitUsage, number][] = [
-    ['rollup hourly full reads', units.rollupFullRead, MONTH.fullReadsPerDay],
-    ['rollup deltas', units.rollupDelta, MONTH.opensPerDay - MONTH.fullReadsPerDay],
+    ['page opens, rollup read in full (the hourly full read)', units.openFull, MONTH.fullReadsPerDay],
+    ['page opens, rollup delta', units.openDelta, MONTH.opensPerDay - MONTH.fullReadsPerDay],
     ['issue edits (trigger)', units.edit, MONTH.editsPerDay],
     ['daily jobs', units.dailyJobs, MONTH.dailyJobRuns],
   ];
@@ -67,6 +70,15 @@ function month(name: string, units: UnitCosts, projects: number): MonthUsage {
     Math.max(0, kvsReadBytes / GB - PRICING.free.kvsReadGb) * PRICING.overage.perKvsReadGb +
     Math.max(0, kvsWriteBytes / GB - PRICING.free.kvsWriteGb) * PRICING.overage.perKvsWriteGb;
   const top = [...perDay].sort((a, b) => b[1].gbSeconds * b[2] - a[1].gbSeconds * a[2])[0]![0];
+  const byKind = new Map<string, { kind: string; readBytes: number; writeBytes: number }>();
+  for (const [, unit, times] of perDay) {
+    for (const [kind, totals] of Object.entries(unit.kvsByKind)) {
+      const entry = byKind.get(kind) ?? { kind, readBytes: 0, writeBytes: 0 };
+      entry.readBytes += projects * MONTH.days * times * totals.readBytes;
+      entry.writeBytes += projects * MONTH.days * times * totals.writeBytes;
+      byKind.set(kind, entry);
+    }
+  }
   return {
     name,
     projects,
@@ -84,6 +96,7 @@ function month(name: string, units: UnitCosts, projects: number): MonthUsage {
     },
     overageUsd: overage,
     topSpender: top,
+    kvsByKind: [...byKind.values()].sort((a, b) => b.readBytes + b.writeBytes - (a.readBytes + a.writeBytes)),
   };
 }
 
@@ -117,6 +130,11 @@ export async function runCostBench(): Promise<void> {
     lines.push(
       `| ${m.name} | ${n(m.gbSeconds)} (${n(m.share.gbSeconds, 2)} %) | ${mb(m.kvsReadBytes)} (${n(m.share.kvsRead, 2)} %) | ${mb(m.kvsWriteBytes)} (${n(m.share.kvsWrite, 2)} %) | ${n(m.kvsReads)} / ${n(m.kvsWrites)} | ${n(m.asyncEvents)} | ${n(m.jiraCalls)} | $${n(m.overageUsd, 2)} | ${m.topSpender} |`,
     );
+  }
+  lines.push('', '### Where the KVS bytes go in the month (by key kind, the five largest)', '');
+  for (const m of months) {
+    const top = m.kvsByKind.slice(0, 5).map((entry) => `${entry.kind} ${n(entry.readBytes / 1e6, 2)} MB read, ${n(entry.writeBytes / 1e6, 2)} MB written`);
+    lines.push(`- ${m.name}: ${top.join('; ')}`);
   }
   lines.push('', '### One-off import (month 1)', '', '| Items | GB-s | KVS written | Async events | Jira calls |', '|---:|---:|---:|---:|---:|');
   for (const unit of units) lines.push(`| ${n(unit.items)} | ${n(unit.import.gbSeconds, 1)} | ${mb(unit.import.kvs.writeBytes)} | ${unit.import.asyncEvents} | ${unit.import.jiraCalls} |`);

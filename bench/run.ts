@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   if (argv.includes('--crosswalk')) return (await import('./crosswalk')).runCrosswalkBench();
   // `--cost`: a month on Forge from the runtime's meters, and the rollup's calls (bench/cost.ts).
   if (argv.includes('--cost')) return (await import('./cost')).runCostBench();
+  // `--kvs`: one Audit page open, one issue edit and the daily jobs, KVS by key kind (bench/kvs-breakdown.ts).
+  if (argv.includes('--kvs')) return (await import('./kvs-breakdown')).runKvsBreakdown();
   const { quick } = parseArgs(argv);
   const started = performance.now();
   const startedAt = new Date().toISOString();

@@ -2,6 +2,7 @@
 import type { RollupCrosswalk } from '../crosswalk';
 // Wire types derived from the domain's where they are the same shape (types only: nothing of src/ enters the UI bundle).
 import type { SyncPlanSummary } from '../../src/domain/sync-plan';
+import type { PlanDueEntry } from './plan';
 
 export type ScoringModelName = 'points' | 'met';
 export type ItemResultName = 'met' | 'not_met' | 'na' | 'not_assessed';
@@ -159,6 +160,11 @@ export interface Rollup {
   validity?: ChecklistValidityView;
   /** Points model: the fewest and most points an unmet mandatory item costs (the checklist's penalties). */
   mandatoryPenalty?: { min: number; max: number };
+  /**
+   * The audit plan's next line not yet past (the Overview's glance), as getAuditPlan's `due` has
+   * it, without its owner; null with no plan or nothing ahead; absent from servers before it.
+   */
+  nextDeadline?: PlanDueEntry | null;
 }
 
 /** `adoptIssue { issueKey }`: a project admin makes an issue that claims an item that item's issue. */

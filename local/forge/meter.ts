@@ -16,14 +16,51 @@ export interface UsageTotals {
   gbSeconds: number;
   /** By invocation kind (resolver, consumer, trigger, scheduled…). */
   byKind: Record<string, { invocations: number; gbSeconds: number }>;
-  kvs: { reads: number; readBytes: number; writes: number; writeBytes: number };
+  kvs: KvsTotals;
+  /**
+   * KVS use by key kind: the key's first `:`-separated part (`rollup`, `project-settings`…), a
+   * query as `query:<prefix kind>`. A request of several keys (batch, transaction) counts each
+   * item once, with its own bytes.
+   */
+  kvsByKind: Record<string, KvsTotals>;
   asyncEvents: number;
   jiraCalls: number;
 }
 
-/** KVS request paths (@forge/kvs) that write; every other one reads (get, query, secret get…). */
+export interface KvsTotals {
+  reads: number;
+  readBytes: number;
+  writes: number;
+  writeBytes: number;
+}
+
+/** KVS request paths (@forge/kvs) that write; every other one reads (get, batch get, query, secret get…). */
 export function isKvsWrite(path: string): boolean {
-  return /\/(set|delete|transaction|batch)/i.test(path);
+  return /\/(set|delete|transaction)$/i.test(path);
+}
+
+/** The kind of a key: its first `:`-separated part. */
+export function keyKind(key: unknown): string {
+  return typeof key === 'string' ? (key.split(':')[0] ?? key) : '?';
+}
+
+const obj = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The key kinds a request touches, each with the bytes it accounts for (`total` split by item). */
+function kindsOf(path: string, request: unknown, reply: unknown, total: number): [string, number][] {
+  const body = obj(request);
+  if (path.endsWith('/query')) {
+    const prefix = list(body.where).map((w) => list(obj(w).values)[0]).find((v) => typeof v === 'string');
+    return [[`query:${keyKind(prefix)}`, total]];
+  }
+  if (path.includes('/batch/get')) {
+    const found = list(obj(reply).successfulKeys).map((item) => [keyKind(obj(item).key), bytes(item)] as [string, number]);
+    return found.length > 0 ? found : list(request).map((item) => [keyKind(obj(item).key), 0]);
+  }
+  if (path.includes('/batch/')) return list(request).map((item) => [keyKind(obj(item).key), bytes(item)]);
+  if (path.endsWith('/transaction')) return [...list(body.set), ...list(body.delete), ...list(body.check)].map((item) => [keyKind(obj(item).key), bytes(item)]);
+  return [[keyKind(body.key), total]];
 }
 
 function bytes(value: unknown): number {
@@ -35,7 +72,11 @@ export class Meter {
   private totals: UsageTotals = Meter.empty();
 
   static empty(): UsageTotals {
-    return { invocations: 0, gbSeconds: 0, byKind: {}, kvs: { reads: 0, readBytes: 0, writes: 0, writeBytes: 0 }, asyncEvents: 0, jiraCalls: 0 };
+    return { invocations: 0, gbSeconds: 0, byKind: {}, kvs: Meter.noKvs(), kvsByKind: {}, asyncEvents: 0, jiraCalls: 0 };
+  }
+
+  private static noKvs(): KvsTotals {
+    return { reads: 0, readBytes: 0, writes: 0, writeBytes: 0 };
   }
 
   invocation(kind: InvocationKind, durationMs: number, memoryMB: number = DEFAULT_MEMORY_MB): number {
@@ -50,13 +91,20 @@ export class Meter {
 
   /** One KVS request: a write counts the bytes sent, a read the bytes answered. */
   kvs(path: string, request: unknown, reply: unknown): void {
-    if (isKvsWrite(path)) {
-      this.totals.kvs.writes++;
-      this.totals.kvs.writeBytes += bytes(request);
-    } else {
-      this.totals.kvs.reads++;
-      this.totals.kvs.readBytes += bytes(reply);
-    }
+    const write = isKvsWrite(path);
+    const total = write ? bytes(request) : bytes(reply);
+    const add = (entry: KvsTotals, count: number, size: number): void => {
+      if (write) {
+        entry.writes += count;
+        entry.writeBytes += size;
+      } else {
+        entry.reads += count;
+        entry.readBytes += size;
+      }
+    };
+    add(this.totals.kvs, 1, total);
+    const kinds = kindsOf(path, request, reply, total);
+    for (const [kind, size] of kinds) add((this.totals.kvsByKind[kind] ??= Meter.noKvs()), 1, size);
   }
 
   asyncEvents(count: number): void {

@@ -20,7 +20,7 @@ import { displayNames } from '../platform/people';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { readGrants, requireEditGrants } from '../platform/audit-access';
-import { auditChecklist, importedChecklist } from '../catalogue/audit-checklist';
+import { auditChecklist, auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
 import { historyDay, readHistory, recordChangeSnapshot } from '../platform/history-store';
 import { readReviews, writeReviews } from '../platform/records';
 import { recordChapterReview } from './trail';
@@ -38,7 +38,7 @@ export async function getAuditDay(jira: JiraClient, caller: ProjectCaller, args:
 /** `getScoreHistory { checklistId? }`: Browse projects; the stored history, no rollup and no search. */
 export async function getScoreHistory(jira: JiraClient, caller: ProjectCaller, args: { checklistId?: string }, now: Clock = Date.now): Promise<ScoreHistoryView> {
   await readGrants(jira, caller, [], 'see its score history');
-  const def = await auditChecklist(caller.projectKey, args.checklistId);
+  const def = await auditChecklistHeader(caller.projectKey, args.checklistId);
   const today = historyDay(new Date(now()));
   return { checklistId: def.id, today, history: seriesOf(await readHistory(caller.projectKey, def.id), today) };
 }

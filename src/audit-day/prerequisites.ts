@@ -15,7 +15,7 @@ import { prerequisitesKey, prerequisitesLockKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import { recordDecision } from '../trail/record';
 import { readGrants, requireEditAccess } from '../platform/audit-access';
-import { auditChecklist, importedChecklist } from '../catalogue/audit-checklist';
+import { auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
 import { withRecordLock } from './record-lock';
 
 const ticksSchema = z.object({ ticks: z.record(z.string(), z.object({ done: z.boolean(), by: z.string(), at: z.string() })) });
@@ -23,7 +23,7 @@ const ticksSchema = z.object({ ticks: z.record(z.string(), z.object({ done: z.bo
 /** `getPrerequisites { checklistId? }`. */
 export async function getPrerequisites(jira: JiraClient, caller: ProjectCaller, args: { checklistId?: string }): Promise<Prerequisites> {
   const grants = await readGrants(jira, caller, ['EDIT_ISSUES'], 'see the before-you-apply list');
-  const def = await auditChecklist(caller.projectKey, args.checklistId);
+  const def = await auditChecklistHeader(caller.projectKey, args.checklistId);
   return viewOf(def, await readTicks(caller.projectKey, def.id), grants.EDIT_ISSUES === true);
 }
 
@@ -73,7 +73,7 @@ async function readTicks(projectKey: string, checklistId: string): Promise<Recor
   return (await readValue(prerequisitesKey(projectKey, checklistId), ticksSchema))?.ticks ?? {};
 }
 
-function viewOf(def: ChecklistDefinition, ticks: Readonly<Record<string, PrerequisiteTick>>, canEdit: boolean): Prerequisites {
+function viewOf(def: Pick<ChecklistDefinition, 'id' | 'framework'>, ticks: Readonly<Record<string, PrerequisiteTick>>, canEdit: boolean): Prerequisites {
   return {
     checklistId: def.id,
     canEdit,

@@ -2,7 +2,7 @@
 import { NotFoundError } from '../../common/errors';
 import type { ChecklistDefinition } from '../domain/types';
 import { lastChecklist, projectChecklists } from '../storage/project-state';
-import { requireChecklist } from './index';
+import { findChecklistHeader, requireChecklist, UnknownChecklistError, type ChecklistHeader } from './index';
 
 /** The project has no checklist to work on; the message says what to do. */
 export class NoAuditChecklistError extends NotFoundError {}
@@ -14,6 +14,17 @@ export async function auditChecklist(projectKey: string, checklistId: string | u
     throw new NoAuditChecklistError(`Project ${projectKey} has no audit checklist yet: import one from the Audit page first.`);
   }
   return requireChecklist(id);
+}
+
+/** As auditChecklist, without the items (one small read for a custom checklist). */
+export async function auditChecklistHeader(projectKey: string, checklistId: string | undefined): Promise<ChecklistHeader> {
+  const id = checklistId ?? (await lastChecklist(projectKey));
+  if (id === undefined) {
+    throw new NoAuditChecklistError(`Project ${projectKey} has no audit checklist yet: import one from the Audit page first.`);
+  }
+  const header = await findChecklistHeader(id);
+  if (!header) throw new UnknownChecklistError(id);
+  return header;
 }
 
 /**

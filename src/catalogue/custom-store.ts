@@ -7,6 +7,34 @@ import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import { customChecklistItemsKey, customChecklistKey, customChecklistPrefix } from '../storage/keys';
 import { deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { customHeaderRecordSchema, customItemsRecordSchema, type CustomHeaderRecord } from './stored-definition';
+import { compressText, decompressText } from '../storage/compress';
+import { z } from 'zod';
+
+/**
+ * An items chunk as stored: `{ items }`, or `{ z }`, the same JSON compressed (storage/compress.ts)
+ * when that is smaller. Every rollup of a custom checklist reads all of its items (a 2,000-item one
+ * ~0.68 MB as JSON, ~4 times less compressed), and KVS bills the bytes read.
+ */
+const storedItemsSchema = z.union([z.object({ z: z.string() }), customItemsRecordSchema]);
+
+function packItems(items: readonly ChecklistItem[]): { items: ChecklistItem[] } | { z: string } {
+  const record = { items: [...items] };
+  const json = JSON.stringify(record);
+  const packed = compressText(json);
+  return packed.length + 8 < Buffer.byteLength(json, 'utf8') ? { z: packed } : record;
+}
+
+function unpackItems(stored: z.infer<typeof storedItemsSchema>): ChecklistItem[] | undefined {
+  if (!('z' in stored)) return stored.items;
+  const json = decompressText(stored.z);
+  if (json === undefined) return undefined;
+  try {
+    const parsed = customItemsRecordSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data.items : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export class CustomChecklistError extends Error {
   override name = 'CustomChecklistError';
@@ -18,14 +46,24 @@ export async function listCustomHeaders(): Promise<CustomHeaderRecord[]> {
   return records.map((record) => record.value);
 }
 
+/**
+ * A custom checklist's definition without its items (one small read instead of the header and
+ * every items chunk), for callers that need only its name, version, framework or chapters.
+ */
+export async function loadCustomChecklistHeader(checklistId: string): Promise<Omit<ChecklistDefinition, 'items'> | undefined> {
+  return (await readValue(customChecklistKey(checklistId), customHeaderRecordSchema))?.definition;
+}
+
 export async function loadCustomChecklist(checklistId: string): Promise<ChecklistDefinition | undefined> {
   const header = await readValue(customChecklistKey(checklistId), customHeaderRecordSchema);
   if (!header) return undefined;
   const items: ChecklistItem[] = [];
   for (let chunk = 0; chunk < header.itemChunks; chunk++) {
-    const record = await readValue(customChecklistItemsKey(checklistId, chunk), customItemsRecordSchema);
+    const record = await readValue(customChecklistItemsKey(checklistId, chunk), storedItemsSchema);
     if (!record) throw new CustomChecklistError(`Custom checklist ${checklistId} is incomplete (part ${chunk + 1} is missing); save it again.`);
-    items.push(...record.items);
+    const part = unpackItems(record);
+    if (!part) throw new CustomChecklistError(`Custom checklist ${checklistId} is damaged (part ${chunk + 1} cannot be read); save it again.`);
+    items.push(...part);
   }
   if (items.length !== header.itemCount) {
     throw new CustomChecklistError(`Custom checklist ${checklistId} is incomplete (${items.length} of ${header.itemCount} items); save it again.`);
@@ -40,7 +78,7 @@ export async function loadCustomChecklist(checklistId: string): Promise<Checklis
 export async function saveCustomChecklist(def: ChecklistDefinition, now: Date = new Date(), savedBy?: string): Promise<void> {
   const previous = await readValue(customChecklistKey(def.id), customHeaderRecordSchema);
   const chunks = chunkItems(def.items);
-  for (const [index, items] of chunks.entries()) await writeValue(customChecklistItemsKey(def.id, index), { items });
+  for (const [index, items] of chunks.entries()) await writeValue(customChecklistItemsKey(def.id, index), packItems(items));
   const { items: _items, ...header } = def;
   const record: CustomHeaderRecord = {
     definition: { ...header, source: 'custom' },

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../common/errors';
 import type { ChecklistSummary, ChecklistView } from '../../common/contract';
 import { builtinChecklists, findBuiltinChecklist } from '../checklists';
 import type { ChecklistDefinition } from '../domain/types';
-import { listCustomHeaders, loadCustomChecklist } from './custom-store';
+import { listCustomHeaders, loadCustomChecklist, loadCustomChecklistHeader } from './custom-store';
 import type { CustomHeaderRecord } from './stored-definition';
 
 export { deleteCustomChecklist, saveCustomChecklist, CustomChecklistError } from './custom-store';
@@ -28,6 +28,17 @@ export async function listChecklists(): Promise<ChecklistSummary[]> {
 /** The definition with this id, or undefined. */
 export async function findChecklist(checklistId: string): Promise<ChecklistDefinition | undefined> {
   return findBuiltinChecklist(checklistId) ?? (await loadCustomChecklist(checklistId));
+}
+
+/** A checklist without its items: what a listing, the score history or the prerequisites need. */
+export type ChecklistHeader = Omit<ChecklistDefinition, 'items'>;
+
+/**
+ * The definition with this id without its items, or undefined: for a custom checklist one small
+ * KVS read instead of every items chunk (a 2,000-item checklist's items weigh ~0.7 MB).
+ */
+export async function findChecklistHeader(checklistId: string): Promise<ChecklistHeader | undefined> {
+  return findBuiltinChecklist(checklistId) ?? (await loadCustomChecklistHeader(checklistId));
 }
 
 /** The definition with this id; throws {@link UnknownChecklistError} when there is none. */

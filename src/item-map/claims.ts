@@ -32,10 +32,15 @@ export function splitByMap<T extends { itemId: string; issueKey?: string }>(map:
   return { trusted, unclaimed: unclaimed.slice(0, MAX_LISTED) };
 }
 
-export async function rememberUnclaimed(projectKey: string, checklistId: string, issues: readonly UnclaimedIssue[]): Promise<void> {
+/**
+ * Keeps the list of the last read. `stored`: the list as the caller read it in this invocation, so
+ * an unchanged list is neither read again nor rewritten.
+ */
+export async function rememberUnclaimed(projectKey: string, checklistId: string, issues: readonly UnclaimedIssue[], stored?: readonly UnclaimedIssue[]): Promise<void> {
   const key = itemMapUnclaimedKey(projectKey, checklistId);
+  if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(issues)) return;
   // No write while there is nothing to list and nothing listed before.
-  if (issues.length === 0 && !(await readValue(key, unclaimedSchema))) return;
+  if (issues.length === 0 && stored === undefined && !(await readValue(key, unclaimedSchema))) return;
   await writeValue(key, { issues: [...issues] });
 }
 

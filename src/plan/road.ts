@@ -19,7 +19,7 @@ import { auditChecklist, importedChecklist } from '../catalogue/audit-checklist'
 import { historyDay, readHistory } from '../platform/history-store';
 import { readReviews, readWaivers } from '../platform/records';
 import { forecast } from '../domain/forecast';
-import { awsDeadlines, checkPlanDates, dueList, isAwsChecklist, PlanInputError, type AuditPlanDates } from '../domain/plan';
+import { awsDeadlines, checkPlanDates, isAwsChecklist, PlanInputError, type AuditPlanDates } from '../domain/plan';
 import { daysFrom } from '../domain/plan-dates';
 import { ownerRows, type OwnerCell, type OwnerItem } from '../domain/plan-owners';
 import type { ChecklistDefinition } from '../domain/types';
@@ -28,6 +28,7 @@ import type { JiraHttp } from '../jira/http';
 import { jqlString } from '../jira/jql';
 import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
+import { planDue } from '../rollup/due';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';
 import { peopleNames } from '../platform/people';
@@ -150,12 +151,8 @@ async function roadOf(
       pendingReview: (computed.evidence.get(item.id)?.entries ?? []).filter((entry) => entry.reviewState === 'pending').length,
     }));
   const plan = stored ? planDates(stored) : undefined;
-  const expiring = plan
-    ? computed.risks.filter(
-        (risk) => seen(risk.issueKey) && risk.date !== undefined && risk.date < plan.validationDate && (risk.kind === 'evidence-expiring' || risk.kind === 'evidence-expires-before-audit'),
-      )
-    : [];
-  const due = plan ? dueList(def, plan, items, expiring.map((risk) => ({ itemId: risk.itemId, issueKey: risk.issueKey, date: risk.date as string, detail: risk.detail })), today) : { entries: [], more: 0 };
+  // The same rule as the Overview's next deadline (getRollup): src/rollup/due.ts.
+  const due = planDue(def, computed, plan, seen, today);
   const rows = ownerRows(items, def.model);
   const ownerIds = rows.flatMap((row) => (row.accountId !== null ? [row.accountId] : []));
   const names = await peopleNames(http, projectKey, [...ownerIds, ...(stored ? [stored.updatedBy] : [])], options.now);

@@ -64,8 +64,14 @@ export function planDates(plan: StoredPlan): AuditPlanDates {
  * undefined without a plan, or when the stored plan cannot be read (the score never fails for it).
  */
 export async function auditDateOf(projectKey: string, checklistId: string): Promise<string | undefined> {
+  return (await auditPlanDatesOf(projectKey, checklistId))?.validationDate;
+}
+
+/** The plan's dates, or undefined when there is none or it cannot be read (as auditDateOf). */
+export async function auditPlanDatesOf(projectKey: string, checklistId: string): Promise<AuditPlanDates | undefined> {
   try {
-    return (await readPlan(projectKey, checklistId))?.validationDate;
+    const plan = await readPlan(projectKey, checklistId);
+    return plan ? planDates(plan) : undefined;
   } catch (error) {
     console.warn(`[plan] ${projectKey}/${checklistId}: stored plan unreadable (${String(error)}); evidence judged without the audit date`);
     return undefined;

@@ -5,7 +5,7 @@
  */
 import type { catalogueApi } from '../../common/api/catalogue';
 import type { ProjectChecklist } from '../../common/project-checklists';
-import { findChecklist, listChecklists, requireChecklist, viewOf } from '../catalogue';
+import { findChecklistHeader, listChecklists, requireChecklist, viewOf } from '../catalogue';
 import { getImport, startImport } from '../import/start';
 import { adoptIssue } from '../item-map/adopt';
 import { getRollup } from '../rollup/get-rollup';
@@ -26,14 +26,15 @@ const requireBrowse = (caller: ProjectCaller, action: string): Promise<void> => 
 async function listProjectChecklists(caller: ProjectCaller): Promise<ProjectChecklist[]> {
   await requireBrowse(caller, 'see its audit checklists');
   const [ids, last, retired] = await Promise.all([projectChecklists(caller.projectKey), lastChecklist(caller.projectKey), readRetiredChecklists(caller.projectKey)]);
-  const found = await Promise.all(ids.map(async (id) => ({ id, def: await findChecklist(id) })));
+  // Headers only: a listing needs names and versions, not a custom checklist's items.
+  const found = await Promise.all(ids.map(async (id) => ({ id, def: await findChecklistHeader(id) })));
   const listed = await Promise.all(
     found.map(async ({ id, def }): Promise<ProjectChecklist | undefined> => {
       if (!def) return undefined;
       const entry: ProjectChecklist = { id, name: def.name, version: def.version, last: id === last };
       const record = retired[id];
       if (record?.at === undefined || id === last) return entry;
-      const next = await findChecklist(record.replacedBy);
+      const next = await findChecklistHeader(record.replacedBy);
       const { at, replacedBy, lastScore } = record;
       return { ...entry, retired: { at, replacedBy, replacedByVersion: next?.version ?? replacedBy, ...(lastScore ? { lastScore } : {}) } };
     }),

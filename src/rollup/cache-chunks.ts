@@ -22,7 +22,8 @@ import { z } from 'zod';
 import { rollupCacheKey, rollupChunkKey } from '../storage/keys';
 import { deleteValue, jsonBytes, MAX_VALUE_BYTES, writeValue } from '../storage/kvs';
 import { withBackoff } from '../storage/backoff';
-import { stateBlockSchema, type StateBlock } from './cache-codec';
+import type { StateBlock } from './cache-codec';
+import { compressBlock, decompressBlock, storedBlockSchema } from './cache-compress';
 
 /** What the cache needs of KVS; tests hand in a fake. */
 export interface CacheStore {
@@ -62,7 +63,8 @@ export function blockLimitBytes(): number {
   return Math.max(1024, limit - WRAPPER_BYTES);
 }
 
-const FORMAT = 2;
+/** 3: blocks compressed (cache-compress.ts). A header of another format is a stale cache: Jira is read. */
+const FORMAT = 3;
 const headerSchema = z.object({
   format: z.literal(FORMAT),
   generation: z.string(),
@@ -72,14 +74,17 @@ const headerSchema = z.object({
   /** Items cached, and the JSON bytes of their blocks: for logs and tests. */
   count: z.number().int().min(0),
   bytes: z.number().int().min(0),
-  /** Block 0. */
-  states: stateBlockSchema,
+  /** Block 0, as stored (compressed when that is smaller). */
+  states: storedBlockSchema,
 });
 type Header = z.infer<typeof headerSchema>;
-const previousSchema = headerSchema.pick({ format: true, generation: true, blocks: true });
+// Any format: the chunks of a header of an older format are swept too.
+const previousSchema = z.object({ generation: z.string(), blocks: z.number().int().min(1).max(MAX_BLOCKS) });
 type Generation = z.infer<typeof previousSchema>;
+/** Which generation a reader found, so its writer need not read the header again to sweep it. */
+export type CacheGeneration = Pick<Generation, 'generation' | 'blocks'>;
 
-const chunkSchema = z.object({ generation: z.string(), index: z.number().int().min(1), states: stateBlockSchema });
+const chunkSchema = z.object({ generation: z.string(), index: z.number().int().min(1), states: storedBlockSchema });
 
 export interface StoredBlocks {
   readAt: number;
@@ -95,16 +100,22 @@ export async function readBlocks(projectKey: string, checklistId: string, store:
   // Parallel single gets rather than one batchGet: Forge allows only 45 batch operations a minute,
   // and every open of the Audit page would spend one.
   const raw = await Promise.all(chunkIndexes(header).map((index) => store.get(rollupChunkKey(projectKey, checklistId, generation, index))));
-  const blocks: StateBlock[] = [header.states];
+  const first = decompressBlock(header.states);
+  if (!first) {
+    console.info(`[rollup] ${projectKey}/${checklistId}: cached block 0 of ${header.blocks} is unreadable; reading Jira`);
+    return undefined;
+  }
+  const blocks: StateBlock[] = [first];
   for (const [offset, value] of raw.entries()) {
     const index = offset + 1;
     const chunk = chunkSchema.safeParse(value);
-    if (!chunk.success || chunk.data.generation !== generation || chunk.data.index !== index) {
-      const why = value === undefined || value === null ? 'missing' : chunk.success ? 'not the one the header names' : 'unreadable';
+    const states = chunk.success ? decompressBlock(chunk.data.states) : undefined;
+    if (!chunk.success || !states || chunk.data.generation !== generation || chunk.data.index !== index) {
+      const why = value === undefined || value === null ? 'missing' : chunk.success && states ? 'not the one the header names' : 'unreadable';
       console.info(`[rollup] ${projectKey}/${checklistId}: cached block ${index} of ${header.blocks} is ${why}; reading Jira`);
       return undefined;
     }
-    blocks.push(chunk.data.states);
+    blocks.push(states);
   }
   return { readAt: header.readAt, generation, blocks };
 }
@@ -118,7 +129,10 @@ export interface WrittenBlocks {
 
 /**
  * Stores blocks (each within blockLimitBytes) as a new generation and switches the header to it.
- * Undefined, and nothing written, when there are none or more than MAX_BLOCKS.
+ * Undefined, and nothing written, when there are none or more than MAX_BLOCKS. `read`: the
+ * generation the caller read this cache at (readBlocks), so the header is not read again (the
+ * whole first block, every time the rollup reads Jira) just to learn which chunks to sweep; a
+ * generation a racing writer switched to meanwhile is then not swept and expires with its TTL.
  */
 export async function writeBlocks(
   projectKey: string,
@@ -126,16 +140,19 @@ export async function writeBlocks(
   readAt: number,
   blocks: readonly StateBlock[],
   store: CacheStore = forgeCacheStore,
+  read?: CacheGeneration,
 ): Promise<WrittenBlocks | undefined> {
   const [first, ...rest] = blocks;
   if (!first || blocks.length > MAX_BLOCKS) return undefined;
   // Which chunks to delete after the switch; the states themselves need no parsing for that.
-  const previous = previousSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)).catch(() => undefined));
+  const previous = read
+    ? previousSchema.safeParse(read)
+    : previousSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)).catch(() => undefined));
   const generation = newGeneration(readAt);
   const bytes = blocks.reduce((sum, block) => sum + jsonBytes(block), 0);
   const count = blocks.reduce((sum, block) => sum + block.ids.length, 0);
-  await Promise.all(rest.map((states, offset) => store.set(rollupChunkKey(projectKey, checklistId, generation, offset + 1), { generation, index: offset + 1, states })));
-  const header: Header = { format: FORMAT, generation, readAt, blocks: blocks.length, count, bytes, states: first };
+  await Promise.all(rest.map((states, offset) => store.set(rollupChunkKey(projectKey, checklistId, generation, offset + 1), { generation, index: offset + 1, states: compressBlock(states) })));
+  const header: Header = { format: FORMAT, generation, readAt, blocks: blocks.length, count, bytes, states: compressBlock(first) };
   // Only now can a reader see the new generation, complete.
   await store.set(rollupCacheKey(projectKey, checklistId), header);
   if (previous.success && previous.data.blocks > 1 && previous.data.generation !== generation) {

@@ -6,7 +6,7 @@
  * checklist of any supported size opens from the cache.
  */
 import type { EvidenceDigest } from '../domain/evidence-digest';
-import { blockLimitBytes, forgeCacheStore, readBlocks, writeBlocks, type CacheStore } from './cache-chunks';
+import { blockLimitBytes, forgeCacheStore, readBlocks, writeBlocks, type CacheGeneration, type CacheStore } from './cache-chunks';
 import { packStates, unpackStates } from './cache-codec';
 import type { ItemRead } from '../platform/item-states';
 
@@ -18,13 +18,15 @@ export interface CachedStates {
   states: ItemRead[];
   /** Evidence digests by item id, for items with evidence. */
   evidence: Map<string, EvidenceDigest>;
+  /** The stored generation read (writeCachedStates sweeps it without reading the header again). */
+  read: CacheGeneration;
 }
 
 /** The cached states, or undefined when there are none usable (never written, older format, torn). */
 export async function readCachedStates(projectKey: string, checklistId: string, store: CacheStore = forgeCacheStore): Promise<CachedStates | undefined> {
   const stored = await readBlocks(projectKey, checklistId, store);
   if (!stored) return undefined;
-  return { readAt: stored.readAt, ...unpackStates(stored.blocks) };
+  return { readAt: stored.readAt, ...unpackStates(stored.blocks), read: { generation: stored.generation, blocks: stored.blocks.length } };
 }
 
 /** Stores the states; returns false (and stores nothing) when they would not fit MAX_BLOCKS values. */
@@ -35,10 +37,12 @@ export async function writeCachedStates(
   states: readonly ItemRead[],
   evidence: ReadonlyMap<string, EvidenceDigest> = new Map(),
   store: CacheStore = forgeCacheStore,
+  /** The generation the caller read (CachedStates.read), if it read one. */
+  read?: CacheGeneration,
 ): Promise<boolean> {
   const blocks = packStates(projectKey, states, evidence, blockLimitBytes());
   if (!blocks) return false;
-  const written = await writeBlocks(projectKey, checklistId, readAt, blocks, store);
+  const written = await writeBlocks(projectKey, checklistId, readAt, blocks, store, read);
   if (!written) return false;
   if (written.blocks > 1) {
     console.info(`[rollup] ${projectKey}/${checklistId}: ${states.length} states cached in ${written.blocks} values (${written.bytes} bytes)`);

@@ -41,7 +41,9 @@ import { chapterItemsJql } from '../jira/identity';
 import type { ProjectCaller } from '../platform/context';
 import { lastChecklist, projectChangedAt, projectChecklists } from '../storage/project-state';
 import { beforeAuditRisks } from '../domain/audit-risks';
-import { auditDateOf } from '../platform/plan-store';
+import { auditPlanDatesOf } from '../platform/plan-store';
+import type { AuditPlanDates } from '../domain/plan';
+import { nextDeadline, planDue } from './due';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from '../platform/item-states';
 import { digestsOf, readItemStates, rememberBase } from './read-states';
@@ -70,6 +72,10 @@ export interface ComputedRollup extends Scored {
   evidence: ReadonlyMap<string, EvidenceFieldValue>;
   readAt: number;
   from: Rollup['from'];
+  /** The audit plan's dates, as scored (read once with the settings and waivers). */
+  plan?: AuditPlanDates | undefined;
+  /** Issues claiming an item without the app's map, when read from Jira now (else getRollup reads the stored list). */
+  unclaimed?: UnclaimedIssue[];
 }
 
 export async function getRollup(
@@ -83,8 +89,9 @@ export async function getRollup(
   if (checklistId === undefined) return null;
   const def = await requireChecklist(checklistId);
   // A checklist the project never imported is scored for the asker but leaves no cache or history:
-  // a browse-only user must not be able to make the app write for any checklist id.
-  const held = (await projectChecklists(caller.projectKey)).includes(def.id);
+  // a browse-only user must not be able to make the app write for any checklist id. The one the
+  // app remembered as used last (no id asked) is the project's own: no need to read the list.
+  const held = args.checklistId === undefined || (await projectChecklists(caller.projectKey)).includes(def.id);
   // Evidence from other checklists of the project that the site's crosswalk maps here (src/crosswalk);
   // the source issues' visibility is asked in the same search as the checklist's own.
   const plan = await planCrosswalk(caller.projectKey, def);
@@ -97,10 +104,12 @@ export async function getRollup(
     : { computed: scored, crosswalk: undefined };
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
-  const unclaimed = (await readUnclaimed(caller.projectKey, def.id)).filter((claim) => visible.has(claim.issueKey));
+  const unclaimed = (scored.unclaimed ?? (await readUnclaimed(caller.projectKey, def.id))).filter((claim) => visible.has(claim.issueKey));
   if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
   if (crosswalk) rollup.crosswalk = crosswalk;
   rollup.validity = checklistValidity(def, new Date(now()).toISOString().slice(0, 10));
+  // The glance's next deadline, as the Plan tab's due list has it (without crosswalk evidence, as there).
+  rollup.nextDeadline = nextDeadline(planDue(def, scored, scored.plan, (key): key is string => key !== undefined && visible.has(key), utcDay(new Date(now()))).entries);
   rollup.can = { createIssues: grants.CREATE_ISSUES === true, editIssues: grants.EDIT_ISSUES === true, administerProjects: grants.ADMINISTER_PROJECTS === true };
   return rollup;
 }
@@ -122,7 +131,8 @@ export async function computeRollup(
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
-  const [{ strictMode, fourEyes }, waivers, auditDate] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditDateOf(projectKey, def.id)]);
+  const [{ strictMode, fourEyes }, waivers, plan] = await Promise.all([readProjectSettings(projectKey), readWaivers(projectKey, def.id), auditPlanDatesOf(projectKey, def.id)]);
+  const auditDate = plan?.validationDate;
   // A waiver whose proof expired before today no longer counts (waiver-proof.ts).
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers, utcDay(new Date(now()))) };
 
@@ -134,7 +144,7 @@ export async function computeRollup(
     if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
       const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
       const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now(), auditDate });
-      return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
+      return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache', plan };
     }
   }
   // Taken before the search: a change landing during it makes this read stale, not the next one.
@@ -146,20 +156,22 @@ export async function computeRollup(
     return ok.length > 0 ? true : unclaimed[0];
   };
   // A delta on the cached read when it qualifies (read-states.ts); `force` always reads everything.
+  // Read once: the delta's starting list and what rememberUnclaimed compares with.
+  const previousUnclaimed = store && cached ? await readUnclaimed(projectKey, def.id) : undefined;
   const read = await readItemStates(jira, projectKey, def, await evidenceFieldId(jira), map, accept, {
     cached,
-    previousUnclaimed: store && cached ? await readUnclaimed(projectKey, def.id) : [],
+    previousUnclaimed: previousUnclaimed ?? [],
     now: readAt,
     allowDelta: options.force !== true && store,
   });
   const { states, evidence } = read;
-  await rememberUnclaimed(projectKey, def.id, read.unclaimed);
-  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence)))) {
+  await rememberUnclaimed(projectKey, def.id, read.unclaimed, previousUnclaimed);
+  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), undefined, cached?.read))) {
     await rememberBase(projectKey, def.id, readAt, read.base);
   } else if (store) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);
   }
-  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira' };
+  return { ...score(def, states, evidence, { strictMode, fourEyes, scoring, waivers, at: readAt, auditDate }), def, states, waivers, evidence, readAt, from: 'jira', plan, unclaimed: read.unclaimed };
 }
 
 interface Scored {

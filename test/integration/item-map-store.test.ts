@@ -4,6 +4,8 @@
  */
 import { generatedChecklist, registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
+import { decompressText } from '../../src/storage/compress';
+import { writeValue } from '../../src/storage/kvs';
 import type { Rollup } from '../../common/contract';
 
 describe('the item map in storage', () => {
@@ -17,8 +19,8 @@ describe('the item map in storage', () => {
   });
 
   it('is cut into pieces when it outgrows a value, and reads back whole', async () => {
-    // 300 items of ~45 characters each in pieces of 2,000 characters: seven pieces or so.
-    process.env.MSP_ITEM_MAP_PIECE_CHARS = '2000';
+    // 300 items of ~45 characters each, compressed to ~1,400 characters, in pieces of 200: seven or so.
+    process.env.MSP_ITEM_MAP_PIECE_CHARS = '200';
     const def = generatedChecklist({ id: 'pieces-1.0', items: 300, chapters: 6 });
     await registerChecklist(def);
     expect(await h.importChecklist(def.id)).toMatchObject({ state: 'done', created: 300 });
@@ -33,6 +35,21 @@ describe('the item map in storage', () => {
     // Every item is scored from its mapped issue, so the map read back whole.
     const rollup = await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
     expect(rollup.items.filter((item) => item.issueKey !== undefined)).toHaveLength(300);
+    expect(rollup.unclaimed).toBeUndefined();
+  });
+
+  it('still reads a map stored as plain JSON (format 1, before compression)', async () => {
+    const def = generatedChecklist({ id: 'plain-1.0', items: 40, chapters: 2 });
+    await registerChecklist(def);
+    expect(await h.importChecklist(def.id)).toMatchObject({ state: 'done', created: 40 });
+    const key = h.runtime.kvs.keys().find((name) => name.startsWith('item-map:'))!;
+    const stored = h.runtime.kvs.get(key) as { format: number; pieces: number; piece: string };
+    expect(stored).toMatchObject({ format: 2, pieces: 1 });
+    const json = decompressText(stored.piece)!;
+    expect(JSON.parse(json)).toBeTruthy();
+    await writeValue(key, { ...stored, format: 1, piece: json });
+    const rollup = await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
+    expect(rollup.items.filter((item) => item.issueKey !== undefined)).toHaveLength(40);
     expect(rollup.unclaimed).toBeUndefined();
   });
 });

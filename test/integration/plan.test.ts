@@ -48,6 +48,7 @@ describe('road to audit day', () => {
     h.emulator.clearRequests();
     const result = await road();
     expect(result).toMatchObject({ checklistId: CHECKLIST, model: 'met', aws: true, plan: null, daysToAudit: null, due: [], canEdit: true, atStakeUnit: 'open-items' });
+    expect((await h.invoke<Rollup>('getRollup', {})).nextDeadline).toBeNull();
     expect(result.forecast.state).toBe('not-enough-history');
     expect(result.forecast.sentence).toMatch(/^No forecast yet: it needs at least 3 points of score history and there (is|are) \d so far/);
     const rows = result.owners.map((row) => [row.accountId, row.items.count, row.openMandatory.count]);
@@ -163,5 +164,16 @@ describe('road to audit day', () => {
     const result = await road();
     expect(result.due.find((entry) => entry.kind === 'evidence-expires')).toMatchObject({ itemId: 'OPS-002', date: day(45), issueKey: key('OPS-002') });
     expect(result.owners.find((row) => row.accountId === 'admin')?.pendingReview.count).toBe(1);
+  });
+
+  it("the rollup carries the plan's next deadline, the same line the glance took from getAuditPlan's due list (no second scoring on open)", async () => {
+    const result = await road();
+    const ahead = result.due.filter((entry) => entry.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft)[0];
+    expect(ahead).toBeDefined();
+    const { owner: _owner, ...expected } = ahead!;
+    const rollup = await h.invoke<Rollup>('getRollup', {});
+    expect(rollup.nextDeadline).toEqual(expected);
+    // A viewer who cannot see that item's issue would not get its line; here everyone sees all, so the same.
+    expect((await h.invoke<Rollup>('getRollup', {}, { accountId: 'viewer' })).nextDeadline).toEqual(expected);
   });
 });

@@ -7,6 +7,7 @@ import { packStates, type StateBlock } from '../../../src/rollup/cache-codec';
 import { readCachedStates, writeCachedStates } from '../../../src/rollup/cache';
 import type { EvidenceDigest } from '../../../src/domain/evidence-digest';
 import type { ItemRead } from '../../../src/platform/item-states';
+import { decompressBlock } from '../../../src/rollup/cache-compress';
 import { rollupCacheKey, rollupChunkKey } from '../../../src/storage/keys';
 import { fakeStore, type FakeStore } from './fake-store';
 
@@ -61,7 +62,11 @@ describe('rollup cache chunks', () => {
     expect(sets.at(-1)).toBe(`set ${HEADER}`);
     // Block 0 rides in the header; blocks 1… are chunks.
     expect(sets.slice(0, -1).sort()).toEqual(blocks.slice(1).map((_, i) => `set ${rollupChunkKey('MSP', 'cl-1.0', written.generation, i + 1)}`).sort());
-    expect(store.values.get(HEADER)).toMatchObject({ generation: written.generation, readAt: T0, blocks: blocks.length, count: 1000, states: blocks[0] });
+    expect(store.values.get(HEADER)).toMatchObject({ generation: written.generation, readAt: T0, blocks: blocks.length, count: 1000 });
+    // Stored compressed (cache-compress.ts): smaller than the block's JSON, and the block again when decoded.
+    const stored = (store.values.get(HEADER) as { states: { z: string } }).states;
+    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(blocks[0]).length / 2);
+    expect(decompressBlock(stored)).toEqual(blocks[0]);
 
     store.log = [];
     const read = (await readBlocks('MSP', 'cl-1.0', store))!;
@@ -185,7 +190,14 @@ describe('readCachedStates / writeCachedStates', () => {
     const header = store.values.get(HEADER) as { blocks: number };
     expect(header.blocks).toBeGreaterThanOrEqual(minBlocks);
     if (minBlocks === 1) expect(header.blocks).toBe(1);
-    await expect(readCachedStates('MSP', 'cl-1.0', store)).resolves.toEqual({ readAt: T0, states: list, evidence });
+    const read = await readCachedStates('MSP', 'cl-1.0', store);
+    expect(read).toEqual({ readAt: T0, states: list, evidence, read: { generation: generationOf(store), blocks: header.blocks } });
+    // Written again by the one who read it: no second read of the header, and the old chunks are swept.
+    store.log.length = 0;
+    expect(await writeCachedStates('MSP', 'cl-1.0', T0 + 1, list, evidence, store, read!.read)).toBe(true);
+    expect(store.log.filter((entry) => entry.startsWith('get '))).toEqual([]);
+    expect([...store.values.keys()].filter((key) => key.startsWith('rollup-chunk:')).every((key) => key.includes(generationOf(store)))).toBe(true);
+    await expect(readCachedStates('MSP', 'cl-1.0', store)).resolves.toMatchObject({ readAt: T0 + 1, states: list });
     info.mockRestore();
   });
 });

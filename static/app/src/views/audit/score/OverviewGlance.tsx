@@ -1,6 +1,7 @@
 /**
  * The glance's container: the score history (getScoreHistory: a storage read, no rollup) and the
- * plan's due lines, each read once per checklist. Either may be missing or fail: the glance then
+ * plan's next deadline, which the rollup carries (`nextDeadline`); from a server before it, the
+ * plan's due lines (getAuditPlan, which scores the checklist again), each read once per checklist. Either may be missing or fail: the glance then
  * shows what it has (the bar and verdict need only the rollup).
  */
 import { useServices } from '../../../api/services';
@@ -13,10 +14,11 @@ export function OverviewGlance({ rollup }: { rollup: Rollup }) {
   const { auditDay, plan, now } = useServices();
   const { checklistId } = rollup;
   const history = useResource(auditDay ? () => auditDay.getScoreHistory(checklistId) : null, [auditDay, checklistId]);
-  const road = useResource(plan ? () => plan.getAuditPlan(checklistId) : null, [plan, checklistId]);
+  const carried = rollup.nextDeadline !== undefined;
+  const road = useResource(plan && !carried ? () => plan.getAuditPlan(checklistId) : null, [plan, checklistId, carried]);
   const day = history.state.status === 'ready' ? history.state.value : undefined;
   const today = day?.today ?? now().toISOString().slice(0, 10);
   const trends = day ? [trendSince(rollup, day.history, today, 7), trendSince(rollup, day.history, today, 30)] : [];
-  const deadline = road.state.status === 'ready' ? nextDeadline(road.state.value.due) : undefined;
+  const deadline = carried ? (rollup.nextDeadline ?? undefined) : road.state.status === 'ready' ? nextDeadline(road.state.value.due) : undefined;
   return <ScoreGlance rollup={rollup} trends={trends} {...(deadline ? { deadline } : {})} />;
 }
