@@ -25,3 +25,10 @@ export function typeDate(scope: Scope, label: string, date: string): void {
   fireEvent.input(input, { target: { value: date } });
   fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
 }
+
+/** Empties an Atlaskit DatePicker found by its label with the keyboard (Backspace in its empty input). */
+export function clearDate(scope: Scope, label: string): void {
+  const input = scope.getByLabelText(label);
+  fireEvent.focus(input);
+  fireEvent.keyDown(input, { key: 'Backspace', keyCode: 8 });
+}

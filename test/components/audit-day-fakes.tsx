@@ -3,6 +3,7 @@
  * a contract change breaks these first.
  */
 import { fireEvent, within } from '@testing-library/react';
+import { typeDate } from './atlaskit-select';
 import type { AuditDayApi } from '../../static/app/src/api/audit-day-api';
 import type {
   AddCustomWaiverPayload,
@@ -175,6 +176,6 @@ export function fillWaiverProof(confirm: HTMLElement): void {
   const set = (label: string, value: string) => fireEvent.change(within(confirm).getByLabelText(label), { target: { value } });
   set('Proof title', 'Competency letter');
   set('Link', 'https://partners.example.com/letter');
-  set('Effective date', '2025-06-01');
-  set('Expiry date (last valid day)', '2027-05-31');
+  typeDate(within(confirm), 'Effective date', '2025-06-01');
+  typeDate(within(confirm), 'Expiry date (last valid day)', '2027-05-31');
 }

@@ -3,6 +3,7 @@
  * the way to the print view; what a viewer sees; and changes that fail.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { typeDate } from './atlaskit-select';
 import AuditDaySection from '../../static/app/src/views/audit-day/AuditDaySection';
 import { dayFixture, FakeAuditDayApi, fillWaiverProof } from './audit-day-fakes';
 import { renderWithServices } from './fake-services';
@@ -85,8 +86,8 @@ describe('AuditDaySection', () => {
       expect(confirm).toHaveTextContent('Still needed: a title, a link or a note saying where the auditor finds it, the effective date, the expiry date.');
       fireEvent.change(within(confirm).getByLabelText('Proof title'), { target: { value: ' MSSP Competency letter ' } });
       fireEvent.change(within(confirm).getByLabelText('Link'), { target: { value: 'https://partners.example.com/mssp' } });
-      fireEvent.change(within(confirm).getByLabelText('Effective date'), { target: { value: '2025-06-01' } });
-      fireEvent.change(within(confirm).getByLabelText('Expiry date (last valid day)'), { target: { value: '2027-05-31' } });
+      typeDate(within(confirm), 'Effective date', '2025-06-01');
+      typeDate(within(confirm), 'Expiry date (last valid day)', '2027-05-31');
       fireEvent.click(within(confirm).getByRole('button', { name: 'Apply waiver' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalledTimes(1));
       fireEvent.click(screen.getByRole('button', { name: 'Remove the waiver AWS DevOps Competency' }));

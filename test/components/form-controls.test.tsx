@@ -1,0 +1,53 @@
+/**
+ * The Atlaskit controls that replaced the native ones: a value typed or picked reaches the form's
+ * payload, and what a person can fix is said under the field it belongs to, with nothing sent.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { EvidenceForm } from '../../static/app/src/views/evidence/EvidenceForm';
+import type { FormValues } from '../../static/app/src/views/evidence/form-values';
+import { typeDate } from './atlaskit-select';
+
+function renderForm() {
+  const sent: FormValues[] = [];
+  render(<EvidenceForm submitLabel="Save evidence" busy={false} onSubmit={(values) => sent.push(values)} />);
+  return sent;
+}
+
+describe('EvidenceForm with Atlaskit controls', () => {
+  it('sends the dates picked in the date pickers with the rest of the form', () => {
+    const sent = renderForm();
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy' } });
+    typeDate(screen, 'Effective date', '2025-06-01');
+    typeDate(screen, 'Expiry date', '2026-05-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ title: 'Patch policy', effectiveDate: '2025-06-01', expiryDate: '2026-05-31' });
+  });
+
+  it('says under the title that one is needed, sends nothing, and clears the message once fixed', () => {
+    const sent = renderForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
+    expect(sent).toEqual([]);
+    const title = screen.getByLabelText('Title');
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = title.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)).toHaveTextContent('Give the evidence a title');
+    fireEvent.change(title, { target: { value: 'Patch policy' } });
+    expect(screen.queryByText(/Give the evidence a title/)).toBeNull();
+  });
+
+  it('refuses an expiry before the effective date under the expiry field', () => {
+    const sent = renderForm();
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy' } });
+    typeDate(screen, 'Effective date', '2026-06-01');
+    typeDate(screen, 'Expiry date', '2026-05-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
+    expect(sent).toEqual([]);
+    const form = screen.getByRole('form', { name: 'Save evidence' });
+    expect(within(form).getByText(/The expiry date is before the effective date/)).toBeInTheDocument();
+    typeDate(screen, 'Expiry date', '2027-05-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.expiryDate).toBe('2027-05-31');
+  });
+});
