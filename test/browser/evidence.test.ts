@@ -60,8 +60,10 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
 
   it('shows the item done without evidence as an audit risk', async () => {
     const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/evidence?as=admin`);
-    const { text } = await auditRisks(s.page);
-    expect(text).toContain(`${issueKey} ${itemId}`);
+    const { frame, text } = await auditRisks(s.page);
+    const row = await frame.locator('tr[data-risk-kind="met-without-evidence"]').innerText();
+    expect(row).toContain(itemId);
+    expect(row).toContain(issueKey);
     expect(text).toContain('Met but has no evidence; add what an auditor will ask to see.');
     await screenshot(s.page, 'evidence-1-audit-risks-before');
     expect(s.errors).toEqual([]);
