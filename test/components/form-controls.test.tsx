@@ -5,7 +5,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { EvidenceForm } from '../../static/app/src/views/evidence/EvidenceForm';
 import type { FormValues } from '../../static/app/src/views/evidence/form-values';
-import { typeDate } from './atlaskit-select';
+import { typeLazyDate } from './atlaskit-select';
 
 function renderForm() {
   const sent: FormValues[] = [];
@@ -14,11 +14,11 @@ function renderForm() {
 }
 
 describe('EvidenceForm with Atlaskit controls', () => {
-  it('sends the dates picked in the date pickers with the rest of the form', () => {
+  it('sends the dates picked in the date pickers with the rest of the form', async () => {
     const sent = renderForm();
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy' } });
-    typeDate(screen, 'Effective date', '2025-06-01');
-    typeDate(screen, 'Expiry date', '2026-05-31');
+    await typeLazyDate(screen, 'Effective date', '2025-06-01');
+    await typeLazyDate(screen, 'Expiry date', '2026-05-31');
     fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ title: 'Patch policy', effectiveDate: '2025-06-01', expiryDate: '2026-05-31' });
@@ -36,16 +36,16 @@ describe('EvidenceForm with Atlaskit controls', () => {
     expect(screen.queryByText(/Give the evidence a title/)).toBeNull();
   });
 
-  it('refuses an expiry before the effective date under the expiry field', () => {
+  it('refuses an expiry before the effective date under the expiry field', async () => {
     const sent = renderForm();
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy' } });
-    typeDate(screen, 'Effective date', '2026-06-01');
-    typeDate(screen, 'Expiry date', '2026-05-31');
+    await typeLazyDate(screen, 'Effective date', '2026-06-01');
+    await typeLazyDate(screen, 'Expiry date', '2026-05-31');
     fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
     expect(sent).toEqual([]);
     const form = screen.getByRole('form', { name: 'Save evidence' });
     expect(within(form).getByText(/The expiry date is before the effective date/)).toBeInTheDocument();
-    typeDate(screen, 'Expiry date', '2027-05-31');
+    await typeLazyDate(screen, 'Expiry date', '2027-05-31');
     fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
     expect(sent).toHaveLength(1);
     expect(sent[0]?.expiryDate).toBe('2027-05-31');
