@@ -3,9 +3,11 @@
  * payload, and what a person can fix is said under the field it belongs to, with nothing sent.
  */
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { EMPTY_PROOF, WaiverProofFields, type ProofDraft } from '../../static/app/src/views/audit-day/WaiverProofFields';
 import { EvidenceForm } from '../../static/app/src/views/evidence/EvidenceForm';
 import type { FormValues } from '../../static/app/src/views/evidence/form-values';
-import { typeLazyDate } from './atlaskit-select';
+import { chooseOption, typeLazyDate } from './atlaskit-select';
 
 function renderForm() {
   const sent: FormValues[] = [];
@@ -49,5 +51,32 @@ describe('EvidenceForm with Atlaskit controls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
     expect(sent).toHaveLength(1);
     expect(sent[0]?.expiryDate).toBe('2027-05-31');
+  });
+});
+
+describe('WaiverProofFields with Atlaskit controls', () => {
+  function Proof({ onDraft }: { onDraft: (draft: ProofDraft) => void }) {
+    const [draft, setDraft] = useState<ProofDraft>(EMPTY_PROOF);
+    return (
+      <WaiverProofFields
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next);
+          onDraft(next);
+        }}
+      />
+    );
+  }
+
+  it('hands the kind and the dates picked to the form, and flags an expiry before the effective date under it', async () => {
+    const drafts: ProofDraft[] = [];
+    render(<Proof onDraft={(draft) => drafts.push(draft)} />);
+    chooseOption(screen, 'Kind', 'Link');
+    await typeLazyDate(screen, 'Effective date', '2026-06-01');
+    await typeLazyDate(screen, 'Expiry date (last valid day)', '2026-05-31');
+    expect(drafts.at(-1)).toMatchObject({ kind: 'link', effectiveDate: '2026-06-01', expiryDate: '2026-05-31' });
+    expect(screen.getByText(/The expiry date is before the effective date/)).toBeInTheDocument();
+    await typeLazyDate(screen, 'Expiry date (last valid day)', '2027-05-31');
+    expect(screen.queryByText(/The expiry date is before the effective date/)).toBeNull();
   });
 });
