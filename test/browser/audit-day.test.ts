@@ -18,6 +18,7 @@ import { encodeHistory } from '../../src/domain/history-codec';
 import type { ScorePoint } from '../../src/domain/history';
 import { scoreHistoryKey } from '../../src/storage/keys';
 import { writeValue } from '../../src/storage/kvs';
+import { fillDate } from './atlaskit';
 import { OutsideClient } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
@@ -126,8 +127,8 @@ function seededHistory(): ScorePoint[] {
     expect(await apply.isDisabled()).toBe(true);
     await confirm.getByLabel('Proof title').fill('AWS Level 1 MSSP Competency approval');
     await confirm.getByLabel('Link', { exact: true }).fill('https://partners.example.com/competencies/mssp');
-    await confirm.getByLabel('Effective date').fill('2025-06-01');
-    await confirm.getByLabel('Expiry date (last valid day)').fill('2099-05-31');
+    await fillDate(confirm.getByLabel('Effective date'), '2025-06-01');
+    await fillDate(confirm.getByLabel('Expiry date (last valid day)'), '2099-05-31');
     expect(await apply.isDisabled()).toBe(false);
     await tallScreenshot('audit-day-waiver-proof', () => confirm.scrollIntoViewIfNeeded());
     await apply.click();

@@ -3,7 +3,8 @@
  * (issue 16 parts 1, 2, 3, 5): the recommended checklist preselected with its preview, imported
  * with one click; the score at a glance; every tab opened, its address in the page URL, and a deep
  * link that survives a reload; on an issue page, the item panel's change reaching the evidence
- * field's frame without a reload. Screenshots of each tab go to docs/screenshots/ for the README.
+ * field's frame without a reload. Screenshots of each tab (and the overview in the dark theme) go to
+ * docs/screenshots/ for the README.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,17 +80,43 @@ const TAB_REGION: Record<string, string> = {
   });
 
   it('opens every tab, puts it in the page address, and takes its screenshot', async () => {
+    // One item done without evidence, so the Evidence and risks tab shows its risk table.
+    const second = builtinChecklists().find((d) => d.id === importedId)?.items[1]?.id ?? '';
+    const found = await env.server.emulator.handle(outside({ method: 'POST', path: '/rest/api/3/search/jql', body: { jql: `project = MSP AND auditItem = "${second}"`, fields: ['summary'] } }));
+    const doneKey = (found.body as { issues?: { key: string }[] }).issues?.[0]?.key ?? '';
+    const transitions = await env.server.emulator.handle(outside({ path: `/rest/api/3/issue/${doneKey}/transitions` }));
+    const done = (transitions.body as { transitions: { id: string; to: { name: string } }[] }).transitions.find((t) => t.to.name === 'Done');
+    expect((await env.server.emulator.handle(outside({ method: 'POST', path: `/rest/api/3/issue/${doneKey}/transitions`, body: { transition: { id: done?.id } } }))).status).toBe(204);
+    await env.server.runtime.idle();
+    await s.page.reload();
+    frame = await appFrame(s.page, 'audit-page');
+    await frame.getByRole('region', { name: 'Audit score' }).waitFor({ timeout: 30_000 });
+
     const tabs = await frame.getByRole('tab').allInnerTexts();
     expect(tabs).toEqual(AUDIT_TABS.map((t) => t.label));
     for (const tab of AUDIT_TABS) {
       await frame.getByRole('tab', { name: tab.label, exact: true }).click();
       await frame.locator(`section:has(h2:text-is("${TAB_REGION[tab.id]}"))`).first().waitFor({ timeout: 30_000 });
+      // The item tables in the pictures: the score explanation opened, the risk listed.
+      if (tab.id === 'chapters') await frame.getByRole('button', { name: 'Explain this score' }).click();
+      if (tab.id === 'evidence') await frame.getByRole('table', { name: 'Audit risks' }).waitFor({ timeout: 30_000 });
       expect(new URL(s.page.url()).pathname).toBe(tab.path === '/' ? PAGE : `${PAGE}${tab.path}`);
       // Let lazily loaded figures settle before the picture.
       await s.page.waitForTimeout(500);
       await shot(s.page, `audit-tab-${tab.id}`);
     }
     expect(s.errors).toEqual([]);
+  });
+
+  it('follows Jira’s dark theme (?theme=dark on the local host) and takes its screenshot', async () => {
+    const dark = await openPage(env.browser, `${env.server.url}${PAGE}?as=admin&theme=dark`);
+    const darkFrame = await appFrame(dark.page, 'audit-page');
+    await darkFrame.getByRole('region', { name: 'Audit score' }).waitFor({ timeout: 30_000 });
+    expect(await darkFrame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
+    await dark.page.waitForTimeout(500);
+    await shot(dark.page, 'audit-tab-overview-dark');
+    expect(dark.errors).toEqual([]);
+    await dark.page.close();
   });
 
   it('keeps the tab through a reload (a deep link)', async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import { builtinChecklists } from '../../src/checklists';
-import { pickOption } from './atlaskit';
+import { fillDate, pickOption } from './atlaskit';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv } from './helpers';
 
 jest.setTimeout(120_000);
@@ -60,8 +60,10 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
 
   it('shows the item done without evidence as an audit risk', async () => {
     const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/evidence?as=admin`);
-    const { text } = await auditRisks(s.page);
-    expect(text).toContain(`${issueKey} ${itemId}`);
+    const { frame, text } = await auditRisks(s.page);
+    const row = await frame.locator('tr[data-risk-kind="met-without-evidence"]').innerText();
+    expect(row).toContain(itemId);
+    expect(row).toContain(issueKey);
     expect(text).toContain('Met but has no evidence; add what an auditor will ask to see.');
     await screenshot(s.page, 'evidence-1-audit-risks-before');
     expect(s.errors).toEqual([]);
@@ -80,7 +82,7 @@ if (!built) console.log('evidence browser test skipped: needs static/app/build (
     await panel.click('button:has-text("Add evidence")');
     await panel.getByLabel('Title').fill('Service catalogue (PDF)');
     await panel.getByLabel('Link (https://…)').fill('https://intranet.example/catalogue.pdf');
-    await panel.getByLabel('Expiry date').fill(day(12));
+    await fillDate(panel.getByLabel('Expiry date'), day(12));
     await panel.click('button:has-text("Save evidence")');
     await panel.waitForSelector('[data-testid="evidence-summary"]:text-is("1 evidence · 0 accepted · 1 pending · 1 expires in 12 days")');
     await screenshot(s.page, 'evidence-2-item-panel');

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rollup } from '../../common/contract';
 import { addBusinessDays } from '../../src/domain/plan-dates';
+import { pickOption } from './atlaskit';
 import { OutsideClient } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, SCREENSHOTS, startBrowserEnv, type BrowserEnv } from './helpers';
 
@@ -45,14 +46,15 @@ if (!built) console.log('Findings and gadget browser test skipped: no production
     const findings = frame.getByTestId('findings');
     await findings.getByRole('form', { name: 'Record a finding' }).waitFor();
     expect(await findings.textContent()).toContain(`No open findings., due ${addBusinessDays(day(20), 10)}`);
-    const item = findings.getByLabel('Item');
-    const value = await item.locator('option', { hasText: 'OPS-001' }).first().getAttribute('value');
-    await item.selectOption(value!);
+    await findings.getByRole('combobox', { name: 'Item' }).click();
+    await frame.getByRole('option', { name: /^OPS-001 / }).first().click();
     await findings.getByLabel('What the auditor found').fill('No DR test record for 2025');
     await findings.getByLabel('Detail (optional)').fill('The auditor asked for the last DR test report.');
     await findings.getByRole('button', { name: 'Record the finding' }).click();
-    await findings.getByRole('status').waitFor();
-    expect(await findings.getByRole('status').textContent()).toMatch(new RegExp(`^Recorded as MSP-\\d+, due ${addBusinessDays(day(20), 10)}\\.$`));
+    // The item Select has a live region of its own: the form's status is the one saying what was recorded.
+    const status = findings.getByRole('status').filter({ hasText: 'Recorded as' });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(new RegExp(`^Recorded as MSP-\\d+, due ${addBusinessDays(day(20), 10)}\\.$`));
     const row = findings.getByRole('table', { name: 'Open findings' }).locator('tbody tr');
     expect(await row.count()).toBe(1);
     const cells = await row.locator('td').allTextContents();
@@ -77,10 +79,9 @@ if (!built) console.log('Findings and gadget browser test skipped: no production
     await form.getByText('Not saved').waitFor();
     expect(await form.textContent()).toContain("No project NOPE that you can see: check the key, or choose another project in the gadget's settings.");
     await form.getByLabel('Project key').fill('msp');
-    await form.getByLabel('Checklist').click();
+    // Leaving the key checks the project and lists its checklists in the Select.
     await form.getByLabel('Project key').blur();
-    await form.locator('option', { hasText: 'AWS MSP Validation Checklist 7.1' }).waitFor({ state: 'attached' });
-    await form.getByLabel('Checklist').selectOption(CHECKLIST);
+    await pickOption(form, 'Checklist', 'AWS MSP Validation Checklist 7.1');
     await Promise.all([session.page.waitForURL(/\/dashboard(\?as=admin)?$/), form.getByRole('button', { name: 'Save' }).click()]);
 
     frame = await appFrame(session.page, 'audit-gadget');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import type { ChecklistSummary } from '../../common/contract';
 import { buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
+import { pickOption } from './atlaskit';
 import { OutsideClient } from './audit-helpers';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, SCREENSHOTS, startBrowserEnv, type BrowserEnv } from './helpers';
 
@@ -69,8 +70,10 @@ const CSV = [
     const mapping = frame.getByRole('table', { name: 'Column mapping' });
     await mapping.waitFor();
     const holds = (column: string) => frame.getByRole('combobox', { name: `Column ${column} holds` });
-    expect(await Promise.all(['Ref', 'Control', 'Area', 'What it asks', 'Pts', 'Must have', 'Penalty', 'Met?'].map((column) => holds(column).inputValue()))).toEqual([
-      'id', 'title', 'chapter', 'requirement', 'points', '', 'penalty', 'result',
+    // What each column's Select shows as picked (its cell holds only the Select).
+    const held = (column: string) => holds(column).locator('xpath=ancestor::td[1]').innerText();
+    expect(await Promise.all(['Ref', 'Control', 'Area', 'What it asks', 'Pts', 'Must have', 'Penalty', 'Met?'].map(held))).toEqual([
+      'Item id', 'Title', 'Chapter', 'Requirement', 'Points', '— not imported —', 'Penalty', 'Met? (initial result)',
     ]);
     await frame.getByRole('heading', { name: '2 problems to fix before saving' }).waitFor();
     expect(await problemRows(frame)).toEqual([
@@ -83,7 +86,7 @@ const CSV = [
     await screenshotOf(frame.getByRole('region', { name: '2 problems to fix before saving' }), 'upload-1-problems');
 
     // By hand: the column that says which items are mandatory, then the settings.
-    await holds('Must have').selectOption('mandatory');
+    await pickOption(frame, 'Column Must have holds', 'Mandatory');
     expect(await mapping.getByRole('row', { name: /Must have/ }).innerText()).toContain('set by you');
     await frame.getByLabel('Name', { exact: true }).fill('Team ISO list');
     await frame.getByLabel('Pass mark').fill('60');

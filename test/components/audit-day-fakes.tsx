@@ -3,6 +3,7 @@
  * a contract change breaks these first.
  */
 import { fireEvent, within } from '@testing-library/react';
+import { typeLazyDate } from './atlaskit-select';
 import type { AuditDayApi } from '../../static/app/src/api/audit-day-api';
 import type {
   AddCustomWaiverPayload,
@@ -171,10 +172,10 @@ export function reportFixture(): AuditExportReport {
 }
 
 /** Fills the proof a named waiver needs in its confirmation step (the Apply button waits for it). */
-export function fillWaiverProof(confirm: HTMLElement): void {
+export async function fillWaiverProof(confirm: HTMLElement): Promise<void> {
   const set = (label: string, value: string) => fireEvent.change(within(confirm).getByLabelText(label), { target: { value } });
   set('Proof title', 'Competency letter');
   set('Link', 'https://partners.example.com/letter');
-  set('Effective date', '2025-06-01');
-  set('Expiry date (last valid day)', '2027-05-31');
+  await typeLazyDate(within(confirm), 'Effective date', '2025-06-01');
+  await typeLazyDate(within(confirm), 'Expiry date (last valid day)', '2027-05-31');
 }

@@ -110,7 +110,7 @@ describe('AuditPage with audit day', () => {
     renderWith(<AuditPage pollMs={1} />, new FakeAuditDayApi(), api);
     fireEvent.click(await screen.findByRole('tab', { name: 'Audit day' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
-    fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
+    await fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
     await waitFor(() => expect(api.callsOf('getRollup')).toHaveLength(2));
     fireEvent.click(screen.getByRole('tab', { name: 'Chapters' }));

@@ -3,6 +3,7 @@
  * the way to the print view; what a viewer sees; and changes that fail.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { typeLazyDate } from './atlaskit-select';
 import AuditDaySection from '../../static/app/src/views/audit-day/AuditDaySection';
 import { dayFixture, FakeAuditDayApi, fillWaiverProof } from './audit-day-fakes';
 import { renderWithServices } from './fake-services';
@@ -85,8 +86,8 @@ describe('AuditDaySection', () => {
       expect(confirm).toHaveTextContent('Still needed: a title, a link or a note saying where the auditor finds it, the effective date, the expiry date.');
       fireEvent.change(within(confirm).getByLabelText('Proof title'), { target: { value: ' MSSP Competency letter ' } });
       fireEvent.change(within(confirm).getByLabelText('Link'), { target: { value: 'https://partners.example.com/mssp' } });
-      fireEvent.change(within(confirm).getByLabelText('Effective date'), { target: { value: '2025-06-01' } });
-      fireEvent.change(within(confirm).getByLabelText('Expiry date (last valid day)'), { target: { value: '2027-05-31' } });
+      await typeLazyDate(within(confirm), 'Effective date', '2025-06-01');
+      await typeLazyDate(within(confirm), 'Expiry date (last valid day)', '2027-05-31');
       fireEvent.click(within(confirm).getByRole('button', { name: 'Apply waiver' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalledTimes(1));
       fireEvent.click(screen.getByRole('button', { name: 'Remove the waiver AWS DevOps Competency' }));
@@ -139,7 +140,7 @@ describe('AuditDaySection', () => {
       expect(within(form).getByRole('alert')).toHaveTextContent(
         'Complete the proof (or untick it): still needed a link or a note saying where the auditor finds it, the effective date, the expiry date.',
       );
-      fillWaiverProof(form);
+      await fillWaiverProof(form);
       fireEvent.click(within(form).getByRole('button', { name: 'Add waiver' }));
       fireEvent.click(within(within(form).getByRole('group', { name: 'Confirm the team waiver' })).getByRole('button', { name: 'Confirm and add' }));
       await waitFor(() => expect(onScoreChanged).toHaveBeenCalled());
@@ -182,7 +183,7 @@ describe('AuditDaySection', () => {
       api.changed = new Error('AWS Level 1 MSSP Competency is already in force; nothing to do.');
       const { onScoreChanged } = renderSection(api);
       fireEvent.click(await screen.findByRole('button', { name: 'Apply the waiver AWS Level 1 MSSP Competency' }));
-      fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
+      await fillWaiverProof(screen.getByRole('group', { name: 'Confirm the waiver AWS Level 1 MSSP Competency' }));
       fireEvent.click(screen.getByRole('button', { name: 'Apply waiver' }));
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('That change was not saved');

@@ -3,7 +3,7 @@
  * review and remove go to the resolvers with the payloads the contract names, the screen shows
  * only what the server answered, and stored text is rendered as text.
  */
-import { chooseOption } from './atlaskit-select';
+import { chooseOption, clearDate, typeLazyDate } from './atlaskit-select';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { EvidenceEditor } from '../../static/app/src/views/evidence/EvidenceEditor';
@@ -25,7 +25,7 @@ describe('EvidenceEditor', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Add evidence' }));
       fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy' } });
       fireEvent.change(screen.getByLabelText('Link (https://…)'), { target: { value: 'https://intranet.example/patching' } });
-      fireEvent.change(screen.getByLabelText('Expiry date'), { target: { value: '2025-12-04' } });
+      await typeLazyDate(screen, 'Expiry date', '2025-12-04');
       evidence.changeAnswer = panelWithLink;
       fireEvent.click(screen.getByRole('button', { name: 'Save evidence' }));
 
@@ -60,7 +60,7 @@ describe('EvidenceEditor', () => {
       const { evidence } = renderIssueModule(<Editor initial={panelWithLink} />);
       fireEvent.click(screen.getByRole('button', { name: 'Edit Patch policy' }));
       fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Patch policy v2' } });
-      fireEvent.change(screen.getByLabelText('Expiry date'), { target: { value: '' } });
+      await clearDate(screen, 'Expiry date');
       fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
       await waitFor(() => expect(evidence.callsOf('editEvidence')).toEqual([['ev-1', { title: 'Patch policy v2', expiryDate: null }]]));
     });

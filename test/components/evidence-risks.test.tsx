@@ -25,12 +25,33 @@ describe('Audit risks on the Audit page', () => {
     const { opened } = renderPage(withRisks);
     const region = await screen.findByRole('region', { name: 'Audit risks' });
     expect(region).toHaveTextContent('2 risks an auditor would ask about.');
-    const rows = within(region).getAllByRole('listitem');
-    expect(rows[0]).toHaveTextContent('MSP-1 1.1 Financial plan No evidence');
-    expect(rows[0]).toHaveTextContent('Met but has no evidence; add what an auditor will ask to see.');
-    expect(rows[1]).toHaveTextContent('MSP-12 8.3 Vulnerability management Expiring soon');
+    const table = within(region).getByRole('table', { name: 'Audit risks' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
+    expect(cells(rows[0]!)).toEqual(['1.1 Financial plan', 'No evidence', 'Met but has no evidence; add what an auditor will ask to see.', 'MSP-1']);
+    expect(cells(rows[1]!).slice(0, 2)).toEqual(['8.3 Vulnerability management', 'Expiring soon']);
     fireEvent.click(within(rows[1]!).getByRole('link', { name: 'MSP-12' }));
     expect(opened).toEqual(['/browse/MSP-12']);
+  });
+
+  it('sorts the risks by a column (aria-sort says how) and narrows them with the filter', async () => {
+    renderPage(withRisks);
+    const region = await screen.findByRole('region', { name: 'Audit risks' });
+    const table = within(region).getByRole('table', { name: 'Audit risks' });
+    const itemsInOrder = () => within(table).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(itemsInOrder()).toEqual(['1.1 Financial plan', '8.3 Vulnerability management']);
+    const riskHeader = within(table).getByRole('columnheader', { name: /Risk/ });
+    expect(riskHeader).toHaveAttribute('aria-sort', 'none');
+    fireEvent.click(within(riskHeader).getByRole('button'));
+    // "Expiring soon" before "No evidence".
+    expect(riskHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(itemsInOrder()).toEqual(['8.3 Vulnerability management', '1.1 Financial plan']);
+    fireEvent.click(within(riskHeader).getByRole('button'));
+    expect(riskHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(itemsInOrder()).toEqual(['1.1 Financial plan', '8.3 Vulnerability management']);
+    fireEvent.change(within(region).getByLabelText('Filter risks'), { target: { value: 'vulnerab' } });
+    expect(itemsInOrder()).toEqual(['8.3 Vulnerability management']);
+    expect(region).toHaveTextContent('1 of 2 risks shown');
   });
 
   it('says when there is nothing to worry about', async () => {

@@ -9,6 +9,7 @@ import { Gadget, scoreWords } from '../../static/app/src/views/gadget/GadgetView
 import { readConfig, type GadgetConfig, type GadgetHost } from '../../static/app/src/views/gadget/gadget-config';
 import { dueWords, FindingsSection } from '../../static/app/src/views/plan/FindingsSection';
 import type { FindingsApi } from '../../static/app/src/views/plan/plan-api';
+import { chooseOption } from './atlaskit-select';
 import { renderWithServices } from './fake-services';
 
 const VIEW: FindingsView = {
@@ -60,12 +61,13 @@ describe('findings section', () => {
     const api = new FakeFindingsApi();
     renderWithServices(<FindingsSection api={api} checklistId="aws-msp-7.1" />);
     const form = await screen.findByRole('form', { name: 'Record a finding' });
-    fireEvent.change(within(form).getByLabelText('Item'), { target: { value: 'OPS-002' } });
+    chooseOption(within(form), 'Item', 'OPS-002 Backups');
     fireEvent.change(within(form).getByLabelText('What the auditor found'), { target: { value: 'No restore test' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Record the finding' }));
     expect(await within(form).findByText(/Jira is not answering right now\. Sending it again will not make a second issue\./)).toBeInTheDocument();
     fireEvent.click(within(form).getByRole('button', { name: 'Record the finding' }));
-    expect(await within(form).findByRole('status')).toHaveTextContent('Recorded as MSP-71, due 2026-03-19.');
+    // The Select has a live region of its own: the form's status is the one that says what was recorded.
+    expect(await within(form).findByText('Recorded as MSP-71, due 2026-03-19.')).toHaveAttribute('role', 'status');
     expect(api.sent).toHaveLength(2);
     expect(api.sent[0]).toMatchObject({ checklistId: 'aws-msp-7.1', itemId: 'OPS-002', summary: 'No restore test' });
     expect(api.sent[1]!.requestId).toBe(api.sent[0]!.requestId);

@@ -7,6 +7,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import type { ChecklistSummary, Rollup, SyncPreview } from '../../common/contract';
 import type { ProjectChecklist } from '../../common/project-checklists';
+import { openSelect } from './atlaskit-select';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { pointsNotYet } from './fixtures';
 
@@ -88,9 +89,11 @@ describe('moving to another version', () => {
     ];
     api.projectChecklists = listed;
     renderWithServices(<AuditPage pollMs={1} />, api);
-    const select = await screen.findByRole('combobox', { name: 'Checklist' });
-    const options = within(select).getAllByRole('option') as HTMLOptionElement[];
-    expect(options.map((option) => [option.textContent, option.disabled])).toEqual([
+    await screen.findByRole('combobox', { name: 'Checklist' });
+    expect(screen.getByTestId('checklist-switcher')).toHaveTextContent('Team list 2');
+    openSelect(screen, 'Checklist');
+    const options = screen.getAllByRole('option');
+    expect(options.map((option) => [option.textContent, option.getAttribute('aria-disabled') === 'true'])).toEqual([
       ['Team list 1 (retired, replaced by 2)', true],
       ['Team list 2', false],
     ]);

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import { DateField } from '../../components/DateField';
 import type { WaiverProofView, WaiverView } from '../../../../../common/contract';
 
 const KINDS: { value: WaiverProofView['kind']; label: string }[] = [
@@ -53,7 +54,8 @@ export function toProof(draft: ProofDraft): WaiverProofView {
 
 export function WaiverProofFields({ draft, onChange }: { draft: ProofDraft; onChange: (draft: ProofDraft) => void }) {
   const ids = { kind: useId(), title: useId(), url: useId(), note: useId(), effective: useId(), expiry: useId() };
-  const set = (field: keyof ProofDraft) => (event: { target: { value: string } }) => onChange({ ...draft, [field]: event.target.value });
+  const setDate = (field: 'effectiveDate' | 'expiryDate') => (value: string) => onChange({ ...draft, [field]: value });
+  const backwards = draft.effectiveDate !== '' && draft.expiryDate !== '' && draft.expiryDate < draft.effectiveDate;
   const setText = (field: keyof ProofDraft) => (event: { currentTarget: { value: string } }) => onChange({ ...draft, [field]: event.currentTarget.value });
   const row = { display: 'grid', gap: 2 } as const;
   return (
@@ -76,14 +78,14 @@ export function WaiverProofFields({ draft, onChange }: { draft: ProofDraft; onCh
         <Textfield id={ids.note} value={draft.note} onChange={setText('note')} maxLength={2000} />
       </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <label htmlFor={ids.effective} style={row}>
-          Effective date
-          <input id={ids.effective} type="date" value={draft.effectiveDate} onChange={set('effectiveDate')} />
-        </label>
-        <label htmlFor={ids.expiry} style={row}>
-          Expiry date (last valid day)
-          <input id={ids.expiry} type="date" value={draft.expiryDate} onChange={set('expiryDate')} />
-        </label>
+        <DateField id={ids.effective} label="Effective date" value={draft.effectiveDate} onChange={setDate('effectiveDate')} />
+        <DateField
+          id={ids.expiry}
+          label="Expiry date (last valid day)"
+          value={draft.expiryDate}
+          onChange={setDate('expiryDate')}
+          error={backwards ? 'The expiry date is before the effective date: correct one of them.' : undefined}
+        />
       </div>
     </fieldset>
   );

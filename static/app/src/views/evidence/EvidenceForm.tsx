@@ -4,10 +4,12 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
+import { ErrorMessage } from '@atlaskit/form';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import { DateField } from '../../components/DateField';
 import { KINDS, KIND_WORDS } from './words';
 import { EMPTY_FORM, isKind, type FormField, type FormValues } from './form-values';
 
@@ -21,10 +23,21 @@ interface EvidenceFormProps {
 
 const row = { display: 'grid', gap: 4 } as const;
 
+/** What a person can fix before sending, under the field it belongs to; the server checks everything again. */
+export function evidenceFormErrors(values: FormValues): Partial<Record<'title' | 'expiryDate', string>> {
+  const errors: Partial<Record<'title' | 'expiryDate', string>> = {};
+  if (values.title.trim() === '') errors.title = 'Give the evidence a title, e.g. the document’s name.';
+  if (values.effectiveDate !== '' && values.expiryDate !== '' && values.expiryDate < values.effectiveDate) {
+    errors.expiryDate = 'The expiry date is before the effective date: correct one of them.';
+  }
+  return errors;
+}
+
 export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit, onCancel }: EvidenceFormProps) {
   const [values, setValues] = useState<FormValues>(initial);
   const id = useId();
-  const set = (field: FormField) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const [tried, setTried] = useState(false);
+  const setDate = (field: 'effectiveDate' | 'expiryDate') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const setText = (field: FormField) => (event: { currentTarget: { value: string } }) => {
     const { value } = event.currentTarget;
     setValues((v) => ({ ...v, [field]: value }));
@@ -32,12 +45,16 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
   const kinds = KINDS.map((kind) => ({ label: KIND_WORDS[kind], value: kind }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setTried(true);
+    if (Object.keys(evidenceFormErrors(values)).length > 0) return;
     onSubmit(values);
   };
   const attachment = values.kind === 'attachment';
+  // Shown once the person has tried to save, then as they fix each field.
+  const errors = tried ? evidenceFormErrors(values) : {};
 
   return (
-    <form onSubmit={submit} aria-label={submitLabel} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 560 }}>
+    <form onSubmit={submit} noValidate aria-label={submitLabel} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 560 }}>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 1fr) 3fr', gap: token('space.100', '8px') }}>
         <div style={row}>
           <label htmlFor={`${id}-kind`}>Kind</label>
@@ -50,7 +67,20 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
         </div>
         <div style={row}>
           <label htmlFor={`${id}-title`}>Title</label>
-          <Textfield id={`${id}-title`} value={values.title} onChange={setText('title')} maxLength={300} isRequired />
+          <Textfield
+            id={`${id}-title`}
+            value={values.title}
+            onChange={setText('title')}
+            maxLength={300}
+            isRequired
+            isInvalid={errors.title !== undefined}
+            aria-describedby={errors.title !== undefined ? `${id}-title-error` : undefined}
+          />
+          {errors.title !== undefined && (
+            <div id={`${id}-title-error`}>
+              <ErrorMessage>{errors.title}</ErrorMessage>
+            </div>
+          )}
         </div>
       </div>
       {attachment ? (
@@ -65,14 +95,8 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
         </div>
       )}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: token('space.100', '8px') }}>
-        <label htmlFor={`${id}-effective`} style={row}>
-          Effective date
-          <input id={`${id}-effective`} type="date" value={values.effectiveDate} onChange={set('effectiveDate')} />
-        </label>
-        <label htmlFor={`${id}-expiry`} style={row}>
-          Expiry date
-          <input id={`${id}-expiry`} type="date" value={values.expiryDate} onChange={set('expiryDate')} />
-        </label>
+        <DateField id={`${id}-effective`} label="Effective date" value={values.effectiveDate} onChange={setDate('effectiveDate')} />
+        <DateField id={`${id}-expiry`} label="Expiry date" value={values.expiryDate} onChange={setDate('expiryDate')} error={errors.expiryDate} />
       </div>
       <div style={row}>
         <label htmlFor={`${id}-owner`}>Owner (Atlassian account id, optional)</label>

@@ -6,6 +6,8 @@
  */
 import { useEffect, useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
@@ -112,6 +114,11 @@ function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: Gadge
       .catch((failure: unknown) => setError(errorMessage(failure)))
       .finally(() => setBusy(false));
   };
+  const checklistChoices = [
+    { label: 'The one the project imported last', value: '' },
+    ...checklists.map((checklist) => ({ label: `${checklist.name} ${checklist.version}`, value: checklist.id })),
+    ...(checklistId !== '' && !checklists.some((checklist) => checklist.id === checklistId) ? [{ label: checklistId, value: checklistId }] : []),
+  ];
   return (
     <main style={{ padding: token('space.100', '8px') }}>
       {!editing && <p style={{ marginTop: 0 }}>Choose the project (and its checklist) this gadget shows.</p>}
@@ -126,17 +133,16 @@ function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: Gadge
       >
         <div style={field}>
           <label htmlFor={ids.project}>Project key</label>
-          <input id={ids.project} type="text" value={projectKey} maxLength={255} onChange={(event) => setProjectKey(event.target.value)} onBlur={() => projectKey.trim() !== '' && check(() => undefined)} required />
+          <Textfield id={ids.project} value={projectKey} maxLength={255} onChange={(event) => setProjectKey(event.currentTarget.value)} onBlur={() => projectKey.trim() !== '' && check(() => undefined)} isRequired />
         </div>
         <div style={field}>
           <label htmlFor={ids.checklist}>Checklist</label>
-          <select id={ids.checklist} value={checklistId} onChange={(event) => setChecklistId(event.target.value)}>
-            <option value="">The one the project imported last</option>
-            {checklists.map((checklist) => (
-              <option key={checklist.id} value={checklist.id}>{`${checklist.name} ${checklist.version}`}</option>
-            ))}
-            {checklistId !== '' && !checklists.some((checklist) => checklist.id === checklistId) && <option value={checklistId}>{checklistId}</option>}
-          </select>
+          <Select
+            inputId={ids.checklist}
+            options={checklistChoices}
+            value={checklistChoices.find((choice) => choice.value === checklistId) ?? null}
+            onChange={(choice) => setChecklistId(choice?.value ?? '')}
+          />
         </div>
         {error && (
           <Notice appearance="error" title="Not saved">

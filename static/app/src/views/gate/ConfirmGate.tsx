@@ -1,6 +1,8 @@
 /** A project admin says whether the Done gate is on for the project's workflow, and with which options. */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import { Radio } from '@atlaskit/radio';
 import { token } from '@atlaskit/tokens';
 import type { DoneGateConfig } from '../../../../../common/gate-config';
 import type { GateStatus } from '../../../../../common/gate-status';
@@ -18,15 +20,9 @@ export function ConfirmGate({ status, busy, onConfirm }: ConfirmGateProps) {
     <form aria-label="Confirm the Done gate" onSubmit={(event) => event.preventDefault()} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600 }}>The validator was added with</legend>
-        <label style={{ display: 'block' }}>
-          <input type="radio" name="gate-scope" checked={config.scope === 'mandatory'} onChange={() => setConfig({ ...config, scope: 'mandatory' })} /> Mandatory items only
-        </label>
-        <label style={{ display: 'block' }}>
-          <input type="radio" name="gate-scope" checked={config.scope === 'all'} onChange={() => setConfig({ ...config, scope: 'all' })} /> Every item
-        </label>
-        <label style={{ display: 'block' }}>
-          <input type="checkbox" checked={config.naCounts} onChange={(event) => setConfig({ ...config, naCounts: event.target.checked })} /> A justified N/A counts as done
-        </label>
+        <Radio name="gate-scope" value="mandatory" isChecked={config.scope === 'mandatory'} onChange={() => setConfig({ ...config, scope: 'mandatory' })} label="Mandatory items only" />
+        <Radio name="gate-scope" value="all" isChecked={config.scope === 'all'} onChange={() => setConfig({ ...config, scope: 'all' })} label="Every item" />
+        <Checkbox isChecked={config.naCounts} onChange={(event) => setConfig({ ...config, naCounts: event.target.checked })} label="A justified N/A counts as done" />
       </fieldset>
       <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
         <Button appearance="primary" isDisabled={busy} onClick={() => onConfirm(true, config)}>

@@ -7,8 +7,11 @@
  * an unknown option is shown as a problem and nothing is saved: the page answers Jira's Add/Update
  * with no configuration, which Jira treats as "do not save".
  */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import Checkbox from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
+import { Radio } from '@atlaskit/radio';
+import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { DEFAULT_GATE_CONFIG, describeGateConfig, gateConfigJson, readGateConfig, type DoneGateConfig } from '../../../../../common/gate-config';
 import { errorMessage } from '../../api/errors';
@@ -90,6 +93,7 @@ interface FormProps {
 }
 
 export function GateConfigForm({ host, context }: FormProps) {
+  const jsonId = useId();
   const [text, setText] = useState(() => initialText(context.config));
   const [refused, setRefused] = useState(false);
   const [registerError, setRegisterError] = useState<string | undefined>(undefined);
@@ -138,22 +142,22 @@ export function GateConfigForm({ host, context }: FormProps) {
       {/* Options stay usable with invalid text: picking one replaces the text with a valid configuration. */}
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600 }}>Which items</legend>
-        <label style={{ display: 'block' }}>
-          <input type="radio" name="scope" checked={reading.ok && shown.scope === 'mandatory'} onChange={() => choose({ ...shown, scope: 'mandatory' })} /> Mandatory items only
-          (recommended)
-        </label>
-        <label style={{ display: 'block' }}>
-          <input type="radio" name="scope" checked={reading.ok && shown.scope === 'all'} onChange={() => choose({ ...shown, scope: 'all' })} /> Every item
-        </label>
+        <Radio
+          name="scope"
+          value="mandatory"
+          isChecked={reading.ok && shown.scope === 'mandatory'}
+          onChange={() => choose({ ...shown, scope: 'mandatory' })}
+          label="Mandatory items only (recommended)"
+        />
+        <Radio name="scope" value="all" isChecked={reading.ok && shown.scope === 'all'} onChange={() => choose({ ...shown, scope: 'all' })} label="Every item" />
       </fieldset>
-      <label>
-        <input type="checkbox" checked={shown.naCounts} onChange={(event) => choose({ ...shown, naCounts: event.target.checked })} /> A justified
-        N/A counts as done
-      </label>
-      <label style={{ display: 'grid', gap: 4 }}>
-        <span style={{ fontWeight: 600 }}>Configuration (JSON)</span>
-        <textarea value={text} onChange={edit} rows={3} spellCheck={false} aria-invalid={!reading.ok} style={{ fontFamily: 'monospace' }} />
-      </label>
+      <Checkbox isChecked={shown.naCounts} onChange={(event) => choose({ ...shown, naCounts: event.target.checked })} label="A justified N/A counts as done" />
+      <div style={{ display: 'grid', gap: 4 }}>
+        <label htmlFor={jsonId} style={{ fontWeight: 600 }}>
+          Configuration (JSON)
+        </label>
+        <TextArea id={jsonId} value={text} onChange={edit} minimumRows={3} spellCheck={false} isInvalid={!reading.ok} isMonospaced />
+      </div>
       {!reading.ok && (
         <Notice appearance={refused ? 'error' : 'warning'} title={refused ? 'Nothing was saved' : 'This configuration cannot be saved'}>
           {reading.message} Fix the JSON above, or pick the options again.

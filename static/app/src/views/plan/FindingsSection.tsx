@@ -9,6 +9,9 @@
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import Select from '@atlaskit/select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { errorMessage } from '../../api/errors';
 import { HostLink, issuePath, searchPath } from '../../components/HostLink';
@@ -131,6 +134,7 @@ function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api:
   const [error, setError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | undefined>(undefined);
   const field = { display: 'grid', gap: 2 } as const;
+  const itemChoices = view.items.map((item) => ({ label: `${item.itemId} ${item.title}`, value: item.itemId }));
   return (
     <form
       aria-label="Record a finding"
@@ -159,20 +163,21 @@ function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api:
     >
       <div style={field}>
         <label htmlFor={ids.item}>Item</label>
-        <select id={ids.item} value={itemId} onChange={(event) => setItemId(event.target.value)} required>
-          <option value="">Choose the item the finding is on</option>
-          {view.items.map((item) => (
-            <option key={item.itemId} value={item.itemId}>{`${item.itemId} ${item.title}`}</option>
-          ))}
-        </select>
+        <Select
+          inputId={ids.item}
+          options={itemChoices}
+          value={itemChoices.find((choice) => choice.value === itemId) ?? null}
+          onChange={(choice) => setItemId(choice?.value ?? '')}
+          placeholder="Choose the item the finding is on"
+        />
       </div>
       <div style={field}>
         <label htmlFor={ids.summary}>What the auditor found</label>
-        <input id={ids.summary} type="text" maxLength={200} value={summary} onChange={(event) => setSummary(event.target.value)} required />
+        <Textfield id={ids.summary} maxLength={200} value={summary} onChange={(event) => setSummary(event.currentTarget.value)} isRequired />
       </div>
       <div style={field}>
         <label htmlFor={ids.detail}>Detail (optional)</label>
-        <textarea id={ids.detail} rows={2} maxLength={2000} value={detail} onChange={(event) => setDetail(event.target.value)} />
+        <TextArea id={ids.detail} minimumRows={2} maxLength={2000} value={detail} onChange={(event) => setDetail(event.currentTarget.value)} />
       </div>
       {error && (
         <Notice appearance="error" title="The finding was not recorded">

@@ -4,9 +4,11 @@
  */
 import { useId } from 'react';
 import Heading from '@atlaskit/heading';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { columnLetter, ITEM_FIELDS, type ColumnMapping, type ItemField, type Sheet } from '../../../../../common/sheets';
 import { FIELD_LABELS } from './upload-model';
-import { cell, control, section, subtle } from './styles';
+import { cell, section, subtle } from './styles';
 
 interface MappingTableProps {
   sheet: Sheet;
@@ -28,6 +30,14 @@ function samples(sheet: Sheet, mapping: ColumnMapping, index: number): string {
   return values.join(' · ');
 }
 
+interface Choice {
+  label: string;
+  value: ItemField | '';
+}
+
+const NOT_IMPORTED: Choice = { label: '— not imported —', value: '' };
+const CHOICES: Choice[] = [NOT_IMPORTED, ...ITEM_FIELDS.map((field) => ({ label: FIELD_LABELS[field], value: field }))];
+
 function guessWords(field: ItemField | undefined, confidence: number, manual: boolean): string {
   if (manual) return 'set by you';
   if (field === undefined) return 'not imported';
@@ -46,18 +56,19 @@ export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: 
       <p style={{ margin: 0, ...subtle }}>
         Each column feeds one item field. The app guessed from the headers; change any guess. An id and a title are required.
       </p>
-      <label htmlFor={headerRowId} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-        Headers are on row
-        <input
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+        <label htmlFor={headerRowId}>Headers are on row</label>
+        <Textfield
           id={headerRowId}
           type="number"
           min={1}
           max={Math.max(1, sheet.rows.length)}
           value={mapping.headerRow}
-          onChange={(event) => onHeaderRow(Number(event.target.value))}
-          style={{ ...control, width: '5em' }}
+          onChange={(event) => onHeaderRow(Number(event.currentTarget.value))}
+          isCompact
+          width="xsmall"
         />
-      </label>
+      </div>
       <div style={{ overflowX: 'auto' }}>
         <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Column mapping">
           <thead>
@@ -79,19 +90,16 @@ export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: 
                   </th>
                   <td style={{ ...cell, ...subtle }}>{samples(sheet, mapping, column.index)}</td>
                   <td style={cell}>
-                    <select
-                      aria-label={`Column ${name} holds`}
-                      value={column.field ?? ''}
-                      onChange={(event) => onColumn(column.index, (event.target.value || undefined) as ItemField | undefined)}
-                      style={control}
-                    >
-                      <option value="">— not imported —</option>
-                      {ITEM_FIELDS.map((field) => (
-                        <option key={field} value={field}>
-                          {FIELD_LABELS[field]}
-                        </option>
-                      ))}
-                    </select>
+                    <div style={{ minWidth: 220 }}>
+                      <Select<Choice>
+                        aria-label={`Column ${name} holds`}
+                        options={CHOICES}
+                        value={CHOICES.find((choice) => choice.value === (column.field ?? '')) ?? NOT_IMPORTED}
+                        onChange={(choice) => onColumn(column.index, choice && choice.value !== '' ? choice.value : undefined)}
+                        menuPosition="fixed"
+                        spacing="compact"
+                      />
+                    </div>
                   </td>
                   <td style={{ ...cell, ...subtle, whiteSpace: 'nowrap' }}>{guessWords(column.field, column.confidence, manual.includes(column.index))}</td>
                 </tr>

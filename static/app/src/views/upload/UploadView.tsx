@@ -8,6 +8,7 @@ import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import ProgressBar from '@atlaskit/progress-bar';
+import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistSummary } from '../../../../../common/contract';
 import type { SaveCustomChecklistResult } from '../../../../../common/custom-checklists';
@@ -18,7 +19,7 @@ import { MappingTable } from './MappingTable';
 import { MetaForm } from './MetaForm';
 import { ProblemList } from './ProblemList';
 import { UploadPreview } from './UploadPreview';
-import { control, section, subtle } from './styles';
+import { section, subtle } from './styles';
 import { useUpload } from './useUpload';
 
 export interface UploadViewProps {
@@ -72,16 +73,20 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
       {read.status === 'ready' && source?.kind === 'table' && !source.useAws && sheet && (
         <div style={section}>
           {source.workbook.sheets.length > 1 && (
-            <label htmlFor={sheetId} style={{ display: 'flex', gap: 8, alignItems: 'center', fontWeight: 600 }}>
-              Sheet
-              <select id={sheetId} value={source.sheet} onChange={(event) => edit.sheet(event.target.value)} style={control}>
-                {source.workbook.sheets.map((candidate) => (
-                  <option key={candidate.name} value={candidate.name}>
-                    {candidate.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+              <label htmlFor={sheetId} style={{ fontWeight: 600 }}>
+                Sheet
+              </label>
+              <div style={{ minWidth: 240 }}>
+                <Select
+                  inputId={sheetId}
+                  options={source.workbook.sheets.map((candidate) => ({ label: candidate.name, value: candidate.name }))}
+                  value={{ label: source.sheet, value: source.sheet }}
+                  onChange={(choice) => choice && edit.sheet(choice.value)}
+                  spacing="compact"
+                />
+              </div>
+            </div>
           )}
           <MappingTable sheet={sheet} mapping={source.mapping} manual={source.manual} onHeaderRow={edit.headerRow} onColumn={edit.column} />
         </div>

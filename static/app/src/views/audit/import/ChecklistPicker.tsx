@@ -1,4 +1,5 @@
-/** The checklists a team can import, as a radio group (one choice, keyboard-operable natively). */
+/** The checklists a team can import, as a group of Atlaskit radios (one choice; arrows move, Space picks). */
+import { Radio } from '@atlaskit/radio';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistSummary } from '../../../../../../common/contract';
 import { plural } from '../format';
@@ -25,34 +26,32 @@ export function ChecklistPicker({ checklists, selectedId, onSelect, disabled, in
         {checklists.map((summary) => {
           const selected = summary.id === selectedId;
           return (
-            <label
+            <div
               key={summary.id}
               style={{
-                display: 'flex',
-                gap: token('space.100', '8px'),
-                alignItems: 'baseline',
                 padding: token('space.100', '8px'),
                 borderRadius: token('radius.small', '4px'),
                 border: `1px solid ${selected ? token('color.border.selected', '#0C66E4') : token('color.border', '#091E4224')}`,
-                cursor: disabled ? 'default' : 'pointer',
               }}
             >
-              <input
-                type="radio"
+              <Radio
                 name="checklist"
                 value={summary.id}
-                checked={selected}
+                isChecked={selected}
+                isDisabled={disabled}
                 onChange={() => onSelect(summary.id)}
+                label={
+                  <span>
+                    <span style={{ fontWeight: 600 }}>{summary.name}</span> <span>version {summary.version}</span>
+                    {inProject?.has(summary.id) ? <span data-testid="in-project"> · already in this project</span> : null}
+                    <span style={{ display: 'block', color: token('color.text.subtle', '#44546F') }}>
+                      {plural(summary.itemCount, 'item')} in {plural(summary.chapterCount, 'chapter')} · {modelWords(summary)}
+                      {summary.source === 'custom' ? ' · your own file' : ''}
+                    </span>
+                  </span>
+                }
               />
-              <span>
-                <span style={{ fontWeight: 600 }}>{summary.name}</span> <span>version {summary.version}</span>
-                {inProject?.has(summary.id) ? <span data-testid="in-project"> · already in this project</span> : null}
-                <span style={{ display: 'block', color: token('color.text.subtle', '#44546F') }}>
-                  {plural(summary.itemCount, 'item')} in {plural(summary.chapterCount, 'chapter')} · {modelWords(summary)}
-                  {summary.source === 'custom' ? ' · your own file' : ''}
-                </span>
-              </span>
-            </label>
+            </div>
           );
         })}
       </div>

@@ -4,18 +4,16 @@
  * and the project's strict mode (met only with accepted evidence in force), which a project admin
  * can switch here. The server refuses the switch to anyone else, with a message saying so.
  */
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import Checkbox from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { useServices } from '../../../api/services';
-import { HostLink, issuePath } from '../../../components/HostLink';
 import { useAction } from '../../../hooks/useAction';
 import { Notice } from '../../../components/Notice';
-import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
-import { RISK_TONES, RISK_WORDS } from '../../evidence/words';
 import { ADMINISTER_REASON, plural } from '../format';
+import { RiskTable } from './RiskTable';
 
 interface AuditRisksProps {
   rollup: Rollup;
@@ -37,7 +35,6 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
   const reasonId = useId();
   // Without `can` (an older cached rollup) the checkbox stays usable; the server still checks.
   const mayAdminister = rollup.can?.administerProjects ?? true;
-  const titles = useMemo(() => new Map(rollup.items.map((item) => [item.id, item.title])), [rollup.items]);
 
   const saveSettings = useAction((settings: { strictMode: boolean } | { fourEyes: boolean }) => evidence!.setProjectSettings(settings), { onSuccess: () => onSettingsChanged() });
   const { busy: saving, error } = saveSettings;
@@ -55,15 +52,7 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
       ) : (
         <>
           <p style={{ margin: 0 }}>{plural(rollup.risks.length, 'risk')} an auditor would ask about.</p>
-          <ul aria-label="Audit risks" style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
-            {rollup.risks.map((risk) => (
-              <li key={`${risk.itemId}:${risk.kind}:${risk.detail}`} data-risk-kind={risk.kind}>
-                {risk.issueKey ? <HostLink path={issuePath(risk.issueKey)}>{risk.issueKey}</HostLink> : null} <strong>{risk.itemId}</strong>{' '}
-                {titles.get(risk.itemId) ?? ''} <StatusPill tone={RISK_TONES[risk.kind]}>{RISK_WORDS[risk.kind]}</StatusPill>
-                <div style={{ color: token('color.text.subtle', '#44546F') }}>{risk.detail}</div>
-              </li>
-            ))}
-          </ul>
+          <RiskTable rollup={rollup} />
         </>
       )}
       {evidence && (

@@ -1,10 +1,11 @@
 /**
- * Which of the project's imported checklists the page scores: a labelled native select (keyboard
- * operable as is), shown by the headline when the project holds more than one. A checklist a
+ * Which of the project's imported checklists the page scores: a labelled Atlaskit Select (a
+ * combobox: arrows, Enter, type to find), shown by the headline when the project holds more than one. A checklist a
  * version update retired is history: listed but not selectable (no score to work on, no update to
  * offer), with when it was replaced, by which version, and its last score before the move.
  */
 import { useId } from 'react';
+import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
 import type { ProjectChecklist } from '../../../../../../common/project-checklists';
 
@@ -30,29 +31,37 @@ export function retiredLine(checklist: ProjectChecklist): string | undefined {
   return `${checklist.name} ${checklist.version}: retired ${day(retired.at)}, replaced by version ${retired.replacedByVersion}; ${score}. Read only: its issues moved or were retired with their work.`;
 }
 
+interface Choice {
+  label: string;
+  value: string;
+  isDisabled: boolean;
+}
+
 export function ChecklistSwitcher({ checklists, selectedId, onSwitch, disabled }: ChecklistSwitcherProps) {
   const id = useId();
   const history = checklists.flatMap((checklist) => retiredLine(checklist) ?? []);
+  const choices: Choice[] = checklists.map((checklist) => ({
+    label: `${checklist.name} ${checklist.version}${checklist.retired ? ` (retired, replaced by ${checklist.retired.replacedByVersion})` : ''}`,
+    value: checklist.id,
+    isDisabled: checklist.retired !== undefined && checklist.id !== selectedId,
+  }));
   return (
     <div style={{ display: 'grid', gap: token('space.050', '4px') }}>
       <div style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', flexWrap: 'wrap' }}>
         <label htmlFor={id} style={{ color: token('color.text.subtle', '#44546F') }}>
           Checklist
         </label>
-        <select
-          id={id}
-          value={selectedId}
-          disabled={disabled}
-          onChange={(event) => event.target.value !== selectedId && onSwitch(event.target.value)}
-          style={{ font: 'inherit', padding: '4px 8px', borderRadius: 4, border: `1px solid ${token('color.border.input', '#8590A2')}` }}
-        >
-          {checklists.map((checklist) => (
-            <option key={checklist.id} value={checklist.id} disabled={checklist.retired !== undefined && checklist.id !== selectedId}>
-              {checklist.name} {checklist.version}
-              {checklist.retired ? ` (retired, replaced by ${checklist.retired.replacedByVersion})` : ''}
-            </option>
-          ))}
-        </select>
+        <div style={{ minWidth: 280 }} data-testid="checklist-switcher">
+          <Select<Choice>
+            inputId={id}
+            options={choices}
+            value={choices.find((choice) => choice.value === selectedId) ?? null}
+            isOptionDisabled={(choice) => choice.isDisabled}
+            isDisabled={disabled}
+            spacing="compact"
+            onChange={(choice) => choice && choice.value !== selectedId && onSwitch(choice.value)}
+          />
+        </div>
       </div>
       {history.length > 0 && (
         <ul aria-label="Retired checklists" style={{ margin: 0, paddingLeft: 20, color: token('color.text.subtle', '#44546F') }}>

@@ -1,6 +1,7 @@
 /**
  * Every item's contribution to the score and the reason for its result, so any figure on the page
- * can be traced to issues. Hidden until asked for: it is long (one row per item).
+ * can be traced to issues. Hidden until asked for: it is long (one row per item). Filtered by text
+ * and result, sorted by any figure (checklist order until a column header is pressed).
  */
 import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -9,6 +10,7 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
+import { SortHeader, sortRows, useSort } from '../../../components/SortHeader';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup, RollupItem } from '../../../../../../common/contract';
 import { plural } from '../format';
@@ -20,6 +22,27 @@ const ROW_LIMIT = 300;
 
 const cell = { padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' };
 const numeric = { ...cell, textAlign: 'right' as const };
+
+type ItemSortKey = 'item' | 'result' | 'earned' | 'penalty' | 'issue';
+
+/** The items in the order asked for; `order` is each item's place in the checklist. */
+export function sortItems(items: readonly RollupItem[], key: ItemSortKey, direction: 'ascending' | 'descending', order: ReadonlyMap<string, number>): RollupItem[] {
+  const value = (item: RollupItem): string | number => {
+    switch (key) {
+      case 'item':
+        return order.get(item.id) ?? 0;
+      case 'result':
+        return resultPill(item).words;
+      case 'earned':
+        return item.earned;
+      case 'penalty':
+        return item.cost;
+      case 'issue':
+        return item.issueKey ?? '';
+    }
+  };
+  return sortRows(items, value, direction);
+}
 
 export function ExplainScore({ rollup }: { rollup: Rollup }) {
   const [open, setOpen] = useState(false);
@@ -33,7 +56,12 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
   const showChoices = (Object.keys(FILTER_LABELS) as ContributionFilter[])
     .filter((key) => points || (key !== 'earning' && key !== 'costing'))
     .map((key) => ({ label: FILTER_LABELS[key], value: key }));
-  const matches = useMemo(() => filterItems(rollup.items, { text, show }), [rollup.items, text, show]);
+  const { sort, toggle } = useSort<ItemSortKey>();
+  const checklistOrder = useMemo(() => new Map(rollup.items.map((item, index) => [item.id, index])), [rollup.items]);
+  const matches = useMemo(() => {
+    const found = filterItems(rollup.items, { text, show });
+    return sort ? sortItems(found, sort.key, sort.order, checklistOrder) : found;
+  }, [rollup.items, text, show, sort, checklistOrder]);
   const chapterTitles = useMemo(() => new Map(rollup.chapters.map((chapter) => [chapter.id, chapter.title])), [rollup.chapters]);
 
   return (
@@ -72,12 +100,12 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
             <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Item contributions">
               <thead>
                 <tr>
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Item</th>
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Result</th>
-                  {points && <th scope="col" style={numeric}>Earned</th>}
-                  {points && <th scope="col" style={numeric}>Penalty</th>}
+                  <SortHeader label="Item" sortKey="item" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
+                  <SortHeader label="Result" sortKey="result" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
+                  {points && <SortHeader label="Earned" sortKey="earned" sort={sort} onSort={toggle} style={numeric} />}
+                  {points && <SortHeader label="Penalty" sortKey="penalty" sort={sort} onSort={toggle} style={numeric} />}
                   <th scope="col" style={{ ...cell, textAlign: 'left' }}>Why</th>
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Issue</th>
+                  <SortHeader label="Issue" sortKey="issue" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
                 </tr>
               </thead>
               <tbody>
