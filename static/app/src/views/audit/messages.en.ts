@@ -1,0 +1,118 @@
+/**
+ * The Audit page's words in English (page, tabs, score, glance, chapters): the shape every language
+ * follows. Sentence functions take figures already counted; numbers and dates go through `f`.
+ */
+import type { Fmt } from '../../i18n';
+
+export const en = (f: Fmt) => {
+  const n = f.n;
+  const count = (value: number, one: string, other = `${one}s`) => `${n(value)} ${f.plural(value, { one, other })}`;
+  return {
+    count,
+    pageTitle: 'Audit readiness',
+    loadingScore: 'Loading the audit score',
+    loadError: 'Could not load the audit score',
+    tryAgain: 'Try again',
+    loadingReport: 'Loading the audit report',
+    loadingGate: 'Loading the Done gate',
+    loadingTab: (label: string) => `Loading ${label.toLowerCase()}`,
+    tabs: { overview: 'Overview', chapters: 'Chapters', evidence: 'Evidence and risks', 'audit-day': 'Audit day', plan: 'Plan', trail: 'Decision trail' },
+    // format.ts
+    verdict: (passed: boolean): string => (passed ? 'would pass' : 'not yet'),
+    pointsLine: (score: number, max: number, passMark: number | null, verdict: string) =>
+      `${n(score)} / ${n(max)}${passMark === null ? '' : ` — pass mark ${n(passMark)}`} — ${verdict}`,
+    metLine: (score: number, max: number, open: number, verdict: string) => `${n(score)} of ${n(max)} met, N/A or waived — ${n(open)} mandatory open — ${verdict}`,
+    whyNoMandatory: 'This checklist has no mandatory items; every item counts toward the score.',
+    whyMet: (done: number, total: number) => `${n(done)} of ${count(total, 'mandatory item')} met, N/A or waived; the pass needs all of them.`,
+    whyPointsNoPenalty: (earned: number, max: number) => `${count(earned, 'point')} earned of ${n(max)}; no unmet mandatory item costs a penalty.`,
+    whyPoints: (earned: number, max: number, costing: number, each: number | null, penalty: number) =>
+      `${count(earned, 'point')} earned of ${n(max)}, minus ${count(costing, 'unmet mandatory item')}${each === null ? ' with their penalties' : ` × ${n(each)} penalty`} (−${n(penalty)}).`,
+    costExemption: 'Blocks the pass until it is met or an exemption covers it',
+    costMet: 'Blocks the pass until it is met, N/A or waived',
+    costPoints: (points: number, cost: number) => `Costs ${count(points + cost, 'point')} (${n(points)} not earned + ${n(cost)} penalty)`,
+    results: { met: 'Met', not_met: 'Not met', na: 'N/A', not_assessed: 'Not assessed', waived: 'Waived' },
+    waivedDetail: (waiver: string, by: string | undefined, at: string | undefined) =>
+      `Waived: ${waiver}${by ? `, by ${by}` : ''}${at ? `, on ${f.date(at)}` : ''}`,
+    naDetail: (justification: string) => `N/A: ${justification}`,
+    unknownTimeAgo: 'an unknown time ago',
+    justNow: 'just now',
+    minutesAgo: (value: number) => `${count(value, 'minute')} ago`,
+    hoursAgo: (value: number) => `${count(value, 'hour')} ago`,
+    daysAgo: (value: number) => `${count(value, 'day')} ago`,
+    hiddenItems: (hidden: number) => (hidden === 1 ? '1 item is on an issue you cannot see.' : `${n(hidden)} items are on issues you cannot see.`),
+    createIssuesReason: 'You need the Create issues permission in this project to import a checklist.',
+    administerReason: 'Only a project admin can change strict mode: it needs the Administer projects permission.',
+    countsMetOrWaived: (met: number) => `${n(met)} met or waived`,
+    countsMet: (met: number, waived: number) => `${n(met)} met · ${n(waived)} waived`,
+    counts: (met: string, na: number, notMet: number, notAssessed: number, total: number) =>
+      `${met} · ${n(na)} N/A · ${n(notMet)} not met · ${n(notAssessed)} not assessed · ${n(total)} items`,
+    // ScoreHeadline, ScoreDashboard, Freshness
+    scoreHeading: 'Audit score',
+    wouldPass: 'Would pass',
+    notYet: 'Not yet',
+    projection: 'If every item in progress is met:',
+    recomputing: 'Recomputing the figures from Jira…',
+    figuresFrom: (ago: string) => `Figures from ${ago}`,
+    refresh: 'Refresh',
+    refreshFailed: 'Could not refresh the figures',
+    refreshFailedBody: 'The figures shown are the last ones computed.',
+    importAnother: 'Import another checklist',
+    // glance
+    glanceLabel: 'Score at a glance',
+    glancePoints: (score: number, max: number) => `${n(score)} of ${n(max)} points`,
+    glanceMet: (met: number, total: number) => `${n(met)} of ${count(total, 'mandatory item')} met, N/A or waived`,
+    passMarkTick: (mark: number) => `Pass mark ${n(mark)}`,
+    passMarkOf: (mark: number, max: number) => `Pass mark ${n(mark)} of ${n(max)}`,
+    passNeedsAll: 'The pass needs every mandatory item',
+    trendNone: (days: number) => `no history ${n(days)} days back yet`,
+    trendZero: (days: number) => `no change in ${n(days)} days`,
+    trend: (change: number, points: boolean, days: number) =>
+      `${change > 0 ? '+' : '−'}${count(Math.abs(change), points ? 'point' : 'mandatory item')} in ${n(days)} days`,
+    deadline: (title: string, date: string, daysLeft: number) => `${title}, ${f.date(date)} (${daysLeft === 0 ? 'today' : `in ${count(daysLeft, 'day')}`})`,
+    nextDeadline: 'Next deadline:',
+    atOrAbove: (mark: number) => `, at or above the pass mark of ${n(mark)}`,
+    below: (gap: number, mark: number) => `, ${count(gap, 'point')} below the pass mark of ${n(mark)}`,
+    stillOpen: (open: number) => `, ${count(open, 'mandatory item')} still open`,
+    wouldNotPassYet: 'Would not pass yet',
+    glanceSentence: (verdict: string, bar: string, toGo: string, trends: string[], deadline: string | undefined) =>
+      `${verdict}: ${bar}${toGo}.${trends.length > 0 ? ` Change: ${trends.join('; ')}.` : ''}${deadline ? ` Next deadline: ${deadline}.` : ''}`,
+    // ChecklistSwitcher
+    checklist: 'Checklist',
+    retiredOption: (version: string) => ` (retired, replaced by ${version})`,
+    retiredList: 'Retired checklists',
+    retiredLine: (name: string, at: string, version: string, score: { score: number; maxScore: number; passed: boolean; at: string } | undefined) =>
+      `${name}: retired ${f.longDate(at)}, replaced by version ${version}; ${
+        score ? `last score ${n(score.score)} / ${n(score.maxScore)} (${score.passed ? 'passed' : 'not passed'}) on ${f.longDate(score.at)}` : 'no score was recorded before the move'
+      }. Read only: its issues moved or were retired with their work.`,
+    // MandatoryList
+    openMandatory: 'Open mandatory items',
+    noMandatoryOpen: 'No mandatory item is open.',
+    openIssue: (issueKey: string, id: string, title: string) => `Open ${issueKey}: ${id} ${title}`,
+    noIssueYet: 'no issue yet',
+    showMostExpensive: (shown: number) => `Show the ${n(shown)} most expensive`,
+    showAll: (total: number) => `Show all ${n(total)}`,
+    waivedCount: (waived: number) => `${n(waived)} waived`,
+    naCount: (na: number) => `${n(na)} N/A`,
+    satisfiedNotMet: (total: number, parts: string) => `${count(total, 'mandatory item')} ${total === 1 ? 'counts' : 'count'} toward the pass without being met: ${parts}`,
+    // ChapterTable
+    chapters: 'Chapters',
+    colChapter: 'Chapter',
+    colEarned: 'Earned / max',
+    colMet: 'Met, N/A or waived / total',
+    colProgress: 'Progress',
+    colIssues: 'Issues',
+    ratio: (value: number, max: number) => `${n(value)} / ${n(max)}`,
+    waivedBy: 'Waived:',
+    chapterBar: (title: string, value: number, max: number, points: boolean, pct: number) =>
+      `${title}: ${n(value)} of ${n(max)} ${points ? 'points earned' : 'items met, N/A or waived'} (${n(pct)} %)`,
+    openInJira: 'Open in Jira',
+    openChapterInJira: (title: string) => `Open in Jira: the issues of ${title}`,
+    filterChapters: 'Filter chapters',
+    chapterTitle: 'Chapter title',
+    chaptersOf: (name: string) => `Chapters of ${name}`,
+    noChapterMatches: (text: string) => `No chapter matches “${text}”.`,
+    chaptersCount: (shown: number, total: number) => (shown === total ? count(shown, 'chapter') : `${n(shown)} of ${n(total)} chapters shown`),
+  };
+};
+
+export type AuditMessages = ReturnType<typeof en>;
