@@ -4,15 +4,16 @@
  * Without a provider (tests, a host that sends no locale) everything is English (en-US).
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { messagesFor, type Catalogue } from './catalogue';
+import { messagesFor, shippedLocale, type Catalogue } from './catalogue';
 import { makeFmt, safeLocale, type Fmt } from './fmt';
 
 const LocaleContext = createContext<string>('en-US');
 
 export function LocaleProvider({ locale, children }: { locale: string | undefined; children: ReactNode }) {
-  return <LocaleContext.Provider value={safeLocale(locale)}>{children}</LocaleContext.Provider>;
+  return <LocaleContext.Provider value={shippedLocale(safeLocale(locale))}>{children}</LocaleContext.Provider>;
 }
 
+/** The locale the app speaks: the context's when its language is shipped, else en-US. */
 export function useLocale(): string {
   return useContext(LocaleContext);
 }

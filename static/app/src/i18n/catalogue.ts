@@ -23,7 +23,7 @@ const built = new WeakMap<Catalogue<object>, Map<string, object>>();
 
 /** The catalogue's words for a locale: its language when shipped, else English. Cached per locale. */
 export function messagesFor<M extends object>(catalogue: Catalogue<M>, locale: string): M {
-  const fmt = makeFmt(locale);
+  const fmt = makeFmt(shippedLocale(locale));
   let byLocale = built.get(catalogue);
   if (!byLocale) {
     byLocale = new Map();
@@ -31,10 +31,18 @@ export function messagesFor<M extends object>(catalogue: Catalogue<M>, locale: s
   }
   const known = byLocale.get(fmt.locale) as M | undefined;
   if (known) return known;
-  const language: Language = (LANGUAGES as readonly string[]).includes(fmt.language) ? (fmt.language as Language) : 'en';
-  const messages = catalogue[language](fmt);
+  const messages = catalogue[fmt.language as Language](fmt);
   byLocale.set(fmt.locale, messages);
   return messages;
+}
+
+/**
+ * The locale the app speaks for a requested one: itself when its language is shipped, else en-US,
+ * so an unshipped language reads English words with English figures, not a mix.
+ */
+export function shippedLocale(requested: string): string {
+  const fmt = makeFmt(requested);
+  return (LANGUAGES as readonly string[]).includes(fmt.language) ? fmt.locale : 'en-US';
 }
 
 /** English words outside React (pure word functions' default, tests). */

@@ -1,0 +1,9 @@
+/** Every catalogue the app ships (one per view, and the shell's): the key check walks them all. */
+import type { Catalogue } from '../../static/app/src/i18n';
+import { shellMessages } from '../../static/app/src/messages';
+import { auditMessages } from '../../static/app/src/views/audit/messages';
+
+export const CATALOGUES: Record<string, Catalogue<object>> = {
+  shell: shellMessages,
+  audit: auditMessages,
+};
