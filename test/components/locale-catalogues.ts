@@ -2,8 +2,10 @@
 import type { Catalogue } from '../../static/app/src/i18n';
 import { shellMessages } from '../../static/app/src/messages';
 import { auditMessages } from '../../static/app/src/views/audit/messages';
+import { trailMessages } from '../../static/app/src/views/trail/messages';
 
 export const CATALOGUES: Record<string, Catalogue<object>> = {
   shell: shellMessages,
   audit: auditMessages,
+  trail: trailMessages,
 };
