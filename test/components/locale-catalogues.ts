@@ -2,10 +2,12 @@
 import type { Catalogue } from '../../static/app/src/i18n';
 import { shellMessages } from '../../static/app/src/messages';
 import { auditMessages } from '../../static/app/src/views/audit/messages';
+import { evidenceMessages } from '../../static/app/src/views/evidence/messages';
 import { trailMessages } from '../../static/app/src/views/trail/messages';
 
 export const CATALOGUES: Record<string, Catalogue<object>> = {
   shell: shellMessages,
   audit: auditMessages,
   trail: trailMessages,
+  evidence: evidenceMessages,
 };

@@ -8,8 +8,10 @@ import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { KINDS, KIND_WORDS } from './words';
+import { KINDS } from './words';
 import { EMPTY_FORM, isKind, type FormField, type FormValues } from './form-values';
+import { useT } from '../../i18n';
+import { evidenceMessages } from './messages';
 
 interface EvidenceFormProps {
   initial?: FormValues;
@@ -22,6 +24,7 @@ interface EvidenceFormProps {
 const row = { display: 'grid', gap: 4 } as const;
 
 export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit, onCancel }: EvidenceFormProps) {
+  const t = useT(evidenceMessages);
   const [values, setValues] = useState<FormValues>(initial);
   const id = useId();
   const set = (field: FormField) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -29,7 +32,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
     const { value } = event.currentTarget;
     setValues((v) => ({ ...v, [field]: value }));
   };
-  const kinds = KINDS.map((kind) => ({ label: KIND_WORDS[kind], value: kind }));
+  const kinds = KINDS.map((kind) => ({ label: t.kinds[kind], value: kind }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(values);
@@ -40,7 +43,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
     <form onSubmit={submit} aria-label={submitLabel} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 560 }}>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 1fr) 3fr', gap: token('space.100', '8px') }}>
         <div style={row}>
-          <label htmlFor={`${id}-kind`}>Kind</label>
+          <label htmlFor={`${id}-kind`}>{t.kind}</label>
           <Select
             inputId={`${id}-kind`}
             options={kinds}
@@ -49,37 +52,37 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
           />
         </div>
         <div style={row}>
-          <label htmlFor={`${id}-title`}>Title</label>
+          <label htmlFor={`${id}-title`}>{t.title}</label>
           <Textfield id={`${id}-title`} value={values.title} onChange={setText('title')} maxLength={300} isRequired />
         </div>
       </div>
       {attachment ? (
         <div style={row}>
-          <label htmlFor={`${id}-attachment`}>Attachment id (a file attached to this issue)</label>
+          <label htmlFor={`${id}-attachment`}>{t.attachmentId}</label>
           <Textfield id={`${id}-attachment`} value={values.attachmentId} onChange={setText('attachmentId')} inputMode="numeric" />
         </div>
       ) : (
         <div style={row}>
-          <label htmlFor={`${id}-url`}>Link (https://…)</label>
+          <label htmlFor={`${id}-url`}>{t.link}</label>
           <Textfield id={`${id}-url`} type="url" value={values.url} onChange={setText('url')} placeholder="https://example.com/policy.pdf" />
         </div>
       )}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: token('space.100', '8px') }}>
         <label htmlFor={`${id}-effective`} style={row}>
-          Effective date
+          {t.effectiveDate}
           <input id={`${id}-effective`} type="date" value={values.effectiveDate} onChange={set('effectiveDate')} />
         </label>
         <label htmlFor={`${id}-expiry`} style={row}>
-          Expiry date
+          {t.expiryDate}
           <input id={`${id}-expiry`} type="date" value={values.expiryDate} onChange={set('expiryDate')} />
         </label>
       </div>
       <div style={row}>
-        <label htmlFor={`${id}-owner`}>Owner (Atlassian account id, optional)</label>
+        <label htmlFor={`${id}-owner`}>{t.ownerField}</label>
         <Textfield id={`${id}-owner`} value={values.owner} onChange={setText('owner')} />
       </div>
       <div style={row}>
-        <label htmlFor={`${id}-note`}>Note (where the auditor finds it, optional)</label>
+        <label htmlFor={`${id}-note`}>{t.note}</label>
         <TextArea id={`${id}-note`} value={values.note} onChange={setText('note')} minimumRows={2} />
       </div>
       <div style={{ display: 'flex', gap: 8 }}>
@@ -88,7 +91,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
         </Button>
         {onCancel && (
           <Button onClick={onCancel} isDisabled={busy}>
-            Cancel
+            {t.cancel}
           </Button>
         )}
       </div>
