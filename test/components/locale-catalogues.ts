@@ -3,6 +3,7 @@ import type { Catalogue } from '../../static/app/src/i18n';
 import { shellMessages } from '../../static/app/src/messages';
 import { auditMessages } from '../../static/app/src/views/audit/messages';
 import { evidenceMessages } from '../../static/app/src/views/evidence/messages';
+import { gadgetMessages } from '../../static/app/src/views/gadget/messages';
 import { itemMessages } from '../../static/app/src/views/item/messages';
 import { trailMessages } from '../../static/app/src/views/trail/messages';
 
@@ -12,4 +13,5 @@ export const CATALOGUES: Record<string, Catalogue<object>> = {
   trail: trailMessages,
   evidence: evidenceMessages,
   item: itemMessages,
+  gadget: gadgetMessages,
 };
