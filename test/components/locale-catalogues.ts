@@ -5,6 +5,7 @@ import { auditMessages } from '../../static/app/src/views/audit/messages';
 import { evidenceMessages } from '../../static/app/src/views/evidence/messages';
 import { gadgetMessages } from '../../static/app/src/views/gadget/messages';
 import { itemMessages } from '../../static/app/src/views/item/messages';
+import { planMessages } from '../../static/app/src/views/plan/messages';
 import { trailMessages } from '../../static/app/src/views/trail/messages';
 
 export const CATALOGUES: Record<string, Catalogue<object>> = {
@@ -14,4 +15,5 @@ export const CATALOGUES: Record<string, Catalogue<object>> = {
   evidence: evidenceMessages,
   item: itemMessages,
   gadget: gadgetMessages,
+  plan: planMessages,
 };
