@@ -2,6 +2,7 @@
 import type { Catalogue } from '../../static/app/src/i18n';
 import { shellMessages } from '../../static/app/src/messages';
 import { auditMessages } from '../../static/app/src/views/audit/messages';
+import { auditDayMessages } from '../../static/app/src/views/audit-day/messages';
 import { evidenceMessages } from '../../static/app/src/views/evidence/messages';
 import { gadgetMessages } from '../../static/app/src/views/gadget/messages';
 import { itemMessages } from '../../static/app/src/views/item/messages';
@@ -11,6 +12,7 @@ import { trailMessages } from '../../static/app/src/views/trail/messages';
 export const CATALOGUES: Record<string, Catalogue<object>> = {
   shell: shellMessages,
   audit: auditMessages,
+  'audit-day': auditDayMessages,
   trail: trailMessages,
   evidence: evidenceMessages,
   item: itemMessages,
