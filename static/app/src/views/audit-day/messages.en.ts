@@ -34,6 +34,30 @@ export const en = (f: Fmt) => {
     markReviewed: 'Mark reviewed',
     reviewAgain: 'Review again',
     actionOn: (action: string, title: string) => `${action}: ${title}`,
+    // WaiversPanel
+    waivers: 'Waivers',
+    noWaiver: 'No waiver is in force: every item counts as its issue says.',
+    inForce: 'Waivers in force',
+    checklistWaiver: 'Checklist waiver',
+    teamWaiver: 'Team waiver',
+    reason: (reason: string) => `Reason: ${reason}`,
+    applied: (at: string, by: string) => `Applied ${f.date(at)} by ${by}`,
+    adminRemoves: 'Only a project admin (Administer projects) may remove it.',
+    removeWaiver: (name: string) => `Remove the waiver ${name}`,
+    remove: 'Remove',
+    offered: 'Waivers this checklist offers',
+    namedWaivers: 'Named waivers',
+    adminApplies: 'It covers mandatory items, so only a project admin (Administer projects) may apply it.',
+    applyWaiver: (name: string) => `Apply the waiver ${name}`,
+    apply: 'Apply',
+    confirmWaiver: (name: string) => `Confirm the waiver ${name}`,
+    confirmText: (name: string, targets: string, mandatory: boolean) =>
+      `Apply “${name}”? ${targets} will count as waived in the score${mandatory ? ', mandatory items included: this changes whether the project passes.' : '.'} It is recorded with your name, today’s date, its reason and the proof below.`,
+    stillNeeded: (missing: string) => `Still needed: ${missing}.`,
+    applyButton: 'Apply waiver',
+    waiverRights: 'Applying or removing a waiver needs the Edit issues permission in this project; one that covers mandatory items needs Administer projects.',
+    maxWaivers: (max: number) => `${n(max)} waivers are in force, the most one checklist may have: remove one before adding another.`,
+    coversMandatory: (count: number, shown: string) => `Covers mandatory ${f.plural(count, { one: 'item', other: 'items' })} ${shown}`,
   };
 };
 
