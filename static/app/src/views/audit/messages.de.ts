@@ -101,5 +101,24 @@ export const de = (f: Fmt): AuditMessages => {
     chaptersOf: (name) => `Kapitel von ${name}`,
     noChapterMatches: (text) => `Kein Kapitel passt zu „${text}“.`,
     chaptersCount: (shown, total) => (shown === total ? `${n(shown)} Kapitel` : `${n(shown)} von ${n(total)} Kapiteln angezeigt`),
+    deciderAws: 'die Entscheidung von AWS: AWS entscheidet nach eigener Prüfung und dem Audit durch Dritte',
+    deciderExaminer: 'die Entscheidung des Prüfers: Ein unabhängiger Prüfer stellt den Bericht aus',
+    deciderBody: 'die Entscheidung der Zertifizierungsstelle',
+    verdictSentence: (checklist, decider) =>
+      `Das Ergebnis ist die Bereitschaft gemessen an ${checklist}: ob Sie bestehen würden, wenn das Audit heute wäre, Punkt für Punkt beurteilt nach Ihren Jira-Vorgängen, Nachweisen und Erlassen. Es ist nicht ${decider}.`,
+    penaltyNone: 'Ein offener Pflichtpunkt kostet auf dieser Checkliste keine Punkte: Er wird nur als offen angezeigt.',
+    penaltyEach: (max) => `Jeder offene Pflichtpunkt kostet ${n(max)} Punkte Abzug (der Abzug der Checkliste).`,
+    penaltyBetween: (min, max) => `Jeder offene Pflichtpunkt kostet zwischen ${n(min)} und ${n(max)} Punkte Abzug (die Abzüge der Checkliste).`,
+    andMore: (list, more) => `${list} und ${n(more)} weitere`,
+    naRefused: (count, list) =>
+      count === 1
+        ? `Prüfpunkt ${list} ist auf eine Weise mit N/A beantwortet, die diese Checkliste nicht erlaubt (keine Ausnahme deckt ihn ab, oder die Begründung fehlt), daher zählt er als nicht erfüllt. Antworten Sie mit erfüllt oder nicht erfüllt, geben Sie die Begründung an, oder wenden Sie die Ausnahme an, die ihn abdeckt.`
+        : `Die Prüfpunkte ${list} sind auf eine Weise mit N/A beantwortet, die diese Checkliste nicht erlaubt (keine Ausnahme deckt sie ab, oder die Begründung fehlt), daher zählen sie als nicht erfüllt. Antworten Sie mit erfüllt oder nicht erfüllt, geben Sie die Begründung an, oder wenden Sie die Ausnahme an, die sie abdeckt.`,
+    verdictHeading: 'Was dieses Ergebnis bedeutet',
+    validityTitles: {
+      'past-valid': 'Diese Version der Checkliste ist nicht mehr gültig',
+      'past-usable': 'Diese Version der Checkliste wird nicht mehr akzeptiert',
+      historical: 'Diese Version der Checkliste ist Geschichte',
+    },
   };
 };

@@ -112,6 +112,26 @@ export const en = (f: Fmt) => {
     chaptersOf: (name: string) => `Chapters of ${name}`,
     noChapterMatches: (text: string) => `No chapter matches “${text}”.`,
     chaptersCount: (shown: number, total: number) => (shown === total ? count(shown, 'chapter') : `${n(shown)} of ${n(total)} chapters shown`),
+    // verdict
+    deciderAws: 'AWS’s decision: AWS decides after its own review and the third-party audit',
+    deciderExaminer: 'the examiner’s decision: an independent examiner issues the report',
+    deciderBody: 'the certifying body’s decision',
+    verdictSentence: (checklist: string, decider: string) =>
+      `The verdict is readiness against ${checklist}: whether you would pass if the audit were today, judged item by item from your Jira issues, evidence and waivers. It is not ${decider}.`,
+    penaltyNone: 'An unmet mandatory item costs no points on this checklist: it only shows as open.',
+    penaltyEach: (max: number) => `Each unmet mandatory item costs ${n(max)} points off the score (the checklist’s penalty).`,
+    penaltyBetween: (min: number, max: number) => `Each unmet mandatory item costs between ${n(min)} and ${n(max)} points off the score (the checklist’s penalties).`,
+    andMore: (list: string, more: number) => `${list} and ${n(more)} more`,
+    naRefused: (count: number, list: string) =>
+      count === 1
+        ? `Item ${list} is answered N/A in a way this checklist does not allow (no exemption covers it, or the justification is missing), so it counts as not met. Answer met or not met, give the justification, or apply the exemption that covers it.`
+        : `Items ${list} are answered N/A in a way this checklist does not allow (no exemption covers them, or the justification is missing), so they count as not met. Answer met or not met, give the justification, or apply the exemption that covers them.`,
+    verdictHeading: 'What this verdict means',
+    validityTitles: {
+      'past-valid': 'This checklist version is past its validity',
+      'past-usable': 'This checklist version is no longer accepted',
+      historical: 'This checklist version is history',
+    },
   };
 };
 
