@@ -120,5 +120,28 @@ export const de = (f: Fmt): AuditMessages => {
       'past-usable': 'Diese Version der Checkliste wird nicht mehr akzeptiert',
       historical: 'Diese Version der Checkliste ist Geschichte',
     },
+    importTitle: 'Checkliste importieren',
+    noneImported: 'Noch keine Checkliste importiert',
+    noneImportedBody:
+      'Wählen Sie die Checkliste Ihres Audits und importieren Sie sie: Die App legt je Prüfpunkt einen Jira-Vorgang an, nach Kapiteln gruppiert, und zeigt dann, ob Sie bestehen würden.',
+    loadingChecklists: 'Die Checklisten werden geladen',
+    checklistsFailed: 'Die Checklisten konnten nicht geladen werden',
+    noChecklists: 'Keine Checklisten verfügbar',
+    noChecklistsBody: 'Die App hat keine Checkliste anzubieten. Bitten Sie einen Jira-Administrator, die Installation der App zu prüfen.',
+    bringYourOwn: 'Eigene Checkliste mitbringen',
+    savedChecklist: (name) => `${name} gespeichert`,
+    savedBody: (items, initial) =>
+      `${n(items)} Prüfpunkte${initial > 0 ? `, ${n(initial)} mit einem Anfangsergebnis aus der Datei` : ''}. Sie ist oben ausgewählt; prüfen Sie die Vorschau und importieren Sie sie.`,
+    loadingPreview: 'Die Vorschau wird geladen',
+    previewFailed: 'Diese Checkliste konnte nicht geladen werden',
+    importAgain: 'Erneut importieren (ergänzt nur fehlende Prüfpunkte)',
+    importButton: 'Importieren',
+    backToScore: 'Zurück zur Punktzahl',
+    modelPoints: (max, passMark) => `Punkte${max !== undefined ? `, max. ${n(max)}` : ''}${passMark !== undefined ? `, Bestehensgrenze ${n(passMark)}` : ''}`,
+    modelMet: 'erfüllt / nicht erfüllt',
+    version: (version) => `Version ${version}`,
+    alreadyInProject: ' · bereits in diesem Projekt',
+    itemsInChapters: (items, chapters) => `${count(items, 'Prüfpunkt', 'Prüfpunkte')} in ${n(chapters)} Kapiteln`,
+    yourOwnFile: ' · Ihre eigene Datei',
   };
 };

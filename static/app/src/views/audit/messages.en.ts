@@ -132,6 +132,31 @@ export const en = (f: Fmt) => {
       'past-usable': 'This checklist version is no longer accepted',
       historical: 'This checklist version is history',
     },
+    // import
+    importTitle: 'Import a checklist',
+    noneImported: 'No checklist imported yet',
+    noneImportedBody:
+      'Pick the checklist your audit uses and import it: the app creates one Jira issue per item, grouped by chapter, and then shows whether you would pass.',
+    loadingChecklists: 'Loading checklists',
+    checklistsFailed: 'Could not load the checklists',
+    noChecklists: 'No checklists available',
+    noChecklistsBody: 'The app has no checklist to offer. Ask a Jira admin to check the app’s installation.',
+    bringYourOwn: 'Bring your own checklist',
+    savedChecklist: (name: string) => `Saved ${name}`,
+    savedBody: (items: number, initial: number) =>
+      `${n(items)} items${initial > 0 ? `, ${n(initial)} with an initial result from the file` : ''}. It is selected above; check the preview and import it.`,
+    loadingPreview: 'Loading the preview',
+    previewFailed: 'Could not load this checklist',
+    importAgain: 'Import again (adds only missing items)',
+    importButton: 'Import',
+    backToScore: 'Back to the score',
+    modelPoints: (max: number | undefined, passMark: number | undefined) =>
+      `points${max !== undefined ? `, max ${n(max)}` : ''}${passMark !== undefined ? `, pass mark ${n(passMark)}` : ''}`,
+    modelMet: 'met / not met',
+    version: (version: string) => `version ${version}`,
+    alreadyInProject: ' · already in this project',
+    itemsInChapters: (items: number, chapters: number) => `${count(items, 'item')} in ${count(chapters, 'chapter')}`,
+    yourOwnFile: ' · your own file',
   };
 };
 
