@@ -143,5 +143,19 @@ export const de = (f: Fmt): AuditMessages => {
     alreadyInProject: ' · bereits in diesem Projekt',
     itemsInChapters: (items, chapters) => `${count(items, 'Prüfpunkt', 'Prüfpunkte')} in ${n(chapters)} Kapiteln`,
     yourOwnFile: ' · Ihre eigene Datei',
+    updateTo: (version) => `Auf Version ${version} aktualisieren`,
+    versionAvailable: (version, name) => `Version ${version} von ${name} ist verfügbar`,
+    updateOffer: (current, target) =>
+      `Dieses Projekt nutzt Version ${current}. Sehen Sie, was die Aktualisierung ändert und was erhalten bleibt, bevor etwas geschrieben wird: Nur Vorgänge, die für einen Prüfpunkt von Version ${target} stehen, behalten Status, Verantwortliche und Nachweise.`,
+    customSource: (version, savedAt) =>
+      `Version ${version} ist eine Checkliste, die ein Team auf dieser Site gespeichert hat${savedAt ? `, gespeichert am ${f.longDate(savedAt)}` : ''}, keine, die mit der App kommt. Prüfen Sie ihre Prüfpunkte, bevor Sie sie anwenden.`,
+    planning: 'Es wird ermittelt, was die Aktualisierung ändert',
+    whatChanges: (title) => `Was die Aktualisierung ändert (${title})`,
+    applyUpdate: 'Aktualisierung anwenden',
+    notNow: 'Nicht jetzt',
+    updateChanges: 'Änderungen der Aktualisierung',
+    updating: (created, updated, retired) => `Wird aktualisiert… bisher ${n(created)} angelegt, ${n(updated)} aktualisiert, ${n(retired)} stillgelegt.`,
+    updateUnfinished: 'Die Aktualisierung wurde nicht abgeschlossen',
+    updateSlow: 'Die Aktualisierung dauert länger als erwartet. Wenden Sie sie erneut an: Sie macht dort weiter, wo sie aufgehört hat.',
   };
 };

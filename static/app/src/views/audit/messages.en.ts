@@ -157,6 +157,21 @@ export const en = (f: Fmt) => {
     alreadyInProject: ' · already in this project',
     itemsInChapters: (items: number, chapters: number) => `${count(items, 'item')} in ${count(chapters, 'chapter')}`,
     yourOwnFile: ' · your own file',
+    // version update (sync)
+    updateTo: (version: string) => `Update to version ${version}`,
+    versionAvailable: (version: string, name: string) => `Version ${version} of ${name} is available`,
+    updateOffer: (current: string, target: string) =>
+      `This project uses version ${current}. See what the update changes and what carries over before anything is written: only issues that stand for an item of version ${target} keep their status, owners and evidence.`,
+    customSource: (version: string, savedAt: string | undefined) =>
+      `Version ${version} is a checklist a team saved on this site${savedAt ? `, saved ${f.longDate(savedAt)}` : ''}, not one that ships with the app. Check its items before you apply it.`,
+    planning: 'Working out what the update changes',
+    whatChanges: (title: string) => `What ${title.toLowerCase()} changes`,
+    applyUpdate: 'Apply the update',
+    notNow: 'Not now',
+    updateChanges: 'Changes in the update',
+    updating: (created: number, updated: number, retired: number) => `Updating… ${n(created)} created, ${n(updated)} updated, ${n(retired)} retired so far.`,
+    updateUnfinished: 'The update did not finish',
+    updateSlow: 'The update is taking longer than expected. Apply it again: it continues where it stopped.',
   };
 };
 
