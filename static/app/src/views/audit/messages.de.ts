@@ -157,5 +157,12 @@ export const de = (f: Fmt): AuditMessages => {
     updating: (created, updated, retired) => `Wird aktualisiert… bisher ${n(created)} angelegt, ${n(updated)} aktualisiert, ${n(retired)} stillgelegt.`,
     updateUnfinished: 'Die Aktualisierung wurde nicht abgeschlossen',
     updateSlow: 'Die Aktualisierung dauert länger als erwartet. Wenden Sie sie erneut an: Sie macht dort weiter, wo sie aufgehört hat.',
+    noRisksYet: 'Noch keine Audit-Risiken: Kein Prüfpunkt ist erfüllt, also gibt es keine Nachweise zu prüfen.',
+    noRisks: 'Keine Audit-Risiken: Jeder erfüllte Prüfpunkt hat Nachweise, und keiner läuft innerhalb von 30 Tagen ab.',
+    auditRisks: 'Audit-Risiken',
+    risksCount: (risks) => `${count(risks, 'Risiko', 'Risiken')}, nach denen ein Auditor fragen würde.`,
+    strictMode: 'Strenger Modus: Ein Prüfpunkt zählt nur mit einem gültigen, akzeptierten Nachweis als erfüllt',
+    fourEyes: 'Vier-Augen-Prinzip: Nachweise akzeptiert oder lehnt jemand anderes ab als die Person, die sie hinzugefügt hat',
+    settingsNotChanged: 'Die Audit-Einstellungen wurden nicht geändert',
   };
 };

@@ -172,6 +172,14 @@ export const en = (f: Fmt) => {
     updating: (created: number, updated: number, retired: number) => `Updating… ${n(created)} created, ${n(updated)} updated, ${n(retired)} retired so far.`,
     updateUnfinished: 'The update did not finish',
     updateSlow: 'The update is taking longer than expected. Apply it again: it continues where it stopped.',
+    // AuditRisks
+    noRisksYet: 'No audit risks yet: no item is met, so there is no evidence to check.',
+    noRisks: 'No audit risks: every item met has evidence, and none expires within 30 days.',
+    auditRisks: 'Audit risks',
+    risksCount: (risks: number) => `${count(risks, 'risk')} an auditor would ask about.`,
+    strictMode: 'Strict mode: count an item as met only with accepted evidence in force',
+    fourEyes: 'Four eyes: evidence is accepted or rejected by someone other than the person who added it',
+    settingsNotChanged: 'The audit settings were not changed',
   };
 };
 
