@@ -164,5 +164,34 @@ export const de = (f: Fmt): AuditMessages => {
     strictMode: 'Strenger Modus: Ein Prüfpunkt zählt nur mit einem gültigen, akzeptierten Nachweis als erfüllt',
     fourEyes: 'Vier-Augen-Prinzip: Nachweise akzeptiert oder lehnt jemand anderes ab als die Person, die sie hinzugefügt hat',
     settingsNotChanged: 'Die Audit-Einstellungen wurden nicht geändert',
+    explain: 'Diese Punktzahl erklären',
+    explanation: 'Erklärung der Punktzahl',
+    filterItems: 'Prüfpunkte filtern',
+    filterPlaceholder: 'ID, Titel, Grund oder Vorgang',
+    show: 'Anzeigen',
+    filters: {
+      all: 'Alle Prüfpunkte',
+      earning: 'Prüfpunkte, die Punkte bringen',
+      costing: 'Prüfpunkte, die Abzug kosten',
+      'open-mandatory': 'Offene Pflichtpunkte',
+      met: 'Erfüllt',
+      waived: 'Erlassen',
+      not_met: 'Nicht erfüllt',
+      na: 'N/A',
+      not_assessed: 'Nicht bewertet',
+    },
+    matching: (matches, limit) =>
+      matches > limit
+        ? `Die ersten ${n(limit)} von ${count(matches, 'passenden Prüfpunkt', 'passenden Prüfpunkten')}; grenzen Sie den Filter ein, um den Rest zu sehen.`
+        : `${count(matches, 'passender Prüfpunkt', 'passende Prüfpunkte')}.`,
+    contributions: 'Beiträge der Prüfpunkte',
+    colItem: 'Prüfpunkt',
+    colResult: 'Ergebnis',
+    colEarnedPoints: 'Erreicht',
+    colPenalty: 'Abzug',
+    colWhy: 'Warum',
+    colIssue: 'Vorgang',
+    mandatoryTag: ' · Pflicht',
+    pointsTag: (pts) => ` · ${points(pts)}`,
   };
 };

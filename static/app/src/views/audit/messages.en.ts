@@ -180,6 +180,36 @@ export const en = (f: Fmt) => {
     strictMode: 'Strict mode: count an item as met only with accepted evidence in force',
     fourEyes: 'Four eyes: evidence is accepted or rejected by someone other than the person who added it',
     settingsNotChanged: 'The audit settings were not changed',
+    // ExplainScore
+    explain: 'Explain this score',
+    explanation: 'Score explanation',
+    filterItems: 'Filter items',
+    filterPlaceholder: 'Id, title, reason or issue',
+    show: 'Show',
+    filters: {
+      all: 'All items',
+      earning: 'Items that earn points',
+      costing: 'Items that cost a penalty',
+      'open-mandatory': 'Open mandatory items',
+      met: 'Met',
+      waived: 'Waived',
+      not_met: 'Not met',
+      na: 'N/A',
+      not_assessed: 'Not assessed',
+    },
+    matching: (matches: number, limit: number) =>
+      matches > limit
+        ? `Showing the first ${n(limit)} of ${count(matches, 'matching item')}; narrow the filter to see the rest.`
+        : `${count(matches, 'matching item')}.`,
+    contributions: 'Item contributions',
+    colItem: 'Item',
+    colResult: 'Result',
+    colEarnedPoints: 'Earned',
+    colPenalty: 'Penalty',
+    colWhy: 'Why',
+    colIssue: 'Issue',
+    mandatoryTag: ' · mandatory',
+    pointsTag: (points: number) => ` · ${count(points, 'point')}`,
   };
 };
 

@@ -11,9 +11,10 @@ import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup, RollupItem } from '../../../../../../common/contract';
-import { plural } from '../format';
 import { FILTER_LABELS, filterItems, type ContributionFilter } from './explain-filter';
 import { resultDetail, resultPill } from './result-view';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 /** Rows drawn at once; thousands of rows would make typing in the filter lag. */
 const ROW_LIMIT = 300;
@@ -22,6 +23,7 @@ const cell = { padding: `${token('space.050', '4px')} ${token('space.100', '8px'
 const numeric = { ...cell, textAlign: 'right' as const };
 
 export function ExplainScore({ rollup }: { rollup: Rollup }) {
+  const t = useT(auditMessages);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [show, setShow] = useState<ContributionFilter>('all');
@@ -32,7 +34,7 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
   const points = rollup.model === 'points';
   const showChoices = (Object.keys(FILTER_LABELS) as ContributionFilter[])
     .filter((key) => points || (key !== 'earning' && key !== 'costing'))
-    .map((key) => ({ label: FILTER_LABELS[key], value: key }));
+    .map((key) => ({ label: t.filters[key], value: key }));
   const matches = useMemo(() => filterItems(rollup.items, { text, show }), [rollup.items, text, show]);
   const chapterTitles = useMemo(() => new Map(rollup.chapters.map((chapter) => [chapter.id, chapter.title])), [rollup.chapters]);
 
@@ -40,21 +42,21 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
     <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <div>
         <Button aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((shown) => !shown)}>
-          Explain this score
+          {t.explain}
         </Button>
       </div>
       {open && (
         <section id={regionId} aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
           <Heading size="medium" as="h2" id={headingId}>
-            Score explanation
+            {t.explanation}
           </Heading>
           <div style={{ display: 'flex', gap: token('space.200', '16px'), flexWrap: 'wrap', alignItems: 'end' }}>
             <div style={{ display: 'grid', gap: 4 }}>
-              <label htmlFor={textId}>Filter items</label>
-              <Textfield id={textId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder="Id, title, reason or issue" />
+              <label htmlFor={textId}>{t.filterItems}</label>
+              <Textfield id={textId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder={t.filterPlaceholder} />
             </div>
             <div style={{ display: 'grid', gap: 4, minWidth: 240 }}>
-              <label htmlFor={showId}>Show</label>
+              <label htmlFor={showId}>{t.show}</label>
               <Select
                 inputId={showId}
                 options={showChoices}
@@ -64,20 +66,18 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
             </div>
           </div>
           <p aria-live="polite" style={{ margin: 0 }}>
-            {matches.length > ROW_LIMIT
-              ? `Showing the first ${ROW_LIMIT} of ${plural(matches.length, 'matching item')}; narrow the filter to see the rest.`
-              : `${plural(matches.length, 'matching item')}.`}
+            {t.matching(matches.length, ROW_LIMIT)}
           </p>
           <div style={{ overflowX: 'auto' }}>
-            <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Item contributions">
+            <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t.contributions}>
               <thead>
                 <tr>
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Item</th>
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Result</th>
-                  {points && <th scope="col" style={numeric}>Earned</th>}
-                  {points && <th scope="col" style={numeric}>Penalty</th>}
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Why</th>
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Issue</th>
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colItem}</th>
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colResult}</th>
+                  {points && <th scope="col" style={numeric}>{t.colEarnedPoints}</th>}
+                  {points && <th scope="col" style={numeric}>{t.colPenalty}</th>}
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colWhy}</th>
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colIssue}</th>
                 </tr>
               </thead>
               <tbody>
@@ -95,16 +95,17 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
 
 /** One item: its contribution, its result ("Waived" with who and when, "N/A" with why) and the reason. */
 function ExplainRow({ item, points, chapter }: { item: RollupItem; points: boolean; chapter: string }) {
-  const pill = resultPill(item);
-  const detail = resultDetail(item);
+  const t = useT(auditMessages);
+  const pill = resultPill(item, t);
+  const detail = resultDetail(item, t);
   return (
     <tr>
       <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
         <strong>{item.id}</strong> {item.title}
         <div style={{ color: token('color.text.subtle', '#44546F') }}>
           {chapter}
-          {item.mandatory ? ' · mandatory' : ''}
-          {points ? ` · ${plural(item.points, 'point')}` : ''}
+          {item.mandatory ? t.mandatoryTag : ''}
+          {points ? t.pointsTag(item.points) : ''}
         </div>
       </th>
       <td style={cell}>
