@@ -193,5 +193,12 @@ export const de = (f: Fmt): AuditMessages => {
     colIssue: 'Vorgang',
     mandatoryTag: ' · Pflicht',
     pointsTag: (pts) => ` · ${points(pts)}`,
+    unclaimedTitle: 'Vorgänge, die nicht von der App angelegt wurden',
+    unclaimedIntro: 'Diese Vorgänge geben an, für einen Prüfpunkt zu stehen, aber die App hat sie nicht angelegt, daher ignoriert die Punktzahl sie.',
+    claims: (itemId) => ` beansprucht Prüfpunkt ${itemId}, nicht von der App angelegt.`,
+    adopting: 'Wird übernommen…',
+    adopt: (issueKey) => `${issueKey} übernehmen`,
+    adoptReason: 'Nur ein Projektadministrator kann einen Vorgang übernehmen: Dafür ist die Berechtigung „Projekte verwalten“ nötig.',
+    notAdopted: 'Der Vorgang wurde nicht übernommen',
   };
 };

@@ -210,6 +210,14 @@ export const en = (f: Fmt) => {
     colIssue: 'Issue',
     mandatoryTag: ' · mandatory',
     pointsTag: (points: number) => ` · ${count(points, 'point')}`,
+    // UnclaimedIssues
+    unclaimedTitle: 'Issues not created by the app',
+    unclaimedIntro: 'These issues say they stand for a checklist item, but the app did not create them, so the score ignores them.',
+    claims: (itemId: string) => ` claims item ${itemId}, not created by the app.`,
+    adopting: 'Adopting…',
+    adopt: (issueKey: string) => `Adopt ${issueKey}`,
+    adoptReason: 'Only a project admin can adopt an issue: it needs the Administer projects permission.',
+    notAdopted: 'The issue was not adopted',
   };
 };
 
