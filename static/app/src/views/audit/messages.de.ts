@@ -200,5 +200,11 @@ export const de = (f: Fmt): AuditMessages => {
     adopt: (issueKey) => `${issueKey} übernehmen`,
     adoptReason: 'Nur ein Projektadministrator kann einen Vorgang übernehmen: Dafür ist die Berechtigung „Projekte verwalten“ nötig.',
     notAdopted: 'Der Vorgang wurde nicht übernommen',
+    tickNotSaved: (error) => `Dieses Häkchen wurde nicht gespeichert: ${error}`,
+    beforeYouApply: 'Vor der Bewerbung',
+    beforeIntro: (done, total) =>
+      `Bedingungen des Programms außerhalb der Checkliste: Das Ergebnis zählt sie nicht, aber ohne sie wird das Audit nicht angesetzt. ${n(done)} von ${n(total)} abgehakt.`,
+    tickedBy: (done, by, at) => `${done ? 'Abgehakt' : 'Häkchen entfernt'} von ${by} am ${f.date(at)}`,
+    tickRights: 'Zum Abhaken ist in diesem Projekt die Berechtigung „Vorgänge bearbeiten“ nötig.',
   };
 };

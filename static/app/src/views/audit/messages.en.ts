@@ -218,6 +218,13 @@ export const en = (f: Fmt) => {
     adopt: (issueKey: string) => `Adopt ${issueKey}`,
     adoptReason: 'Only a project admin can adopt an issue: it needs the Administer projects permission.',
     notAdopted: 'The issue was not adopted',
+    // BeforeYouApply
+    tickNotSaved: (error: string) => `That tick was not saved: ${error}`,
+    beforeYouApply: 'Before you apply',
+    beforeIntro: (done: number, total: number) =>
+      `Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. ${n(done)} of ${n(total)} ticked.`,
+    tickedBy: (done: boolean, by: string, at: string) => `${done ? 'Ticked' : 'Unticked'} by ${by} on ${f.date(at)}`,
+    tickRights: 'Ticking needs the Edit issues permission in this project.',
   };
 };
 
