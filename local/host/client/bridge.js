@@ -39,6 +39,23 @@
     }
   }
 
+  // The user's Jira language (context.locale, e.g. de-DE). Locally the host page's `?locale=de-DE`
+  // (host.js keeps it in a cookie across navigation) stands for the user's profile setting.
+  var locale = localeFromHost();
+  if (locale) context.locale = locale;
+  function localeFromHost() {
+    try {
+      var asked = new URL(window.top.location.href).searchParams.get('locale');
+      if (!asked) {
+        var m = /(?:^|;\s*)forge_locale=([\w-]+)/.exec(document.cookie);
+        asked = m ? m[1] : null;
+      }
+      return asked && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(asked) ? asked.replace('_', '-') : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function jsonOrText(text) {
     if (!text) return undefined;
     try {

@@ -26,6 +26,11 @@
   var themeKept = /(?:^|;\s*)forge_theme=(\w+)/.exec(document.cookie);
   document.documentElement.setAttribute('data-color-mode', themeKept && themeKept[1] === 'dark' ? 'dark' : 'light');
 
+  // Language: `?locale=de-DE` on any host page is the user's Jira language for the app frames (see
+  // bridge.js), kept in a cookie until switched again (`?locale=en-US` switches back).
+  var localeAsked = new URL(window.location.href).searchParams.get('locale');
+  if (localeAsked && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(localeAsked)) document.cookie = 'forge_locale=' + localeAsked + '; path=/; SameSite=Lax';
+
   function iframeOf(win) {
     var all = document.querySelectorAll('iframe');
     for (var i = 0; i < all.length; i++) if (all[i].contentWindow === win) return all[i];

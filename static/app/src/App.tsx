@@ -9,6 +9,8 @@ import { ServicesProvider } from './api/services';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import { Notice } from './components/Notice';
+import { LocaleProvider, useT } from './i18n';
+import { shellMessages } from './messages';
 import { moduleViews, viewFor, viewsByExtensionType, type ModuleView } from './modules';
 
 interface AppProps {
@@ -16,12 +18,23 @@ interface AppProps {
   /** `context.extension.type` (e.g. `jira:projectPage`): routes a module whose key is unknown. */
   extensionType?: string;
   services: AppServices;
+  /** The user's locale (`context.locale`, e.g. `de-DE`): the views' words, dates and numbers. */
+  locale?: string;
   /** Overridable so tests can route without the real lazy views. */
   views?: Readonly<Record<string, ModuleView>>;
   viewsByType?: Readonly<Record<string, ModuleView>>;
 }
 
-export function App({ moduleKey, extensionType, services, views = moduleViews, viewsByType = viewsByExtensionType }: AppProps) {
+export function App({ locale, ...props }: AppProps) {
+  return (
+    <LocaleProvider locale={locale}>
+      <Shell {...props} />
+    </LocaleProvider>
+  );
+}
+
+function Shell({ moduleKey, extensionType, services, views = moduleViews, viewsByType = viewsByExtensionType }: Omit<AppProps, 'locale'>) {
+  const t = useT(shellMessages);
   const View = viewFor(moduleKey, extensionType, views, viewsByType);
   if (View && !Object.hasOwn(views, moduleKey)) {
     // Works, but says so: the manifest key and the context's key should agree.
@@ -32,9 +45,8 @@ export function App({ moduleKey, extensionType, services, views = moduleViews, v
     console.error(`MSP Audit Ready: no view for module "${moduleKey}" (type ${extensionType ?? 'unknown'}). Known: ${Object.keys(views).join(', ')}`);
     return (
       <main style={{ padding: 16 }}>
-        <Notice appearance="error" title="This part of the app is missing">
-          The app has no screen for module “{moduleKey}”. Reinstall or update MSP Audit Ready; if that does
-          not help, report this to the app’s maintainers.
+        <Notice appearance="error" title={t.missingTitle}>
+          {t.missingBody(moduleKey)}
         </Notice>
       </main>
     );
@@ -42,7 +54,7 @@ export function App({ moduleKey, extensionType, services, views = moduleViews, v
   return (
     <ServicesProvider services={services}>
       <ErrorBoundary>
-        <Suspense fallback={<Loading label="Loading the app" />}>
+        <Suspense fallback={<Loading label={t.loadingApp} />}>
           <View />
         </Suspense>
       </ErrorBoundary>

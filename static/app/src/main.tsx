@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
 import { App, StartupError } from './App';
 import { createBridgeServices } from './api/bridge-api';
+import { safeLocale } from './i18n';
 import { applyTheme } from './theme';
 
 function extensionTypeOf(context: { extension?: unknown }): string | undefined {
@@ -24,11 +25,13 @@ async function start(): Promise<void> {
   const root = createRoot(container);
   try {
     const context = await view.getContext();
+    // Screen readers pronounce the words in the user's language.
+    document.documentElement.lang = safeLocale(context.locale);
     // Theming is cosmetic: a host that cannot theme must not keep the page from working.
     void applyTheme(context.theme?.colorMode).catch((error: unknown) => console.warn('Theme not applied', error));
     root.render(
       <StrictMode>
-        <App moduleKey={context.moduleKey} extensionType={extensionTypeOf(context)} services={createBridgeServices()} />
+        <App moduleKey={context.moduleKey} locale={context.locale} extensionType={extensionTypeOf(context)} services={createBridgeServices()} />
       </StrictMode>,
     );
   } catch (error) {

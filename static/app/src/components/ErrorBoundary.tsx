@@ -1,6 +1,8 @@
 /** Catches a view that throws while rendering, so the user sees what happened and can reload. */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
+import { useT } from '../i18n';
+import { shellMessages } from '../messages';
 import { Notice } from './Notice';
 
 interface State {
@@ -20,12 +22,17 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (this.state.error === null) return this.props.children;
-    return (
-      <main style={{ padding: 16 }}>
-        <Notice appearance="error" title="This page stopped working">
-          {errorMessage(this.state.error)} Reload the page to try again.
-        </Notice>
-      </main>
-    );
+    return <Crashed error={this.state.error} />;
   }
+}
+
+function Crashed({ error }: { error: unknown }) {
+  const t = useT(shellMessages);
+  return (
+    <main style={{ padding: 16 }}>
+      <Notice appearance="error" title={t.crashedTitle}>
+        {errorMessage(error)} {t.crashedAction}
+      </Notice>
+    </main>
+  );
 }

@@ -18,6 +18,8 @@ import { ExportActions } from './ExportActions';
 import { HistoryChart } from './HistoryChart';
 import { ReviewsPanel } from './ReviewsPanel';
 import { WaiversPanel } from './WaiversPanel';
+import { useT } from '../../i18n';
+import { auditDayMessages } from './messages';
 
 export interface AuditDaySectionProps {
   api: AuditDayApi;
@@ -31,6 +33,7 @@ export interface AuditDaySectionProps {
 }
 
 export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint, trail }: AuditDaySectionProps) {
+  const t = useT(auditDayMessages);
   const headingId = useId();
   const days = useResource<AuditDay>(() => api.getAuditDay(rollup.checklistId), [api, rollup.checklistId]);
   const { state, reload } = days;
@@ -50,16 +53,16 @@ export default function AuditDaySection({ api, rollup, onScoreChanged, onPrint, 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.300', '24px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Audit day
+        {t.title}
       </Heading>
-      {state.status === 'loading' && !day && <Loading label="Loading dry runs, waivers and history" />}
+      {state.status === 'loading' && !day && <Loading label={t.loading} />}
       {state.status === 'error' && !day && (
-        <Notice appearance="error" title="Could not load the audit day" actions={<Button onClick={reload}>Try again</Button>}>
+        <Notice appearance="error" title={t.loadFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
           {state.message}
         </Notice>
       )}
       {actionError && (
-        <Notice appearance="error" title="That change was not saved">
+        <Notice appearance="error" title={t.notSaved}>
           {actionError}
         </Notice>
       )}

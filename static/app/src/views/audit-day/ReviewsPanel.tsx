@@ -10,7 +10,9 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { StatusPill } from '../../components/StatusPill';
 import type { AuditDay, ChapterReviewView } from '../../../../../common/contract';
-import { REVIEW_TONES, REVIEW_WORDS, reviewDetail, reviewSummaryLine } from './words';
+import { REVIEW_TONES, reviewDetail, reviewSummaryLine } from './words';
+import { useT } from '../../i18n';
+import { auditDayMessages } from './messages';
 
 const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' as const };
 const NOTE_MAX = 2000;
@@ -23,25 +25,26 @@ interface ReviewsPanelProps {
 }
 
 export function ReviewsPanel({ day, busy, onMarkReviewed }: ReviewsPanelProps) {
+  const t = useT(auditDayMessages);
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="small" as="h3" id={headingId}>
-        Chapter dry runs
+        {t.dryRuns}
       </Heading>
       <p style={{ margin: 0 }} data-testid="review-summary">
-        {reviewSummaryLine(day.reviewCounts)}
+        {reviewSummaryLine(day.reviewCounts, t)}
       </p>
       <div style={{ overflowX: 'auto' }}>
-        <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Chapter reviews">
+        <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t.chapterReviews}>
           <thead>
             <tr>
-              <th scope="col" style={{ ...cell, textAlign: 'left' }}>Chapter</th>
-              <th scope="col" style={{ ...cell, textAlign: 'left' }}>Dry run</th>
-              <th scope="col" style={{ ...cell, textAlign: 'left' }}>Details</th>
-              {day.canEdit && <th scope="col" style={{ ...cell, textAlign: 'left' }}><span style={{ position: 'absolute', left: -9999 }}>Actions</span></th>}
+              <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colChapter}</th>
+              <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colDryRun}</th>
+              <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colDetails}</th>
+              {day.canEdit && <th scope="col" style={{ ...cell, textAlign: 'left' }}><span style={{ position: 'absolute', left: -9999 }}>{t.colActions}</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -65,7 +68,7 @@ export function ReviewsPanel({ day, busy, onMarkReviewed }: ReviewsPanelProps) {
       </div>
       {!day.canEdit && (
         <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-          Recording a dry run needs the Edit issues permission in this project.
+          {t.needsEdit}
         </p>
       )}
     </section>
@@ -83,6 +86,7 @@ interface ReviewRowProps {
 }
 
 function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }: ReviewRowProps) {
+  const t = useT(auditDayMessages);
   const noteId = useId();
   const [note, setNote] = useState('');
   const tooLong = Array.from(note.trim()).length > NOTE_MAX;
@@ -90,10 +94,10 @@ function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }
     <tr data-chapter={chapter.chapterId}>
       <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{chapter.title}</th>
       <td style={cell}>
-        <StatusPill tone={REVIEW_TONES[chapter.state]}>{REVIEW_WORDS[chapter.state]}</StatusPill>
+        <StatusPill tone={REVIEW_TONES[chapter.state]}>{t.review[chapter.state]}</StatusPill>
       </td>
       <td style={cell}>
-        <div>{reviewDetail(chapter)}</div>
+        <div>{reviewDetail(chapter, t)}</div>
         {chapter.review?.note && <div style={{ color: token('color.text.subtle', '#44546F'), whiteSpace: 'pre-wrap' }}>“{chapter.review.note}”</div>}
         {editing && (
           <form
@@ -103,7 +107,7 @@ function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }
               if (!tooLong) onSave(note.trim());
             }}
           >
-            <label htmlFor={noteId}>Note on the dry run of {chapter.title} (optional)</label>
+            <label htmlFor={noteId}>{t.noteLabel(chapter.title)}</label>
             <TextArea
               id={noteId}
               minimumRows={2}
@@ -114,14 +118,14 @@ function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }
             />
             {tooLong && (
               <span role="alert" id={`${noteId}-error`}>
-                <ErrorMessage>Shorten the note to at most {NOTE_MAX} characters.</ErrorMessage>
+                <ErrorMessage>{t.noteTooLong(NOTE_MAX)}</ErrorMessage>
               </span>
             )}
             <div style={{ display: 'flex', gap: 8 }}>
               <Button type="submit" appearance="primary" isDisabled={busy || tooLong}>
-                Record the dry run
+                {t.record}
               </Button>
-              <Button onClick={onCancel}>Cancel</Button>
+              <Button onClick={onCancel}>{t.cancel}</Button>
             </div>
           </form>
         )}
@@ -130,8 +134,8 @@ function ReviewRow({ chapter, canEdit, busy, editing, onEdit, onCancel, onSave }
         <td style={cell}>
           {!editing && (
             // The name starts with the visible words (WCAG 2.5.3: speech users say what they see).
-            <Button isDisabled={busy} onClick={onEdit} aria-label={`${chapter.state === 'not-reviewed' ? 'Mark reviewed' : 'Review again'}: ${chapter.title}`}>
-              {chapter.state === 'not-reviewed' ? 'Mark reviewed' : 'Review again'}
+            <Button isDisabled={busy} onClick={onEdit} aria-label={t.actionOn(chapter.state === 'not-reviewed' ? t.markReviewed : t.reviewAgain, chapter.title)}>
+              {chapter.state === 'not-reviewed' ? t.markReviewed : t.reviewAgain}
             </Button>
           )}
         </td>

@@ -16,7 +16,9 @@ import { StatusPill } from '../../components/StatusPill';
 import type { AddCustomWaiverPayload, AuditDay, Rollup, WaiverProofView } from '../../../../../common/contract';
 import { CustomWaiverForm } from './CustomWaiverForm';
 import { EMPTY_PROOF, ProofLine, proofMissing, toProof, WaiverProofFields, type ProofDraft } from './WaiverProofFields';
-import { dayOf, waiverTargets } from './words';
+import { waiverTargets } from './words';
+import { useT } from '../../i18n';
+import { auditDayMessages } from './messages';
 
 const card = {
   border: `1px solid ${token('color.border', '#091E4224')}`,
@@ -36,6 +38,7 @@ interface WaiversPanelProps {
 }
 
 export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom }: WaiversPanelProps) {
+  const t = useT(auditDayMessages);
   const headingId = useId();
   const chapterTitles = useMemo(() => new Map(rollup.chapters.map((chapter) => [chapter.id, chapter.title])), [rollup.chapters]);
   const offered = day.namedWaivers.filter((waiver) => !waiver.inForce);
@@ -48,30 +51,30 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
       <Heading size="small" as="h3" id={headingId}>
-        Waivers
+        {t.waivers}
       </Heading>
       {day.waivers.length === 0 ? (
-        <p style={{ margin: 0 }}>No waiver is in force: every item counts as its issue says.</p>
+        <p style={{ margin: 0 }}>{t.noWaiver}</p>
       ) : (
-        <ul aria-label="Waivers in force" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
+        <ul aria-label={t.inForce} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
           {day.waivers.map((waiver) => (
             <li key={waiver.id} style={card}>
               <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
                 <strong>{waiver.name}</strong>
-                <StatusPill tone="information">{waiver.source === 'named' ? 'Checklist waiver' : 'Team waiver'}</StatusPill>
+                <StatusPill tone="information">{waiver.source === 'named' ? t.checklistWaiver : t.teamWaiver}</StatusPill>
               </div>
-              <div>{waiverTargets(waiver, chapterTitles)}</div>
+              <div>{waiverTargets(waiver, chapterTitles, t)}</div>
               <MandatoryLine items={waiver.mandatoryItems} />
-              <div>Reason: {waiver.reason}</div>
+              <div>{t.reason(waiver.reason)}</div>
               <ProofLine waiver={waiver} />
               <div style={{ color: subtle }}>
-                Applied {dayOf(waiver.appliedAt)} by {day.people?.[waiver.appliedBy] ?? waiver.appliedBy}
+                {t.applied(waiver.appliedAt, day.people?.[waiver.appliedBy] ?? waiver.appliedBy)}
               </div>
-              {day.canEdit && adminOnly(waiver.mandatoryItems) && <div style={{ color: subtle }}>Only a project admin (Administer projects) may remove it.</div>}
+              {day.canEdit && adminOnly(waiver.mandatoryItems) && <div style={{ color: subtle }}>{t.adminRemoves}</div>}
               {day.canEdit && !adminOnly(waiver.mandatoryItems) && (
                 <div>
-                  <Button isDisabled={busy} onClick={() => onRemove(waiver.id)} aria-label={`Remove the waiver ${waiver.name}`}>
-                    Remove
+                  <Button isDisabled={busy} onClick={() => onRemove(waiver.id)} aria-label={t.removeWaiver(waiver.name)}>
+                    {t.remove}
                   </Button>
                 </div>
               )}
@@ -82,17 +85,17 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
       {offered.length > 0 && (
         <div style={{ display: 'grid', gap: 8 }}>
           <Heading size="xsmall" as="h4">
-            Waivers this checklist offers
+            {t.offered}
           </Heading>
-          <ul aria-label="Named waivers" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
+          <ul aria-label={t.namedWaivers} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }}>
             {offered.map((waiver) => (
               <li key={waiver.id} style={card}>
                 <strong>{waiver.name}</strong>
-                <div>{waiverTargets(waiver, chapterTitles)}</div>
+                <div>{waiverTargets(waiver, chapterTitles, t)}</div>
                 <MandatoryLine items={waiver.mandatoryItems} />
                 <div style={{ color: subtle }}>{waiver.reason}</div>
                 {day.canEdit && adminOnly(waiver.mandatoryItems) && (
-                  <div style={{ color: subtle }}>It covers mandatory items, so only a project admin (Administer projects) may apply it.</div>
+                  <div style={{ color: subtle }}>{t.adminApplies}</div>
                 )}
                 {day.canEdit && !adminOnly(waiver.mandatoryItems) && confirming !== waiver.id && (
                   <div>
@@ -102,21 +105,19 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
                         setProof(EMPTY_PROOF);
                         setConfirming(waiver.id);
                       }}
-                      aria-label={`Apply the waiver ${waiver.name}`}
+                      aria-label={t.applyWaiver(waiver.name)}
                     >
-                      Apply
+                      {t.apply}
                     </Button>
                   </div>
                 )}
                 {confirming === waiver.id && (
-                  <div role="group" aria-label={`Confirm the waiver ${waiver.name}`} style={{ display: 'grid', gap: 4, paddingTop: 4 }}>
+                  <div role="group" aria-label={t.confirmWaiver(waiver.name)} style={{ display: 'grid', gap: 4, paddingTop: 4 }}>
                     <div>
-                      Apply “{waiver.name}”? {waiverTargets(waiver, chapterTitles)} will count as waived in the score
-                      {(waiver.mandatoryItems?.length ?? 0) > 0 ? ', mandatory items included: this changes whether the project passes.' : '.'} It is recorded with
-                      your name, today’s date, its reason and the proof below.
+                      {t.confirmText(waiver.name, waiverTargets(waiver, chapterTitles, t), (waiver.mandatoryItems?.length ?? 0) > 0)}
                     </div>
                     <WaiverProofFields draft={proof} onChange={setProof} />
-                    {missing.length > 0 && <div style={{ color: subtle }}>{`Still needed: ${missing.join(', ')}.`}</div>}
+                    {missing.length > 0 && <div style={{ color: subtle }}>{t.stillNeeded(missing.join(', '))}</div>}
                     <div style={{ display: 'flex', gap: 8 }}>
                       <Button
                         appearance="primary"
@@ -126,10 +127,10 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
                           onApply(waiver.id, toProof(proof));
                         }}
                       >
-                        Apply waiver
+                        {t.applyButton}
                       </Button>
                       <Button appearance="subtle" onClick={() => setConfirming(undefined)}>
-                        Cancel
+                        {t.cancel}
                       </Button>
                     </div>
                   </div>
@@ -149,12 +150,12 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
         />
       ) : (
         <p style={{ margin: 0, color: subtle }}>
-          Applying or removing a waiver needs the Edit issues permission in this project; one that covers mandatory items needs Administer projects.
+          {t.waiverRights}
         </p>
       )}
       {day.maxWaivers !== undefined && day.waivers.length >= day.maxWaivers && (
         <p role="status" style={{ margin: 0 }}>
-          {day.maxWaivers} waivers are in force, the most one checklist may have: remove one before adding another.
+          {t.maxWaivers(day.maxWaivers)}
         </p>
       )}
     </section>
@@ -163,7 +164,8 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
 
 /** "Covers mandatory items OPS-009, OPS-010": why the waiver decides whether the project passes. */
 function MandatoryLine({ items }: { items: readonly string[] | undefined }) {
+  const t = useT(auditDayMessages);
   if (!items || items.length === 0) return null;
-  const shown = items.length > 8 ? `${items.slice(0, 8).join(', ')} and ${items.length - 8} more` : items.join(', ');
-  return <div>{`Covers mandatory item${items.length === 1 ? '' : 's'} ${shown}`}</div>;
+  const shown = items.length > 8 ? t.andMore(items.slice(0, 8).join(', '), items.length - 8) : items.join(', ');
+  return <div>{t.coversMandatory(items.length, shown)}</div>;
 }

@@ -20,6 +20,8 @@ import { useTabRoute } from './tabs/useTabRoute';
 import { VersionUpdate } from './sync/VersionUpdate';
 import { useProjectChecklists } from './useProjectChecklists';
 import { BeforeYouApply } from './verdict/BeforeYouApply';
+import { useT } from '../../i18n';
+import { auditMessages } from './messages';
 
 // Audit day (reviews, waivers, history, export) and the printable report load on demand, so the
 // page's first paint does not carry them.
@@ -40,6 +42,7 @@ export interface AuditPageProps {
 }
 
 export default function AuditPage({ pollMs }: AuditPageProps) {
+  const t = useT(auditMessages);
   const { api, auditDay, trail, plan, gate } = useServices();
   const score = useRollup();
   const [mode, setMode] = useState<Mode>('score');
@@ -55,7 +58,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
 
   if (mode === 'print' && rollup && auditDay) {
     return (
-      <Suspense fallback={<Loading label="Loading the audit report" />}>
+      <Suspense fallback={<Loading label={t.loadingReport} />}>
         <PrintView api={auditDay} checklistId={rollup.checklistId} onBack={() => setMode('score')} />
       </Suspense>
     );
@@ -91,7 +94,7 @@ export default function AuditPage({ pollMs }: AuditPageProps) {
               <>
                 <EvidenceTab rollup={rollup} onChanged={score.refresh} />
                 {gate && (
-                  <Suspense fallback={<Loading label="Loading the Done gate" />}>
+                  <Suspense fallback={<Loading label={t.loadingGate} />}>
                     <GateStatusSection key={rollup.checklistId} api={gate} checklistId={rollup.checklistId} />
                   </Suspense>
                 )}

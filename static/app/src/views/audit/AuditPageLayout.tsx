@@ -5,6 +5,8 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { useT } from '../../i18n';
+import { auditMessages } from './messages';
 
 export interface AuditPageLayoutProps {
   loading: boolean;
@@ -15,14 +17,15 @@ export interface AuditPageLayoutProps {
 }
 
 export function AuditPageLayout({ loading, error, onRetry, children }: AuditPageLayoutProps) {
+  const t = useT(auditMessages);
   return (
     <main style={{ padding: token('space.300', '24px'), display: 'grid', gap: token('space.300', '24px'), maxWidth: 1100 }}>
       <Heading size="xlarge" as="h1">
-        Audit readiness
+        {t.pageTitle}
       </Heading>
-      {loading && <Loading label="Loading the audit score" />}
+      {loading && <Loading label={t.loadingScore} />}
       {error !== undefined && (
-        <Notice appearance="error" title="Could not load the audit score" actions={<Button onClick={onRetry}>Try again</Button>}>
+        <Notice appearance="error" title={t.loadError} actions={<Button onClick={onRetry}>{t.tryAgain}</Button>}>
           {error}
         </Notice>
       )}

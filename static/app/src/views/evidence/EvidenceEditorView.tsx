@@ -10,6 +10,8 @@ import { EvidenceForm } from './EvidenceForm';
 import { EvidenceList } from './EvidenceList';
 import { formOf, type FormValues } from './form-values';
 import { ReviewBox } from './ReviewBox';
+import { useT } from '../../i18n';
+import { evidenceMessages } from './messages';
 
 export type EditorMode = { kind: 'idle' } | { kind: 'add' } | { kind: 'edit'; id: string } | { kind: 'review'; id: string } | { kind: 'remove'; id: string };
 
@@ -27,6 +29,7 @@ export interface EvidenceEditorViewProps {
 }
 
 export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, onEdit, onReview, onRemove }: EvidenceEditorViewProps) {
+  const t = useT(evidenceMessages);
   const setMode = onMode;
   const actions = (entry: EvidenceEntryView) => {
     if (!panel.canEdit) return null;
@@ -35,7 +38,7 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
       return (
         <EvidenceForm
           initial={formOf(entry)}
-          submitLabel="Save changes"
+          submitLabel={t.saveChanges}
           busy={busy}
           onSubmit={(values) => onEdit(entry, values)}
           onCancel={() => setMode({ kind: 'idle' })}
@@ -56,27 +59,27 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
     if (open === 'remove') {
       return (
         <>
-          <span>Remove “{entry.title}”?</span>
+          <span>{t.removeQuestion(entry.title)}</span>
           <Button appearance="danger" isDisabled={busy} onClick={() => onRemove(entry)}>
-            Remove
+            {t.remove}
           </Button>
           <Button appearance="subtle" isDisabled={busy} onClick={() => setMode({ kind: 'idle' })}>
-            Keep it
+            {t.keepIt}
           </Button>
         </>
       );
     }
-    const label = (verb: string) => `${verb} ${entry.title}`;
+    const label = (verb: string) => t.actionOn(verb, entry.title);
     return (
       <>
-        <Button appearance="subtle" spacing="compact" aria-label={label('Edit')} onClick={() => setMode({ kind: 'edit', id: entry.id })}>
-          Edit
+        <Button appearance="subtle" spacing="compact" aria-label={label(t.edit)} onClick={() => setMode({ kind: 'edit', id: entry.id })}>
+          {t.edit}
         </Button>
-        <Button appearance="subtle" spacing="compact" aria-label={label('Review')} onClick={() => setMode({ kind: 'review', id: entry.id })}>
-          Review
+        <Button appearance="subtle" spacing="compact" aria-label={label(t.reviewAction)} onClick={() => setMode({ kind: 'review', id: entry.id })}>
+          {t.reviewAction}
         </Button>
-        <Button appearance="subtle" spacing="compact" aria-label={label('Remove')} onClick={() => setMode({ kind: 'remove', id: entry.id })}>
-          Remove
+        <Button appearance="subtle" spacing="compact" aria-label={label(t.remove)} onClick={() => setMode({ kind: 'remove', id: entry.id })}>
+          {t.remove}
         </Button>
       </>
     );
@@ -88,13 +91,13 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
         {panel.summaryText}
       </p>
       {!panel.fieldInstalled && (
-        <Notice appearance="warning" title="The Audit evidence field is not installed">
-          Evidence cannot be saved until a Jira admin reinstalls or updates MSP Audit Ready.
+        <Notice appearance="warning" title={t.fieldMissing}>
+          {t.fieldMissingBody}
         </Notice>
       )}
       {panel.ignored.length > 0 && (
-        <Notice appearance="warning" title="Some stored evidence breaks the rules and is not counted">
-          It was written outside the app. The next change saved here removes it.
+        <Notice appearance="warning" title={t.ignoredTitle}>
+          {t.ignoredBody}
           <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
             {panel.ignored.map((problem) => (
               <li key={`${problem.field}:${problem.message}`}>
@@ -105,7 +108,7 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
         </Notice>
       )}
       {panel.risks.length > 0 && (
-        <Notice appearance="warning" title="An auditor would ask about this">
+        <Notice appearance="warning" title={t.auditorWouldAsk}>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {panel.risks.map((risk) => (
               <li key={`${risk.kind}:${risk.detail}`}>{risk.detail}</li>
@@ -114,7 +117,7 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
         </Notice>
       )}
       {error && (
-        <Notice appearance="error" title="The change was not saved">
+        <Notice appearance="error" title={t.notSaved}>
           {error}
         </Notice>
       )}
@@ -125,7 +128,7 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
       {panel.canEdit ? (
         mode.kind === 'add' ? (
           <EvidenceForm
-            submitLabel="Save evidence"
+            submitLabel={t.saveEvidence}
             busy={busy}
             onSubmit={onAdd}
             onCancel={() => setMode({ kind: 'idle' })}
@@ -133,13 +136,13 @@ export function EvidenceEditorView({ panel, mode, onMode, busy, error, onAdd, on
         ) : (
           <div>
             <Button onClick={() => setMode({ kind: 'add' })} isDisabled={busy || !panel.fieldInstalled}>
-              Add evidence
+              {t.addEvidence}
             </Button>
           </div>
         )
       ) : (
         <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-          You can see this evidence but not change it: that needs the Edit issues permission on {panel.issueKey}.
+          {t.readOnly(panel.issueKey)}
         </p>
       )}
     </div>

@@ -11,8 +11,11 @@ import { useResource } from '../../hooks/useResource';
 import { EvidenceFieldView } from './EvidenceFieldView';
 import { useEvidenceSync } from './use-evidence-sync';
 import { useFieldHost } from './use-issue-services';
+import { useT } from '../../i18n';
+import { evidenceMessages } from './messages';
 
 export default function EvidenceField() {
+  const t = useT(evidenceMessages);
   const field = useFieldHost();
   const { evidence } = useServices();
   const { state } = useResource(() => field.fieldContext(), [field]);
@@ -26,10 +29,10 @@ export default function EvidenceField() {
     );
   });
 
-  if (state.status === 'loading' || state.status === 'idle') return <Loading label="Loading the evidence" />;
+  if (state.status === 'loading' || state.status === 'idle') return <Loading label={t.loadingEvidence} />;
   if (state.status === 'error') {
     return (
-      <Notice appearance="error" title="Could not read the evidence field">
+      <Notice appearance="error" title={t.fieldReadFailed}>
         {state.message}
       </Notice>
     );

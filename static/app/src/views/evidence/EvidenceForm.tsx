@@ -10,8 +10,10 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { DateField } from '../../components/DateField';
-import { KINDS, KIND_WORDS } from './words';
+import { KINDS } from './words';
 import { EMPTY_FORM, isKind, type FormField, type FormValues } from './form-values';
+import { useT } from '../../i18n';
+import { evidenceMessages } from './messages';
 
 interface EvidenceFormProps {
   initial?: FormValues;
@@ -34,6 +36,7 @@ export function evidenceFormErrors(values: FormValues): Partial<Record<'title' |
 }
 
 export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit, onCancel }: EvidenceFormProps) {
+  const t = useT(evidenceMessages);
   const [values, setValues] = useState<FormValues>(initial);
   const id = useId();
   const [tried, setTried] = useState(false);
@@ -42,7 +45,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
     const { value } = event.currentTarget;
     setValues((v) => ({ ...v, [field]: value }));
   };
-  const kinds = KINDS.map((kind) => ({ label: KIND_WORDS[kind], value: kind }));
+  const kinds = KINDS.map((kind) => ({ label: t.kinds[kind], value: kind }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
@@ -57,7 +60,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
     <form onSubmit={submit} noValidate aria-label={submitLabel} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 560 }}>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(140px, 1fr) 3fr', gap: token('space.100', '8px') }}>
         <div style={row}>
-          <label htmlFor={`${id}-kind`}>Kind</label>
+          <label htmlFor={`${id}-kind`}>{t.kind}</label>
           <Select
             inputId={`${id}-kind`}
             options={kinds}
@@ -66,7 +69,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
           />
         </div>
         <div style={row}>
-          <label htmlFor={`${id}-title`}>Title</label>
+          <label htmlFor={`${id}-title`}>{t.title}</label>
           <Textfield
             id={`${id}-title`}
             value={values.title}
@@ -85,25 +88,25 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
       </div>
       {attachment ? (
         <div style={row}>
-          <label htmlFor={`${id}-attachment`}>Attachment id (a file attached to this issue)</label>
+          <label htmlFor={`${id}-attachment`}>{t.attachmentId}</label>
           <Textfield id={`${id}-attachment`} value={values.attachmentId} onChange={setText('attachmentId')} inputMode="numeric" />
         </div>
       ) : (
         <div style={row}>
-          <label htmlFor={`${id}-url`}>Link (https://…)</label>
+          <label htmlFor={`${id}-url`}>{t.link}</label>
           <Textfield id={`${id}-url`} type="url" value={values.url} onChange={setText('url')} placeholder="https://example.com/policy.pdf" />
         </div>
       )}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: token('space.100', '8px') }}>
-        <DateField id={`${id}-effective`} label="Effective date" value={values.effectiveDate} onChange={setDate('effectiveDate')} />
-        <DateField id={`${id}-expiry`} label="Expiry date" value={values.expiryDate} onChange={setDate('expiryDate')} error={errors.expiryDate} />
+        <DateField id={`${id}-effective`} label={t.effectiveDate} value={values.effectiveDate} onChange={setDate('effectiveDate')} />
+        <DateField id={`${id}-expiry`} label={t.expiryDate} value={values.expiryDate} onChange={setDate('expiryDate')} error={errors.expiryDate} />
       </div>
       <div style={row}>
-        <label htmlFor={`${id}-owner`}>Owner (Atlassian account id, optional)</label>
+        <label htmlFor={`${id}-owner`}>{t.ownerField}</label>
         <Textfield id={`${id}-owner`} value={values.owner} onChange={setText('owner')} />
       </div>
       <div style={row}>
-        <label htmlFor={`${id}-note`}>Note (where the auditor finds it, optional)</label>
+        <label htmlFor={`${id}-note`}>{t.note}</label>
         <TextArea id={`${id}-note`} value={values.note} onChange={setText('note')} minimumRows={2} />
       </div>
       <div style={{ display: 'flex', gap: 8 }}>
@@ -112,7 +115,7 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
         </Button>
         {onCancel && (
           <Button onClick={onCancel} isDisabled={busy}>
-            Cancel
+            {t.cancel}
           </Button>
         )}
       </div>

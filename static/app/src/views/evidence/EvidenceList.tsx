@@ -9,17 +9,20 @@ import { useServices } from '../../api/services';
 import { StatusPill } from '../../components/StatusPill';
 import type { EvidenceEntryView } from '../../../../../common/contract';
 import { safeHref } from './safe-url';
-import { KIND_WORDS, REVIEW_TONES, REVIEW_WORDS, validityLine } from './words';
+import { REVIEW_TONES, validityLine } from './words';
+import { useT } from '../../i18n';
+import { evidenceMessages } from './messages';
+import type { EvidenceMessages } from './messages.en';
 
 const DAY_MS = 86_400_000;
 const subtle = { color: token('color.text.subtle', '#44546F') };
 
-function expiryWords(expiryDate: string | undefined, today: string): { text: string; tone: 'danger' | 'warning' } | undefined {
+function expiryWords(expiryDate: string | undefined, today: string, t: EvidenceMessages): { text: string; tone: 'danger' | 'warning' } | undefined {
   if (!expiryDate) return undefined;
   const days = Math.round((Date.parse(`${expiryDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
   if (Number.isNaN(days) || days > 30) return undefined;
-  if (days < 0) return { text: 'Expired', tone: 'danger' };
-  return { text: days === 0 ? 'Expires today' : days === 1 ? 'Expires tomorrow' : `Expires in ${days} days`, tone: 'warning' };
+  if (days < 0) return { text: t.expired, tone: 'danger' };
+  return { text: days === 0 ? t.expiresToday : days === 1 ? t.expiresTomorrow : t.expiresIn(days), tone: 'warning' };
 }
 
 export function EvidenceLink({ url, children }: { url: string | undefined; children: ReactNode }) {
@@ -49,14 +52,15 @@ interface EvidenceListProps {
   people?: Record<string, string | null>;
 }
 
-export function EvidenceList({ entries, today, actions, empty = 'No evidence yet.', people = {} }: EvidenceListProps) {
+export function EvidenceList({ entries, today, actions, empty, people = {} }: EvidenceListProps) {
+  const t = useT(evidenceMessages);
   const name = (accountId: string): string => people[accountId] ?? accountId;
-  if (entries.length === 0) return <p style={{ margin: 0, ...subtle }}>{empty}</p>;
+  if (entries.length === 0) return <p style={{ margin: 0, ...subtle }}>{empty ?? t.noEvidence}</p>;
   return (
-    <ul aria-label="Evidence" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.100', '8px') }}>
+    <ul aria-label={t.evidence} style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.100', '8px') }}>
       {entries.map((entry) => {
-        const expiry = entry.reviewState === 'rejected' ? undefined : expiryWords(entry.expiryDate, today);
-        const validity = validityLine(entry.effectiveDate, entry.expiryDate);
+        const expiry = entry.reviewState === 'rejected' ? undefined : expiryWords(entry.expiryDate, today, t);
+        const validity = validityLine(entry.effectiveDate, entry.expiryDate, t);
         return (
           <li
             key={entry.id}
@@ -67,22 +71,22 @@ export function EvidenceList({ entries, today, actions, empty = 'No evidence yet
               <strong className="evidence-title">
                 <EvidenceLink url={entry.url}>{entry.title}</EvidenceLink>
               </strong>
-              <span style={subtle}>{KIND_WORDS[entry.kind]}</span>
-              <StatusPill tone={REVIEW_TONES[entry.reviewState]}>{REVIEW_WORDS[entry.reviewState]}</StatusPill>
+              <span style={subtle}>{t.kinds[entry.kind]}</span>
+              <StatusPill tone={REVIEW_TONES[entry.reviewState]}>{t.review[entry.reviewState]}</StatusPill>
               {expiry && <StatusPill tone={expiry.tone}>{expiry.text}</StatusPill>}
             </div>
-            {entry.url && !safeHref(entry.url) && <div style={subtle}>Link not opened (not an http or https address): {entry.url}</div>}
-            {entry.attachmentId && <div style={subtle}>Attachment {entry.attachmentId} on this issue</div>}
+            {entry.url && !safeHref(entry.url) && <div style={subtle}>{t.linkNotOpened(entry.url)}</div>}
+            {entry.attachmentId && <div style={subtle}>{t.attachmentOnIssue(entry.attachmentId)}</div>}
             {(validity || entry.owner) && (
               <div style={subtle}>
-                {[validity, entry.owner ? `owner ${name(entry.owner)}` : ''].filter(Boolean).join(' · ')}
+                {[validity, entry.owner ? t.owner(name(entry.owner)) : ''].filter(Boolean).join(' · ')}
               </div>
             )}
             {entry.note && <div style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</div>}
             {entry.reviewState !== 'pending' && entry.reviewer && (
               <div style={subtle}>
-                {REVIEW_WORDS[entry.reviewState]} by {name(entry.reviewer)}
-                {entry.selfReviewed ? ' (self-review)' : ''}
+                {t.reviewedBy(t.review[entry.reviewState], name(entry.reviewer))}
+                {entry.selfReviewed ? t.selfReview : ''}
                 {entry.reviewNote ? `: ${entry.reviewNote}` : ''}
               </div>
             )}

@@ -7,6 +7,8 @@ import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import type { EvidenceEntryView, EvidenceReviewStateName } from '../../../../../common/contract';
+import { useT } from '../../i18n';
+import { evidenceMessages } from './messages';
 
 interface ReviewBoxProps {
   entry: EvidenceEntryView;
@@ -18,27 +20,28 @@ interface ReviewBoxProps {
 }
 
 export function ReviewBox({ entry, busy, ownUnderFourEyes = false, onReview, onCancel }: ReviewBoxProps) {
+  const t = useT(evidenceMessages);
   const [note, setNote] = useState('');
   const id = useId();
   return (
-    <div role="group" aria-label={`Review ${entry.title}`} style={{ display: 'grid', gap: 4, width: '100%', maxWidth: 560 }}>
-      <label htmlFor={id}>Review note (optional; say what to fix when rejecting)</label>
+    <div role="group" aria-label={t.reviewOf(entry.title)} style={{ display: 'grid', gap: 4, width: '100%', maxWidth: 560 }}>
+      <label htmlFor={id}>{t.reviewNote}</label>
       <TextArea id={id} minimumRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      {ownUnderFourEyes && <p style={{ margin: 0 }}>Four eyes: you added this evidence, so someone else accepts or rejects it.</p>}
+      {ownUnderFourEyes && <p style={{ margin: 0 }}>{t.fourEyesOwn}</p>}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button appearance="primary" isDisabled={busy || ownUnderFourEyes} onClick={() => onReview('accepted', note)}>
-          Accept
+          {t.accept}
         </Button>
         <Button appearance="danger" isDisabled={busy || ownUnderFourEyes} onClick={() => onReview('rejected', note)}>
-          Reject
+          {t.reject}
         </Button>
         {entry.reviewState !== 'pending' && (
           <Button isDisabled={busy} onClick={() => onReview('pending', '')}>
-            Reopen
+            {t.reopen}
           </Button>
         )}
         <Button appearance="subtle" isDisabled={busy} onClick={onCancel}>
-          Cancel
+          {t.cancel}
         </Button>
       </div>
     </div>

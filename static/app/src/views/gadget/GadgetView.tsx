@@ -16,43 +16,48 @@ import { StatusPill } from '../../components/StatusPill';
 import { useResource } from '../../hooks/useResource';
 import type { GadgetView as GadgetData } from '../../../../../common/contract-findings';
 import type { GadgetConfig, GadgetHost } from './gadget-config';
+import { useT } from '../../i18n';
+import { gadgetEnglish, gadgetMessages } from './messages';
+import type { GadgetMessages } from './messages.en';
 
 export function Gadget({ host }: { host: GadgetHost }) {
+  const t = useT(gadgetMessages);
   const [context, setContext] = useState<{ config: GadgetConfig | null; editing: boolean } | null>(null);
   const [failed, setFailed] = useState<string | undefined>(undefined);
   useEffect(() => {
     host.context().then(setContext, (error: unknown) => setFailed(errorMessage(error)));
   }, [host]);
-  if (failed) return <Notice appearance="error" title="The gadget could not start">{failed}</Notice>;
-  if (!context) return <Loading label="Loading the gadget" />;
+  if (failed) return <Notice appearance="error" title={t.startFailed}>{failed}</Notice>;
+  if (!context) return <Loading label={t.loadingGadget} />;
   if (context.editing || !context.config) return <GadgetEdit host={host} config={context.config} editing={context.editing} />;
   return <GadgetDisplay host={host} config={context.config} />;
 }
 
 /** "850 of 1000 points (pass mark 900)" or "34 of 61 items met". */
-export function scoreWords(data: Pick<GadgetData, 'model' | 'score' | 'maxScore' | 'passMark'>): string {
-  if (data.model === 'points') return `${data.score} of ${data.maxScore} points${data.passMark !== null ? ` (pass mark ${data.passMark})` : ''}`;
-  return `${data.score} of ${data.maxScore} items met`;
+export function scoreWords(data: Pick<GadgetData, 'model' | 'score' | 'maxScore' | 'passMark'>, t: GadgetMessages = gadgetEnglish()): string {
+  if (data.model === 'points') return t.pointsScore(data.score, data.maxScore, data.passMark);
+  return t.metScore(data.score, data.maxScore);
 }
 
-function daysToAuditWords(data: Pick<GadgetData, 'daysToAudit' | 'validationDate'>): string {
-  if (data.daysToAudit === null || data.validationDate === null) return 'No validation date set';
-  if (data.daysToAudit > 0) return `${data.daysToAudit} day${data.daysToAudit === 1 ? '' : 's'} to the audit (${data.validationDate})`;
-  if (data.daysToAudit === 0) return `The audit is today (${data.validationDate})`;
-  return `The audit was ${-data.daysToAudit} day${data.daysToAudit === -1 ? '' : 's'} ago (${data.validationDate})`;
+function daysToAuditWords(data: Pick<GadgetData, 'daysToAudit' | 'validationDate'>, t: GadgetMessages): string {
+  if (data.daysToAudit === null || data.validationDate === null) return t.noValidationDate;
+  if (data.daysToAudit > 0) return t.daysToAudit(data.daysToAudit, data.validationDate);
+  if (data.daysToAudit === 0) return t.auditToday(data.validationDate);
+  return t.auditAgo(-data.daysToAudit, data.validationDate);
 }
 
 function GadgetDisplay({ host, config }: { host: GadgetHost; config: GadgetConfig }) {
+  const t = useT(gadgetMessages);
   const key = `${config.projectKey}|${config.checklistId ?? ''}`;
   const { state, reload } = useResource<GadgetData>(() => host.getGadget(config), [host, key]);
   if (state.status === 'error') {
     return (
-      <Notice appearance="error" title={`Could not show ${config.projectKey}`} actions={<Button onClick={reload}>Try again</Button>}>
+      <Notice appearance="error" title={t.couldNotShow(config.projectKey)} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
         {state.message}
       </Notice>
     );
   }
-  if (state.status !== 'ready') return <Loading label="Loading the audit score" />;
+  if (state.status !== 'ready') return <Loading label={t.loadingScore} />;
   const data = state.value;
   const figure = { display: 'grid', gap: 2 } as const;
   const number = { fontSize: 24, fontWeight: 600 } as const;
@@ -64,29 +69,29 @@ function GadgetDisplay({ host, config }: { host: GadgetHost; config: GadgetConfi
         <div style={subtle}>{`${data.checklistName} ${data.checklistVersion}`}</div>
       </div>
       <div>
-        <StatusPill tone={data.passing ? 'success' : 'danger'}>{data.passing ? 'Would pass' : 'Would not pass'}</StatusPill> <span data-testid="gadget-verdict">{data.verdict}</span>
+        <StatusPill tone={data.passing ? 'success' : 'danger'}>{data.passing ? t.wouldPass : t.wouldNotPass}</StatusPill> <span data-testid="gadget-verdict">{data.verdict}</span>
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300', '24px') }}>
         <div style={figure}>
           <span style={number} data-testid="gadget-score">{data.score}</span>
-          <span style={subtle}>{scoreWords(data)}</span>
+          <span style={subtle}>{scoreWords(data, t)}</span>
         </div>
         <div style={figure}>
           <span style={number} data-testid="gadget-days">{data.daysToAudit ?? '—'}</span>
-          <span style={subtle}>{daysToAuditWords(data)}</span>
+          <span style={subtle}>{daysToAuditWords(data, t)}</span>
         </div>
         <div style={figure}>
           <span style={number} data-testid="gadget-mandatory">{data.openMandatory}</span>
-          <span style={subtle}>open mandatory item{data.openMandatory === 1 ? '' : 's'}</span>
+          <span style={subtle}>{t.openMandatory(data.openMandatory)}</span>
         </div>
         <div style={figure}>
           <span style={number}>{data.openFindings}</span>
-          <span style={subtle}>open finding{data.openFindings === 1 ? '' : 's'}</span>
+          <span style={subtle}>{t.openFindings(data.openFindings)}</span>
         </div>
       </div>
       <div>
         <Button onClick={() => void host.openAuditPage(data.projectKey, data.auditPageModuleKey).catch((error: unknown) => console.warn('Could not open the Audit page', error))}>
-          Open the Audit page of {data.projectKey}
+          {t.openAuditPage(data.projectKey)}
         </Button>
       </div>
     </main>
@@ -94,6 +99,7 @@ function GadgetDisplay({ host, config }: { host: GadgetHost; config: GadgetConfi
 }
 
 function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: GadgetConfig | null; editing: boolean }) {
+  const t = useT(gadgetMessages);
   const ids = { project: useId(), checklist: useId() };
   const [projectKey, setProjectKey] = useState(config?.projectKey ?? '');
   const [checklistId, setChecklistId] = useState(config?.checklistId ?? '');
@@ -115,15 +121,15 @@ function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: Gadge
       .finally(() => setBusy(false));
   };
   const checklistChoices = [
-    { label: 'The one the project imported last', value: '' },
+    { label: t.lastImported, value: '' },
     ...checklists.map((checklist) => ({ label: `${checklist.name} ${checklist.version}`, value: checklist.id })),
     ...(checklistId !== '' && !checklists.some((checklist) => checklist.id === checklistId) ? [{ label: checklistId, value: checklistId }] : []),
   ];
   return (
     <main style={{ padding: token('space.100', '8px') }}>
-      {!editing && <p style={{ marginTop: 0 }}>Choose the project (and its checklist) this gadget shows.</p>}
+      {!editing && <p style={{ marginTop: 0 }}>{t.choose}</p>}
       <form
-        aria-label="Gadget settings"
+        aria-label={t.settings}
         style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 420 }}
         onSubmit={(event) => {
           event.preventDefault();
@@ -132,11 +138,11 @@ function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: Gadge
         }}
       >
         <div style={field}>
-          <label htmlFor={ids.project}>Project key</label>
+          <label htmlFor={ids.project}>{t.projectKey}</label>
           <Textfield id={ids.project} value={projectKey} maxLength={255} onChange={(event) => setProjectKey(event.currentTarget.value)} onBlur={() => projectKey.trim() !== '' && check(() => undefined)} isRequired />
         </div>
         <div style={field}>
-          <label htmlFor={ids.checklist}>Checklist</label>
+          <label htmlFor={ids.checklist}>{t.checklist}</label>
           <Select
             inputId={ids.checklist}
             options={checklistChoices}
@@ -145,13 +151,13 @@ function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: Gadge
           />
         </div>
         {error && (
-          <Notice appearance="error" title="Not saved">
+          <Notice appearance="error" title={t.notSaved}>
             {error}
           </Notice>
         )}
         <div>
           <Button type="submit" appearance="primary" isDisabled={busy || projectKey.trim() === ''}>
-            Save
+            {t.save}
           </Button>
         </div>
       </form>

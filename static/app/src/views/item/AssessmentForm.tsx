@@ -11,6 +11,9 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import type { AssessmentResultName, ComplexityName, ItemPanel, SetAssessmentPayload } from '../../../../../common/contract';
 import { ASSESSMENT_WORDS, COMPLEXITY_WORDS } from '../evidence/words';
+import { useT } from '../../i18n';
+import { evidenceMessages } from '../evidence/messages';
+import { itemMessages } from './messages';
 
 interface AssessmentFormProps {
   assessment: ItemPanel['assessment'];
@@ -32,6 +35,8 @@ interface Choice {
 }
 
 export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: AssessmentFormProps) {
+  const t = useT(itemMessages);
+  const ev = useT(evidenceMessages);
   const [result, setResult] = useState<string>(assessment.result ?? '');
   const [complexity, setComplexity] = useState<string>(assessment.complexity ?? '');
   const [justification, setJustification] = useState<string>(assessment.justification ?? '');
@@ -43,15 +48,15 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
   const changed =
     result !== (assessment.result ?? '') || complexity !== (assessment.complexity ?? '') || (asksWhy && justification.trim() !== (assessment.justification ?? ''));
   const resultChoices: Choice[] = [
-    { label: 'From status', value: '' },
+    { label: t.fromStatus, value: '' },
     // An N/A the checklist does not allow stays visible but cannot be picked (unless it is the stored answer, shown as it is).
     ...RESULTS.map((r) => ({
-      label: r === 'na' && !naAllowed ? `${ASSESSMENT_WORDS[r]} (not allowed)` : ASSESSMENT_WORDS[r],
+      label: r === 'na' && !naAllowed ? t.notAllowed(ev.assessment[r]) : ev.assessment[r],
       value: r,
       isDisabled: r === 'na' && !naAllowed && assessment.result !== 'na',
     })),
   ];
-  const complexityChoices: Choice[] = [{ label: 'Not set', value: '' }, ...COMPLEXITIES.map((c) => ({ label: COMPLEXITY_WORDS[c], value: c }))];
+  const complexityChoices: Choice[] = [{ label: t.notSet, value: '' }, ...COMPLEXITIES.map((c) => ({ label: ev.complexity[c], value: c }))];
   const save = () =>
     onSave({
       result: (RESULTS as string[]).includes(result) ? (result as AssessmentResultName) : null,
@@ -62,7 +67,7 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
     <div style={{ display: 'grid', gap: 8 }}>
       <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
         <div style={field}>
-          <label htmlFor={`${id}-result`}>Assessment</label>
+          <label htmlFor={`${id}-result`}>{t.assessment}</label>
           <Select<Choice>
             inputId={`${id}-result`}
             options={resultChoices}
@@ -74,7 +79,7 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
           />
         </div>
         <div style={field}>
-          <label htmlFor={`${id}-complexity`}>Complexity</label>
+          <label htmlFor={`${id}-complexity`}>{t.complexity}</label>
           <Select<Choice>
             inputId={`${id}-complexity`}
             options={complexityChoices}
@@ -85,7 +90,7 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
         </div>
         {canEdit && (
           <Button onClick={save} isDisabled={!changed || busy || missingWhy || (result === 'na' && !naAllowed)}>
-            Save assessment
+            {t.saveAssessment}
           </Button>
         )}
       </div>
@@ -96,7 +101,7 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
       )}
       {asksWhy && (
         <div style={{ display: 'grid', gap: 4 }}>
-          <label htmlFor={`${id}-why`}>{needsWhy ? 'Why N/A (required)' : 'Why N/A (optional)'}</label>
+          <label htmlFor={`${id}-why`}>{needsWhy ? t.whyRequired : t.whyOptional}</label>
           <TextArea
             id={`${id}-why`}
             value={justification}
@@ -109,7 +114,7 @@ export function AssessmentForm({ assessment, na, canEdit, busy, onSave }: Assess
           />
         </div>
       )}
-      {assessment.result === 'na' && assessment.justification && !asksWhy && <p style={subtle}>N/A because: {assessment.justification}</p>}
+      {assessment.result === 'na' && assessment.justification && !asksWhy && <p style={subtle}>{t.naBecause(assessment.justification)}</p>}
     </div>
   );
 }

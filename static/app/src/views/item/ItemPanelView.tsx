@@ -14,20 +14,24 @@ import { StatusPill } from '../../components/StatusPill';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import type { ItemPanel, SetAssessmentPayload } from '../../../../../common/contract';
-import { RESULT_TONES, RESULT_WORDS } from '../audit/format';
+import { RESULT_TONES } from '../audit/format';
 import { EvidenceEditor } from '../evidence/EvidenceEditor';
 import { useEvidenceApi } from '../evidence/use-issue-services';
 import { useEvidenceSync } from '../evidence/use-evidence-sync';
-import { KIND_WORDS } from '../evidence/words';
+import { evidenceMessages } from '../evidence/messages';
 import { ItemHistory } from '../trail/ItemHistory';
 import { AssessmentForm } from './AssessmentForm';
 import { useServices } from '../../api/services';
 import { ItemMappings } from '../crosswalk/ItemMappings';
+import { useT } from '../../i18n';
+import { itemMessages } from './messages';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 const section = { display: 'grid', gap: token('space.100', '8px') } as const;
 
 export default function ItemPanelView() {
+  const t = useT(itemMessages);
+  const ev = useT(evidenceMessages);
   const { evidence: api } = useEvidenceApi();
   const { crosswalk } = useServices();
   const { state, reload } = useResource(() => api.getItemPanel(), [api]);
@@ -46,10 +50,10 @@ export default function ItemPanelView() {
   const saveAction = useAction((payload: SetAssessmentPayload) => api.setAssessment(payload), { onSuccess: changed });
   const { busy: saving, error: saveError } = saveAction;
 
-  if (state.status === 'loading' || state.status === 'idle') return <Loading label="Loading the audit item" />;
+  if (state.status === 'loading' || state.status === 'idle') return <Loading label={t.loadingItem} />;
   if (state.status === 'error') {
     return (
-      <Notice appearance="error" title="Could not load the audit item" actions={<Button onClick={reload}>Try again</Button>}>
+      <Notice appearance="error" title={t.loadFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
         {state.message}
       </Notice>
     );
@@ -61,7 +65,7 @@ export default function ItemPanelView() {
   return (
     <main style={{ padding: token('space.100', '8px'), display: 'grid', gap: token('space.200', '16px') }}>
       {item ? (
-        <section aria-label="Checklist item" style={section}>
+        <section aria-label={t.checklistItem} style={section}>
           <Heading size="small" as="h2">
             {item.id} {item.title}
           </Heading>
@@ -70,32 +74,34 @@ export default function ItemPanelView() {
               `${item.checklistName} ${item.version}`,
               // The chapter's title only: its id is internal ("prereq"), and says nothing to a reader.
               item.chapterTitle || item.chapterId,
-              item.model === 'points' ? `${item.points} points` : '',
-              item.mandatory ? (item.model === 'points' ? `mandatory (${item.penalty} points off if not met)` : 'mandatory') : 'not mandatory',
+              item.model === 'points' ? t.points(item.points) : '',
+              item.mandatory ? (item.model === 'points' ? t.mandatoryPoints(item.penalty) : t.mandatory) : t.notMandatory,
             ]
               .filter(Boolean)
               .join(' · ')}
           </div>
           {item.requirement && <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{item.requirement}</p>}
           {item.expectedEvidence.length > 0 && (
-            <div style={subtle}>Expected evidence: {item.expectedEvidence.map((kind) => KIND_WORDS[kind]).join(', ')}</div>
+            <div style={subtle}>
+              {t.expectedEvidence} {item.expectedEvidence.map((kind) => ev.kinds[kind]).join(', ')}
+            </div>
           )}
           {result && (
             <div data-testid="item-result" style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
-              <StatusPill tone={RESULT_TONES[result.result]}>{RESULT_WORDS[result.result]}</StatusPill>
+              <StatusPill tone={RESULT_TONES[result.result]}>{t.results[result.result]}</StatusPill>
               <span>{result.reason}</span>
             </div>
           )}
-          {panel.strictMode && <div style={subtle}>Strict mode is on: the item counts as met only with accepted evidence in force.</div>}
+          {panel.strictMode && <div style={subtle}>{t.strictOn}</div>}
         </section>
       ) : (
-        <Notice appearance="information" title="Not a checklist item">
-          This issue does not stand for an active item of an audit checklist. Evidence can still be kept here.
+        <Notice appearance="information" title={t.notAnItem}>
+          {t.notAnItemBody}
         </Notice>
       )}
       {panel.outsideChanges.length > 0 && (
-        <Notice appearance="warning" title="Changed outside the app">
-          <ul aria-label="Changed outside the app" style={{ margin: 0, paddingLeft: 20 }}>
+        <Notice appearance="warning" title={t.changedOutside}>
+          <ul aria-label={t.changedOutside} style={{ margin: 0, paddingLeft: 20 }}>
             {panel.outsideChanges.map((note) => (
               <li key={note}>{note}</li>
             ))}
@@ -103,7 +109,7 @@ export default function ItemPanelView() {
         </Notice>
       )}
       {item && (
-        <section aria-label="Assessment" style={section}>
+        <section aria-label={t.assessmentRegion} style={section}>
           <AssessmentForm
             key={`${panel.assessment.result}:${panel.assessment.complexity}:${panel.assessment.justification ?? ''}`}
             assessment={panel.assessment}
@@ -114,20 +120,20 @@ export default function ItemPanelView() {
           />
           {panel.assessment.assessedBy && (
             <div style={subtle}>
-              Assessed by {panel.people?.[panel.assessment.assessedBy] ?? panel.assessment.assessedBy}
-              {panel.assessment.assessedAt ? ` on ${panel.assessment.assessedAt.slice(0, 10)}` : ''}
+              {t.assessedBy(panel.people?.[panel.assessment.assessedBy] ?? panel.assessment.assessedBy)}
+              {panel.assessment.assessedAt ? t.assessedOn(panel.assessment.assessedAt) : ''}
             </div>
           )}
           {saveError && (
-            <Notice appearance="error" title="The assessment was not saved">
+            <Notice appearance="error" title={t.notSaved}>
               {saveError}
             </Notice>
           )}
         </section>
       )}
-      <section aria-label="Evidence" style={section}>
+      <section aria-label={t.evidence} style={section}>
         <Heading size="xsmall" as="h3">
-          Evidence
+          {t.evidence}
         </Heading>
         <EvidenceEditor panel={panel} onPanel={changed} />
       </section>

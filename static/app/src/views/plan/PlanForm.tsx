@@ -8,6 +8,8 @@ import Button from '@atlaskit/button/new';
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { token } from '@atlaskit/tokens';
 import type { AuditPlanView, SetAuditPlanPayload } from '../../../../../common/contract';
+import { useT } from '../../i18n';
+import { planMessages } from './messages';
 
 /** Typed and shown as the server stores it: one unambiguous format whatever the locale. */
 const DATE_FORMAT = 'YYYY-MM-DD';
@@ -19,6 +21,7 @@ interface PlanFormProps {
 }
 
 export function PlanForm({ plan, busy, onSave }: PlanFormProps) {
+  const t = useT(planMessages);
   const ids = { validation: useId(), preAudit: useId(), sent: useId() };
   const [validationDate, setValidation] = useState(plan?.validationDate ?? '');
   const [preAuditDate, setPreAudit] = useState(plan?.preAuditDate ?? '');
@@ -26,7 +29,7 @@ export function PlanForm({ plan, busy, onSave }: PlanFormProps) {
   const field = { display: 'grid', gap: 2, minWidth: 180 } as const;
   return (
     <form
-      aria-label="Audit plan"
+      aria-label={t.planForm}
       style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200', '16px'), alignItems: 'end' }}
       onSubmit={(event) => {
         event.preventDefault();
@@ -40,19 +43,19 @@ export function PlanForm({ plan, busy, onSave }: PlanFormProps) {
       }}
     >
       <div style={field}>
-        <label htmlFor={ids.validation}>Validation audit</label>
+        <label htmlFor={ids.validation}>{t.validationAudit}</label>
         <DatePicker id={ids.validation} dateFormat={DATE_FORMAT} placeholder={DATE_FORMAT} isRequired value={validationDate} onChange={setValidation} />
       </div>
       <div style={field}>
-        <label htmlFor={ids.preAudit}>Pre-audit (optional)</label>
+        <label htmlFor={ids.preAudit}>{t.preAudit}</label>
         <DatePicker id={ids.preAudit} dateFormat={DATE_FORMAT} placeholder={DATE_FORMAT} value={preAuditDate} onChange={setPreAudit} />
       </div>
       <div style={field}>
-        <label htmlFor={ids.sent}>Self-assessment sent (optional)</label>
+        <label htmlFor={ids.sent}>{t.selfAssessmentSent}</label>
         <DatePicker id={ids.sent} dateFormat={DATE_FORMAT} placeholder={DATE_FORMAT} value={sentDate} onChange={setSent} />
       </div>
       <Button type="submit" appearance="primary" isDisabled={busy || validationDate === ''}>
-        {plan ? 'Save the plan' : 'Set the plan'}
+        {plan ? t.savePlan : t.setPlan}
       </Button>
     </form>
   );

@@ -19,7 +19,9 @@ import { OwnersTable } from './OwnersTable';
 import type { PlanApi } from './plan-api';
 import { PlanForm } from './PlanForm';
 import { RemindersPanel } from './RemindersPanel';
-import { FORECAST_TONES, FORECAST_WORDS, countdownLine, personName } from './words';
+import { FORECAST_TONES, countdownLine, personName } from './words';
+import { useT } from '../../i18n';
+import { planMessages } from './messages';
 
 export interface PlanSectionProps {
   api: PlanApi;
@@ -27,6 +29,7 @@ export interface PlanSectionProps {
 }
 
 export default function PlanSection({ api, checklistId }: PlanSectionProps) {
+  const t = useT(planMessages);
   const headingId = useId();
   const plan = useResource<RoadToAudit>(() => api.getAuditPlan(checklistId), [api, checklistId]);
   const { state, reload } = plan;
@@ -41,33 +44,33 @@ export default function PlanSection({ api, checklistId }: PlanSectionProps) {
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Road to audit day
+        {t.title}
       </Heading>
-      {state.status === 'loading' && !road && <Loading label="Loading the audit plan" />}
+      {state.status === 'loading' && !road && <Loading label={t.loadingPlan} />}
       {state.status === 'error' && !road && (
-        <Notice appearance="error" title="Could not load the audit plan" actions={<Button onClick={reload}>Try again</Button>}>
+        <Notice appearance="error" title={t.loadFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
           {state.message}
         </Notice>
       )}
       {road && (
         <>
           <p style={{ margin: 0, fontSize: 20, fontWeight: 600 }} data-testid="plan-countdown">
-            {countdownLine(road)}
+            {countdownLine(road, t)}
           </p>
           {road.plan && (
             <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }} data-testid="plan-saved-by">
               {road.plan.preAuditDate ? `Pre-audit ${road.plan.preAuditDate}. ` : ''}
-              {road.plan.selfAssessmentSentDate ? `Self-assessment sent ${road.plan.selfAssessmentSentDate}. ` : ''}
-              Plan saved by {personName(road.people, road.plan.updatedBy)} on {road.plan.updatedAt.slice(0, 10)}.
+              {road.plan.selfAssessmentSentDate ? t.sentOn(road.plan.selfAssessmentSentDate) : ''}
+              {t.savedBy(personName(road.people, road.plan.updatedBy, t), road.plan.updatedAt)}
             </p>
           )}
           {saveError && (
-            <Notice appearance="error" title="The plan was not saved">
+            <Notice appearance="error" title={t.notSaved}>
               {saveError}
             </Notice>
           )}
           {road.warnings.map((warning) => (
-            <Notice key={warning} appearance="warning" title="Saved, with a warning">
+            <Notice key={warning} appearance="warning" title={t.savedWithWarning}>
               {warning}
             </Notice>
           ))}
@@ -78,13 +81,13 @@ export default function PlanSection({ api, checklistId }: PlanSectionProps) {
           )}
           <p style={{ margin: 0 }} data-testid="plan-forecast">
             <StatusPill tone={FORECAST_TONES[road.forecast.state]}>
-              {road.forecast.state === 'at-risk' && road.forecast.daysLate !== undefined ? `At risk by ${road.forecast.daysLate} days` : FORECAST_WORDS[road.forecast.state]}
+              {road.forecast.state === 'at-risk' && road.forecast.daysLate !== undefined ? t.atRiskBy(road.forecast.daysLate) : t.forecast[road.forecast.state]}
             </StatusPill>{' '}
             {road.forecast.sentence}
           </p>
           <DueList road={road} />
           <Heading size="small" as="h3">
-            Who owns what
+            {t.whoOwnsWhat}
           </Heading>
           <OwnersTable road={road} />
           {api.findings && <FindingsSection api={api.findings} checklistId={checklistId} />}

@@ -1,15 +1,11 @@
 /** Words of the road to audit day. Pure. */
 import type { PillTone } from '../../components/StatusPill';
 import type { PlanDueKind, PlanForecastState, RoadToAudit } from '../../../../../common/contract';
+import { planEnglish } from './messages';
+import type { PlanMessages } from './messages.en';
 
-export const FORECAST_WORDS: Record<PlanForecastState, string> = {
-  'not-enough-history': 'No forecast yet',
-  reached: 'Reached',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'no-progress': 'No progress',
-  'no-date': 'No audit date',
-};
+/** English words (the catalogue, messages.<lang>.ts, has every language). */
+export const FORECAST_WORDS: Record<PlanForecastState, string> = planEnglish().forecast;
 export const FORECAST_TONES: Record<PlanForecastState, PillTone> = {
   'not-enough-history': 'neutral',
   reached: 'success',
@@ -19,16 +15,7 @@ export const FORECAST_TONES: Record<PlanForecastState, PillTone> = {
   'no-date': 'information',
 };
 
-export const DUE_WORDS: Record<PlanDueKind, string> = {
-  'self-assessment': 'Milestone',
-  'prerequisite-deadline': 'AWS deadline',
-  'prerequisite-open': 'Prerequisite open',
-  'pre-audit': 'Milestone',
-  'evidence-expires': 'Evidence expires',
-  'mandatory-open': 'Mandatory open',
-  validation: 'Audit',
-  'action-items': 'AWS deadline',
-};
+export const DUE_WORDS: Record<PlanDueKind, string> = planEnglish().due;
 export const DUE_TONES: Record<PlanDueKind, PillTone> = {
   'self-assessment': 'neutral',
   'prerequisite-deadline': 'information',
@@ -41,24 +28,24 @@ export const DUE_TONES: Record<PlanDueKind, PillTone> = {
 };
 
 /** "in 30 days", "today", "3 days ago". */
-export function daysWords(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+export function daysWords(days: number, t: PlanMessages = planEnglish()): string {
+  if (days === 0) return t.today;
+  if (days === 1) return t.tomorrow;
+  if (days === -1) return t.yesterday;
+  return days > 0 ? t.inDays(days) : t.daysAgo(-days);
 }
 
 /** The headline: days to the audit, or what to do without a plan. */
-export function countdownLine(road: Pick<RoadToAudit, 'plan' | 'daysToAudit'>): string {
-  if (!road.plan || road.daysToAudit === null) return 'No validation date yet: set one to see what is due when.';
+export function countdownLine(road: Pick<RoadToAudit, 'plan' | 'daysToAudit'>, t: PlanMessages = planEnglish()): string {
+  if (!road.plan || road.daysToAudit === null) return t.noDate;
   const days = road.daysToAudit;
-  if (days > 0) return `${days} day${days === 1 ? '' : 's'} to the validation audit on ${road.plan.validationDate}`;
-  if (days === 0) return `The validation audit is today (${road.plan.validationDate})`;
-  return `The validation audit was ${-days} day${days === -1 ? '' : 's'} ago (${road.plan.validationDate})`;
+  if (days > 0) return t.daysTo(days, road.plan.validationDate);
+  if (days === 0) return t.auditToday(road.plan.validationDate);
+  return t.auditAgo(-days, road.plan.validationDate);
 }
 
 /** A person's name, the account id when Jira gave none, or "Unassigned". */
-export function personName(people: Record<string, string | null>, accountId: string | null | undefined): string {
-  if (accountId === null || accountId === undefined) return 'Unassigned';
+export function personName(people: Record<string, string | null>, accountId: string | null | undefined, t: PlanMessages = planEnglish()): string {
+  if (accountId === null || accountId === undefined) return t.unassigned;
   return people[accountId] ?? accountId;
 }

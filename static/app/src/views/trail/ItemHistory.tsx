@@ -8,9 +8,12 @@ import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useResource } from '../../hooks/useResource';
 import { TrailEntries } from './TrailEntries';
+import { useT } from '../../i18n';
+import { trailMessages } from './messages';
 
 /** A new `refreshKey` (e.g. the panel after a save) reloads the history. */
 export function ItemHistory({ refreshKey }: { refreshKey?: unknown }) {
+  const t = useT(trailMessages);
   const { trail } = useServices();
   const [version, setVersion] = useState(0);
   const seen = useRef(refreshKey);
@@ -22,23 +25,23 @@ export function ItemHistory({ refreshKey }: { refreshKey?: unknown }) {
   const { state, reload } = useResource(trail ? () => trail.getItemHistory() : null, [trail, version]);
   if (!trail) return null;
   return (
-    <section aria-label="History" style={{ display: 'grid', gap: token('space.100', '8px') }}>
+    <section aria-label={t.history} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="xsmall" as="h3">
-        History
+        {t.history}
       </Heading>
-      {state.status === 'loading' && <Loading label="Loading the history" />}
+      {state.status === 'loading' && <Loading label={t.loadingHistory} />}
       {state.status === 'error' && (
-        <Notice appearance="error" title="Could not load the history" actions={<Button onClick={reload}>Try again</Button>}>
+        <Notice appearance="error" title={t.historyFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
           {state.message}
         </Notice>
       )}
-      {state.status === 'ready' && state.value.entries.length === 0 && <div>No decisions recorded for this item yet.</div>}
+      {state.status === 'ready' && state.value.entries.length === 0 && <div>{t.noItemDecisions}</div>}
       {state.status === 'ready' && state.value.entries.length > 0 && (
         <>
           <TrailEntries entries={state.value.entries} showItem={false} people={state.value.people} />
           {state.value.total > state.value.entries.length && (
             <div style={{ color: token('color.text.subtle', '#44546F') }}>
-              The latest {state.value.entries.length} of {state.value.total}; the Audit page’s decision trail and its CSV have them all.
+              {t.latestOf(state.value.entries.length, state.value.total)}
             </div>
           )}
         </>

@@ -16,10 +16,13 @@ import { blobUrl, startDownload } from '../audit-day/download';
 import { trailCsv } from './export';
 import { TrailEntries } from './TrailEntries';
 import { VerifyTrail } from './VerifyTrail';
+import { useT } from '../../i18n';
+import { trailMessages } from './messages';
 
 const PAGE = 25;
 
 export default function TrailSection({ api }: { api: TrailApi }) {
+  const t = useT(trailMessages);
   const headingId = useId();
   const { state, reload } = useResource<TrailPage>(() => api.getTrail({ limit: PAGE }), [api]);
   const [older, setOlder] = useState<{ entries: TrailEntryView[]; nextCursor?: string; people?: Record<string, string | null> } | null>(null);
@@ -57,41 +60,41 @@ export default function TrailSection({ api }: { api: TrailApi }) {
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Decision trail
+        {t.title}
       </Heading>
       <p style={{ margin: 0 }}>
-        Every decision the verdict stands on, in order, each entry chained to the one before by its hash, so a changed or removed entry shows when the trail is verified.
+        {t.intro}
       </p>
       <VerifyTrail api={api}>
         <Button onClick={download} isDisabled={busy === 'export' || first?.total === 0}>
-          {busy === 'export' ? 'Preparing the CSV…' : 'Download the trail (CSV)'}
+          {busy === 'export' ? t.preparingCsv : t.downloadCsv}
         </Button>
       </VerifyTrail>
       {saved && (
         <div>
-          {saved.rows} {saved.rows === 1 ? 'entry' : 'entries'} exported. If the download did not start,{' '}
+          {t.exported(saved.rows)}{' '}
           <a href={saved.url} download={saved.fileName}>
-            save {saved.fileName}
+            {t.save(saved.fileName)}
           </a>
           .
         </div>
       )}
       {problem && (
-        <Notice appearance="error" title="That did not work">
+        <Notice appearance="error" title={t.failed}>
           {problem}
         </Notice>
       )}
-      {state.status === 'loading' && <Loading label="Loading the decision trail" />}
+      {state.status === 'loading' && <Loading label={t.loadingTrail} />}
       {state.status === 'error' && (
-        <Notice appearance="error" title="Could not load the decision trail" actions={<Button onClick={reload}>Try again</Button>}>
+        <Notice appearance="error" title={t.trailFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
           {state.message}
         </Notice>
       )}
-      {first && first.total === 0 && <div>No decisions recorded yet.</div>}
+      {first && first.total === 0 && <div>{t.noDecisions}</div>}
       {entries.length > 0 && (
         <>
           <div>
-            Showing the latest {entries.length} of {first?.total} {first?.total === 1 ? 'entry' : 'entries'}.
+            {t.showingLatest(entries.length, first?.total ?? entries.length)}
           </div>
           <TrailEntries entries={entries} people={people} />
         </>
@@ -99,7 +102,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
       {nextCursor !== undefined && (
         <div>
           <Button onClick={showOlder} isDisabled={busy === 'older'}>
-            {busy === 'older' ? 'Loading…' : 'Show older entries'}
+            {busy === 'older' ? t.loading : t.showOlder}
           </Button>
         </div>
       )}

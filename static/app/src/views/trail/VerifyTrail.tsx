@@ -5,6 +5,8 @@ import type { TrailApi } from '../../api/trail-api';
 import { errorMessage } from '../../api/errors';
 import { Notice } from '../../components/Notice';
 import type { TrailVerification } from '../../../../../common/contract';
+import { useT } from '../../i18n';
+import { trailMessages } from './messages';
 
 type State = { kind: 'idle' } | { kind: 'busy'; checked: number } | { kind: 'done'; verdict: TrailVerification } | { kind: 'error'; message: string };
 
@@ -25,6 +27,7 @@ export async function verifyAll(api: TrailApi, onProgress: (checked: number) => 
 
 /** `children`: more buttons to show beside "Verify the trail" (the verdict goes below them all). */
 export function VerifyTrail({ api, children }: { api: TrailApi; children?: ReactNode }) {
+  const t = useT(trailMessages);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const verify = () => {
     setState({ kind: 'busy', checked: 0 });
@@ -37,12 +40,12 @@ export function VerifyTrail({ api, children }: { api: TrailApi; children?: React
     <div style={{ display: 'grid', gap: 8 }}>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button onClick={verify} isDisabled={state.kind === 'busy'}>
-          {state.kind === 'busy' ? (state.checked > 0 ? `Verifying… ${state.checked} entries checked` : 'Verifying…') : 'Verify the trail'}
+          {state.kind === 'busy' ? (state.checked > 0 ? t.verifyingChecked(state.checked) : t.verifying) : t.verify}
         </Button>
         {children}
       </div>
       {state.kind === 'error' && (
-        <Notice appearance="error" title="Could not verify the trail">
+        <Notice appearance="error" title={t.verifyFailed}>
           {state.message}
         </Notice>
       )}
@@ -52,16 +55,18 @@ export function VerifyTrail({ api, children }: { api: TrailApi; children?: React
 }
 
 function Verdict({ verdict }: { verdict: TrailVerification }) {
+  const t = useT(trailMessages);
   if (verdict.intact) {
     return (
-      <Notice appearance="success" title={`Intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}`}>
-        Every entry matches its hash and names the one before it.{verdict.lastHash && ` Last hash: ${verdict.lastHash.slice(0, 16)}… (note it to check later that nothing was cut from the end).`}
+      <Notice appearance="success" title={t.intact(verdict.entries)}>
+        {t.intactBody}
+        {verdict.lastHash && t.lastHash(verdict.lastHash.slice(0, 16))}
       </Notice>
     );
   }
   const [first, ...rest] = verdict.breaks;
   return (
-    <Notice appearance="error" title={`The trail breaks at entry ${first?.seq ?? '?'}`}>
+    <Notice appearance="error" title={t.breaksAt(String(first?.seq ?? '?'))}>
       <div data-testid="trail-break">{first?.message}</div>
       {rest.length > 0 && (
         <ul style={{ margin: '8px 0 0', paddingLeft: 20 }}>
@@ -70,7 +75,7 @@ function Verdict({ verdict }: { verdict: TrailVerification }) {
           ))}
         </ul>
       )}
-      {verdict.breakCount > verdict.breaks.length && <div>…and {verdict.breakCount - verdict.breaks.length} more.</div>}
+      {verdict.breakCount > verdict.breaks.length && <div>{t.andMore(verdict.breakCount - verdict.breaks.length)}</div>}
     </Notice>
   );
 }

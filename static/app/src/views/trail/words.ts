@@ -1,29 +1,12 @@
-/** Words for trail entries: what an action means, and a before/after value in a line. Pure. */
+/** Words for trail entries: what an action means, and a before/after value in a line. Pure; English unless given the user's catalogue. */
+import { trailEnglish } from './messages';
+import type { TrailMessages } from './messages.en';
 
-export const ACTION_WORDS: Record<string, string> = {
-  'assessment.set': 'Assessment set',
-  'evidence.add': 'Evidence added',
-  'evidence.edit': 'Evidence edited',
-  'evidence.review': 'Evidence reviewed',
-  'evidence.remove': 'Evidence removed',
-  'waiver.apply': 'Waiver applied',
-  'waiver.remove': 'Waiver removed',
-  'chapter.review': 'Chapter reviewed',
-  'settings.change': 'Setting changed',
-  'sync.apply': 'Version update applied',
-  'import.done': 'Checklist imported',
-  'item.adopt': 'Issue adopted',
-  'duplicate.close': 'Duplicate closed',
-  'prerequisite.set': '“Before you apply” ticked',
-  'plan.set': 'Audit plan set',
-  'gate.confirm': 'Done gate confirmed',
-  'finding.record': 'Audit finding recorded',
-  'crosswalk.link': 'Crosswalk mapping linked by hand',
-  'crosswalk.unlink': 'Crosswalk mapping removed by hand',
-};
+/** What each action is called, in English (the catalogue has every language). */
+export const ACTION_WORDS: Record<string, string> = trailEnglish().actions;
 
-export function actionWords(action: string): string {
-  return ACTION_WORDS[action] ?? action;
+export function actionWords(action: string, t: TrailMessages = trailEnglish()): string {
+  return t.actions[action] ?? action;
 }
 
 /** The longest a value is shown in a row; the CSV export carries it whole. */
@@ -35,20 +18,20 @@ const SHOWN_CHARS = 160;
  * @example
  * valueWords({ result: 'met', complexity: 'low' }); // 'result: met, complexity: low'
  */
-export function valueWords(value: unknown): string {
+export function valueWords(value: unknown, t: TrailMessages = trailEnglish()): string {
   if (value === undefined || value === null) return '—';
-  const text = describe(value);
+  const text = describe(value, t);
   return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text;
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, t: TrailMessages): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null) return String(value);
-  if (Array.isArray(value)) return value.map(describe).join('; ');
+  if (Array.isArray(value)) return value.map((member) => describe(member, t)).join('; ');
   const record = value as Record<string, unknown>;
-  if (typeof record.trailSummary === 'string') return `(a large value of ${String(record.bytes)} bytes; its sha256 is in the export)`;
+  if (typeof record.trailSummary === 'string') return t.largeValue(Number(record.bytes));
   return Object.entries(record)
-    .map(([key, member]) => `${key}: ${member === null ? 'none' : typeof member === 'object' ? JSON.stringify(member) : String(member)}`)
+    .map(([key, member]) => `${key}: ${member === null ? t.none : typeof member === 'object' ? JSON.stringify(member) : String(member)}`)
     .join(', ');
 }
 
@@ -58,11 +41,11 @@ function describe(value: unknown): string {
  * @example
  * whenWords('2026-03-02T10:04:59.123Z'); // '2026-03-02 10:04 UTC'
  */
-export function whenWords(at: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at) ? `${at.slice(0, 10)} ${at.slice(11, 16)} UTC` : at;
+export function whenWords(at: string, t: TrailMessages = trailEnglish()): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at) ? t.when(at) : at;
 }
 
 /** Who decided: an account id for now (`app` for the app itself). */
-export function whoWords(actor: string, people: Record<string, string | null> = {}): string {
-  return actor === 'app' ? 'the app' : (people[actor] ?? actor);
+export function whoWords(actor: string, people: Record<string, string | null> = {}, t: TrailMessages = trailEnglish()): string {
+  return actor === 'app' ? t.theApp : (people[actor] ?? actor);
 }

@@ -2,7 +2,9 @@
 import { Radio } from '@atlaskit/radio';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistSummary } from '../../../../../../common/contract';
-import { plural } from '../format';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 interface ChecklistPickerProps {
   checklists: ChecklistSummary[];
@@ -13,15 +15,14 @@ interface ChecklistPickerProps {
   inProject?: ReadonlySet<string>;
 }
 
-const modelWords = (summary: ChecklistSummary): string =>
-  summary.model === 'points'
-    ? `points${summary.maxScore !== undefined ? `, max ${summary.maxScore}` : ''}${summary.passMark !== undefined ? `, pass mark ${summary.passMark}` : ''}`
-    : 'met / not met';
+const modelWords = (summary: ChecklistSummary, t: AuditMessages): string =>
+  summary.model === 'points' ? t.modelPoints(summary.maxScore, summary.passMark) : t.modelMet;
 
 export function ChecklistPicker({ checklists, selectedId, onSelect, disabled, inProject }: ChecklistPickerProps) {
+  const t = useT(auditMessages);
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={disabled}>
-      <legend style={{ fontWeight: 600, marginBottom: token('space.100', '8px') }}>Checklist</legend>
+      <legend style={{ fontWeight: 600, marginBottom: token('space.100', '8px') }}>{t.checklist}</legend>
       <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
         {checklists.map((summary) => {
           const selected = summary.id === selectedId;
@@ -42,11 +43,11 @@ export function ChecklistPicker({ checklists, selectedId, onSelect, disabled, in
                 onChange={() => onSelect(summary.id)}
                 label={
                   <span>
-                    <span style={{ fontWeight: 600 }}>{summary.name}</span> <span>version {summary.version}</span>
-                    {inProject?.has(summary.id) ? <span data-testid="in-project"> · already in this project</span> : null}
+                    <span style={{ fontWeight: 600 }}>{summary.name}</span> <span>{t.version(summary.version)}</span>
+                    {inProject?.has(summary.id) ? <span data-testid="in-project">{t.alreadyInProject}</span> : null}
                     <span style={{ display: 'block', color: token('color.text.subtle', '#44546F') }}>
-                      {plural(summary.itemCount, 'item')} in {plural(summary.chapterCount, 'chapter')} · {modelWords(summary)}
-                      {summary.source === 'custom' ? ' · your own file' : ''}
+                      {t.itemsInChapters(summary.itemCount, summary.chapterCount)} · {modelWords(summary, t)}
+                      {summary.source === 'custom' ? t.yourOwnFile : ''}
                     </span>
                   </span>
                 }

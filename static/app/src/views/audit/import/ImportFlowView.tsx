@@ -11,11 +11,12 @@ import type { SaveCustomChecklistResult } from '../../../../../../common/custom-
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
 import type { LoadState } from '../../../hooks/useResource';
-import { CREATE_ISSUES_REASON } from '../format';
 import { ChecklistPicker } from './ChecklistPicker';
 import { ChecklistPreview } from './ChecklistPreview';
 import { ImportProgress } from './ImportProgress';
 import type { ImportJob } from './useImportJob';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 export interface ImportFlowViewProps {
   firstImport: boolean;
@@ -61,6 +62,7 @@ export function ImportFlowView({
   onShowScore,
   onCancel,
 }: ImportFlowViewProps) {
+  const t = useT(auditMessages);
   const headingId = useId();
   const reasonId = useId();
   const checklists = list.status === 'ready' ? list.value : null;
@@ -79,24 +81,23 @@ export function ImportFlowView({
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.200', '16px') }}>
       <Heading size="large" as="h2" id={headingId}>
-        Import a checklist
+        {t.importTitle}
       </Heading>
       {firstImport && importedId === undefined && (
-        <Notice title="No checklist imported yet">
-          Pick the checklist your audit uses and import it: the app creates one Jira issue per item, grouped by
-          chapter, and then shows whether you would pass.
+        <Notice title={t.noneImported}>
+          {t.noneImportedBody}
         </Notice>
       )}
 
-      {list.status === 'loading' && <Loading label="Loading checklists" />}
+      {list.status === 'loading' && <Loading label={t.loadingChecklists} />}
       {list.status === 'error' && (
-        <Notice appearance="error" title="Could not load the checklists" actions={<Button onClick={onRetryList}>Try again</Button>}>
+        <Notice appearance="error" title={t.checklistsFailed} actions={<Button onClick={onRetryList}>{t.tryAgain}</Button>}>
           {list.message}
         </Notice>
       )}
       {checklists?.length === 0 && (
-        <Notice appearance="warning" title="No checklists available">
-          The app has no checklist to offer. Ask a Jira admin to check the app’s installation.
+        <Notice appearance="warning" title={t.noChecklists}>
+          {t.noChecklistsBody}
         </Notice>
       )}
       {checklists && checklists.length > 0 && (
@@ -109,24 +110,24 @@ export function ImportFlowView({
             aria-describedby={mayCreate ? undefined : reasonId}
             onClick={onUpload}
           >
-            Bring your own checklist
+            {t.bringYourOwn}
           </Button>
           {!mayCreate && (
             <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-              {CREATE_ISSUES_REASON}
+              {t.createIssuesReason}
             </p>
           )}
         </div>
       )}
       {saved && (
-        <Notice appearance="success" title={`Saved ${saved.checklist.name} ${saved.checklist.version}`}>
-          {`${saved.checklist.itemCount} items${saved.initialResults > 0 ? `, ${saved.initialResults} with an initial result from the file` : ''}. It is selected above; check the preview and import it.`}
+        <Notice appearance="success" title={t.savedChecklist(`${saved.checklist.name} ${saved.checklist.version}`)}>
+          {t.savedBody(saved.checklist.itemCount, saved.initialResults)}
         </Notice>
       )}
 
-      {preview.status === 'loading' && <Loading label="Loading the preview" />}
+      {preview.status === 'loading' && <Loading label={t.loadingPreview} />}
       {preview.status === 'error' && (
-        <Notice appearance="error" title="Could not load this checklist" actions={<Button onClick={onRetryPreview}>Try again</Button>}>
+        <Notice appearance="error" title={t.previewFailed} actions={<Button onClick={onRetryPreview}>{t.tryAgain}</Button>}>
           {preview.message}
         </Notice>
       )}
@@ -140,11 +141,11 @@ export function ImportFlowView({
           isLoading={busy}
           onClick={() => selectedId && onImport(selectedId)}
         >
-          {alreadyImported ? 'Import again (adds only missing items)' : 'Import'}
+          {alreadyImported ? t.importAgain : t.importButton}
         </Button>
         {onCancel && (
           <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
-            Back to the score
+            {t.backToScore}
           </Button>
         )}
       </div>

@@ -12,8 +12,10 @@ import { useServices } from '../../../api/services';
 import { useAction } from '../../../hooks/useAction';
 import { Notice } from '../../../components/Notice';
 import type { Rollup } from '../../../../../../common/contract';
-import { ADMINISTER_REASON, plural } from '../format';
 import { RiskTable } from './RiskTable';
+import { useT } from '../../../i18n';
+import { auditEnglish, auditMessages } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 interface AuditRisksProps {
   rollup: Rollup;
@@ -22,12 +24,13 @@ interface AuditRisksProps {
 }
 
 /** Nothing to flag: say why without claiming evidence that nobody has had to add yet. */
-export function noRisksLine(met: number): string {
-  if (met === 0) return 'No audit risks yet: no item is met, so there is no evidence to check.';
-  return 'No audit risks: every item met has evidence, and none expires within 30 days.';
+export function noRisksLine(met: number, t: AuditMessages = auditEnglish()): string {
+  if (met === 0) return t.noRisksYet;
+  return t.noRisks;
 }
 
 export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
+  const t = useT(auditMessages);
   const { evidence } = useServices();
   const headingId = useId();
   const strictId = useId();
@@ -45,13 +48,13 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Audit risks
+        {t.auditRisks}
       </Heading>
       {rollup.risks.length === 0 ? (
-        <p style={{ margin: 0 }}>{noRisksLine(rollup.counts.met)}</p>
+        <p style={{ margin: 0 }}>{noRisksLine(rollup.counts.met, t)}</p>
       ) : (
         <>
-          <p style={{ margin: 0 }}>{plural(rollup.risks.length, 'risk')} an auditor would ask about.</p>
+          <p style={{ margin: 0 }}>{t.risksCount(rollup.risks.length)}</p>
           <RiskTable rollup={rollup} />
         </>
       )}
@@ -63,7 +66,7 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
             isDisabled={saving || !mayAdminister}
             aria-describedby={mayAdminister ? undefined : reasonId}
             onChange={(e) => change({ strictMode: e.target.checked })}
-            label="Strict mode: count an item as met only with accepted evidence in force"
+            label={t.strictMode}
           />
           <Checkbox
             id={fourEyesId}
@@ -71,17 +74,17 @@ export function AuditRisks({ rollup, onSettingsChanged }: AuditRisksProps) {
             isDisabled={saving || !mayAdminister}
             aria-describedby={mayAdminister ? undefined : reasonId}
             onChange={(e) => change({ fourEyes: e.target.checked })}
-            label="Four eyes: evidence is accepted or rejected by someone other than the person who added it"
+            label={t.fourEyes}
           />
           {!mayAdminister && (
             <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-              {ADMINISTER_REASON}
+              {t.administerReason}
             </p>
           )}
         </div>
       )}
       {error && (
-        <Notice appearance="error" title="The audit settings were not changed">
+        <Notice appearance="error" title={t.settingsNotChanged}>
           {error}
         </Notice>
       )}

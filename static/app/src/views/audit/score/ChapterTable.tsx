@@ -11,6 +11,8 @@ import { Bar } from '../../../components/Bar';
 import { HostLink, searchPath } from '../../../components/HostLink';
 import type { Rollup } from '../../../../../../common/contract';
 import { percent } from '../format';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 
@@ -22,6 +24,7 @@ export function filterChapters<T extends { id: string; title: string; waivedBy?:
 }
 
 export function ChapterTable({ rollup }: { rollup: Rollup }) {
+  const t = useT(auditMessages);
   const headingId = useId();
   const filterId = useId();
   const [text, setText] = useState('');
@@ -29,15 +32,15 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
   const shown = useMemo(() => filterChapters(rollup.chapters, text), [rollup.chapters, text]);
   const head = {
     cells: [
-      { key: 'chapter', content: 'Chapter', isSortable: true },
-      ...(points ? [{ key: 'earned', content: 'Earned / max', isSortable: true }] : []),
-      { key: 'met', content: 'Met, N/A or waived / total', isSortable: true },
-      { key: 'progress', content: 'Progress', isSortable: true, width: 25 },
-      { key: 'issues', content: 'Issues' },
+      { key: 'chapter', content: t.colChapter, isSortable: true },
+      ...(points ? [{ key: 'earned', content: t.colEarned, isSortable: true }] : []),
+      { key: 'met', content: t.colMet, isSortable: true },
+      { key: 'progress', content: t.colProgress, isSortable: true, width: 25 },
+      { key: 'issues', content: t.colIssues },
     ],
   };
   const rows = shown.map((chapter, index) => {
-    const [value, max, unit] = points ? [chapter.earned, chapter.max, 'points earned'] : [chapter.met, chapter.total, 'items met, N/A or waived'];
+    const [value, max] = points ? [chapter.earned, chapter.max] : [chapter.met, chapter.total];
     return {
       key: chapter.id,
       cells: [
@@ -49,24 +52,24 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
               {chapter.title}
               {chapter.waivedBy && (
                 <div style={subtle}>
-                  Waived: {chapter.waivedBy}
+                  {t.waivedBy} {chapter.waivedBy}
                   {chapter.waiverReason ? ` — ${chapter.waiverReason}` : ''}
                 </div>
               )}
             </div>
           ),
         },
-        ...(points ? [{ key: chapter.earned, content: `${chapter.earned} / ${chapter.max}` }] : []),
-        { key: chapter.met, content: `${chapter.met} / ${chapter.total}` },
+        ...(points ? [{ key: chapter.earned, content: t.ratio(chapter.earned, chapter.max) }] : []),
+        { key: chapter.met, content: t.ratio(chapter.met, chapter.total) },
         {
           key: max > 0 ? value / max : 0,
-          content: <Bar value={value} max={max} label={`${chapter.title}: ${value} of ${max} ${unit} (${percent(value, max)} %)`} />,
+          content: <Bar value={value} max={max} label={t.chapterBar(chapter.title, value, max, points, percent(value, max))} />,
         },
         {
           key: chapter.id,
           content: chapter.jql ? (
-            <HostLink path={searchPath(chapter.jql)} aria-label={`Open in Jira: the issues of ${chapter.title}`}>
-              Open in Jira
+            <HostLink path={searchPath(chapter.jql)} aria-label={t.openChapterInJira(chapter.title)}>
+              {t.openInJira}
             </HostLink>
           ) : (
             <span style={subtle}>—</span>
@@ -78,23 +81,23 @@ export function ChapterTable({ rollup }: { rollup: Rollup }) {
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Chapters
+        {t.chapters}
       </Heading>
       <div style={{ display: 'grid', gap: token('space.050', '4px'), maxWidth: 360 }}>
-        <label htmlFor={filterId}>Filter chapters</label>
-        <Textfield id={filterId} value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder="Chapter title" isCompact />
+        <label htmlFor={filterId}>{t.filterChapters}</label>
+        <Textfield id={filterId} value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder={t.chapterTitle} isCompact />
       </div>
       <div style={{ overflowX: 'auto' }}>
         <DynamicTable
-          caption={<span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Chapters of {rollup.checklistName}</span>}
+          caption={<span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>{t.chaptersOf(rollup.checklistName)}</span>}
           head={head}
           rows={rows}
-          emptyView={<p style={subtle}>No chapter matches “{text}”.</p>}
+          emptyView={<p style={subtle}>{t.noChapterMatches(text)}</p>}
           testId="chapter-table"
         />
       </div>
       <p style={{ margin: 0, ...subtle }} aria-live="polite">
-        {shown.length === rollup.chapters.length ? `${shown.length} chapters` : `${shown.length} of ${rollup.chapters.length} chapters shown`}
+        {t.chaptersCount(shown.length, rollup.chapters.length)}
       </p>
     </section>
   );

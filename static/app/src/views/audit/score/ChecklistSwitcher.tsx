@@ -8,6 +8,9 @@ import { useId } from 'react';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
 import type { ProjectChecklist } from '../../../../../../common/project-checklists';
+import { useT } from '../../../i18n';
+import { auditEnglish, auditMessages } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 interface ChecklistSwitcherProps {
   checklists: ProjectChecklist[];
@@ -16,19 +19,11 @@ interface ChecklistSwitcherProps {
   disabled?: boolean;
 }
 
-const day = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-};
-
 /** "AWS MSP Partner Program Validation Checklist 4.x: retired 7 Dec 2026, replaced by version 7.1; last score 412 / 1000 (not passed)." */
-export function retiredLine(checklist: ProjectChecklist): string | undefined {
+export function retiredLine(checklist: ProjectChecklist, t: AuditMessages = auditEnglish()): string | undefined {
   const { retired } = checklist;
   if (!retired) return undefined;
-  const score = retired.lastScore
-    ? `last score ${retired.lastScore.score} / ${retired.lastScore.maxScore} (${retired.lastScore.passed ? 'passed' : 'not passed'}) on ${day(retired.lastScore.at)}`
-    : 'no score was recorded before the move';
-  return `${checklist.name} ${checklist.version}: retired ${day(retired.at)}, replaced by version ${retired.replacedByVersion}; ${score}. Read only: its issues moved or were retired with their work.`;
+  return t.retiredLine(`${checklist.name} ${checklist.version}`, retired.at, retired.replacedByVersion, retired.lastScore);
 }
 
 interface Choice {
@@ -38,10 +33,11 @@ interface Choice {
 }
 
 export function ChecklistSwitcher({ checklists, selectedId, onSwitch, disabled }: ChecklistSwitcherProps) {
+  const t = useT(auditMessages);
   const id = useId();
-  const history = checklists.flatMap((checklist) => retiredLine(checklist) ?? []);
+  const history = checklists.flatMap((checklist) => retiredLine(checklist, t) ?? []);
   const choices: Choice[] = checklists.map((checklist) => ({
-    label: `${checklist.name} ${checklist.version}${checklist.retired ? ` (retired, replaced by ${checklist.retired.replacedByVersion})` : ''}`,
+    label: `${checklist.name} ${checklist.version}${checklist.retired ? t.retiredOption(checklist.retired.replacedByVersion) : ''}`,
     value: checklist.id,
     isDisabled: checklist.retired !== undefined && checklist.id !== selectedId,
   }));
@@ -49,7 +45,7 @@ export function ChecklistSwitcher({ checklists, selectedId, onSwitch, disabled }
     <div style={{ display: 'grid', gap: token('space.050', '4px') }}>
       <div style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', flexWrap: 'wrap' }}>
         <label htmlFor={id} style={{ color: token('color.text.subtle', '#44546F') }}>
-          Checklist
+          {t.checklist}
         </label>
         <div style={{ minWidth: 280 }} data-testid="checklist-switcher">
           <Select<Choice>
@@ -64,7 +60,7 @@ export function ChecklistSwitcher({ checklists, selectedId, onSwitch, disabled }
         </div>
       </div>
       {history.length > 0 && (
-        <ul aria-label="Retired checklists" style={{ margin: 0, paddingLeft: 20, color: token('color.text.subtle', '#44546F') }}>
+        <ul aria-label={t.retiredList} style={{ margin: 0, paddingLeft: 20, color: token('color.text.subtle', '#44546F') }}>
           {history.map((line) => (
             <li key={line}>{line}</li>
           ))}

@@ -13,9 +13,10 @@ import { HostLink, issuePath } from '../../../components/HostLink';
 import { SortHeader, sortRows, useSort } from '../../../components/SortHeader';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup, RollupItem } from '../../../../../../common/contract';
-import { plural } from '../format';
 import { FILTER_LABELS, filterItems, type ContributionFilter } from './explain-filter';
 import { resultDetail, resultPill } from './result-view';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 /** Rows drawn at once; thousands of rows would make typing in the filter lag. */
 const ROW_LIMIT = 300;
@@ -45,6 +46,7 @@ export function sortItems(items: readonly RollupItem[], key: ItemSortKey, direct
 }
 
 export function ExplainScore({ rollup }: { rollup: Rollup }) {
+  const t = useT(auditMessages);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [show, setShow] = useState<ContributionFilter>('all');
@@ -55,7 +57,7 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
   const points = rollup.model === 'points';
   const showChoices = (Object.keys(FILTER_LABELS) as ContributionFilter[])
     .filter((key) => points || (key !== 'earning' && key !== 'costing'))
-    .map((key) => ({ label: FILTER_LABELS[key], value: key }));
+    .map((key) => ({ label: t.filters[key], value: key }));
   const { sort, toggle } = useSort<ItemSortKey>();
   const checklistOrder = useMemo(() => new Map(rollup.items.map((item, index) => [item.id, index])), [rollup.items]);
   const matches = useMemo(() => {
@@ -68,21 +70,21 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
     <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <div>
         <Button aria-expanded={open} aria-controls={regionId} onClick={() => setOpen((shown) => !shown)}>
-          Explain this score
+          {t.explain}
         </Button>
       </div>
       {open && (
         <section id={regionId} aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
           <Heading size="medium" as="h2" id={headingId}>
-            Score explanation
+            {t.explanation}
           </Heading>
           <div style={{ display: 'flex', gap: token('space.200', '16px'), flexWrap: 'wrap', alignItems: 'end' }}>
             <div style={{ display: 'grid', gap: 4 }}>
-              <label htmlFor={textId}>Filter items</label>
-              <Textfield id={textId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder="Id, title, reason or issue" />
+              <label htmlFor={textId}>{t.filterItems}</label>
+              <Textfield id={textId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder={t.filterPlaceholder} />
             </div>
             <div style={{ display: 'grid', gap: 4, minWidth: 240 }}>
-              <label htmlFor={showId}>Show</label>
+              <label htmlFor={showId}>{t.show}</label>
               <Select
                 inputId={showId}
                 options={showChoices}
@@ -92,20 +94,18 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
             </div>
           </div>
           <p aria-live="polite" style={{ margin: 0 }}>
-            {matches.length > ROW_LIMIT
-              ? `Showing the first ${ROW_LIMIT} of ${plural(matches.length, 'matching item')}; narrow the filter to see the rest.`
-              : `${plural(matches.length, 'matching item')}.`}
+            {t.matching(matches.length, ROW_LIMIT)}
           </p>
           <div style={{ overflowX: 'auto' }}>
-            <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Item contributions">
+            <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t.contributions}>
               <thead>
                 <tr>
-                  <SortHeader label="Item" sortKey="item" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
-                  <SortHeader label="Result" sortKey="result" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
-                  {points && <SortHeader label="Earned" sortKey="earned" sort={sort} onSort={toggle} style={numeric} />}
-                  {points && <SortHeader label="Penalty" sortKey="penalty" sort={sort} onSort={toggle} style={numeric} />}
-                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>Why</th>
-                  <SortHeader label="Issue" sortKey="issue" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
+                  <SortHeader label={t.colItem} sortKey="item" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
+                  <SortHeader label={t.colResult} sortKey="result" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
+                  {points && <SortHeader label={t.colEarnedPoints} sortKey="earned" sort={sort} onSort={toggle} style={numeric} />}
+                  {points && <SortHeader label={t.colPenalty} sortKey="penalty" sort={sort} onSort={toggle} style={numeric} />}
+                  <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.colWhy}</th>
+                  <SortHeader label={t.colIssue} sortKey="issue" sort={sort} onSort={toggle} style={{ ...cell, textAlign: 'left' }} />
                 </tr>
               </thead>
               <tbody>
@@ -123,16 +123,17 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
 
 /** One item: its contribution, its result ("Waived" with who and when, "N/A" with why) and the reason. */
 function ExplainRow({ item, points, chapter }: { item: RollupItem; points: boolean; chapter: string }) {
-  const pill = resultPill(item);
-  const detail = resultDetail(item);
+  const t = useT(auditMessages);
+  const pill = resultPill(item, t);
+  const detail = resultDetail(item, t);
   return (
     <tr>
       <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
         <strong>{item.id}</strong> {item.title}
         <div style={{ color: token('color.text.subtle', '#44546F') }}>
           {chapter}
-          {item.mandatory ? ' · mandatory' : ''}
-          {points ? ` · ${plural(item.points, 'point')}` : ''}
+          {item.mandatory ? t.mandatoryTag : ''}
+          {points ? t.pointsTag(item.points) : ''}
         </div>
       </th>
       <td style={cell}>

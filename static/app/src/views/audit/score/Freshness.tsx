@@ -4,6 +4,8 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useServices } from '../../../api/services';
 import { relativeTime } from '../format';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 interface FreshnessProps {
   computedAt: string;
@@ -15,6 +17,7 @@ interface FreshnessProps {
 const TICK_MS = 30_000;
 
 export function Freshness({ computedAt, refreshing, onRefresh }: FreshnessProps) {
+  const t = useT(auditMessages);
   const { now } = useServices();
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -25,11 +28,11 @@ export function Freshness({ computedAt, refreshing, onRefresh }: FreshnessProps)
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), color: token('color.text.subtle', '#44546F') }}>
       <span aria-live="polite">
-        {refreshing ? 'Recomputing the figures from Jira…' : `Figures from ${relativeTime(computedAt, now())}`}
+        {refreshing ? t.recomputing : t.figuresFrom(relativeTime(computedAt, now(), t))}
       </span>
       <span aria-hidden="true">·</span>
       <Button appearance="subtle" spacing="compact" onClick={onRefresh} isDisabled={refreshing}>
-        Refresh
+        {t.refresh}
       </Button>
     </div>
   );

@@ -11,14 +11,17 @@ import { token } from '@atlaskit/tokens';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup, RollupItem } from '../../../../../../common/contract';
-import { resultWords, shownResult } from '../../../../../../common/result-words';
-import { mandatoryCostLine, plural } from '../format';
-import { resultPill } from './result-view';
+import { shownResult } from '../../../../../../common/result-words';
+import { mandatoryCostLine } from '../format';
+import { resultPill, resultWordsIn } from './result-view';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 /** How many open mandatory items show before "Show all". */
 export const MANDATORY_SHOWN = 10;
 
 export function MandatoryList({ rollup }: { rollup: Rollup }) {
+  const t = useT(auditMessages);
   const headingId = useId();
   const listId = useId();
   const [showAll, setShowAll] = useState(false);
@@ -35,23 +38,23 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Open mandatory items
+        {t.openMandatory}
       </Heading>
       {open.length === 0 ? (
-        <p style={{ margin: 0 }}>No mandatory item is open.</p>
+        <p style={{ margin: 0 }}>{t.noMandatoryOpen}</p>
       ) : (
         <ul id={listId} style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
           {shown.map((item) => (
             <li key={item.id}>
               {item.issueKey ? (
-                <HostLink path={issuePath(item.issueKey)} aria-label={`Open ${item.issueKey}: ${item.id} ${item.title}`}>
+                <HostLink path={issuePath(item.issueKey)} aria-label={t.openIssue(item.issueKey, item.id, item.title)}>
                   {item.issueKey}
                 </HostLink>
               ) : (
-                <span style={{ color: token('color.text.subtle', '#44546F') }}>no issue yet</span>
+                <span style={{ color: token('color.text.subtle', '#44546F') }}>{t.noIssueYet}</span>
               )}{' '}
-              <strong>{item.id}</strong> {item.title} <StatusPill tone={resultPill(item).tone}>{resultPill(item).words}</StatusPill>
-              <div style={{ color: token('color.text.subtle', '#44546F') }}>{mandatoryCostLine(rollup.model, item, rollup.naRule)}</div>
+              <strong>{item.id}</strong> {item.title} <StatusPill tone={resultPill(item, t).tone}>{resultPill(item, t).words}</StatusPill>
+              <div style={{ color: token('color.text.subtle', '#44546F') }}>{mandatoryCostLine(rollup.model, item, rollup.naRule, t)}</div>
             </li>
           ))}
         </ul>
@@ -59,7 +62,7 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
       {open.length > MANDATORY_SHOWN && (
         <div>
           <Button aria-controls={listId} aria-expanded={showAll} onClick={() => setShowAll((all) => !all)}>
-            {showAll ? `Show the ${MANDATORY_SHOWN} most expensive` : `Show all ${open.length}`}
+            {showAll ? t.showMostExpensive(MANDATORY_SHOWN) : t.showAll(open.length)}
           </Button>
         </div>
       )}
@@ -70,19 +73,20 @@ export function MandatoryList({ rollup }: { rollup: Rollup }) {
 
 /** Mandatory items that count toward the pass without being met: "Waived: …, by …, on …" or "N/A: …". */
 function SatisfiedNotMet({ items }: { items: RollupItem[] }) {
+  const t = useT(auditMessages);
   const waived = items.filter((item) => shownResult(item) === 'waived').length;
   const na = items.length - waived;
-  const parts = [waived > 0 ? `${waived} waived` : '', na > 0 ? `${na} N/A` : ''].filter((part) => part !== '');
+  const parts = [waived > 0 ? t.waivedCount(waived) : '', na > 0 ? t.naCount(na) : ''].filter((part) => part !== '');
   return (
     <details data-testid="mandatory-not-met">
       <summary>
-        {plural(items.length, 'mandatory item')} {items.length === 1 ? 'counts' : 'count'} toward the pass without being met: {parts.join(', ')}
+        {t.satisfiedNotMet(items.length, parts.join(', '))}
       </summary>
       <ul style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
         {items.map((item) => (
           <li key={item.id}>
             {item.issueKey ? <HostLink path={issuePath(item.issueKey)}>{item.issueKey}</HostLink> : null} <strong>{item.id}</strong> {item.title}
-            <div style={{ color: token('color.text.subtle', '#44546F') }}>{resultWords(item)}</div>
+            <div style={{ color: token('color.text.subtle', '#44546F') }}>{resultWordsIn(item, t)}</div>
           </li>
         ))}
       </ul>

@@ -7,12 +7,13 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { Notice } from '../../../components/Notice';
 import type { Rollup } from '../../../../../../common/contract';
-import { CREATE_ISSUES_REASON } from '../format';
 import { MandatoryList } from './MandatoryList';
 import { ScoreHeadline } from './ScoreHeadline';
 import { UnclaimedIssues } from './UnclaimedIssues';
 import { ValidityNotice } from '../verdict/ValidityNotice';
 import { VerdictNote } from '../verdict/VerdictNote';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 interface ScoreDashboardProps {
   rollup: Rollup;
@@ -32,6 +33,7 @@ interface ScoreDashboardProps {
 }
 
 export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, onImportAnother, glance, switcher, versionUpdate, beforeYouApply }: ScoreDashboardProps) {
+  const t = useT(auditMessages);
   const reasonId = useId();
   // Without `can` (an older cached rollup) the button stays; the server still checks on import.
   const mayImport = rollup.can?.createIssues ?? true;
@@ -42,8 +44,8 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
       <ValidityNotice rollup={rollup} />
       {versionUpdate}
       {refreshError && (
-        <Notice appearance="warning" title="Could not refresh the figures">
-          {refreshError} The figures shown are the last ones computed.
+        <Notice appearance="warning" title={t.refreshFailed}>
+          {refreshError} {t.refreshFailedBody}
         </Notice>
       )}
       <VerdictNote rollup={rollup} />
@@ -52,11 +54,11 @@ export function ScoreDashboard({ rollup, refreshing, refreshError, onRefresh, on
       <UnclaimedIssues rollup={rollup} onAdopted={onRefresh} />
       <div style={{ display: 'grid', gap: 4, justifyItems: 'start' }}>
         <Button onClick={onImportAnother} isDisabled={!mayImport} aria-describedby={mayImport ? undefined : reasonId}>
-          Import another checklist
+          {t.importAnother}
         </Button>
         {!mayImport && (
           <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-            {CREATE_ISSUES_REASON}
+            {t.createIssuesReason}
           </p>
         )}
       </div>

@@ -8,6 +8,8 @@ import { token } from '@atlaskit/tokens';
 import { StatusPill } from '../../../components/StatusPill';
 import type { PlanDueEntry, Rollup } from '../../../../../../common/contract';
 import { deadlineWords, glanceBar, glanceSentence, trendWords, type Trend } from './glance';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 export interface ScoreGlanceProps {
   rollup: Rollup;
@@ -20,19 +22,20 @@ export interface ScoreGlanceProps {
 const subtle = { color: token('color.text.subtle', '#44546F') };
 
 export function ScoreGlance({ rollup, trends, deadline }: ScoreGlanceProps) {
+  const t = useT(auditMessages);
   const sentenceId = useId();
-  const bar = glanceBar(rollup);
+  const bar = glanceBar(rollup, t);
   const share = (n: number) => (bar.max > 0 ? Math.min(100, Math.max(0, (n / bar.max) * 100)) : 0);
   const reached = bar.target !== null && bar.value >= bar.target;
   return (
-    <div data-testid="score-glance" role="group" aria-describedby={sentenceId} aria-label="Score at a glance" style={{ display: 'grid', gap: token('space.100', '8px') }}>
+    <div data-testid="score-glance" role="group" aria-describedby={sentenceId} aria-label={t.glanceLabel} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <p id={sentenceId} data-testid="glance-sentence" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', margin: -1 }}>
-        {glanceSentence(rollup, trends, deadline)}
+        {glanceSentence(rollup, trends, deadline, t)}
       </p>
       <div aria-hidden="true" style={{ display: 'grid', gap: token('space.050', '4px') }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), flexWrap: 'wrap' }}>
           <strong style={{ font: token('font.heading.medium', 'normal 500 20px/24px sans-serif') }}>{bar.words}</strong>
-          <StatusPill tone={rollup.passed ? 'success' : 'danger'}>{rollup.passed ? 'Would pass' : 'Not yet'}</StatusPill>
+          <StatusPill tone={rollup.passed ? 'success' : 'danger'}>{rollup.passed ? t.wouldPass : t.notYet}</StatusPill>
         </div>
         <div style={{ position: 'relative', height: 12, borderRadius: token('radius.small', '4px'), background: token('color.background.neutral', '#091E420F') }}>
           <div
@@ -45,18 +48,18 @@ export function ScoreGlance({ rollup, trends, deadline }: ScoreGlanceProps) {
           />
           {bar.target !== null && bar.target < bar.max && (
             <div
-              title={`Pass mark ${bar.target}`}
+              title={t.passMarkTick(bar.target)}
               style={{ position: 'absolute', top: -4, bottom: -4, left: `${share(bar.target)}%`, width: 2, background: token('color.border.bold', '#758195') }}
             />
           )}
         </div>
         <div style={{ display: 'flex', justifyContent: 'space-between', gap: token('space.100', '8px'), flexWrap: 'wrap', ...subtle }}>
-          <span>{rollup.model === 'points' && bar.target !== null ? `Pass mark ${bar.target} of ${bar.max}` : 'The pass needs every mandatory item'}</span>
-          {trends.length > 0 && <span data-testid="glance-trends">{trends.map((t) => trendWords(t, rollup.model)).join(' · ')}</span>}
+          <span>{rollup.model === 'points' && bar.target !== null ? t.passMarkOf(bar.target, bar.max) : t.passNeedsAll}</span>
+          {trends.length > 0 && <span data-testid="glance-trends">{trends.map((trend) => trendWords(trend, rollup.model, t)).join(' · ')}</span>}
         </div>
         {deadline && (
           <div data-testid="glance-deadline">
-            Next deadline: <strong>{deadlineWords(deadline)}</strong>
+            {t.nextDeadline} <strong>{deadlineWords(deadline, t)}</strong>
           </div>
         )}
       </div>

@@ -7,6 +7,8 @@ import type { Rollup } from '../../../../../../common/contract';
 import { hiddenItemsLine, projectionLine, scoreLine, scoreWhyLine } from '../format';
 import { Freshness } from './Freshness';
 import { countsLine } from './result-view';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 interface ScoreHeadlineProps {
   rollup: Rollup;
@@ -17,13 +19,14 @@ interface ScoreHeadlineProps {
 }
 
 export function ScoreHeadline({ rollup, refreshing, onRefresh, switcher }: ScoreHeadlineProps) {
+  const t = useT(auditMessages);
   const headingId = useId();
   const { counts } = rollup;
-  const hidden = hiddenItemsLine(rollup.hiddenItems);
+  const hidden = hiddenItemsLine(rollup.hiddenItems, t);
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="large" as="h2" id={headingId}>
-        Audit score
+        {t.scoreHeading}
       </Heading>
       {switcher ?? (
         <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
@@ -32,12 +35,12 @@ export function ScoreHeadline({ rollup, refreshing, onRefresh, switcher }: Score
       )}
       <p style={{ margin: 0, display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         <strong style={{ fontSize: 24, lineHeight: '28px' }} data-testid="score-line">
-          {scoreLine(rollup)}
+          {scoreLine(rollup, t)}
         </strong>
-        <StatusPill tone={rollup.passed ? 'success' : 'danger'}>{rollup.passed ? 'Would pass' : 'Not yet'}</StatusPill>
+        <StatusPill tone={rollup.passed ? 'success' : 'danger'}>{rollup.passed ? t.wouldPass : t.notYet}</StatusPill>
       </p>
       <p data-testid="score-why" style={{ margin: 0 }}>
-        {scoreWhyLine(rollup)}
+        {scoreWhyLine(rollup, t)}
       </p>
       {hidden && (
         <p data-testid="hidden-items-line" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
@@ -45,10 +48,10 @@ export function ScoreHeadline({ rollup, refreshing, onRefresh, switcher }: Score
         </p>
       )}
       <p style={{ margin: 0 }}>
-        If every item in progress is met: <strong data-testid="projection-line">{projectionLine(rollup)}</strong>
+        {t.projection} <strong data-testid="projection-line">{projectionLine(rollup, t)}</strong>
       </p>
       <p data-testid="counts-line" style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-        {countsLine(counts)}
+        {countsLine(counts, t)}
       </p>
       <Freshness computedAt={rollup.computedAt} refreshing={refreshing} onRefresh={onRefresh} />
     </section>

@@ -12,10 +12,14 @@ import { useServices } from '../../../api/services';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { Notice } from '../../../components/Notice';
 import type { Rollup } from '../../../../../../common/contract';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
+/** In English; the view says `t.adoptReason`. */
 export const ADOPT_REASON = 'Only a project admin can adopt an issue: it needs the Administer projects permission.';
 
 export function UnclaimedIssues({ rollup, onAdopted }: { rollup: Rollup; onAdopted: () => void }) {
+  const t = useT(auditMessages);
   const headingId = useId();
   const reasonId = useId();
   const { api } = useServices();
@@ -41,31 +45,32 @@ export function UnclaimedIssues({ rollup, onAdopted }: { rollup: Rollup; onAdopt
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Issues not created by the app
+        {t.unclaimedTitle}
       </Heading>
-      <p style={{ margin: 0 }}>These issues say they stand for a checklist item, but the app did not create them, so the score ignores them.</p>
+      <p style={{ margin: 0 }}>{t.unclaimedIntro}</p>
       <ul style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 4 }}>
         {unclaimed.map((claim) => (
           <li key={claim.issueKey}>
-            <HostLink path={issuePath(claim.issueKey)}>{claim.issueKey}</HostLink> claims item {claim.itemId}, not created by the app.{' '}
+            <HostLink path={issuePath(claim.issueKey)}>{claim.issueKey}</HostLink>
+            {t.claims(claim.itemId)}{' '}
             <Button
               appearance="subtle"
               isDisabled={!mayAdopt || busy !== undefined}
               aria-describedby={mayAdopt ? undefined : reasonId}
               onClick={() => void adopt(claim.issueKey)}
             >
-              {busy === claim.issueKey ? 'Adopting…' : `Adopt ${claim.issueKey}`}
+              {busy === claim.issueKey ? t.adopting : t.adopt(claim.issueKey)}
             </Button>
           </li>
         ))}
       </ul>
       {!mayAdopt && (
         <p id={reasonId} style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-          {ADOPT_REASON}
+          {t.adoptReason}
         </p>
       )}
       {error && (
-        <Notice appearance="error" title="The issue was not adopted">
+        <Notice appearance="error" title={t.notAdopted}>
           {error}
         </Notice>
       )}

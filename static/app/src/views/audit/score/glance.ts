@@ -4,7 +4,8 @@
  * the score history (audit day) and the plan's due lines it already reads.
  */
 import type { PlanDueEntry, Rollup, ScoreHistoryPoint } from '../../../../../../common/contract';
-import { plural } from '../format';
+import { auditEnglish } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 export interface GlanceBar {
   value: number;
@@ -22,13 +23,13 @@ export interface Trend {
 }
 
 /** Points model: score against the pass mark. Met model: mandatory met of total (the pass needs all). */
-export function glanceBar(rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'items' | 'mandatoryOpen'>): GlanceBar {
+export function glanceBar(rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'items' | 'mandatoryOpen'>, t: AuditMessages = auditEnglish()): GlanceBar {
   if (rollup.model === 'points') {
-    return { value: Math.max(0, rollup.score), max: rollup.maxScore, target: rollup.passMark, words: `${rollup.score} of ${rollup.maxScore} points` };
+    return { value: Math.max(0, rollup.score), max: rollup.maxScore, target: rollup.passMark, words: t.glancePoints(rollup.score, rollup.maxScore) };
   }
   const total = rollup.items.filter((item) => item.mandatory).length;
   const met = Math.max(0, total - rollup.mandatoryOpen.length);
-  return { value: met, max: total, target: total, words: `${met} of ${plural(total, 'mandatory item')} met, N/A or waived` };
+  return { value: met, max: total, target: total, words: t.glanceMet(met, total) };
 }
 
 /** The UTC day `days` before `today` (YYYY-MM-DD). */
@@ -50,12 +51,10 @@ export function trendSince(rollup: Pick<Rollup, 'model' | 'score' | 'mandatoryOp
   return { days, change };
 }
 
-export function trendWords(trend: Trend, model: Rollup['model']): string {
-  if (trend.change === null) return `no history ${trend.days} days back yet`;
-  const unit = model === 'points' ? 'point' : 'mandatory item';
-  if (trend.change === 0) return `no change in ${trend.days} days`;
-  const sign = trend.change > 0 ? '+' : '−';
-  return `${sign}${plural(Math.abs(trend.change), unit)} in ${trend.days} days`;
+export function trendWords(trend: Trend, model: Rollup['model'], t: AuditMessages = auditEnglish()): string {
+  if (trend.change === null) return t.trendNone(trend.days);
+  if (trend.change === 0) return t.trendZero(trend.days);
+  return t.trend(trend.change, model === 'points', trend.days);
 }
 
 /** The first due line from today on, or undefined. */
@@ -63,24 +62,27 @@ export function nextDeadline(due: readonly PlanDueEntry[]): PlanDueEntry | undef
   return [...due].filter((entry) => entry.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft)[0];
 }
 
-export function deadlineWords(entry: PlanDueEntry): string {
-  const when = entry.daysLeft === 0 ? 'today' : `in ${plural(entry.daysLeft, 'day')}`;
-  return `${entry.title}, ${entry.date} (${when})`;
+export function deadlineWords(entry: PlanDueEntry, t: AuditMessages = auditEnglish()): string {
+  return t.deadline(entry.title, entry.date, entry.daysLeft);
 }
 
 /** The glance as one sentence: what a sighted reader takes from the bar, lozenge and figures. */
-export function glanceSentence(rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'passed' | 'items' | 'mandatoryOpen'>, trends: readonly Trend[], deadline: PlanDueEntry | undefined): string {
-  const bar = glanceBar(rollup);
+export function glanceSentence(
+  rollup: Pick<Rollup, 'model' | 'score' | 'maxScore' | 'passMark' | 'passed' | 'items' | 'mandatoryOpen'>,
+  trends: readonly Trend[],
+  deadline: PlanDueEntry | undefined,
+  t: AuditMessages = auditEnglish(),
+): string {
+  const bar = glanceBar(rollup, t);
   const toGo =
     rollup.model === 'points' && rollup.passMark !== null
       ? rollup.score >= rollup.passMark
-        ? `, at or above the pass mark of ${rollup.passMark}`
-        : `, ${plural(rollup.passMark - rollup.score, 'point')} below the pass mark of ${rollup.passMark}`
+        ? t.atOrAbove(rollup.passMark)
+        : t.below(rollup.passMark - rollup.score, rollup.passMark)
       : rollup.model === 'met'
-        ? `, ${plural(rollup.mandatoryOpen.length, 'mandatory item')} still open`
+        ? t.stillOpen(rollup.mandatoryOpen.length)
         : '';
-  const verdict = rollup.passed ? 'Would pass' : 'Would not pass yet';
-  const trend = trends.length > 0 ? ` Change: ${trends.map((t) => trendWords(t, rollup.model)).join('; ')}.` : '';
-  const next = deadline ? ` Next deadline: ${deadlineWords(deadline)}.` : '';
-  return `${verdict}: ${bar.words}${toGo}.${trend}${next}`;
+  const verdict = rollup.passed ? t.wouldPass : t.wouldNotPassYet;
+  const trendLines = trends.map((trend) => trendWords(trend, rollup.model, t));
+  return t.glanceSentence(verdict, bar.words, toGo, trendLines, deadline ? deadlineWords(deadline, t) : undefined);
 }

@@ -4,8 +4,10 @@
  * has the words, shared with the CSV and the printable report).
  */
 import type { Rollup, RollupItem } from '../../../../../../common/contract';
-import { resultWords, shownResult, SHOWN_RESULT_WORDS, type ShownResult } from '../../../../../../common/result-words';
+import { resultWords, shownResult, type ShownResult } from '../../../../../../common/result-words';
 import type { PillTone } from '../../../components/StatusPill';
+import { auditEnglish } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 export const SHOWN_RESULT_TONES: Record<ShownResult, PillTone> = {
   met: 'success',
@@ -16,25 +18,34 @@ export const SHOWN_RESULT_TONES: Record<ShownResult, PillTone> = {
 };
 
 /** The pill's word and tone for an item: "Waived" for an item a waiver decided. */
-export function resultPill(item: Pick<RollupItem, 'result' | 'waivedBy'>): { words: string; tone: PillTone } {
+export function resultPill(item: Pick<RollupItem, 'result' | 'waivedBy'>, t: AuditMessages = auditEnglish()): { words: string; tone: PillTone } {
   const shown = shownResult(item);
-  return { words: SHOWN_RESULT_WORDS[shown], tone: SHOWN_RESULT_TONES[shown] };
+  return { words: t.results[shown], tone: SHOWN_RESULT_TONES[shown] };
 }
 
 /**
  * The full words when they say more than the pill: "Waived: Group SOC, by ana, on 2026-03-02" or
  * "N/A: We run no Windows hosts"; undefined otherwise.
  */
-export function resultDetail(item: RollupItem): string | undefined {
-  const words = resultWords(item);
-  return words === SHOWN_RESULT_WORDS[shownResult(item)] ? undefined : words;
+export function resultDetail(item: RollupItem, t: AuditMessages = auditEnglish()): string | undefined {
+  const words = resultWordsIn(item, t);
+  return words === t.results[shownResult(item)] ? undefined : words;
+}
+
+/** common/result-words' `resultWords` in the user's language (the CSV and report keep English). */
+export function resultWordsIn(item: Parameters<typeof resultWords>[0], t: AuditMessages = auditEnglish()): string {
+  const shown = shownResult(item);
+  if (shown === 'waived') return t.waivedDetail(item.waivedBy ?? '', item.waiverAppliedBy, item.waiverAppliedAt);
+  const justification = item.justification?.trim();
+  if (shown === 'na' && justification) return t.naDetail(justification);
+  return t.results[shown];
 }
 
 /**
  * "50 met · 3 waived · 2 N/A · 1 not met · 5 not assessed · 61 items". An older cached rollup
  * without `waived` counted waived items in `met`; it then reads "met or waived", which is true.
  */
-export function countsLine(counts: Rollup['counts']): string {
-  const met = counts.waived === undefined ? `${counts.met} met or waived` : `${counts.met} met · ${counts.waived} waived`;
-  return `${met} · ${counts.na} N/A · ${counts.notMet} not met · ${counts.notAssessed} not assessed · ${counts.total} items`;
+export function countsLine(counts: Rollup['counts'], t: AuditMessages = auditEnglish()): string {
+  const met = counts.waived === undefined ? t.countsMetOrWaived(counts.met) : t.countsMet(counts.met, counts.waived);
+  return t.counts(met, counts.na, counts.notMet, counts.notAssessed, counts.total);
 }

@@ -16,6 +16,9 @@ import { useResource } from '../../../hooks/useResource';
 import { plural } from '../format';
 import { carryLine, confirmedMappings, Proposals } from './Proposals';
 import { newerVersions } from './versions';
+import { useT } from '../../../i18n';
+import { auditEnglish, auditMessages } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 /** applySync calls before giving up: each one works for up to ~19 s of a resolver's 25 s. */
 const MAX_ROUNDS = 50;
@@ -82,14 +85,14 @@ export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>, con
 }
 
 /** "a team's own checklist, saved 3 May 2025" for a custom version; nothing for a built-in. */
-export function sourceLine(target: ChecklistSummary): string | undefined {
+export function sourceLine(target: ChecklistSummary, t: AuditMessages = auditEnglish()): string | undefined {
   if (target.source !== 'custom') return undefined;
-  const saved = target.savedAt ? new Date(target.savedAt) : undefined;
-  const when = saved && !Number.isNaN(saved.getTime()) ? `, saved ${saved.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}` : '';
-  return `Version ${target.version} is a checklist a team saved on this site${when}, not one that ships with the app. Check its items before you apply it.`;
+  const saved = target.savedAt && !Number.isNaN(new Date(target.savedAt).getTime()) ? target.savedAt : undefined;
+  return t.customSource(target.version, saved);
 }
 
 export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
+  const t = useT(auditMessages);
   const { api } = useServices();
   const headingId = useId();
   const list = useResource(() => api.listChecklists(), [api]);
@@ -122,35 +125,35 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           return;
         }
       }
-      setStep({ kind: 'error', plan, confirmed, message: 'The update is taking longer than expected. Apply it again: it continues where it stopped.' });
+      setStep({ kind: 'error', plan, confirmed, message: t.updateSlow });
     } catch (error) {
       setStep({ kind: 'error', plan, confirmed, message: errorMessage(error) });
     }
   };
 
-  const title = `Update to version ${target.version}`;
+  const title = t.updateTo(target.version);
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        {`Version ${target.version} of ${target.name} is available`}
+        {t.versionAvailable(target.version, target.name)}
       </Heading>
       {step.kind === 'offer' && (
         <Notice actions={<Button appearance="primary" onClick={preview}>{title}</Button>}>
-          {`This project uses version ${rollup.version}. See what the update changes and what carries over before anything is written: only issues that stand for an item of version ${target.version} keep their status, owners and evidence.`}
-          {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
+          {t.updateOffer(rollup.version, target.version)}
+          {sourceLine(target, t) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target, t)}</p>}
         </Notice>
       )}
-      {step.kind === 'planning' && <Loading label="Working out what the update changes" />}
+      {step.kind === 'planning' && <Loading label={t.planning} />}
       {step.kind === 'plan' && (
         <Notice
-          title={`What ${title.toLowerCase()} changes`}
+          title={t.whatChanges(title)}
           actions={
             <>
               <Button appearance="primary" onClick={() => void apply(step.plan, step.confirmed)}>
-                Apply the update
+                {t.applyUpdate}
               </Button>
               <Button appearance="subtle" onClick={() => setStep({ kind: 'offer' })}>
-                Not now
+                {t.notNow}
               </Button>
             </>
           }
@@ -158,12 +161,12 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           <p data-testid="carry-line" style={{ margin: `0 0 ${token('space.100', '8px')}` }}>
             {carryLine(step.plan, step.confirmed)}
           </p>
-          <ul aria-label="Changes in the update" style={{ margin: 0, paddingLeft: 20 }}>
+          <ul aria-label={t.updateChanges} style={{ margin: 0, paddingLeft: 20 }}>
             {planLines(step.plan, step.confirmed).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          {sourceLine(target) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target)}</p>}
+          {sourceLine(target, t) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target, t)}</p>}
           <Proposals plan={step.plan} confirmed={step.confirmed} onChange={(confirmed) => setStep({ ...step, confirmed })} />
           {planGroups(step.plan, rollup, step.confirmed).map((group) => (
             <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
@@ -179,14 +182,14 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
       )}
       {step.kind === 'applying' && (
         <p role="status" style={{ margin: 0 }}>
-          {`Updating… ${step.done.created} created, ${step.done.updated} updated, ${step.done.retired} retired so far.`}
+          {t.updating(step.done.created, step.done.updated, step.done.retired)}
         </p>
       )}
       {step.kind === 'error' && (
         <Notice
           appearance="error"
-          title="The update did not finish"
-          actions={<Button onClick={() => (step.plan ? void apply(step.plan, step.confirmed ?? new Set()) : preview())}>Try again</Button>}
+          title={t.updateUnfinished}
+          actions={<Button onClick={() => (step.plan ? void apply(step.plan, step.confirmed ?? new Set()) : preview())}>{t.tryAgain}</Button>}
         >
           {step.message}
         </Notice>

@@ -8,6 +8,8 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import { Loading } from '../../../components/Loading';
 import { AUDIT_TABS, type AuditTabId } from './tab-routes';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 export interface AuditTabsProps {
   selected: AuditTabId;
@@ -17,6 +19,7 @@ export interface AuditTabsProps {
 }
 
 export function AuditTabs({ selected, onSelect, panels }: AuditTabsProps) {
+  const t = useT(auditMessages);
   const tabs = AUDIT_TABS.filter((tab) => panels[tab.id] !== undefined && panels[tab.id] !== null && panels[tab.id] !== false);
   const index = Math.max(0, tabs.findIndex((tab) => tab.id === selected));
   return (
@@ -24,14 +27,14 @@ export function AuditTabs({ selected, onSelect, panels }: AuditTabsProps) {
       <TabList>
         {tabs.map((tab) => (
           <Tab key={tab.id} testId={`tab-${tab.id}`}>
-            {tab.label}
+            {t.tabs[tab.id]}
           </Tab>
         ))}
       </TabList>
       {tabs.map((tab) => (
         <TabPanel key={tab.id} testId={`panel-${tab.id}`}>
           <div style={{ width: '100%', paddingBlock: token('space.200', '16px') }}>
-            <Suspense fallback={<Loading label={`Loading ${tab.label.toLowerCase()}`} />}>{panels[tab.id]}</Suspense>
+            <Suspense fallback={<Loading label={t.loadingTab(t.tabs[tab.id])} />}>{panels[tab.id]}</Suspense>
           </div>
         </TabPanel>
       ))}

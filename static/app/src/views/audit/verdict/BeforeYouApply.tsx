@@ -10,6 +10,8 @@ import { token } from '@atlaskit/tokens';
 import { useAction } from '../../../hooks/useAction';
 import { useResource } from '../../../hooks/useResource';
 import type { AuditDayApi } from '../../../api/audit-day-api';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 interface BeforeYouApplyProps {
   api: Pick<AuditDayApi, 'getPrerequisites' | 'setPrerequisite'>;
@@ -17,12 +19,13 @@ interface BeforeYouApplyProps {
 }
 
 export function BeforeYouApply({ api, checklistId }: BeforeYouApplyProps) {
+  const t = useT(auditMessages);
   const headingId = useId();
   const prerequisites = useResource(api.getPrerequisites ? () => api.getPrerequisites!(checklistId) : null, [api, checklistId]);
   const ticking = useAction((id: string, done: boolean) => api.setPrerequisite!(checklistId, id, done), { onSuccess: (saved) => prerequisites.set(saved) });
   const { state } = prerequisites;
   const list = state.status === 'ready' ? state.value : undefined;
-  const error = state.status === 'error' ? state.message : ticking.error !== undefined ? `That tick was not saved: ${ticking.error}` : undefined;
+  const error = state.status === 'error' ? state.message : ticking.error !== undefined ? t.tickNotSaved(ticking.error) : undefined;
   const busy = ticking.busy;
   const tick = (id: string, done: boolean) => {
     if (api.setPrerequisite) void ticking.run(id, done);
@@ -34,11 +37,10 @@ export function BeforeYouApply({ api, checklistId }: BeforeYouApplyProps) {
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="small" as="h2" id={headingId}>
-        Before you apply
+        {t.beforeYouApply}
       </Heading>
       <p style={{ margin: 0, color: subtle }}>
-        Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. {done} of{' '}
-        {list.conditions.length} ticked.
+        {t.beforeIntro(done, list.conditions.length)}
       </p>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
         {list.conditions.map((condition) => (
@@ -53,7 +55,7 @@ export function BeforeYouApply({ api, checklistId }: BeforeYouApplyProps) {
                   {condition.detail && <span style={{ display: 'block', color: subtle }}>{condition.detail}</span>}
                   {condition.by && condition.at && (
                     <span style={{ display: 'block', color: subtle, fontSize: '0.9em' }}>
-                      {condition.done ? 'Ticked' : 'Unticked'} by {condition.by} on {condition.at.slice(0, 10)}
+                      {t.tickedBy(condition.done, condition.by, condition.at)}
                     </span>
                   )}
                 </span>
@@ -62,7 +64,7 @@ export function BeforeYouApply({ api, checklistId }: BeforeYouApplyProps) {
           </li>
         ))}
       </ul>
-      {!list.canEdit && <p style={{ margin: 0, color: subtle }}>Ticking needs the Edit issues permission in this project.</p>}
+      {!list.canEdit && <p style={{ margin: 0, color: subtle }}>{t.tickRights}</p>}
       {error && <p role="alert" style={{ margin: 0, color: token('color.text.danger', '#AE2E24') }}>{error}</p>}
     </section>
   );

@@ -7,18 +7,21 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { Rollup } from '../../../../../../common/contract';
 import { naRefusedSentence, penaltySentence, verdictSentence } from './verdict-words';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 export function VerdictNote({ rollup }: { rollup: Rollup }) {
+  const t = useT(auditMessages);
   const headingId = useId();
-  const penalty = penaltySentence(rollup);
-  const refused = naRefusedSentence(rollup.naRefused);
+  const penalty = penaltySentence(rollup, t);
+  const refused = naRefusedSentence(rollup.naRefused, t);
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="small" as="h2" id={headingId}>
-        What this verdict means
+        {t.verdictHeading}
       </Heading>
       <p style={{ margin: 0 }} data-testid="verdict-sentence">
-        {verdictSentence(rollup)}
+        {verdictSentence(rollup, t)}
       </p>
       {penalty && (
         <p style={{ margin: 0 }} data-testid="penalty-sentence">

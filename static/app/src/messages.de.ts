@@ -1,0 +1,12 @@
+/** Die Wörter der Hülle (App, ErrorBoundary) auf Deutsch. */
+import type { Fmt } from './i18n';
+import type { ShellMessages } from './messages.en';
+
+export const de = (_f: Fmt): ShellMessages => ({
+  loadingApp: 'Die App wird geladen',
+  missingTitle: 'Dieser Teil der App fehlt',
+  missingBody: (moduleKey) =>
+    `Die App hat keine Ansicht für das Modul „${moduleKey}“. Installieren oder aktualisieren Sie MSP Audit Ready; hilft das nicht, melden Sie es den Entwicklern der App.`,
+  crashedTitle: 'Diese Seite funktioniert nicht mehr',
+  crashedAction: 'Laden Sie die Seite neu, um es erneut zu versuchen.',
+});

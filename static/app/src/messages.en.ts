@@ -1,0 +1,13 @@
+/** The shell's words (App, ErrorBoundary) in English; the shape every language follows. */
+import type { Fmt } from './i18n';
+
+export const en = (_f: Fmt) => ({
+  loadingApp: 'Loading the app',
+  missingTitle: 'This part of the app is missing',
+  missingBody: (moduleKey: string) =>
+    `The app has no screen for module “${moduleKey}”. Reinstall or update MSP Audit Ready; if that does not help, report this to the app’s maintainers.`,
+  crashedTitle: 'This page stopped working',
+  crashedAction: 'Reload the page to try again.',
+});
+
+export type ShellMessages = ReturnType<typeof en>;

@@ -1,0 +1,9 @@
+/** The audit day's catalogue: one file per language (messages.<lang>.ts). */
+import { defineCatalogue, english } from '../../i18n';
+import { de } from './messages.de';
+import { en } from './messages.en';
+
+export const auditDayMessages = defineCatalogue({ en, de });
+
+/** English, for the pure word functions' default. */
+export const auditDayEnglish = () => english(auditDayMessages);

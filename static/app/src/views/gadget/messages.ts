@@ -1,0 +1,9 @@
+/** The dashboard gadget's catalogue: one file per language (messages.<lang>.ts). */
+import { defineCatalogue, english } from '../../i18n';
+import { de } from './messages.de';
+import { en } from './messages.en';
+
+export const gadgetMessages = defineCatalogue({ en, de });
+
+/** English, for the pure word functions' default. */
+export const gadgetEnglish = () => english(gadgetMessages);

@@ -1,0 +1,73 @@
+/** Die Wörter des Wegs zum Audit-Tag (Tab „Plan“) auf Deutsch. */
+import type { Fmt } from '../../i18n';
+import type { PlanMessages } from './messages.en';
+
+export const de = (f: Fmt): PlanMessages => {
+  const n = f.n;
+  const days = (count: number) => `${n(count)} ${f.plural(count, { one: 'Tag', other: 'Tage' })}`;
+  const daysDative = (count: number) => `${n(count)} ${f.plural(count, { one: 'Tag', other: 'Tagen' })}`;
+  return {
+    forecast: {
+      'not-enough-history': 'Noch keine Prognose',
+      reached: 'Erreicht',
+      'on-track': 'Im Plan',
+      'at-risk': 'Gefährdet',
+      'no-progress': 'Kein Fortschritt',
+      'no-date': 'Kein Audit-Termin',
+    },
+    due: {
+      'self-assessment': 'Meilenstein',
+      'prerequisite-deadline': 'AWS-Frist',
+      'prerequisite-open': 'Voraussetzung offen',
+      'pre-audit': 'Meilenstein',
+      'evidence-expires': 'Nachweis läuft ab',
+      'mandatory-open': 'Pflichtpunkt offen',
+      validation: 'Audit',
+      'action-items': 'AWS-Frist',
+    },
+    today: 'heute',
+    tomorrow: 'morgen',
+    yesterday: 'gestern',
+    inDays: (count) => `in ${daysDative(count)}`,
+    daysAgo: (count) => `vor ${daysDative(count)}`,
+    noDate: 'Noch kein Validierungstermin: Legen Sie einen fest, um zu sehen, was wann fällig ist.',
+    daysTo: (count, date) => `${days(count)} bis zum Validierungs-Audit am ${f.date(date)}`,
+    auditToday: (date) => `Das Validierungs-Audit ist heute (${f.date(date)})`,
+    auditAgo: (count, date) => `Das Validierungs-Audit war vor ${daysDative(count)} (${f.date(date)})`,
+    unassigned: 'Nicht zugewiesen',
+    title: 'Weg zum Audit-Tag',
+    loadingPlan: 'Der Audit-Plan wird geladen',
+    loadFailed: 'Der Audit-Plan konnte nicht geladen werden',
+    tryAgain: 'Erneut versuchen',
+    sentOn: (date) => `Selbstbewertung gesendet am ${f.date(date)}. `,
+    savedBy: (name, at) => `Plan gespeichert von ${name} am ${f.date(at)}.`,
+    notSaved: 'Der Plan wurde nicht gespeichert',
+    savedWithWarning: 'Gespeichert, mit einer Warnung',
+    atRiskBy: (late) => `Gefährdet um ${daysDative(late)}`,
+    whoOwnsWhat: 'Wer ist wofür verantwortlich',
+    whatIsDue: 'Was wann fällig ist',
+    colDue: 'Fällig',
+    colWhat: 'Was',
+    colDetails: 'Details',
+    colOwner: 'Verantwortlich',
+    showAllLines: (total, hidden) => `Alle ${n(total)} Zeilen zeigen (${n(hidden)} weitere)`,
+    andMore: (more) => `…und ${n(more)} weitere; die Tabelle der Verantwortlichen unten listet sie nach Person.`,
+    planForm: 'Audit-Plan',
+    validationAudit: 'Validierungs-Audit',
+    preAudit: 'Vor-Audit (optional)',
+    selfAssessmentSent: 'Selbstbewertung gesendet (optional)',
+    savePlan: 'Plan speichern',
+    setPlan: 'Plan festlegen',
+    figureLink: (label, count) => `${label}: ${n(count)}, in der Jira-Suche öffnen`,
+    pointsAtStake: 'Punkte auf dem Spiel',
+    openItems: 'Offene Prüfpunkte',
+    itemsByOwner: 'Prüfpunkte nach Verantwortlichen',
+    colItems: 'Prüfpunkte',
+    colOpenMandatory: 'Offene Pflichtpunkte',
+    colPending: 'Nachweise mit ausstehender Prüfung',
+    ownerItems: (name) => `${name}, Prüfpunkte`,
+    ownerOpenMandatory: (name) => `${name}, offene Pflichtpunkte`,
+    ownerStake: (name, stake) => `${name}, ${stake}`,
+    ownerPending: (name) => `${name}, Nachweise mit ausstehender Prüfung`,
+  };
+};

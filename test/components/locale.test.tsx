@@ -1,0 +1,105 @@
+/**
+ * The app in the user's locale: German words, German dates and numbers when the Forge context says
+ * `de-DE`, English otherwise; and every language's catalogue has every key of the English one
+ * (checked by the compiler where the catalogues are defined, and here again at run time).
+ */
+import { render as rtl, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import AuditPage from '../../static/app/src/views/audit/AuditPage';
+import { ScoreGlance } from '../../static/app/src/views/audit/score/ScoreGlance';
+import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catalogue } from '../../static/app/src/i18n';
+import { CATALOGUES } from './locale-catalogues';
+import { FakeAuditApi, renderWithServices } from './fake-services';
+import { pointsNotYet } from './fixtures';
+import type { PlanDueEntry } from '../../common/contract';
+
+const NBSP_OR_SPACE = '[\\s\\u00a0\\u202f]';
+
+describe('the Audit page in German (context locale de-DE)', () => {
+  it('says the score, the verdict and the tabs in German, with German figures', async () => {
+    const api = new FakeAuditApi();
+    api.rollups = [pointsNotYet];
+    renderWithServices(
+      <LocaleProvider locale="de-DE">
+        <AuditPage pollMs={1} />
+      </LocaleProvider>,
+      api,
+      '/chapters',
+    );
+    expect(await screen.findByRole('heading', { name: 'Audit-Bereitschaft' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Überblick' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Nachweise und Risiken' })).toBeInTheDocument();
+    const table = await screen.findByTestId('chapter-table--table');
+    // 645 of 700 = 92 %, as German writes a percentage (a space before the sign).
+    expect(within(table).getByRole('img', { name: new RegExp(`^Security & compliance: 645 von 700 Punkten erreicht \\(92${NBSP_OR_SPACE}%\\)$`) })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Fortschritt/ })).toBeInTheDocument();
+    expect(screen.queryByText('Progress')).not.toBeInTheDocument();
+  });
+
+  it('writes the next deadline as a German date and a large change with German digit grouping', () => {
+    const due: PlanDueEntry = { date: '2025-12-10', daysLeft: 18, kind: 'pre-audit', title: 'Pre-Audit', detail: '' };
+    render(
+      'de-DE',
+      <ScoreGlance rollup={pointsNotYet} trends={[{ days: 7, change: 12_345 }, { days: 30, change: null }]} deadline={due} />,
+    );
+    expect(screen.getByTestId('glance-deadline')).toHaveTextContent('Nächste Frist: Pre-Audit, 10.12.2025 (in 18 Tagen)');
+    expect(screen.getByTestId('glance-trends')).toHaveTextContent('+12.345 Punkte in 7 Tagen · noch kein Verlauf von vor 30 Tagen');
+    expect(screen.getByTestId('glance-sentence')).toHaveTextContent('Würde noch nicht bestehen: 845 von 1000 Punkten, 55 Punkte unter der Bestehensgrenze von 900.');
+  });
+
+  it('stays English without a locale, and for a language the app does not ship', () => {
+    const due: PlanDueEntry = { date: '2025-12-10', daysLeft: 1, kind: 'pre-audit', title: 'Pre-audit', detail: '' };
+    render('fr-FR', <ScoreGlance rollup={pointsNotYet} trends={[{ days: 7, change: -1 }]} deadline={due} />);
+    expect(screen.getByTestId('glance-deadline')).toHaveTextContent('Next deadline: Pre-audit, 2025-12-10 (in 1 day)');
+    expect(screen.getByTestId('glance-trends')).toHaveTextContent('−1 point in 7 days');
+  });
+});
+
+function render(locale: string, ui: ReactElement) {
+  return rtl(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
+}
+
+describe('numbers, dates and plurals follow the locale', () => {
+  it('formats for German and keeps English readable in en-US and en-GB alike', () => {
+    const de = makeFmt('de-DE');
+    expect(de.n(12500)).toBe('12.500');
+    expect(de.n(2.5)).toBe('2,5');
+    expect(de.pct(85)).toMatch(new RegExp(`^85${NBSP_OR_SPACE}%$`));
+    expect(de.date('2026-03-02T10:04:59.123Z')).toBe('02.03.2026');
+    expect(de.plural(1, { one: 'Tag', other: 'Tage' })).toBe('Tag');
+    const en = makeFmt('en-US');
+    expect(en.n(1000)).toBe('1000');
+    expect(en.n(12500)).toBe('12,500');
+    expect(en.date('2026-03-02T10:04:59.123Z')).toBe('2026-03-02');
+    expect(en.longDate('2026-12-07T00:00:00Z')).toBe('7 Dec 2026');
+  });
+
+  it('takes what a host sends as a locale, and falls back to en-US on nothing or garbage', () => {
+    expect(safeLocale('de_DE')).toBe('de-DE');
+    expect(safeLocale(undefined)).toBe('en-US');
+    expect(safeLocale('not a locale!')).toBe('en-US');
+  });
+});
+
+/** The keys of a catalogue's messages, nested objects as `a.b`, each with what it is (string or function). */
+function shape(messages: object, prefix = ''): string[] {
+  return Object.entries(messages)
+    .flatMap(([key, value]) => (typeof value === 'object' && value !== null ? shape(value as object, `${prefix}${key}.`) : [`${prefix}${key}: ${typeof value}`]))
+    .sort();
+}
+
+describe('every catalogue has every key of English in every language', () => {
+  it.each(Object.entries(CATALOGUES))('%s', (_name, catalogue: Catalogue<object>) => {
+    const english = shape(messagesFor(catalogue, 'en-US'));
+    expect(english.length).toBeGreaterThan(0);
+    for (const language of LANGUAGES) {
+      expect(shape(catalogue[language](makeFmt(language)))).toEqual(english);
+    }
+  });
+
+  it('a language that lacks one of English’s keys does not compile', () => {
+    // @ts-expect-error: German without `b` is not a catalogue of English's shape.
+    const broken: Catalogue<{ a: string; b: (n: number) => string }> = { en: () => ({ a: 'A', b: (n: number) => `${n}` }), de: () => ({ a: 'A' }) };
+    expect(shape(broken.de(makeFmt('de')))).not.toEqual(shape(broken.en(makeFmt('en'))));
+  });
+});
