@@ -60,6 +60,7 @@ export async function itemCrosswalk(deps: IssueModuleDeps, caller: IssueCaller):
         ...(title !== undefined ? { title } : {}),
         state: view.otherState,
         ...(view.renamedFrom !== undefined ? { renamedFrom: view.renamedFrom } : {}),
+        ...(view.earlierVersion ? { earlierVersion: true as const } : {}),
         ...(view.note !== undefined ? { note: view.note } : {}),
         ...(other ? { issueKey: other.issueKey } : {}),
         ...evidence,

@@ -117,6 +117,15 @@ describe('the item panel’s mappings', () => {
     expect(api.callsOf('linkItemCrosswalk')[1]).toEqual([{ checklistId: UCS.checklistId, itemId: '03.01', direction: 'covered-by', coverage: 'partial', note: 'Same NDA' }]);
   });
 
+  it('offers no Remove for a mapping the crosswalk names by an earlier version, and says how to change it', async () => {
+    const api = new FakeCrosswalkApi();
+    api.item = { ...mapped, mappings: [{ direction: 'covers', coverage: 'full', ...UCS, itemId: '03.01', title: 'Confidentiality', state: 'held', issueKey: 'MSP-33', earlierVersion: true }] };
+    renderWith(<ItemMappings api={api} />);
+    const region = await screen.findByRole('region', { name: 'Other checklists' });
+    expect(within(region).getByRole('listitem')).toHaveTextContent('Covers UCS 2023 03.01 (full) Confidentiality (the crosswalk names an earlier version; upload it again to change this mapping)');
+    expect(within(region).queryByRole('button', { name: /^Remove:/ })).toBeNull();
+  });
+
   it('offers no linking to someone who cannot edit the issue', async () => {
     const api = new FakeCrosswalkApi();
     api.item = { ...mapped, canEdit: false };

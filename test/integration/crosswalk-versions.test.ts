@@ -70,22 +70,23 @@ describe('a crosswalk across a version update', () => {
     const ucs = async (itemId: string) => (await keyOf(UCS, itemId))!;
     const panel = (issueKey: string) => onIssue<ItemCrosswalk>('getItemCrosswalk', issueKey, {});
     const summary = (view: ItemCrosswalk) =>
-      view.mappings.map((m) => [m.direction, m.coverage, m.checklistId, m.itemId, m.state, m.renamedFrom ?? '-', m.issueKey ?? '-', m.evidence?.titles.join('+') ?? '-'].join(' '));
+      view.mappings.map((m) => [m.direction, m.coverage, m.checklistId, m.itemId, m.state, m.renamedFrom ?? '-', m.issueKey ?? '-', m.evidence?.titles.join('+') ?? '-', m.earlierVersion ? 'earlier' : 'as-named'].join(' '));
     const linkable = (view: ItemCrosswalk) => (view.linkable ?? []).map((checklist) => checklist.checklistId);
 
     expect(await h.invoke<SyncResult>('applySync', { checklistId: syncV2.id })).toMatchObject({ complete: true });
 
     const own = await panel(renamed);
     expect({ checklistId: own.checklistId, itemId: own.itemId }).toEqual({ checklistId: syncV2.id, itemId: '3.4' });
-    expect(summary(own)).toEqual([`covers full ${UCS} 03.01 held - ${await ucs('03.01')} -`, `covered-by partial ${UCS} 01.01 held - ${await ucs('01.01')} -`]);
+    // Both name 3.1 of version 1.0: listed under 3.4, changed by an upload (no Remove that would find nothing).
+    expect(summary(own)).toEqual([`covers full ${UCS} 03.01 held - ${await ucs('03.01')} - earlier`, `covered-by partial ${UCS} 01.01 held - ${await ucs('01.01')} - earlier`]);
     expect(linkable(own)).toEqual([UCS]);
 
     const covered = await panel(await ucs('03.01'));
-    expect(summary(covered)).toEqual([`covered-by full ${syncV2.id} 3.4 held 3.1 ${renamed} Firewall review`]);
+    expect(summary(covered)).toEqual([`covered-by full ${syncV2.id} 3.4 held 3.1 ${renamed} Firewall review earlier`]);
     expect(linkable(covered)).toEqual([syncV2.id]);
 
     // The crosswalk still names 2.3 of version 1.0, which 2.0 removed: flagged, with no issue to open.
-    expect(summary(await panel(await ucs('02.01')))).toEqual([`covered-by full ${syncV1.id} 2.3 retired - - -`]);
+    expect(summary(await panel(await ucs('02.01')))).toEqual([`covered-by full ${syncV1.id} 2.3 retired - - - as-named`]);
     expect((await ucsRollup()).crosswalk).toMatchObject({ retired: 1 });
   });
 
