@@ -16,6 +16,7 @@ import { ServicesProvider } from '../../static/app/src/api/services';
 import { CrosswalkSection } from '../../static/app/src/views/crosswalk/CrosswalkSection';
 import { ItemMappings } from '../../static/app/src/views/crosswalk/ItemMappings';
 import { buildXlsx } from '../fixtures/sheets/xlsx';
+import { chooseOption } from './atlaskit-select';
 import { FakeAuditApi, FROZEN_NOW } from './fake-services';
 
 const UCS = { checklistId: 'mspalliance-ucs-23', checklistName: 'UCS 2023' };
@@ -108,9 +109,9 @@ describe('the item panel’s mappings', () => {
     fireEvent.click(within(region).getByText('Link to an item of another checklist'));
     const link = within(region).getByRole('button', { name: 'Link' });
     expect(link).toBeDisabled();
-    fireEvent.change(within(region).getByLabelText('This item'), { target: { value: 'covered-by' } });
-    fireEvent.change(within(region).getByLabelText('Coverage'), { target: { value: 'partial' } });
-    fireEvent.change(within(region).getByLabelText('Item'), { target: { value: '03.01' } });
+    chooseOption(within(region), 'This item', 'is covered by');
+    chooseOption(within(region), 'Coverage', 'partly');
+    chooseOption(within(region), 'Item', '03.01 Confidentiality');
     fireEvent.change(within(region).getByLabelText('Why (optional)'), { target: { value: ' Same NDA ' } });
     fireEvent.click(link);
     expect(await within(region).findByText(/partial mappings go round in a cycle/)).toBeInTheDocument();
