@@ -187,6 +187,8 @@ export interface ItemMappingEntry {
   state: 'held' | 'retired' | 'not-held';
   /** The id the crosswalk names, when a version update renamed the item since. */
   renamedFrom?: string;
+  /** The crosswalk names this item or the other by an earlier version: an upload changes it, not Remove. */
+  earlierVersion?: true;
   note?: string;
   /** The other item's issue in this project, when the caller can see it. */
   issueKey?: string;

@@ -73,6 +73,8 @@ export interface ItemMappingView {
   otherState: EndState['state'];
   renamedFrom?: string;
   note?: string;
+  /** The crosswalk names this item or the other in an earlier version (or id) than the project holds: it changes by uploading the crosswalk again. */
+  earlierVersion?: true;
 }
 
 /**
@@ -87,8 +89,12 @@ export function mappingsOfItem(resolved: readonly ResolvedMapping[], item: ItemR
   const views: ItemMappingView[] = [];
   for (const entry of resolved) {
     const note = entry.mapping.note !== undefined ? { note: entry.mapping.note } : {};
-    if (entry.from.state === 'held' && refKey(entry.from.ref) === key) views.push({ direction: 'covers', coverage: entry.coverage, ...otherEnd(entry.to, entry.mapping.to), ...note });
-    if (entry.to.state === 'held' && refKey(entry.to.ref) === key) views.push({ direction: 'covered-by', coverage: entry.coverage, ...otherEnd(entry.from, entry.mapping.from), ...note });
+    const earlier = [entry.from.state === 'held' ? [entry.from.ref, entry.mapping.from] : [], entry.to.state === 'held' ? [entry.to.ref, entry.mapping.to] : []].some(
+      ([held, named]) => held !== undefined && named !== undefined && refKey(held) !== refKey(named),
+    );
+    const extra = { ...note, ...(earlier ? { earlierVersion: true as const } : {}) };
+    if (entry.from.state === 'held' && refKey(entry.from.ref) === key) views.push({ direction: 'covers', coverage: entry.coverage, ...otherEnd(entry.to, entry.mapping.to), ...extra });
+    if (entry.to.state === 'held' && refKey(entry.to.ref) === key) views.push({ direction: 'covered-by', coverage: entry.coverage, ...otherEnd(entry.from, entry.mapping.from), ...extra });
   }
   return views;
 }

@@ -1,7 +1,8 @@
 /**
  * The item panel's view of the crosswalk: every mapping of the item on the issue, both ways (the
- * items it covers and the items that cover it), each followed into the versions the project holds,
- * with the other item's issue (from the project's item map) when the caller can see it, and for an
+ * items it covers and the items that cover it), each followed into the versions the project works
+ * now, as the rollup does (src/crosswalk/versions.ts: a mapping to an item a version update renamed
+ * lists under its new id, one to an item it removed is flagged retired), with the other item's issue (from the project's item map) when the caller can see it, and for an
  * item that fully covers this one, the accepted evidence in force on it ("evidence from A X").
  * Issues are read as the user, so someone who cannot see one learns nothing of it.
  */
@@ -20,8 +21,8 @@ import { evidenceFieldId } from '../platform/evidence-field-id';
 import type { IssueCaller } from '../platform/issue-context';
 import { openItemMap } from '../item-map/ensure';
 import type { ItemMap } from '../item-map/model';
-import { projectChecklists } from '../storage/project-state';
 import { loadCrosswalk } from '../crosswalk/store';
+import { crosswalkDefinitions } from '../crosswalk/versions';
 import { itemContextOf } from './item-context';
 import type { IssueModuleDeps } from './panel';
 
@@ -32,12 +33,13 @@ export async function itemCrosswalk(deps: IssueModuleDeps, caller: IssueCaller):
   ]);
   const { identity } = await itemContextOf(issue.properties);
   if (!identity) return { checklistId: null, itemId: null, mappings: [] };
-  const [{ mappings }, heldList] = await Promise.all([loadCrosswalk(), projectChecklists(caller.projectKey)]);
-  const heldIds = new Set([identity.checklistId, ...heldList]);
-  const ids = new Set([...heldIds, ...mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId])]);
-  const known = (await Promise.all([...ids].map((id) => findChecklist(id)))).filter((def): def is ChecklistDefinition => def !== undefined);
-  const held = known.filter((def) => heldIds.has(def.id));
-  const linkable = held.filter((def) => def.id !== identity.checklistId).map((def): LinkableChecklist => ({ checklistId: def.id, checklistName: def.name, items: def.items.map((item) => ({ id: item.id, title: item.title })) }));
+  const [{ mappings }, itemDef] = await Promise.all([loadCrosswalk(), findChecklist(identity.checklistId)]);
+  // The item's own checklist stands for its framework: the versions it replaced are no longer held.
+  const { known, held } = await crosswalkDefinitions(caller.projectKey, mappings, itemDef);
+  const ownFramework = itemDef?.framework;
+  const linkable = held
+    .filter((def) => def.id !== identity.checklistId && def.framework !== ownFramework)
+    .map((def): LinkableChecklist => ({ checklistId: def.id, checklistName: def.name, items: def.items.map((item) => ({ id: item.id, title: item.title })) }));
   const base = { checklistId: identity.checklistId, itemId: identity.itemId, linkable, canEdit: grants.EDIT_ISSUES === true };
   if (mappings.length === 0) return { ...base, mappings: [] };
   const views = mappingsOfItem(resolveMappings(mappings, known, held), { checklistId: identity.checklistId, itemId: identity.itemId });
@@ -58,6 +60,7 @@ export async function itemCrosswalk(deps: IssueModuleDeps, caller: IssueCaller):
         ...(title !== undefined ? { title } : {}),
         state: view.otherState,
         ...(view.renamedFrom !== undefined ? { renamedFrom: view.renamedFrom } : {}),
+        ...(view.earlierVersion ? { earlierVersion: true as const } : {}),
         ...(view.note !== undefined ? { note: view.note } : {}),
         ...(other ? { issueKey: other.issueKey } : {}),
         ...evidence,

@@ -5,7 +5,9 @@
  * shows it, chooses the fixed file and saves it; the tab then shows the UCS item covered by the
  * accepted evidence on the Code of Ethics item. On the UCS item's issue, the item panel lists the
  * mapping ("Covered by … (full)", evidence from it, a link to the other issue) and links one more
- * item by hand. Each step is checked against what the resolvers answer over POST /api/invoke.
+ * item by hand (Atlaskit Selects). An Excel workbook (.xlsx, an instructions sheet beside the
+ * mappings) is read in the page and its bad row listed by sheet and Excel row. Each step is checked
+ * against what the resolvers answer over POST /api/invoke.
  * Screenshots: test-artifacts/screenshots/crosswalk-*.png.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,9 @@ import type { Locator } from 'playwright-core';
 import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import type { ItemCrosswalk } from '../../common/crosswalk';
 import type { ItemPanel } from '../../common/contract';
+import { buildXlsx } from '../fixtures/sheets/xlsx';
 import { OutsideClient } from './audit-helpers';
+import { pickOption } from './atlaskit';
 import { appFrame, describeBrowser, openPage, ROOT, SCREENSHOTS, startBrowserEnv, type BrowserEnv } from './helpers';
 
 jest.setTimeout(120_000);
@@ -107,6 +111,33 @@ if (!built) console.log('Crosswalk browser test skipped: no production build in 
     expect(s.errors).toEqual([]);
   });
 
+  it('reads an Excel workbook in the page and lists its bad row by sheet and Excel row, with nothing saved', async () => {
+    const file = join(dir, 'crosswalk.xlsx');
+    const [header, ...rows] = [HEADER, `${ETHICS},4.1,${UCS},03.01,full,Signed NDAs`, `${ETHICS},6.1,${UCS},03.1,partial,`].map((line) => line.split(','));
+    writeFileSync(
+      file,
+      await buildXlsx([
+        { name: 'Read me', rows: [['One row per mapping on the Mappings sheet.']] },
+        { name: 'Mappings', rows: [header!, rows[0]!, [], rows[1]!] },
+      ]),
+    );
+    const s = await openPage(env.browser, `${env.server.url}/projects/MSP/apps/audit-page/evidence?as=admin`);
+    const frame = await appFrame(s.page, 'audit-page');
+    await frame.getByRole('button', { name: 'Upload a crosswalk' }).click();
+    await frame.locator('input[type="file"]').setInputFiles(file);
+
+    await frame.getByRole('heading', { name: '1 problem to fix before saving' }).waitFor({ timeout: 30_000 });
+    const problems = frame.getByRole('table', { name: 'Problems' });
+    expect(await problems.locator('thead th').allTextContents()).toEqual(['Sheet', 'Row', 'Column', 'What to fix']);
+    const cells = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).join(' | ')));
+    expect(cells).toEqual([`Mappings | 4 | to item | ${UCS} has no item "03.1"; did you mean "03.01"?`]);
+    expect(await frame.getByRole('button', { name: 'Save crosswalk' }).isDisabled()).toBe(true);
+    await screenshotOf(frame.getByRole('region', { name: 'Upload a crosswalk' }), 'crosswalk-5-upload-xlsx-problem');
+    // The saved crosswalk is still the fixed CSV of the test before.
+    expect((await out.invoke<{ current: { fileName: string } | null }>('previewCrosswalk', { rows: [] })).current).toMatchObject({ fileName: 'crosswalk-fixed.csv' });
+    expect(s.errors).toEqual([]);
+  });
+
   it('lists the mapping on the covered item’s panel, with the evidence from it, and links one more item by hand', async () => {
     const issueKey = key(UCS, '03.01');
     const s = await openPage(env.browser, `${env.server.url}/browse/${issueKey}?as=admin`);
@@ -119,9 +150,13 @@ if (!built) console.log('Crosswalk browser test skipped: no production build in 
     expect(await region.getByRole('link', { name: 'Covered by MSPAlliance Code of Ethics & Conduct 4.1 (full)' }).getAttribute('href')).toBe(`/browse/${key(ETHICS, '4.1')}`);
 
     await region.getByText('Link to an item of another checklist').click();
-    await region.getByLabel('This item').selectOption('covered-by');
-    await region.getByLabel('Coverage').selectOption('partial');
-    await region.getByLabel('Item', { exact: true }).selectOption('1.1');
+    await pickOption(region, 'This item', 'is covered by');
+    await pickOption(region, 'Coverage', 'partly');
+    // A checklist's items: type to find one, as a person does.
+    const item = region.getByRole('combobox', { name: 'Item', exact: true });
+    await item.click();
+    await item.fill('1.1');
+    await region.getByRole('option', { name: /^1\.1 / }).click();
     await region.getByLabel('Why (optional)').fill('Code 1.1 asks for the same register');
     await region.getByRole('button', { name: 'Link', exact: true }).click();
     await list.getByText('Covered by MSPAlliance Code of Ethics & Conduct 1.1 (partial)').waitFor();

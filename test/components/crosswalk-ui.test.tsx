@@ -1,17 +1,22 @@
 /**
  * The crosswalk in the Custom UI against a fake CrosswalkApi: the item panel's list of an item's
  * mappings (both ways, links, evidence from the covering item, remove, link by hand) and the upload
- * page (a row's problem listed where the person finds it, then a fixed file saved on the preview's
- * revision).
+ * page (a row's problem listed where the person finds it: a CSV's row, a workbook's sheet and Excel
+ * row, the count of problems not listed; then a fixed file saved on the preview's revision; a file
+ * past one call staged in parts and previewed and saved by its upload id).
  */
+import './node-globals';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { CrosswalkPreview, CrosswalkRowPayload, ItemCrosswalk, LinkItemPayload, SaveCrosswalkResult } from '../../common/crosswalk';
+import type { BeginCrosswalkUploadPayload, CrosswalkRowsRef } from '../../common/crosswalk-parts';
 import type { AppServices } from '../../static/app/src/api/audit-api';
 import type { CrosswalkApi } from '../../static/app/src/api/crosswalk-api';
 import { ServicesProvider } from '../../static/app/src/api/services';
 import { CrosswalkSection } from '../../static/app/src/views/crosswalk/CrosswalkSection';
 import { ItemMappings } from '../../static/app/src/views/crosswalk/ItemMappings';
+import { buildXlsx } from '../fixtures/sheets/xlsx';
+import { chooseOption } from './atlaskit-select';
 import { FakeAuditApi, FROZEN_NOW } from './fake-services';
 
 const UCS = { checklistId: 'mspalliance-ucs-23', checklistName: 'UCS 2023' };
@@ -23,12 +28,20 @@ class FakeCrosswalkApi implements CrosswalkApi {
   linkAnswer: ItemCrosswalk | Error = this.item;
   previews: CrosswalkPreview[] = [];
   saveAnswer: SaveCrosswalkResult = { saved: { revision: 'r2', rowCount: 1, fileName: 'map.csv', savedAt: '2025-11-22T10:00:00.000Z', savedBy: 'admin' }, unchanged: false };
-  async previewCrosswalk(rows: CrosswalkRowPayload[]) {
-    this.calls.push({ method: 'previewCrosswalk', args: [rows] });
+  async beginCrosswalkUpload(payload: BeginCrosswalkUploadPayload) {
+    this.calls.push({ method: 'beginCrosswalkUpload', args: [payload] });
+    return { uploadId: 'up-1', expiresAt: '2025-11-22T11:00:00.000Z' };
+  }
+  async appendCrosswalkRows(payload: { uploadId: string; index: number; rows: CrosswalkRowPayload[] }) {
+    this.calls.push({ method: 'appendCrosswalkRows', args: [payload] });
+    return { uploadId: payload.uploadId, index: payload.index, received: payload.rows.length };
+  }
+  async previewCrosswalk(ref: CrosswalkRowsRef) {
+    this.calls.push({ method: 'previewCrosswalk', args: [ref] });
     return this.previews.shift()!;
   }
-  async saveCrosswalk(rows: CrosswalkRowPayload[], fileName: string, basedOn: string | null) {
-    this.calls.push({ method: 'saveCrosswalk', args: [rows, fileName, basedOn] });
+  async saveCrosswalk(payload: CrosswalkRowsRef & { fileName: string; basedOn?: string | null }) {
+    this.calls.push({ method: 'saveCrosswalk', args: [payload] });
     return this.saveAnswer;
   }
   async getItemCrosswalk() {
@@ -96,13 +109,22 @@ describe('the item panel’s mappings', () => {
     fireEvent.click(within(region).getByText('Link to an item of another checklist'));
     const link = within(region).getByRole('button', { name: 'Link' });
     expect(link).toBeDisabled();
-    fireEvent.change(within(region).getByLabelText('This item'), { target: { value: 'covered-by' } });
-    fireEvent.change(within(region).getByLabelText('Coverage'), { target: { value: 'partial' } });
-    fireEvent.change(within(region).getByLabelText('Item'), { target: { value: '03.01' } });
+    chooseOption(within(region), 'This item', 'is covered by');
+    chooseOption(within(region), 'Coverage', 'partly');
+    chooseOption(within(region), 'Item', '03.01 Confidentiality');
     fireEvent.change(within(region).getByLabelText('Why (optional)'), { target: { value: ' Same NDA ' } });
     fireEvent.click(link);
     expect(await within(region).findByText(/partial mappings go round in a cycle/)).toBeInTheDocument();
     expect(api.callsOf('linkItemCrosswalk')[1]).toEqual([{ checklistId: UCS.checklistId, itemId: '03.01', direction: 'covered-by', coverage: 'partial', note: 'Same NDA' }]);
+  });
+
+  it('offers no Remove for a mapping the crosswalk names by an earlier version, and says how to change it', async () => {
+    const api = new FakeCrosswalkApi();
+    api.item = { ...mapped, mappings: [{ direction: 'covers', coverage: 'full', ...UCS, itemId: '03.01', title: 'Confidentiality', state: 'held', issueKey: 'MSP-33', earlierVersion: true }] };
+    renderWith(<ItemMappings api={api} />);
+    const region = await screen.findByRole('region', { name: 'Other checklists' });
+    expect(within(region).getByRole('listitem')).toHaveTextContent('Covers UCS 2023 03.01 (full) Confidentiality (the crosswalk names an earlier version; upload it again to change this mapping)');
+    expect(within(region).queryByRole('button', { name: /^Remove:/ })).toBeNull();
   });
 
   it('offers no linking to someone who cannot edit the issue', async () => {
@@ -127,7 +149,13 @@ describe('the crosswalk upload', () => {
   const BAD = 'from checklist,from item,to checklist,to item,coverage\naws-msp-7.1,SEC-002,mspalliance-ucs-23,06.01,full\naws-msp-7.2,SEC-003,mspalliance-ucs-23,06.01,\n';
   const GOOD = 'from checklist,from item,to checklist,to item,coverage\naws-msp-7.1,SEC-002,mspalliance-ucs-23,06.01,full\n';
   const current = { revision: 'r1', rowCount: 40, fileName: 'old.csv', savedAt: '2025-11-01T09:00:00.000Z', savedBy: 'admin' };
-  const choose = (text: string, name: string) => fireEvent.change(screen.getByLabelText(/^Crosswalk file/), { target: { files: [new File([text], name, { type: 'text/csv' })] } });
+  const choose = (content: string | Uint8Array, name: string) =>
+    fireEvent.change(screen.getByLabelText(/^Crosswalk file/), { target: { files: [new File([typeof content === 'string' ? content : (content.slice().buffer as ArrayBuffer)], name)] } });
+  const open = async (api: FakeCrosswalkApi) => {
+    renderWith(<CrosswalkSection api={api} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Upload a crosswalk' }));
+    await screen.findByLabelText(/^Crosswalk file/);
+  };
 
   it('lists a row’s problem where the spreadsheet shows it, then saves the fixed file on the revision its preview showed', async () => {
     const api = new FakeCrosswalkApi();
@@ -151,7 +179,78 @@ describe('the crosswalk upload', () => {
     expect(screen.getByText(/Saving replaces the site's crosswalk \(40 rows from old\.csv, saved 2025-11-01\)/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Save crosswalk' }));
     expect(await screen.findByText(/The site's crosswalk is now 1 row from map\.csv/)).toBeInTheDocument();
-    expect(api.callsOf('saveCrosswalk')).toEqual([[[{ fromChecklist: 'aws-msp-7.1', fromItem: 'SEC-002', toChecklist: 'mspalliance-ucs-23', toItem: '06.01', coverage: 'full' }], 'map.csv', 'r1']]);
+    expect(api.callsOf('saveCrosswalk')).toEqual([[{ rows: [{ fromChecklist: 'aws-msp-7.1', fromItem: 'SEC-002', toChecklist: 'mspalliance-ucs-23', toItem: '06.01', coverage: 'full' }], fileName: 'map.csv', basedOn: 'r1' }]]);
+    expect(api.callsOf('beginCrosswalkUpload')).toEqual([]);
+  });
+
+  it('reads an Excel workbook, sends each row with its sheet and Excel row, and lists a problem by sheet and row with the count not listed', async () => {
+    const api = new FakeCrosswalkApi();
+    api.previews = [
+      {
+        rowCount: 2,
+        full: 0,
+        partial: 0,
+        pairs: [],
+        problems: [{ row: 2, field: 'toItem', message: 'no item "06.99" in mspalliance-ucs-23; did you mean "06.09"?', sheet: 'Mappings', line: 4 }],
+        moreProblems: 1200,
+        current: null,
+      },
+    ];
+    await open(api);
+    const workbook = await buildXlsx([
+      { name: 'Read me', rows: [['How to fill in this crosswalk'], ['One row per mapping.']] },
+      {
+        name: 'Mappings',
+        rows: [
+          ['From checklist', 'From item', 'To checklist', 'To item', 'Coverage'],
+          ['aws-msp-7.1', 'SEC-002', 'mspalliance-ucs-23', '06.01', 'full'],
+          [],
+          ['aws-msp-7.1', 'SEC-003', 'mspalliance-ucs-23', '06.99', 'partial'],
+        ],
+      },
+    ]);
+    choose(workbook, 'crosswalk.xlsx');
+
+    const problems = await screen.findByRole('table', { name: 'Problems' });
+    const [header, first] = within(problems).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent));
+    expect(header).toEqual(['Sheet', 'Row', 'Column', 'What to fix']);
+    expect(first).toEqual(['Mappings', '4', 'to item', 'no item "06.99" in mspalliance-ucs-23; did you mean "06.09"?']);
+    expect(screen.getByRole('heading', { name: '1,201 problems to fix before saving' })).toBeInTheDocument();
+    expect(screen.getByText(/^1 listed below; 1,200 more not listed\./)).toBeInTheDocument();
+    expect(screen.getByText(/Sheets and rows are as Excel shows them\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save crosswalk' })).toBeDisabled();
+    expect(api.callsOf('previewCrosswalk')).toEqual([
+      [
+        {
+          rows: [
+            { fromChecklist: 'aws-msp-7.1', fromItem: 'SEC-002', toChecklist: 'mspalliance-ucs-23', toItem: '06.01', coverage: 'full', sheet: 'Mappings', line: 2 },
+            { fromChecklist: 'aws-msp-7.1', fromItem: 'SEC-003', toChecklist: 'mspalliance-ucs-23', toItem: '06.99', coverage: 'partial', sheet: 'Mappings', line: 4 },
+          ],
+        },
+      ],
+    ]);
+  });
+
+  it('stages a file past one call in parts, then previews and saves it by its upload id', async () => {
+    const api = new FakeCrosswalkApi();
+    api.previews = [{ rowCount: 4000, full: 4000, partial: 0, pairs: [{ from: 'aws-msp-7.1', to: 'mspalliance-ucs-23', rows: 4000 }], problems: [], moreProblems: 0, current: null }];
+    await open(api);
+    const note = 'Same evidence: the quarterly access review and its sign-off, kept in the shared drive.';
+    const lines = Array.from({ length: 4000 }, (_, index) => `aws-msp-7.1,SEC-${String(index).padStart(4, '0')},mspalliance-ucs-23,06.01,full,${note}`);
+    choose(`from checklist,from item,to checklist,to item,coverage,note\n${lines.join('\n')}\n`, 'big.csv');
+
+    expect(await screen.findByRole('heading', { name: 'No problems found' })).toBeInTheDocument();
+    const [[begin]] = api.callsOf('beginCrosswalkUpload') as [[BeginCrosswalkUploadPayload]];
+    const parts = api.callsOf('appendCrosswalkRows').map(([part]) => part as { index: number; rows: CrosswalkRowPayload[] });
+    expect(begin).toEqual({ fileName: 'big.csv', rowCount: 4000, partCount: parts.length });
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((part) => part.index)).toEqual(parts.map((_, index) => index));
+    expect(parts.flatMap((part) => part.rows.map((row) => row.fromItem))).toEqual(lines.map((_, index) => `SEC-${String(index).padStart(4, '0')}`));
+    expect(api.callsOf('previewCrosswalk')).toEqual([[{ uploadId: 'up-1' }]]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save crosswalk' }));
+    expect(await screen.findByText(/The site's crosswalk is now/)).toBeInTheDocument();
+    expect(api.callsOf('saveCrosswalk')).toEqual([[{ uploadId: 'up-1', fileName: 'big.csv', basedOn: null }]]);
   });
 
   it('says what is wrong with a file that is no crosswalk, without asking the server', async () => {

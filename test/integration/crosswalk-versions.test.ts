@@ -3,10 +3,12 @@
  * checklists it names") through the real app, the local Forge runtime and the Jira emulator: the
  * crosswalk keeps naming version 1.0, the project moves to 2.0, a renamed item (3.1 → 3.4) still
  * carries its evidence to the UCS item it covers, and a mapping to the removed item (2.3) is
- * flagged as retired instead of pointing at nothing.
+ * flagged as retired instead of pointing at nothing; the item panel follows the same versions as the
+ * rollup (the renamed item's panel lists its mappings, the retired one is flagged, linking offers
+ * only the versions the project works now).
  */
 import type { ItemPanel, Rollup, SyncResult } from '../../common/contract';
-import { readCrosswalkText } from '../../common/crosswalk';
+import { readCrosswalkText, type ItemCrosswalk } from '../../common/crosswalk';
 import { syncV1, syncV2 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
@@ -59,6 +61,33 @@ describe('a crosswalk across a version update', () => {
       mapped: 1,
       retired: 1,
     });
+  });
+
+  it('lists the renamed item’s mappings on its panel after the update and flags the retired one, as the rollup does', async () => {
+    const renamed = (await keyOf(syncV1.id, '3.1'))!;
+    const added = await onIssue<ItemPanel>('addEvidence', renamed, { evidence: { kind: 'document', title: 'Firewall review', note: 'GRC tool' } });
+    await onIssue('reviewEvidence', renamed, { id: added.evidence.entries[0]!.id, state: 'accepted' }, 'lead');
+    const ucs = async (itemId: string) => (await keyOf(UCS, itemId))!;
+    const panel = (issueKey: string) => onIssue<ItemCrosswalk>('getItemCrosswalk', issueKey, {});
+    const summary = (view: ItemCrosswalk) =>
+      view.mappings.map((m) => [m.direction, m.coverage, m.checklistId, m.itemId, m.state, m.renamedFrom ?? '-', m.issueKey ?? '-', m.evidence?.titles.join('+') ?? '-', m.earlierVersion ? 'earlier' : 'as-named'].join(' '));
+    const linkable = (view: ItemCrosswalk) => (view.linkable ?? []).map((checklist) => checklist.checklistId);
+
+    expect(await h.invoke<SyncResult>('applySync', { checklistId: syncV2.id })).toMatchObject({ complete: true });
+
+    const own = await panel(renamed);
+    expect({ checklistId: own.checklistId, itemId: own.itemId }).toEqual({ checklistId: syncV2.id, itemId: '3.4' });
+    // Both name 3.1 of version 1.0: listed under 3.4, changed by an upload (no Remove that would find nothing).
+    expect(summary(own)).toEqual([`covers full ${UCS} 03.01 held - ${await ucs('03.01')} - earlier`, `covered-by partial ${UCS} 01.01 held - ${await ucs('01.01')} - earlier`]);
+    expect(linkable(own)).toEqual([UCS]);
+
+    const covered = await panel(await ucs('03.01'));
+    expect(summary(covered)).toEqual([`covered-by full ${syncV2.id} 3.4 held 3.1 ${renamed} Firewall review earlier`]);
+    expect(linkable(covered)).toEqual([syncV2.id]);
+
+    // The crosswalk still names 2.3 of version 1.0, which 2.0 removed: flagged, with no issue to open.
+    expect(summary(await panel(await ucs('02.01')))).toEqual([`covered-by full ${syncV1.id} 2.3 retired - - - as-named`]);
+    expect((await ucsRollup()).crosswalk).toMatchObject({ retired: 1 });
   });
 
   it('shows the change at once on a cached read when the source evidence changes (no refresh asked)', async () => {

@@ -176,8 +176,16 @@ describe('mappingsOfItem', () => {
   it('lists an item’s mappings both ways, with the other end as the project holds it', () => {
     const resolved = resolveMappings([map('alpha-1 A-2', 'beta-1 B-1', 'full', 'Same review'), map('beta-1 B-1', 'gamma-1 G-1', 'partial')], KNOWN, [alpha2, beta]);
     expect(mappingsOfItem(resolved, { checklistId: 'beta-1', itemId: 'B-1' })).toEqual([
-      { direction: 'covered-by', coverage: 'full', other: { checklistId: 'alpha-2', itemId: 'A-20' }, otherState: 'held', renamedFrom: 'A-2', note: 'Same review' },
+      { direction: 'covered-by', coverage: 'full', other: { checklistId: 'alpha-2', itemId: 'A-20' }, otherState: 'held', renamedFrom: 'A-2', note: 'Same review', earlierVersion: true },
       { direction: 'covers', coverage: 'partial', other: { checklistId: 'gamma-1', itemId: 'G-1' }, otherState: 'not-held' },
+    ]);
+  });
+
+  it('marks a mapping the crosswalk names by this item’s earlier version, so the panel offers no Remove that would find nothing', () => {
+    const resolved = resolveMappings([map('alpha-1 A-2', 'beta-1 B-1', 'full'), map('beta-1 B-2', 'alpha-2 A-20', 'partial')], KNOWN, [alpha2, beta]);
+    expect(mappingsOfItem(resolved, { checklistId: 'alpha-2', itemId: 'A-20' })).toEqual([
+      { direction: 'covers', coverage: 'full', other: { checklistId: 'beta-1', itemId: 'B-1' }, otherState: 'held', earlierVersion: true },
+      { direction: 'covered-by', coverage: 'partial', other: { checklistId: 'beta-1', itemId: 'B-2' }, otherState: 'held' },
     ]);
   });
 });

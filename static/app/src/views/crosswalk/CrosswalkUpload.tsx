@@ -1,6 +1,7 @@
 /**
- * Uploading the site's crosswalk between checklists: choose a CSV or YAML file (read in the
- * browser), see every row's problems (the checklist upload's ProblemList) and what the file maps,
+ * Uploading the site's crosswalk between checklists: choose a CSV, Excel (.xlsx) or YAML file (read
+ * in the browser), see every row's problems where the person finds them (the checklist upload's
+ * ProblemList: a workbook's sheet and Excel row, a CSV's row counting the header) and what the file maps,
  * then save it as the site's crosswalk. Saving needs Jira's Administer Jira permission (checked by
  * the server) and replaces the crosswalk saved before, the mappings linked by hand included.
  * Loaded only when opened.
@@ -9,16 +10,16 @@ import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { CrosswalkPreview, CrosswalkProblemView, CrosswalkRowPayload, CrosswalkSavedView } from '../../../../../common/crosswalk';
+import type { CrosswalkColumn, CrosswalkPreview, CrosswalkProblemView, CrosswalkSavedView } from '../../../../../common/crosswalk';
 import type { SheetProblem } from '../../../../../common/sheets/types';
 import type { CrosswalkApi } from '../../api/crosswalk-api';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { ProblemList } from '../upload/ProblemList';
 import { cell, section, subtle } from '../upload/styles';
-import { CROSSWALK_ACCEPT, useCrosswalkUpload } from './useCrosswalkUpload';
+import { CROSSWALK_ACCEPT, useCrosswalkUpload, type CrosswalkFileKind } from './useCrosswalkUpload';
 
-const COLUMN: Record<keyof CrosswalkRowPayload, string> = {
+const COLUMN: Record<CrosswalkColumn, string> = {
   fromChecklist: 'from checklist',
   fromItem: 'from item',
   toChecklist: 'to checklist',
@@ -29,11 +30,23 @@ const COLUMN: Record<keyof CrosswalkRowPayload, string> = {
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
-/** A problem where the person finds it: in a CSV the header is row 1, so data row n is row n + 1. */
-export function toSheetProblem(problem: CrosswalkProblemView, csv: boolean): SheetProblem {
+/**
+ * A problem where the person finds it: a workbook's row by its sheet and the row number Excel shows
+ * (the server passes back what the browser's reader recorded); in a CSV the header is row 1, so data
+ * row n is row n + 1; in YAML, the n-th mapping.
+ */
+export function toSheetProblem(problem: CrosswalkProblemView, kind: CrosswalkFileKind): SheetProblem {
+  const column = problem.field && problem.field !== 'sheet' && problem.field !== 'line' ? COLUMN[problem.field] : '';
   if (problem.row === 0) return { row: 0, column: '', message: problem.message };
-  return { row: csv ? problem.row + 1 : problem.row, column: problem.field ? COLUMN[problem.field] : '', message: problem.message };
+  if (problem.line !== undefined) return { ...(problem.sheet !== undefined ? { sheet: problem.sheet } : {}), row: problem.line, column, message: problem.message };
+  return { row: kind === 'csv' ? problem.row + 1 : problem.row, column, message: problem.message };
 }
+
+const ROWS_HINT: Record<CrosswalkFileKind, string> = {
+  csv: ' Rows are counted as your spreadsheet shows them (the header is row 1).',
+  xlsx: ' Sheets and rows are as Excel shows them.',
+  yaml: ' Rows are the mappings in file order.',
+};
 
 export function savedWords(saved: CrosswalkSavedView): string {
   return `${plural(saved.rowCount, 'row')} from ${saved.fileName}, saved ${saved.savedAt.slice(0, 10)}`;
@@ -53,12 +66,12 @@ export default function CrosswalkUpload({ api, onDone }: { api: CrosswalkApi; on
       </Heading>
       <div style={section}>
         <label htmlFor={fileId} style={{ fontWeight: 600 }}>
-          Crosswalk file (CSV or YAML; at most 20,000 rows)
+          Crosswalk file (CSV, Excel .xlsx or YAML; at most 20,000 rows)
         </label>
         <input id={fileId} type="file" accept={CROSSWALK_ACCEPT} disabled={save.busy} onChange={(event) => chooseFile(event.target.files?.[0])} />
         <span style={subtle}>
-          One row per mapping, with the columns from checklist, from item, to checklist, to item, coverage (full or partial; empty means full) and note. The file is
-          read in your browser and checked by Jira before anything is saved.
+          One row per mapping, with the columns from checklist, from item, to checklist, to item, coverage (full or partial; empty means full) and note; in a
+          workbook, every sheet whose first row names these columns. The file is read in your browser and checked by Jira before anything is saved.
         </span>
       </div>
 
@@ -71,10 +84,11 @@ export default function CrosswalkUpload({ api, onDone }: { api: CrosswalkApi; on
       {read.status === 'ready' && preview && (
         <>
           <ProblemList
-            problems={preview.problems.map((problem) => toSheetProblem(problem, read.csv))}
+            problems={preview.problems.map((problem) => toSheetProblem(problem, read.kind))}
+            notListed={preview.moreProblems}
             warnings={[]}
             okText="Every row names two known items. Check what it maps below, then save."
-            fixHint={`Fix them in ${read.fileName} and choose it again.${read.csv ? ' Rows are counted as your spreadsheet shows them (the header is row 1).' : ' Rows are the mappings in file order.'}${preview.moreProblems > 0 ? ` ${plural(preview.moreProblems, 'more problem')} not listed.` : ''}`}
+            fixHint={`Fix them in ${read.fileName} and choose it again.${ROWS_HINT[read.kind]}`}
           />
           {!blocked && <CrosswalkSummary preview={preview} saved={save.result !== undefined} />}
         </>

@@ -64,8 +64,8 @@ export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKe
           {view.mappings.map((entry) => (
             <li key={`${entry.direction}:${entry.checklistId}:${entry.itemId}`}>
               <MappingEntry entry={entry} />
-              {/* A mapping a version update renamed is changed by uploading the crosswalk again: it names the old id. */}
-              {view.canEdit && entry.state === 'held' && entry.renamedFrom === undefined && (
+              {/* A mapping named by an earlier version is changed by uploading the crosswalk again: it names the old ids. */}
+              {view.canEdit && entry.state === 'held' && entry.renamedFrom === undefined && entry.earlierVersion === undefined && (
                 <>
                   {' '}
                   <Button appearance="subtle" spacing="compact" isDisabled={link.busy} onClick={() => remove(entry)} aria-label={`Remove: ${mappingLine(entry)}`}>
@@ -95,6 +95,7 @@ function MappingEntry({ entry }: { entry: ItemMappingEntry }) {
       {entry.title ? ` ${entry.title}` : ''}
       {STATE_WORDS[entry.state]}
       {entry.renamedFrom !== undefined && <span style={subtle}> (named {entry.renamedFrom} in the crosswalk)</span>}
+      {entry.renamedFrom === undefined && entry.earlierVersion && <span style={subtle}> (the crosswalk names an earlier version; upload it again to change this mapping)</span>}
       {entry.note !== undefined && <span style={subtle}> — {entry.note}</span>}
       {entry.evidence && entry.evidence.titles.length > 0 && (
         <div data-testid="evidence-from">

@@ -1,19 +1,35 @@
 /**
  * Linking by hand: pick an item of another checklist the project holds, which way the coverage
- * goes and how far, then link. The server checks everything again (Edit issues on both issues,
- * known items, no cycle of partial mappings) and says what to fix.
+ * goes and how far, then link. The controls are Atlaskit's (Select: arrows, Enter, type to find an
+ * item among a checklist's 130; Textfield), as in the rest of the app. The server checks everything
+ * again (Edit issues on both issues, known items, no cycle of partial mappings) and says what to fix.
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { LinkableChecklist, LinkItemPayload } from '../../../../../common/crosswalk';
-import { control } from '../upload/styles';
 
 interface LinkFormProps {
   checklists: LinkableChecklist[];
   busy: boolean;
   onLink: (payload: LinkItemPayload) => Promise<unknown>;
 }
+
+interface Choice<T extends string> {
+  label: string;
+  value: T;
+}
+
+const DIRECTIONS: Choice<LinkItemPayload['direction']>[] = [
+  { label: 'covers', value: 'covers' },
+  { label: 'is covered by', value: 'covered-by' },
+];
+const COVERAGES: Choice<LinkItemPayload['coverage']>[] = [
+  { label: 'fully', value: 'full' },
+  { label: 'partly', value: 'partial' },
+];
 
 const row = { display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', flexWrap: 'wrap' } as const;
 
@@ -25,6 +41,8 @@ export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
   const [coverage, setCoverage] = useState<LinkItemPayload['coverage']>('full');
   const [note, setNote] = useState('');
   const checklist = checklists.find((c) => c.checklistId === checklistId);
+  const checklistChoices: Choice<string>[] = checklists.map((c) => ({ label: c.checklistName, value: c.checklistId }));
+  const itemChoices: Choice<string>[] = (checklist?.items ?? []).map((item) => ({ label: `${item.id} ${item.title}`, value: item.id }));
 
   const submit = async () => {
     const answer = await onLink({ checklistId, itemId, direction, coverage, ...(note.trim() !== '' ? { note: note.trim() } : {}) });
@@ -40,45 +58,64 @@ export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
       <div style={{ display: 'grid', gap: token('space.100', '8px'), marginTop: token('space.100', '8px') }}>
         <div style={row}>
           <label htmlFor={ids.direction}>This item</label>
-          <select id={ids.direction} value={direction} onChange={(e) => setDirection(e.target.value as LinkItemPayload['direction'])} style={control}>
-            <option value="covers">covers</option>
-            <option value="covered-by">is covered by</option>
-          </select>
-          <select aria-label="Coverage" value={coverage} onChange={(e) => setCoverage(e.target.value as LinkItemPayload['coverage'])} style={control}>
-            <option value="full">fully</option>
-            <option value="partial">partly</option>
-          </select>
+          <div style={{ minWidth: 160 }}>
+            <Select<Choice<LinkItemPayload['direction']>>
+              inputId={ids.direction}
+              options={DIRECTIONS}
+              value={DIRECTIONS.find((choice) => choice.value === direction) ?? null}
+              onChange={(choice) => choice && setDirection(choice.value)}
+              isDisabled={busy}
+              spacing="compact"
+            />
+          </div>
+          <div style={{ minWidth: 120 }}>
+            <Select<Choice<LinkItemPayload['coverage']>>
+              aria-label="Coverage"
+              options={COVERAGES}
+              value={COVERAGES.find((choice) => choice.value === coverage) ?? null}
+              onChange={(choice) => choice && setCoverage(choice.value)}
+              isDisabled={busy}
+              spacing="compact"
+            />
+          </div>
         </div>
         <div style={row}>
           <label htmlFor={ids.checklist}>Checklist</label>
-          <select
-            id={ids.checklist}
-            value={checklistId}
-            onChange={(e) => {
-              setChecklistId(e.target.value);
-              setItemId('');
-            }}
-            style={control}
-          >
-            {checklists.map((c) => (
-              <option key={c.checklistId} value={c.checklistId}>
-                {c.checklistName}
-              </option>
-            ))}
-          </select>
+          <div style={{ minWidth: 220, flex: 1 }}>
+            <Select<Choice<string>>
+              inputId={ids.checklist}
+              options={checklistChoices}
+              value={checklistChoices.find((choice) => choice.value === checklistId) ?? null}
+              onChange={(choice) => {
+                if (!choice || choice.value === checklistId) return;
+                setChecklistId(choice.value);
+                setItemId('');
+              }}
+              isDisabled={busy}
+              spacing="compact"
+            />
+          </div>
+        </div>
+        <div style={row}>
           <label htmlFor={ids.item}>Item</label>
-          <select id={ids.item} value={itemId} onChange={(e) => setItemId(e.target.value)} style={{ ...control, maxWidth: '100%' }}>
-            <option value="">Choose an item</option>
-            {(checklist?.items ?? []).map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.id} {item.title}
-              </option>
-            ))}
-          </select>
+          <div style={{ minWidth: 220, flex: 1 }}>
+            <Select<Choice<string>>
+              inputId={ids.item}
+              options={itemChoices}
+              value={itemChoices.find((choice) => choice.value === itemId) ?? null}
+              onChange={(choice) => setItemId(choice?.value ?? '')}
+              placeholder="Choose an item (type to find it)"
+              noOptionsMessage={() => 'No item of this checklist matches'}
+              isDisabled={busy}
+              spacing="compact"
+            />
+          </div>
         </div>
         <div style={row}>
           <label htmlFor={ids.note}>Why (optional)</label>
-          <input id={ids.note} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} style={{ ...control, flex: 1 }} />
+          <div style={{ flex: 1, minWidth: 220 }}>
+            <Textfield id={ids.note} value={note} maxLength={500} onChange={(event) => setNote(event.currentTarget.value)} isCompact isDisabled={busy} />
+          </div>
         </div>
         <div>
           <Button appearance="primary" isDisabled={itemId === '' || busy} isLoading={busy} onClick={() => void submit()}>

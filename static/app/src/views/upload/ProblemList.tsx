@@ -15,6 +15,8 @@ interface ProblemListProps {
   okText?: string;
   /** Said above the problems: how to fix them. */
   fixHint?: string;
+  /** Problems the server counted but did not list (it lists the first ones only). */
+  notListed?: number;
 }
 
 function where(problem: SheetProblem): { row: string; column: string } {
@@ -57,16 +59,23 @@ export function ProblemList({
   warnings,
   okText = 'Every row reads as an item. Check the preview below, then save.',
   fixHint = 'Fix them in your file and choose it again, or change the column mapping or the settings above.',
+  notListed = 0,
 }: ProblemListProps) {
   const headingId = useId();
   const showSheet = [...problems, ...warnings].some((problem) => problem.sheet !== undefined);
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const total = problems.length + notListed;
+  const count = total === 1 ? '1 problem' : `${total.toLocaleString('en')} problems`;
   return (
     <section aria-labelledby={headingId} style={section}>
       <Heading size="small" as="h3" id={headingId}>
-        {problems.length === 0 ? 'No problems found' : `${count} to fix before saving`}
+        {total === 0 ? 'No problems found' : `${count} to fix before saving`}
       </Heading>
-      {problems.length === 0 ? (
+      {notListed > 0 && (
+        <p style={{ margin: 0 }}>
+          {problems.length.toLocaleString('en')} listed below; {notListed.toLocaleString('en')} more not listed. Fix these and choose the file again to see the rest.
+        </p>
+      )}
+      {total === 0 ? (
         <Notice appearance="success">{okText}</Notice>
       ) : (
         <>
