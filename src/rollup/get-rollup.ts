@@ -32,7 +32,7 @@ import { waiverRisks } from '../domain/waiver-proof';
 import { recordChangeSnapshot } from '../platform/history-store';
 import { readGrants } from '../platform/audit-access';
 import { readWaivers } from '../platform/records';
-import { fromDigest } from '../domain/evidence-digest';
+import { standInsHold } from '../domain/evidence-stand-in';
 import { evidenceFieldId } from '../platform/evidence-field-id';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
 import { readProjectSettings } from '../platform/settings';
@@ -44,10 +44,11 @@ import { beforeAuditRisks } from '../domain/audit-risks';
 import { auditDateOf } from '../platform/plan-store';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from '../platform/item-states';
-import { digestsOf, readItemStates, rememberBase } from './read-states';
+import { digestEvidence, digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
 import { openItemMap } from '../item-map/ensure';
-import { applyCrosswalk, planCrosswalk } from '../crosswalk/rollup';
+import { applyCrosswalk, crosswalkSourceItems, planCrosswalk } from '../crosswalk/rollup';
+import { withEntriesOf } from './entries';
 import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
@@ -93,7 +94,7 @@ export async function getRollup(
     visibleIssueKeys(jira, caller.projectKey, def.id, plan?.sourceIds),
   ]);
   const { computed, crosswalk } = plan
-    ? await applyCrosswalk(scored, { projectKey: caller.projectKey, rollupOf: (source) => computeRollup(jira, caller.projectKey, source, {}, now), visibleKeys: visible }, plan)
+    ? await applyCrosswalk(scored, { projectKey: caller.projectKey, rollupOf: async (source) => withEntriesOf(jira, await computeRollup(jira, caller.projectKey, source, {}, now), crosswalkSourceItems(plan, source.id)), visibleKeys: visible }, plan)
     : { computed: scored, crosswalk: undefined };
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
@@ -131,8 +132,9 @@ export async function computeRollup(
   if (cached) {
     const age = now() - cached.readAt;
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
-    if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
-      const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
+    const evidence = digestEvidence(cached);
+    // A cold read's evidence stand-ins hold for the day and audit date they were read for only (cold-read.ts).
+    if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey)) && standInsHold(evidence, utcDay(new Date(now())), auditDate)) {
       const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now(), auditDate });
       return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache' };
     }
@@ -151,6 +153,7 @@ export async function computeRollup(
     previousUnclaimed: store && cached ? await readUnclaimed(projectKey, def.id) : [],
     now: readAt,
     allowDelta: options.force !== true && store,
+    auditDate,
   });
   const { states, evidence } = read;
   await rememberUnclaimed(projectKey, def.id, read.unclaimed);

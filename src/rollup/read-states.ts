@@ -48,6 +48,8 @@ import { readValue, writeValue } from '../storage/kvs';
 import type { CachedStates } from './cache';
 import { readFields, statesOf, type Accept, type ReadBase, type StatesRead } from './states-of';
 import { coldRead } from './cold-read';
+import { standInHorizon, standInsHold } from '../domain/evidence-stand-in';
+import { utcDay } from '../domain/evidence-scoring';
 
 /** A delta read older than this since the last full read makes a full read instead (never a cold one). */
 export const FULL_READ_MAX_AGE_MS = 60 * 60_000;
@@ -93,13 +95,17 @@ export async function readItemStates(
   fieldId: string | undefined,
   map: ItemMap,
   accept: Accept,
-  context: { cached: CachedStates | undefined; previousUnclaimed: readonly UnclaimedIssue[]; now: number; allowDelta: boolean },
+  /** `auditDate`: the checklist's audit date, if planned (the cold read reads whole the evidence expiring before it). */
+  context: { cached: CachedStates | undefined; previousUnclaimed: readonly UnclaimedIssue[]; now: number; allowDelta: boolean; auditDate?: string | undefined },
 ): Promise<StatesRead> {
   const mapHash = mapFingerprint(map, def.id);
+  const today = utcDay(new Date(context.now));
   const base = context.allowDelta && context.cached ? await readValue(rollupBaseKey(projectKey, def.id), baseSchema) : undefined;
   if (
     context.cached &&
     base &&
+    // A cold read's evidence stand-ins hold for the day and audit date they were read for only.
+    standInsHold(digestEvidence(context.cached), today, context.auditDate) &&
     base.readAt === context.cached.readAt &&
     base.mapHash === mapHash &&
     context.now - base.fullReadAt < FULL_READ_MAX_AGE_MS &&
@@ -113,7 +119,7 @@ export async function readItemStates(
   // identity rewritten outside the app), so a cold read keeps the last full read's time.
   const backstopDue = base !== undefined && context.now - base.fullReadAt >= FULL_READ_MAX_AGE_MS;
   if (context.allowDelta && !backstopDue) {
-    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash });
+    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash, today, horizon: standInHorizon(today, context.auditDate) });
     if (cold) return cold;
   }
   const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, def.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
@@ -184,6 +190,11 @@ async function deltaRead(
   const unclaimed = [...context.previousUnclaimed.filter((claim) => stays(claim.issueKey)), ...fresh.unclaimed];
   const otherKeys = [...base.otherKeys.filter(stays), ...fresh.otherKeys];
   return { states: [...keptStates, ...fresh.states], evidence, unclaimed, kind: 'delta', base: { fullReadAt: base.fullReadAt, mapHash: base.mapHash, otherKeys } };
+}
+
+/** The cached evidence, rebuilt from its digests. */
+export function digestEvidence(cached: Pick<CachedStates, 'evidence'>): Map<string, EvidenceFieldValue> {
+  return new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
 }
 
 /** Evidence as the cache keeps it. */
