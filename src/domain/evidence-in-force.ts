@@ -12,6 +12,11 @@
  * `(acceptedFrom is EMPTY OR acceptedFrom <= today) AND (acceptedUntil is EMPTY OR acceptedUntil >= today)`.
  * Values with two or more spans (rare: accepted evidence with a gap between windows) or written before
  * these properties existed (no `inForceFormat`) are read whole by the cold read.
+ *
+ * The summary is computed from the entries the app wrote, which met the evidence rules of that time;
+ * a reader that would now ignore some of them (evidence-read.ts) must not trust an older summary: a
+ * change that makes the rules stricter, or changes what "in force" means, bumps IN_FORCE_FORMAT (and
+ * the schema's enum) and the cold read's `evidenceInForceFormat` test, so older values are read whole.
  */
 import type { EvidenceEntry, IsoDate } from './evidence-types';
 

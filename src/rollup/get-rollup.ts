@@ -17,8 +17,11 @@
  * Jira calls: one mypermissions (Browse projects, and the `can` flags from the same answer), one
  * visibility search (up to 5,000 items, the crosswalk's source checklists' included), and on a read from Jira either a delta on the cached read
  * (two searches and ceil(changed/100) bulk fetches: 4 calls when nothing changed) or, for
- * the first read or after the item map changed, a cold read (6 searches, cold-read.ts) or, below
- * 600 items, ceil(N/100) search pages (read-states.ts). The
+ * the first read or after the item map changed, a cold read (6 searches whatever evidence the items
+ * hold, cold-read.ts) or, below 600 items, ceil(N/100) search pages (read-states.ts). A cache
+ * holding a cold read's evidence stand-ins is served only on the day it was read and for an audit
+ * date within its horizon. With a crosswalk, the entries of the source items that cover this
+ * checklist's are read when their rollup holds stand-ins (entries.ts: a bulk fetch of those). The
  * evidence field's id comes from KVS (remembered by the import).
  */
 import { naRuleOf } from '../domain/na-rule';

@@ -7,10 +7,11 @@
  * assignee, `updated` and the value of the app-owned evidence field (its assessment and evidence)
  * come back only with fields requested, and Jira then pages at 100 (search/jql and bulkfetch alike).
  * So the first read of a checklist (or one after the app rebuilt its items) is a **cold read**
- * (cold-read.ts): ids-only searches, 5,000 a page, one per bit the score needs (status category,
- * the assessment the app recorded), with the item map saying which item each issue holds, and only
- * the members with evidence or an N/A read with their fields: 6 calls at any N ≤ 5,000 when few
- * have evidence (+1 a further 100 of those). When it declines (a checklist under 600 items, where
+ * (cold-read.ts): five ids-only searches, 5,000 a page, that give each issue's status category,
+ * the assessment the app recorded and whether accepted evidence is in force today, with the item map
+ * saying which item each issue holds, and only the members whose figures that cannot give (N/A,
+ * evidence with a risk, values older than the in-force summary) read with their fields: 6 calls at
+ * any N ≤ 5,000 while ≤ 100 are (+1 a further 100 of those). When it declines (a checklist under 600 items, where
  * that costs no more) it is a **full read**, ceil(N/100) search pages. Every later read asks Jira
  * only what changed:
  *
@@ -30,8 +31,9 @@
  * `updated` does not show), the last full read is older than FULL_READ_MAX_AGE_MS (the
  * backstop for an identity property rewritten outside the app, which changes neither `updated` nor
  * membership: only a full read catches that one, so that read is always full while the cache lives;
- * after an hour without reads the cache has expired and the next read is a first read, cold), or more than
- * DELTA_FETCH_MAX issues changed. A `force`d read (the reminders of a planned checklist; a view
+ * after an hour without reads the cache has expired and the next read is a first read, cold), more than
+ * DELTA_FETCH_MAX issues changed, or the cache holds a cold read's evidence stand-ins from another
+ * day or for an earlier audit date (src/domain/evidence-stand-in.ts standInsHold). A `force`d read (the reminders of a planned checklist; a view
  * that needs every issue's assignee or `updated`) is always a full read.
  */
 import { createHash } from 'node:crypto';

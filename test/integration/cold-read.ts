@@ -53,3 +53,19 @@ export function searchesOf(calls: ReturnType<Harness['appRequests']>): { idsOnly
   const idsOnly = searches.filter((call) => fieldsOf(call).every((field) => field === 'id' || field === 'key')).length;
   return { idsOnly, withFields: searches.length - idsOnly, bulk: calls.filter((call) => call.path === '/rest/api/3/issue/bulkfetch').length };
 }
+
+/** Stores evidence field values as the app writes them (the app field value API), ≤ 1,000 issues an update. */
+export async function storeValues(h: Harness, values: ReadonlyMap<string, unknown>): Promise<void> {
+  const fields = (await h.outside('GET', '/rest/api/3/field')).body as { id: string; schema?: { custom?: string } }[];
+  const fieldId = fields.find((f) => f.schema?.custom?.endsWith('/static/audit-evidence'))!.id;
+  const ids = new Map((await h.issues()).map((issue) => [issue.key, Number(issue.id)]));
+  const byValue = new Map<string, number[]>();
+  for (const [issueKey, value] of values) byValue.set(JSON.stringify(value), [...(byValue.get(JSON.stringify(value)) ?? []), ids.get(issueKey)!]);
+  for (const [value, issueIds] of byValue) {
+    for (let at = 0; at < issueIds.length; at += 1000) {
+      const updates = [{ issueIds: issueIds.slice(at, at + 1000), value: JSON.parse(value) as unknown }];
+      const res = await h.emulator.handle({ method: 'PUT', path: `/rest/api/3/app/field/${fieldId}/value`, query: {}, headers: {}, body: { updates }, actor: 'app', origin: 'app' });
+      if (res.status >= 300) throw new Error(`app field value: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }
+}

@@ -14,8 +14,8 @@ import { readCrosswalkText } from '../../common/crosswalk';
 import { evidenceValue, type EvidenceEntry } from '../../src/domain/evidence';
 import { verdictValue, type AssessmentRecord } from '../../src/domain/evidence-verdict';
 import { generatedChecklist } from './checklists';
-import { figures, importProject, readWithout, searchesOf, type Project } from './cold-read';
-import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { figures, importProject, readWithout, searchesOf, storeValues, type Project } from './cold-read';
+import { startHarness, type Harness } from './harness';
 
 const day = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const entry = (id: string, reviewState: EvidenceEntry['reviewState'], dates: { effectiveDate?: string; expiryDate?: string } = {}): EvidenceEntry => ({
@@ -64,22 +64,6 @@ function valueOf(i: number): unknown {
   ];
   // Every 10th item one of the kinds above in turn; the rest accepted evidence in force for a year.
   return i % 10 === 0 ? kinds[(i / 10) % kinds.length]!() : verdictValue(evidenceValue([entry('a', 'accepted', { effectiveDate: day(-30), expiryDate: day(335) })]), undefined);
-}
-
-async function evidenceFieldOf(h: Harness): Promise<string> {
-  const fields = (await h.outside('GET', '/rest/api/3/field')).body as { id: string; schema?: { custom?: string } }[];
-  return fields.find((f) => f.schema?.custom?.endsWith('/static/audit-evidence'))!.id;
-}
-
-/** Stores values as the app writes them (the app field value API), in one call per distinct value. */
-async function storeValues(h: Harness, values: Map<string, unknown>): Promise<void> {
-  const fieldId = await evidenceFieldOf(h);
-  const ids = new Map((await h.issues()).map((issue: OutsideIssue) => [issue.key, Number(issue.id)]));
-  const byValue = new Map<string, number[]>();
-  for (const [issueKey, value] of values) byValue.set(JSON.stringify(value), [...(byValue.get(JSON.stringify(value)) ?? []), ids.get(issueKey)!]);
-  const updates = [...byValue].map(([value, issueIds]) => ({ issueIds, value: JSON.parse(value) as unknown }));
-  const res = await h.emulator.handle({ method: 'PUT', path: `/rest/api/3/app/field/${fieldId}/value`, query: {}, headers: {}, body: { updates }, actor: 'app', origin: 'app' });
-  if (res.status >= 300) throw new Error(`app field value: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 beforeAll(() => {
