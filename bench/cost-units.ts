@@ -113,8 +113,9 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number, 
   try {
     await registerChecklist(def);
     const imported = await metered(env, () => invoke(env.runtime, 'startImport', { checklistId: def.id }));
-    jiraOffset = 0;
+    // Evidence gathered before today (Jira's clock still a day back), as in a project near its audit.
     if (options.evidenceOnEvery === true) await evidenceOnEveryItem(env, def);
+    jiraOffset = 0;
     // The old first read, then the new one on the same project (no delta base for either).
     process.env.MSP_ROLLUP_COLD_MIN_ITEMS = 'Infinity';
     const rollupFullRead = await metered(env, () => rollup(env, def)).finally(() => delete process.env.MSP_ROLLUP_COLD_MIN_ITEMS);
