@@ -5,11 +5,15 @@
  * once the last full one is an hour old), a rollup delta (after some edits), an issue edit in Jira
  * (the issue trigger), and the daily scheduled jobs. The import runs
  * a day earlier on Jira's clock, so its issues are not "changed recently" when the rest is measured.
+ * With `evidenceOnEvery`, every item holds accepted evidence in force (a project near its audit;
+ * every 100th expiring within 30 days), stored as the app writes it, before the reads.
  */
 import { performance } from 'node:perf_hooks';
 import type { Rollup } from '../common/contract';
 import type { UsageTotals } from '../local/forge/meter';
 import type { ChecklistDefinition } from '../src/domain/types';
+import { evidenceValue } from '../src/domain/evidence';
+import { verdictValue } from '../src/domain/evidence-verdict';
 import { invoke, registerChecklist, startEnv, type BenchEnv } from './app-bench';
 import { PAGE_OPEN_CALLS } from './kvs-breakdown';
 import { rollupBaseKey, rollupCacheKey } from '../src/storage/keys';
@@ -22,6 +26,8 @@ export interface UnitUsage extends UsageTotals {
 
 export interface UnitCosts {
   items: number;
+  /** Every item holds evidence (the cold read's worst case before the in-force summary). */
+  evidenceOnEvery?: true;
   import: UnitUsage;
   /** The first read: cold (constant calls) where it applies, else full. */
   rollupFull: UnitUsage;
@@ -74,7 +80,36 @@ const rollup = (env: BenchEnv, def: ChecklistDefinition) => invoke<Rollup | null
 /** The Audit page opening on its Overview: every resolver it calls, at once, as the page does. */
 const pageOpen = (env: BenchEnv, def: ChecklistDefinition) => Promise.all(PAGE_OPEN_CALLS(def.id).map(([key, payload]) => invoke(env.runtime, key, payload)));
 
-export async function measureUnits(def: ChecklistDefinition, latencyMs: number): Promise<UnitCosts> {
+/** Accepted evidence in force on every item (every 100th expiring within 30 days), as the app writes it (the app field value API). */
+async function evidenceOnEveryItem(env: BenchEnv, def: ChecklistDefinition): Promise<void> {
+  const call = (method: string, path: string, body?: unknown) => env.emulator.handle({ method, path, query: {}, headers: {}, body, actor: 'app', origin: 'app' });
+  const fields = (await call('GET', '/rest/api/3/field')).body as { id: string; schema?: { custom?: string } }[];
+  const fieldId = fields.find((f) => f.schema?.custom?.endsWith('/static/audit-evidence'))?.id;
+  if (fieldId === undefined) throw new Error('the evidence field is not installed');
+  const res = await env.emulator.handle({
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    query: {},
+    headers: {},
+    body: { jql: `project = MSP AND issue.property[msp-audit-item].checklistId = "${def.id}"`, fields: ['id'], maxResults: 5000 },
+    actor: 'admin',
+    origin: 'outside',
+  });
+  const ids = (res.body as { issues: { id: string }[] }).issues.map((issue) => Number(issue.id));
+  const day = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString().slice(0, 10);
+  const value = (expiryDate: string) =>
+    verdictValue(evidenceValue([{ id: 'ev-1', kind: 'link', title: 'Proof', url: 'https://intranet.example/proof', addedAt: '2026-01-01T00:00:00.000Z', addedBy: 'admin', expiryDate, reviewState: 'accepted', reviewer: 'lead', reviewedAt: '2026-01-02T00:00:00.000Z' }]), undefined);
+  for (let at = 0; at < ids.length; at += 1000) {
+    const chunk = ids.slice(at, at + 1000);
+    const updates = [
+      { issueIds: chunk.filter((_, i) => (at + i) % 100 !== 0), value: value(day(365)) },
+      { issueIds: chunk.filter((_, i) => (at + i) % 100 === 0), value: value(day(10)) },
+    ].filter((update) => update.issueIds.length > 0);
+    await call('PUT', `/rest/api/3/app/field/${fieldId}/value`, { updates });
+  }
+}
+
+export async function measureUnits(def: ChecklistDefinition, latencyMs: number, options: { evidenceOnEvery?: boolean } = {}): Promise<UnitCosts> {
   // The import happens "a day ago" on Jira's clock; after it both clocks agree again.
   let jiraOffset = -DAY_MS;
   const env = startEnv(latencyMs, { jiraNow: () => new Date(Date.now() + jiraOffset) });
@@ -86,6 +121,8 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number):
   try {
     await registerChecklist(def);
     const imported = await metered(env, () => invoke(env.runtime, 'startImport', { checklistId: def.id }));
+    // Evidence gathered before today (Jira's clock still a day back), as in a project near its audit.
+    if (options.evidenceOnEvery === true) await evidenceOnEveryItem(env, def);
     jiraOffset = 0;
     // The old first read (every item with its fields), then an Audit page open as the page makes it
     // with its rollup read in full (the hourly full read), then the new first read (cold where it
@@ -114,7 +151,7 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number):
     const dailyJobs = await metered(env, async () => {
       for (const trigger of env.runtime.manifest.scheduledTriggers) await env.runtime.runScheduled(trigger.key);
     });
-    return { items: def.items.length, import: imported, rollupFull, rollupFullRead, rollupDelta, rollupQuiet, openFull, openDelta, edit, dailyJobs };
+    return { items: def.items.length, ...(options.evidenceOnEvery === true ? { evidenceOnEvery: true as const } : {}), import: imported, rollupFull, rollupFullRead, rollupDelta, rollupQuiet, openFull, openDelta, edit, dailyJobs };
   } finally {
     Object.assign(console, original);
     if (previous === undefined) delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;

@@ -18,6 +18,7 @@ import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../platform/context';
 import { displayNames } from '../platform/people';
 import { computeRollup, type ComputedRollup } from '../rollup/get-rollup';
+import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { readGrants, requireEditGrants } from '../platform/audit-access';
 import { auditChecklist, auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
@@ -78,7 +79,8 @@ export async function auditDayOf(
   const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, {}, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
   let computed = first;
   // States without `updated` (a cache written before the app read it, or a cold read: rollup/cold-read.ts) cannot tell stale from reviewed: read Jira once.
-  if (computed.states.some((state) => state.updatedAt === undefined)) {
+  // …nor do a cold read's evidence stand-ins give the entries the export packs.
+  if (computed.states.some((state) => state.updatedAt === undefined) || hasStandIns(computed.evidence)) {
     computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }
   const at = new Date(options.now());

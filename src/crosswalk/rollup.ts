@@ -129,6 +129,11 @@ export async function planCrosswalk(projectKey: string, def: ChecklistDefinition
   return { mine, held, retired, sourceIds };
 }
 
+/** The items of `sourceId` whose evidence covers items of the planned checklist (their titles are shown). */
+export function crosswalkSourceItems(plan: CrosswalkPlan, sourceId: string): string[] {
+  return plan.mine.flatMap((entry) => (entry.from.state === 'held' && entry.from.ref.checklistId === sourceId ? [entry.from.ref.itemId] : []));
+}
+
 function frameworkOf(checklistId: string, known: readonly ChecklistDefinition[], def: ChecklistDefinition): string | undefined {
   return checklistId === def.id ? def.framework : known.find((d) => d.id === checklistId)?.framework;
 }

@@ -17,6 +17,7 @@ import {
 import { accountIdSchema, checkEvidenceInput, evidenceFieldSchemas, evidenceIdSchema } from './evidence-validate';
 import { isRecord } from './records';
 import { ASSESSMENT_FIELD_SCHEMA, VERDICT_FORMAT } from './evidence-verdict';
+import { IN_FORCE_FORMAT } from './evidence-in-force';
 
 const ACCOUNT = { type: 'string', pattern: '^[A-Za-z0-9:_-]{1,128}$' } as const;
 const DATE = { type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
@@ -69,8 +70,13 @@ export const EVIDENCE_FIELD_SCHEMA = {
     accepted: { ...COUNT, searchAlias: 'evidenceAccepted' },
     pending: { ...COUNT, searchAlias: 'evidencePending' },
     rejected: { ...COUNT, searchAlias: 'evidenceRejected' },
-    nextExpiry: { ...DATE, searchAlias: 'evidenceNextExpiry' },
+    nextExpiry: { ...DATE, searchType: 'date', searchAlias: 'evidenceNextExpiry' },
     reviewState: { type: 'string', enum: [...OVERALL_REVIEW_STATES], searchAlias: 'evidenceReview' },
+    // When accepted evidence is in force (evidence-in-force.ts), for the rollup's cold read.
+    inForceFormat: { type: 'integer', enum: [IN_FORCE_FORMAT], searchAlias: 'evidenceInForceFormat' },
+    acceptedSpans: { ...COUNT, searchAlias: 'acceptedSpans' },
+    acceptedFrom: { ...DATE, searchType: 'date', searchAlias: 'acceptedFrom' },
+    acceptedUntil: { ...DATE, searchType: 'date', searchAlias: 'acceptedUntil' },
     // The app's format mark (see evidence-verdict.ts) and the team's assessment of the item.
     v: { type: 'integer', enum: [VERDICT_FORMAT] },
     assessment: ASSESSMENT_FIELD_SCHEMA,

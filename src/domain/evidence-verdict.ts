@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { NA_JUSTIFICATION_MAX } from './na-rule';
 import type { EvidenceEntry, EvidenceFieldValue } from './evidence-types';
 import { canonicalEntry, evidenceValue } from './evidence-summary';
+import { inForceSummary, type InForceSummary } from './evidence-in-force';
 import { isRecord } from './records';
 
 export const VERDICT_FORMAT = 2;
@@ -38,8 +39,11 @@ export interface AssessmentRecord {
   assessedAt: string;
 }
 
-/** What the field stores: the evidence value, the format mark and the assessment. */
-export type VerdictValue = EvidenceFieldValue & { v: typeof VERDICT_FORMAT; assessment?: AssessmentRecord };
+/**
+ * What the field stores: the evidence value, the format mark, the assessment, and the searchable
+ * summary of when accepted evidence is in force (evidence-in-force.ts; absent in values written before it).
+ */
+export type VerdictValue = EvidenceFieldValue & InForceSummary & { v: typeof VERDICT_FORMAT; assessment?: AssessmentRecord };
 
 export const assessmentRecordSchema = z.object({
   result: z.enum(ASSESSMENT_RESULTS).optional(),
@@ -90,9 +94,9 @@ export function withoutUntrustedReviews(value: EvidenceFieldValue): { value: Evi
   return { value: setAside === 0 ? value : evidenceValue(entries), setAside };
 }
 
-/** The value the app writes: evidence, format mark, and the assessment when there is one. */
+/** The value the app writes: evidence, its in-force summary, format mark, and the assessment when there is one. */
 export function verdictValue(evidence: EvidenceFieldValue, assessment: AssessmentRecord | undefined): VerdictValue {
-  return { ...evidenceValue(evidence.entries), v: VERDICT_FORMAT, ...(assessment !== undefined ? { assessment } : {}) };
+  return { ...evidenceValue(evidence.entries), ...inForceSummary(evidence.entries), v: VERDICT_FORMAT, ...(assessment !== undefined ? { assessment } : {}) };
 }
 
 /**

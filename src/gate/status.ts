@@ -24,6 +24,7 @@ import type { JiraClient } from '../jira';
 import { requireProjectPermissions } from '../platform/access';
 import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
+import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { projectChecklists } from '../storage/project-state';
 import { recordDecision } from '../trail/record';
@@ -40,11 +41,14 @@ export async function getGateStatus(jira: JiraClient, caller: ProjectCaller, arg
 async function statusOf(jira: JiraClient, caller: ProjectCaller, checklistId: string | undefined, canConfirm: boolean, now: Clock): Promise<GateStatus> {
   const def = await auditChecklist(caller.projectKey, checklistId);
   const held = (await projectChecklists(caller.projectKey)).includes(def.id);
-  const [confirmation, computed, visible] = await Promise.all([
+  const [confirmation, first, visible] = await Promise.all([
     readConfirmation(caller.projectKey),
     computeRollup(jira, caller.projectKey, def, { store: held }, now),
     visibleIssueKeys(jira, caller.projectKey, def.id),
   ]);
+  // The gate judges Done items by their entries (who reviewed them: four eyes); a cold read's
+  // stand-ins (rollup/cold-read.ts) do not say: read Jira once.
+  const computed = hasStandIns(first.evidence) ? await computeRollup(jira, caller.projectKey, def, { store: held, force: true }, now) : first;
   const config = confirmation?.config ?? DEFAULT_GATE_CONFIG;
   const today = utcDay(new Date(now()));
   const backlog = doneWithoutEvidence({

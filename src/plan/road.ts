@@ -29,6 +29,7 @@ import { jqlString } from '../jira/jql';
 import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
 import { planDue } from '../rollup/due';
+import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';
 import { peopleNames } from '../platform/people';
@@ -128,8 +129,9 @@ async function roadOf(
     readHistory(projectKey, def.id),
   ]);
   let computed = first;
-  // States without assignees (a cache written before the rollup read them, or a cold read: rollup/cold-read.ts) cannot tell an unassigned item: read Jira once.
-  if (computed.states.some((state) => state.assignee === undefined)) {
+  // States without assignees (a cache written before the rollup read them, or a cold read: rollup/cold-read.ts) cannot tell an unassigned item,
+  // nor a cold read's evidence stand-ins the pending reviews: read Jira once.
+  if (computed.states.some((state) => state.assignee === undefined) || hasStandIns(computed.evidence)) {
     computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }
   const today = historyDay(new Date(options.now()));

@@ -17,8 +17,11 @@
  * Jira calls: one mypermissions (Browse projects, and the `can` flags from the same answer), one
  * visibility search (up to 5,000 items, the crosswalk's source checklists' included), and on a read from Jira either a delta on the cached read
  * (two searches and ceil(changed/100) bulk fetches: 4 calls when nothing changed) or, for
- * the first read or after the item map changed, a cold read (6 searches, cold-read.ts) or, below
- * 600 items, ceil(N/100) search pages (read-states.ts). The
+ * the first read or after the item map changed, a cold read (6 searches whatever evidence the items
+ * hold, cold-read.ts) or, below 600 items, ceil(N/100) search pages (read-states.ts). A cache
+ * holding a cold read's evidence stand-ins is served only on the day it was read and for an audit
+ * date within its horizon. With a crosswalk, the entries of the source items that cover this
+ * checklist's are read when their rollup holds stand-ins (entries.ts: a bulk fetch of those). The
  * evidence field's id comes from KVS (remembered by the import).
  */
 import { naRuleOf } from '../domain/na-rule';
@@ -32,7 +35,7 @@ import { waiverRisks } from '../domain/waiver-proof';
 import { recordChangeSnapshot } from '../platform/history-store';
 import { readGrants } from '../platform/audit-access';
 import { readWaivers } from '../platform/records';
-import { fromDigest } from '../domain/evidence-digest';
+import { standInsHold } from '../domain/evidence-stand-in';
 import { evidenceFieldId } from '../platform/evidence-field-id';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
 import { readProjectSettings } from '../platform/settings';
@@ -46,10 +49,11 @@ import type { AuditPlanDates } from '../domain/plan';
 import { nextDeadline, planDue } from './due';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from '../platform/item-states';
-import { digestsOf, readItemStates, rememberBase } from './read-states';
+import { digestEvidence, digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
 import { openItemMap } from '../item-map/ensure';
-import { applyCrosswalk, planCrosswalk } from '../crosswalk/rollup';
+import { applyCrosswalk, crosswalkSourceItems, planCrosswalk } from '../crosswalk/rollup';
+import { withEntriesOf } from './entries';
 import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
@@ -100,7 +104,7 @@ export async function getRollup(
     visibleIssueKeys(jira, caller.projectKey, def.id, plan?.sourceIds),
   ]);
   const { computed, crosswalk } = plan
-    ? await applyCrosswalk(scored, { projectKey: caller.projectKey, rollupOf: (source) => computeRollup(jira, caller.projectKey, source, {}, now), visibleKeys: visible }, plan)
+    ? await applyCrosswalk(scored, { projectKey: caller.projectKey, rollupOf: async (source) => withEntriesOf(jira, await computeRollup(jira, caller.projectKey, source, {}, now), crosswalkSourceItems(plan, source.id)), visibleKeys: visible }, plan)
     : { computed: scored, crosswalk: undefined };
   if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
@@ -141,8 +145,9 @@ export async function computeRollup(
   if (cached) {
     const age = now() - cached.readAt;
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
-    if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey))) {
-      const evidence = new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
+    const evidence = digestEvidence(cached);
+    // A cold read's evidence stand-ins hold for the day and audit date they were read for only (cold-read.ts).
+    if (age < wanted && cached.readAt >= (await projectChangedAt(projectKey)) && standInsHold(evidence, utcDay(new Date(now())), auditDate)) {
       const scored = score(def, cached.states, evidence, { strictMode, fourEyes, scoring, waivers, at: now(), auditDate });
       return { ...scored, def, states: cached.states, waivers, evidence, readAt: cached.readAt, from: 'cache', plan };
     }
@@ -163,6 +168,7 @@ export async function computeRollup(
     previousUnclaimed: previousUnclaimed ?? [],
     now: readAt,
     allowDelta: options.force !== true && store,
+    auditDate,
   });
   const { states, evidence } = read;
   await rememberUnclaimed(projectKey, def.id, read.unclaimed, previousUnclaimed);

@@ -7,10 +7,11 @@
  * assignee, `updated` and the value of the app-owned evidence field (its assessment and evidence)
  * come back only with fields requested, and Jira then pages at 100 (search/jql and bulkfetch alike).
  * So the first read of a checklist (or one after the app rebuilt its items) is a **cold read**
- * (cold-read.ts): ids-only searches, 5,000 a page, one per bit the score needs (status category,
- * the assessment the app recorded), with the item map saying which item each issue holds, and only
- * the members with evidence or an N/A read with their fields: 6 calls at any N ≤ 5,000 when few
- * have evidence (+1 a further 100 of those). When it declines (a checklist under 600 items, where
+ * (cold-read.ts): five ids-only searches, 5,000 a page, that give each issue's status category,
+ * the assessment the app recorded and whether accepted evidence is in force today, with the item map
+ * saying which item each issue holds, and only the members whose figures that cannot give (N/A,
+ * evidence with a risk, values older than the in-force summary) read with their fields: 6 calls at
+ * any N ≤ 5,000 while ≤ 100 are (+1 a further 100 of those). When it declines (a checklist under 600 items, where
  * that costs no more) it is a **full read**, ceil(N/100) search pages. Every later read asks Jira
  * only what changed:
  *
@@ -30,8 +31,9 @@
  * `updated` does not show), the last full read is older than FULL_READ_MAX_AGE_MS (the
  * backstop for an identity property rewritten outside the app, which changes neither `updated` nor
  * membership: only a full read catches that one, so that read is always full while the cache lives;
- * after an hour without reads the cache has expired and the next read is a first read, cold), or more than
- * DELTA_FETCH_MAX issues changed. A `force`d read (the reminders of a planned checklist; a view
+ * after an hour without reads the cache has expired and the next read is a first read, cold), more than
+ * DELTA_FETCH_MAX issues changed, or the cache holds a cold read's evidence stand-ins from another
+ * day or for an earlier audit date (src/domain/evidence-stand-in.ts standInsHold). A `force`d read (the reminders of a planned checklist; a view
  * that needs every issue's assignee or `updated`) is always a full read.
  */
 import { createHash } from 'node:crypto';
@@ -48,6 +50,8 @@ import { readValue, writeValue } from '../storage/kvs';
 import type { CachedStates } from './cache';
 import { readFields, statesOf, type Accept, type ReadBase, type StatesRead } from './states-of';
 import { coldRead } from './cold-read';
+import { standInHorizon, standInsHold } from '../domain/evidence-stand-in';
+import { utcDay } from '../domain/evidence-scoring';
 
 /** A delta read older than this since the last full read makes a full read instead (never a cold one). */
 export const FULL_READ_MAX_AGE_MS = 60 * 60_000;
@@ -93,13 +97,17 @@ export async function readItemStates(
   fieldId: string | undefined,
   map: ItemMap,
   accept: Accept,
-  context: { cached: CachedStates | undefined; previousUnclaimed: readonly UnclaimedIssue[]; now: number; allowDelta: boolean },
+  /** `auditDate`: the checklist's audit date, if planned (the cold read reads whole the evidence expiring before it). */
+  context: { cached: CachedStates | undefined; previousUnclaimed: readonly UnclaimedIssue[]; now: number; allowDelta: boolean; auditDate?: string | undefined },
 ): Promise<StatesRead> {
   const mapHash = mapFingerprint(map, def.id);
+  const today = utcDay(new Date(context.now));
   const base = context.allowDelta && context.cached ? await readValue(rollupBaseKey(projectKey, def.id), baseSchema) : undefined;
   if (
     context.cached &&
     base &&
+    // A cold read's evidence stand-ins hold for the day and audit date they were read for only.
+    standInsHold(digestEvidence(context.cached), today, context.auditDate) &&
     base.readAt === context.cached.readAt &&
     base.mapHash === mapHash &&
     context.now - base.fullReadAt < FULL_READ_MAX_AGE_MS &&
@@ -113,7 +121,7 @@ export async function readItemStates(
   // identity rewritten outside the app), so a cold read keeps the last full read's time.
   const backstopDue = base !== undefined && context.now - base.fullReadAt >= FULL_READ_MAX_AGE_MS;
   if (context.allowDelta && !backstopDue) {
-    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash });
+    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash, today, horizon: standInHorizon(today, context.auditDate) });
     if (cold) return cold;
   }
   const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, def.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
@@ -184,6 +192,11 @@ async function deltaRead(
   const unclaimed = [...context.previousUnclaimed.filter((claim) => stays(claim.issueKey)), ...fresh.unclaimed];
   const otherKeys = [...base.otherKeys.filter(stays), ...fresh.otherKeys];
   return { states: [...keptStates, ...fresh.states], evidence, unclaimed, kind: 'delta', base: { fullReadAt: base.fullReadAt, mapHash: base.mapHash, otherKeys } };
+}
+
+/** The cached evidence, rebuilt from its digests. */
+export function digestEvidence(cached: Pick<CachedStates, 'evidence'>): Map<string, EvidenceFieldValue> {
+  return new Map([...cached.evidence].map(([itemId, digest]) => [itemId, fromDigest(digest)]));
 }
 
 /** Evidence as the cache keeps it. */

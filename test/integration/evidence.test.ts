@@ -90,7 +90,8 @@ describe('evidence on a checklist item issue', () => {
       expect(panel.evidence).toMatchObject({ count: 1, pending: 1, accepted: 0, reviewState: 'pending', nextExpiry: day(200) });
       expect(panel.evidence.entries[0]).toMatchObject({ ...link, addedBy: 'admin', reviewState: 'pending', expiryDate: day(200) });
       expect(panel.summaryText).toBe('1 evidence · 0 accepted · 1 pending');
-      expect(await stored(key('1.1'))).toEqual({ ...panel.evidence, v: 2 });
+      // With the summary of when accepted evidence is in force (none accepted yet: no span), for the cold rollup read.
+      expect(await stored(key('1.1'))).toEqual({ ...panel.evidence, v: 2, inForceFormat: 1, acceptedSpans: 0 });
       expect(writes().map((r) => `${r.method} ${r.path} ${r.actor}`)).toEqual([`PUT /rest/api/3/app/field/${fieldId}/value app`]);
     });
 

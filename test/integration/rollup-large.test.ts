@@ -3,11 +3,15 @@
  * to build on (the cold read, src/rollup/cold-read.ts) costs ≤ 8 Jira calls with the full read's
  * figures, the warm open is served from the KVS cache with no Jira search and the same figures (in
  * one value, or in chunks when they are made small), and an issue change still makes the cache stale.
+ * Last, with evidence on every item (a project near its audit): still ≤ 8 calls, the full read's figures.
  */
 import type { Rollup } from '../../common/contract';
 import { rollupBaseKey } from '../../src/storage/keys';
 import { generatedChecklist, registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
+import { evidenceValue, type EvidenceEntry } from '../../src/domain/evidence';
+import { verdictValue } from '../../src/domain/evidence-verdict';
+import { storeValues } from './cold-read';
 
 const ITEMS = 5000;
 const CHAPTERS = 50;
@@ -189,5 +193,31 @@ describe(`getRollup of ${ITEMS.toLocaleString('en-US')} items`, () => {
     } finally {
       delete process.env.MSP_ROLLUP_CHUNK_BYTES;
     }
+  });
+
+  it('with evidence on every item, reads cold in ≤ 8 Jira calls with the full read\'s figures and risks', async () => {
+    const day = (n: number): string => new Date(realNow() + n * 86_400_000).toISOString().slice(0, 10);
+    const entry = (expiryDate: string): EvidenceEntry => ({
+      id: 'ev-1', kind: 'link', title: 'Proof', url: 'https://intranet.example/proof', addedAt: '2026-01-01T00:00:00.000Z', addedBy: 'admin', expiryDate, reviewState: 'accepted', reviewer: 'lead', reviewedAt: '2026-01-02T00:00:00.000Z',
+    });
+    const keys = (await h.invoke<Rollup>('getRollup', { checklistId: def.id })).items.map((item) => item.issueKey!);
+    // Accepted and in force for a year; every 100th expiring within 30 days (a risk, read with its fields).
+    await storeValues(h, new Map(keys.map((key, i) => [key, verdictValue(evidenceValue([entry(i % 100 === 0 ? day(10) : day(365))]), undefined)])));
+    await h.runtime.idle();
+    const coldStarted = realNow();
+    const cold = await readJira();
+    const coldMs = realNow() - coldStarted;
+    const coldCalls = h.appRequests().length;
+    try {
+      process.env.MSP_ROLLUP_COLD_MIN_ITEMS = 'Infinity';
+      const fullStarted = realNow();
+      const full = await readJira();
+      if (process.env.MSP_PRINT_TIMES) console.log(`5,000 items with evidence: cold ${coldCalls} calls, ${coldMs} ms; full ${h.appRequests().length} calls, ${realNow() - fullStarted} ms`);
+      expect({ ...figures(cold), computedAt: full.computedAt }).toEqual(figures(full));
+      expect(full.risks.filter((risk) => risk.kind === 'evidence-expiring')).toHaveLength(ITEMS / 100);
+    } finally {
+      delete process.env.MSP_ROLLUP_COLD_MIN_ITEMS;
+    }
+    expect(coldCalls).toBeLessThanOrEqual(8);
   });
 });

@@ -140,6 +140,7 @@ describe('EVIDENCE_FIELD_SCHEMA', () => {
   const ajv = new Ajv({ allErrors: true });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'searchAlias', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'searchType', schemaType: 'string' });
   const validate = ajv.compile(EVIDENCE_FIELD_SCHEMA);
   const NOW = new Date('2026-03-01T10:00:00.000Z');
 
@@ -181,7 +182,16 @@ describe('EVIDENCE_FIELD_SCHEMA', () => {
         rejected: 'evidenceRejected',
         nextExpiry: 'evidenceNextExpiry',
         reviewState: 'evidenceReview',
+        inForceFormat: 'evidenceInForceFormat',
+        acceptedSpans: 'acceptedSpans',
+        acceptedFrom: 'acceptedFrom',
+        acceptedUntil: 'acceptedUntil',
       });
+    });
+
+    it('searches the dates as dates (Forge `searchType: date`), so JQL can compare them with a day', () => {
+      const dated = Object.entries(EVIDENCE_FIELD_SCHEMA.properties).flatMap(([key, prop]) => ('searchType' in prop ? [[key, prop.searchType]] : []));
+      expect(Object.fromEntries(dated)).toEqual({ nextExpiry: 'date', acceptedFrom: 'date', acceptedUntil: 'date' });
     });
   });
 });
