@@ -28,7 +28,8 @@ const MARKED_KINDS = new Set(['audit-plan', 'audit-prerequisites', 'audit-waiver
 /** Query prefixes that, when they find nothing, get one ABSENT record under them (`<prefix>#none`). */
 const MARKED_PREFIXES = new Set(['custom-checklist:']);
 
-function isAbsent(raw: unknown): boolean {
+/** The ABSENT marker: what a read here answers as "no record" (tests use it to tell "nothing written"). */
+export function isAbsent(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 1 && (raw as { absent?: unknown }).absent === ABSENT.absent;
 }
 
