@@ -124,6 +124,11 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number, 
     // Evidence gathered before today (Jira's clock still a day back), as in a project near its audit.
     if (options.evidenceOnEvery === true) await evidenceOnEveryItem(env, def);
     jiraOffset = 0;
+    // The installation's first page open ever: it finds the usually absent records missing (billed
+    // 1 KB each) and marks them absent (src/storage/kvs.ts ABSENT), once; every later open reads the
+    // markers. Not a unit of the month.
+    await pageOpen(env, def);
+    forgetRollup(env, def);
     // The old first read (every item with its fields), then an Audit page open as the page makes it
     // with its rollup read in full (the hourly full read), then the new first read (cold where it
     // applies) on the same project: no cache and no delta base before each.

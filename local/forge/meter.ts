@@ -47,17 +47,42 @@ export function keyKind(key: unknown): string {
 const obj = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** The key kinds a request touches, each with the bytes it accounts for (`total` split by item). */
-function kindsOf(path: string, request: unknown, reply: unknown, total: number): [string, number][] {
+/**
+ * Forge bills a KVS read by the size of what it read, and an empty read (a key that is not there, a
+ * query that finds nothing) as 1 KB (Forge pricing page, the note under "Billable capabilities and
+ * pricing": "Empty KVS reads count as 1KB towards your usage, whereas non-empty reads are based on
+ * actual size"). A record read counts its key and value (the stored entry), not the reply's
+ * timestamps; a write counts the bytes sent.
+ */
+export const EMPTY_READ_BYTES = 1024;
+
+const isMissing = (value: unknown): boolean => obj(value).code === 'KEY_NOT_FOUND' || obj(obj(value).error).code === 'KEY_NOT_FOUND';
+
+/** The billed size of one record a read returned. */
+function recordBytes(record: unknown): number {
+  const r = obj(record);
+  return bytes(r.key) + bytes(r.value);
+}
+
+/** The key kinds a read touches, each with the bytes Forge bills for it. */
+function readKinds(path: string, request: unknown, reply: unknown): [string, number][] {
   const body = obj(request);
   if (path.endsWith('/query')) {
     const prefix = list(body.where).map((w) => list(obj(w).values)[0]).find((v) => typeof v === 'string');
-    return [[`query:${keyKind(prefix)}`, total]];
+    const data = list(obj(reply).data);
+    return [[`query:${keyKind(prefix ?? obj(data[0]).key)}`, data.length === 0 ? EMPTY_READ_BYTES : data.reduce<number>((sum, item) => sum + recordBytes(item), 0)]];
   }
   if (path.includes('/batch/get')) {
-    const found = list(obj(reply).successfulKeys).map((item) => [keyKind(obj(item).key), bytes(item)] as [string, number]);
-    return found.length > 0 ? found : list(request).map((item) => [keyKind(obj(item).key), 0]);
+    const found = list(obj(reply).successfulKeys).map((item) => [keyKind(obj(item).key), recordBytes(item)] as [string, number]);
+    const missing = list(obj(reply).failedKeys).map((item) => [keyKind(obj(item).key), isMissing(item) ? EMPTY_READ_BYTES : 0] as [string, number]);
+    return [...found, ...missing];
   }
+  return [[keyKind(body.key), isMissing(reply) ? EMPTY_READ_BYTES : recordBytes(reply)]];
+}
+
+/** The key kinds a write touches, each with the bytes it sent (`total` for a single-key request). */
+function writeKinds(path: string, request: unknown, total: number): [string, number][] {
+  const body = obj(request);
   if (path.includes('/batch/')) return list(request).map((item) => [keyKind(obj(item).key), bytes(item)]);
   if (path.endsWith('/transaction')) return [...list(body.set), ...list(body.delete), ...list(body.check)].map((item) => [keyKind(obj(item).key), bytes(item)]);
   return [[keyKind(body.key), total]];
@@ -89,10 +114,11 @@ export class Meter {
     return gbSeconds;
   }
 
-  /** One KVS request: a write counts the bytes sent, a read the bytes answered. */
+  /** One KVS request: a write counts the bytes sent, a read what Forge bills for it (see EMPTY_READ_BYTES). */
   kvs(path: string, request: unknown, reply: unknown): void {
     const write = isKvsWrite(path);
-    const total = write ? bytes(request) : bytes(reply);
+    const kinds = write ? writeKinds(path, request, bytes(request)) : readKinds(path, request, reply);
+    const total = write ? bytes(request) : kinds.reduce((sum, [, size]) => sum + size, 0);
     const add = (entry: KvsTotals, count: number, size: number): void => {
       if (write) {
         entry.writes += count;
@@ -103,7 +129,6 @@ export class Meter {
       }
     };
     add(this.totals.kvs, 1, total);
-    const kinds = kindsOf(path, request, reply, total);
     for (const [kind, size] of kinds) add((this.totals.kvsByKind[kind] ??= Meter.noKvs()), 1, size);
   }
 

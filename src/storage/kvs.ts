@@ -13,9 +13,42 @@ export class StoredValueError extends Error {
   override name = 'StoredValueError';
 }
 
+/**
+ * Forge bills an empty KVS read (a key that is not there, a query that finds nothing) as 1 KB, ten
+ * times what a small record costs (Forge pricing page: "Empty KVS reads count as 1KB towards your
+ * usage, whereas non-empty reads are based on actual size"). The records an Audit page open reads
+ * that are usually absent (no plan, no waivers, default settings…) are therefore, once found
+ * missing, stored as ABSENT: a tiny marker that every read here answers as "no record". It is
+ * written create-if-absent, so it never overwrites a writer that got there first, and a writer
+ * simply overwrites it; a delete makes the key empty again until the next read marks it.
+ */
+export const ABSENT = { absent: 1 } as const;
+/** Key kinds marked ABSENT when missing: read on every page open (or daily), plain readValue/writeValue records. */
+const MARKED_KINDS = new Set(['audit-plan', 'audit-prerequisites', 'audit-waivers', 'crosswalk', 'item-map-unclaimed', 'project-retired-checklists', 'project-settings', 'reminder-settings', 'score-history-cursor']);
+/** Query prefixes that, when they find nothing, get one ABSENT record under them (`<prefix>#none`). */
+const MARKED_PREFIXES = new Set(['custom-checklist:']);
+
+/** The ABSENT marker: what a read here answers as "no record" (tests use it to tell "nothing written"). */
+export function isAbsent(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 1 && (raw as { absent?: unknown }).absent === ABSENT.absent;
+}
+
+/** Best effort: a marker that is not written only costs the next read 1 KB again. */
+async function markAbsent(key: string): Promise<void> {
+  try {
+    await kvs.set(key, ABSENT, { keyPolicy: 'FAIL_IF_EXISTS' });
+  } catch {
+    // Already there (a writer or another reader won) or throttled: either way nothing to do.
+  }
+}
+
 export async function readValue<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
   const raw = await withBackoff('storage reads', () => kvs.get<unknown>(key));
-  if (raw === undefined || raw === null) return undefined;
+  if (raw === undefined || raw === null) {
+    if (MARKED_KINDS.has(key.split(':')[0] ?? '')) await markAbsent(key);
+    return undefined;
+  }
+  if (isAbsent(raw)) return undefined;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new StoredValueError(`Stored record ${key.split(':')[0] ?? 'value'} is not in the expected shape; it may need to be recreated.`);
@@ -51,17 +84,21 @@ export async function deleteValue(key: string): Promise<void> {
 export async function readByPrefix<T>(prefix: string, schema: z.ZodType<T>): Promise<{ key: string; value: T }[]> {
   const results: { key: string; value: T }[] = [];
   let cursor: string | undefined;
+  let found = 0;
   do {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(20);
     if (cursor !== undefined) query = query.cursor(cursor);
     const page = await withBackoff('storage reads', () => query.getMany<unknown>());
     for (const entry of page.results) {
+      if (isAbsent(entry.value)) continue;
       const parsed = schema.safeParse(entry.value);
       if (!parsed.success) throw new StoredValueError(`Stored record ${prefix}… is not in the expected shape; it may need to be recreated.`);
       results.push({ key: entry.key, value: parsed.data });
     }
     cursor = page.nextCursor;
+    found += page.results.length;
   } while (cursor !== undefined);
+  if (found === 0 && MARKED_PREFIXES.has(prefix)) await markAbsent(`${prefix}#none`);
   return results;
 }
 
@@ -98,6 +135,7 @@ export async function readMany<T>(keys: readonly string[], schema: z.ZodType<T>)
     const failed = result.failedKeys.find((item) => item.error.code !== 'KEY_NOT_FOUND');
     if (failed) throw new StoredValueError(`Could not read stored record ${failed.key.split(':')[0] ?? 'value'}: ${failed.error.message}`);
     for (const item of result.successfulKeys) {
+      if (isAbsent(item.value)) continue;
       const parsed = schema.safeParse(item.value);
       if (!parsed.success) throw new StoredValueError(`Stored record ${item.key.split(':')[0] ?? 'value'} is not in the expected shape; it may need to be recreated.`);
       found.set(item.key, parsed.data);

@@ -10,6 +10,7 @@ import { buildChecklist, guessSheetMapping, isTableWorkbook, readChecklistFile, 
 import { AWS_PREREQUISITES, AWS_TECHNICAL, buildAwsWorkbook } from '../fixtures/sheets/build-aws-workbook';
 import type { KvsStore } from '@msp-audit-ready/forge-local/forge';
 import { newJob } from '../../src/platform/import-job';
+import { isAbsent } from '../../src/storage/kvs';
 import { startHarness, type Harness } from './harness';
 
 const TEAM_CSV = [
@@ -35,7 +36,8 @@ async function fromCsv(csv: string, meta: ChecklistMeta = TEAM_META, fileName = 
 /** The runtime's KVS itself, to set up what another invocation would have left (a lock, an import). */
 const kvsStore = (h: Harness): KvsStore => (h.runtime as unknown as { store: KvsStore }).store;
 
-const customKeys = (h: Harness): string[] => h.runtime.kvs.keys().filter((key) => key.startsWith('custom-'));
+/** The custom checklists' records (the ABSENT marker of an empty list, src/storage/kvs.ts, is none). */
+const customKeys = (h: Harness): string[] => h.runtime.kvs.keys().filter((key) => key.startsWith('custom-') && !isAbsent(h.runtime.kvs.get(key)));
 
 describe('saveCustomChecklist', () => {
   let h: Harness;

@@ -6,7 +6,7 @@
  * applied and shows as "no proof on record".
  */
 import type { AuditDay, Rollup, TrailPage, WaiverProofView } from '../../common/contract';
-import { writeValue } from '../../src/storage/kvs';
+import { isAbsent, writeValue } from '../../src/storage/kvs';
 import { waiversKey } from '../../src/storage/keys';
 import { startHarness, type Harness } from './harness';
 
@@ -26,7 +26,11 @@ describe('a named waiver with its proof', () => {
     effectiveDate: dayOf(start - 300 * DAY_MS),
     expiryDate: dayOf(start + 10 * DAY_MS),
   };
-  const stored = () => h.runtime.kvs.get(waiversKey('MSP', CHECKLIST)) as { waivers: unknown[] } | undefined;
+  // The stored waivers; an ABSENT marker (src/storage/kvs.ts) is no record.
+  const stored = () => {
+    const value = h.runtime.kvs.get(waiversKey('MSP', CHECKLIST));
+    return isAbsent(value) ? undefined : (value as { waivers: unknown[] } | undefined);
+  };
   const waiverTrail = async () => (await h.invoke<TrailPage>('getTrail', {})).entries.filter((entry) => entry.action.startsWith('waiver.'));
   const ops009 = (rollup: Rollup) => rollup.items.find((item) => item.id === 'OPS-009')!;
 

@@ -6,6 +6,7 @@
  */
 import type { AuditDay } from '../../common/contract';
 import { MAX_WAIVERS } from '../../src/domain/waivers';
+import { isAbsent } from '../../src/storage/kvs';
 import { waiversKey } from '../../src/storage/keys';
 import { startHarness, type Harness } from './harness';
 import { WAIVER_PROOF } from './waiver-proof-fixture';
@@ -32,7 +33,11 @@ const waiverDecisions = (h: Harness) => trailEntries(h).filter((entry) => entry.
 describe('waiver rules', () => {
   let h: Harness;
   const as = (accountId: string) => ({ accountId });
-  const stored = () => h.runtime.kvs.get(waiversKey('MSP', CHECKLIST)) as { waivers: { id: string }[] } | undefined;
+  // The stored waivers; an ABSENT marker (src/storage/kvs.ts) is no record.
+  const stored = () => {
+    const value = h.runtime.kvs.get(waiversKey('MSP', CHECKLIST));
+    return isAbsent(value) ? undefined : (value as { waivers: { id: string }[] } | undefined);
+  };
 
   beforeAll(async () => {
     h = startHarness();
