@@ -28,7 +28,7 @@ import type { JiraHttp } from '../jira/http';
 import { jqlString } from '../jira/jql';
 import type { ProjectCaller } from '../platform/context';
 import { computeRollup } from '../rollup/get-rollup';
-import { planDue } from '../rollup/due';
+import { planDue, planItems } from '../rollup/due';
 import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { recordDecision } from '../trail/record';
@@ -136,22 +136,13 @@ async function roadOf(
   }
   const today = historyDay(new Date(options.now()));
   const seen = (issueKey: string | undefined): issueKey is string => issueKey !== undefined && visible.has(issueKey);
-  const owners = new Map(computed.states.map((state) => [state.itemId, state.assignee ?? null]));
-  const items: OwnerItem[] = computed.report.items
-    .filter((item) => seen(item.issueKey))
-    .map((item) => ({
-      itemId: item.id,
-      chapterId: item.chapterId,
-      title: item.title,
-      ...(item.issueKey !== undefined ? { issueKey: item.issueKey } : {}),
-      mandatory: item.mandatory,
-      result: item.result,
-      assignee: owners.get(item.id) ?? null,
-      points: item.points,
-      cost: item.cost,
-      excluded: item.excluded,
-      pendingReview: (computed.evidence.get(item.id)?.entries ?? []).filter((entry) => entry.reviewState === 'pending').length,
-    }));
+  const items: OwnerItem[] = planItems(computed, seen).map(({ item, plan: planItem }) => ({
+    ...planItem,
+    points: item.points,
+    cost: item.cost,
+    excluded: item.excluded,
+    pendingReview: (computed.evidence.get(item.id)?.entries ?? []).filter((entry) => entry.reviewState === 'pending').length,
+  }));
   const plan = stored ? planDates(stored) : undefined;
   // The same rule as the Overview's next deadline (getRollup): src/rollup/due.ts.
   const due = planDue(def, computed, plan, seen, today);

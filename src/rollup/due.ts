@@ -18,18 +18,7 @@ export function planDue(
   today: string,
 ): { entries: DueEntry[]; more: number } {
   if (!plan) return { entries: [], more: 0 };
-  const owners = new Map(computed.states.map((state) => [state.itemId, state.assignee ?? null]));
-  const items: PlanItem[] = computed.report.items
-    .filter((item) => seen(item.issueKey))
-    .map((item) => ({
-      itemId: item.id,
-      chapterId: item.chapterId,
-      title: item.title,
-      ...(item.issueKey !== undefined ? { issueKey: item.issueKey } : {}),
-      mandatory: item.mandatory,
-      result: item.result,
-      assignee: owners.get(item.id) ?? null,
-    }));
+  const items = planItems(computed, seen).map(({ plan: planItem }) => planItem);
   const expiring = computed.risks.filter(
     (risk) => seen(risk.issueKey) && risk.date !== undefined && risk.date < plan.validationDate && (risk.kind === 'evidence-expiring' || risk.kind === 'evidence-expires-before-audit'),
   );
@@ -42,4 +31,26 @@ export function nextDeadline(entries: readonly DueEntry[]): PlanDueEntry | null 
   if (!next) return null;
   const { owner: _owner, ...rest } = next;
   return rest;
+}
+
+/** The rollup's items the caller can see, as the plan's items (with their owners), beside the report's item. */
+export function planItems(
+  computed: Pick<ComputedRollup, 'report' | 'states'>,
+  seen: (issueKey: string | undefined) => issueKey is string,
+): { item: ComputedRollup['report']['items'][number]; plan: PlanItem }[] {
+  const owners = new Map(computed.states.map((state) => [state.itemId, state.assignee ?? null]));
+  return computed.report.items
+    .filter((item) => seen(item.issueKey))
+    .map((item) => ({
+      item,
+      plan: {
+        itemId: item.id,
+        chapterId: item.chapterId,
+        title: item.title,
+        ...(item.issueKey !== undefined ? { issueKey: item.issueKey } : {}),
+        mandatory: item.mandatory,
+        result: item.result,
+        assignee: owners.get(item.id) ?? null,
+      },
+    }));
 }

@@ -13,7 +13,7 @@ import { HostLink, issuePath } from '../../../components/HostLink';
 import { SortHeader, sortRows, useSort } from '../../../components/SortHeader';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup, RollupItem } from '../../../../../../common/contract';
-import { FILTER_LABELS, filterItems, type ContributionFilter } from './explain-filter';
+import { FILTER_KEYS, filterItems, type ContributionFilter } from './explain-filter';
 import { resultDetail, resultPill } from './result-view';
 import { useT } from '../../../i18n';
 import { auditMessages } from '../messages';
@@ -55,7 +55,7 @@ export function ExplainScore({ rollup }: { rollup: Rollup }) {
   const textId = useId();
   const showId = useId();
   const points = rollup.model === 'points';
-  const showChoices = (Object.keys(FILTER_LABELS) as ContributionFilter[])
+  const showChoices = FILTER_KEYS
     .filter((key) => points || (key !== 'earning' && key !== 'costing'))
     .map((key) => ({ label: t.filters[key], value: key }));
   const { sort, toggle } = useSort<ItemSortKey>();

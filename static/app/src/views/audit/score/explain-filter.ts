@@ -10,17 +10,8 @@ export interface ExplainQuery {
   show: ContributionFilter;
 }
 
-export const FILTER_LABELS: Record<ContributionFilter, string> = {
-  all: 'All items',
-  earning: 'Items that earn points',
-  costing: 'Items that cost a penalty',
-  'open-mandatory': 'Open mandatory items',
-  met: 'Met',
-  waived: 'Waived',
-  not_met: 'Not met',
-  na: 'N/A',
-  not_assessed: 'Not assessed',
-};
+/** The filter's choices, in the order offered (their words are in the audit catalogue's `filters`). */
+export const FILTER_KEYS: readonly ContributionFilter[] = ['all', 'earning', 'costing', 'open-mandatory', 'met', 'waived', 'not_met', 'na', 'not_assessed'];
 
 const isOpen = (item: RollupItem): boolean => item.result === 'not_met' || item.result === 'not_assessed';
 
