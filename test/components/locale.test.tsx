@@ -10,6 +10,7 @@ import { ScoreGlance } from '../../static/app/src/views/audit/score/ScoreGlance'
 import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catalogue } from '../../static/app/src/i18n';
 import { GateConfigForm } from '../../static/app/src/views/gate/GateConfigPage';
 import type { WorkflowRuleHost } from '../../static/app/src/views/gate/rule-host';
+import UploadView from '../../static/app/src/views/upload/UploadView';
 import { CATALOGUES } from './locale-catalogues';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { pointsNotYet } from './fixtures';
@@ -115,5 +116,18 @@ describe('the other views in German', () => {
     expect(screen.getByRole('textbox', { name: 'Konfiguration (JSON)' })).toBeInTheDocument();
     expect(screen.getByText('Diese Konfiguration kann nicht gespeichert werden')).toBeInTheDocument();
     expect(screen.queryByText('Which items')).not.toBeInTheDocument();
+  });
+
+  it('the checklist upload page: the file field and the buttons in German', () => {
+    renderWithServices(
+      <LocaleProvider locale="de-DE">
+        <UploadView existing={[]} onSaved={() => undefined} onCancel={() => undefined} />
+      </LocaleProvider>,
+      new FakeAuditApi(),
+    );
+    expect(screen.getByRole('heading', { name: 'Eigene Checkliste mitbringen' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Checklisten-Datei \(CSV, Excel \.xlsx, YAML oder JSON; höchstens 5 MB und 2\.000 Prüfpunkte\)$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Checkliste speichern' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Zurück zu den Checklisten' })).toBeInTheDocument();
   });
 });
