@@ -71,6 +71,25 @@ export const en = (f: Fmt) => {
     ownerOpenMandatory: (name: string) => `${name}, open mandatory`,
     ownerStake: (name: string, stake: string) => `${name}, ${stake.toLowerCase()}`,
     ownerPending: (name: string) => `${name}, evidence pending review`,
+    // RemindersPanel
+    reminders: {
+      kinds: { 'evidence-expiring': 'evidence expiring', 'review-pending': 'evidence waiting for review', 'mandatory-open': 'mandatory item not met' } as Record<
+        'evidence-expiring' | 'review-pending' | 'mandatory-open',
+        string
+      >,
+      title: 'Daily reminders',
+      loading: 'Loading the reminders',
+      loadFailed: 'Could not load the reminders',
+      notChanged: 'The reminders were not changed',
+      on: 'On: each day, owners get an e-mail from Jira about their items (at most one per item and reason a week).',
+      off: 'Off for this project: nobody gets reminders.',
+      turnOff: 'Turn reminders off',
+      turnOn: 'Turn reminders on',
+      nothing: 'The next run would send nothing.',
+      willSend: (count: number) => `The next run would send ${n(count)} reminder${count === 1 ? '' : 's'}:`,
+      next: 'Next reminders',
+      to: (name: string) => `To ${name}:`,
+    },
     // FindingsSection
     findings: {
       title: 'Findings',
