@@ -58,6 +58,28 @@ export const en = (f: Fmt) => {
     waiverRights: 'Applying or removing a waiver needs the Edit issues permission in this project; one that covers mandatory items needs Administer projects.',
     maxWaivers: (max: number) => `${n(max)} waivers are in force, the most one checklist may have: remove one before adding another.`,
     coversMandatory: (count: number, shown: string) => `Covers mandatory ${f.plural(count, { one: 'item', other: 'items' })} ${shown}`,
+    // WaiverProofFields
+    proof: {
+      kinds: { document: 'Document (certificate, report)', link: 'Link', process: 'Process', presentation: 'Presentation', demo: 'Demo' } as Record<string, string>,
+      missingTitle: 'a title',
+      missingWhere: 'a link or a note saying where the auditor finds it',
+      missingEffective: 'the effective date',
+      missingExpiry: 'the expiry date',
+      legend: 'Proof the auditor will ask for (the waiver lapses when it expires)',
+      kind: 'Kind',
+      title: 'Proof title',
+      titlePlaceholder: 'e.g. ISO 27001 certificate',
+      link: 'Link',
+      note: 'Or a note saying where the auditor finds it',
+      effective: 'Effective date',
+      expiry: 'Expiry date (last valid day)',
+      backwards: 'The expiry date is before the effective date: correct one of them.',
+      noProof: 'No proof on record: applied before proof was asked for. Remove it and apply it again with its proof.',
+      proofLabel: 'Proof:',
+      valid: (from: string, to: string) => `, valid ${f.date(from)} to ${f.date(to)}`,
+      lapsed: (on: string) => `Lapsed on ${on ? f.date(on) : ''}: its proof expired, so the items it covers count on their own.`,
+      lapses: (on: string) => `Lapses on ${on ? f.date(on) : ''} unless renewed.`,
+    },
     // PrintView
     print: {
       back: 'Back to the Audit page',
