@@ -206,5 +206,19 @@ export const de = (f: Fmt): AuditMessages => {
       `Bedingungen des Programms außerhalb der Checkliste: Das Ergebnis zählt sie nicht, aber ohne sie wird das Audit nicht angesetzt. ${n(done)} von ${n(total)} abgehakt.`,
     tickedBy: (done, by, at) => `${done ? 'Abgehakt' : 'Häkchen entfernt'} von ${by} am ${f.date(at)}`,
     tickRights: 'Zum Abhaken ist in diesem Projekt die Berechtigung „Vorgänge bearbeiten“ nötig.',
+    proposals: {
+      carried: (carried, before) =>
+        `${n(carried)} von ${n(before)} ${f.plural(before, { one: 'Prüfpunkt', other: 'Prüfpunkten' })} werden übernommen (ihre Vorgänge behalten Status, Verantwortliche, Nachweise und Verlauf)`,
+      lostWork: (count) =>
+        `${n(count)} ${f.plural(count, { one: 'Vorgang mit Arbeit würde', other: 'Vorgänge mit Arbeit würden' })} stillgelegt (die Arbeit bleibt am stillgelegten Vorgang)`,
+      noLostWork: 'kein Vorgang mit Arbeit wird stillgelegt',
+      line: (items, work) => `${items}; ${work}.`,
+      hasWork: ' · mit Arbeit',
+      title: (count) => `Vorgeschlagene Übernahmen (${n(count)})`,
+      intro:
+        'Diese alten Prüfpunkte haben einen Nachfolger mit demselben Titel. Bestätigen Sie eine Übernahme, um den alten Vorgang mit seiner Arbeit für den neuen Prüfpunkt zu behalten; ein nicht bestätigter wird stillgelegt, und der neue Prüfpunkt erhält einen neuen Vorgang.',
+      clearAll: 'Alle abwählen',
+      confirmAll: 'Alle Vorschläge bestätigen',
+    },
   };
 };

@@ -225,6 +225,20 @@ export const en = (f: Fmt) => {
       `Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. ${n(done)} of ${n(total)} ticked.`,
     tickedBy: (done: boolean, by: string, at: string) => `${done ? 'Ticked' : 'Unticked'} by ${by} on ${f.date(at)}`,
     tickRights: 'Ticking needs the Edit issues permission in this project.',
+    // sync/Proposals
+    proposals: {
+      carried: (carried: number, before: number) =>
+        `${n(carried)} of ${n(before)} ${before === 1 ? 'item' : 'items'} carry over (their issues keep status, owner, evidence and history)`,
+      lostWork: (count: number) => `${n(count)} ${count === 1 ? 'issue' : 'issues'} with work would be retired (the work stays on the retired issue)`,
+      noLostWork: 'no issue with work is retired',
+      line: (items: string, work: string) => `${items}; ${work}.`,
+      hasWork: ' · has work',
+      title: (count: number) => `Proposed moves (${n(count)})`,
+      intro:
+        'These old items have a successor with the same title. Confirm a move to keep the old issue, with its work, for the new item; an unconfirmed one is retired and the new item gets a new issue.',
+      clearAll: 'Clear all',
+      confirmAll: 'Confirm all proposals',
+    },
   };
 };
 
