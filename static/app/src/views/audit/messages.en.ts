@@ -225,6 +225,29 @@ export const en = (f: Fmt) => {
       `Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. ${n(done)} of ${n(total)} ticked.`,
     tickedBy: (done: boolean, by: string, at: string) => `${done ? 'Ticked' : 'Unticked'} by ${by} on ${f.date(at)}`,
     tickRights: 'Ticking needs the Edit issues permission in this project.',
+    // import/ImportProgress
+    importing: {
+      counts: (created: number, existing: number, failed: number) => `${n(created)} created, ${n(existing)} already there, ${n(failed)} failed`,
+      queued: 'Import queued — waiting to start.',
+      running: (handled: number, total: number, counts: string) => `Importing: ${n(handled)} of ${n(total)} ${total === 1 ? 'item' : 'items'} — ${counts}.`,
+      reading: 'Importing: reading the checklist…',
+      done: (counts: string, total: number) => `Import finished: ${counts}, of ${n(total)} ${total === 1 ? 'item' : 'items'}.`,
+      failed: (counts: string, total: number) => `Import stopped: ${counts}, of ${n(total)} ${total === 1 ? 'item' : 'items'}.`,
+      starting: 'Starting the import…',
+      progress: 'Import progress',
+      notCreated: (count: number) => `${n(count)} ${count === 1 ? 'item' : 'items'} could not be created`,
+      finished: 'Import finished',
+      seeScore: 'See the score',
+      again: 'Import again',
+      againHint: 'Import again: it creates only the items that are still missing and never duplicates an issue.',
+      everyItem: (created: number, existing: number) => `Every item of the checklist has an issue (${n(created)} new, ${n(existing)} already there).`,
+      stopped: 'The import stopped',
+      tryAgain: 'Try again',
+      safe: 'Trying again is safe: issues already created are kept, not duplicated.',
+      lostTrack: 'Lost track of the import',
+      couldNotStart: 'The import could not start',
+      checkAgain: 'Check again',
+    },
     // sync/Proposals
     proposals: {
       carried: (carried: number, before: number) =>
