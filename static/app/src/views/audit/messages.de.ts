@@ -206,6 +206,16 @@ export const de = (f: Fmt): AuditMessages => {
       `Bedingungen des Programms außerhalb der Checkliste: Das Ergebnis zählt sie nicht, aber ohne sie wird das Audit nicht angesetzt. ${n(done)} von ${n(total)} abgehakt.`,
     tickedBy: (done, by, at) => `${done ? 'Abgehakt' : 'Häkchen entfernt'} von ${by} am ${f.date(at)}`,
     tickRights: 'Zum Abhaken ist in diesem Projekt die Berechtigung „Vorgänge bearbeiten“ nötig.',
+    riskTable: {
+      filter: 'Risiken filtern',
+      placeholder: 'Vorgang, Prüfpunkt oder Risiko',
+      table: 'Audit-Risiken',
+      item: 'Prüfpunkt',
+      risk: 'Risiko',
+      whatToDo: 'Was zu tun ist',
+      issue: 'Vorgang',
+      shown: (shown, total) => `${n(shown)} von ${n(total)} Risiken angezeigt`,
+    },
     importing: {
       counts: (created, existing, failed) => `${n(created)} angelegt, ${n(existing)} bereits vorhanden, ${n(failed)} fehlgeschlagen`,
       queued: 'Import in der Warteschlange — wartet auf den Start.',

@@ -225,6 +225,17 @@ export const en = (f: Fmt) => {
       `Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. ${n(done)} of ${n(total)} ticked.`,
     tickedBy: (done: boolean, by: string, at: string) => `${done ? 'Ticked' : 'Unticked'} by ${by} on ${f.date(at)}`,
     tickRights: 'Ticking needs the Edit issues permission in this project.',
+    // score/RiskTable
+    riskTable: {
+      filter: 'Filter risks',
+      placeholder: 'Issue, item or risk',
+      table: 'Audit risks',
+      item: 'Item',
+      risk: 'Risk',
+      whatToDo: 'What to do',
+      issue: 'Issue',
+      shown: (shown: number, total: number) => `${n(shown)} of ${n(total)} risks shown`,
+    },
     // import/ImportProgress
     importing: {
       counts: (created: number, existing: number, failed: number) => `${n(created)} created, ${n(existing)} already there, ${n(failed)} failed`,
