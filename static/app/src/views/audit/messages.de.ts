@@ -206,6 +206,17 @@ export const de = (f: Fmt): AuditMessages => {
       `Bedingungen des Programms außerhalb der Checkliste: Das Ergebnis zählt sie nicht, aber ohne sie wird das Audit nicht angesetzt. ${n(done)} von ${n(total)} abgehakt.`,
     tickedBy: (done, by, at) => `${done ? 'Abgehakt' : 'Häkchen entfernt'} von ${by} am ${f.date(at)}`,
     tickRights: 'Zum Abhaken ist in diesem Projekt die Berechtigung „Vorgänge bearbeiten“ nötig.',
+    crosswalkCoverage: {
+      strictCounts: 'Der strenge Modus zählt ihn als Nachweis dieses Prüfpunkts.',
+      strictNot: 'Der strenge Modus zählt ihn nicht: Jeder Prüfpunkt braucht seinen eigenen akzeptierten Nachweis.',
+      title: 'Nachweise aus anderen Checklisten',
+      covered: (covered, mapped) =>
+        `${n(covered)} von ${n(mapped)} ${f.plural(mapped, { one: 'zugeordnetem Prüfpunkt', other: 'zugeordneten Prüfpunkten' })} durch akzeptierte Nachweise einer anderen Checkliste dieses Projekts abgedeckt.`,
+      wouldClose: (ids) => `Offene Pflichtpunkte, die diese Arbeit schließen würde: ${ids}.`,
+      retired: (count) =>
+        `${n(count)} ${f.plural(count, { one: 'Zuordnung nennt', other: 'Zuordnungen nennen' })} einen Prüfpunkt, den eine Versionsaktualisierung stillgelegt hat; bitten Sie einen Jira-Administrator, den Crosswalk zu aktualisieren.`,
+      from: (checklist, itemId) => `Nachweis aus ${checklist} ${itemId}`,
+    },
     riskTable: {
       filter: 'Risiken filtern',
       placeholder: 'Vorgang, Prüfpunkt oder Risiko',

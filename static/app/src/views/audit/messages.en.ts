@@ -225,6 +225,18 @@ export const en = (f: Fmt) => {
       `Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. ${n(done)} of ${n(total)} ticked.`,
     tickedBy: (done: boolean, by: string, at: string) => `${done ? 'Ticked' : 'Unticked'} by ${by} on ${f.date(at)}`,
     tickRights: 'Ticking needs the Edit issues permission in this project.',
+    // score/CrosswalkCoverage
+    crosswalkCoverage: {
+      strictCounts: 'Strict mode counts it as this item’s evidence.',
+      strictNot: 'Strict mode does not count it: each item needs its own accepted evidence.',
+      title: 'Evidence from other checklists',
+      covered: (covered: number, mapped: number) =>
+        `${n(covered)} item${covered === 1 ? '' : 's'} of ${n(mapped)} mapped item${mapped === 1 ? '' : 's'} covered by accepted evidence on another checklist of this project.`,
+      wouldClose: (ids: string) => `Open mandatory items that work would close: ${ids}.`,
+      retired: (count: number) =>
+        `${n(count)} mapping${count === 1 ? '' : 's'} name an item a version update retired; ask a Jira administrator to update the crosswalk.`,
+      from: (checklist: string, itemId: string) => `evidence from ${checklist} ${itemId}`,
+    },
     // score/RiskTable
     riskTable: {
       filter: 'Filter risks',
