@@ -25,4 +25,9 @@ export interface AuditExportPart {
   rowCount: number;
   /** Send as `cursor` for the next part; absent on the last one. */
   next?: string;
+  /**
+   * The report's first part only: display names of the waiver authors it names (null when Jira does
+   * not return the account). Outside the text, so a renamed person does not change its fingerprint.
+   */
+  people?: Record<string, string | null>;
 }

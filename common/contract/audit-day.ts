@@ -262,6 +262,8 @@ export interface AuditExportReport {
   format: 'report';
   fileName: string;
   report: AuditReport;
+  /** Display names of the waiver authors the report names; null when Jira does not return the account. */
+  people?: Record<string, string | null>;
 }
 
 export type AuditExport = AuditExportCsv | AuditExportReport;

@@ -20,7 +20,7 @@ import type { ProjectCaller } from '../platform/context';
 import { readAccess } from '../platform/audit-access';
 import { auditChecklist } from '../catalogue/audit-checklist';
 import type { ChecklistDefinition } from '../domain/types';
-import { buildPack } from './export';
+import { buildPack, reportPeople } from './export';
 import { structuredPack } from './export-pack';
 
 /** The structured pack (the .xlsx workbooks' data) as one JSON text to cut in parts. */
@@ -78,7 +78,8 @@ export async function exportAuditPart(
     throw new BadRequestError('The export cursor belongs to another checklist or format; download the audit pack again from the start.');
   }
   const at = cursor?.at ?? nowMs;
-  const built = format === 'pack' ? await packText(jira, caller.projectKey, def, new Date(at), args.siteUrl) : await buildPack(jira, caller.projectKey, def, format, new Date(at));
+  const pack = format === 'pack' ? undefined : await buildPack(jira, caller.projectKey, def, format, new Date(at));
+  const built = pack ?? (await packText(jira, caller.projectKey, def, new Date(at), args.siteUrl));
   const fingerprint = fingerprintOf(built.text);
   if (cursor && cursor.fingerprint !== fingerprint) {
     throw new ConflictError('The audit pack changed while it was being downloaded (an item, its evidence, a review or a waiver changed); download it again.');
@@ -88,6 +89,8 @@ export async function exportAuditPart(
   const part = parts[index];
   if (part === undefined) throw new BadRequestError('The export cursor points past the end of the audit pack; download it again from the start.');
   const hasNext = index + 1 < parts.length;
+  const report = pack?.result.format === 'report' ? pack.result.report : undefined;
+  const people = index === 0 && report ? await reportPeople(caller.projectKey, report, () => nowMs) : undefined;
   return {
     format,
     fileName: built.fileName,
@@ -96,5 +99,6 @@ export async function exportAuditPart(
     parts: parts.length,
     rowCount: built.rowCount,
     ...(hasNext ? { next: writeCursor({ v: 1, checklistId: def.id, format, at, index: index + 1, fingerprint }) } : {}),
+    ...(people !== undefined ? { people } : {}),
   };
 }

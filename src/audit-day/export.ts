@@ -27,6 +27,7 @@ import { isMappedItem } from '../item-map/model';
 import type { ProjectCaller } from '../platform/context';
 import { toItemState } from '../platform/item-states';
 import { readAccess } from '../platform/audit-access';
+import { displayNames } from '../platform/people';
 import { auditChecklist } from '../catalogue/audit-checklist';
 import { countReviews, waiverView } from './audit-day';
 import { readReviews, readWaivers } from '../platform/records';
@@ -63,7 +64,13 @@ export async function exportAudit(
   const def = await auditChecklist(caller.projectKey, args.checklistId);
   const built = await buildPack(jira, caller.projectKey, def, args.format ?? 'csv', new Date(now()));
   checkSize(built.text);
-  return built.result;
+  if (built.result.format !== 'report') return built.result;
+  return { ...built.result, people: await reportPeople(caller.projectKey, built.result.report, now) };
+}
+
+/** Names of the people a report names (waiver authors), for the print view; cosmetic, never fails. */
+export function reportPeople(projectKey: string, report: AuditReport, now: () => number): Promise<Record<string, string | null>> {
+  return displayNames(projectKey, report.waivers.map((waiver) => waiver.appliedBy), now);
 }
 
 /** The pack as its result and as the text that travels (the CSV, or the report's JSON). */

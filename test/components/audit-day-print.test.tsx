@@ -68,6 +68,17 @@ describe('PrintView', () => {
     expect(print).not.toHaveBeenCalled();
   });
 
+  it('names who applied each waiver by display name, as the rest of the Audit day does (the account id when Jira gave no name)', async () => {
+    const api = new FakeAuditDayApi();
+    const fixture = reportFixture();
+    fixture.people = { admin: 'Ada Admin' };
+    api.report = fixture;
+    renderWith(<PrintView api={api} checklistId="aws-msp-4.1" onBack={() => undefined} autoPrint={false} />);
+    const waivers = await screen.findByTestId('report-waivers');
+    expect(waivers).toHaveTextContent('AWS DevOps Competency: Covers the deployment pipeline control. (applied by Ada Admin on 2025-11-21)');
+    expect(waivers).not.toHaveTextContent('applied by admin');
+  });
+
   it('says why the report could not be prepared, without opening the print dialog', async () => {
     const api = new FakeAuditDayApi();
     api.report = new Error('You need the Browse projects permission in project MSP to export the audit pack.');

@@ -57,6 +57,14 @@ describe('findings section', () => {
     expect(opened).toEqual([`/issues/?jql=${encodeURIComponent(VIEW.jql)}`]);
   });
 
+  it('says there are no open findings in one sentence with one full stop', async () => {
+    const api = new FakeFindingsApi();
+    api.listFindings = () => Promise.resolve({ ...VIEW, aws: false, dueDate: null, findings: [] });
+    renderWithServices(<FindingsSection api={api} checklistId="aws-msp-7.1" />);
+    const section = await screen.findByTestId('findings');
+    expect(within(section).getByText(/^No open findings/)).toHaveTextContent(/^No open findings\.$/);
+  });
+
   it('sends a failed recording again with the same request id, and a new id after it is recorded', async () => {
     const api = new FakeFindingsApi();
     renderWithServices(<FindingsSection api={api} checklistId="aws-msp-7.1" />);

@@ -5,6 +5,8 @@ import { auditMessages } from '../../static/app/src/views/audit/messages';
 import { auditDayMessages } from '../../static/app/src/views/audit-day/messages';
 import { evidenceMessages } from '../../static/app/src/views/evidence/messages';
 import { gadgetMessages } from '../../static/app/src/views/gadget/messages';
+import { gateMessages } from '../../static/app/src/views/gate/messages';
+import { uploadMessages } from '../../static/app/src/views/upload/messages';
 import { itemMessages } from '../../static/app/src/views/item/messages';
 import { planMessages } from '../../static/app/src/views/plan/messages';
 import { trailMessages } from '../../static/app/src/views/trail/messages';
@@ -18,4 +20,6 @@ export const CATALOGUES: Record<string, Catalogue<object>> = {
   item: itemMessages,
   gadget: gadgetMessages,
   plan: planMessages,
+  gate: gateMessages,
+  upload: uploadMessages,
 };

@@ -8,6 +8,9 @@ import type { ReactElement } from 'react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { ScoreGlance } from '../../static/app/src/views/audit/score/ScoreGlance';
 import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catalogue } from '../../static/app/src/i18n';
+import { GateConfigForm } from '../../static/app/src/views/gate/GateConfigPage';
+import type { WorkflowRuleHost } from '../../static/app/src/views/gate/rule-host';
+import UploadView from '../../static/app/src/views/upload/UploadView';
 import { CATALOGUES } from './locale-catalogues';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { pointsNotYet } from './fixtures';
@@ -101,5 +104,30 @@ describe('every catalogue has every key of English in every language', () => {
     // @ts-expect-error: German without `b` is not a catalogue of English's shape.
     const broken: Catalogue<{ a: string; b: (n: number) => string }> = { en: () => ({ a: 'A', b: (n: number) => `${n}` }), de: () => ({ a: 'A' }) };
     expect(shape(broken.de(makeFmt('de')))).not.toEqual(shape(broken.en(makeFmt('en'))));
+  });
+});
+
+describe('the other views in German', () => {
+  it('the Done gate configuration page: the options and the problem in German', async () => {
+    const host: WorkflowRuleHost = { ruleContext: async () => ({ entry: 'edit', config: '{"scope":"all"' }), onConfigure: async () => undefined };
+    render('de-DE', <GateConfigForm host={host} context={{ entry: 'edit', config: '{"scope":"all"' }} />);
+    expect(await screen.findByRole('form', { name: 'Konfiguration des Done-Gates' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Nur Pflichtpunkte (empfohlen)' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Konfiguration (JSON)' })).toBeInTheDocument();
+    expect(screen.getByText('Diese Konfiguration kann nicht gespeichert werden')).toBeInTheDocument();
+    expect(screen.queryByText('Which items')).not.toBeInTheDocument();
+  });
+
+  it('the checklist upload page: the file field and the buttons in German', () => {
+    renderWithServices(
+      <LocaleProvider locale="de-DE">
+        <UploadView existing={[]} onSaved={() => undefined} onCancel={() => undefined} />
+      </LocaleProvider>,
+      new FakeAuditApi(),
+    );
+    expect(screen.getByRole('heading', { name: 'Eigene Checkliste mitbringen' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Checklisten-Datei \(CSV, Excel \.xlsx, YAML oder JSON; höchstens 5 MB und 2\.000 Prüfpunkte\)$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Checkliste speichern' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Zurück zu den Checklisten' })).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { AuditExportCsv, AuditExportReport, ItemPanel } from '../../common/contract';
+import type { AuditExportPart } from '../../common/export-parts';
 import { EXPORT_COLUMNS } from '../../src/domain/export';
 import type { ChecklistDefinition } from '../../src/domain/types';
 import { syncV1 } from '../fixtures/sync-v1-v2';
@@ -129,6 +130,16 @@ describe('exportAudit', () => {
       { title: 'Service catalogue v3', kind: 'link', url: 'https://intranet.example/catalogue', reviewState: 'pending' },
       { title: '=cmd|/C calc!A0', kind: 'document', url: 'https://intranet.example/doc', reviewState: 'pending', expiryDate: '2099-12-31' },
     ]);
+  });
+
+  it('names the waiver authors of the printable report (display names beside the report, in one answer or in the first part)', async () => {
+    const whole = await h.invoke<AuditExportReport>('exportAudit', { format: 'report' });
+    expect(whole.people).toEqual({ admin: 'Ada Admin' });
+    const first = await h.invoke<AuditExportPart>('exportAuditPart', { format: 'report' });
+    expect(first.index).toBe(0);
+    expect(first.people).toEqual({ admin: 'Ada Admin' });
+    const csv = await h.invoke<AuditExportPart>('exportAuditPart', { format: 'csv' });
+    expect(csv.people).toBeUndefined();
   });
 
   it('lets a viewer export (reading needs Browse projects only) with the same figures as the Audit page', async () => {

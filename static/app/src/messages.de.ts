@@ -9,4 +9,5 @@ export const de = (_f: Fmt): ShellMessages => ({
     `Die App hat keine Ansicht für das Modul „${moduleKey}“. Installieren oder aktualisieren Sie MSP Audit Ready; hilft das nicht, melden Sie es den Entwicklern der App.`,
   crashedTitle: 'Diese Seite funktioniert nicht mehr',
   crashedAction: 'Laden Sie die Seite neu, um es erneut zu versuchen.',
+  clearDate: (label) => `${label} löschen`,
 });

@@ -8,6 +8,8 @@ export const en = (_f: Fmt) => ({
     `The app has no screen for module “${moduleKey}”. Reinstall or update MSP Audit Ready; if that does not help, report this to the app’s maintainers.`,
   crashedTitle: 'This page stopped working',
   crashedAction: 'Reload the page to try again.',
+  // DateField
+  clearDate: (label: string) => `Clear ${label.toLowerCase()}`,
 });
 
 export type ShellMessages = ReturnType<typeof en>;

@@ -45,7 +45,7 @@ export async function exportCsvInParts(call: Invoke, checklistId: string): Promi
 
 export async function exportReportInParts(call: Invoke, checklistId: string): Promise<AuditExportReport> {
   const { text, first } = await joinParts(call, checklistId, 'report');
-  return { format: 'report', fileName: first.fileName, report: JSON.parse(text) as AuditReport };
+  return { format: 'report', fileName: first.fileName, report: JSON.parse(text) as AuditReport, ...(first.people ? { people: first.people } : {}) };
 }
 
 /** The structured pack the .xlsx workbooks are written from, in parts like the CSV (any size). */

@@ -8,6 +8,8 @@ import { lazy, Suspense } from 'react';
 import { ErrorMessage } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import { useT } from '../i18n';
+import { shellMessages } from '../messages';
 
 const DatePicker = lazy(() => import('@atlaskit/datetime-picker/date-picker'));
 
@@ -25,6 +27,7 @@ interface DateFieldProps {
 }
 
 export function DateField({ id, label, value, onChange, error, isDisabled }: DateFieldProps) {
+  const t = useT(shellMessages);
   return (
     <div style={{ display: 'grid', gap: token('space.050', '4px'), minWidth: 160 }}>
       <label htmlFor={id}>{label}</label>
@@ -38,7 +41,7 @@ export function DateField({ id, label, value, onChange, error, isDisabled }: Dat
           isInvalid={error !== undefined}
           isDisabled={isDisabled}
           aria-describedby={error !== undefined ? `${id}-error` : undefined}
-          clearControlLabel={`Clear ${label.toLowerCase()}`}
+          clearControlLabel={t.clearDate(label)}
         />
       </Suspense>
       {error !== undefined && (

@@ -12,8 +12,13 @@ import { HostLink, issuePath } from '../../components/HostLink';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useResource } from '../../hooks/useResource';
+import { useT } from '../../i18n';
 import type { AuditExportReport, AuditReport, AuditReportChapter, AuditReportItem, WaiverView } from '../../../../../common/contract';
+import { auditDayMessages } from './messages';
+import type { AuditDayMessages } from './messages.en';
 import './print.css';
+
+type PrintWords = AuditDayMessages['print'];
 
 export interface PrintViewProps {
   api: AuditDayApi;
@@ -24,6 +29,8 @@ export interface PrintViewProps {
 }
 
 export default function PrintView({ api, checklistId, onBack, autoPrint = true }: PrintViewProps) {
+  const words = useT(auditDayMessages);
+  const t = words.print;
   const { state, reload } = useResource<AuditExportReport>(() => api.exportReport(checklistId), [api, checklistId]);
   const printed = useRef(false);
   const ready = state.status === 'ready';
@@ -38,76 +45,71 @@ export default function PrintView({ api, checklistId, onBack, autoPrint = true }
   return (
     <div>
       <div className="audit-report-toolbar">
-        <Button onClick={onBack}>Back to the Audit page</Button>
+        <Button onClick={onBack}>{t.back}</Button>
         <Button appearance="primary" isDisabled={!ready} onClick={() => window.print()}>
-          Print or save as PDF
+          {t.printButton}
         </Button>
       </div>
-      {state.status === 'loading' && <Loading label="Preparing the audit report" />}
+      {state.status === 'loading' && <Loading label={t.preparing} />}
       {state.status === 'error' && (
         <div style={{ padding: 24 }}>
-          <Notice appearance="error" title="Could not prepare the audit report" actions={<Button onClick={reload}>Try again</Button>}>
+          <Notice appearance="error" title={t.prepareFailed} actions={<Button onClick={reload}>{words.tryAgain}</Button>}>
             {state.message}
           </Notice>
         </div>
       )}
-      {state.status === 'ready' && <Report report={state.value.report} />}
+      {state.status === 'ready' && <Report report={state.value.report} people={state.value.people ?? {}} />}
     </div>
   );
 }
 
-function Report({ report }: { report: AuditReport }) {
+function Report({ report, people }: { report: AuditReport; people: Record<string, string | null> }) {
+  const t = useT(auditDayMessages).print;
   const points = report.model === 'points';
-  const score = points
-    ? `${report.score} / ${report.maxScore}${report.passMark !== null ? ` (pass mark ${report.passMark})` : ''}`
-    : `${report.score} of ${report.maxScore} items met, N/A or waived`;
+  const score = points ? t.pointsScore(report.score, report.maxScore, report.passMark) : t.metScore(report.score, report.maxScore);
   return (
-    <article className="audit-report" aria-label="Audit report">
-      <h1>
-        Audit report: {report.checklistName} {report.version}
-      </h1>
-      <p className="meta">
-        Project {report.projectKey} · generated {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC
-      </p>
+    <article className="audit-report" aria-label={t.report}>
+      <h1>{t.heading(report.checklistName, report.version)}</h1>
+      <p className="meta">{t.meta(report.projectKey, report.generatedAt)}</p>
       <dl className="summary" data-testid="report-summary">
-        <dt>Score</dt>
+        <dt>{t.score}</dt>
         <dd>{score}</dd>
-        <dt>Verdict</dt>
-        <dd>{report.passed ? 'Would pass if the audit were today' : 'Would not pass yet'}</dd>
-        <dd>Readiness against the checklist, judged from the project’s issues: not the program’s own decision.</dd>
+        <dt>{t.verdict}</dt>
+        <dd>{report.passed ? t.wouldPass : t.wouldNotPass}</dd>
+        <dd>{t.readiness}</dd>
         {report.validityMessage && (
           <>
-            <dt>Checklist version</dt>
+            <dt>{t.checklistVersion}</dt>
             <dd>{report.validityMessage}</dd>
           </>
         )}
         {report.naRefused && report.naRefused.length > 0 && (
           <>
-            <dt>N/A not allowed</dt>
-            <dd>{report.naRefused.join(', ')}: answered N/A where the checklist does not allow it, counted as not met</dd>
+            <dt>{t.naNotAllowed}</dt>
+            <dd>{t.naRefused(report.naRefused.join(', '))}</dd>
           </>
         )}
-        <dt>Items</dt>
+        <dt>{t.items}</dt>
         <dd>
-          {report.counts.waived === undefined ? `${report.counts.met} met or waived` : `${report.counts.met} met · ${report.counts.waived} waived`} ·{' '}
-          {report.counts.na} N/A · {report.counts.notMet} not met · {report.counts.notAssessed} not assessed · {report.counts.total} in all
+          {report.counts.waived === undefined ? t.metOrWaived(report.counts.met) : t.metAndWaived(report.counts.met, report.counts.waived)} ·{' '}
+          {t.counts(report.counts.na, report.counts.notMet, report.counts.notAssessed, report.counts.total)}
         </dd>
-        <dt>Open mandatory items</dt>
-        <dd>{report.mandatoryOpen.length > 0 ? report.mandatoryOpen.join(', ') : 'None'}</dd>
-        <dt>Chapter dry runs</dt>
-        <dd>
-          {report.reviewCounts.reviewed} reviewed · {report.reviewCounts.stale} stale · {report.reviewCounts.notReviewed} not yet
-        </dd>
-        <dt>Waivers in force</dt>
-        <dd>
+        <dt>{t.openMandatory}</dt>
+        <dd>{report.mandatoryOpen.length > 0 ? report.mandatoryOpen.join(', ') : t.none}</dd>
+        <dt>{t.dryRuns}</dt>
+        <dd>{t.dryRunCounts(report.reviewCounts.reviewed, report.reviewCounts.stale, report.reviewCounts.notReviewed)}</dd>
+        <dt>{t.waiversInForce}</dt>
+        <dd data-testid="report-waivers">
           {report.waivers.length > 0
-            ? report.waivers.map((waiver) => `${waiver.name}: ${waiver.reason} (applied by ${waiver.appliedBy} on ${waiver.appliedAt.slice(0, 10)})${proofWords(waiver)}`).join(' · ')
-            : 'None'}
+            ? report.waivers
+                .map((waiver) => `${t.waiverLine(waiver.name, waiver.reason, people[waiver.appliedBy] ?? waiver.appliedBy, waiver.appliedAt)}${proofWords(t, waiver)}`)
+                .join(' · ')
+            : t.none}
         </dd>
         {!report.evidenceAvailable && (
           <>
-            <dt>Evidence</dt>
-            <dd>The evidence field is not installed in this Jira site, so no evidence is listed.</dd>
+            <dt>{t.evidence}</dt>
+            <dd>{t.noEvidenceField}</dd>
           </>
         )}
       </dl>
@@ -119,15 +121,16 @@ function Report({ report }: { report: AuditReport }) {
 }
 
 function ChapterSection({ chapter, points }: { chapter: AuditReportChapter; points: boolean }) {
+  const t = useT(auditDayMessages).print;
   return (
     <section className="chapter" aria-label={chapter.title}>
       <h2>{chapter.title}</h2>
       <p className="meta">
-        {points ? `${chapter.earned} of ${chapter.max} points · ` : ''}
-        {chapter.met} of {chapter.total} met, N/A or waived · dry run: {chapter.review}
-        {chapter.waiver ? ` · waived: ${chapter.waiver}` : ''}
+        {points ? t.chapterPoints(chapter.earned, chapter.max) : ''}
+        {t.chapterMet(chapter.met, chapter.total, chapter.review)}
+        {chapter.waiver ? t.chapterWaived(chapter.waiver) : ''}
       </p>
-      {chapter.reviewNote && <p className="meta">Dry-run note: “{chapter.reviewNote}”</p>}
+      {chapter.reviewNote && <p className="meta">{t.dryRunNote(chapter.reviewNote)}</p>}
       {chapter.items.map((item) => (
         <ItemBlock key={item.id} item={item} />
       ))}
@@ -136,19 +139,20 @@ function ChapterSection({ chapter, points }: { chapter: AuditReportChapter; poin
 }
 
 function ItemBlock({ item }: { item: AuditReportItem }) {
+  const t = useT(auditDayMessages).print;
   return (
     <div className="item" data-item={item.id}>
       <h3>
         {item.id} {item.title}
-        {item.mandatory ? ' (mandatory)' : ''}
-        {item.points !== null ? ` · ${item.points} points` : ''}
+        {item.mandatory ? t.mandatory : ''}
+        {item.points !== null ? t.itemPoints(item.points) : ''}
       </h3>
       <dl>
-        <dt>Result</dt>
+        <dt>{t.result}</dt>
         <dd>
           <span className={`result-${item.waived ? 'waived' : item.result}`}>{item.resultWords}</span> — {item.why}
         </dd>
-        <dt>Issue</dt>
+        <dt>{t.issue}</dt>
         <dd>
           {item.issueKey ? (
             <>
@@ -158,18 +162,18 @@ function ItemBlock({ item }: { item: AuditReportItem }) {
             item.status
           )}
         </dd>
-        <dt>Owner</dt>
+        <dt>{t.owner}</dt>
         <dd>{item.owner || '—'}</dd>
         {item.waiver && (
           <>
-            <dt>Waiver</dt>
+            <dt>{t.waiver}</dt>
             <dd>{item.waiver}</dd>
           </>
         )}
-        <dt>Evidence</dt>
+        <dt>{t.evidence}</dt>
         <dd>
           {item.evidence.length === 0 ? (
-            'None recorded'
+            t.noneRecorded
           ) : (
             <ul className="evidence">
               {item.evidence.map((entry, index) => (
@@ -181,7 +185,7 @@ function ItemBlock({ item }: { item: AuditReportItem }) {
                     entry.title
                   )}{' '}
                   ({entry.kind}, {entry.reviewState}
-                  {entry.expiryDate ? `, expires ${entry.expiryDate}` : ''})
+                  {entry.expiryDate ? t.expires(entry.expiryDate) : ''})
                   {entry.note && <div className="evidence-note">{entry.note}</div>}
                 </li>
               ))}
@@ -194,10 +198,10 @@ function ItemBlock({ item }: { item: AuditReportItem }) {
 }
 
 /** "; proof: ISO 27001 certificate (https://…), valid until 2028-05-31, lapses on 2028-06-01", lapsed, or "no proof on record". */
-function proofWords(waiver: WaiverView): string {
+function proofWords(t: PrintWords, waiver: WaiverView): string {
   const { proof } = waiver;
-  if (!proof) return waiver.source === 'named' ? '; no proof on record' : '';
+  if (!proof) return waiver.source === 'named' ? t.noProof : '';
   const where = proof.url ?? proof.note;
-  const lapse = waiver.lapsed ? `lapsed on ${waiver.lapsesOn ?? ''}: its proof expired` : `lapses on ${waiver.lapsesOn ?? ''}`;
-  return `; proof: ${proof.title}${where !== undefined ? ` (${where})` : ''}, valid until ${proof.expiryDate}, ${lapse}`;
+  const lapse = waiver.lapsed ? t.lapsed(waiver.lapsesOn ?? '') : t.lapses(waiver.lapsesOn ?? '');
+  return t.proof(proof.title, where, proof.expiryDate, lapse);
 }

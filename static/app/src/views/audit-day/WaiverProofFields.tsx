@@ -9,14 +9,11 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { DateField } from '../../components/DateField';
 import type { WaiverProofView, WaiverView } from '../../../../../common/contract';
+import { useT } from '../../i18n';
+import { auditDayEnglish, auditDayMessages } from './messages';
+import type { AuditDayMessages } from './messages.en';
 
-const KINDS: { value: WaiverProofView['kind']; label: string }[] = [
-  { value: 'document', label: 'Document (certificate, report)' },
-  { value: 'link', label: 'Link' },
-  { value: 'process', label: 'Process' },
-  { value: 'presentation', label: 'Presentation' },
-  { value: 'demo', label: 'Demo' },
-];
+const KIND_VALUES: WaiverProofView['kind'][] = ['document', 'link', 'process', 'presentation', 'demo'];
 
 /** The form's state: text as typed. */
 export interface ProofDraft {
@@ -31,12 +28,12 @@ export interface ProofDraft {
 export const EMPTY_PROOF: ProofDraft = { kind: 'document', title: '', url: '', note: '', effectiveDate: '', expiryDate: '' };
 
 /** What is still missing before the proof can be sent, in words; empty when it may be sent. */
-export function proofMissing(draft: ProofDraft): string[] {
+export function proofMissing(draft: ProofDraft, t: AuditDayMessages = auditDayEnglish()): string[] {
   const missing: string[] = [];
-  if (draft.title.trim() === '') missing.push('a title');
-  if (draft.url.trim() === '' && draft.note.trim() === '') missing.push('a link or a note saying where the auditor finds it');
-  if (draft.effectiveDate === '') missing.push('the effective date');
-  if (draft.expiryDate === '') missing.push('the expiry date');
+  if (draft.title.trim() === '') missing.push(t.proof.missingTitle);
+  if (draft.url.trim() === '' && draft.note.trim() === '') missing.push(t.proof.missingWhere);
+  if (draft.effectiveDate === '') missing.push(t.proof.missingEffective);
+  if (draft.expiryDate === '') missing.push(t.proof.missingExpiry);
   return missing;
 }
 
@@ -53,6 +50,8 @@ export function toProof(draft: ProofDraft): WaiverProofView {
 }
 
 export function WaiverProofFields({ draft, onChange }: { draft: ProofDraft; onChange: (draft: ProofDraft) => void }) {
+  const w = useT(auditDayMessages).proof;
+  const KINDS = KIND_VALUES.map((value) => ({ value, label: w.kinds[value] ?? value }));
   const ids = { kind: useId(), title: useId(), url: useId(), note: useId(), effective: useId(), expiry: useId() };
   const setDate = (field: 'effectiveDate' | 'expiryDate') => (value: string) => onChange({ ...draft, [field]: value });
   const backwards = draft.effectiveDate !== '' && draft.expiryDate !== '' && draft.expiryDate < draft.effectiveDate;
@@ -60,31 +59,31 @@ export function WaiverProofFields({ draft, onChange }: { draft: ProofDraft; onCh
   const row = { display: 'grid', gap: 2 } as const;
   return (
     <fieldset style={{ display: 'grid', gap: 6, border: `1px solid ${token('color.border', '#091E4224')}`, padding: token('space.100', '8px') }}>
-      <legend>Proof the auditor will ask for (the waiver lapses when it expires)</legend>
+      <legend>{w.legend}</legend>
       <div style={row}>
-        <label htmlFor={ids.kind}>Kind</label>
+        <label htmlFor={ids.kind}>{w.kind}</label>
         <Select inputId={ids.kind} options={KINDS} value={KINDS.find((kind) => kind.value === draft.kind) ?? null} onChange={(choice) => choice && onChange({ ...draft, kind: choice.value })} />
       </div>
       <div style={row}>
-        <label htmlFor={ids.title}>Proof title</label>
-        <Textfield id={ids.title} value={draft.title} onChange={setText('title')} placeholder="e.g. ISO 27001 certificate" maxLength={255} />
+        <label htmlFor={ids.title}>{w.title}</label>
+        <Textfield id={ids.title} value={draft.title} onChange={setText('title')} placeholder={w.titlePlaceholder} maxLength={255} />
       </div>
       <div style={row}>
-        <label htmlFor={ids.url}>Link</label>
+        <label htmlFor={ids.url}>{w.link}</label>
         <Textfield id={ids.url} type="url" value={draft.url} onChange={setText('url')} placeholder="https://…" />
       </div>
       <div style={row}>
-        <label htmlFor={ids.note}>Or a note saying where the auditor finds it</label>
+        <label htmlFor={ids.note}>{w.note}</label>
         <Textfield id={ids.note} value={draft.note} onChange={setText('note')} maxLength={2000} />
       </div>
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-        <DateField id={ids.effective} label="Effective date" value={draft.effectiveDate} onChange={setDate('effectiveDate')} />
+        <DateField id={ids.effective} label={w.effective} value={draft.effectiveDate} onChange={setDate('effectiveDate')} />
         <DateField
           id={ids.expiry}
-          label="Expiry date (last valid day)"
+          label={w.expiry}
           value={draft.expiryDate}
           onChange={setDate('expiryDate')}
-          error={backwards ? 'The expiry date is before the effective date: correct one of them.' : undefined}
+          error={backwards ? w.backwards : undefined}
         />
       </div>
     </fieldset>
@@ -93,15 +92,16 @@ export function WaiverProofFields({ draft, onChange }: { draft: ProofDraft; onCh
 
 /** The proof on a waiver in force: title (a link when it has one), where to find it, its validity and when the waiver lapses. */
 export function ProofLine({ waiver }: { waiver: WaiverView }) {
+  const w = useT(auditDayMessages).proof;
   const { proof } = waiver;
   if (!proof) {
-    return waiver.source === 'named' ? <div>No proof on record: applied before proof was asked for. Remove it and apply it again with its proof.</div> : null;
+    return waiver.source === 'named' ? <div>{w.noProof}</div> : null;
   }
   const safeUrl = proof.url !== undefined && /^https?:\/\//i.test(proof.url) ? proof.url : undefined;
   return (
     <div style={{ display: 'grid', gap: 2 }}>
       <div>
-        Proof:{' '}
+        {w.proofLabel}{' '}
         {safeUrl ? (
           <a href={safeUrl} target="_blank" rel="noopener noreferrer">
             {proof.title}
@@ -109,10 +109,11 @@ export function ProofLine({ waiver }: { waiver: WaiverView }) {
         ) : (
           proof.title
         )}
-        {proof.note !== undefined ? ` (${proof.note})` : ''}, valid {proof.effectiveDate} to {proof.expiryDate}
+        {proof.note !== undefined ? ` (${proof.note})` : ''}
+        {w.valid(proof.effectiveDate, proof.expiryDate)}
       </div>
       <div style={{ color: waiver.lapsed ? token('color.text.danger', '#AE2E24') : undefined }}>
-        {waiver.lapsed ? `Lapsed on ${waiver.lapsesOn ?? ''}: its proof expired, so the items it covers count on their own.` : `Lapses on ${waiver.lapsesOn ?? ''} unless renewed.`}
+        {waiver.lapsed ? w.lapsed(waiver.lapsesOn ?? '') : w.lapses(waiver.lapsesOn ?? '')}
       </div>
     </div>
   );

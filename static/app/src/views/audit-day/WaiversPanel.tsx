@@ -45,7 +45,7 @@ export function WaiversPanel({ day, rollup, busy, onApply, onRemove, onAddCustom
   const subtle = token('color.text.subtle', '#44546F');
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   const [proof, setProof] = useState<ProofDraft>(EMPTY_PROOF);
-  const missing = proofMissing(proof);
+  const missing = proofMissing(proof, t);
   const adminOnly = (mandatory: readonly string[] | undefined): boolean => (mandatory?.length ?? 0) > 0 && day.canAdminister !== true;
 
   return (

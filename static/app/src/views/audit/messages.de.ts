@@ -206,5 +206,62 @@ export const de = (f: Fmt): AuditMessages => {
       `Bedingungen des Programms außerhalb der Checkliste: Das Ergebnis zählt sie nicht, aber ohne sie wird das Audit nicht angesetzt. ${n(done)} von ${n(total)} abgehakt.`,
     tickedBy: (done, by, at) => `${done ? 'Abgehakt' : 'Häkchen entfernt'} von ${by} am ${f.date(at)}`,
     tickRights: 'Zum Abhaken ist in diesem Projekt die Berechtigung „Vorgänge bearbeiten“ nötig.',
+    crosswalkCoverage: {
+      strictCounts: 'Der strenge Modus zählt ihn als Nachweis dieses Prüfpunkts.',
+      strictNot: 'Der strenge Modus zählt ihn nicht: Jeder Prüfpunkt braucht seinen eigenen akzeptierten Nachweis.',
+      title: 'Nachweise aus anderen Checklisten',
+      covered: (covered, mapped) =>
+        `${n(covered)} von ${n(mapped)} ${f.plural(mapped, { one: 'zugeordnetem Prüfpunkt', other: 'zugeordneten Prüfpunkten' })} durch akzeptierte Nachweise einer anderen Checkliste dieses Projekts abgedeckt.`,
+      wouldClose: (ids) => `Offene Pflichtpunkte, die diese Arbeit schließen würde: ${ids}.`,
+      retired: (count) =>
+        `${n(count)} ${f.plural(count, { one: 'Zuordnung nennt', other: 'Zuordnungen nennen' })} einen Prüfpunkt, den eine Versionsaktualisierung stillgelegt hat; bitten Sie einen Jira-Administrator, den Crosswalk zu aktualisieren.`,
+      from: (checklist, itemId) => `Nachweis aus ${checklist} ${itemId}`,
+    },
+    riskTable: {
+      filter: 'Risiken filtern',
+      placeholder: 'Vorgang, Prüfpunkt oder Risiko',
+      table: 'Audit-Risiken',
+      item: 'Prüfpunkt',
+      risk: 'Risiko',
+      whatToDo: 'Was zu tun ist',
+      issue: 'Vorgang',
+      shown: (shown, total) => `${n(shown)} von ${n(total)} Risiken angezeigt`,
+    },
+    importing: {
+      counts: (created, existing, failed) => `${n(created)} angelegt, ${n(existing)} bereits vorhanden, ${n(failed)} fehlgeschlagen`,
+      queued: 'Import in der Warteschlange — wartet auf den Start.',
+      running: (handled, total, counts) => `Import läuft: ${n(handled)} von ${n(total)} ${f.plural(total, { one: 'Prüfpunkt', other: 'Prüfpunkten' })} — ${counts}.`,
+      reading: 'Import läuft: Die Checkliste wird gelesen…',
+      done: (counts, total) => `Import abgeschlossen: ${counts}, von ${n(total)} ${f.plural(total, { one: 'Prüfpunkt', other: 'Prüfpunkten' })}.`,
+      failed: (counts, total) => `Import angehalten: ${counts}, von ${n(total)} ${f.plural(total, { one: 'Prüfpunkt', other: 'Prüfpunkten' })}.`,
+      starting: 'Der Import wird gestartet…',
+      progress: 'Importfortschritt',
+      notCreated: (count) => `${n(count)} ${f.plural(count, { one: 'Prüfpunkt konnte', other: 'Prüfpunkte konnten' })} nicht angelegt werden`,
+      finished: 'Import abgeschlossen',
+      seeScore: 'Punktzahl ansehen',
+      again: 'Erneut importieren',
+      againHint: 'Erneut importieren: Es legt nur die noch fehlenden Prüfpunkte an und dupliziert nie einen Vorgang.',
+      everyItem: (created, existing) => `Jeder Prüfpunkt der Checkliste hat einen Vorgang (${n(created)} neu, ${n(existing)} bereits vorhanden).`,
+      stopped: 'Der Import wurde angehalten',
+      tryAgain: 'Erneut versuchen',
+      safe: 'Ein erneuter Versuch ist sicher: Bereits angelegte Vorgänge bleiben erhalten und werden nicht dupliziert.',
+      lostTrack: 'Der Import ist aus dem Blick geraten',
+      couldNotStart: 'Der Import konnte nicht starten',
+      checkAgain: 'Erneut prüfen',
+    },
+    proposals: {
+      carried: (carried, before) =>
+        `${n(carried)} von ${n(before)} ${f.plural(before, { one: 'Prüfpunkt', other: 'Prüfpunkten' })} werden übernommen (ihre Vorgänge behalten Status, Verantwortliche, Nachweise und Verlauf)`,
+      lostWork: (count) =>
+        `${n(count)} ${f.plural(count, { one: 'Vorgang mit Arbeit würde', other: 'Vorgänge mit Arbeit würden' })} stillgelegt (die Arbeit bleibt am stillgelegten Vorgang)`,
+      noLostWork: 'kein Vorgang mit Arbeit wird stillgelegt',
+      line: (items, work) => `${items}; ${work}.`,
+      hasWork: ' · mit Arbeit',
+      title: (count) => `Vorgeschlagene Übernahmen (${n(count)})`,
+      intro:
+        'Diese alten Prüfpunkte haben einen Nachfolger mit demselben Titel. Bestätigen Sie eine Übernahme, um den alten Vorgang mit seiner Arbeit für den neuen Prüfpunkt zu behalten; ein nicht bestätigter wird stillgelegt, und der neue Prüfpunkt erhält einen neuen Vorgang.',
+      clearAll: 'Alle abwählen',
+      confirmAll: 'Alle Vorschläge bestätigen',
+    },
   };
 };

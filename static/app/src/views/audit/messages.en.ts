@@ -225,6 +225,66 @@ export const en = (f: Fmt) => {
       `Conditions of the program outside the checklist: the verdict does not count them, but the audit is not scheduled without them. ${n(done)} of ${n(total)} ticked.`,
     tickedBy: (done: boolean, by: string, at: string) => `${done ? 'Ticked' : 'Unticked'} by ${by} on ${f.date(at)}`,
     tickRights: 'Ticking needs the Edit issues permission in this project.',
+    // score/CrosswalkCoverage
+    crosswalkCoverage: {
+      strictCounts: 'Strict mode counts it as this item’s evidence.',
+      strictNot: 'Strict mode does not count it: each item needs its own accepted evidence.',
+      title: 'Evidence from other checklists',
+      covered: (covered: number, mapped: number) =>
+        `${n(covered)} item${covered === 1 ? '' : 's'} of ${n(mapped)} mapped item${mapped === 1 ? '' : 's'} covered by accepted evidence on another checklist of this project.`,
+      wouldClose: (ids: string) => `Open mandatory items that work would close: ${ids}.`,
+      retired: (count: number) =>
+        `${n(count)} mapping${count === 1 ? '' : 's'} name an item a version update retired; ask a Jira administrator to update the crosswalk.`,
+      from: (checklist: string, itemId: string) => `evidence from ${checklist} ${itemId}`,
+    },
+    // score/RiskTable
+    riskTable: {
+      filter: 'Filter risks',
+      placeholder: 'Issue, item or risk',
+      table: 'Audit risks',
+      item: 'Item',
+      risk: 'Risk',
+      whatToDo: 'What to do',
+      issue: 'Issue',
+      shown: (shown: number, total: number) => `${n(shown)} of ${n(total)} risks shown`,
+    },
+    // import/ImportProgress
+    importing: {
+      counts: (created: number, existing: number, failed: number) => `${n(created)} created, ${n(existing)} already there, ${n(failed)} failed`,
+      queued: 'Import queued — waiting to start.',
+      running: (handled: number, total: number, counts: string) => `Importing: ${n(handled)} of ${n(total)} ${total === 1 ? 'item' : 'items'} — ${counts}.`,
+      reading: 'Importing: reading the checklist…',
+      done: (counts: string, total: number) => `Import finished: ${counts}, of ${n(total)} ${total === 1 ? 'item' : 'items'}.`,
+      failed: (counts: string, total: number) => `Import stopped: ${counts}, of ${n(total)} ${total === 1 ? 'item' : 'items'}.`,
+      starting: 'Starting the import…',
+      progress: 'Import progress',
+      notCreated: (count: number) => `${n(count)} ${count === 1 ? 'item' : 'items'} could not be created`,
+      finished: 'Import finished',
+      seeScore: 'See the score',
+      again: 'Import again',
+      againHint: 'Import again: it creates only the items that are still missing and never duplicates an issue.',
+      everyItem: (created: number, existing: number) => `Every item of the checklist has an issue (${n(created)} new, ${n(existing)} already there).`,
+      stopped: 'The import stopped',
+      tryAgain: 'Try again',
+      safe: 'Trying again is safe: issues already created are kept, not duplicated.',
+      lostTrack: 'Lost track of the import',
+      couldNotStart: 'The import could not start',
+      checkAgain: 'Check again',
+    },
+    // sync/Proposals
+    proposals: {
+      carried: (carried: number, before: number) =>
+        `${n(carried)} of ${n(before)} ${before === 1 ? 'item' : 'items'} carry over (their issues keep status, owner, evidence and history)`,
+      lostWork: (count: number) => `${n(count)} ${count === 1 ? 'issue' : 'issues'} with work would be retired (the work stays on the retired issue)`,
+      noLostWork: 'no issue with work is retired',
+      line: (items: string, work: string) => `${items}; ${work}.`,
+      hasWork: ' · has work',
+      title: (count: number) => `Proposed moves (${n(count)})`,
+      intro:
+        'These old items have a successor with the same title. Confirm a move to keep the old issue, with its work, for the new item; an unconfirmed one is retired and the new item gets a new issue.',
+      clearAll: 'Clear all',
+      confirmAll: 'Confirm all proposals',
+    },
   };
 };
 

@@ -6,6 +6,8 @@ import { Radio } from '@atlaskit/radio';
 import { token } from '@atlaskit/tokens';
 import type { DoneGateConfig } from '../../../../../common/gate-config';
 import type { GateStatus } from '../../../../../common/gate-status';
+import { useT } from '../../i18n';
+import { gateMessages } from './messages';
 
 interface ConfirmGateProps {
   status: GateStatus;
@@ -14,23 +16,24 @@ interface ConfirmGateProps {
 }
 
 export function ConfirmGate({ status, busy, onConfirm }: ConfirmGateProps) {
+  const t = useT(gateMessages);
   const [config, setConfig] = useState<DoneGateConfig>(status.config);
   const on = status.confirmation?.on === true;
   return (
-    <form aria-label="Confirm the Done gate" onSubmit={(event) => event.preventDefault()} style={{ display: 'grid', gap: token('space.100', '8px') }}>
+    <form aria-label={t.confirmForm} onSubmit={(event) => event.preventDefault()} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend style={{ fontWeight: 600 }}>The validator was added with</legend>
-        <Radio name="gate-scope" value="mandatory" isChecked={config.scope === 'mandatory'} onChange={() => setConfig({ ...config, scope: 'mandatory' })} label="Mandatory items only" />
-        <Radio name="gate-scope" value="all" isChecked={config.scope === 'all'} onChange={() => setConfig({ ...config, scope: 'all' })} label="Every item" />
-        <Checkbox isChecked={config.naCounts} onChange={(event) => setConfig({ ...config, naCounts: event.target.checked })} label="A justified N/A counts as done" />
+        <legend style={{ fontWeight: 600 }}>{t.addedWith}</legend>
+        <Radio name="gate-scope" value="mandatory" isChecked={config.scope === 'mandatory'} onChange={() => setConfig({ ...config, scope: 'mandatory' })} label={t.mandatoryOnly} />
+        <Radio name="gate-scope" value="all" isChecked={config.scope === 'all'} onChange={() => setConfig({ ...config, scope: 'all' })} label={t.everyItem} />
+        <Checkbox isChecked={config.naCounts} onChange={(event) => setConfig({ ...config, naCounts: event.target.checked })} label={t.naCounts} />
       </fieldset>
       <div style={{ display: 'flex', gap: token('space.100', '8px') }}>
         <Button appearance="primary" isDisabled={busy} onClick={() => onConfirm(true, config)}>
-          {on ? 'Save the options' : 'The gate is on for our Done transition'}
+          {on ? t.saveOptions : t.gateIsOn}
         </Button>
         {status.confirmation !== null && status.confirmation.on && (
           <Button isDisabled={busy} onClick={() => onConfirm(false, config)}>
-            The gate was removed
+            {t.gateRemoved}
           </Button>
         )}
       </div>

@@ -2,29 +2,31 @@
 import { token } from '@atlaskit/tokens';
 import type { GateStatus } from '../../../../../common/gate-status';
 import { HostLink } from '../../components/HostLink';
+import { useT } from '../../i18n';
+import { gateMessages } from './messages';
 
 export function DoneBacklog({ status }: { status: GateStatus }) {
+  const t = useT(gateMessages);
   const items = status.doneWithoutEvidence;
   if (items.length === 0 && status.hiddenItems === 0) {
-    return <p data-testid="gate-backlog-empty">Every item in Done has what the gate asks for.</p>;
+    return <p data-testid="gate-backlog-empty">{t.backlogEmpty}</p>;
   }
   return (
-    <section aria-label="Done without evidence">
+    <section aria-label={t.backlogLabel}>
       <p style={{ margin: `0 0 ${token('space.100', '8px')}` }}>
-        {items.length + status.hiddenItems} item{items.length + status.hiddenItems === 1 ? ' is' : 's are'} in Done without what the gate asks for
-        (moved there before the gate, or evidence lapsed since). The gate does not move them back: reopen them or add the evidence.
+        {t.backlogIntro(items.length + status.hiddenItems)}
       </p>
       <ul data-testid="gate-backlog" style={{ margin: 0, paddingLeft: 20 }}>
         {items.map((item) => (
           <li key={item.itemId}>
             <HostLink path={`/browse/${encodeURIComponent(item.issueKey)}`}>{item.issueKey}</HostLink> {item.itemId} {item.title}
-            {item.mandatory ? ' (mandatory)' : ''}: {item.missing}
+            {item.mandatory ? t.mandatorySuffix : ''}: {item.missing}
           </li>
         ))}
       </ul>
       {status.hiddenItems > 0 && (
         <p>
-          {status.hiddenItems} more item{status.hiddenItems === 1 ? '' : 's'} whose issue you cannot see.
+          {t.hiddenItems(status.hiddenItems)}
         </p>
       )}
     </section>

@@ -13,11 +13,13 @@ import Heading from '@atlaskit/heading';
 import { Radio } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { DEFAULT_GATE_CONFIG, describeGateConfig, gateConfigJson, readGateConfig, type DoneGateConfig } from '../../../../../common/gate-config';
+import { DEFAULT_GATE_CONFIG, gateConfigJson, readGateConfig, type DoneGateConfig } from '../../../../../common/gate-config';
 import { errorMessage } from '../../api/errors';
 import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { useT } from '../../i18n';
+import { gateMessages } from './messages';
 import type { RuleContext } from './rule-context';
 import type { WorkflowRuleHost } from './rule-host';
 
@@ -31,6 +33,7 @@ function initialText(config: unknown): string {
 }
 
 export default function GateConfigPage() {
+  const t = useT(gateMessages);
   const { workflowRule } = useServices();
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
@@ -47,16 +50,16 @@ export default function GateConfigPage() {
 
   if (!workflowRule) {
     return (
-      <Notice appearance="error" title="This page works only in Jira's workflow editor">
-        Open it from the validator “Audit item: Done needs accepted evidence” on a transition of the workflow.
+      <Notice appearance="error" title={t.onlyInEditor}>
+        {t.onlyInEditorBody}
       </Notice>
     );
   }
-  if (state.status === 'loading') return <Loading label="Loading the validator's configuration" />;
+  if (state.status === 'loading') return <Loading label={t.loadingConfig} />;
   if (state.status === 'error') {
     return (
-      <Notice appearance="error" title="Could not read the validator's configuration">
-        {state.message} Close this dialog and open it again from the workflow editor.
+      <Notice appearance="error" title={t.readFailed}>
+        {state.message} {t.readFailedBody}
       </Notice>
     );
   }
@@ -69,20 +72,21 @@ export default function GateConfigPage() {
 
 /** The read-only summary Jira shows on the transition. */
 export function GateConfigView({ config }: { config: unknown }) {
+  const t = useT(gateMessages);
   const reading = readGateConfig(config);
   if (!reading.ok) {
     return (
-      <Notice appearance="error" title="This validator's configuration is not valid">
-        {reading.message} Until it is fixed, the validator refuses every move of an audit item to Done. Edit the validator to fix it.
+      <Notice appearance="error" title={t.notValid}>
+        {reading.message} {t.notValidBody}
       </Notice>
     );
   }
   return (
-    <section aria-label="Done gate configuration">
+    <section aria-label={t.configLabel}>
       <Heading size="small" as="h2">
-        Audit item: Done needs accepted evidence
+        {t.ruleTitle}
       </Heading>
-      <p data-testid="gate-config-summary">{describeGateConfig(reading.config)}</p>
+      <p data-testid="gate-config-summary">{t.describeConfig(reading.config)}</p>
     </section>
   );
 }
@@ -93,6 +97,7 @@ interface FormProps {
 }
 
 export function GateConfigForm({ host, context }: FormProps) {
+  const t = useT(gateMessages);
   const jsonId = useId();
   const [text, setText] = useState(() => initialText(context.config));
   const [refused, setRefused] = useState(false);
@@ -131,41 +136,40 @@ export function GateConfigForm({ host, context }: FormProps) {
   };
 
   return (
-    <form aria-label="Done gate configuration" onSubmit={(event) => event.preventDefault()} style={{ display: 'grid', gap: token('space.200', '16px') }}>
+    <form aria-label={t.configLabel} onSubmit={(event) => event.preventDefault()} style={{ display: 'grid', gap: token('space.200', '16px') }}>
       <Heading size="small" as="h2">
-        Audit item: Done needs accepted evidence
+        {t.ruleTitle}
       </Heading>
       <p style={{ margin: 0 }}>
-        An MSP Audit Ready checklist item moves to a status of the Done category only with accepted evidence in force, a waiver or
-        (if you allow it) a justified N/A. Other issues are not affected.
+        {t.ruleIntro}
       </p>
       {/* Options stay usable with invalid text: picking one replaces the text with a valid configuration. */}
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend style={{ fontWeight: 600 }}>Which items</legend>
+        <legend style={{ fontWeight: 600 }}>{t.whichItems}</legend>
         <Radio
           name="scope"
           value="mandatory"
           isChecked={reading.ok && shown.scope === 'mandatory'}
           onChange={() => choose({ ...shown, scope: 'mandatory' })}
-          label="Mandatory items only (recommended)"
+          label={t.mandatoryRecommended}
         />
-        <Radio name="scope" value="all" isChecked={reading.ok && shown.scope === 'all'} onChange={() => choose({ ...shown, scope: 'all' })} label="Every item" />
+        <Radio name="scope" value="all" isChecked={reading.ok && shown.scope === 'all'} onChange={() => choose({ ...shown, scope: 'all' })} label={t.everyItem} />
       </fieldset>
-      <Checkbox isChecked={shown.naCounts} onChange={(event) => choose({ ...shown, naCounts: event.target.checked })} label="A justified N/A counts as done" />
+      <Checkbox isChecked={shown.naCounts} onChange={(event) => choose({ ...shown, naCounts: event.target.checked })} label={t.naCounts} />
       <div style={{ display: 'grid', gap: 4 }}>
         <label htmlFor={jsonId} style={{ fontWeight: 600 }}>
-          Configuration (JSON)
+          {t.configJson}
         </label>
         <TextArea id={jsonId} value={text} onChange={edit} minimumRows={3} spellCheck={false} isInvalid={!reading.ok} isMonospaced />
       </div>
       {!reading.ok && (
-        <Notice appearance={refused ? 'error' : 'warning'} title={refused ? 'Nothing was saved' : 'This configuration cannot be saved'}>
-          {reading.message} Fix the JSON above, or pick the options again.
+        <Notice appearance={refused ? 'error' : 'warning'} title={refused ? t.nothingSaved : t.cannotSave}>
+          {reading.message} {t.fixJson}
         </Notice>
       )}
       {registerError && (
-        <Notice appearance="error" title="Jira could not connect this page to its Add/Update button">
-          {registerError} Close the dialog and open it again.
+        <Notice appearance="error" title={t.cannotConnect}>
+          {registerError} {t.closeAndReopen}
         </Notice>
       )}
     </form>

@@ -7,51 +7,50 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { describeGateConfig, type DoneGateConfig } from '../../../../../common/gate-config';
+import type { DoneGateConfig } from '../../../../../common/gate-config';
 import type { GateStatus } from '../../../../../common/gate-status';
 import { errorMessage } from '../../api/errors';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useResource } from '../../hooks/useResource';
+import { useT } from '../../i18n';
 import { ConfirmGate } from './ConfirmGate';
 import { DoneBacklog } from './DoneBacklog';
 import type { GateApi } from './gate-api';
 import { GateSteps } from './GateSteps';
+import { gateMessages } from './messages';
 
 export interface GateStatusSectionProps {
   api: GateApi;
   checklistId: string;
 }
 
-function when(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 function StatusLine({ status }: { status: GateStatus }) {
+  const t = useT(gateMessages);
   const c = status.confirmation;
   if (c === null) {
     return (
-      <Notice appearance="warning" title="Not confirmed yet">
-        MSP Audit Ready cannot read this project’s workflow (Jira’s workflow API needs a permission the app does not ask for), so a
-        project admin confirms once whether the gate is on.
+      <Notice appearance="warning" title={t.notConfirmed}>
+        {t.notConfirmedBody}
       </Notice>
     );
   }
   if (!c.on) {
     return (
-      <Notice appearance="warning" title="Off">
-        {c.confirmedBy} said on {when(c.confirmedAt)} that the gate is not on the Done transition: items can reach Done without evidence.
+      <Notice appearance="warning" title={t.off}>
+        {t.offBody(c.confirmedBy, t.when(c.confirmedAt))}
       </Notice>
     );
   }
   return (
-    <Notice appearance="success" title="On for this project’s workflow">
-      Confirmed by {c.confirmedBy} on {when(c.confirmedAt)}. {describeGateConfig(c.config)}
+    <Notice appearance="success" title={t.onTitle}>
+      {t.confirmedBy(c.confirmedBy, t.when(c.confirmedAt))} {t.describeConfig(c.config)}
     </Notice>
   );
 }
 
 export default function GateStatusSection({ api, checklistId }: GateStatusSectionProps) {
+  const t = useT(gateMessages);
   const headingId = useId();
   const { state, reload } = useResource<GateStatus>(() => api.getGateStatus(checklistId), [api, checklistId]);
   const [saved, setSaved] = useState<GateStatus | null>(null);
@@ -88,16 +87,15 @@ export default function GateStatusSection({ api, checklistId }: GateStatusSectio
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        Done gate
+        {t.doneGate}
       </Heading>
       <p style={{ margin: 0 }}>
-        With the workflow validator “Audit item: Done needs accepted evidence” on the Done transition, Jira refuses to move a checklist
-        item to Done until it has accepted evidence in force, a waiver or a justified N/A, so boards and JQL count only evidenced items.
+        {t.sectionIntro}
       </p>
-      {state.status === 'loading' && !status && <Loading label="Loading the Done gate" />}
+      {state.status === 'loading' && !status && <Loading label={t.loading} />}
       {state.status === 'error' && !status && (
-        <Notice appearance="error" title="Could not load the Done gate">
-          {state.message} <button type="button" onClick={reload}>Try again</button>
+        <Notice appearance="error" title={t.loadFailed}>
+          {state.message} <button type="button" onClick={reload}>{t.tryAgain}</button>
         </Notice>
       )}
       {status && (
@@ -107,15 +105,15 @@ export default function GateStatusSection({ api, checklistId }: GateStatusSectio
           {status.canConfirm ? (
             <ConfirmGate key={status.confirmation?.revision ?? 0} status={status} busy={busy} onConfirm={(on, config) => confirm(status, on, config)} />
           ) : (
-            status.confirmation === null && <p style={{ margin: 0 }}>A project admin of this project can confirm it here.</p>
+            status.confirmation === null && <p style={{ margin: 0 }}>{t.adminCanConfirm}</p>
           )}
           {saveError && (
-            <Notice appearance="error" title="Not saved">
+            <Notice appearance="error" title={t.notSaved}>
               {saveError}
             </Notice>
           )}
           <Heading size="small" as="h3">
-            In Done without evidence
+            {t.inDoneWithout}
           </Heading>
           <DoneBacklog status={status} />
         </>

@@ -1,18 +1,30 @@
 /** How a Jira admin adds the Done gate to the Done transition, in three steps. Static. */
+import { useT } from '../../i18n';
+import { gateMessages } from './messages';
+
 export function GateSteps() {
+  const t = useT(gateMessages);
   return (
-    <ol aria-label="How to add the Done gate" style={{ margin: 0, paddingLeft: 20 }}>
+    <ol aria-label={t.stepsLabel} style={{ margin: 0, paddingLeft: 20 }}>
       <li>
-        In Jira, open <strong>Project settings → Workflows</strong> and edit the workflow of the audit items’ issue type (a company-managed
-        project; Jira admin or project admin with workflow rights).
+        {t.step1Before}
+        <strong>{t.step1Where}</strong>
+        {t.step1After}
       </li>
       <li>
-        Select the transition into <strong>Done</strong> (every transition into a status of the Done category), then{' '}
-        <strong>Rules → Add rule → Validate details</strong> and pick <strong>“Audit item: Done needs accepted evidence”</strong>.
+        {t.step2Before}
+        <strong>{t.step2Done}</strong>
+        {t.step2Middle}
+        <strong>{t.step2Rules}</strong>
+        {t.step2Pick}
+        <strong>{t.validatorName}</strong>.
       </li>
       <li>
-        Choose which items it covers (mandatory only, or every item) and whether a justified N/A counts, click <strong>Add</strong>, then{' '}
-        <strong>Update workflow</strong>. Come back here and confirm it below.
+        {t.step3Before}
+        <strong>{t.step3Add}</strong>
+        {t.step3Then}
+        <strong>{t.step3Update}</strong>
+        {t.step3After}
       </li>
     </ol>
   );

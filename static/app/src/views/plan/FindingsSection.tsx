@@ -21,6 +21,9 @@ import { StatusPill } from '../../components/StatusPill';
 import { useResource } from '../../hooks/useResource';
 import type { FindingView, FindingsView } from '../../../../../common/contract-findings';
 import type { FindingsApi } from './plan-api';
+import { useT } from '../../i18n';
+import { planMessages, planEnglish } from './messages';
+import type { PlanMessages } from './messages.en';
 import { daysWords, personName } from './words';
 
 const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`, borderBottom: `1px solid ${token('color.border', '#091E4224')}`, verticalAlign: 'top' as const, textAlign: 'left' as const };
@@ -28,6 +31,8 @@ const cell = { padding: `${token('space.075', '6px')} ${token('space.100', '8px'
 const newRequestId = (): string => `f-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 export function FindingsSection({ api, checklistId }: { api: FindingsApi; checklistId: string }) {
+  const t = useT(planMessages);
+  const w = t.findings;
   const headingId = useId();
   const { state, reload } = useResource<FindingsView>(() => api.listFindings(checklistId), [api, checklistId]);
   const [fresh, setFresh] = useState<FindingsView | null>(null);
@@ -38,14 +43,14 @@ export function FindingsSection({ api, checklistId }: { api: FindingsApi; checkl
     return (
       <section aria-labelledby={headingId}>
         <Heading size="small" as="h3" id={headingId}>
-          Findings
+          {w.title}
         </Heading>
         {state.status === 'error' ? (
-          <Notice appearance="error" title="Could not load the findings" actions={<Button onClick={reload}>Try again</Button>}>
+          <Notice appearance="error" title={w.loadFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
             {state.message}
           </Notice>
         ) : (
-          <Loading label="Loading the findings" />
+          <Loading label={w.loading} />
         )}
       </section>
     );
@@ -55,59 +60,61 @@ export function FindingsSection({ api, checklistId }: { api: FindingsApi; checkl
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }} data-testid="findings">
       <Heading size="small" as="h3" id={headingId}>
-        Findings
+        {w.title}
       </Heading>
       <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-        {open.length === 0 ? 'No open findings.' : `${open.length} open finding${open.length === 1 ? '' : 's'}`}
-        {view.dueDate ? `, due ${view.dueDate} (10 business days after the validation audit).` : view.aws ? '. Set the validation date to see when they are due.' : '.'}{' '}
-        {view.findings.length > 0 && <HostLink path={searchPath(view.jql)}>All findings in Jira</HostLink>}
+        {open.length === 0 ? w.noneOpen : w.open(open.length)}
+        {view.dueDate ? w.dueBy(view.dueDate) : view.aws ? w.setDate : w.end}{' '}
+        {view.findings.length > 0 && <HostLink path={searchPath(view.jql)}>{w.allInJira}</HostLink>}
       </p>
-      {open.length > 0 && <FindingsTable findings={open} people={view.people} label="Open findings" />}
+      {open.length > 0 && <FindingsTable findings={open} people={view.people} label={w.openTable} />}
       {closed.length > 0 && (
         <div>
           <Button appearance="subtle" onClick={() => setShowClosed((value) => !value)}>
-            {showClosed ? 'Hide' : 'Show'} {closed.length} closed finding{closed.length === 1 ? '' : 's'}
+            {w.toggleClosed(showClosed, closed.length)}
           </Button>
-          {showClosed && <FindingsTable findings={closed} people={view.people} label="Closed findings" />}
+          {showClosed && <FindingsTable findings={closed} people={view.people} label={w.closedTable} />}
         </div>
       )}
       {view.canRecord ? (
         <RecordFindingForm key={view.checklistId} view={view} api={api} onRecorded={setFresh} />
       ) : (
-        <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>Recording a finding needs the Edit issues permission on the item’s issue.</p>
+        <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>{w.needsEdit}</p>
       )}
     </section>
   );
 }
 
 function FindingsTable({ findings, people, label }: { findings: FindingView[]; people: Record<string, string | null>; label: string }) {
+  const t = useT(planMessages);
+  const w = t.findings;
   return (
     <div style={{ overflowX: 'auto' }}>
       <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={label}>
         <thead>
           <tr>
-            <th scope="col" style={cell}>Due</th>
-            <th scope="col" style={cell}>Finding</th>
-            <th scope="col" style={cell}>Item</th>
-            <th scope="col" style={cell}>Recorded</th>
+            <th scope="col" style={cell}>{w.colDue}</th>
+            <th scope="col" style={cell}>{w.colFinding}</th>
+            <th scope="col" style={cell}>{w.colItem}</th>
+            <th scope="col" style={cell}>{w.colRecorded}</th>
           </tr>
         </thead>
         <tbody>
           {findings.map((finding) => (
             <tr key={finding.id} data-state={finding.state}>
               <td style={{ ...cell, whiteSpace: 'nowrap', color: finding.state !== 'closed' && finding.daysLeft !== null && finding.daysLeft < 0 ? token('color.text.danger', '#AE2E24') : undefined }}>
-                {finding.dueDate ?? 'No due date'}
-                {finding.daysLeft !== null && finding.state !== 'closed' && <div style={{ color: token('color.text.subtle', '#44546F') }}>{dueWords(finding.daysLeft)}</div>}
+                {finding.dueDate ? w.date(finding.dueDate) : w.noDueDate}
+                {finding.daysLeft !== null && finding.state !== 'closed' && <div style={{ color: token('color.text.subtle', '#44546F') }}>{dueWords(finding.daysLeft, t)}</div>}
               </td>
               <td style={cell}>
-                <StatusPill tone={finding.state === 'closed' ? 'success' : finding.state === 'recording' ? 'warning' : 'danger'}>{finding.state === 'recording' ? 'Recording' : finding.state}</StatusPill>{' '}
+                <StatusPill tone={finding.state === 'closed' ? 'success' : finding.state === 'recording' ? 'warning' : 'danger'}>{w.state[finding.state] ?? finding.state}</StatusPill>{' '}
                 {finding.issueKey !== undefined ? <HostLink path={issuePath(finding.issueKey)}>{`${finding.issueKey} ${finding.summary}`}</HostLink> : finding.summary}
               </td>
               <td style={cell}>
                 <HostLink path={issuePath(finding.itemIssueKey)}>{`${finding.itemId} ${finding.itemTitle}`}</HostLink>
               </td>
               <td style={cell}>
-                {personName(people, finding.recordedBy)}, {finding.recordedAt.slice(0, 10)}
+                {personName(people, finding.recordedBy, t)}, {w.date(finding.recordedAt)}
               </td>
             </tr>
           ))}
@@ -118,13 +125,14 @@ function FindingsTable({ findings, people, label }: { findings: FindingView[]; p
 }
 
 /** "3 days left", "due today", "2 days overdue". */
-export function dueWords(daysLeft: number): string {
-  if (daysLeft === 0) return 'due today';
-  if (daysLeft > 0) return `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`;
-  return `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue (${daysWords(daysLeft)})`;
+export function dueWords(daysLeft: number, t: PlanMessages = planEnglish()): string {
+  if (daysLeft === 0) return t.findings.dueToday;
+  if (daysLeft > 0) return t.findings.daysLeft(daysLeft);
+  return t.findings.overdue(-daysLeft, daysWords(daysLeft, t));
 }
 
 function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api: FindingsApi; onRecorded: (view: FindingsView) => void }) {
+  const w = useT(planMessages).findings;
   const ids = { item: useId(), summary: useId(), detail: useId() };
   const [itemId, setItemId] = useState('');
   const [summary, setSummary] = useState('');
@@ -137,7 +145,7 @@ function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api:
   const itemChoices = view.items.map((item) => ({ label: `${item.itemId} ${item.title}`, value: item.itemId }));
   return (
     <form
-      aria-label="Record a finding"
+      aria-label={w.recordForm}
       style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 640 }}
       onSubmit={(event) => {
         event.preventDefault();
@@ -148,7 +156,7 @@ function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api:
         api.recordFinding({ checklistId: view.checklistId, itemId, summary, ...(detail.trim() !== '' ? { detail } : {}), requestId }).then(
           (result) => {
             setBusy(false);
-            setDone(`Recorded as ${result.finding.issueKey ?? 'an issue'}${result.finding.dueDate ? `, due ${result.finding.dueDate}` : ''}.`);
+            setDone(w.recordedAs(result.finding.issueKey, result.finding.dueDate));
             setSummary('');
             setDetail('');
             setRequestId(newRequestId());
@@ -162,32 +170,32 @@ function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api:
       }}
     >
       <div style={field}>
-        <label htmlFor={ids.item}>Item</label>
+        <label htmlFor={ids.item}>{w.item}</label>
         <Select
           inputId={ids.item}
           options={itemChoices}
           value={itemChoices.find((choice) => choice.value === itemId) ?? null}
           onChange={(choice) => setItemId(choice?.value ?? '')}
-          placeholder="Choose the item the finding is on"
+          placeholder={w.chooseItem}
         />
       </div>
       <div style={field}>
-        <label htmlFor={ids.summary}>What the auditor found</label>
+        <label htmlFor={ids.summary}>{w.found}</label>
         <Textfield id={ids.summary} maxLength={200} value={summary} onChange={(event) => setSummary(event.currentTarget.value)} isRequired />
       </div>
       <div style={field}>
-        <label htmlFor={ids.detail}>Detail (optional)</label>
+        <label htmlFor={ids.detail}>{w.detail}</label>
         <TextArea id={ids.detail} minimumRows={2} maxLength={2000} value={detail} onChange={(event) => setDetail(event.currentTarget.value)} />
       </div>
       {error && (
-        <Notice appearance="error" title="The finding was not recorded">
-          {error} Sending it again will not make a second issue.
+        <Notice appearance="error" title={w.notRecorded}>
+          {error} {w.sendAgain}
         </Notice>
       )}
       {done && <p style={{ margin: 0 }} role="status">{done}</p>}
       <div>
         <Button type="submit" appearance="primary" isDisabled={busy || itemId === '' || summary.trim() === ''}>
-          {busy ? 'Recording…' : 'Record the finding'}
+          {busy ? w.recording : w.record}
         </Button>
       </div>
     </form>

@@ -12,15 +12,13 @@ import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
 import type { RemindersView } from '../../../../../common/contract';
 import type { PlanApi } from './plan-api';
+import { useT } from '../../i18n';
+import { planMessages } from './messages';
 import { personName } from './words';
 
-const KIND_WORDS: Record<RemindersView['next'][number]['kind'], string> = {
-  'evidence-expiring': 'evidence expiring',
-  'review-pending': 'evidence waiting for review',
-  'mandatory-open': 'mandatory item not met',
-};
-
 export function RemindersPanel({ api, checklistId, people }: { api: PlanApi; checklistId: string; people: Record<string, string | null> }) {
+  const t = useT(planMessages);
+  const w = t.reminders;
   const reminders = useResource<RemindersView>(() => api.getReminders(checklistId), [api, checklistId]);
   const { state, reload } = reminders;
   const change = useAction((enabled: boolean) => api.setReminders(checklistId, enabled), { onSuccess: (fresh) => reminders.set(fresh) });
@@ -31,37 +29,35 @@ export function RemindersPanel({ api, checklistId, people }: { api: PlanApi; che
   return (
     <div style={{ display: 'grid', gap: token('space.100', '8px') }} data-testid="plan-reminders">
       <Heading size="small" as="h3">
-        Daily reminders
+        {w.title}
       </Heading>
-      {state.status === 'loading' && !view && <Loading label="Loading the reminders" />}
+      {state.status === 'loading' && !view && <Loading label={w.loading} />}
       {state.status === 'error' && !view && (
-        <Notice appearance="error" title="Could not load the reminders" actions={<Button onClick={reload}>Try again</Button>}>
+        <Notice appearance="error" title={w.loadFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
           {state.message}
         </Notice>
       )}
       {error && (
-        <Notice appearance="error" title="The reminders were not changed">
+        <Notice appearance="error" title={w.notChanged}>
           {error}
         </Notice>
       )}
       {view && (
         <>
           <p style={{ margin: 0 }}>
-            {view.enabled
-              ? 'On: each day, owners get an e-mail from Jira about their items (at most one per item and reason a week).'
-              : 'Off for this project: nobody gets reminders.'}{' '}
+            {view.enabled ? w.on : w.off}{' '}
             <Button isDisabled={busy} onClick={() => toggle(!view.enabled)}>
-              {view.enabled ? 'Turn reminders off' : 'Turn reminders on'}
+              {view.enabled ? w.turnOff : w.turnOn}
             </Button>
           </p>
-          {view.enabled && view.next.length === 0 && <p style={{ margin: 0 }}>The next run would send nothing.</p>}
+          {view.enabled && view.next.length === 0 && <p style={{ margin: 0 }}>{w.nothing}</p>}
           {view.enabled && view.next.length > 0 && (
             <>
-              <p style={{ margin: 0 }}>The next run would send {view.next.length} reminder{view.next.length === 1 ? '' : 's'}:</p>
-              <ul style={{ margin: 0 }} aria-label="Next reminders">
+              <p style={{ margin: 0 }}>{w.willSend(view.next.length)}</p>
+              <ul style={{ margin: 0 }} aria-label={w.next}>
                 {view.next.map((next) => (
                   <li key={`${next.issueKey}-${next.kind}`}>
-                    To {personName(people, next.to)}: <HostLink path={issuePath(next.issueKey)}>{next.issueKey}</HostLink> {next.itemId}, {KIND_WORDS[next.kind]}
+                    {w.to(personName(people, next.to, t))} <HostLink path={issuePath(next.issueKey)}>{next.issueKey}</HostLink> {next.itemId}, {w.kinds[next.kind]}
                   </li>
                 ))}
               </ul>

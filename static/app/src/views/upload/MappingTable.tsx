@@ -7,7 +7,9 @@ import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { columnLetter, ITEM_FIELDS, type ColumnMapping, type ItemField, type Sheet } from '../../../../../common/sheets';
-import { FIELD_LABELS } from './upload-model';
+import { useT } from '../../i18n';
+import { uploadMessages } from './messages';
+import type { UploadMessages } from './messages.en';
 import { cell, section, subtle } from './styles';
 
 interface MappingTableProps {
@@ -35,29 +37,29 @@ interface Choice {
   value: ItemField | '';
 }
 
-const NOT_IMPORTED: Choice = { label: '— not imported —', value: '' };
-const CHOICES: Choice[] = [NOT_IMPORTED, ...ITEM_FIELDS.map((field) => ({ label: FIELD_LABELS[field], value: field }))];
-
-function guessWords(field: ItemField | undefined, confidence: number, manual: boolean): string {
-  if (manual) return 'set by you';
-  if (field === undefined) return 'not imported';
-  if (confidence >= 1) return 'the header says so';
-  return `guessed (${Math.round(confidence * 100)} % sure)`;
+function guessWords(t: UploadMessages, field: ItemField | undefined, confidence: number, manual: boolean): string {
+  if (manual) return t.setByYou;
+  if (field === undefined) return t.notImportedHow;
+  if (confidence >= 1) return t.headerSays;
+  return t.guessed(Math.round(confidence * 100));
 }
 
 export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: MappingTableProps) {
+  const t = useT(uploadMessages);
+  const NOT_IMPORTED: Choice = { label: t.notImported, value: '' };
+  const CHOICES: Choice[] = [NOT_IMPORTED, ...ITEM_FIELDS.map((field) => ({ label: t.fieldLabels[field], value: field }))];
   const headingId = useId();
   const headerRowId = useId();
   return (
     <section aria-labelledby={headingId} style={section}>
       <Heading size="small" as="h3" id={headingId}>
-        Columns
+        {t.columns}
       </Heading>
       <p style={{ margin: 0, ...subtle }}>
-        Each column feeds one item field. The app guessed from the headers; change any guess. An id and a title are required.
+        {t.columnsHint}
       </p>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-        <label htmlFor={headerRowId}>Headers are on row</label>
+        <label htmlFor={headerRowId}>{t.headerRow}</label>
         <Textfield
           id={headerRowId}
           type="number"
@@ -70,18 +72,18 @@ export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: 
         />
       </div>
       <div style={{ overflowX: 'auto' }}>
-        <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Column mapping">
+        <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t.columnMapping}>
           <thead>
             <tr>
-              <th scope="col" style={cell}>Column</th>
-              <th scope="col" style={cell}>Sample</th>
-              <th scope="col" style={cell}>Item field</th>
-              <th scope="col" style={cell}>How</th>
+              <th scope="col" style={cell}>{t.column}</th>
+              <th scope="col" style={cell}>{t.sample}</th>
+              <th scope="col" style={cell}>{t.itemField}</th>
+              <th scope="col" style={cell}>{t.how}</th>
             </tr>
           </thead>
           <tbody>
             {mapping.columns.map((column) => {
-              const name = column.header.replace(/\s+/g, ' ').trim() || `Column ${columnLetter(column.index)}`;
+              const name = column.header.replace(/\s+/g, ' ').trim() || t.columnLetter(columnLetter(column.index));
               return (
                 <tr key={column.index}>
                   <th scope="row" style={{ ...cell, fontWeight: 600 }}>
@@ -92,7 +94,7 @@ export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: 
                   <td style={cell}>
                     <div style={{ minWidth: 220 }}>
                       <Select<Choice>
-                        aria-label={`Column ${name} holds`}
+                        aria-label={t.columnHolds(name)}
                         options={CHOICES}
                         value={CHOICES.find((choice) => choice.value === (column.field ?? '')) ?? NOT_IMPORTED}
                         onChange={(choice) => onColumn(column.index, choice && choice.value !== '' ? choice.value : undefined)}
@@ -101,7 +103,7 @@ export function MappingTable({ sheet, mapping, manual, onHeaderRow, onColumn }: 
                       />
                     </div>
                   </td>
-                  <td style={{ ...cell, ...subtle, whiteSpace: 'nowrap' }}>{guessWords(column.field, column.confidence, manual.includes(column.index))}</td>
+                  <td style={{ ...cell, ...subtle, whiteSpace: 'nowrap' }}>{guessWords(t, column.field, column.confidence, manual.includes(column.index))}</td>
                 </tr>
               );
             })}

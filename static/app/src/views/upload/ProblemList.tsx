@@ -6,6 +6,9 @@ import { useId } from 'react';
 import Heading from '@atlaskit/heading';
 import type { SheetProblem } from '../../../../../common/sheets';
 import { Notice } from '../../components/Notice';
+import { useT } from '../../i18n';
+import { uploadMessages } from './messages';
+import type { UploadMessages } from './messages.en';
 import { cell, section, subtle } from './styles';
 
 interface ProblemListProps {
@@ -19,26 +22,27 @@ interface ProblemListProps {
   notListed?: number;
 }
 
-function where(problem: SheetProblem): { row: string; column: string } {
-  if (problem.row === 0) return { row: problem.column === '' ? 'File' : 'Settings', column: problem.column };
+function where(t: UploadMessages, problem: SheetProblem): { row: string; column: string } {
+  if (problem.row === 0) return { row: problem.column === '' ? t.file : t.settingsRow, column: problem.column };
   return { row: String(problem.row), column: problem.column };
 }
 
 function ProblemTable({ label, list, showSheet }: { label: string; list: SheetProblem[]; showSheet: boolean }) {
+  const t = useT(uploadMessages);
   return (
     <div style={{ overflowX: 'auto' }}>
       <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={label}>
         <thead>
           <tr>
-            {showSheet && <th scope="col" style={cell}>Sheet</th>}
-            <th scope="col" style={cell}>Row</th>
-            <th scope="col" style={cell}>Column</th>
-            <th scope="col" style={cell}>What to fix</th>
+            {showSheet && <th scope="col" style={cell}>{t.sheet}</th>}
+            <th scope="col" style={cell}>{t.row}</th>
+            <th scope="col" style={cell}>{t.column}</th>
+            <th scope="col" style={cell}>{t.whatToFix}</th>
           </tr>
         </thead>
         <tbody>
           {list.map((problem, index) => {
-            const { row, column } = where(problem);
+            const { row, column } = where(t, problem);
             return (
               <tr key={`${index}-${problem.row}-${problem.column}`}>
                 {showSheet && <td style={cell}>{problem.sheet ?? ''}</td>}
@@ -57,36 +61,36 @@ function ProblemTable({ label, list, showSheet }: { label: string; list: SheetPr
 export function ProblemList({
   problems,
   warnings,
-  okText = 'Every row reads as an item. Check the preview below, then save.',
-  fixHint = 'Fix them in your file and choose it again, or change the column mapping or the settings above.',
+  okText,
+  fixHint,
   notListed = 0,
 }: ProblemListProps) {
+  const t = useT(uploadMessages);
   const headingId = useId();
   const showSheet = [...problems, ...warnings].some((problem) => problem.sheet !== undefined);
   const total = problems.length + notListed;
-  const count = total === 1 ? '1 problem' : `${total.toLocaleString('en')} problems`;
   return (
     <section aria-labelledby={headingId} style={section}>
       <Heading size="small" as="h3" id={headingId}>
-        {total === 0 ? 'No problems found' : `${count} to fix before saving`}
+        {total === 0 ? t.noProblems : t.toFix(total)}
       </Heading>
       {notListed > 0 && (
         <p style={{ margin: 0 }}>
-          {problems.length.toLocaleString('en')} listed below; {notListed.toLocaleString('en')} more not listed. Fix these and choose the file again to see the rest.
+          {t.notListed(problems.length, notListed)}
         </p>
       )}
       {total === 0 ? (
-        <Notice appearance="success">{okText}</Notice>
+        <Notice appearance="success">{okText ?? t.okText}</Notice>
       ) : (
         <>
-          <p style={{ margin: 0, ...subtle }}>{fixHint}</p>
-          <ProblemTable label="Problems" list={problems} showSheet={showSheet} />
+          <p style={{ margin: 0, ...subtle }}>{fixHint ?? t.fixHint}</p>
+          <ProblemTable label={t.problems} list={problems} showSheet={showSheet} />
         </>
       )}
       {warnings.length > 0 && (
         <details>
-          <summary>{warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (saving is still possible)</summary>
-          <ProblemTable label="Warnings" list={warnings} showSheet={showSheet} />
+          <summary>{t.warningsSummary(warnings.length)}</summary>
+          <ProblemTable label={t.warnings} list={warnings} showSheet={showSheet} />
         </details>
       )}
     </section>

@@ -15,8 +15,10 @@ import type { SaveCustomChecklistResult } from '../../../../../common/custom-che
 import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { useT } from '../../i18n';
 import { MappingTable } from './MappingTable';
 import { MetaForm } from './MetaForm';
+import { uploadMessages } from './messages';
 import { ProblemList } from './ProblemList';
 import { UploadPreview } from './UploadPreview';
 import { section, subtle } from './styles';
@@ -32,6 +34,7 @@ export interface UploadViewProps {
 const ACCEPT = '.csv,.xlsx,.yaml,.yml,.json';
 
 export default function UploadView({ existing, onSaved, onCancel }: UploadViewProps) {
+  const t = useT(uploadMessages);
   const { api } = useServices();
   const headingId = useId();
   const fileId = useId();
@@ -44,29 +47,29 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.300', '24px') }}>
       <Heading size="large" as="h2" id={headingId}>
-        Bring your own checklist
+        {t.title}
       </Heading>
       <div style={section}>
         <label htmlFor={fileId} style={{ fontWeight: 600 }}>
-          Checklist file (CSV, Excel .xlsx, YAML or JSON; at most 5 MB and 2,000 items)
+          {t.fileLabel}
         </label>
         <input id={fileId} type="file" accept={ACCEPT} disabled={saving} onChange={(event) => chooseFile(event.target.files?.[0])} />
-        <span style={subtle}>The file is read in your browser; only the checklist it holds is sent to Jira, once you save it.</span>
+        <span style={subtle}>{t.fileHint}</span>
       </div>
 
-      {read.status === 'reading' && <Loading label={`Reading ${read.fileName}`} />}
+      {read.status === 'reading' && <Loading label={t.reading(read.fileName)} />}
       {read.status === 'error' && (
-        <Notice appearance="error" title="This file cannot be used">
+        <Notice appearance="error" title={t.cannotUse}>
           {read.message}
         </Notice>
       )}
 
       {read.status === 'ready' && source?.kind === 'table' && source.useAws && (
         <Notice
-          title="AWS MSP self-assessment workbook recognised"
-          actions={<Button onClick={edit.mapManually}>Map the columns myself</Button>}
+          title={t.awsRecognised}
+          actions={<Button onClick={edit.mapManually}>{t.mapMyself}</Button>}
         >
-          {`Sheets ${source.aws?.sources.map((s) => `“${s.sheet}”`).join(' and ')} are read with no mapping: ID is the item id, Requirement Description gives the title, Mandatory/Recommended and the requirement, the group rows (Business, People, …) become chapters, and Met? becomes each item’s initial result.`}
+          {t.awsBody(source.aws?.sources.map((s) => `“${s.sheet}”`).join(t.and) ?? '')}
         </Notice>
       )}
 
@@ -75,7 +78,7 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
           {source.workbook.sheets.length > 1 && (
             <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
               <label htmlFor={sheetId} style={{ fontWeight: 600 }}>
-                Sheet
+                {t.sheet}
               </label>
               <div style={{ minWidth: 240 }}>
                 <Select
@@ -93,8 +96,8 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
       )}
 
       {read.status === 'ready' && source?.kind === 'definition' && (
-        <Notice title="Checklist definition file">
-          {`${source.workbook.fileName} is in the app’s own checklist format: its id, name, version and scoring come from the file. It is checked field by field when you save.`}
+        <Notice title={t.definitionFile}>
+          {t.definitionBody(source.workbook.fileName)}
         </Notice>
       )}
 
@@ -107,21 +110,21 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
 
       {save.status === 'saving' && (
         <div role="status" style={section}>
-          <ProgressBar ariaLabel="Saving the checklist" value={save.progress.total > 0 ? save.progress.done / save.progress.total : 0} />
-          <span>{save.progress.total > 1 ? `Saving… ${save.progress.done} of ${save.progress.total} parts sent` : 'Saving…'}</span>
+          <ProgressBar ariaLabel={t.savingLabel} value={save.progress.total > 0 ? save.progress.done / save.progress.total : 0} />
+          <span>{save.progress.total > 1 ? t.savingParts(save.progress.done, save.progress.total) : t.saving}</span>
         </div>
       )}
       {save.status === 'error' && <SaveError message={save.message} />}
 
       <div style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center' }}>
         <Button appearance="primary" isDisabled={blocked || saving || stale} isLoading={saving} onClick={submit}>
-          Save checklist
+          {t.save}
         </Button>
         <Button appearance="subtle" onClick={onCancel} isDisabled={saving}>
-          Back to the checklists
+          {t.back}
         </Button>
         {read.status === 'ready' && build && build.problems.length > 0 && (
-          <span style={subtle}>Saving is possible once the problems above are fixed.</span>
+          <span style={subtle}>{t.fixFirst}</span>
         )}
       </div>
     </section>
@@ -130,12 +133,13 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
 
 /** The server's refusal: its first line says what happened, the rest lists each problem. */
 function SaveError({ message }: { message: string }) {
+  const t = useT(uploadMessages);
   const [first, ...lines] = message.split('\n');
   return (
-    <Notice appearance="error" title="The checklist was not saved">
+    <Notice appearance="error" title={t.notSaved}>
       <p style={{ margin: 0 }}>{first}</p>
       {lines.length > 0 && (
-        <ul aria-label="Problems found by Jira" style={{ margin: `${token('space.100', '8px')} 0 0`, paddingLeft: 20 }}>
+        <ul aria-label={t.jiraProblems} style={{ margin: `${token('space.100', '8px')} 0 0`, paddingLeft: 20 }}>
           {lines.map((line, index) => (
             <li key={index}>{line}</li>
           ))}

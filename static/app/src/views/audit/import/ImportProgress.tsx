@@ -9,7 +9,9 @@ import { UNKNOWN_FAILURE } from '../../../api/errors';
 import { Notice } from '../../../components/Notice';
 import type { ImportStatus } from '../../../../../../common/contract';
 import type { ImportJob } from './useImportJob';
-import { plural } from '../format';
+import { useT } from '../../../i18n';
+import { auditEnglish, auditMessages } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 interface ImportProgressProps {
   job: ImportJob;
@@ -18,34 +20,35 @@ interface ImportProgressProps {
   onShowScore: () => void;
 }
 
-export function progressWords(status: ImportStatus): string {
+export function progressWords(status: ImportStatus, t: AuditMessages = auditEnglish()): string {
+  const w = t.importing;
   const handled = status.created + status.existing + status.failed;
-  const counts = `${status.created} created, ${status.existing} already there, ${status.failed} failed`;
+  const counts = w.counts(status.created, status.existing, status.failed);
   switch (status.state) {
     case 'queued':
-      return 'Import queued — waiting to start.';
+      return w.queued;
     case 'running':
-      return status.total > 0
-        ? `Importing: ${handled} of ${plural(status.total, 'item')} — ${counts}.`
-        : 'Importing: reading the checklist…';
+      return status.total > 0 ? w.running(handled, status.total, counts) : w.reading;
     case 'done':
-      return `Import finished: ${counts}, of ${plural(status.total, 'item')}.`;
+      return w.done(counts, status.total);
     case 'failed':
-      return `Import stopped: ${counts}, of ${plural(status.total, 'item')}.`;
+      return w.failed(counts, status.total);
   }
 }
 
 export function ImportProgress({ job, onRetry, onResume, onShowScore }: ImportProgressProps) {
+  const t = useT(auditMessages);
+  const w = t.importing;
   const { status } = job;
   const handled = status ? status.created + status.existing + status.failed : 0;
   const value = status && status.total > 0 ? handled / status.total : 0;
-  const words = job.starting ? 'Starting the import…' : status ? progressWords(status) : '';
+  const words = job.starting ? w.starting : status ? progressWords(status, t) : '';
 
   return (
-    <section aria-label="Import progress" style={{ display: 'grid', gap: token('space.150', '12px') }}>
+    <section aria-label={w.progress} style={{ display: 'grid', gap: token('space.150', '12px') }}>
       {(job.starting || status?.state === 'queued' || status?.state === 'running') && (
         <ProgressBar
-          ariaLabel="Import progress"
+          ariaLabel={w.progress}
           isIndeterminate={job.starting || status?.state === 'queued' || value === 0}
           value={value}
         />
@@ -57,33 +60,33 @@ export function ImportProgress({ job, onRetry, onResume, onShowScore }: ImportPr
       {status?.state === 'done' && (
         <Notice
           appearance={status.failed > 0 ? 'warning' : 'success'}
-          title={status.failed > 0 ? `${plural(status.failed, 'item')} could not be created` : 'Import finished'}
+          title={status.failed > 0 ? w.notCreated(status.failed) : w.finished}
           actions={
             <>
               <Button appearance="primary" onClick={onShowScore}>
-                See the score
+                {w.seeScore}
               </Button>
-              {status.failed > 0 && <Button onClick={onRetry}>Import again</Button>}
+              {status.failed > 0 && <Button onClick={onRetry}>{w.again}</Button>}
             </>
           }
         >
           {status.failed > 0
-            ? 'Import again: it creates only the items that are still missing and never duplicates an issue.'
-            : `Every item of the checklist has an issue (${status.created} new, ${status.existing} already there).`}
+            ? w.againHint
+            : w.everyItem(status.created, status.existing)}
         </Notice>
       )}
 
       {status?.state === 'failed' && (
-        <Notice appearance="error" title="The import stopped" actions={<Button onClick={onRetry}>Try again</Button>}>
-          {status.error || UNKNOWN_FAILURE} Trying again is safe: issues already created are kept, not duplicated.
+        <Notice appearance="error" title={w.stopped} actions={<Button onClick={onRetry}>{w.tryAgain}</Button>}>
+          {status.error || UNKNOWN_FAILURE} {w.safe}
         </Notice>
       )}
 
       {job.error && (
         <Notice
           appearance="error"
-          title={job.jobId ? 'Lost track of the import' : 'The import could not start'}
-          actions={job.jobId ? <Button onClick={onResume}>Check again</Button> : <Button onClick={onRetry}>Try again</Button>}
+          title={job.jobId ? w.lostTrack : w.couldNotStart}
+          actions={job.jobId ? <Button onClick={onResume}>{w.checkAgain}</Button> : <Button onClick={onRetry}>{w.tryAgain}</Button>}
         >
           {job.error}
         </Notice>

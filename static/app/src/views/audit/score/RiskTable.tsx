@@ -10,6 +10,8 @@ import { SortHeader, sortRows, useSort } from '../../../components/SortHeader';
 import { StatusPill } from '../../../components/StatusPill';
 import type { Rollup } from '../../../../../../common/contract';
 import { RISK_TONES, RISK_WORDS } from '../../evidence/words';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 
 type Risk = Rollup['risks'][number];
 type RiskSortKey = 'item' | 'risk' | 'issue';
@@ -25,6 +27,7 @@ export function filterRisks(risks: readonly Risk[], titles: ReadonlyMap<string, 
 }
 
 export function RiskTable({ rollup }: { rollup: Rollup }) {
+  const w = useT(auditMessages).riskTable;
   const filterId = useId();
   const [text, setText] = useState('');
   const { sort, toggle } = useSort<RiskSortKey>();
@@ -40,19 +43,19 @@ export function RiskTable({ rollup }: { rollup: Rollup }) {
   return (
     <div style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <div style={{ display: 'grid', gap: token('space.050', '4px'), maxWidth: 360 }}>
-        <label htmlFor={filterId}>Filter risks</label>
-        <Textfield id={filterId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder="Issue, item or risk" isCompact />
+        <label htmlFor={filterId}>{w.filter}</label>
+        <Textfield id={filterId} type="search" value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder={w.placeholder} isCompact />
       </div>
       <div style={{ overflowX: 'auto' }}>
-        <table aria-label="Audit risks" style={{ borderCollapse: 'collapse', width: '100%' }}>
+        <table aria-label={w.table} style={{ borderCollapse: 'collapse', width: '100%' }}>
           <thead>
             <tr>
-              <SortHeader label="Item" sortKey="item" sort={sort} onSort={toggle} style={cell} />
-              <SortHeader label="Risk" sortKey="risk" sort={sort} onSort={toggle} style={cell} />
+              <SortHeader label={w.item} sortKey="item" sort={sort} onSort={toggle} style={cell} />
+              <SortHeader label={w.risk} sortKey="risk" sort={sort} onSort={toggle} style={cell} />
               <th scope="col" style={cell}>
-                What to do
+                {w.whatToDo}
               </th>
-              <SortHeader label="Issue" sortKey="issue" sort={sort} onSort={toggle} style={cell} />
+              <SortHeader label={w.issue} sortKey="issue" sort={sort} onSort={toggle} style={cell} />
             </tr>
           </thead>
           <tbody>
@@ -72,7 +75,7 @@ export function RiskTable({ rollup }: { rollup: Rollup }) {
         </table>
       </div>
       <p style={{ margin: 0, ...subtle }} aria-live="polite">
-        {shown.length === rollup.risks.length ? '' : `${shown.length} of ${rollup.risks.length} risks shown`}
+        {shown.length === rollup.risks.length ? '' : w.shown(shown.length, rollup.risks.length)}
       </p>
     </div>
   );

@@ -9,7 +9,9 @@ import Button from '@atlaskit/button/new';
 import Checkbox from '@atlaskit/checkbox';
 import { token } from '@atlaskit/tokens';
 import type { SyncMapping, SyncPreview } from '../../../../../../common/contract';
-import { plural } from '../format';
+import { useT } from '../../../i18n';
+import { auditEnglish, auditMessages } from '../messages';
+import type { AuditMessages } from '../messages.en';
 
 type Proposal = SyncPreview['proposals'][number];
 
@@ -22,18 +24,19 @@ export function confirmedMappings(plan: SyncPreview, confirmed: ReadonlySet<stri
 }
 
 /** "4 of 130 items carry over; 31 issues with work would be retired." with the confirmed proposals counted. */
-export function carryLine(plan: SyncPreview, confirmed: ReadonlySet<string>): string {
+export function carryLine(plan: SyncPreview, confirmed: ReadonlySet<string>, t: AuditMessages = auditEnglish()): string {
+  const w = t.proposals;
   const chosen = plan.proposals.filter((proposal) => confirmed.has(proposalKey(proposal)));
   const carried = plan.summary.carriedOver + chosen.length;
   const lostWork = plan.summary.retiredWithWork - chosen.filter((proposal) => proposal.withWork).length;
-  const items = `${carried} of ${plural(plan.summary.activeBefore, 'item')} carry over (their issues keep status, owner, evidence and history)`;
-  const work = lostWork > 0 ? `${plural(lostWork, 'issue')} with work would be retired (the work stays on the retired issue)` : 'no issue with work is retired';
-  return `${items}; ${work}.`;
+  const items = w.carried(carried, plan.summary.activeBefore);
+  const work = lostWork > 0 ? w.lostWork(lostWork) : w.noLostWork;
+  return w.line(items, work);
 }
 
-function proposalLabel(proposal: Proposal): string {
+function proposalLabel(proposal: Proposal, t: AuditMessages): string {
   const issue = proposal.issueKey !== undefined ? ` (${proposal.issueKey})` : '';
-  return `${proposal.fromItemId}${issue} → ${proposal.toItemId}: ${proposal.reason}${proposal.withWork ? ' · has work' : ''}`;
+  return `${proposal.fromItemId}${issue} → ${proposal.toItemId}: ${proposal.reason}${proposal.withWork ? t.proposals.hasWork : ''}`;
 }
 
 interface ProposalsProps {
@@ -43,6 +46,7 @@ interface ProposalsProps {
 }
 
 export function Proposals({ plan, confirmed, onChange }: ProposalsProps) {
+  const t = useT(auditMessages);
   const legendId = useId();
   if (plan.proposals.length === 0) return null;
   const all = plan.proposals.every((proposal) => confirmed.has(proposalKey(proposal)));
@@ -55,18 +59,18 @@ export function Proposals({ plan, confirmed, onChange }: ProposalsProps) {
   return (
     <fieldset aria-labelledby={legendId} style={{ border: 0, padding: 0, margin: `${token('space.100', '8px')} 0 0` }}>
       <legend id={legendId} style={{ padding: 0 }}>
-        <strong>{`Proposed moves (${plan.proposals.length})`}</strong>
+        <strong>{t.proposals.title(plan.proposals.length)}</strong>
       </legend>
       <p style={{ margin: `${token('space.050', '4px')} 0` }}>
-        These old items have a successor with the same title. Confirm a move to keep the old issue, with its work, for the new item; an unconfirmed one is retired and the new item gets a new issue.
+        {t.proposals.intro}
       </p>
-      <Button onClick={() => onChange(all ? new Set() : new Set(plan.proposals.map(proposalKey)))}>{all ? 'Clear all' : 'Confirm all proposals'}</Button>
+      <Button onClick={() => onChange(all ? new Set() : new Set(plan.proposals.map(proposalKey)))}>{all ? t.proposals.clearAll : t.proposals.confirmAll}</Button>
       <ul style={{ listStyle: 'none', margin: `${token('space.050', '4px')} 0 0`, padding: 0 }}>
         {plan.proposals.map((proposal) => {
           const key = proposalKey(proposal);
           return (
             <li key={key}>
-              <Checkbox isChecked={confirmed.has(key)} onChange={(event) => toggle(key, event.target.checked)} label={proposalLabel(proposal)} />
+              <Checkbox isChecked={confirmed.has(key)} onChange={(event) => toggle(key, event.target.checked)} label={proposalLabel(proposal, t)} />
             </li>
           );
         })}

@@ -159,7 +159,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           }
         >
           <p data-testid="carry-line" style={{ margin: `0 0 ${token('space.100', '8px')}` }}>
-            {carryLine(step.plan, step.confirmed)}
+            {carryLine(step.plan, step.confirmed, t)}
           </p>
           <ul aria-label={t.updateChanges} style={{ margin: 0, paddingLeft: 20 }}>
             {planLines(step.plan, step.confirmed).map((line) => (
