@@ -45,7 +45,7 @@ if (!built) console.log('Findings and gadget browser test skipped: no production
     const frame = await appFrame(session.page, 'audit-page');
     const findings = frame.getByTestId('findings');
     await findings.getByRole('form', { name: 'Record a finding' }).waitFor();
-    expect(await findings.textContent()).toContain(`No open findings., due ${addBusinessDays(day(20), 10)}`);
+    expect(await findings.textContent()).toContain(`No open findings, due ${addBusinessDays(day(20), 10)}`);
     await findings.getByRole('combobox', { name: 'Item' }).click();
     await frame.getByRole('option', { name: /^OPS-001 / }).first().click();
     await findings.getByLabel('What the auditor found').fill('No DR test record for 2025');
