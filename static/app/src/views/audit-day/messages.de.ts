@@ -123,5 +123,32 @@ export const de = (f: Fmt): AuditDayMessages => {
       noneRecorded: 'Keine erfasst',
       expires: (date) => `, läuft ab am ${f.date(date)}`,
     },
+    waiverForm: {
+      giveReason: 'Geben Sie einen Grund an: Ein Prüfer wird fragen, warum diese Prüfpunkte ausgenommen sind.',
+      reasonTooLong: (max) => `Kürzen Sie den Grund auf höchstens ${n(max)} Zeichen.`,
+      nameTooLong: (max) => `Kürzen Sie den Namen auf höchstens ${n(max)} Zeichen.`,
+      pickSomething: 'Wählen Sie mindestens ein Kapitel oder geben Sie mindestens eine Prüfpunkt-ID ein.',
+      notInChecklist: (ids) => `Nicht in dieser Checkliste: ${ids}.`,
+      completeProof: (missing) => `Vervollständigen Sie den Beleg (oder wählen Sie ihn ab); noch nötig: ${missing}.`,
+      title: 'Team-Ausnahme hinzufügen',
+      name: 'Name (optional)',
+      defaultName: 'Team-Ausnahme',
+      reason: 'Grund',
+      wholeChapters: 'Ganze Kapitel',
+      itemsLabel: 'Prüfpunkte (IDs durch Kommas oder Leerzeichen getrennt)',
+      itemsPlaceholder: 'z. B. OPS-009, OPS-010',
+      attachProof: 'Beleg anhängen (optional: Die Ausnahme erlischt dann mit ihrem Ablauf)',
+      whatToFix: 'Was zu beheben ist',
+      confirmLabel: 'Team-Ausnahme bestätigen',
+      confirm: 'Bestätigen und hinzufügen',
+      change: 'Ändern',
+      add: 'Ausnahme hinzufügen',
+      chapter: (title) => `Kapitel ${title}`,
+      items: (count, ids) => `${f.plural(count, { one: 'Prüfpunkt', other: 'Prüfpunkte' })} ${ids}`,
+      mandatory: (count, ids, more) =>
+        ` Sie umfasst ${f.plural(count, { one: 'den Pflichtpunkt', other: 'die Pflichtpunkte' })} ${ids}${more > 0 ? ` und ${n(more)} weitere` : ''}: Das ändert, ob das Projekt besteht, und nur ein Projektadministrator darf sie hinzufügen.`,
+      confirmWords: (name, parts, reason, decides) =>
+        `„${name}“ für ${parts} mit dem Grund „${reason}“ hinzufügen? Sie wird mit Ihrem Namen und dem heutigen Datum erfasst.${decides}`,
+    },
   };
 };

@@ -128,6 +128,34 @@ export const en = (f: Fmt) => {
       noneRecorded: 'None recorded',
       expires: (date: string) => `, expires ${f.date(date)}`,
     },
+    // CustomWaiverForm
+    waiverForm: {
+      giveReason: 'Give a reason: an auditor will ask why these items are waived.',
+      reasonTooLong: (max: number) => `Shorten the reason to at most ${max} characters.`,
+      nameTooLong: (max: number) => `Shorten the name to at most ${max} characters.`,
+      pickSomething: 'Pick at least one chapter or type at least one item id.',
+      notInChecklist: (ids: string) => `Not in this checklist: ${ids}.`,
+      completeProof: (missing: string) => `Complete the proof (or untick it): still needed ${missing}.`,
+      title: 'Add a team waiver',
+      name: 'Name (optional)',
+      defaultName: 'Team waiver',
+      reason: 'Reason',
+      wholeChapters: 'Whole chapters',
+      itemsLabel: 'Items (ids separated by commas or spaces)',
+      itemsPlaceholder: 'e.g. OPS-009, OPS-010',
+      attachProof: 'Attach proof (optional: the waiver then lapses when it expires)',
+      whatToFix: 'What to fix',
+      confirmLabel: 'Confirm the team waiver',
+      confirm: 'Confirm and add',
+      change: 'Change it',
+      add: 'Add waiver',
+      chapter: (title: string) => `chapter ${title}`,
+      items: (count: number, ids: string) => `${count === 1 ? 'item' : 'items'} ${ids}`,
+      mandatory: (count: number, ids: string, more: number) =>
+        ` It covers mandatory ${count === 1 ? 'item' : 'items'} ${ids}${more > 0 ? ` and ${more} more` : ''}: this changes whether the project passes, and only a project admin may add it.`,
+      confirmWords: (name: string, parts: string, reason: string, decides: string) =>
+        `Add “${name}” covering ${parts}, with the reason “${reason}”? It is recorded with your name and today’s date.${decides}`,
+    },
   };
 };
 
