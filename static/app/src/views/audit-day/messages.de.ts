@@ -150,5 +150,42 @@ export const de = (f: Fmt): AuditDayMessages => {
       confirmWords: (name, parts, reason, decides) =>
         `„${name}“ für ${parts} mit dem Grund „${reason}“ hinzufügen? Sie wird mit Ihrem Namen und dem heutigen Datum erfasst.${decides}`,
     },
+    exports: {
+      xlsx: {
+        pack: { idle: 'Audit-Paket (.xlsx)', busy: 'Audit-Paket wird erstellt…' },
+        aws: { idle: 'AWS-Selbstbewertung (.xlsx)', busy: 'AWS-Arbeitsmappe wird erstellt…' },
+      },
+      loadingWriter: 'Tabellen-Schreiber wird geladen…',
+      title: 'Audit-Paket',
+      body: 'Jeder Prüfpunkt mit Ergebnis und Begründung, Verantwortlichem, Nachweisen, Probelauf des Kapitels und Ausnahme.',
+      preparingCsv: 'CSV wird vorbereitet…',
+      downloadCsv: 'CSV herunterladen',
+      printView: 'Druckansicht',
+      xlsxHint:
+        'Das .xlsx-Paket hat die Blätter Summary, Items, Evidence, Waivers und N/A sowie die Entscheidungsspur. Die AWS-Selbstbewertung (nur AWS-MSP-Checklisten) ist die Arbeitsmappe, die AWS verlangt, mit ausgefülltem Met?; sie lässt sich mit „Eigene Checkliste mitbringen“ wieder importieren.',
+      building: 'Arbeitsmappe wird erstellt',
+      exported: (count) => `${n(count)} ${f.plural(count, { one: 'Prüfpunkt', other: 'Prüfpunkte' })} exportiert. Falls der Download nicht begonnen hat,`,
+      saveFile: (fileName) => `${fileName} speichern`,
+      hiddenTitle: (count) => `${n(count)} ${f.plural(count, { one: 'Prüfpunkt ist', other: 'Prüfpunkte sind' })} ohne ihren Vorgang in der Datei`,
+      hiddenBody: (ids) =>
+        `Sie können die Vorgänge von ${ids} nicht sehen (Vorgangssicherheit), daher enthält die Datei nur ihren Katalogeintrag, als nicht bewertet (No in der AWS-Arbeitsmappe). Bitten Sie jemanden, der sie sehen kann, das Paket zu exportieren.`,
+      failed: 'Das Audit-Paket konnte nicht exportiert werden',
+    },
+    history: {
+      title: 'Bewertung im Zeitverlauf',
+      passMark: 'Bestehensgrenze',
+      wouldPassNote: ' (würde bestehen)',
+      hideFigures: 'Zahlen ausblenden',
+      showFigures: 'Zahlen als Tabelle zeigen',
+      tableLabel: 'Verlauf der Bewertung',
+      when: 'Wann',
+      metPct: 'Erfüllt %',
+      pctOfMax: '% des Maximums',
+      score: 'Punkte',
+      mandatoryOpen: 'Offene Pflichtpunkte',
+      verdict: 'Urteil',
+      wouldPass: 'Würde bestehen',
+      notYet: 'Noch nicht',
+    },
   };
 };
