@@ -2,6 +2,8 @@
 import type { Catalogue } from '../../static/app/src/i18n';
 import { shellMessages } from '../../static/app/src/messages';
 import { auditMessages } from '../../static/app/src/views/audit/messages';
+import { crosswalkMessages } from '../../static/app/src/views/crosswalk/messages';
+import { versionMessages } from '../../static/app/src/views/audit/sync/messages';
 import { auditDayMessages } from '../../static/app/src/views/audit-day/messages';
 import { evidenceMessages } from '../../static/app/src/views/evidence/messages';
 import { gadgetMessages } from '../../static/app/src/views/gadget/messages';
@@ -22,4 +24,6 @@ export const CATALOGUES: Record<string, Catalogue<object>> = {
   plan: planMessages,
   gate: gateMessages,
   upload: uploadMessages,
+  crosswalk: crosswalkMessages,
+  version: versionMessages,
 };

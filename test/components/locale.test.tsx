@@ -3,6 +3,7 @@
  * `de-DE`, English otherwise; and every language's catalogue has every key of the English one
  * (checked by the compiler where the catalogues are defined, and here again at run time).
  */
+import './node-globals';
 import { render as rtl, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
@@ -11,6 +12,8 @@ import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catal
 import { GateConfigForm } from '../../static/app/src/views/gate/GateConfigPage';
 import type { WorkflowRuleHost } from '../../static/app/src/views/gate/rule-host';
 import UploadView from '../../static/app/src/views/upload/UploadView';
+import type { CrosswalkApi } from '../../static/app/src/api/crosswalk-api';
+import CrosswalkUpload from '../../static/app/src/views/crosswalk/CrosswalkUpload';
 import { CATALOGUES } from './locale-catalogues';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { pointsNotYet } from './fixtures';
@@ -129,5 +132,25 @@ describe('the other views in German', () => {
     expect(screen.getByLabelText(/^Checklisten-Datei \(CSV, Excel \.xlsx, YAML oder JSON; höchstens 5 MB und 2\.000 Prüfpunkte\)$/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Checkliste speichern' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Zurück zu den Checklisten' })).toBeInTheDocument();
+  });
+
+  it('the crosswalk upload: the file field and the buttons in German', () => {
+    const unused = async (): Promise<never> => {
+      throw new Error('nothing is sent before a file is chosen');
+    };
+    const api: CrosswalkApi = {
+      beginCrosswalkUpload: unused,
+      appendCrosswalkRows: unused,
+      previewCrosswalk: unused,
+      saveCrosswalk: unused,
+      getItemCrosswalk: unused,
+      linkItemCrosswalk: unused,
+    };
+    render('de-DE', <CrosswalkUpload api={api} onDone={() => undefined} />);
+    expect(screen.getByRole('heading', { name: 'Crosswalk hochladen' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Crosswalk-Datei \(CSV, Excel \.xlsx oder YAML; höchstens 20\.000 Zeilen\)$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Crosswalk speichern' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Abbrechen' })).toBeInTheDocument();
+    expect(screen.queryByText('Upload a crosswalk')).not.toBeInTheDocument();
   });
 });

@@ -13,6 +13,9 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { AddCustomWaiverPayload, RollupChapter } from '../../../../../common/contract';
 import { EMPTY_PROOF, proofMissing, toProof, WaiverProofFields, type ProofDraft } from './WaiverProofFields';
+import { useT } from '../../i18n';
+import { auditDayMessages } from './messages';
+import type { AuditDayMessages } from './messages.en';
 import { parseItemIds } from './words';
 
 const REASON_MAX = 500;
@@ -35,6 +38,8 @@ interface CustomWaiverFormProps {
 }
 
 export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy, onSubmit }: CustomWaiverFormProps) {
+  const t = useT(auditDayMessages);
+  const w = t.waiverForm;
   const ids = { heading: useId(), name: useId(), reason: useId(), items: useId(), chapters: useId() };
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
@@ -51,14 +56,14 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
     const items = parseItemIds(itemsText);
     const known = new Set(itemIds);
     const found: Problem[] = [];
-    if (reason.trim() === '') found.push({ field: 'reason', text: 'Give a reason: an auditor will ask why these items are waived.' });
-    if (Array.from(reason.trim()).length > REASON_MAX) found.push({ field: 'reason', text: `Shorten the reason to at most ${REASON_MAX} characters.` });
-    if (Array.from(name.trim()).length > NAME_MAX) found.push({ field: 'name', text: `Shorten the name to at most ${NAME_MAX} characters.` });
-    if (items.length === 0 && picked.length === 0) found.push({ field: 'items', text: 'Pick at least one chapter or type at least one item id.' });
+    if (reason.trim() === '') found.push({ field: 'reason', text: w.giveReason });
+    if (Array.from(reason.trim()).length > REASON_MAX) found.push({ field: 'reason', text: w.reasonTooLong(REASON_MAX) });
+    if (Array.from(name.trim()).length > NAME_MAX) found.push({ field: 'name', text: w.nameTooLong(NAME_MAX) });
+    if (items.length === 0 && picked.length === 0) found.push({ field: 'items', text: w.pickSomething });
     const unknown = items.filter((id) => !known.has(id));
-    if (unknown.length > 0) found.push({ field: 'items', text: `Not in this checklist: ${unknown.join(', ')}.` });
-    const missing = withProof ? proofMissing(proof) : [];
-    if (missing.length > 0) found.push({ field: 'proof', text: `Complete the proof (or untick it): still needed ${missing.join(', ')}.` });
+    if (unknown.length > 0) found.push({ field: 'items', text: w.notInChecklist(unknown.join(', ')) });
+    const missing = withProof ? proofMissing(proof, t) : [];
+    if (missing.length > 0) found.push({ field: 'proof', text: w.completeProof(missing.join(', ')) });
     setProblems(found);
     if (found.length > 0) return;
     setPending({
@@ -100,20 +105,20 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
   return (
     <form aria-labelledby={ids.heading} onSubmit={submit} noValidate style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 640 }}>
       <Heading size="xsmall" as="h4" id={ids.heading}>
-        Add a team waiver
+        {w.title}
       </Heading>
       <div style={field}>
-        <label htmlFor={ids.name}>Name (optional)</label>
-        <Textfield id={ids.name} value={name} onChange={(event) => setName(event.currentTarget.value)} placeholder="Team waiver" {...invalid('name')} />
+        <label htmlFor={ids.name}>{w.name}</label>
+        <Textfield id={ids.name} value={name} onChange={(event) => setName(event.currentTarget.value)} placeholder={w.defaultName} {...invalid('name')} />
         {fieldError('name')}
       </div>
       <div style={field}>
-        <label htmlFor={ids.reason}>Reason</label>
+        <label htmlFor={ids.reason}>{w.reason}</label>
         <TextArea id={ids.reason} minimumRows={2} value={reason} onChange={(event) => setReason(event.currentTarget.value)} isRequired {...invalid('reason')} />
         {fieldError('reason')}
       </div>
       <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'grid', gap: 4 }}>
-        <legend>Whole chapters</legend>
+        <legend>{w.wholeChapters}</legend>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}>
           {chapters.map((chapter) => (
             <Checkbox key={chapter.id} isChecked={picked.includes(chapter.id)} onChange={() => toggle(chapter.id)} label={chapter.title} />
@@ -121,37 +126,37 @@ export function CustomWaiverForm({ chapters, itemIds, mandatoryItems = [], busy,
         </div>
       </fieldset>
       <div style={field}>
-        <label htmlFor={ids.items}>Items (ids separated by commas or spaces)</label>
-        <Textfield id={ids.items} value={itemsText} onChange={(event) => setItemsText(event.currentTarget.value)} placeholder="e.g. OPS-009, OPS-010" {...invalid('items')} />
+        <label htmlFor={ids.items}>{w.itemsLabel}</label>
+        <Textfield id={ids.items} value={itemsText} onChange={(event) => setItemsText(event.currentTarget.value)} placeholder={w.itemsPlaceholder} {...invalid('items')} />
         {fieldError('items')}
       </div>
-      <Checkbox isChecked={withProof} onChange={() => setWithProof(!withProof)} label="Attach proof (optional: the waiver then lapses when it expires)" />
+      <Checkbox isChecked={withProof} onChange={() => setWithProof(!withProof)} label={w.attachProof} />
       {withProof && <WaiverProofFields draft={proof} onChange={setProof} />}
       {fieldError('proof')}
       {problems.length > 0 && (
         // The summary a screen reader hears on Add; each problem also stands under its field.
-        <ul role="alert" aria-label="What to fix" style={{ margin: 0, color: token('color.text.danger', '#AE2E24') }}>
+        <ul role="alert" aria-label={w.whatToFix} style={{ margin: 0, color: token('color.text.danger', '#AE2E24') }}>
           {problems.map((problem) => (
             <li key={problem.text}>{problem.text}</li>
           ))}
         </ul>
       )}
       {pending ? (
-        <div role="group" aria-label="Confirm the team waiver" style={{ display: 'grid', gap: 4 }}>
-          <div>{confirmWords(pending, chapters, mandatoryItems)}</div>
+        <div role="group" aria-label={w.confirmLabel} style={{ display: 'grid', gap: 4 }}>
+          <div>{confirmWords(pending, chapters, mandatoryItems, w)}</div>
           <div style={{ display: 'flex', gap: 8 }}>
             <Button appearance="primary" isDisabled={busy} onClick={confirm}>
-              Confirm and add
+              {w.confirm}
             </Button>
             <Button appearance="subtle" onClick={() => setPending(undefined)}>
-              Change it
+              {w.change}
             </Button>
           </div>
         </div>
       ) : (
         <div>
           <Button type="submit" isDisabled={busy}>
-            Add waiver
+            {w.add}
           </Button>
         </div>
       )}
@@ -164,18 +169,19 @@ function confirmWords(
   waiver: Omit<AddCustomWaiverPayload, 'checklistId'>,
   chapters: readonly Pick<RollupChapter, 'id' | 'title'>[],
   mandatoryItems: readonly { id: string; chapterId: string }[],
+  w: AuditDayMessages['waiverForm'],
 ): string {
   const titles = new Map(chapters.map((chapter) => [chapter.id, chapter.title]));
   const parts = [
-    ...(waiver.chapters ?? []).map((id) => `chapter ${titles.get(id) ?? id}`),
-    ...((waiver.items ?? []).length > 0 ? [`${(waiver.items ?? []).length === 1 ? 'item' : 'items'} ${(waiver.items ?? []).join(', ')}`] : []),
+    ...(waiver.chapters ?? []).map((id) => w.chapter(titles.get(id) ?? id)),
+    ...((waiver.items ?? []).length > 0 ? [w.items((waiver.items ?? []).length, (waiver.items ?? []).join(', '))] : []),
   ];
   const covered = new Set(waiver.items ?? []);
   const inChapters = new Set(waiver.chapters ?? []);
   const mandatory = mandatoryItems.filter((item) => covered.has(item.id) || inChapters.has(item.chapterId)).map((item) => item.id);
   const decides =
     mandatory.length > 0
-      ? ` It covers mandatory ${mandatory.length === 1 ? 'item' : 'items'} ${mandatory.slice(0, 8).join(', ')}${mandatory.length > 8 ? ` and ${mandatory.length - 8} more` : ''}: this changes whether the project passes, and only a project admin may add it.`
+      ? w.mandatory(mandatory.length, mandatory.slice(0, 8).join(', '), Math.max(0, mandatory.length - 8))
       : '';
-  return `Add “${waiver.name ?? 'Team waiver'}” covering ${parts.join('; ')}, with the reason “${waiver.reason}”? It is recorded with your name and today’s date.${decides}`;
+  return w.confirmWords(waiver.name ?? w.defaultName, parts.join('; '), waiver.reason, decides);
 }

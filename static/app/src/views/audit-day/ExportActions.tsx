@@ -12,7 +12,9 @@ import { errorMessage } from '../../api/errors';
 import type { AuditDayApi } from '../../api/audit-day-api';
 import type { TrailApi } from '../../api/trail-api';
 import { Notice } from '../../components/Notice';
+import { useT } from '../../i18n';
 import { blobUrl, startDownload } from './download';
+import { auditDayMessages } from './messages';
 import type { XlsxKind, XlsxProgress } from './xlsx-export';
 
 interface ExportActionsProps {
@@ -26,12 +28,8 @@ interface ExportActionsProps {
 type Saved = { url: string; fileName: string; rowCount: number; hiddenItems?: string[] };
 type Working = 'csv' | XlsxKind | null;
 
-const XLSX_LABELS: Record<XlsxKind, { idle: string; busy: string }> = {
-  pack: { idle: 'Audit pack (.xlsx)', busy: 'Building the audit pack…' },
-  aws: { idle: 'AWS self-assessment (.xlsx)', busy: 'Building the AWS workbook…' },
-};
-
 export function ExportActions({ api, checklistId, onPrint, trail }: ExportActionsProps) {
+  const t = useT(auditDayMessages).exports;
   const headingId = useId();
   const [working, setWorking] = useState<Working>(null);
   const [progress, setProgress] = useState<XlsxProgress | null>(null);
@@ -74,7 +72,7 @@ export function ExportActions({ api, checklistId, onPrint, trail }: ExportAction
     if (!exportPack) return;
     setWorking(kind);
     setError(undefined);
-    setProgress({ step: 'Loading the spreadsheet writer…', fraction: 0 });
+    setProgress({ step: t.loadingWriter, fraction: 0 });
     import('./xlsx-export')
       .then(({ buildXlsxExport }) => buildXlsxExport(kind, { exportPack, ...(trail ? { trail } : {}) }, checklistId, (next) => mounted.current && setProgress(next)))
       .then((result) => {
@@ -90,29 +88,29 @@ export function ExportActions({ api, checklistId, onPrint, trail }: ExportAction
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="small" as="h3" id={headingId}>
-        Audit pack
+        {t.title}
       </Heading>
-      <p style={{ margin: 0 }}>Every item with its result and why, owner, evidence, chapter dry run and waiver.</p>
+      <p style={{ margin: 0 }}>{t.body}</p>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button appearance="primary" onClick={download} isDisabled={working !== null}>
-          {working === 'csv' ? 'Preparing the CSV…' : 'Download CSV'}
+          {working === 'csv' ? t.preparingCsv : t.downloadCsv}
         </Button>
         {exportPack &&
           (['pack', 'aws'] as const).map((kind) => (
             <Button key={kind} onClick={() => downloadXlsx(kind)} isDisabled={working !== null}>
-              {working === kind ? XLSX_LABELS[kind].busy : XLSX_LABELS[kind].idle}
+              {working === kind ? t.xlsx[kind].busy : t.xlsx[kind].idle}
             </Button>
           ))}
-        <Button onClick={onPrint}>Print view</Button>
+        <Button onClick={onPrint}>{t.printView}</Button>
       </div>
       {exportPack && (
         <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>
-          The .xlsx pack has Summary, Items, Evidence, Waivers and N/A sheets and the decision trail. The AWS self-assessment (AWS MSP checklists only) is the workbook AWS asks for, with Met? filled in; it imports again with Bring your own checklist.
+          {t.xlsxHint}
         </p>
       )}
       {progress && (
         <div style={{ display: 'grid', gap: 4 }}>
-          <ProgressBar ariaLabel="Building the workbook" value={progress.fraction} />
+          <ProgressBar ariaLabel={t.building} value={progress.fraction} />
           <p role="status" style={{ margin: 0 }}>
             {progress.step}
           </p>
@@ -120,20 +118,20 @@ export function ExportActions({ api, checklistId, onPrint, trail }: ExportAction
       )}
       {saved && (
         <p role="status" style={{ margin: 0 }}>
-          {saved.rowCount} {saved.rowCount === 1 ? 'item' : 'items'} exported. If the download did not start,{' '}
+          {t.exported(saved.rowCount)}{' '}
           <a href={saved.url} download={saved.fileName}>
-            save {saved.fileName}
+            {t.saveFile(saved.fileName)}
           </a>
           .
         </p>
       )}
       {saved?.hiddenItems && saved.hiddenItems.length > 0 && (
-        <Notice appearance="warning" title={`${saved.hiddenItems.length} ${saved.hiddenItems.length === 1 ? 'item is' : 'items are'} in the file without their issue`}>
-          You cannot see the issues of {saved.hiddenItems.join(', ')} (issue security), so the file has their catalogue entry only, as not assessed (No in the AWS workbook). Ask someone who can see them to export the pack.
+        <Notice appearance="warning" title={t.hiddenTitle(saved.hiddenItems.length)}>
+          {t.hiddenBody(saved.hiddenItems.join(', '))}
         </Notice>
       )}
       {error && (
-        <Notice appearance="error" title="Could not export the audit pack">
+        <Notice appearance="error" title={t.failed}>
           {error}
         </Notice>
       )}

@@ -8,6 +8,8 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ScoreHistoryPoint, ScoringModelName } from '../../../../../common/contract';
+import { useT } from '../../i18n';
+import { auditDayMessages } from './messages';
 import { chartModel, chartSummary, pointTime, valueOf } from './chart';
 
 const SIZE = { width: 640, height: 200 };
@@ -15,6 +17,7 @@ const cell = { padding: `${token('space.050', '4px')} ${token('space.100', '8px'
 const numeric = { ...cell, textAlign: 'right' as const };
 
 export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; model: ScoringModelName }) {
+  const t = useT(auditDayMessages).history;
   const headingId = useId();
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
@@ -26,7 +29,7 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.100', '8px') }}>
       <Heading size="small" as="h3" id={headingId}>
-        Score over time
+        {t.title}
       </Heading>
       <p style={{ margin: 0 }} data-testid="history-summary">
         {summary}
@@ -49,7 +52,7 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
             <g data-testid="pass-line">
               <line x1={chart.plot.left} x2={chart.plot.right} y1={chart.pass.y} y2={chart.pass.y} stroke={token('color.border.success', '#22A06B')} strokeDasharray="6 4" />
               <text x={chart.plot.right} y={chart.pass.y - 4} textAnchor="end" fontSize={11} fill={token('color.text.success', '#216E4E')}>
-                Pass mark {chart.pass.value}
+                {t.passMark} {chart.pass.value}
                 {unit}
               </text>
             </g>
@@ -64,7 +67,7 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
               r={3}
               fill={dot.passed ? token('color.icon.success', '#22A06B') : token('color.icon.brand', '#0C66E4')}
             >
-              <title>{`${dot.at === dot.date ? dot.date : pointTime({ date: dot.date, at: dot.at })}: ${dot.value}${unit}${dot.passed ? ' (would pass)' : ''}`}</title>
+              <title>{`${dot.at === dot.date ? dot.date : pointTime({ date: dot.date, at: dot.at })}: ${dot.value}${unit}${dot.passed ? t.wouldPassNote : ''}`}</title>
             </circle>
           ))}
         </svg>
@@ -72,20 +75,20 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
       {points.length > 0 && (
         <div>
           <Button appearance="subtle" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((shown) => !shown)}>
-            {showTable ? 'Hide the figures' : 'Show the figures as a table'}
+            {showTable ? t.hideFigures : t.showFigures}
           </Button>
         </div>
       )}
       {showTable && (
         <div id={tableId} style={{ overflowX: 'auto', maxHeight: 320 }}>
-          <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label="Score history">
+          <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t.tableLabel}>
             <thead>
               <tr>
-                <th scope="col" style={{ ...cell, textAlign: 'left' }}>When</th>
-                <th scope="col" style={numeric}>{chart.measure === 'percent' ? (model === 'met' ? 'Met %' : '% of max') : 'Score'}</th>
-                {model === 'points' && <th scope="col" style={numeric}>Pass mark</th>}
-                <th scope="col" style={numeric}>Mandatory open</th>
-                <th scope="col" style={{ ...cell, textAlign: 'left' }}>Verdict</th>
+                <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.when}</th>
+                <th scope="col" style={numeric}>{chart.measure === 'percent' ? (model === 'met' ? t.metPct : t.pctOfMax) : t.score}</th>
+                {model === 'points' && <th scope="col" style={numeric}>{t.passMark}</th>}
+                <th scope="col" style={numeric}>{t.mandatoryOpen}</th>
+                <th scope="col" style={{ ...cell, textAlign: 'left' }}>{t.verdict}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +101,7 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
                   </td>
                   {model === 'points' && <td style={numeric}>{point.passMark ?? '—'}</td>}
                   <td style={numeric}>{point.mandatoryOpen}</td>
-                  <td style={cell}>{point.passed ? 'Would pass' : 'Not yet'}</td>
+                  <td style={cell}>{point.passed ? t.wouldPass : t.notYet}</td>
                 </tr>
               ))}
             </tbody>

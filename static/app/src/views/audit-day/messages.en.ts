@@ -128,6 +128,73 @@ export const en = (f: Fmt) => {
       noneRecorded: 'None recorded',
       expires: (date: string) => `, expires ${f.date(date)}`,
     },
+    // CustomWaiverForm
+    waiverForm: {
+      giveReason: 'Give a reason: an auditor will ask why these items are waived.',
+      reasonTooLong: (max: number) => `Shorten the reason to at most ${max} characters.`,
+      nameTooLong: (max: number) => `Shorten the name to at most ${max} characters.`,
+      pickSomething: 'Pick at least one chapter or type at least one item id.',
+      notInChecklist: (ids: string) => `Not in this checklist: ${ids}.`,
+      completeProof: (missing: string) => `Complete the proof (or untick it): still needed ${missing}.`,
+      title: 'Add a team waiver',
+      name: 'Name (optional)',
+      defaultName: 'Team waiver',
+      reason: 'Reason',
+      wholeChapters: 'Whole chapters',
+      itemsLabel: 'Items (ids separated by commas or spaces)',
+      itemsPlaceholder: 'e.g. OPS-009, OPS-010',
+      attachProof: 'Attach proof (optional: the waiver then lapses when it expires)',
+      whatToFix: 'What to fix',
+      confirmLabel: 'Confirm the team waiver',
+      confirm: 'Confirm and add',
+      change: 'Change it',
+      add: 'Add waiver',
+      chapter: (title: string) => `chapter ${title}`,
+      items: (count: number, ids: string) => `${count === 1 ? 'item' : 'items'} ${ids}`,
+      mandatory: (count: number, ids: string, more: number) =>
+        ` It covers mandatory ${count === 1 ? 'item' : 'items'} ${ids}${more > 0 ? ` and ${more} more` : ''}: this changes whether the project passes, and only a project admin may add it.`,
+      confirmWords: (name: string, parts: string, reason: string, decides: string) =>
+        `Add “${name}” covering ${parts}, with the reason “${reason}”? It is recorded with your name and today’s date.${decides}`,
+    },
+    // ExportActions
+    exports: {
+      xlsx: {
+        pack: { idle: 'Audit pack (.xlsx)', busy: 'Building the audit pack…' },
+        aws: { idle: 'AWS self-assessment (.xlsx)', busy: 'Building the AWS workbook…' },
+      } as Record<'pack' | 'aws', { idle: string; busy: string }>,
+      loadingWriter: 'Loading the spreadsheet writer…',
+      title: 'Audit pack',
+      body: 'Every item with its result and why, owner, evidence, chapter dry run and waiver.',
+      preparingCsv: 'Preparing the CSV…',
+      downloadCsv: 'Download CSV',
+      printView: 'Print view',
+      xlsxHint:
+        'The .xlsx pack has Summary, Items, Evidence, Waivers and N/A sheets and the decision trail. The AWS self-assessment (AWS MSP checklists only) is the workbook AWS asks for, with Met? filled in; it imports again with Bring your own checklist.',
+      building: 'Building the workbook',
+      exported: (count: number) => `${count} ${count === 1 ? 'item' : 'items'} exported. If the download did not start,`,
+      saveFile: (fileName: string) => `save ${fileName}`,
+      hiddenTitle: (count: number) => `${count} ${count === 1 ? 'item is' : 'items are'} in the file without their issue`,
+      hiddenBody: (ids: string) =>
+        `You cannot see the issues of ${ids} (issue security), so the file has their catalogue entry only, as not assessed (No in the AWS workbook). Ask someone who can see them to export the pack.`,
+      failed: 'Could not export the audit pack',
+    },
+    // HistoryChart
+    history: {
+      title: 'Score over time',
+      passMark: 'Pass mark',
+      wouldPassNote: ' (would pass)',
+      hideFigures: 'Hide the figures',
+      showFigures: 'Show the figures as a table',
+      tableLabel: 'Score history',
+      when: 'When',
+      metPct: 'Met %',
+      pctOfMax: '% of max',
+      score: 'Score',
+      mandatoryOpen: 'Mandatory open',
+      verdict: 'Verdict',
+      wouldPass: 'Would pass',
+      notYet: 'Not yet',
+    },
   };
 };
 

@@ -9,23 +9,23 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { CrosswalkApi } from '../../api/crosswalk-api';
 import { Loading } from '../../components/Loading';
+import { useT } from '../../i18n';
+import { crosswalkMessages } from './messages';
 
 const CrosswalkUpload = lazy(() => import('./CrosswalkUpload'));
 
 export function CrosswalkSection({ api, onSaved }: { api: CrosswalkApi; onSaved: () => void }) {
+  const t = useT(crosswalkMessages);
   const headingId = useId();
   const [open, setOpen] = useState(false);
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px'), marginTop: token('space.300', '24px') }}>
       <Heading size="small" as="h2" id={headingId}>
-        Crosswalk between checklists
+        {t.sectionTitle}
       </Heading>
-      <p style={{ margin: 0 }}>
-        A crosswalk says which item of one checklist covers an item of another, so evidence collected once shows on every audit it serves. It applies to every
-        project of the site; items can also be linked one by one from an item&rsquo;s issue.
-      </p>
+      <p style={{ margin: 0 }}>{t.sectionBody}</p>
       {open ? (
-        <Suspense fallback={<Loading label="Loading the crosswalk upload" />}>
+        <Suspense fallback={<Loading label={t.loadingUpload} />}>
           <CrosswalkUpload
             api={api}
             onDone={(saved) => {
@@ -36,7 +36,7 @@ export function CrosswalkSection({ api, onSaved }: { api: CrosswalkApi; onSaved:
         </Suspense>
       ) : (
         <div>
-          <Button onClick={() => setOpen(true)}>Upload a crosswalk</Button>
+          <Button onClick={() => setOpen(true)}>{t.upload}</Button>
         </div>
       )}
     </section>

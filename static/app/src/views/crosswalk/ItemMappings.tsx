@@ -16,31 +16,28 @@ import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useAction } from '../../hooks/useAction';
 import { useResource } from '../../hooks/useResource';
+import { english, useT } from '../../i18n';
 import { LinkForm } from './LinkForm';
+import { crosswalkMessages } from './messages';
+import type { CrosswalkMessages } from './messages.en';
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 const section = { display: 'grid', gap: token('space.100', '8px') } as const;
 
-const STATE_WORDS: Record<ItemMappingEntry['state'], string> = {
-  held: '',
-  retired: ' — retired by a version update',
-  'not-held': ' — not in this project',
-};
-
-export function mappingLine(entry: ItemMappingEntry): string {
-  const verb = entry.direction === 'covers' ? 'Covers' : 'Covered by';
-  return `${verb} ${entry.checklistName} ${entry.itemId} (${entry.coverage})`;
+export function mappingLine(entry: ItemMappingEntry, t: CrosswalkMessages = english(crosswalkMessages)): string {
+  return t.mappingLine(entry);
 }
 
 export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKey?: unknown }) {
+  const t = useT(crosswalkMessages);
   const { state, reload } = useResource(() => api.getItemCrosswalk(), [api, refreshKey]);
   const [latest, setLatest] = useState<ItemCrosswalk | null>(null);
   const link = useAction((payload: LinkItemPayload) => api.linkItemCrosswalk(payload), { onSuccess: setLatest });
 
-  if (state.status === 'loading' || state.status === 'idle') return <Loading label="Loading the item's mappings" />;
+  if (state.status === 'loading' || state.status === 'idle') return <Loading label={t.loadingMappings} />;
   if (state.status === 'error') {
     return (
-      <Notice appearance="warning" title="Could not load the item's mappings to other checklists" actions={<Button onClick={reload}>Try again</Button>}>
+      <Notice appearance="warning" title={t.mappingsFailed} actions={<Button onClick={reload}>{t.tryAgain}</Button>}>
         {state.message}
       </Notice>
     );
@@ -53,14 +50,14 @@ export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKe
     void link.run({ checklistId: entry.checklistId, itemId: entry.itemId, direction: entry.direction, coverage: entry.coverage, remove: true });
 
   return (
-    <section aria-label="Other checklists" style={section}>
+    <section aria-label={t.otherChecklists} style={section}>
       <Heading size="xsmall" as="h3">
-        Other checklists
+        {t.otherChecklists}
       </Heading>
       {view.mappings.length === 0 ? (
-        <div style={subtle}>No item of another checklist is mapped to this one.</div>
+        <div style={subtle}>{t.noMappings}</div>
       ) : (
-        <ul aria-label="Mappings" style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: token('space.050', '4px') }}>
+        <ul aria-label={t.mappingsLabel} style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: token('space.050', '4px') }}>
           {view.mappings.map((entry) => (
             <li key={`${entry.direction}:${entry.checklistId}:${entry.itemId}`}>
               <MappingEntry entry={entry} />
@@ -68,8 +65,8 @@ export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKe
               {view.canEdit && entry.state === 'held' && entry.renamedFrom === undefined && entry.earlierVersion === undefined && (
                 <>
                   {' '}
-                  <Button appearance="subtle" spacing="compact" isDisabled={link.busy} onClick={() => remove(entry)} aria-label={`Remove: ${mappingLine(entry)}`}>
-                    Remove
+                  <Button appearance="subtle" spacing="compact" isDisabled={link.busy} onClick={() => remove(entry)} aria-label={t.removeLabel(mappingLine(entry, t))}>
+                    {t.remove}
                   </Button>
                 </>
               )}
@@ -78,7 +75,7 @@ export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKe
         </ul>
       )}
       {link.error && (
-        <Notice appearance="error" title="The mapping was not changed">
+        <Notice appearance="error" title={t.notChanged}>
           {link.error}
         </Notice>
       )}
@@ -88,18 +85,19 @@ export function ItemMappings({ api, refreshKey }: { api: CrosswalkApi; refreshKe
 }
 
 function MappingEntry({ entry }: { entry: ItemMappingEntry }) {
-  const line = mappingLine(entry);
+  const t = useT(crosswalkMessages);
+  const line = mappingLine(entry, t);
   return (
     <span>
       {entry.issueKey ? <HostLink path={issuePath(entry.issueKey)}>{line}</HostLink> : line}
       {entry.title ? ` ${entry.title}` : ''}
-      {STATE_WORDS[entry.state]}
-      {entry.renamedFrom !== undefined && <span style={subtle}> (named {entry.renamedFrom} in the crosswalk)</span>}
-      {entry.renamedFrom === undefined && entry.earlierVersion && <span style={subtle}> (the crosswalk names an earlier version; upload it again to change this mapping)</span>}
+      {t.stateWords[entry.state]}
+      {entry.renamedFrom !== undefined && <span style={subtle}>{t.renamedFrom(entry.renamedFrom)}</span>}
+      {entry.renamedFrom === undefined && entry.earlierVersion && <span style={subtle}>{t.earlierVersion}</span>}
       {entry.note !== undefined && <span style={subtle}> — {entry.note}</span>}
       {entry.evidence && entry.evidence.titles.length > 0 && (
         <div data-testid="evidence-from">
-          Evidence from {entry.checklistName} {entry.itemId}: {entry.evidence.titles.join(', ')}
+          {t.evidenceFrom(entry.checklistName, entry.itemId, entry.evidence.titles.join(', '))}
         </div>
       )}
     </span>

@@ -10,6 +10,8 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { LinkableChecklist, LinkItemPayload } from '../../../../../common/crosswalk';
+import { useT } from '../../i18n';
+import { crosswalkMessages } from './messages';
 
 interface LinkFormProps {
   checklists: LinkableChecklist[];
@@ -22,18 +24,15 @@ interface Choice<T extends string> {
   value: T;
 }
 
-const DIRECTIONS: Choice<LinkItemPayload['direction']>[] = [
-  { label: 'covers', value: 'covers' },
-  { label: 'is covered by', value: 'covered-by' },
-];
-const COVERAGES: Choice<LinkItemPayload['coverage']>[] = [
-  { label: 'fully', value: 'full' },
-  { label: 'partly', value: 'partial' },
-];
+const DIRECTIONS: LinkItemPayload['direction'][] = ['covers', 'covered-by'];
+const COVERAGES: LinkItemPayload['coverage'][] = ['full', 'partial'];
 
 const row = { display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', flexWrap: 'wrap' } as const;
 
 export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
+  const t = useT(crosswalkMessages);
+  const directions = DIRECTIONS.map((value): Choice<LinkItemPayload['direction']> => ({ label: t.directions[value], value }));
+  const coverages = COVERAGES.map((value): Choice<LinkItemPayload['coverage']> => ({ label: t.coverages[value], value }));
   const ids = { direction: useId(), checklist: useId(), item: useId(), note: useId() };
   const [direction, setDirection] = useState<LinkItemPayload['direction']>('covers');
   const [checklistId, setChecklistId] = useState(checklists[0]?.checklistId ?? '');
@@ -54,15 +53,15 @@ export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
 
   return (
     <details>
-      <summary>Link to an item of another checklist</summary>
+      <summary>{t.linkSummary}</summary>
       <div style={{ display: 'grid', gap: token('space.100', '8px'), marginTop: token('space.100', '8px') }}>
         <div style={row}>
-          <label htmlFor={ids.direction}>This item</label>
+          <label htmlFor={ids.direction}>{t.thisItem}</label>
           <div style={{ minWidth: 160 }}>
             <Select<Choice<LinkItemPayload['direction']>>
               inputId={ids.direction}
-              options={DIRECTIONS}
-              value={DIRECTIONS.find((choice) => choice.value === direction) ?? null}
+              options={directions}
+              value={directions.find((choice) => choice.value === direction) ?? null}
               onChange={(choice) => choice && setDirection(choice.value)}
               isDisabled={busy}
               spacing="compact"
@@ -70,9 +69,9 @@ export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
           </div>
           <div style={{ minWidth: 120 }}>
             <Select<Choice<LinkItemPayload['coverage']>>
-              aria-label="Coverage"
-              options={COVERAGES}
-              value={COVERAGES.find((choice) => choice.value === coverage) ?? null}
+              aria-label={t.coverage}
+              options={coverages}
+              value={coverages.find((choice) => choice.value === coverage) ?? null}
               onChange={(choice) => choice && setCoverage(choice.value)}
               isDisabled={busy}
               spacing="compact"
@@ -80,7 +79,7 @@ export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
           </div>
         </div>
         <div style={row}>
-          <label htmlFor={ids.checklist}>Checklist</label>
+          <label htmlFor={ids.checklist}>{t.checklist}</label>
           <div style={{ minWidth: 220, flex: 1 }}>
             <Select<Choice<string>>
               inputId={ids.checklist}
@@ -97,29 +96,29 @@ export function LinkForm({ checklists, busy, onLink }: LinkFormProps) {
           </div>
         </div>
         <div style={row}>
-          <label htmlFor={ids.item}>Item</label>
+          <label htmlFor={ids.item}>{t.item}</label>
           <div style={{ minWidth: 220, flex: 1 }}>
             <Select<Choice<string>>
               inputId={ids.item}
               options={itemChoices}
               value={itemChoices.find((choice) => choice.value === itemId) ?? null}
               onChange={(choice) => setItemId(choice?.value ?? '')}
-              placeholder="Choose an item (type to find it)"
-              noOptionsMessage={() => 'No item of this checklist matches'}
+              placeholder={t.chooseItem}
+              noOptionsMessage={() => t.noItemMatches}
               isDisabled={busy}
               spacing="compact"
             />
           </div>
         </div>
         <div style={row}>
-          <label htmlFor={ids.note}>Why (optional)</label>
+          <label htmlFor={ids.note}>{t.why}</label>
           <div style={{ flex: 1, minWidth: 220 }}>
             <Textfield id={ids.note} value={note} maxLength={500} onChange={(event) => setNote(event.currentTarget.value)} isCompact isDisabled={busy} />
           </div>
         </div>
         <div>
           <Button appearance="primary" isDisabled={itemId === '' || busy} isLoading={busy} onClick={() => void submit()}>
-            Link
+            {t.link}
           </Button>
         </div>
       </div>

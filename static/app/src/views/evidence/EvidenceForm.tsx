@@ -13,7 +13,8 @@ import { DateField } from '../../components/DateField';
 import { KINDS } from './words';
 import { EMPTY_FORM, isKind, type FormField, type FormValues } from './form-values';
 import { useT } from '../../i18n';
-import { evidenceMessages } from './messages';
+import { evidenceEnglish, evidenceMessages } from './messages';
+import type { EvidenceMessages } from './messages.en';
 
 interface EvidenceFormProps {
   initial?: FormValues;
@@ -26,11 +27,11 @@ interface EvidenceFormProps {
 const row = { display: 'grid', gap: 4 } as const;
 
 /** What a person can fix before sending, under the field it belongs to; the server checks everything again. */
-export function evidenceFormErrors(values: FormValues): Partial<Record<'title' | 'expiryDate', string>> {
+export function evidenceFormErrors(values: FormValues, t: EvidenceMessages = evidenceEnglish()): Partial<Record<'title' | 'expiryDate', string>> {
   const errors: Partial<Record<'title' | 'expiryDate', string>> = {};
-  if (values.title.trim() === '') errors.title = 'Give the evidence a title, e.g. the document’s name.';
+  if (values.title.trim() === '') errors.title = t.giveTitle;
   if (values.effectiveDate !== '' && values.expiryDate !== '' && values.expiryDate < values.effectiveDate) {
-    errors.expiryDate = 'The expiry date is before the effective date: correct one of them.';
+    errors.expiryDate = t.expiryBeforeEffective;
   }
   return errors;
 }
@@ -49,12 +50,12 @@ export function EvidenceForm({ initial = EMPTY_FORM, submitLabel, busy, onSubmit
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (Object.keys(evidenceFormErrors(values)).length > 0) return;
+    if (Object.keys(evidenceFormErrors(values, t)).length > 0) return;
     onSubmit(values);
   };
   const attachment = values.kind === 'attachment';
   // Shown once the person has tried to save, then as they fix each field.
-  const errors = tried ? evidenceFormErrors(values) : {};
+  const errors = tried ? evidenceFormErrors(values, t) : {};
 
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel} style={{ display: 'grid', gap: token('space.100', '8px'), maxWidth: 560 }}>

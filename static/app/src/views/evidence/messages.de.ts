@@ -68,5 +68,7 @@ export const de = (f: Fmt): EvidenceMessages => {
     fieldReadFailed: 'Das Nachweisfeld konnte nicht gelesen werden',
     skipped: (count) => `${n(count)} gespeicherte Einträge konnten nicht gelesen werden und werden nicht angezeigt.`,
     editInPanel: 'Nachweise fügen Sie im Audit-Panel dieses Vorgangs hinzu, ändern und prüfen sie dort.',
+    giveTitle: 'Geben Sie dem Nachweis einen Titel, z. B. den Namen des Dokuments.',
+    expiryBeforeEffective: 'Das Ablaufdatum liegt vor „Gültig ab“: Korrigieren Sie eines der beiden Daten.',
   };
 };

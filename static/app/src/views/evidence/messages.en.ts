@@ -72,6 +72,9 @@ export const en = (f: Fmt) => {
     fieldReadFailed: 'Could not read the evidence field',
     skipped: (count: number) => `${n(count)} stored entries could not be read and are not shown.`,
     editInPanel: 'Add, change and review evidence in the Audit item panel of this issue.',
+    // EvidenceForm's checks
+    giveTitle: 'Give the evidence a title, e.g. the document’s name.',
+    expiryBeforeEffective: 'The expiry date is before the effective date: correct one of them.',
   };
 };
 

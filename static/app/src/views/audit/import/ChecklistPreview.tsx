@@ -7,53 +7,54 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistView } from '../../../../../../common/contract';
-import { plural } from '../format';
+import { useT } from '../../../i18n';
+import { versionEnglish, versionMessages } from '../sync/messages';
+import type { VersionMessages } from '../sync/messages.en';
 
-export function passRuleWords(checklist: ChecklistView): string {
+export function passRuleWords(checklist: ChecklistView, tv: VersionMessages = versionEnglish()): string {
+  const t = tv.preview;
   const rule = checklist.passRule;
   if (rule.kind === 'points') {
     const max = checklist.maxScore ?? checklist.items.reduce((sum, item) => sum + item.points, 0);
-    return `Points: max ${max}, pass mark ${rule.passMark}`;
+    return t.points(max, rule.passMark);
   }
   // 0 % is how some files say "no share required"; printing it would read as a rule.
-  const rest = rule.minOptionalPercent ? `, and at least ${rule.minOptionalPercent} % of the other items` : '';
-  return `Met / not met: every mandatory item met, N/A or waived${rest}`;
+  const rest = rule.minOptionalPercent ? t.optionalShare(rule.minOptionalPercent) : '';
+  return t.met(rest);
 }
 
 /** The version's validity in words, or undefined when its publisher states none. */
-export function validityWords(checklist: Pick<ChecklistView, 'validity'>): string | undefined {
+export function validityWords(checklist: Pick<ChecklistView, 'validity'>, tv: VersionMessages = versionEnglish()): string | undefined {
+  const t = tv.preview;
   const validity = checklist.validity;
   if (!validity) return undefined;
-  if (validity.historical) return 'Historical: a superseded version, kept for teams still working from it. Prepare against the current version instead.';
-  const window = [validity.validFrom && `from ${validity.validFrom}`, validity.validUntil && `until ${validity.validUntil}`].filter(Boolean).join(' ');
-  const parts = [window && `Valid ${window}`, validity.usableUntil && `accepted until ${validity.usableUntil}`].filter(Boolean);
+  if (validity.historical) return t.historical;
+  const window = [validity.validFrom && t.from(validity.validFrom), validity.validUntil && t.until(validity.validUntil)].filter(Boolean).join(' ');
+  const parts = [window && t.valid(window), validity.usableUntil && t.acceptedUntil(validity.usableUntil)].filter(Boolean);
   if (parts.length === 0) return undefined;
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What an unmet mandatory item costs under points, in words; undefined under met. */
-export function checklistPenaltyWords(checklist: Pick<ChecklistView, 'model' | 'items'>): string | undefined {
+export function checklistPenaltyWords(checklist: Pick<ChecklistView, 'model' | 'items'>, tv: VersionMessages = versionEnglish()): string | undefined {
+  const t = tv.preview;
   if (checklist.model !== 'points') return undefined;
   const penalties = checklist.items.filter((item) => item.mandatory).map((item) => item.penalty);
   if (penalties.length === 0) return undefined;
   const min = Math.min(...penalties);
   const max = Math.max(...penalties);
-  if (max === 0) return 'An unmet mandatory item costs no points: it only shows as open.';
-  return min === max ? `Each unmet mandatory item costs ${max} points off the score.` : `Each unmet mandatory item costs ${min} to ${max} points off the score.`;
+  if (max === 0) return t.noPenalty;
+  return min === max ? t.penalty(max) : t.penaltyRange(min, max);
 }
-
-const NA_WORDS = {
-  exemptions: 'Only through the checklist’s named exemptions (applied as waivers); otherwise met or not met.',
-  justified: 'Allowed with a written justification of why the item does not apply.',
-  free: 'Allowed without a justification.',
-} as const;
 
 const subtle = { color: token('color.text.subtle', '#44546F') };
 // The CSS reset indents a <dl> and pushes each <dt> after a <dd> down by 4 px; the grid lays them out.
 const term = { ...subtle, margin: 0 };
 
 export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
+  const tv = useT(versionMessages);
+  const t = tv.preview;
   const [showItems, setShowItems] = useState(false);
   const listId = useId();
   const headingId = useId();
@@ -65,44 +66,44 @@ export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
       .map((chapter) => ({ ...chapter, items: counts.get(chapter.id) ?? 0 }));
   }, [checklist]);
   const mandatory = checklist.items.filter((item) => item.mandatory).length;
-  const penalty = checklistPenaltyWords(checklist);
-  const validity = validityWords(checklist);
+  const penalty = checklistPenaltyWords(checklist, tv);
+  const validity = validityWords(checklist, tv);
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: token('space.150', '12px') }}>
       <Heading size="medium" as="h2" id={headingId}>
-        {`Preview: ${checklist.name} ${checklist.version}`}
+        {t.title(checklist.name, checklist.version)}
       </Heading>
       {checklist.description && <p style={{ margin: 0 }}>{checklist.description}</p>}
       <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: 0, padding: 0 }}>
-        <dt style={term}>Items</dt>
-        <dd style={{ margin: 0 }}>{plural(checklist.items.length, 'item')} in {plural(chapters.length, 'chapter')}</dd>
-        <dt style={term}>Mandatory</dt>
-        <dd style={{ margin: 0 }}>{plural(mandatory, 'mandatory item')}</dd>
-        <dt style={term}>Scoring</dt>
-        <dd style={{ margin: 0 }}>{passRuleWords(checklist)}</dd>
+        <dt style={term}>{t.items}</dt>
+        <dd style={{ margin: 0 }}>{t.itemsIn(checklist.items.length, chapters.length)}</dd>
+        <dt style={term}>{t.mandatory}</dt>
+        <dd style={{ margin: 0 }}>{t.mandatoryItems(mandatory)}</dd>
+        <dt style={term}>{t.scoring}</dt>
+        <dd style={{ margin: 0 }}>{passRuleWords(checklist, tv)}</dd>
         {penalty && (
           <>
-            <dt style={term}>Penalty</dt>
+            <dt style={term}>{t.penaltyTerm}</dt>
             <dd style={{ margin: 0 }}>{penalty}</dd>
           </>
         )}
-        <dt style={term}>N/A answers</dt>
-        <dd style={{ margin: 0 }}>{NA_WORDS[checklist.naRule ?? 'justified']}</dd>
+        <dt style={term}>{t.naAnswers}</dt>
+        <dd style={{ margin: 0 }}>{t.na[checklist.naRule ?? 'justified']}</dd>
         {validity && (
           <>
-            <dt style={term}>Validity</dt>
+            <dt style={term}>{t.validity}</dt>
             <dd style={{ margin: 0 }} data-testid="checklist-validity">
               {validity}
             </dd>
           </>
         )}
       </dl>
-      <table style={{ borderCollapse: 'collapse', width: 'auto' }} aria-label="Chapters in this checklist">
+      <table style={{ borderCollapse: 'collapse', width: 'auto' }} aria-label={t.chaptersLabel}>
         <thead>
           <tr>
-            <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>Chapter</th>
-            <th scope="col" style={{ textAlign: 'right' }}>Items</th>
+            <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>{t.chapter}</th>
+            <th scope="col" style={{ textAlign: 'right' }}>{t.items}</th>
           </tr>
         </thead>
         <tbody>
@@ -116,16 +117,16 @@ export function ChecklistPreview({ checklist }: { checklist: ChecklistView }) {
       </table>
       <div>
         <Button appearance="subtle" aria-expanded={showItems} aria-controls={listId} onClick={() => setShowItems((shown) => !shown)}>
-          {showItems ? 'Hide the items' : `Show all ${checklist.items.length} items`}
+          {showItems ? t.hideItems : t.showItems(checklist.items.length)}
         </Button>
         {showItems && (
-          <ul id={listId} aria-label="Checklist items" style={{ margin: `${token('space.100', '8px')} 0 0`, paddingLeft: 20 }}>
+          <ul id={listId} aria-label={t.itemsLabel} style={{ margin: `${token('space.100', '8px')} 0 0`, paddingLeft: 20 }}>
             {checklist.items.map((item) => (
               <li key={item.id}>
                 <strong>{item.id}</strong> {item.title}
                 <span style={subtle}>
-                  {checklist.model === 'points' ? ` · ${plural(item.points, 'point')}` : ''}
-                  {item.mandatory ? ' · mandatory' : ''}
+                  {checklist.model === 'points' ? t.itemPoints(item.points) : ''}
+                  {item.mandatory ? t.itemMandatory : ''}
                 </span>
               </li>
             ))}

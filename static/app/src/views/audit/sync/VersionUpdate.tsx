@@ -13,12 +13,13 @@ import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
 import { useResource } from '../../../hooks/useResource';
-import { plural } from '../format';
 import { carryLine, confirmedMappings, Proposals } from './Proposals';
 import { newerVersions } from './versions';
 import { useT } from '../../../i18n';
 import { auditEnglish, auditMessages } from '../messages';
 import type { AuditMessages } from '../messages.en';
+import { versionEnglish, versionMessages } from './messages';
+import type { VersionMessages } from './messages.en';
 
 /** applySync calls before giving up: each one works for up to ~19 s of a resolver's 25 s. */
 const MAX_ROUNDS = 50;
@@ -37,17 +38,17 @@ interface VersionUpdateProps {
 }
 
 /** The plan's counts, with the confirmed proposals (`confirmed`, see Proposals.tsx) moved out of new and retired. */
-export function planLines(plan: SyncPreview, confirmed: ReadonlySet<string> = new Set()): string[] {
+export function planLines(plan: SyncPreview, confirmed: ReadonlySet<string> = new Set(), t: VersionMessages = versionEnglish()): string[] {
   const moves = confirmedMappings(plan, confirmed).length;
   const summary = { ...plan.summary, create: plan.summary.create - moves, retire: plan.summary.retire - moves };
   return [
-    ...(moves > 0 ? [`${plural(moves, 'confirmed move')} keeping the old issue for the new item`] : []),
-    `${plural(summary.create, 'new item')} created`,
-    `${plural(summary.changed, 'changed item')} updated (text, points or chapter)`,
-    `${plural(summary.renamed, 'renamed item')} moved to the new id`,
-    `${plural(summary.retire, 'retired item')} labelled retired, leaving the score`,
-    `${plural(summary.versionOnly, 'item')} only moved to the new version`,
-    ...(summary.duplicates > 0 ? [`${plural(summary.duplicates, 'item')} with duplicate issues (the oldest is kept)`] : []),
+    ...(moves > 0 ? [t.plan.moves(moves)] : []),
+    t.plan.created(summary.create),
+    t.plan.changed(summary.changed),
+    t.plan.renamed(summary.renamed),
+    t.plan.retired(summary.retire),
+    t.plan.versionOnly(summary.versionOnly),
+    ...(summary.duplicates > 0 ? [t.plan.duplicates(summary.duplicates)] : []),
   ];
 }
 
@@ -61,7 +62,12 @@ export interface PlanGroup {
  * Which items the update creates, changes, renames and retires, by id and title, so a reviewer sees
  * what moves before Apply (the counts alone do not say whether a real item would be retired).
  */
-export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>, confirmed: ReadonlySet<string> = new Set()): PlanGroup[] {
+export function planGroups(
+  plan: SyncPreview,
+  rollup: Pick<Rollup, 'items'>,
+  confirmed: ReadonlySet<string> = new Set(),
+  t: VersionMessages = versionEnglish(),
+): PlanGroup[] {
   const moves = confirmedMappings(plan, confirmed);
   const movedTo = new Set(moves.map((move) => move.toItemId));
   const movedFrom = new Set(moves.map((move) => move.fromItemId));
@@ -70,16 +76,16 @@ export function planGroups(plan: SyncPreview, rollup: Pick<Rollup, 'items'>, con
   const renamed = plan.update.filter((entry) => entry.previousItemId !== undefined && entry.previousItemId !== entry.itemId);
   const changed = plan.update.filter((entry) => !renamed.includes(entry) && entry.changes.some((change) => change !== 'identity'));
   const groups: PlanGroup[] = [
-    { label: 'New', items: plan.create.filter((entry) => !movedTo.has(entry.itemId)).map((entry) => named(entry.itemId, entry.title)) },
+    { label: t.plan.groups.create, items: plan.create.filter((entry) => !movedTo.has(entry.itemId)).map((entry) => named(entry.itemId, entry.title)) },
     {
-      label: 'Changed',
+      label: t.plan.groups.changed,
       items: changed.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.changes.filter((change) => change !== 'identity').join(', ')})`),
     },
     {
-      label: 'Renamed',
+      label: t.plan.groups.renamed,
       items: renamed.map((entry) => `${entry.previousItemId ?? ''} → ${named(entry.itemId, titles.get(entry.previousItemId ?? '') ?? titles.get(entry.itemId))}`),
     },
-    { label: 'Retired', items: plan.retire.filter((entry) => !movedFrom.has(entry.itemId)).map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
+    { label: t.plan.groups.retire, items: plan.retire.filter((entry) => !movedFrom.has(entry.itemId)).map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
   ];
   return groups.filter((group) => group.items.length > 0);
 }
@@ -93,6 +99,7 @@ export function sourceLine(target: ChecklistSummary, t: AuditMessages = auditEng
 
 export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const t = useT(auditMessages);
+  const tv = useT(versionMessages);
   const { api } = useServices();
   const headingId = useId();
   const list = useResource(() => api.listChecklists(), [api]);
@@ -162,13 +169,13 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
             {carryLine(step.plan, step.confirmed, t)}
           </p>
           <ul aria-label={t.updateChanges} style={{ margin: 0, paddingLeft: 20 }}>
-            {planLines(step.plan, step.confirmed).map((line) => (
+            {planLines(step.plan, step.confirmed, tv).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           {sourceLine(target, t) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target, t)}</p>}
           <Proposals plan={step.plan} confirmed={step.confirmed} onChange={(confirmed) => setStep({ ...step, confirmed })} />
-          {planGroups(step.plan, rollup, step.confirmed).map((group) => (
+          {planGroups(step.plan, rollup, step.confirmed, tv).map((group) => (
             <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
               <strong>{`${group.label} (${group.items.length})`}</strong>
               <ul style={{ margin: 0, paddingLeft: 20 }}>
