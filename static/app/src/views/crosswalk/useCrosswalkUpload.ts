@@ -13,6 +13,7 @@ import { stageCrosswalk, type CrosswalkRowsRef } from '../../../../../common/cro
 import type { CrosswalkApi } from '../../api/crosswalk-api';
 import { errorMessage } from '../../api/errors';
 import { useAction } from '../../hooks/useAction';
+import { readBytes } from '../upload/read-bytes';
 
 /** A crosswalk of 20,000 rows is about 2 MB as CSV (less as .xlsx); the checklist upload's 5 MB bound. */
 export const MAX_CROSSWALK_FILE_BYTES = 5 * 1024 * 1024;
@@ -69,13 +70,3 @@ export function useCrosswalkUpload(api: CrosswalkApi) {
   return { read, save, chooseFile, submit };
 }
 
-/** File.arrayBuffer where the browser has it (all current ones), FileReader elsewhere. */
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read.`));
-    reader.readAsArrayBuffer(file);
-  });
-}

@@ -8,6 +8,7 @@ import type { ChecklistSummary } from '../../../../../common/contract';
 import type { SaveCustomChecklistResult } from '../../../../../common/custom-checklists';
 import type { AuditApi } from '../../api/audit-api';
 import { errorMessage } from '../../api/errors';
+import { readBytes } from './read-bytes';
 import { saveChecklist, type SaveProgress } from './save';
 import { basedOn, buildUpload, changeMeta, initialMeta, sourceFor, withColumn, withHeaderRow, withSheet, type MetaDraft, type UploadSource } from './upload-model';
 
@@ -15,16 +16,6 @@ export type ReadState = { status: 'none' } | { status: 'reading'; fileName: stri
 
 type SaveState = { status: 'idle' } | { status: 'saving'; progress: SaveProgress } | { status: 'error'; message: string };
 
-/** File.arrayBuffer where the browser has it (all current ones), FileReader elsewhere. */
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read.`));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], onSaved: (saved: SaveCustomChecklistResult) => void) {
   const [read, setRead] = useState<ReadState>({ status: 'none' });
