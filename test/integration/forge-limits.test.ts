@@ -29,7 +29,10 @@ describe('Forge rate limits', () => {
   });
 
   it('a push over the async events limit is retried once the window passes', async () => {
-    h = startHarness({ limits: { asyncEventsPerMinute: 1, rateWindowMs: 300 } });
+    // A window long enough that the second push surely falls in it however slow the machine (with
+    // 300 ms an import that took longer let the window pass first), short enough for the back-off
+    // (200, 400, 800, 1,600 ms…, 6 s in all) to outlive it.
+    h = startHarness({ limits: { asyncEventsPerMinute: 1, rateWindowMs: 1_500 } });
     await registerChecklist(syncV1);
     // The import pushes its first event, and a continuation or a second push within the window waits.
     const status = await h.importChecklist(syncV1.id);
