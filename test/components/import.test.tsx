@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { UNKNOWN_FAILURE } from '../../static/app/src/api/errors';
 import { FakeAuditApi, renderWithServices } from './fake-services';
@@ -33,7 +33,8 @@ describe('AuditPage before an import', () => {
     expect(within(group).getAllByRole('radio')).toHaveLength(2);
     expect(within(group).getByRole('radio', { name: /MSPAlliance UCS version v\.23.*met \/ not met/ })).toBeInTheDocument();
     // The recommended checklist is preselected; Import waits for its preview only.
-    expect(within(group).getByRole('radio', { name: /AWS MSP Partner Program/ })).toBeChecked();
+    // (set by an effect once the list has loaded, so wait for it rather than read it at once)
+    await waitFor(() => expect(within(group).getByRole('radio', { name: /AWS MSP Partner Program/ })).toBeChecked());
   });
 
   it('previews the chosen checklist: figures, chapters in order, and the item list on request', async () => {
