@@ -28,7 +28,7 @@ export const de = (f: Fmt): CrosswalkMessages => {
     saved,
     fileLabel: `Crosswalk-Datei (CSV, Excel .xlsx oder YAML; höchstens ${n(20000)} Zeilen)`,
     fileHint:
-      'Eine Zeile je Zuordnung, mit den Spalten from checklist, from item, to checklist, to item, coverage (full oder partial; leer heißt full) und note; in einer Arbeitsmappe jedes Blatt, dessen erste Zeile diese Spalten nennt. Die Datei wird in Ihrem Browser gelesen und von Jira geprüft, bevor etwas gespeichert wird.',
+      'Eine Zeile je Zuordnung, mit den Spalten from checklist, from item, to checklist, to item, coverage (full oder partial; leer heißt full) und note; in einer Arbeitsmappe jedes Blatt, dessen erste Zeile diese Spalten nennt. Die Datei wird in Ihrem Browser gelesen; die App prüft jede Zeile auf ihrem Server erneut, bevor etwas gespeichert wird.',
     reading: (fileName: string) => `${fileName} wird gelesen`,
     cannotUse: 'Diese Datei kann nicht verwendet werden',
     okText: 'Jede Zeile nennt zwei bekannte Prüfpunkte. Prüfen Sie unten, was sie zuordnet, und speichern Sie dann.',

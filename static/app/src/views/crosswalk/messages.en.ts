@@ -31,7 +31,7 @@ export const en = (f: Fmt) => {
     saved,
     fileLabel: 'Crosswalk file (CSV, Excel .xlsx or YAML; at most 20,000 rows)',
     fileHint:
-      'One row per mapping, with the columns from checklist, from item, to checklist, to item, coverage (full or partial; empty means full) and note; in a workbook, every sheet whose first row names these columns. The file is read in your browser and checked by Jira before anything is saved.',
+      'One row per mapping, with the columns from checklist, from item, to checklist, to item, coverage (full or partial; empty means full) and note; in a workbook, every sheet whose first row names these columns. The file is read in your browser; the app checks every row again on its server before anything is saved.',
     reading: (fileName: string) => `Reading ${fileName}`,
     cannotUse: 'This file cannot be used',
     okText: 'Every row names two known items. Check what it maps below, then save.',
