@@ -232,8 +232,8 @@ export interface AuditReportChapter {
   items: AuditReportItem[];
 }
 
-/** The printable audit report: the summary, then chapter by chapter, item by item with evidence. */
-export interface AuditReport {
+/** What the printable report and the audit pack both open with: whose checklist, when, and its verdict. */
+export interface ReportHeading {
   projectKey: string;
   checklistId: string;
   checklistName: string;
@@ -247,6 +247,10 @@ export interface AuditReport {
   mandatoryOpen: string[];
   /** Items by result; `waived` is apart from `met`. */
   counts: { met: number; notMet: number; na: number; notAssessed: number; total: number; waived?: number };
+}
+
+/** The printable audit report: the summary, then chapter by chapter, item by item with evidence. */
+export interface AuditReport extends ReportHeading {
   reviewCounts: { reviewed: number; stale: number; notReviewed: number };
   waivers: WaiverView[];
   /** False when the evidence field is missing from Jira (evidence columns are then empty). */

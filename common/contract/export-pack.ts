@@ -1,6 +1,6 @@
 /** The resolver contract, part: Spreadsheets out: the data the browser builds the .xlsx files from. (common/contract.ts re-exports every part.) */
-import type { ItemResultName, ScoringModelName } from './catalogue';
-import type { WaiverView } from './audit-day';
+import type { ItemResultName } from './catalogue';
+import type { ReportHeading, WaiverView } from './audit-day';
 
 // ---------------------------------------------------------------------------------------------
 // Spreadsheets out (helper "sheets"): the data the browser builds the .xlsx files from
@@ -51,23 +51,11 @@ export interface AuditPackEvidence {
 }
 
 /** The structured audit pack: everything the two .xlsx workbooks show. */
-export interface AuditPackData {
-  projectKey: string;
+export interface AuditPackData extends ReportHeading {
   /** Jira site the issue links point at (from the invocation context), when known. */
   siteUrl?: string;
-  checklistId: string;
-  checklistName: string;
   framework: string;
-  version: string;
-  model: ScoringModelName;
-  generatedAt: string;
-  score: number;
-  maxScore: number;
-  passMark: number | null;
-  passed: boolean;
-  mandatoryOpen: string[];
   projection: { score: number; passed: boolean; mandatoryOpen: string[] };
-  counts: { met: number; notMet: number; na: number; notAssessed: number; total: number; waived?: number };
   chapters: { id: string; title: string; earned: number; max: number; met: number; total: number; review: string }[];
   items: AuditPackItem[];
   evidence: AuditPackEvidence[];
