@@ -16,6 +16,7 @@ import type { CrosswalkApi } from '../../api/crosswalk-api';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { english, useT } from '../../i18n';
+import { FileChooser } from '../upload/FileChooser';
 import { ProblemList } from '../upload/ProblemList';
 import { cell, section, subtle } from '../upload/styles';
 import { crosswalkMessages } from './messages';
@@ -42,7 +43,6 @@ export function savedWords(saved: CrosswalkSavedView, t: CrosswalkMessages = eng
 export default function CrosswalkUpload({ api, onDone }: { api: CrosswalkApi; onDone: (saved: boolean) => void }) {
   const t = useT(crosswalkMessages);
   const headingId = useId();
-  const fileId = useId();
   const { read, save, chooseFile, submit } = useCrosswalkUpload(api);
   const preview = read.status === 'ready' ? read.preview : undefined;
   const blocked = !preview || preview.problems.length > 0 || preview.moreProblems > 0;
@@ -52,13 +52,7 @@ export default function CrosswalkUpload({ api, onDone }: { api: CrosswalkApi; on
       <Heading size="medium" as="h3" id={headingId}>
         {t.upload}
       </Heading>
-      <div style={section}>
-        <label htmlFor={fileId} style={{ fontWeight: 600 }}>
-          {t.fileLabel}
-        </label>
-        <input id={fileId} type="file" accept={CROSSWALK_ACCEPT} disabled={save.busy} onChange={(event) => chooseFile(event.target.files?.[0])} />
-        <span style={subtle}>{t.fileHint}</span>
-      </div>
+      <FileChooser label={t.fileLabel} hint={t.fileHint} accept={CROSSWALK_ACCEPT} disabled={save.busy} onChoose={chooseFile} />
 
       {read.status === 'reading' && <Loading label={t.reading(read.fileName)} />}
       {read.status === 'error' && (

@@ -16,6 +16,7 @@ import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useT } from '../../i18n';
+import { FileChooser } from './FileChooser';
 import { MappingTable } from './MappingTable';
 import { MetaForm } from './MetaForm';
 import { uploadMessages } from './messages';
@@ -37,7 +38,6 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
   const t = useT(uploadMessages);
   const { api } = useServices();
   const headingId = useId();
-  const fileId = useId();
   const sheetId = useId();
   const { read, source, draft, build, save, chooseFile, edit, submit, stale } = useUpload(api, existing, onSaved);
   const saving = save.status === 'saving';
@@ -49,13 +49,7 @@ export default function UploadView({ existing, onSaved, onCancel }: UploadViewPr
       <Heading size="large" as="h2" id={headingId}>
         {t.title}
       </Heading>
-      <div style={section}>
-        <label htmlFor={fileId} style={{ fontWeight: 600 }}>
-          {t.fileLabel}
-        </label>
-        <input id={fileId} type="file" accept={ACCEPT} disabled={saving} onChange={(event) => chooseFile(event.target.files?.[0])} />
-        <span style={subtle}>{t.fileHint}</span>
-      </div>
+      <FileChooser label={t.fileLabel} hint={t.fileHint} accept={ACCEPT} disabled={saving} onChoose={chooseFile} />
 
       {read.status === 'reading' && <Loading label={t.reading(read.fileName)} />}
       {read.status === 'error' && (
