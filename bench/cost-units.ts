@@ -124,28 +124,27 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number, 
     // Evidence gathered before today (Jira's clock still a day back), as in a project near its audit.
     if (options.evidenceOnEvery === true) await evidenceOnEveryItem(env, def);
     jiraOffset = 0;
+    // A project worked on for two months: every issue last changed at some time since (Jira keeps
+    // `updated` to the millisecond, and the rollup cache keeps it for the delta reads).
+    await workedOn(env, def);
     // The installation's first page open ever: it finds the usually absent records missing (billed
     // 1 KB each) and marks them absent (src/storage/kvs.ts ABSENT), once; every later open reads the
     // markers. Not a unit of the month.
     await pageOpen(env, def);
-    forgetRollup(env, def);
-    // The old first read (every item with its fields), then an Audit page open as the page makes it
-    // with its rollup read in full (the hourly full read), then the new first read (cold where it
+    // The old first read (every item with its fields), then the new first read (cold where it
     // applies) on the same project: no cache and no delta base before each.
+    forgetRollup(env, def);
     process.env.MSP_ROLLUP_COLD_MIN_ITEMS = 'Infinity';
     let rollupFullRead: UnitUsage;
-    let openFull: UnitUsage;
     try {
       rollupFullRead = await metered(env, () => rollup(env, def));
-      forgetRollup(env, def);
-      openFull = await metered(env, () => pageOpen(env, def));
     } finally {
       delete process.env.MSP_ROLLUP_COLD_MIN_ITEMS;
     }
     forgetRollup(env, def);
     const rollupFull = await metered(env, () => rollup(env, def));
     const rollupQuiet = await metered(env, () => rollup(env, def));
-    const keys = await itemKeys(env, def, 5);
+    const keys = await itemKeys(env, def, 6);
     const edit = await metered(env, () => editInJira(env, keys[0]!));
     for (const key of keys.slice(1, 3)) await editInJira(env, key);
     await env.runtime.idle();
@@ -153,6 +152,12 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number, 
     for (const key of keys.slice(3, 5)) await editInJira(env, key);
     await env.runtime.idle();
     const openDelta = await metered(env, () => pageOpen(env, def));
+    // The hourly full read, as it happens: an open after an edit, with the cache there and the delta's
+    // last full read an hour old (src/rollup/read-states.ts FULL_READ_MAX_AGE_MS).
+    await editInJira(env, keys[5]!);
+    await env.runtime.idle();
+    ageFullRead(env, def);
+    const openFull = await metered(env, () => pageOpen(env, def));
     const dailyJobs = await metered(env, async () => {
       for (const trigger of env.runtime.manifest.scheduledTriggers) await env.runtime.runScheduled(trigger.key);
     });
@@ -163,6 +168,20 @@ export async function measureUnits(def: ChecklistDefinition, latencyMs: number, 
     else process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = previous;
     await env.close();
   }
+}
+
+/** Every item's issue last changed at a different time within the past 60 days (deterministic). */
+export async function workedOn(env: BenchEnv, def: ChecklistDefinition): Promise<void> {
+  const keys = await itemKeys(env, def, def.items.length);
+  keys.forEach((key, index) => env.emulator.setIssueUpdated(key, new Date(Date.now() - DAY_MS - ((index * 7_919_993 + 12_345) % (59 * DAY_MS)))));
+}
+
+/** Makes the delta base's last full read an hour and a minute old, so the next read from Jira is the hourly full read. */
+function ageFullRead(env: BenchEnv, def: ChecklistDefinition): void {
+  const key = rollupBaseKey('MSP', def.id);
+  const base = env.runtime.kvs.get(key) as { fullReadAt: number } | undefined;
+  if (!base) throw new Error(`bench: no delta base at ${key} to age`);
+  env.runtime.kvs.put(key, { ...base, fullReadAt: base.fullReadAt - 61 * 60_000 });
 }
 
 /** Drops the checklist's cached rollup and its delta base, so the next read is a first read. */

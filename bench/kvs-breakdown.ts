@@ -8,7 +8,7 @@ import type { UsageTotals } from '../local/forge/meter';
 import { checklistFor } from './checklists';
 import { invoke, registerChecklist, startEnv, type BenchEnv } from './app-bench';
 import type { ChecklistDefinition } from '../src/domain/types';
-import { editInJira, itemKeys } from './cost-units';
+import { editInJira, itemKeys, workedOn } from './cost-units';
 
 const DAY_MS = 86_400_000;
 
@@ -56,6 +56,7 @@ export async function kvsBreakdown(def: ChecklistDefinition = checklistFor({ ite
     await invoke(env.runtime, 'startImport', { checklistId: def.id });
     await env.runtime.idle();
     jiraOffset = 0;
+    await workedOn(env, def);
     const open = () => Promise.all(PAGE_OPEN_CALLS(def.id).map(([key, payload]) => invoke(env.runtime, key, payload)));
     const result: Record<string, UsageTotals> = {};
     result['first page open (no cache)'] = await usageOf(env, open);

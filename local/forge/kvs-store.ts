@@ -88,6 +88,11 @@ export class KvsStore {
     return this.live(this.plain, key)?.value;
   }
 
+  /** Put one plain value (tests, benches), as `kvs.set` would. */
+  put(key: string, value: unknown): void {
+    this.write(this.plain, this.checkKey(key), value, {});
+  }
+
   /** Remove one plain value (tests), as `kvs.delete` would. */
   drop(key: string): void {
     this.plain.delete(key);

@@ -221,6 +221,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     clear: (): void => this.store.clear(),
     keys: (): string[] => this.store.keys(),
     get: (key: string): unknown => this.store.peek(key),
+    put: (key: string, value: unknown): void => this.store.put(key, value),
     delete: (key: string): void => this.store.drop(key),
   };
 

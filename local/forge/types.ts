@@ -144,6 +144,8 @@ export interface ForgeRuntime {
     clear(): void;
     keys(): string[];
     get(key: string): unknown;
+    /** Writes one value as `kvs.set` would (tests, benches), without metering it. */
+    put(key: string, value: unknown): void;
     delete(key: string): void;
   };
   /** Stop delivering events and triggers; flush the KVS state file. */

@@ -12,7 +12,7 @@ import { Router, type RouteContext } from './http/router';
 import { defaultManifestPath, loadManifest } from './state/manifest';
 import { addProject, installCustomFields, seedState } from './state/seed';
 import { createPersister, loadStateFile } from './state/persist';
-import { Store } from './state/store';
+import { jiraTime, Store } from './state/store';
 import { moveIssue, setProjectPermissions } from './state/test-hooks';
 import { registerIssueRoutes } from './routes/issues';
 import { registerPropertyRoutes } from './routes/properties';
@@ -168,6 +168,12 @@ export function createJiraEmulator(options: JiraEmulatorOptions = {}): JiraEmula
       if (!issue) throw new Error(`No issue ${issueKey}`);
       if (hiddenFrom.length > 0) issue.hiddenFrom = [...hiddenFrom];
       else delete issue.hiddenFrom;
+      persister.schedule();
+    },
+    setIssueUpdated(issueKey: string, at: Date) {
+      const issue = store.issue(issueKey);
+      if (!issue) throw new Error(`No issue ${issueKey}`);
+      issue.updated = jiraTime(at);
       persister.schedule();
     },
     addAttachment(issueKey, file) {

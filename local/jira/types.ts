@@ -105,6 +105,11 @@ export interface JiraEmulatorApi {
    * as an issue security level they are not in would; `[]` shows it to everyone again.
    */
   setIssueSecurity(issueKey: string, hiddenFrom: readonly string[]): void;
+  /**
+   * Sets when an issue last changed, as a change made at `at` would have, without an event or a
+   * changelog entry now: a project worked on for months, for benches and tests of time-based reads.
+   */
+  setIssueUpdated(issueKey: string, at: Date): void;
   /** Attaches a file (metadata only) to an issue, as a person uploading it would; returns its id. */
   addAttachment(issueKey: string, file: { filename: string; size?: number; mimeType?: string; authorId?: string }): { id: string };
   /** Puts an app's `jira:workflowValidator` on a transition (see workflow-validators.ts); cleared by reset. */

@@ -78,9 +78,12 @@ export async function auditDayOf(
   // Issue security: the reviews are judged on the items the caller can see, as a search they made would.
   const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, {}, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
   let computed = first;
+  const recorded = await readReviews(projectKey, def.id);
   // States without `updated` (a cache written before the app read it, or a cold read: rollup/cold-read.ts) cannot tell stale from reviewed: read Jira once.
+  // One the cache keeps only as "changed before" an instant tells every review made after that instant (itemUpdates).
   // …nor do a cold read's evidence stand-ins give the entries the export packs.
-  if (computed.states.some((state) => state.updatedAt === undefined) || hasStandIns(computed.evidence)) {
+  const firstReview = Math.min(...recorded.map((review) => Date.parse(review.reviewedAt)));
+  if (computed.states.some((state) => lastChangeBound(state, firstReview) === undefined) || hasStandIns(computed.evidence)) {
     computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }
   const at = new Date(options.now());
@@ -88,7 +91,7 @@ export async function auditDayOf(
     options.scoreChanged || computed.from === 'jira'
       ? ((await recordChangeSnapshot(projectKey, def.id, computed.report, at)) ?? (await readHistory(projectKey, def.id)))
       : await readHistory(projectKey, def.id);
-  const reviews = chapterReviewSummary(def, await readReviews(projectKey, def.id), itemUpdates(computed, visible));
+  const reviews = chapterReviewSummary(def, recorded, itemUpdates(computed, visible, firstReview));
   const inForce = new Set(computed.waivers.map((record) => record.id));
   const people = await displayNames(projectKey, [...computed.waivers.map((record) => record.appliedBy), ...reviews.flatMap((review) => (review.review ? [review.review.reviewedBy] : []))], options.now);
   return {
@@ -124,10 +127,21 @@ export async function auditDayOf(
  * Each item's last change, for staleness; an item without a read time has nothing to compare. With
  * `visible`, only items whose issue the caller can see count (issue security).
  */
-export function itemUpdates(computed: Pick<ComputedRollup, 'states'>, visible?: ReadonlySet<string>): ItemUpdate[] {
-  return computed.states.flatMap((state) =>
-    state.updatedAt !== undefined && (visible === undefined || (state.issueKey !== undefined && visible.has(state.issueKey))) ? [{ itemId: state.itemId, updatedAt: state.updatedAt }] : [],
-  );
+export function itemUpdates(computed: Pick<ComputedRollup, 'states'>, visible?: ReadonlySet<string>, firstReview: number = Number.POSITIVE_INFINITY): ItemUpdate[] {
+  return computed.states.flatMap((state) => {
+    const updatedAt = lastChangeBound(state, firstReview);
+    return updatedAt !== undefined && (visible === undefined || (state.issueKey !== undefined && visible.has(state.issueKey))) ? [{ itemId: state.itemId, updatedAt }] : [];
+  });
+}
+
+/**
+ * The time a review compares with: the issue's last change, or the instant the cache knows it
+ * changed before when that is no later than every review (`firstReview`): each review then finds it
+ * unchanged since, as the exact time would. Undefined when neither tells.
+ */
+function lastChangeBound(state: ComputedRollup['states'][number], firstReview: number): string | undefined {
+  if (state.updatedAt !== undefined) return state.updatedAt;
+  return state.updatedBefore !== undefined && Date.parse(state.updatedBefore) <= firstReview ? state.updatedBefore : undefined;
 }
 
 export function countReviews(entries: readonly ChapterReviewEntry[]): AuditDay['reviewCounts'] {

@@ -17,6 +17,11 @@ const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 /** An item's state as read from Jira, with when its issue last changed (Jira's `updated`). */
 export interface ItemRead extends ItemState {
   updatedAt?: string;
+  /**
+   * Without `updatedAt`: the issue last changed before this instant (the rollup cache keeps exact
+   * times only for recent changes, src/rollup/cache-codec.ts). Absent when not known at all.
+   */
+  updatedBefore?: string;
   /** The assignee's account id (the item's owner); null when unassigned, absent when not read (older caches). */
   assignee?: string | null;
 }

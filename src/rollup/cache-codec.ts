@@ -6,6 +6,12 @@
  * distinct (category, status, resolution, assessment) combinations, and its `updated` time as
  * milliseconds after the oldest one: 20-24 bytes, so 5,000 items take ~0.11 MB, one value.
  * Evidence digests and assessment justifications are stored only for items that have them.
+ *
+ * `updated` is kept to the millisecond only for issues changed since `exactFrom` (packStates): the
+ * delta read compares it only for issues changed within its look-back window, which starts after
+ * that (cache.ts). An older one is stored as -1 with the block's `before`: "changed before this
+ * instant" (ItemRead.updatedBefore). In a project worked on for months those times are spread to
+ * the millisecond and were over half of the compressed cache, which every Audit page open reads.
  */
 import { z } from 'zod';
 import type { ItemResult, StatusCategory } from '../domain/types';
@@ -32,8 +38,10 @@ export const stateBlockSchema = z
     kinds: z.array(kindSchema),
     /** Index into `kinds`, one per item. */
     kind: z.array(z.number().int().nonnegative()),
-    /** Milliseconds after `since`, or null when Jira gave no `updated`. */
-    updated: z.array(z.number().int().nonnegative().nullable()),
+    /** Milliseconds after `since`; -1: changed before `before`; null when Jira gave no `updated`. */
+    updated: z.array(z.number().int().min(-1).nullable()),
+    /** The instant (ms) an `updated` of -1 is before; absent in blocks that keep every time exactly. */
+    before: z.number().int().optional(),
     /** Evidence digests by the item's position in this block, for items with evidence. */
     evidence: z.record(z.string(), evidenceDigestSchema),
     /** The block's distinct assignees (account ids); absent in caches written before assignees were read. */
@@ -44,7 +52,8 @@ export const stateBlockSchema = z
     why: z.record(z.string(), z.string()).optional(),
   })
   .refine((block) => [block.keys, block.kind, block.updated].every((column) => column.length === block.ids.length), 'columns differ in length')
-  .refine((block) => block.kind.every((index) => index < block.kinds.length), 'kind index out of range');
+  .refine((block) => block.kind.every((index) => index < block.kinds.length), 'kind index out of range')
+  .refine((block) => block.before !== undefined || block.updated.every((value) => value !== -1), 'an updated of -1 needs before');
 export type StateBlock = z.infer<typeof stateBlockSchema>;
 
 export interface DecodedStates {
@@ -62,13 +71,19 @@ export function packStates(
   states: readonly ItemRead[],
   evidence: ReadonlyMap<string, EvidenceDigest>,
   limitBytes: number,
+  /** Keep `updated` exactly only from this instant (ms); an earlier one becomes "before exactFrom". */
+  exactFrom?: number,
 ): StateBlock[] | undefined {
   const keyPrefix = `${projectKey}-`;
   // One base for every block, so an item's size does not depend on which block it lands in.
-  const since = states.reduce((min, state) => Math.min(min, updatedMs(state.updatedAt) ?? min), Number.POSITIVE_INFINITY);
+  const since = states.reduce((min, state) => {
+    const ms = updatedMs(state.updatedAt);
+    return ms === undefined || (exactFrom !== undefined && ms < exactFrom) ? min : Math.min(min, ms);
+  }, Number.POSITIVE_INFINITY);
   const base = Number.isFinite(since) ? since : 0;
   const blocks: StateBlock[] = [];
-  let builder = new BlockBuilder(keyPrefix, base);
+  const newBuilder = () => new BlockBuilder(keyPrefix, base, exactFrom);
+  let builder = newBuilder();
   const withEvidence = new Set<string>();
   for (const state of states) {
     // Only the first state of an item carries its digest: scoring uses the first issue of an item.
@@ -77,7 +92,7 @@ export function packStates(
     let row = builder.row(state, digest);
     if (builder.count > 0 && builder.bytes + row.bytes > limitBytes) {
       blocks.push(builder.block());
-      builder = new BlockBuilder(keyPrefix, base);
+      builder = newBuilder();
       row = builder.row(state, digest);
     }
     if (builder.bytes + row.bytes > limitBytes) return undefined;
@@ -104,7 +119,8 @@ export function unpackStates(blocks: readonly StateBlock[]): DecodedStates {
         ...(statusName !== null ? { statusName } : {}),
         resolution,
         assessment: assessment as ItemResult | null,
-        ...(updated !== null ? { updatedAt: new Date(block.since + updated).toISOString() } : {}),
+        ...(updated !== null && updated >= 0 ? { updatedAt: new Date(block.since + updated).toISOString() } : {}),
+        ...(updated === -1 && block.before !== undefined ? { updatedBefore: new Date(block.before).toISOString() } : {}),
         ...(block.owner !== undefined ? { assignee: block.people?.[block.owner[index] ?? -1] ?? null } : {}),
         ...(block.why?.[String(index)] !== undefined ? { assessmentJustification: block.why[String(index)] } : {}),
       });
@@ -149,6 +165,7 @@ class BlockBuilder {
   constructor(
     private readonly keyPrefix: string,
     private readonly since: number,
+    private readonly before?: number,
   ) {
     this.bytes = jsonBytes(this.block());
   }
@@ -163,8 +180,7 @@ class BlockBuilder {
     const kind: Kind = [state.statusCategory ?? null, state.statusName ?? null, state.resolution ?? null, state.assessment ?? null];
     const known = this.kindIndex.get(JSON.stringify(kind));
     const kindIndex = known ?? this.kinds.length;
-    const ms = updatedMs(state.updatedAt);
-    const updated = ms === undefined ? null : ms - this.since;
+    const updated = this.updatedOf(state);
     const position = String(this.ids.length);
     const bytes =
       jsonBytes(state.itemId) + 1 + jsonBytes(key) + 1 + String(kindIndex).length + 1 + jsonBytes(updated) + 1 +
@@ -212,6 +228,16 @@ class BlockBuilder {
     return this.people.length - 1;
   }
 
+  /** Milliseconds after `since`; -1 for a change known to be before `before`; null when unknown. */
+  private updatedOf(state: ItemRead): number | null {
+    const ms = updatedMs(state.updatedAt);
+    if (ms !== undefined && (this.before === undefined || ms >= this.before)) return ms - this.since;
+    if (this.before === undefined) return null;
+    // Earlier than `before`, exactly or by a bound no later than it (a bound after it says less).
+    const bound = ms ?? updatedMs(state.updatedBefore);
+    return bound !== undefined && bound <= this.before ? -1 : null;
+  }
+
   block(): StateBlock {
     return {
       keyPrefix: this.keyPrefix,
@@ -221,6 +247,7 @@ class BlockBuilder {
       kinds: this.kinds,
       kind: this.kind,
       updated: this.updated,
+      ...(this.before !== undefined ? { before: this.before } : {}),
       evidence: this.evidence,
       ...(this.assigneesRead ? { people: this.people, owner: this.owner } : {}),
       ...(Object.keys(this.why).length > 0 ? { why: this.why } : {}),

@@ -10,6 +10,13 @@ import { blockLimitBytes, forgeCacheStore, readBlocks, writeBlocks, type CacheGe
 import { packStates, unpackStates } from './cache-codec';
 import type { ItemRead } from '../platform/item-states';
 
+/**
+ * `updated` is cached to the millisecond for issues changed this long before the read; earlier ones
+ * as "before then" (cache-codec.ts). Longer than any delta read's look-back before the cached read
+ * (read-states.ts: the index-lag margin and a minute), so the delta compares every time it needs.
+ */
+export const UPDATED_EXACT_MS = 60 * 60_000;
+
 /** A cached rollup older than this is re-read even without a change event (events can be late or lost). */
 export const CACHE_MAX_AGE_MS = 2 * 60_000;
 
@@ -40,7 +47,7 @@ export async function writeCachedStates(
   /** The generation the caller read (CachedStates.read), if it read one. */
   read?: CacheGeneration,
 ): Promise<boolean> {
-  const blocks = packStates(projectKey, states, evidence, blockLimitBytes());
+  const blocks = packStates(projectKey, states, evidence, blockLimitBytes(), readAt - UPDATED_EXACT_MS);
   if (!blocks) return false;
   const written = await writeBlocks(projectKey, checklistId, readAt, blocks, store, read);
   if (!written) return false;

@@ -155,7 +155,10 @@ async function deltaRead(
   // With `updated` (100 a page instead of 5,000: the changed few fit one page as well), unless the
   // cache holds states without it (a cold read's): nothing to compare with, so ids only, one page,
   // and every issue changed within the margin is fetched (more than DELTA_FETCH_MAX: a cold read).
-  const compare = cached.states.every((state) => state.updatedAt !== undefined);
+  // A state kept as "changed before" an instant earlier than the look-back window has nothing to
+  // compare and needs nothing: if it shows in the window, it changed (cache-codec.ts).
+  const windowStart = context.now - sinceMinutes * 60_000;
+  const compare = cached.states.every((state) => state.updatedAt !== undefined || (state.updatedBefore !== undefined && Date.parse(state.updatedBefore) <= windowStart));
   const [members, changed] = await Promise.all([
     jira.searchJql({ jql, fields: ['key'] }),
     jira.searchJql({ jql: `${jql} AND updated >= "-${sinceMinutes}m"`, fields: compare ? ['key', 'updated'] : ['key'] }),

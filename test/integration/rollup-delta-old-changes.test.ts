@@ -1,0 +1,87 @@
+/**
+ * A project worked on for months: the rollup cache keeps `updated` exactly only for recent changes
+ * and older ones as "changed before" an instant (src/rollup/cache-codec.ts). The delta read still
+ * compares `updated` (no fetch of what did not change) and gives the full read's figures, and the
+ * chapter reviews still tell reviewed from stale without reading every issue again.
+ */
+import { syncV1 } from '../fixtures/sync-v1-v2';
+import type { AuditDay, Rollup } from '../../common/contract';
+import { rollupBaseKey, rollupCacheKey } from '../../src/storage/keys';
+import { decompressText } from '../../src/storage/compress';
+import { registerChecklist } from './checklists';
+import { startHarness, type Harness, type OutsideIssue } from './harness';
+
+const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind: string; itemId: string } | undefined;
+const DAY = 86_400_000;
+
+function figures(rollup: Rollup): unknown {
+  const { computedAt: _at, from: _from, ...rest } = rollup;
+  return { ...rest, items: [...rest.items].sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+describe('rollup: a project whose issues last changed weeks ago', () => {
+  let h: Harness;
+  let keys: Map<string, string>;
+  const key = (itemId: string): string => keys.get(itemId)!;
+  const refresh = () => h.invoke<Rollup>('getRollup', { checklistId: syncV1.id, refresh: true });
+  /** The cached block's `updated` column and bound, decoded as the app stores it (one compressed block). */
+  const storedUpdated = () => {
+    const stored = h.runtime.kvs.get(rollupCacheKey('MSP', syncV1.id)) as { states: { z: string } };
+    return JSON.parse(decompressText(stored.states.z)!) as { updated: (number | null)[]; before?: number };
+  };
+
+  beforeAll(async () => {
+    process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';
+    h = startHarness();
+    await registerChecklist(syncV1);
+    await h.importChecklist(syncV1.id);
+    keys = new Map((await h.issues()).flatMap((issue) => (identityOf(issue)?.kind === 'item' ? [[identityOf(issue)!.itemId, issue.key]] : [])));
+    // Each issue last changed on a different day and millisecond of the past month.
+    [...keys.values()].forEach((issueKey, i) => h.emulator.setIssueUpdated(issueKey, new Date(Date.now() - (i + 2) * DAY - i * 7_919)));
+    expect((await refresh()).from).toBe('jira');
+  });
+  afterAll(async () => {
+    delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;
+    await h.close();
+  });
+
+  it('caches old changes as a bound, compares `updated` on the delta, fetches only the changed issue, and matches a full read', async () => {
+    // Every change is weeks old: each is stored as "before" the bound, none to the millisecond.
+    const block = storedUpdated();
+    expect(block.before).toBeDefined();
+    expect(block.updated.every((value) => value === -1)).toBe(true);
+    await h.transition(key('2.1'), 'In Progress');
+    await h.runtime.idle();
+    h.emulator.clearRequests();
+    const delta = await refresh();
+    const calls = h.appRequests().filter((call) => call.actor === 'app');
+    const searches = calls.filter((call) => call.path === '/rest/api/3/search/jql').map((call) => (call.body as { fields: string[] }).fields);
+    // Membership (ids only) and the changed ones with `updated`: the cache's bounds did not make it give up comparing.
+    expect(searches).toContainEqual(['key', 'updated']);
+    const bulk = calls.filter((call) => call.path === '/rest/api/3/issue/bulkfetch').map((call) => (call.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys);
+    expect(bulk).toHaveLength(1);
+    expect(bulk[0]).toHaveLength(1);
+    h.runtime.kvs.delete(rollupBaseKey('MSP', syncV1.id));
+    const full = await refresh();
+    expect(figures(delta)).toEqual(figures(full));
+    expect(full.items.find((item) => item.id === '2.1')?.result).not.toBe('met');
+  });
+
+  it('tells a review made after the old changes "reviewed" from the cache, and one followed by a change "stale"', async () => {
+    const chapter = syncV1.chapters[0]!.id;
+    const item = syncV1.items.find((candidate) => candidate.chapterId === chapter)!.id;
+    const reviewed = await h.invoke<AuditDay>('markChapterReviewed', { checklistId: syncV1.id, chapterId: chapter });
+    expect(reviewed.chapters.find((entry) => entry.chapterId === chapter)).toMatchObject({ state: 'reviewed', changedItems: [] });
+    // Served from the cache (old changes kept as a bound before the review): no read of every issue.
+    h.emulator.clearRequests();
+    const again = await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
+    expect(again.chapters.find((entry) => entry.chapterId === chapter)).toMatchObject({ state: 'reviewed' });
+    expect(h.appRequests().filter((call) => call.actor === 'app' && call.path === '/rest/api/3/search/jql' && ((call.body as { fields?: string[] }).fields ?? []).includes('status'))).toHaveLength(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await h.transition(key(item), 'Done');
+    await h.runtime.idle();
+    const stale = await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
+    expect(stale.chapters.find((entry) => entry.chapterId === chapter)).toMatchObject({ state: 'stale', changedItems: [item] });
+  });
+});
