@@ -14,14 +14,14 @@ const DAY_MS = 86_400_000;
 
 /**
  * The resolvers the Audit page calls on open with the Overview tab (static/app/src/views/audit):
- * the rollup, the switcher's list, the version update's catalogue, the glance's score history and
- * the before-you-apply list. (The glance's next deadline comes with the rollup, not getAuditPlan.)
+ * the rollup, the switcher's list, the version update's catalogue and the before-you-apply list.
+ * (The glance's next deadline and score history come with the rollup, not getAuditPlan and
+ * getScoreHistory.)
  */
 export const PAGE_OPEN_CALLS = (checklistId: string): [string, unknown][] => [
   ['getRollup', {}],
   ['listProjectChecklists', {}],
   ['listChecklists', {}],
-  ['getScoreHistory', { checklistId }],
   ['getPrerequisites', { checklistId }],
 ];
 

@@ -3,6 +3,7 @@ import type { RollupCrosswalk } from '../crosswalk';
 // Wire types derived from the domain's where they are the same shape (types only: nothing of src/ enters the UI bundle).
 import type { SyncPlanSummary } from '../../src/domain/sync-plan';
 import type { PlanDueEntry } from './plan';
+import type { ScoreHistoryView } from './audit-day';
 
 export type ScoringModelName = 'points' | 'met';
 export type ItemResultName = 'met' | 'not_met' | 'na' | 'not_assessed';
@@ -165,6 +166,12 @@ export interface Rollup {
    * it, without its owner; null with no plan or nothing ahead; absent from servers before it.
    */
   nextDeadline?: PlanDueEntry | null;
+  /**
+   * The score history for the Overview's glance, as getScoreHistory has it (one read that a read
+   * from Jira makes anyway, so the page need not call getScoreHistory as well); absent for a
+   * checklist the project does not hold and from servers before it.
+   */
+  history?: ScoreHistoryView;
 }
 
 /** `adoptIssue { issueKey }`: a project admin makes an issue that claims an item that item's issue. */

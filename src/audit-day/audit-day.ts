@@ -8,8 +8,7 @@
  * search (and kept in its cache), so the panel costs no call per item. Only items whose issue the
  * caller can see count: one ids-and-keys search made as the caller tells which (issue security).
  */
-import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryPoint, ScoreHistoryView, WaiverView } from '../../common/contract';
-import { historySeries, type ScoreHistory } from '../domain/history';
+import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryView, WaiverView } from '../../common/contract';
 import { chapterReviewSummary, createChapterReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
 import type { ChecklistDefinition } from '../domain/types';
 import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
@@ -22,7 +21,7 @@ import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { readGrants, requireEditGrants } from '../platform/audit-access';
 import { auditChecklist, auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
-import { historyDay, readHistory, recordChangeSnapshot } from '../platform/history-store';
+import { historyDay, readHistory, recordChangeSnapshot, seriesOf } from '../platform/history-store';
 import { readReviews, writeReviews } from '../platform/records';
 import { recordChapterReview } from './trail';
 
@@ -176,9 +175,3 @@ export function waiverView(record: WaiverRecord, today?: string): WaiverView {
   return view;
 }
 
-function seriesOf(history: ScoreHistory, today: string): ScoreHistoryPoint[] {
-  const first = history[0];
-  const last = history[history.length - 1];
-  if (!first || !last) return [];
-  return historySeries(history, first.date, last.date > today ? last.date : today);
-}

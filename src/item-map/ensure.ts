@@ -16,7 +16,7 @@ import type { JiraClient, JiraSearchIssue } from '../jira';
 import { ASSESSMENT_PROPERTY, checklistIssuesJql, ITEM_PROPERTY, readIdentity } from '../jira/identity';
 import { projectChecklists } from '../storage/project-state';
 import { checklistMap, emptyMap, type ItemMap } from './model';
-import { claimItemMap, loadItemMap } from './store';
+import { claimItemMap, loadItemMap, readItemMapHeader } from './store';
 import { keeper, workFields } from './work';
 
 /** The framework's map; built from the identity search (and stored) when the project has none. */
@@ -31,6 +31,23 @@ export async function openItemMap(jira: JiraClient, projectKey: string, framewor
     return built;
   }
   return (await loadItemMap(projectKey, framework)) ?? built;
+}
+
+/**
+ * The framework's map, read only when asked: a rollup read from Jira needs it only when the map
+ * changed since its last read (`generation` differs) or an issue it has not seen claims an item.
+ * `generation`: the stored map's, from its ~100-byte header; undefined when there is no map yet.
+ */
+export interface ItemMapHandle {
+  generation: string | undefined;
+  load(): Promise<ItemMap>;
+}
+
+export async function itemMapHandle(jira: JiraClient, projectKey: string, framework: string): Promise<ItemMapHandle> {
+  const header = await readItemMapHeader(projectKey, framework);
+  let loaded: Promise<ItemMap> | undefined;
+  const load = async (): Promise<ItemMap> => (header ? await loadItemMap(projectKey, framework, header) : undefined) ?? (await openItemMap(jira, projectKey, framework));
+  return { generation: header?.generation, load: () => (loaded ??= load()) };
 }
 
 /** Checklist ids whose issues belong to the framework's map: the catalogue's and the project's own. */

@@ -4,9 +4,12 @@
  * piece 0, and pieces 1… are at `itemMapChunkKey(…, generation, i)`. A save writes a new generation
  * beside the old one and only then switches the header (one write, so it is atomic), then deletes
  * the old pieces; a reader never mixes two generations (a piece names its generation and index).
- * 5,000 items need two values; a checklist of a few hundred one. Format 2 stores the JSON brotli-
- * compressed in base64 (storage/compress.ts; ~5 times smaller: the map is read on every rollup read
- * from Jira, and KVS bills the bytes); format 1 (plain JSON) still reads.
+ * Format 2 stores the JSON brotli-compressed in base64 (storage/compress.ts; ~5 times smaller);
+ * format 1 (plain JSON) still reads. A save keeps piece 0 empty, so the header is ~100 bytes and
+ * names the generation: a rollup read from Jira reads the header only, and the pieces only when the
+ * map changed since its last read or an issue it has not seen before claims an item
+ * (src/item-map/ensure.ts itemMapHandle). KVS bills every byte read, and the header is read on every
+ * Audit page open that reads Jira. Maps saved before (piece 0 in the header) still read.
  *
  * One writer at a time per framework and project: import holds the checklist's import slot, version
  * sync and adoption hold the framework write lock (import/exclusion.ts). The first build of a map
@@ -58,10 +61,19 @@ export const pendingSchema = z.object({
 });
 export type PendingCreate = z.infer<typeof pendingSchema>;
 
-/** The stored map, or undefined when the project has none for this framework yet. */
-export async function loadItemMap(projectKey: string, framework: string): Promise<ItemMap | undefined> {
+export type ItemMapHeader = z.infer<typeof headerSchema>;
+
+/** The map's header (its generation changes with every save), or undefined when there is no map yet. */
+export async function readItemMapHeader(projectKey: string, framework: string): Promise<ItemMapHeader | undefined> {
+  return readValue(itemMapKey(projectKey, framework), headerSchema);
+}
+
+/** The stored map, or undefined when the project has none for this framework yet. `header`: one just read. */
+export async function loadItemMap(projectKey: string, framework: string, header?: ItemMapHeader): Promise<ItemMap | undefined> {
+  let known = header;
   for (let attempt = 0; ; attempt++) {
-    const header = await readValue(itemMapKey(projectKey, framework), headerSchema);
+    const header = known ?? (await readItemMapHeader(projectKey, framework));
+    known = undefined;
     if (!header) return undefined;
     const pieces = [header.piece];
     let torn = false;
@@ -119,8 +131,9 @@ export async function clearPending(projectKey: string, framework: string, checkl
 async function writePieces(projectKey: string, framework: string, map: ItemMap): Promise<z.infer<typeof headerSchema>> {
   const json = compressText(JSON.stringify(toStored(map)));
   const size = pieceChars();
-  const pieces: string[] = [];
-  for (let start = 0; start < json.length || pieces.length === 0; start += size) pieces.push(json.slice(start, start + size));
+  // Piece 0 (in the header) stays empty: the header alone tells the generation (see the file comment).
+  const pieces: string[] = [''];
+  for (let start = 0; start < json.length || pieces.length === 1; start += size) pieces.push(json.slice(start, start + size));
   if (pieces.length > MAX_PIECES) throw new StoredValueError(`The item map of ${projectKey} would need ${pieces.length} values; at most ${MAX_PIECES} are kept.`);
   const generation = randomUUID().slice(0, 12);
   for (let index = 1; index < pieces.length; index++) {

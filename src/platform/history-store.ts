@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { decodeHistory, encodeHistory, HistoryDecodeError } from '../domain/history-codec';
-import { recordSnapshot, scorePointFromReport, type ScoreHistory } from '../domain/history';
+import { historySeries, recordSnapshot, scorePointFromReport, type ScoreHistory } from '../domain/history';
+import type { ScoreHistoryPoint } from '../../common/contract';
 import type { ScoreReport } from '../domain/types';
 import { scoreHistoryKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
@@ -27,6 +28,14 @@ export function historyDay(now: Date): string {
  */
 export function significantDelta(report: Pick<ScoreReport, 'model' | 'maxScore'>): number {
   return report.model === 'points' ? Math.max(1, Math.round(report.maxScore / 100)) : 1;
+}
+
+/** The history as the chart draws it: from its first day to today (or its last day, if later). */
+export function seriesOf(history: ScoreHistory, today: string): ScoreHistoryPoint[] {
+  const first = history[0];
+  const last = history[history.length - 1];
+  if (!first || !last) return [];
+  return historySeries(history, first.date, last.date > today ? last.date : today);
 }
 
 /** The stored history, oldest first; an unreadable value reads as empty (logged), so the next snapshot starts afresh. */

@@ -32,7 +32,7 @@ import type { EvidenceFieldValue } from '../domain/evidence';
 import type { ChecklistDefinition, ScoreReport, ScoringOptions } from '../domain/types';
 import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { waiverRisks } from '../domain/waiver-proof';
-import { recordChangeSnapshot } from '../platform/history-store';
+import { historyDay, readHistory, recordChangeSnapshot, seriesOf } from '../platform/history-store';
 import { readGrants } from '../platform/audit-access';
 import { readWaivers } from '../platform/records';
 import { standInsHold } from '../domain/evidence-stand-in';
@@ -51,10 +51,10 @@ import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
 import type { ItemRead } from '../platform/item-states';
 import { digestEvidence, digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
-import { openItemMap } from '../item-map/ensure';
+import { itemMapHandle } from '../item-map/ensure';
 import { applyCrosswalk, crosswalkSourceItems, planCrosswalk } from '../crosswalk/rollup';
 import { withEntriesOf } from './entries';
-import { readUnclaimed, rememberUnclaimed, splitByMap, type UnclaimedIssue } from '../item-map/claims';
+import { readUnclaimed, rememberUnclaimed, type UnclaimedIssue } from '../item-map/claims';
 
 /** `refresh` re-reads Jira only when the cache is at least this old; a younger one is served. */
 export const REFRESH_MIN_AGE_MS = 30_000;
@@ -106,8 +106,12 @@ export async function getRollup(
   const { computed, crosswalk } = plan
     ? await applyCrosswalk(scored, { projectKey: caller.projectKey, rollupOf: async (source) => withEntriesOf(jira, await computeRollup(jira, caller.projectKey, source, {}, now), crosswalkSourceItems(plan, source.id)), visibleKeys: visible }, plan)
     : { computed: scored, crosswalk: undefined };
-  if (held && computed.from === 'jira') await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt));
+  const snapshot = held && computed.from === 'jira' ? await recordChangeSnapshot(caller.projectKey, def.id, computed.report, new Date(computed.readAt)) : undefined;
   const rollup = toRollup(def, computed, caller.projectKey, computed.readAt, computed.from, visible);
+  if (held) {
+    const today = historyDay(new Date(now()));
+    rollup.history = { checklistId: def.id, today, history: seriesOf(snapshot ?? (await readHistory(caller.projectKey, def.id)), today) };
+  }
   const unclaimed = (scored.unclaimed ?? (await readUnclaimed(caller.projectKey, def.id))).filter((claim) => visible.has(claim.issueKey));
   if (unclaimed.length > 0) rollup.unclaimed = unclaimed;
   if (crosswalk) rollup.crosswalk = crosswalk;
@@ -155,15 +159,11 @@ export async function computeRollup(
   // Taken before the search: a change landing during it makes this read stale, not the next one.
   const readAt = now();
   // Only issues in the app's item map count; the others are listed as claims not made by the app.
-  const map = await openItemMap(jira, projectKey, def.framework);
-  const accept = (state: ItemRead): UnclaimedIssue | true | undefined => {
-    const { trusted: ok, unclaimed } = splitByMap(map, def.id, [state]);
-    return ok.length > 0 ? true : unclaimed[0];
-  };
+  const maps = await itemMapHandle(jira, projectKey, def.framework);
   // A delta on the cached read when it qualifies (read-states.ts); `force` always reads everything.
   // Read once: the delta's starting list and what rememberUnclaimed compares with.
   const previousUnclaimed = store && cached ? await readUnclaimed(projectKey, def.id) : undefined;
-  const read = await readItemStates(jira, projectKey, def, await evidenceFieldId(jira), map, accept, {
+  const read = await readItemStates(jira, projectKey, def, await evidenceFieldId(jira), maps, {
     cached,
     previousUnclaimed: previousUnclaimed ?? [],
     now: readAt,

@@ -44,7 +44,8 @@ import { fromDigest, toDigest, type EvidenceDigest } from '../domain/evidence-di
 import type { JiraClient, JiraSearchIssue } from '../jira';
 import { activeItemsJql, ITEM_PROPERTY } from '../jira/identity';
 import type { ItemMap } from '../item-map/model';
-import type { UnclaimedIssue } from '../item-map/claims';
+import { splitByMap, type UnclaimedIssue } from '../item-map/claims';
+import type { ItemMapHandle } from '../item-map/ensure';
 import { rollupBaseKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import type { CachedStates } from './cache';
@@ -67,6 +68,8 @@ const baseSchema = z.object({
   readAt: z.number(),
   fullReadAt: z.number(),
   mapHash: z.string(),
+  /** The item map's generation the read was made with (absent in bases written before it was kept). */
+  mapGeneration: z.string().optional(),
   /** Active member issues of the checklist that gave no item state and no claim. */
   otherKeys: z.array(z.string()),
 });
@@ -81,6 +84,30 @@ export function mapFingerprint(map: ItemMap, checklistId: string): string {
   return createHash('sha256').update(JSON.stringify([items, duplicates])).digest('hex').slice(0, 32);
 }
 
+/** Whether the map holds the state's issue for its item (true), or the claim the issue makes instead. */
+export function acceptWith(map: ItemMap, checklistId: string): Accept {
+  return (state) => {
+    const { trusted, unclaimed } = splitByMap(map, checklistId, [state]);
+    return trusted.length > 0 ? true : unclaimed[0];
+  };
+}
+
+/**
+ * Runs `read` with an `accept` from what the last read trusted, when the map is the one it was made
+ * with: an issue it found holding an item still holds it. Any other state (a new issue, a claim, an
+ * issue now naming another item) and the map is read after all and `read` runs again with it.
+ */
+async function withAccept<T>(read: (accept: Accept) => T, known: ReadonlySet<string> | undefined, load: () => Promise<Accept>): Promise<T> {
+  if (known) {
+    let unknown = false;
+    const result = read((state) => (known.has(pairOf(state)) ? true : ((unknown = true), undefined)));
+    if (!unknown) return result;
+  }
+  return read(await load());
+}
+
+const pairOf = (state: { itemId: string; issueKey?: string | undefined }): string => `${state.itemId}\u0000${state.issueKey ?? ''}`;
+
 export async function rememberBase(projectKey: string, checklistId: string, readAt: number, base: ReadBase): Promise<void> {
   if (base.otherKeys.length > MAX_OTHER_KEYS) return;
   await writeValue(rollupBaseKey(projectKey, checklistId), { readAt, ...base });
@@ -88,21 +115,27 @@ export async function rememberBase(projectKey: string, checklistId: string, read
 
 /**
  * Reads the states of `def`'s items: a delta on `cached` when it qualifies (see the file comment),
- * a full read otherwise. `accept` says whether the map holds an issue for its item, or the claim.
+ * a full read otherwise. Only issues the item map holds for their item count (`maps`); the map
+ * itself is read only when it changed since the cached read or a state the cached read did not
+ * trust turns up (withAccept): the header's generation says whether it changed.
  */
 export async function readItemStates(
   jira: JiraClient,
   projectKey: string,
   def: ChecklistDefinition,
   fieldId: string | undefined,
-  map: ItemMap,
-  accept: Accept,
+  maps: ItemMapHandle,
   /** `auditDate`: the checklist's audit date, if planned (the cold read reads whole the evidence expiring before it). */
   context: { cached: CachedStates | undefined; previousUnclaimed: readonly UnclaimedIssue[]; now: number; allowDelta: boolean; auditDate?: string | undefined },
 ): Promise<StatesRead> {
-  const mapHash = mapFingerprint(map, def.id);
   const today = utcDay(new Date(context.now));
   const base = context.allowDelta && context.cached ? await readValue(rollupBaseKey(projectKey, def.id), baseSchema) : undefined;
+  // The same map as the cached read's (same generation): what it trusted holds, and its fingerprint.
+  const sameMap = base !== undefined && base.mapGeneration !== undefined && base.mapGeneration === maps.generation && base.readAt === context.cached?.readAt;
+  const known = sameMap && context.cached ? new Set(context.cached.states.map(pairOf)) : undefined;
+  const mapHash = sameMap ? base.mapHash : mapFingerprint(await maps.load(), def.id);
+  const load = async (): Promise<Accept> => acceptWith(await maps.load(), def.id);
+  const mapGeneration = maps.generation !== undefined ? { mapGeneration: maps.generation } : {};
   if (
     context.cached &&
     base &&
@@ -113,21 +146,22 @@ export async function readItemStates(
     context.now - base.fullReadAt < FULL_READ_MAX_AGE_MS &&
     recentlyUpdated(context.cached) <= DELTA_FETCH_MAX
   ) {
-    const delta = await deltaRead(jira, projectKey, def, fieldId, accept, { ...context, cached: context.cached, base });
-    if (delta) return delta;
+    const delta = await deltaRead(jira, projectKey, def, fieldId, known, load, { ...context, cached: context.cached, base });
+    if (delta) return { ...delta, base: { ...delta.base, ...mapGeneration } };
   }
   // No delta: the partition read (cold-read.ts), else every item with its fields. Not when the cache
   // lives and the last full read is an hour old: that backstop is for what only a full read sees (an
   // identity rewritten outside the app), so a cold read keeps the last full read's time.
   const backstopDue = base !== undefined && context.now - base.fullReadAt >= FULL_READ_MAX_AGE_MS;
   if (context.allowDelta && !backstopDue) {
-    const cold = await coldRead(jira, projectKey, def, fieldId, map, accept, { fullReadAt: base?.fullReadAt ?? context.now, mapHash, today, horizon: standInHorizon(today, context.auditDate) });
-    if (cold) return cold;
+    const map = await maps.load();
+    const cold = await coldRead(jira, projectKey, def, fieldId, map, acceptWith(map, def.id), { fullReadAt: base?.fullReadAt ?? context.now, mapHash, today, horizon: standInHorizon(today, context.auditDate) });
+    if (cold) return { ...cold, base: { ...cold.base, ...mapGeneration } };
   }
   const issues = await jira.searchJql({ jql: activeItemsJql(projectKey, def.id), fields: readFields(fieldId), properties: [ITEM_PROPERTY] });
-  const read = statesOf(issues, fieldId, accept);
+  const read = await withAccept((accept) => statesOf(issues, fieldId, accept), known, load);
   if (read.ignored > 0) console.info(`[rollup] ${projectKey}/${def.id}: ${read.ignored} stored evidence problem(s) ignored`);
-  return { states: read.states, evidence: read.evidence, unclaimed: read.unclaimed, kind: 'full', base: { fullReadAt: context.now, mapHash, otherKeys: read.otherKeys } };
+  return { states: read.states, evidence: read.evidence, unclaimed: read.unclaimed, kind: 'full', base: { fullReadAt: context.now, mapHash, otherKeys: read.otherKeys, ...mapGeneration } };
 }
 
 /**
@@ -145,7 +179,9 @@ async function deltaRead(
   projectKey: string,
   def: ChecklistDefinition,
   fieldId: string | undefined,
-  accept: Accept,
+  /** What the cached read trusted, when the map is the same (else undefined: `load` it). */
+  trusted: ReadonlySet<string> | undefined,
+  load: () => Promise<Accept>,
   context: { cached: CachedStates; base: Base; previousUnclaimed: readonly UnclaimedIssue[]; now: number },
 ): Promise<StatesRead | undefined> {
   const { cached, base } = context;
@@ -184,8 +220,11 @@ async function deltaRead(
   const fetchedKeys = new Set([...toFetch, ...fetched].flatMap((issue) => (issue.key !== undefined ? [issue.key] : [])));
   const stays = (key: string | undefined): key is string => key !== undefined && memberKeys.has(key) && !fetchedKeys.has(key);
   // An issue that is still a member and did not change holds what the last read found.
-  const fresh = statesOf(fetched, fieldId, accept);
-  const keptStates = cached.states.filter((state) => stays(state.issueKey) && accept(state) === true);
+  const { fresh, keptStates } = await withAccept(
+    (accept) => ({ fresh: statesOf(fetched, fieldId, accept), keptStates: cached.states.filter((state) => stays(state.issueKey) && accept(state) === true) }),
+    trusted,
+    load,
+  );
   const evidence = new Map<string, EvidenceFieldValue>();
   for (const state of keptStates) {
     const digest: EvidenceDigest | undefined = cached.evidence.get(state.itemId);

@@ -16,6 +16,8 @@ export type Accept = (state: ItemRead) => UnclaimedIssue | true | undefined;
 export interface ReadBase {
   fullReadAt: number;
   mapHash: string;
+  /** The item map's generation the read was made with (read-states.ts). */
+  mapGeneration?: string;
   /** Active member issues of the checklist that gave no item state and no claim. */
   otherKeys: string[];
 }

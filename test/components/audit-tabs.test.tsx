@@ -131,8 +131,19 @@ describe('the score at a glance', () => {
     expect(screen.getByTestId('glance-deadline')).toHaveTextContent('Next deadline: Pre-audit, 2025-12-10 (in 18 days)');
   });
 
-  it('shows the trend from the score history on the overview', async () => {
-    renderPage('/');
+  it('shows the trend from the score history on the overview (asked for, from a server whose rollup does not carry it)', async () => {
+    const { day } = renderPage('/');
     expect(await screen.findByTestId('glance-trends')).toHaveTextContent('+45 points in 7 days · +245 points in 30 days');
+    expect(day.calls.filter((c) => c.method === 'getScoreHistory')).toHaveLength(1);
+  });
+
+  it('takes the score history the rollup carries, without asking for it again', async () => {
+    const api = new FakeAuditApi();
+    api.rollups = [{ ...pointsNotYet, history: { checklistId: pointsNotYet.checklistId, today: '2025-11-22', history: [point('2025-11-01', 700), point('2025-11-22', 845)] } }];
+    const day = new FakeAuditDayApi();
+    const services: AppServices = { api, auditDay: day, history: memoryPageHistory('/'), host: { open: async () => undefined }, now: () => FROZEN_NOW };
+    render(<ServicesProvider services={services}>{<AuditPage pollMs={1} />}</ServicesProvider>);
+    expect(await screen.findByTestId('glance-trends')).toHaveTextContent('+145 points in 7 days');
+    expect(day.calls.filter((c) => c.method === 'getScoreHistory')).toHaveLength(0);
   });
 });

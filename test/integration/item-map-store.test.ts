@@ -6,6 +6,7 @@ import { generatedChecklist, registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
 import { decompressText } from '../../src/storage/compress';
 import { writeValue } from '../../src/storage/kvs';
+import { itemMapChunkKey } from '../../src/storage/keys';
 import type { Rollup } from '../../common/contract';
 
 describe('the item map in storage', () => {
@@ -43,11 +44,14 @@ describe('the item map in storage', () => {
     await registerChecklist(def);
     expect(await h.importChecklist(def.id)).toMatchObject({ state: 'done', created: 40 });
     const key = h.runtime.kvs.keys().find((name) => name.startsWith('item-map:'))!;
-    const stored = h.runtime.kvs.get(key) as { format: number; pieces: number; piece: string };
-    expect(stored).toMatchObject({ format: 2, pieces: 1 });
-    const json = decompressText(stored.piece)!;
+    const stored = h.runtime.kvs.get(key) as { format: number; generation: string; pieces: number; piece: string };
+    // Saved today: an empty piece 0 in the header (the header alone names the generation), the map in piece 1.
+    expect(stored).toMatchObject({ format: 2, pieces: 2, piece: '' });
+    const chunk = h.runtime.kvs.get(itemMapChunkKey('MSP', def.framework, stored.generation, 1)) as { piece: string };
+    const json = decompressText(chunk.piece)!;
     expect(JSON.parse(json)).toBeTruthy();
-    await writeValue(key, { ...stored, format: 1, piece: json });
+    // As a map was stored before both changes: the whole map, uncompressed, in the header.
+    await writeValue(key, { ...stored, format: 1, pieces: 1, piece: json });
     const rollup = await h.invoke<Rollup>('getRollup', { checklistId: def.id, refresh: true });
     expect(rollup.items.filter((item) => item.issueKey !== undefined)).toHaveLength(40);
     expect(rollup.unclaimed).toBeUndefined();

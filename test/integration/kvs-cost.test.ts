@@ -23,12 +23,14 @@ function figures(rollup: Rollup): unknown {
   return rest;
 }
 
-/** The resolvers the Audit page calls when it opens on its Overview (static/app/src/views/audit). */
+/**
+ * The resolvers the Audit page calls when it opens on its Overview (static/app/src/views/audit);
+ * the glance's score history comes with the rollup (no getScoreHistory).
+ */
 const PAGE_OPEN: [string, unknown][] = [
   ['getRollup', {}],
   ['listProjectChecklists', {}],
   ['listChecklists', {}],
-  ['getScoreHistory', { checklistId: CHECKLIST }],
   ['getPrerequisites', { checklistId: CHECKLIST }],
 ];
 
@@ -84,6 +86,9 @@ describe('KVS cost of the Audit page and of an issue edit', () => {
     expect(usage.kvs.writes).toBe(0);
     expect(usage.kvsByKind.rollup?.reads).toBe(1);
     expect(usage.kvsByKind.rollup?.readBytes).toBeLessThanOrEqual(1_000);
+    // The glance's history, read once, with the rollup.
+    expect(usage.kvsByKind['score-history']?.reads).toBe(1);
+    expect(rollupOf(result).history?.history.length).toBeGreaterThan(0);
   });
 
   it('a record written over its absent marker is what the next read answers (settings, prerequisites, plan)', async () => {

@@ -84,4 +84,33 @@ describe('rollup: a project whose issues last changed weeks ago', () => {
     const stale = await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
     expect(stale.chapters.find((entry) => entry.chapterId === chapter)).toMatchObject({ state: 'stale', changedItems: [item] });
   });
+
+  it('reads the item map\'s pieces only when the map changed or an unknown issue claims an item', async () => {
+    const pieceReads = () => h.runtime.usage().kvsByKind['item-map-chunk']?.reads ?? 0;
+    await h.transition(key('2.2'), 'In Progress');
+    await h.runtime.idle();
+    h.runtime.resetUsage();
+    await refresh();
+    // The header only (~100 bytes), not the map: the same generation as the cached read's.
+    expect(h.runtime.usage().kvsByKind['item-map']).toMatchObject({ reads: 1 });
+    expect(h.runtime.usage().kvsByKind['item-map']!.readBytes).toBeLessThan(200);
+    expect(pieceReads()).toBe(0);
+
+    // An issue made outside the app claiming item 2.2: not one the cached read trusted, so the map is read.
+    const identity = (await h.issues()).find((issue) => issue.key === key('2.2'))!.properties['msp-audit-item'];
+    expect((await h.outside('POST', '/rest/api/3/issue', { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'Copy of 2.2' }, properties: [{ key: 'msp-audit-item', value: identity }] })).status).toBe(201);
+    await h.runtime.idle();
+    h.runtime.resetUsage();
+    const claimed = await refresh();
+    expect(pieceReads()).toBe(1);
+    expect(claimed.unclaimed?.map((claim) => claim.itemId)).toEqual(['2.2']);
+    h.runtime.kvs.delete(rollupBaseKey('MSP', syncV1.id));
+    expect(figures(claimed)).toEqual(figures(await refresh()));
+  });
+
+  it('carries the glance\'s score history, the same as getScoreHistory answers', async () => {
+    const rollup = await refresh();
+    expect(rollup.history?.history.length).toBeGreaterThan(0);
+    expect(rollup.history).toEqual(await h.invoke('getScoreHistory', { checklistId: syncV1.id }));
+  });
 });
