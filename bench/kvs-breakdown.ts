@@ -8,7 +8,7 @@ import type { UsageTotals } from '../local/forge/meter';
 import { checklistFor } from './checklists';
 import { invoke, registerChecklist, startEnv, type BenchEnv } from './app-bench';
 import type { ChecklistDefinition } from '../src/domain/types';
-import { editInJira, itemKeys, workedOn } from './cost-units';
+import { aDayLater, dailyRun, editInJira, itemKeys, workedOn } from './cost-units';
 
 const DAY_MS = 86_400_000;
 
@@ -67,9 +67,8 @@ export async function kvsBreakdown(def: ChecklistDefinition = checklistFor({ ite
     result['second edit, already marked'] = await usageOf(env, () => editInJira(env, keys[1]!));
     result['page open after an edit (delta)'] = await usageOf(env, open);
     result['refresh, nothing changed'] = await usageOf(env, () => invoke(env.runtime, 'getRollup', { checklistId: def.id, refresh: true }));
-    result['daily jobs'] = await usageOf(env, async () => {
-      for (const trigger of env.runtime.manifest.scheduledTriggers) await env.runtime.runScheduled(trigger.key);
-    });
+    result['daily jobs, first run'] = await usageOf(env, () => dailyRun(env));
+    result['daily jobs, a day later'] = await aDayLater(() => usageOf(env, () => dailyRun(env)));
     return result;
   } finally {
     Object.assign(console, original);

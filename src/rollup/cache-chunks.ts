@@ -140,13 +140,14 @@ export async function writeBlocks(
   readAt: number,
   blocks: readonly StateBlock[],
   store: CacheStore = forgeCacheStore,
-  read?: CacheGeneration,
+  /** The generation the caller read; null: it read and found none usable (nothing to sweep, no second read). */
+  read?: CacheGeneration | null,
 ): Promise<WrittenBlocks | undefined> {
   const [first, ...rest] = blocks;
   if (!first || blocks.length > MAX_BLOCKS) return undefined;
   // Which chunks to delete after the switch; the states themselves need no parsing for that.
-  const previous = read
-    ? previousSchema.safeParse(read)
+  const previous = read !== undefined
+    ? previousSchema.safeParse(read ?? undefined)
     : previousSchema.safeParse(await store.get(rollupCacheKey(projectKey, checklistId)).catch(() => undefined));
   const generation = newGeneration(readAt);
   const bytes = blocks.reduce((sum, block) => sum + jsonBytes(block), 0);

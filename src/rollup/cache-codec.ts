@@ -13,6 +13,7 @@
  * instant" (ItemRead.updatedBefore). In a project worked on for months those times are spread to
  * the millisecond and were over half of the compressed cache, which every Audit page open reads.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ItemResult, StatusCategory } from '../domain/types';
 import { evidenceDigestSchema, type EvidenceDigest } from '../domain/evidence-digest';
@@ -30,11 +31,24 @@ export const stateBlockSchema = z
   .object({
     /** Issue keys that are `keyPrefix` + digits are stored as the number alone. */
     keyPrefix: z.string(),
+    /**
+     * Numbers in `keys` are steps from the block's previous number (the first from 0): an import
+     * numbers issues in item order, so the steps are mostly 1 and compress to almost nothing.
+     * Absent in blocks written before (numbers as they are).
+     */
+    keySteps: z.literal(true).optional(),
     /** `updated` values are stored as milliseconds after this. */
     since: z.number().int(),
-    ids: z.array(z.string()),
+    /**
+     * Item ids; with `idOrder`, an id of the checklist is stored as the step from the previous one's
+     * position in the checklist's item order (states come in issue order, mostly the item order, so
+     * the steps are mostly ±1 and compress to almost nothing). Other ids are stored whole.
+     */
+    ids: z.array(z.union([z.string(), z.number().int()])),
+    /** A digest of the item order the steps count in: read back only with the same order (orderDigest). */
+    idOrder: z.string().optional(),
     /** The issue number, the whole key when it is not `keyPrefix` + digits, or null for none. */
-    keys: z.array(z.union([z.number().int().nonnegative(), z.string()]).nullable()),
+    keys: z.array(z.union([z.number().int(), z.string()]).nullable()),
     kinds: z.array(kindSchema),
     /** Index into `kinds`, one per item. */
     kind: z.array(z.number().int().nonnegative()),
@@ -53,7 +67,9 @@ export const stateBlockSchema = z
   })
   .refine((block) => [block.keys, block.kind, block.updated].every((column) => column.length === block.ids.length), 'columns differ in length')
   .refine((block) => block.kind.every((index) => index < block.kinds.length), 'kind index out of range')
-  .refine((block) => block.before !== undefined || block.updated.every((value) => value !== -1), 'an updated of -1 needs before');
+  .refine((block) => block.before !== undefined || block.updated.every((value) => value !== -1), 'an updated of -1 needs before')
+  .refine((block) => block.keySteps === true || block.keys.every((key) => typeof key !== 'number' || key >= 0), 'a negative issue number needs keySteps')
+  .refine((block) => block.idOrder !== undefined || block.ids.every((id) => typeof id === 'string'), 'an id step needs idOrder');
 export type StateBlock = z.infer<typeof stateBlockSchema>;
 
 export interface DecodedStates {
@@ -73,7 +89,10 @@ export function packStates(
   limitBytes: number,
   /** Keep `updated` exactly only from this instant (ms); an earlier one becomes "before exactFrom". */
   exactFrom?: number,
+  /** The checklist's item ids in order: ids are stored as steps in it (see `ids`). */
+  order?: readonly string[],
 ): StateBlock[] | undefined {
+  const ids = order ? itemOrder(order) : undefined;
   const keyPrefix = `${projectKey}-`;
   // One base for every block, so an item's size does not depend on which block it lands in.
   const since = states.reduce((min, state) => {
@@ -82,7 +101,7 @@ export function packStates(
   }, Number.POSITIVE_INFINITY);
   const base = Number.isFinite(since) ? since : 0;
   const blocks: StateBlock[] = [];
-  const newBuilder = () => new BlockBuilder(keyPrefix, base, exactFrom);
+  const newBuilder = () => new BlockBuilder(keyPrefix, base, exactFrom, ids);
   let builder = newBuilder();
   const withEvidence = new Set<string>();
   for (const state of states) {
@@ -103,14 +122,48 @@ export function packStates(
   return blocks.every((block) => jsonBytes(block) <= limitBytes) ? blocks : undefined;
 }
 
-/** The states of blocks read back in order, as they were before packing. */
-export function unpackStates(blocks: readonly StateBlock[]): DecodedStates {
+/** A short digest of an item order: blocks written with another order (the checklist changed) are not read. */
+export function orderDigest(order: readonly string[]): string {
+  return createHash('sha256').update(order.join('\u0000')).digest('base64url').slice(0, 12);
+}
+
+interface ItemOrder {
+  digest: string;
+  position: Map<string, number>;
+}
+
+function itemOrder(order: readonly string[]): ItemOrder {
+  const position = new Map<string, number>();
+  order.forEach((id, index) => {
+    if (!position.has(id)) position.set(id, index);
+  });
+  return { digest: orderDigest(order), position };
+}
+
+/**
+ * The states of blocks read back in order, as they were before packing; undefined when a block
+ * stores ids as steps in an item order other than `order` (the checklist's items changed since).
+ */
+export function unpackStates(blocks: readonly StateBlock[]): DecodedStates;
+export function unpackStates(blocks: readonly StateBlock[], order: readonly string[]): DecodedStates | undefined;
+export function unpackStates(blocks: readonly StateBlock[], order?: readonly string[]): DecodedStates | undefined {
   const states: ItemRead[] = [];
   const evidence = new Map<string, EvidenceDigest>();
+  const digest = order && blocks.some((block) => block.idOrder !== undefined) ? orderDigest(order) : undefined;
   for (const block of blocks) {
-    block.ids.forEach((itemId, index) => {
+    if (block.idOrder !== undefined && order === undefined) throw new Error('These blocks store item ids as steps in an item order: pass the order.');
+    if (block.idOrder !== undefined && block.idOrder !== digest) return undefined;
+    let number = 0;
+    let position = 0;
+    const idAt = (stored: string | number): string => {
+      if (typeof stored === 'string') return stored;
+      position += stored;
+      return order?.[position] ?? '';
+    };
+    block.ids.map(idAt).forEach((itemId, index) => {
       const [category, statusName, resolution, assessment] = block.kinds[block.kind[index] ?? 0] ?? [null, null, null, null];
-      const key = block.keys[index] ?? null;
+      let key = block.keys[index] ?? null;
+      if (typeof key === 'number' && block.keySteps === true) key = number += key;
       const updated = block.updated[index] ?? null;
       states.push({
         itemId,
@@ -133,7 +186,14 @@ export function unpackStates(blocks: readonly StateBlock[]): DecodedStates {
 
 interface Row {
   itemId: string;
+  /** As stored: a step in the item order, or the whole id. */
+  id: string | number;
+  /** The item's position in the order, when it has one. */
+  at: number | undefined;
+  /** As stored: a step from the previous number, a whole key, or null. */
   key: number | string | null;
+  /** The issue number, when the key is one. */
+  number: number | undefined;
   kind: Kind;
   kindIndex: number;
   updated: number | null;
@@ -147,7 +207,7 @@ interface Row {
 
 /** One block being filled, with an upper bound of its JSON size kept as rows are added. */
 class BlockBuilder {
-  private readonly ids: string[] = [];
+  private readonly ids: (string | number)[] = [];
   private readonly keys: (number | string | null)[] = [];
   private readonly kinds: Kind[] = [];
   private readonly kindIndex = new Map<string, number>();
@@ -157,6 +217,10 @@ class BlockBuilder {
   private readonly people: string[] = [];
   private readonly personIndex = new Map<string, number>();
   private readonly owner: (number | null)[] = [];
+  /** The last issue number added (keySteps). */
+  private lastNumber = 0;
+  /** The last item position added (ids as steps). */
+  private lastPosition = 0;
   private readonly why: Record<string, string> = {};
   /** Whether any state carried its assignee (states read before assignees were read do not). */
   private assigneesRead = false;
@@ -166,6 +230,7 @@ class BlockBuilder {
     private readonly keyPrefix: string,
     private readonly since: number,
     private readonly before?: number,
+    private readonly order?: ItemOrder,
   ) {
     this.bytes = jsonBytes(this.block());
   }
@@ -176,19 +241,23 @@ class BlockBuilder {
 
   /** The row for a state, sized against this block as it is now (new kinds cost their entry). */
   row(state: ItemRead, digest: EvidenceDigest | undefined): Row {
-    const key = this.issueKey(state.issueKey);
+    const whole = this.issueKey(state.issueKey);
+    const number = typeof whole === 'number' ? whole : undefined;
+    const key = number !== undefined ? number - this.lastNumber : whole;
     const kind: Kind = [state.statusCategory ?? null, state.statusName ?? null, state.resolution ?? null, state.assessment ?? null];
     const known = this.kindIndex.get(JSON.stringify(kind));
     const kindIndex = known ?? this.kinds.length;
     const updated = this.updatedOf(state);
+    const at = this.order?.position.get(state.itemId);
+    const id = at !== undefined ? at - this.lastPosition : state.itemId;
     const position = String(this.ids.length);
     const bytes =
-      jsonBytes(state.itemId) + 1 + jsonBytes(key) + 1 + String(kindIndex).length + 1 + jsonBytes(updated) + 1 +
+      jsonBytes(id) + 1 + jsonBytes(key) + 1 + String(kindIndex).length + 1 + jsonBytes(updated) + 1 +
       (known === undefined ? jsonBytes(kind) + 1 : 0) +
       (digest ? jsonBytes(position) + 1 + jsonBytes(digest) + 1 : 0) +
       (state.assessmentJustification !== undefined ? jsonBytes({ why: {} }) + jsonBytes(position) + 1 + jsonBytes(state.assessmentJustification) + 1 : 0) +
       this.ownerBytes(state.assignee);
-    return { itemId: state.itemId, key, kind, kindIndex, updated, digest, assignee: state.assignee, justification: state.assessmentJustification, bytes };
+    return { itemId: state.itemId, id, at, key, number, kind, kindIndex, updated, digest, assignee: state.assignee, justification: state.assessmentJustification, bytes };
   }
 
   add(row: Row): void {
@@ -198,8 +267,10 @@ class BlockBuilder {
     }
     if (row.digest) this.evidence[String(this.ids.length)] = row.digest;
     if (row.justification !== undefined) this.why[String(this.ids.length)] = row.justification;
-    this.ids.push(row.itemId);
+    this.ids.push(row.id);
+    if (row.at !== undefined) this.lastPosition = row.at;
     this.keys.push(row.key);
+    if (row.number !== undefined) this.lastNumber = row.number;
     this.kind.push(row.kindIndex);
     this.updated.push(row.updated);
     if (row.assignee !== undefined) this.assigneesRead = true;
@@ -241,7 +312,9 @@ class BlockBuilder {
   block(): StateBlock {
     return {
       keyPrefix: this.keyPrefix,
+      keySteps: true,
       since: this.since,
+      ...(this.order !== undefined ? { idOrder: this.order.digest } : {}),
       ids: this.ids,
       keys: this.keys,
       kinds: this.kinds,

@@ -30,10 +30,13 @@ export interface CachedStates {
 }
 
 /** The cached states, or undefined when there are none usable (never written, older format, torn). */
-export async function readCachedStates(projectKey: string, checklistId: string, store: CacheStore = forgeCacheStore): Promise<CachedStates | undefined> {
+export async function readCachedStates(projectKey: string, checklistId: string, store: CacheStore = forgeCacheStore, order?: readonly string[]): Promise<CachedStates | undefined> {
   const stored = await readBlocks(projectKey, checklistId, store);
   if (!stored) return undefined;
-  return { readAt: stored.readAt, ...unpackStates(stored.blocks), read: { generation: stored.generation, blocks: stored.blocks.length } };
+  // Blocks whose ids are steps in another item order (the checklist's items changed): not usable.
+  const decoded = order ? unpackStates(stored.blocks, order) : unpackStates(stored.blocks);
+  if (!decoded) return undefined;
+  return { readAt: stored.readAt, ...decoded, read: { generation: stored.generation, blocks: stored.blocks.length } };
 }
 
 /** Stores the states; returns false (and stores nothing) when they would not fit MAX_BLOCKS values. */
@@ -44,10 +47,12 @@ export async function writeCachedStates(
   states: readonly ItemRead[],
   evidence: ReadonlyMap<string, EvidenceDigest> = new Map(),
   store: CacheStore = forgeCacheStore,
-  /** The generation the caller read (CachedStates.read), if it read one. */
-  read?: CacheGeneration,
+  /** The generation the caller read (CachedStates.read); null when it read and found no usable cache. */
+  read?: CacheGeneration | null,
+  /** The checklist's item ids in order: ids are cached as steps in it (cache-codec.ts); read back with the same order. */
+  order?: readonly string[],
 ): Promise<boolean> {
-  const blocks = packStates(projectKey, states, evidence, blockLimitBytes(), readAt - UPDATED_EXACT_MS);
+  const blocks = packStates(projectKey, states, evidence, blockLimitBytes(), readAt - UPDATED_EXACT_MS, order);
   if (!blocks) return false;
   const written = await writeBlocks(projectKey, checklistId, readAt, blocks, store, read);
   if (!written) return false;

@@ -48,6 +48,7 @@ import { auditPlanDatesOf } from '../platform/plan-store';
 import type { AuditPlanDates } from '../domain/plan';
 import { nextDeadline, planDue } from './due';
 import { CACHE_MAX_AGE_MS, readCachedStates, writeCachedStates } from './cache';
+import { forgeCacheStore } from './cache-chunks';
 import type { ItemRead } from '../platform/item-states';
 import { digestEvidence, digestsOf, readItemStates, rememberBase } from './read-states';
 import { HIDDEN_ITEM_REASON, visibleIssueKeys } from './visibility';
@@ -145,7 +146,8 @@ export async function computeRollup(
   const scoring: ScoringOptions = { waivers: toAppliedWaivers(waivers, utcDay(new Date(now()))) };
 
   const store = options.store !== false;
-  const cached = store && options.force !== true ? await readCachedStates(projectKey, def.id) : undefined;
+  const order = def.items.map((item) => item.id);
+  const cached = store && options.force !== true ? await readCachedStates(projectKey, def.id, forgeCacheStore, order) : undefined;
   if (cached) {
     const age = now() - cached.readAt;
     const wanted = options.refresh === true ? Math.min(refreshMinAgeMs(), CACHE_MAX_AGE_MS) : CACHE_MAX_AGE_MS;
@@ -172,7 +174,9 @@ export async function computeRollup(
   });
   const { states, evidence } = read;
   await rememberUnclaimed(projectKey, def.id, read.unclaimed, previousUnclaimed);
-  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), undefined, cached?.read))) {
+  // What the cache held, as read above (null: read, none usable), so the write does not read it again.
+  const held = cached ? cached.read : store && options.force !== true ? null : undefined;
+  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), forgeCacheStore, held, order))) {
     await rememberBase(projectKey, def.id, readAt, read.base);
   } else if (store) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);

@@ -11,9 +11,9 @@ import { startHarness, type Harness, type OutsideIssue } from './harness';
 
 export const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind: string; itemId: string } | undefined;
 
-/** Everything a rollup says except when and how it was read. */
+/** Everything a rollup says except when and how it was read (and the score history it carries). */
 export function figures(rollup: Rollup): unknown {
-  const { computedAt: _at, from: _from, ...rest } = rollup;
+  const { computedAt: _at, from: _from, history: _history, ...rest } = rollup;
   return { ...rest, items: [...rest.items].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 

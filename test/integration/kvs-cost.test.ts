@@ -17,9 +17,9 @@ import { startHarness, type Harness } from './harness';
 const CHECKLIST = 'aws-msp-4.x';
 const DAY_MS = 86_400_000;
 
-/** Everything a rollup says except when and how it was read. */
+/** Everything a rollup says except when and how it was read (and the score history it carries). */
 function figures(rollup: Rollup): unknown {
-  const { computedAt: _at, from: _from, ...rest } = rollup;
+  const { computedAt: _at, from: _from, history: _history, ...rest } = rollup;
   return rest;
 }
 

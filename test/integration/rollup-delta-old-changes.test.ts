@@ -15,7 +15,7 @@ const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] a
 const DAY = 86_400_000;
 
 function figures(rollup: Rollup): unknown {
-  const { computedAt: _at, from: _from, ...rest } = rollup;
+  const { computedAt: _at, from: _from, history: _history, ...rest } = rollup;
   return { ...rest, items: [...rest.items].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 

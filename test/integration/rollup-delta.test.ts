@@ -14,9 +14,9 @@ import { startHarness, type Harness, type OutsideIssue } from './harness';
 const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind: string; itemId: string } | undefined;
 const HOUR = 3_600_000;
 
-/** Everything a rollup says except when and how it was read. */
+/** Everything a rollup says except when and how it was read (and the score history it carries). */
 function figures(rollup: Rollup): unknown {
-  const { computedAt: _at, from: _from, ...rest } = rollup;
+  const { computedAt: _at, from: _from, history: _history, ...rest } = rollup;
   return { ...rest, items: [...rest.items].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 

@@ -139,7 +139,7 @@ describe(`getRollup of ${ITEMS.toLocaleString('en-US')} items`, () => {
   });
 
   it('opens from chunks of one generation when the states need several values, and drops the old ones', async () => {
-    process.env.MSP_ROLLUP_CHUNK_BYTES = String(16 * 1024);
+    process.env.MSP_ROLLUP_CHUNK_BYTES = String(8 * 1024);
     try {
       const before = h.runtime.kvs.keys().filter((key) => key.startsWith('rollup-chunk:'));
       const { warmCacheReads } = await coldThenWarm();
@@ -164,7 +164,7 @@ describe(`getRollup of ${ITEMS.toLocaleString('en-US')} items`, () => {
   });
 
   it('re-reads Jira after an audit issue changes, without rewriting the cache to mark it stale', async () => {
-    process.env.MSP_ROLLUP_CHUNK_BYTES = String(16 * 1024);
+    process.env.MSP_ROLLUP_CHUNK_BYTES = String(8 * 1024);
     try {
       const { cold } = await coldThenWarm();
       const header = h.runtime.kvs.get('rollup:MSP:large-1.0');

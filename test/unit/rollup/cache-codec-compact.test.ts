@@ -1,6 +1,7 @@
 /**
- * The cache keeps `updated` to the millisecond only for recent changes: older ones as "changed before"
- * an instant (cache-codec.ts), which the delta read and the chapter reviews can still use.
+ * What keeps the cache small (cache-codec.ts): `updated` to the millisecond only for recent changes
+ * (older ones as "changed before" an instant, which the delta read and the chapter reviews can still
+ * use), issue numbers as steps, and item ids as steps in the checklist's item order.
  */
 import { packStates, stateBlockSchema, unpackStates } from '../../../src/rollup/cache-codec';
 import { compressBlock } from '../../../src/rollup/cache-compress';
@@ -67,5 +68,39 @@ describe('packStates with exactFrom', () => {
     const exact = stored();
     const bounded = stored(EXACT_FROM);
     expect(bounded).toBeLessThan(exact * 0.6);
+  });
+
+  it('stores issue numbers as steps, and still reads blocks written with whole numbers', () => {
+    const states = [state('1.1', { issueKey: 'MSP-40' }), state('1.2', { issueKey: 'MSP-41' }), state('1.3', { issueKey: 'OPS-3' }), state('1.4', { issueKey: 'MSP-12' })];
+    const [block] = packStates('MSP', states, new Map(), LIMIT)!;
+    expect(block).toMatchObject({ keySteps: true, keys: [40, 1, 'OPS-3', -29] });
+    expect(unpackStates([block!]).states.map((s) => s.issueKey)).toEqual(['MSP-40', 'MSP-41', 'OPS-3', 'MSP-12']);
+    const { keySteps: _steps, ...before } = { ...block!, keys: [40, 41, 'OPS-3', 12] };
+    expect(unpackStates([stateBlockSchema.parse(before)]).states.map((s) => s.issueKey)).toEqual(['MSP-40', 'MSP-41', 'OPS-3', 'MSP-12']);
+    // A negative number is a step: not valid in a block of whole numbers.
+    expect(stateBlockSchema.safeParse({ ...before, keys: [40, -1, 'OPS-3', 12] }).success).toBe(false);
+  });
+
+  it('stores item ids as steps in the item order, ids outside it whole, and reads them back only with that order', () => {
+    const order = ['1.1', '1.2', '1.3', '2.1', '2.2'];
+    const states = [state('2.2', {}), state('2.1', {}), state('extra', {}), state('1.1', {}), state('1.3', {})];
+    const [block] = packStates('MSP', states, new Map(), LIMIT, undefined, order)!;
+    expect(block!.ids).toEqual([4, -1, 'extra', -3, 2]);
+    const stored = stateBlockSchema.parse(JSON.parse(JSON.stringify(block)));
+    expect(unpackStates([stored], order)!.states.map((s) => s.itemId)).toEqual(['2.2', '2.1', 'extra', '1.1', '1.3']);
+    // The checklist's items changed (another order): the block is not read, whatever it holds.
+    expect(unpackStates([stored], ['1.1', '1.2', '2.1', '2.2'])).toBeUndefined();
+    expect(() => unpackStates([stored])).toThrow('pass the order');
+    // Steps without an order are not a valid block.
+    const { idOrder: _order, ...withoutOrder } = stored;
+    expect(stateBlockSchema.safeParse(withoutOrder).success).toBe(false);
+  });
+
+  it('a 130-item checklist in issue order stores its ids in a few bytes', () => {
+    const order = Array.from({ length: 130 }, (_, i) => `${Math.floor(i / 10) + 1}.${(i % 10) + 1}`);
+    const states = [...order].reverse().map((id, i) => state(id, { issueKey: `MSP-${200 - i}` }));
+    const stored = (withOrder: boolean) => jsonBytes(compressBlock(packStates('MSP', states, new Map(), LIMIT, EXACT_FROM, withOrder ? order : undefined)![0]!));
+    expect(stored(true)).toBeLessThan(stored(false) - 150);
+    expect(stored(true)).toBeLessThan(300);
   });
 });
