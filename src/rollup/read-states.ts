@@ -81,7 +81,7 @@ export type { StatesRead } from './states-of';
 export function mapFingerprint(map: ItemMap, checklistId: string): string {
   const items = [...(map.checklists.get(checklistId)?.items ?? new Map())].map(([itemId, issue]) => [itemId, issue.id, issue.key, issue.state]);
   const duplicates = [...map.duplicates].map(([id, duplicate]) => [id, duplicate.key, duplicate.checklistId, duplicate.itemId, duplicate.closed]);
-  return createHash('sha256').update(JSON.stringify([items, duplicates])).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify([items, duplicates])).digest('base64url').slice(0, 16);
 }
 
 /** Whether the map holds the state's issue for its item (true), or the claim the issue makes instead. */

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { lastChecklistKey, projectChecklistsKey, rollupDirtyKey } from './keys';
 import { readValue, writeValue } from './kvs';
 
-const lastChecklistSchema = z.object({ checklistId: z.string(), at: z.string() });
+// `at` (when) was written before and never read: no longer written, read on every page open.
+const lastChecklistSchema = z.object({ checklistId: z.string(), at: z.string().optional() });
 const checklistListSchema = z.object({ checklistIds: z.array(z.string()) });
 const changedSchema = z.object({ at: z.number() });
 
 /** Remembers that the project holds this checklist, and that it is the one used last. */
-export async function rememberChecklist(projectKey: string, checklistId: string, now: Date = new Date()): Promise<void> {
-  await writeValue(lastChecklistKey(projectKey), { checklistId, at: now.toISOString() });
+export async function rememberChecklist(projectKey: string, checklistId: string): Promise<void> {
+  await writeValue(lastChecklistKey(projectKey), { checklistId });
   const known = await projectChecklists(projectKey);
   if (!known.includes(checklistId)) await writeValue(projectChecklistsKey(projectKey), { checklistIds: [...known, checklistId] });
 }
