@@ -62,6 +62,11 @@ export async function readWaivers(projectKey: string, checklistId: string): Prom
   return (await readValue(waiversKey(projectKey, checklistId), waiversSchema))?.waivers ?? [];
 }
 
+/** The waivers as stored (what a trail probe of the record compares, src/trail/pending.ts). */
+export function storedWaivers(waivers: WaiverRecord[]): { waivers: WaiverRecord[] } {
+  return { waivers };
+}
+
 export async function writeWaivers(projectKey: string, checklistId: string, waivers: WaiverRecord[]): Promise<void> {
-  await writeValue(waiversKey(projectKey, checklistId), { waivers });
+  await writeValue(waiversKey(projectKey, checklistId), storedWaivers(waivers));
 }

@@ -15,6 +15,8 @@
  *   entry is numbered: the entry already in the chunk is neither overwritten nor duplicated.
  * - Damaged or altered entries in the chunk are written back exactly as found: an append never
  *   repairs, hides or drops evidence of tampering (verify reports it).
+ * - Idempotent per decision: an entry with a decision id already among the recent entries is not
+ *   appended again (a decision's own append racing its reconciliation, src/trail/wal.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -30,6 +32,8 @@ export const LOCK_TTL_SECONDS = 20;
 export const LOCK_FENCE_MS = 8_000;
 /** How long an append waits for the lock before saying the trail is busy. */
 export const LOCK_WAIT_MS = 10_000;
+/** Recent entries an append with a decision id looks through for that id (see recentWithId). */
+export const DEDUPE_LOOKBACK = 20;
 
 const lockSchema = z.object({ token: z.string() });
 const rawChunkSchema = z.array(z.unknown());
@@ -42,6 +46,8 @@ export async function appendEntry(projectKey: string, input: EntryInput): Promis
   try {
     const { head, raw } = await settledHead(projectKey, await readHead(projectKey));
     const seq = head.count + 1;
+    const already = input.decisionId === undefined ? undefined : await recentWithId(projectKey, raw, seq, input.decisionId);
+    if (already) return already;
     const entry = buildEntry(input, seq, head.lastHash);
     const refs = refsOf(entry);
     const indexes = await Promise.all(refs.map((ref) => readIndex(projectKey, ref)));
@@ -65,6 +71,22 @@ export async function appendEntry(projectKey: string, input: EntryInput): Promis
   } finally {
     await releaseLock(lock, token);
   }
+}
+
+/**
+ * The entry of decision `id` among the trail's recent entries: the chunk the next entry goes in,
+ * and the one before when that chunk holds fewer than {@link DEDUPE_LOOKBACK} entries (at least
+ * that many recent entries are looked at). A decision is appended twice only when its own append and
+ * a reconciliation (src/trail/wal.ts) both run, which happens within minutes of each other.
+ */
+async function recentWithId(projectKey: string, raw: unknown[], seq: number, id: string): Promise<TrailEntry | undefined> {
+  const current = parseChunk(raw).entries;
+  const chunk = chunkOf(seq);
+  const previous =
+    current.length < DEDUPE_LOOKBACK && chunk > 0 ? parseChunk((await readValue(trailChunkKey(projectKey, chunk - 1), rawChunkSchema)) ?? []).entries : [];
+  const found = [...current, ...previous].find((entry) => entry.decisionId === id);
+  if (found) console.info(`[trail] ${projectKey}: decision ${id} is already entry ${found.seq}; not appended again`);
+  return found;
 }
 
 /**
