@@ -25,7 +25,7 @@ import { trailPendingKey, trailPendingPrefix } from '../storage/keys';
 import { deleteValue, readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { appendEntry } from './append';
 import { boundedValue, clipText, REASON_MAX_BYTES, type EntryInput } from './entry';
-import { dueRecords, pendingSchema, probeHolds, targetOf, type PendingDecision, type PendingInput, type Probe } from './pending';
+import { digestOf, dueRecords, pendingSchema, probeHolds, targetOf, type PendingDecision, type PendingInput, type Probe } from './pending';
 import type { DecisionInput } from './record';
 
 export interface SettleOptions {
@@ -128,6 +128,17 @@ export async function finishDecisions(records: readonly PendingDecision[]): Prom
       console.warn(`[trail] ${projectKey}: pending record of decision ${record.id} not deleted; reconciliation finds its entry and drops it`);
     });
   }
+}
+
+/**
+ * A decision stored as one KVS record, in one call: the pending record, `write` (which must store
+ * exactly `value` at `key`), the append. Call it holding the record's lock when it has one.
+ */
+export async function writeRecordWithDecision<T>(decision: DecisionInput, record: { key: string; value: unknown }, write: () => Promise<T>): Promise<T> {
+  const pending = await beginDecisions([decision], { kind: 'kvs', key: record.key, digest: digestOf(record.value) });
+  const result = await write();
+  await finishDecisions(pending);
+  return result;
 }
 
 function pendingInputOf(decision: DecisionInput, now: Date): PendingInput {
