@@ -8,6 +8,8 @@
 import { kvs } from '@forge/kvs';
 import type { AuditDay, ItemPanel, TrailEntryView, TrailExportPage, TrailPage } from '../../common/contract';
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
+import { recordDailyScores } from '../../src/audit-day/daily';
+import { createJiraClient } from '../../src/jira';
 import { trailPendingKey, waiversKey } from '../../src/storage/keys';
 import { digestOf, PENDING_GRACE_MS, type PendingDecision } from '../../src/trail/pending';
 import { beginDecisions, settlePending } from '../../src/trail/wal';
@@ -160,6 +162,21 @@ describe('decisions whose trail append fails after their write', () => {
       [key(ETHICS, '4.1'), true],
     ]);
     expect(entries[1]).toMatchObject({ at: record!.input.at, decisionId: record!.id });
+    expect(await verifyProjectTrail('MSP')).toMatchObject({ intact: true, breakCount: 0 });
+  });
+
+  it('a setting (through the one-record helper) left pending is recorded by the daily run when nobody else touched the trail', async () => {
+    trailFails = true;
+    await h.invoke('setProjectSettings', { strictMode: true });
+    trailFails = false;
+    expect(ofAction('settings.')).toEqual([]);
+    const [record] = await pendingRecords();
+    expect(record?.probe).toMatchObject({ kind: 'kvs', key: 'project-settings:MSP' });
+    await agePending();
+    await recordDailyScores(createJiraClient(), { remainingMs: () => 60_000 });
+    expect(ofAction('settings.')).toEqual([expect.objectContaining({ actor: 'admin', at: record!.input.at, after: { strictMode: true, fourEyes: true }, decisionId: record!.id })]);
+    expect(ofAction('settings.')[0]!.recordedAt).toBeDefined();
+    expect(pendingKeys()).toEqual([]);
     expect(await verifyProjectTrail('MSP')).toMatchObject({ intact: true, breakCount: 0 });
   });
 
