@@ -53,8 +53,13 @@ export async function readReviews(projectKey: string, checklistId: string): Prom
   });
 }
 
+/** The reviews as stored (what a trail probe of the record compares, src/trail/pending.ts). */
+export function storedReviews(reviews: ChapterReview[]): { reviews: ChapterReview[] } {
+  return { reviews };
+}
+
 export async function writeReviews(projectKey: string, checklistId: string, reviews: ChapterReview[]): Promise<void> {
-  await writeValue(chapterReviewsKey(projectKey, checklistId), { reviews });
+  await writeValue(chapterReviewsKey(projectKey, checklistId), storedReviews(reviews));
 }
 
 /** The waivers in force, in the order they were applied (scoring lets the first give the reason). */
