@@ -11,7 +11,7 @@
  */
 import { appendEntry } from './append';
 import type { EntryInput, TrailEntry } from './entry';
-import { settlePending } from './wal';
+import { settleIfDue } from './wal';
 
 export { TRAIL_CHUNK_ENTRIES, entryHash, type TrailEntry } from './entry';
 
@@ -54,8 +54,8 @@ export type DecisionInput = Omit<EntryInput, 'decisionId' | 'recordedAt'> & { pr
 export async function recordDecision(input: DecisionInput): Promise<TrailEntry> {
   const { projectKey, ...rest } = input;
   // The project's overdue pending decisions first (src/trail/wal.ts), so a late one keeps its place
-  // before this one; bounded, and never a reason to refuse this decision.
-  await settlePending(projectKey).catch((error: unknown) => {
+  // before this one; bounded, at most one KVS query per grace period, never a reason to refuse this one.
+  await settleIfDue(projectKey).catch((error: unknown) => {
     console.warn(`[trail] ${projectKey}: pending decisions not settled now: ${error instanceof Error ? error.name : 'error'}`);
   });
   return appendEntry(projectKey, rest);

@@ -25,7 +25,7 @@ import { trailPendingKey, trailPendingPrefix } from '../storage/keys';
 import { deleteValue, readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { appendEntry } from './append';
 import { boundedValue, clipText, REASON_MAX_BYTES, type EntryInput } from './entry';
-import { digestOf, dueRecords, pendingSchema, probeHolds, targetOf, type PendingDecision, type PendingInput, type Probe } from './pending';
+import { digestOf, dueRecords, PENDING_GRACE_MS, pendingSchema, probeHolds, targetOf, type PendingDecision, type PendingInput, type Probe } from './pending';
 import type { DecisionInput } from './record';
 
 export interface SettleOptions {
@@ -72,6 +72,7 @@ export async function settlePending(projectKey: string, options: SettleOptions =
       throw error;
     }
   };
+  let failed = false;
   for (const record of due) {
     try {
       const held = probeHolds(record.probe, await observe(record.probe));
@@ -81,6 +82,7 @@ export async function settlePending(projectKey: string, options: SettleOptions =
       console.warn(`[trail] ${projectKey}: pending decision ${record.id} (${record.input.action}, ${record.input.at}) ${held ? 'took effect: recorded late' : 'never took effect: dropped'}`);
     } catch (error) {
       summary.left += 1;
+      failed = true;
       if (options.sameTarget !== undefined && targetOf(record.probe) === options.sameTarget) {
         console.warn(`[trail] ${projectKey}: earlier decision ${record.id} on the same record could not be settled: ${error instanceof Error ? error.name : 'error'}`);
         throw new ConflictError('An earlier change to this record is not yet in the decision trail and could not be recorded now; nothing was saved. Try again in a moment.');
@@ -88,7 +90,30 @@ export async function settlePending(projectKey: string, options: SettleOptions =
       console.warn(`[trail] ${projectKey}: pending decision ${record.id} left for later: ${error instanceof Error ? error.name : 'error'}`);
     }
   }
+  // Nothing can fall due before the earliest record not settled here does, or before a record
+  // written after this read does (its grace starts then); a failure or a bound reached: at once.
+  const waiting = records.filter((record) => !due.includes(record)).map((record) => Date.parse(record.createdAt) + PENDING_GRACE_MS);
+  // A full page may hide more records behind it.
+  const overdue = failed || stored.length >= KVS_PAGE - 1 || waiting.some((at) => !Number.isFinite(at) || at <= now.getTime());
+  nextDueAt.set(projectKey, overdue ? 0 : Math.min(now.getTime() + PENDING_GRACE_MS, ...waiting));
   return summary;
+}
+
+/** Records a KVS query page holds (readByPrefix with one page). */
+const KVS_PAGE = 20;
+
+/** Per project, when a pending decision can next fall due, from this container's last look (see {@link settleIfDue}). */
+const nextDueAt = new Map<string, number>();
+
+/**
+ * {@link settlePending}, skipped while this container's last look says nothing can be due yet: a
+ * record written since then is not due before its grace has passed. recordDecision's way to reconcile
+ * without a KVS query per decision (a version update records one decision per item).
+ */
+export async function settleIfDue(projectKey: string, options: SettleOptions = {}): Promise<SettleSummary | undefined> {
+  const now = options.now ?? new Date();
+  if ((nextDueAt.get(projectKey) ?? 0) > now.getTime()) return undefined;
+  return settlePending(projectKey, { ...options, now });
 }
 
 /**
