@@ -15,7 +15,7 @@ import { freeTextProblem } from '../domain/free-text';
 import { checkNaAnswer, NA_JUSTIFICATION_MAX } from '../domain/na-rule';
 import { ASSESSMENT_PROPERTY } from '../jira/identity';
 import { markProjectChanged } from '../storage/project-state';
-import { digestOf } from '../trail/pending';
+import { fieldDigestOf } from '../trail/pending';
 import { beginDecisions, finishDecisions } from '../trail/wal';
 import { EvidenceFieldMissingError, FIELD_MISSING, requireIssueEdit } from './change';
 import type { IssueCaller } from '../platform/issue-context';
@@ -69,7 +69,7 @@ export async function setAssessment(deps: IssueModuleDeps, caller: IssueCaller, 
       after: summary(record),
       ...(justification !== undefined ? { reason: justification } : {}),
       at: now,
-    }], { kind: 'issue-field', issueId: loaded.issue.id, fieldId: loaded.fieldId, digest: digestOf(value) });
+    }], { kind: 'issue-field', issueId: loaded.issue.id, fieldId: loaded.fieldId, digest: fieldDigestOf(value) });
     await deps.issues.setVerdictField({ fieldId: loaded.fieldId, issueId: loaded.issue.id, value });
     await deps.issues.setAssessmentMirror({ issueKey: caller.issueKey, propertyKey: ASSESSMENT_PROPERTY, value: assessmentMirror(record) });
     await finishDecisions(pending);

@@ -20,7 +20,7 @@ import { verdictValue } from '../domain/evidence-verdict';
 import { AccessDeniedError } from '../platform/access';
 import { markProjectChanged } from '../storage/project-state';
 import type { DecisionAction } from '../trail/record';
-import { digestOf } from '../trail/pending';
+import { fieldDigestOf } from '../trail/pending';
 import { beginDecisions, finishDecisions } from '../trail/wal';
 import type { IssueCaller } from '../platform/issue-context';
 import { withIssueLock } from './lock';
@@ -132,7 +132,7 @@ export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller,
       ...(entry.after ? { after: entryDigest(entry.after) } : {}),
       ...(change.kind === 'review' && change.note !== undefined ? { reason: change.note } : {}),
       at: now,
-    }], { kind: 'issue-field', issueId: loaded.issue.id, fieldId, digest: digestOf(value) });
+    }], { kind: 'issue-field', issueId: loaded.issue.id, fieldId, digest: fieldDigestOf(value) });
     await deps.issues.setVerdictField({ fieldId, issueId: loaded.issue.id, value });
     await finishDecisions(pending);
     await markProjectChanged(caller.projectKey);

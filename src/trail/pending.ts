@@ -30,7 +30,7 @@ export const SETTLE_PER_CALL = 3;
 
 /**
  * What tells whether a decision took effect:
- * - `issue-field`: the app field's value on the issue (by id) has this digest ({@link digestOf});
+ * - `issue-field`: the app field's value on the issue (by id) has this digest ({@link fieldDigestOf});
  * - `kvs`: the KVS record's value has this digest (absent: the digest of `null`);
  * - `includes`: the KVS record's array at `path` holds `id` (kept across later writes by its owner).
  */
@@ -104,6 +104,23 @@ export function digestOf(value: unknown): string {
   return createHash('sha256').update(canonicalJson(asJson(value))).digest('hex');
 }
 
+/**
+ * The digest an `issue-field` probe compares: {@link digestOf} with object members that are null
+ * left out, so a field value Jira gives back without its null members still matches what was written.
+ *
+ * @example
+ * fieldDigestOf({ a: 1, b: null }) === fieldDigestOf({ a: 1 }); // true
+ */
+export function fieldDigestOf(value: unknown): string {
+  return digestOf(withoutNulls(asJson(value)));
+}
+
+function withoutNulls(value: JsonValue): JsonValue {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  return Object.fromEntries(Object.entries(value).flatMap(([key, member]) => (member === null || member === undefined ? [] : [[key, withoutNulls(member)]])));
+}
+
 /** Which record a probe reads: two probes with one target are judged by the same value. */
 export function targetOf(probe: Probe): string {
   return probe.kind === 'issue-field' ? `issue-field:${probe.issueId}:${probe.fieldId}` : `kvs:${probe.key}`;
@@ -116,7 +133,8 @@ export function targetOf(probe: Probe): string {
  * probeHolds({ kind: 'includes', key: 'k', path: 'decisions', id: 'd1' }, { decisions: ['d0', 'd1'] }); // true
  */
 export function probeHolds(probe: Probe, observed: unknown): boolean {
-  if (probe.kind !== 'includes') return digestOf(observed ?? null) === probe.digest;
+  if (probe.kind === 'issue-field') return observed !== undefined && observed !== null && fieldDigestOf(observed) === probe.digest;
+  if (probe.kind === 'kvs') return digestOf(observed ?? null) === probe.digest;
   if (typeof observed !== 'object' || observed === null) return false;
   const list = (observed as Record<string, unknown>)[probe.path];
   return Array.isArray(list) && list.includes(probe.id);

@@ -2,11 +2,11 @@
  * The pure parts of the trail's pending decisions (src/trail/pending.ts): the digest a probe
  * compares, whether a probe holds, and which records one call settles.
  */
-import { digestOf, dueRecords, isDue, PENDING_GRACE_MS, pendingSchema, probeHolds, SETTLE_PER_CALL, targetOf, type PendingDecision, type Probe } from '../../../src/trail/pending';
+import { digestOf, dueRecords, fieldDigestOf, isDue, PENDING_GRACE_MS, pendingSchema, probeHolds, SETTLE_PER_CALL, targetOf, type PendingDecision, type Probe } from '../../../src/trail/pending';
 
 const NOW = new Date('2026-12-07T09:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
-const field = (issueId: string, value: unknown): Probe => ({ kind: 'issue-field', issueId, fieldId: 'customfield_1', digest: digestOf(value) });
+const field = (issueId: string, value: unknown): Probe => ({ kind: 'issue-field', issueId, fieldId: 'customfield_1', digest: fieldDigestOf(value) });
 const pending = (id: string, createdAt: string, probe: Probe): PendingDecision => ({
   id,
   createdAt,
@@ -28,6 +28,7 @@ describe('probeHolds', () => {
   const value = { evidence: { entries: [{ id: 'e1' }] }, assessment: { result: 'met' } };
   it.each<[string, Probe, unknown, boolean]>([
     ['field value as written', field('10001', value), JSON.parse(JSON.stringify(value)), true],
+    ['field value given back without its null members', field('10001', { ...value, owner: null, list: [{ a: null, b: 1 }] }), { ...value, list: [{ b: 1 }] }, true],
     ['field value changed since', field('10001', value), { ...value, assessment: { result: 'not_met' } }, false],
     ['field never written', field('10001', value), null, false],
     ['issue gone', field('10001', value), undefined, false],
