@@ -24,6 +24,10 @@ export interface TrailEntryView {
   before?: unknown;
   after?: unknown;
   reason?: string;
+  /** The decision's id (decisions written through a pending record). */
+  decisionId?: string;
+  /** Only on an entry recorded late (its trail append had failed): when it was recorded; `at` is when it was decided. */
+  recordedAt?: string;
   hash: string;
 }
 

@@ -22,8 +22,10 @@ import { visibleIssueKeys } from '../rollup/visibility';
 import { readGrants, requireEditGrants } from '../platform/audit-access';
 import { auditChecklist, auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
 import { historyDay, readHistory, recordChangeSnapshot, seriesOf } from '../platform/history-store';
-import { readReviews, writeReviews } from '../platform/records';
-import { recordChapterReview } from './trail';
+import { readReviews, storedReviews, writeReviews } from '../platform/records';
+import { chapterReviewDecision } from './trail';
+import { writeRecordWithDecision } from '../trail/wal';
+import { chapterReviewsKey } from '../storage/keys';
 
 type Clock = () => number;
 
@@ -58,8 +60,10 @@ export async function markChapterReviewed(
     { accountId: caller.accountId, now: new Date(now()) },
   );
   const reviews = await readReviews(caller.projectKey, def.id);
-  await writeReviews(caller.projectKey, def.id, upsertReview(reviews, review));
-  await recordChapterReview(caller.projectKey, review, reviews.find((earlier) => earlier.chapterId === review.chapterId));
+  const next = upsertReview(reviews, review);
+  const decision = chapterReviewDecision(caller.projectKey, review, reviews.find((earlier) => earlier.chapterId === review.chapterId));
+  // Through a pending record (src/trail/wal.ts): a trail append that fails after the write is recorded late.
+  await writeRecordWithDecision(decision, { key: chapterReviewsKey(caller.projectKey, def.id), value: storedReviews(next) }, () => writeReviews(caller.projectKey, def.id, next));
   console.info(`[audit-day] ${caller.projectKey}/${def.id}: chapter ${review.chapterId} reviewed`);
   return auditDayOf(jira, caller.projectKey, def, { canEdit: true, canAdminister, scoreChanged: false, now });
 }

@@ -13,6 +13,7 @@
  *   short stores the project it stopped at, and the next run (the same day or the next) starts
  *   there and wraps around, so the projects late in key order are not starved day after day.
  * - One checklist failing (a deleted project, a removed checklist) is logged and skipped.
+ * - Each project's pending trail decisions that nobody settled since are settled first (bounded).
  */
 import { z } from 'zod';
 import { findChecklist } from '../catalogue';
@@ -23,6 +24,7 @@ import { dailyRunCursorKey, projectChecklistsPrefix } from '../storage/keys';
 import { readRetiredChecklists } from '../platform/retired-checklists';
 import { readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { historyDay, readHistory, recordScore } from '../platform/history-store';
+import { settlePending } from '../trail/wal';
 
 /** Time kept back for the checklist in progress and the last log line. */
 export const RESERVE_MS = 20_000;
@@ -57,6 +59,10 @@ export async function recordDailyScores(
 
   const order = rotate(projects, cursor?.projectKey);
   for (const { projectKey, checklistIds } of order) {
+    // Decisions whose trail append failed and that nobody reconciled since (src/trail/wal.ts).
+    await settlePending(projectKey, { jira, now: new Date(now()) }).catch((error: unknown) => {
+      console.warn(`[history] ${projectKey}: pending trail decisions not settled: ${error instanceof Error ? error.name : 'error'}`);
+    });
     // A checklist a version update retired is history: its score is the one kept at retirement.
     const retired = checklistIds.length > 1 ? await readRetiredChecklists(projectKey) : {};
     for (const checklistId of checklistIds.filter((id) => !Object.hasOwn(retired, id))) {

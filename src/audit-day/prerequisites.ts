@@ -13,7 +13,7 @@ import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../platform/context';
 import { prerequisitesKey, prerequisitesLockKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
-import { recordDecision } from '../trail/record';
+import { writeRecordWithDecision } from '../trail/wal';
 import { readGrants, requireEditAccess } from '../platform/audit-access';
 import { auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
 import { withRecordLock } from './record-lock';
@@ -47,25 +47,25 @@ export async function setPrerequisite(
   }
   const at = new Date(now()).toISOString();
   const busy = 'Someone else is ticking this list right now. Nothing was changed: reload the page and try again.';
-  const { ticks, before } = await withRecordLock(prerequisitesLockKey(caller.projectKey, def.id), busy, async () => {
+  const ticks = await withRecordLock(prerequisitesLockKey(caller.projectKey, def.id), busy, async () => {
     const current = await readTicks(caller.projectKey, def.id);
     const previous = current[args.id];
-    if ((previous?.done ?? false) === args.done) return { ticks: current, before: undefined };
+    if ((previous?.done ?? false) === args.done) return current;
     const next = { ...current, [args.id]: { done: args.done, by: caller.accountId, at } };
-    await writeValue(prerequisitesKey(caller.projectKey, def.id), { ticks: next });
-    return { ticks: next, before: previous ?? { done: false } };
-  });
-  if (before !== undefined) {
-    await recordDecision({
+    const record = { key: prerequisitesKey(caller.projectKey, def.id), value: { ticks: next } };
+    const decision = {
       projectKey: caller.projectKey,
       actor: caller.accountId,
-      action: 'prerequisite.set',
+      action: 'prerequisite.set' as const,
       checklistId: def.id,
-      before: { id: args.id, done: before.done },
+      before: { id: args.id, done: previous?.done ?? false },
       after: { id: args.id, done: args.done },
       at: new Date(at),
-    });
-  }
+    };
+    // Recorded under the lock, through a pending record (src/trail/wal.ts): a failed append is recorded late.
+    await writeRecordWithDecision(decision, record, () => writeValue(record.key, record.value));
+    return next;
+  });
   return viewOf(def, ticks, true);
 }
 

@@ -10,8 +10,9 @@
  *   value: past either bound a LimitError says what to do instead (cover a chapter, remove old ones).
  * - Changes to one checklist's waivers are serialised by a short KVS lock; a second person saving at
  *   the same instant waits, and after ~8 s gets a ConflictError to retry (nothing written).
- * - Every change is recorded in the decision trail after its write ('waiver.apply' / 'waiver.remove');
- *   the record recorded carries the waiver's proof (title, link or note, dates).
+ * - Every change is recorded in the decision trail ('waiver.apply' / 'waiver.remove'), under the
+ *   lock, through a pending record written before the waivers (src/trail/wal.ts): a trail append
+ *   that fails after the write is recorded late, never lost. The entry carries the waiver's proof.
  */
 import type { AuditDay } from '../../common/contract';
 import { AppError, LimitError } from '../../common/errors';
@@ -27,12 +28,14 @@ import {
 } from '../domain/waivers';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../platform/context';
-import { waiversLockKey } from '../storage/keys';
-import { recordDecision } from '../trail/record';
+import { waiversKey, waiversLockKey } from '../storage/keys';
+import { digestOf } from '../trail/pending';
+import type { DecisionInput } from '../trail/record';
+import { beginDecisions, finishDecisions } from '../trail/wal';
 import { requireEditGrants } from '../platform/audit-access';
 import { importedChecklist } from '../catalogue/audit-checklist';
 import { auditDayOf } from './audit-day';
-import { readWaivers, writeWaivers } from '../platform/records';
+import { readWaivers, storedWaivers, writeWaivers } from '../platform/records';
 import { withRecordLock } from './record-lock';
 
 type Clock = () => number;
@@ -91,17 +94,19 @@ async function changeWaivers(
     const limit = diff.added.length > 0 ? waiverLimitProblem(after, def) : undefined;
     if (limit !== undefined) throw new LimitError(limit);
     if (diff.added.length + diff.removed.length > 0) {
+      const base = { projectKey: caller.projectKey, actor: caller.accountId, checklistId: def.id, at };
+      const decisions: DecisionInput[] = [
+        ...diff.added.map((record) => ({ ...base, action: 'waiver.apply' as const, after: record, reason: record.reason })),
+        ...diff.removed.map((record) => ({ ...base, action: 'waiver.remove' as const, before: record, reason: record.reason })),
+      ];
+      const key = waiversKey(caller.projectKey, def.id);
+      const pending = await beginDecisions(decisions, { kind: 'kvs', key, digest: digestOf(storedWaivers(after)) });
       await writeWaivers(caller.projectKey, def.id, after);
       console.info(`[audit-day] ${caller.projectKey}/${def.id}: waivers changed (${after.length} in force)`);
+      await finishDecisions(pending);
     }
     return diff;
   });
-  for (const record of added) {
-    await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'waiver.apply', checklistId: def.id, after: record, reason: record.reason, at });
-  }
-  for (const record of removed) {
-    await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'waiver.remove', checklistId: def.id, before: record, reason: record.reason, at });
-  }
   // No rollup cache to clear: it holds Jira's item states, and waivers are applied each time it is scored.
   return auditDayOf(jira, caller.projectKey, def, { canEdit: true, canAdminister, scoreChanged: added.length + removed.length > 0, now });
 }

@@ -26,9 +26,14 @@ export const LINKED_BY_HAND = 'linked by hand';
 
 /**
  * Runs `edit` on the current crosswalk holding the lock and writes what it answers as a new
- * revision. Throws ConflictError when the lock stays taken (an upload of many rows) for ~8 s.
+ * revision; `beforeWrite` runs just before that write, still under the lock (the trail's pending
+ * record), and the decision id it gives is kept in the header (store.ts `decisions`). Throws ConflictError when the lock stays taken (an upload of many rows) for ~8 s.
  */
-export async function editCrosswalk<T>(edit: CrosswalkEdit<T>, meta: { savedBy: string; now: Date }): Promise<{ result: T; header?: CrosswalkHeader }> {
+export async function editCrosswalk<T>(
+  edit: CrosswalkEdit<T>,
+  meta: { savedBy: string; now: Date },
+  beforeWrite?: (result: T) => Promise<{ decisionId?: string }>,
+): Promise<{ result: T; header?: CrosswalkHeader }> {
   const started = Date.now();
   while (!(await claimValue(crosswalkLockKey(), { since: meta.now.toISOString() }, { ttlSeconds: LOCK_TTL_SECONDS }))) {
     if (Date.now() - started > LOCK_WAIT_MS) {
@@ -40,7 +45,9 @@ export async function editCrosswalk<T>(edit: CrosswalkEdit<T>, meta: { savedBy: 
     const current = await loadCrosswalk();
     const outcome = edit(current.mappings);
     if ('unchanged' in outcome) return { result: outcome.result, ...(current.header ? { header: current.header } : {}) };
-    const header = await writeRevision(outcome.mappings, { fileName: current.header?.fileName ?? LINKED_BY_HAND, savedBy: meta.savedBy, now: meta.now });
+    const { decisionId } = (await beforeWrite?.(outcome.result)) ?? {};
+    const decisions = [...(current.header?.decisions ?? []), ...(decisionId !== undefined ? [decisionId] : [])];
+    const header = await writeRevision(outcome.mappings, { fileName: current.header?.fileName ?? LINKED_BY_HAND, savedBy: meta.savedBy, now: meta.now, decisions });
     return { result: outcome.result, header };
   } finally {
     await deleteValue(crosswalkLockKey());

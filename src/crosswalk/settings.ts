@@ -12,7 +12,7 @@ import type { ProjectCaller } from '../platform/context';
 import { crosswalkSettingsKey } from '../storage/keys';
 import { readValue, writeValue } from '../storage/kvs';
 import { markProjectChanged } from '../storage/project-state';
-import { recordDecision } from '../trail/record';
+import { writeRecordWithDecision } from '../trail/wal';
 
 const schema = z.object({ countsInStrictMode: z.boolean() });
 
@@ -29,8 +29,11 @@ export async function setCrosswalkSettings(jira: JiraClient, caller: ProjectCall
   }
   const before = await readCrosswalkSettings(caller.projectKey);
   if (before.countsInStrictMode === next.countsInStrictMode) return before;
-  await writeValue(crosswalkSettingsKey(caller.projectKey), next);
-  await markProjectChanged(caller.projectKey);
-  await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before: { crosswalkCountsInStrictMode: before.countsInStrictMode }, after: { crosswalkCountsInStrictMode: next.countsInStrictMode } });
+  const record = { key: crosswalkSettingsKey(caller.projectKey), value: next };
+  const decision = { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change' as const, before: { crosswalkCountsInStrictMode: before.countsInStrictMode }, after: { crosswalkCountsInStrictMode: next.countsInStrictMode } };
+  await writeRecordWithDecision(decision, record, async () => {
+    await writeValue(record.key, record.value);
+    await markProjectChanged(caller.projectKey);
+  });
   return next;
 }

@@ -18,6 +18,8 @@ import { crosswalkKey, crosswalkLockKey, crosswalkRowsKey, crosswalkRowsPrefix }
 import { claimValue, deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readMany, readValue, writeValue } from '../storage/kvs';
 
 export const LOCK_TTL_SECONDS = 60;
+/** Decision ids a header keeps (newest last): far more hand edits than come between a decision and its reconciliation. */
+export const DECISIONS_KEPT = 50;
 
 const headerSchema = z.object({
   revision: z.string(),
@@ -28,6 +30,11 @@ const headerSchema = z.object({
   fileName: z.string(),
   savedAt: z.string(),
   savedBy: z.string(),
+  /**
+   * Ids of the latest trail decisions that changed the crosswalk by hand ({@link DECISIONS_KEPT}),
+   * kept across later revisions: what tells a pending trail decision it took effect (src/trail/pending.ts).
+   */
+  decisions: z.array(z.string()).optional(),
 });
 export type CrosswalkHeader = z.infer<typeof headerSchema>;
 
@@ -99,7 +106,7 @@ export async function saveCrosswalk(
         `Someone else saved the crosswalk (${current ? `${current.rowCount} rows, ${current.savedAt}` : 'removed it'}) after you previewed yours; preview your file again, then save.`,
       );
     }
-    return { header: await writeRevision(mappings, meta), unchanged: false };
+    return { header: await writeRevision(mappings, { ...meta, ...(current?.decisions ? { decisions: current.decisions } : {}) }), unchanged: false };
   } finally {
     await deleteValue(crosswalkLockKey());
   }
@@ -114,12 +121,12 @@ export function crosswalkDigest(mappings: readonly CrosswalkMapping[]): string {
  * Writes the mappings as a new revision: its chunks, then the header that names it, then the sweep
  * of other revisions. The caller holds `crosswalk-lock` (saveCrosswalk, or edit.ts's one-row edits).
  */
-export async function writeRevision(mappings: readonly CrosswalkMapping[], meta: { fileName: string; savedBy: string; now: Date }): Promise<CrosswalkHeader> {
+export async function writeRevision(mappings: readonly CrosswalkMapping[], meta: { fileName: string; savedBy: string; now: Date; decisions?: readonly string[] }): Promise<CrosswalkHeader> {
   const rows = mappings.map(toStored);
   const revision = randomUUID();
   const chunks = chunkRows(rows);
   for (const [index, chunk] of chunks.entries()) await writeValue(crosswalkRowsKey(revision, index), { rows: chunk });
-  const header: CrosswalkHeader = { revision, chunks: chunks.length, rowCount: rows.length, digest: crosswalkDigest(mappings), fileName: meta.fileName, savedAt: meta.now.toISOString(), savedBy: meta.savedBy };
+  const header: CrosswalkHeader = { revision, chunks: chunks.length, rowCount: rows.length, digest: crosswalkDigest(mappings), fileName: meta.fileName, savedAt: meta.now.toISOString(), savedBy: meta.savedBy, ...(meta.decisions && meta.decisions.length > 0 ? { decisions: meta.decisions.slice(-DECISIONS_KEPT) } : {}) };
   await writeValue(crosswalkKey(), header);
   await sweepOtherRevisions(revision);
   return header;

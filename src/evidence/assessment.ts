@@ -5,7 +5,8 @@
  * under the issue's verdict lock. An N/A the checklist does not allow is refused with a message that
  * says what is allowed (src/domain/na-rule.ts). The `msp-audit-assessment` property is then written
  * as the app as a mirror for JQL (`auditAssessment`, `auditComplexity`); it is never read back as
- * the truth. Recorded in the project's decision trail (before → after, the justification as reason).
+ * the truth. Recorded in the project's decision trail (before → after, the justification as reason)
+ * through a pending record written before the field (src/trail/wal.ts), so a failed append is not lost.
  */
 import type { ItemPanel, SetAssessmentPayload } from '../../common/contract';
 import { AppError } from '../../common/errors';
@@ -14,7 +15,8 @@ import { freeTextProblem } from '../domain/free-text';
 import { checkNaAnswer, NA_JUSTIFICATION_MAX } from '../domain/na-rule';
 import { ASSESSMENT_PROPERTY } from '../jira/identity';
 import { markProjectChanged } from '../storage/project-state';
-import { recordDecision } from '../trail/record';
+import { fieldDigestOf } from '../trail/pending';
+import { beginDecisions, finishDecisions } from '../trail/wal';
 import { EvidenceFieldMissingError, FIELD_MISSING, requireIssueEdit } from './change';
 import type { IssueCaller } from '../platform/issue-context';
 import type { ItemContext } from './item-context';
@@ -56,9 +58,8 @@ export async function setAssessment(deps: IssueModuleDeps, caller: IssueCaller, 
       assessedBy: caller.accountId,
       assessedAt: now.toISOString(),
     };
-    await deps.issues.setVerdictField({ fieldId: loaded.fieldId, issueId: loaded.issue.id, value: verdictValue(loaded.verdict.evidence, record) });
-    await deps.issues.setAssessmentMirror({ issueKey: caller.issueKey, propertyKey: ASSESSMENT_PROPERTY, value: assessmentMirror(record) });
-    await recordDecision({
+    const value = verdictValue(loaded.verdict.evidence, record);
+    const pending = await beginDecisions([{
       projectKey: caller.projectKey,
       actor: caller.accountId,
       action: 'assessment.set',
@@ -68,7 +69,10 @@ export async function setAssessment(deps: IssueModuleDeps, caller: IssueCaller, 
       after: summary(record),
       ...(justification !== undefined ? { reason: justification } : {}),
       at: now,
-    });
+    }], { kind: 'issue-field', issueId: loaded.issue.id, fieldId: loaded.fieldId, digest: fieldDigestOf(value) });
+    await deps.issues.setVerdictField({ fieldId: loaded.fieldId, issueId: loaded.issue.id, value });
+    await deps.issues.setAssessmentMirror({ issueKey: caller.issueKey, propertyKey: ASSESSMENT_PROPERTY, value: assessmentMirror(record) });
+    await finishDecisions(pending);
     await markProjectChanged(caller.projectKey);
     return { loaded, record };
   });

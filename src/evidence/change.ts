@@ -8,7 +8,8 @@
  *    domain operation on the server (validation, four eyes, an attachment of this very issue);
  * 4. writes the result as the app through the app field value API: the field is read-only to
  *    everyone else, so only changes made here (after step 1) ever reach it;
- * 5. records the decision in the project's trail, then marks the project's rollup stale.
+ * 5. records the decision in the project's trail through a pending record written before step 4
+ *    (src/trail/wal.ts: a failed append is recorded late, never lost), then marks the rollup stale.
  */
 import { randomUUID } from 'node:crypto';
 import type { EvidenceReviewStateName, ItemPanel } from '../../common/contract';
@@ -18,7 +19,9 @@ import { withDefaultExpiry } from '../domain/evidence-validity';
 import { verdictValue } from '../domain/evidence-verdict';
 import { AccessDeniedError } from '../platform/access';
 import { markProjectChanged } from '../storage/project-state';
-import { recordDecision, type DecisionAction } from '../trail/record';
+import type { DecisionAction } from '../trail/record';
+import { fieldDigestOf } from '../trail/pending';
+import { beginDecisions, finishDecisions } from '../trail/wal';
 import type { IssueCaller } from '../platform/issue-context';
 import { withIssueLock } from './lock';
 import { buildPanel, loadIssue, type IssueModuleDeps, type LoadedIssue } from './panel';
@@ -117,9 +120,9 @@ export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller,
     // An edit that changes nothing writes nothing (and leaves no history entry in Jira).
     const unchanged = !verdict.legacy && verdict.ignored.length === 0 && JSON.stringify(next) === JSON.stringify(verdict.evidence);
     if (unchanged) return { loaded, next };
-    await deps.issues.setVerdictField({ fieldId, issueId: loaded.issue.id, value: verdictValue(next, verdict.assessment) });
+    const value = verdictValue(next, verdict.assessment);
     const entry = changedEntry(verdict.evidence, next, change);
-    await recordDecision({
+    const pending = await beginDecisions([{
       projectKey: caller.projectKey,
       actor: caller.accountId,
       action: ACTION[change.kind],
@@ -129,7 +132,9 @@ export async function changeEvidence(deps: IssueModuleDeps, caller: IssueCaller,
       ...(entry.after ? { after: entryDigest(entry.after) } : {}),
       ...(change.kind === 'review' && change.note !== undefined ? { reason: change.note } : {}),
       at: now,
-    });
+    }], { kind: 'issue-field', issueId: loaded.issue.id, fieldId, digest: fieldDigestOf(value) });
+    await deps.issues.setVerdictField({ fieldId, issueId: loaded.issue.id, value });
+    await finishDecisions(pending);
     await markProjectChanged(caller.projectKey);
     console.info(`[evidence] ${caller.issueKey}: ${change.kind} (${next.count} entries)`);
     return { loaded, next };

@@ -10,6 +10,7 @@
  * then recorded in the project's trail. The covered items' rollups follow at once: the rollup applies
  * the saved crosswalk each time it is served (crosswalk/rollup.ts), none of it is cached.
  */
+import { randomUUID } from 'node:crypto';
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
 import { AccessDeniedError, BadRequestError } from '../../common/errors';
 import { findChecklist } from '../catalogue';
@@ -19,7 +20,9 @@ import { JiraNotFoundError } from '../jira/errors';
 import { ITEM_PROPERTY } from '../jira/identity';
 import type { IssueCaller } from '../platform/issue-context';
 import { projectChecklists } from '../storage/project-state';
-import { recordDecision } from '../trail/record';
+import { crosswalkKey } from '../storage/keys';
+import type { PendingDecision } from '../trail/pending';
+import { beginDecisions, finishDecisions } from '../trail/wal';
 import { editCrosswalk } from '../crosswalk/edit';
 import { knownChecklists } from '../crosswalk/upload';
 import { itemContextOf } from './item-context';
@@ -65,27 +68,39 @@ export async function linkItemCrosswalk(deps: IssueModuleDeps, caller: IssueCall
   if (otherKey !== undefined) await requireEdit(deps, otherKey, `${verb} it to ${otherDef.name} ${input.itemId}`, caller.projectKey, `the issue of ${otherDef.name} ${input.itemId}`);
 
   const now = deps.now();
-  const { result } = await editCrosswalk(
+  let pending: PendingDecision[] = [];
+  await editCrosswalk(
     (current) => {
       const outcome = applyLink(current, mapping, remove, checklists);
       if (outcome.kind === 'refused') throw refusal(outcome.problems);
       return outcome.kind === 'unchanged' ? { unchanged: true as const, result: undefined } : { mappings: outcome.mappings, result: outcome.before ?? null };
     },
     { savedBy: caller.accountId, now },
+    // Under the crosswalk lock, before the new revision: the trail's pending record, whose id the
+    // revision keeps (the crosswalk is the site's: other projects' edits follow, the id stays).
+    async (before) => {
+      const decisionId = randomUUID();
+      pending = await beginDecisions(
+        [
+          {
+            projectKey: caller.projectKey,
+            actor: caller.accountId,
+            action: remove ? 'crosswalk.unlink' : 'crosswalk.link',
+            checklistId: def.id,
+            itemId: identity.itemId,
+            issueKey: caller.issueKey,
+            before: before === null || before === undefined ? null : describe(before),
+            after: remove ? null : describe(mapping),
+            at: now,
+          },
+        ],
+        { kind: 'includes', key: crosswalkKey(), path: 'decisions', id: decisionId },
+        { ids: [decisionId] },
+      );
+      return { decisionId };
+    },
   );
-  if (result !== undefined) {
-    await recordDecision({
-      projectKey: caller.projectKey,
-      actor: caller.accountId,
-      action: remove ? 'crosswalk.unlink' : 'crosswalk.link',
-      checklistId: def.id,
-      itemId: identity.itemId,
-      issueKey: caller.issueKey,
-      before: result === null ? null : describe(result),
-      after: remove ? null : describe(mapping),
-      at: now,
-    });
-  }
+  await finishDecisions(pending);
   return itemCrosswalk(deps, caller);
 }
 

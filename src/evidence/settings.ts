@@ -12,7 +12,8 @@ import { readProjectSettings } from '../platform/settings';
 import { projectSettingsKey } from '../storage/keys';
 import { writeValue } from '../storage/kvs';
 import { markProjectChanged } from '../storage/project-state';
-import { recordDecision } from '../trail/record';
+import type { DecisionInput } from '../trail/record';
+import { writeRecordWithDecision } from '../trail/wal';
 
 export { DEFAULT_SETTINGS, readProjectSettings } from '../platform/settings';
 
@@ -26,10 +27,13 @@ export async function setProjectSettings(issues: EvidenceJira, caller: ProjectCa
   const before = await readProjectSettings(caller.projectKey);
   const next: ProjectSettings = { strictMode: change.strictMode ?? before.strictMode, fourEyes: change.fourEyes ?? before.fourEyes };
   if (next.strictMode === before.strictMode && next.fourEyes === before.fourEyes) return next;
-  await writeValue(projectSettingsKey(caller.projectKey), next);
-  // Cached rollups were scored under the old settings.
-  await markProjectChanged(caller.projectKey);
-  await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before, after: next });
+  const record = { key: projectSettingsKey(caller.projectKey), value: next };
+  const decision: DecisionInput = { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before, after: next };
+  await writeRecordWithDecision(decision, record, async () => {
+    await writeValue(record.key, record.value);
+    // Cached rollups were scored under the old settings.
+    await markProjectChanged(caller.projectKey);
+  });
   console.info(`[settings] project ${caller.projectKey}: strict mode ${next.strictMode ? 'on' : 'off'}, four eyes ${next.fourEyes ? 'on' : 'off'}`);
   return next;
 }

@@ -27,7 +27,8 @@ import { computeRollup } from '../rollup/get-rollup';
 import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
 import { projectChecklists } from '../storage/project-state';
-import { recordDecision } from '../trail/record';
+import { writeRecordWithDecision } from '../trail/wal';
+import { gateConfirmationKey } from '../storage/keys';
 import { readConfirmation, withConfirmationLock, writeConfirmation } from './confirmation';
 
 type Clock = () => number;
@@ -96,15 +97,15 @@ export async function setGateConfirmation(jira: JiraClient, caller: ProjectCalle
     }
     const at = new Date(now());
     const confirmation: GateConfirmation = { on: args.on, config, confirmedBy: caller.accountId, confirmedAt: at.toISOString(), revision: (before?.revision ?? 0) + 1 };
-    await writeConfirmation(caller.projectKey, confirmation);
-    await recordDecision({
+    const decision = {
       projectKey: caller.projectKey,
       actor: caller.accountId,
-      action: 'gate.confirm',
+      action: 'gate.confirm' as const,
       before: before ? { on: before.on, ...before.config } : null,
       after: { on: args.on, ...config },
       at,
-    });
+    };
+    await writeRecordWithDecision(decision, { key: gateConfirmationKey(caller.projectKey), value: confirmation }, () => writeConfirmation(caller.projectKey, confirmation));
     console.info(`[gate] ${caller.projectKey}: Done gate confirmed ${args.on ? 'on' : 'off'} by ${caller.accountId} (revision ${confirmation.revision})`);
   });
   return statusOf(jira, caller, args.checklistId, true, now);

@@ -29,7 +29,7 @@ import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 import { computeRollup } from '../rollup/get-rollup';
 import { projectChecklistsPrefix, reminderLogKey, reminderSettingsKey } from '../storage/keys';
 import { readByPrefix, readValue, writeValue } from '../storage/kvs';
-import { recordDecision } from '../trail/record';
+import { writeRecordWithDecision } from '../trail/wal';
 import { readPlan } from '../platform/plan-store';
 
 const logSchema = z.record(z.string(), z.string());
@@ -122,8 +122,12 @@ export async function setReminders(jira: JiraClient, caller: ProjectCaller, args
   await requireEditAccess(jira, caller, 'turn the reminders on or off');
   const before = await remindersEnabled(caller.projectKey);
   if (before !== args.enabled) {
-    await writeValue(reminderSettingsKey(caller.projectKey), { enabled: args.enabled });
-    await recordDecision({ projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before: { reminders: before }, after: { reminders: args.enabled }, at: new Date(now()) });
+    const record = { key: reminderSettingsKey(caller.projectKey), value: { enabled: args.enabled } };
+    await writeRecordWithDecision(
+      { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before: { reminders: before }, after: { reminders: args.enabled }, at: new Date(now()) },
+      record,
+      () => writeValue(record.key, record.value),
+    );
   }
   return getReminders(jira, caller, args.checklistId !== undefined ? { checklistId: args.checklistId } : {}, now);
 }

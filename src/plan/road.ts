@@ -31,7 +31,8 @@ import { computeRollup } from '../rollup/get-rollup';
 import { planDue, planItems } from '../rollup/due';
 import { hasStandIns } from '../domain/evidence-stand-in';
 import { visibleIssueKeys } from '../rollup/visibility';
-import { recordDecision } from '../trail/record';
+import { writeRecordWithDecision } from '../trail/wal';
+import { auditPlanKey } from '../storage/keys';
 import { peopleNames } from '../platform/people';
 import { planDates, readPlan, withPlanLock, writePlan, type StoredPlan } from '../platform/plan-store';
 
@@ -76,16 +77,16 @@ export async function setAuditPlan(jira: JiraClient, http: JiraHttp, caller: Pro
     }
     if (!unchanged) {
       const plan: StoredPlan = { ...checked.dates, revision: (before?.revision ?? 0) + 1, updatedBy: caller.accountId, updatedAt: new Date(now()).toISOString() };
-      await writePlan(caller.projectKey, def.id, plan);
-      await recordDecision({
+      const decision = {
         projectKey: caller.projectKey,
         actor: caller.accountId,
-        action: 'plan.set',
+        action: 'plan.set' as const,
         checklistId: def.id,
         before: before ? planDates(before) : null,
         after: checked.dates,
         at: new Date(now()),
-      });
+      };
+      await writeRecordWithDecision(decision, { key: auditPlanKey(caller.projectKey, def.id), value: plan }, () => writePlan(caller.projectKey, def.id, plan));
       console.info(`[plan] ${caller.projectKey}/${def.id}: audit plan saved (revision ${plan.revision}, validation ${plan.validationDate})`);
     }
   });

@@ -53,8 +53,13 @@ export async function readReviews(projectKey: string, checklistId: string): Prom
   });
 }
 
+/** The reviews as stored (what a trail probe of the record compares, src/trail/pending.ts). */
+export function storedReviews(reviews: ChapterReview[]): { reviews: ChapterReview[] } {
+  return { reviews };
+}
+
 export async function writeReviews(projectKey: string, checklistId: string, reviews: ChapterReview[]): Promise<void> {
-  await writeValue(chapterReviewsKey(projectKey, checklistId), { reviews });
+  await writeValue(chapterReviewsKey(projectKey, checklistId), storedReviews(reviews));
 }
 
 /** The waivers in force, in the order they were applied (scoring lets the first give the reason). */
@@ -62,6 +67,11 @@ export async function readWaivers(projectKey: string, checklistId: string): Prom
   return (await readValue(waiversKey(projectKey, checklistId), waiversSchema))?.waivers ?? [];
 }
 
+/** The waivers as stored (what a trail probe of the record compares, src/trail/pending.ts). */
+export function storedWaivers(waivers: WaiverRecord[]): { waivers: WaiverRecord[] } {
+  return { waivers };
+}
+
 export async function writeWaivers(projectKey: string, checklistId: string, waivers: WaiverRecord[]): Promise<void> {
-  await writeValue(waiversKey(projectKey, checklistId), { waivers });
+  await writeValue(waiversKey(projectKey, checklistId), storedWaivers(waivers));
 }

@@ -221,6 +221,19 @@ export function trailLockKey(projectKey: string): string {
 }
 
 /**
+ * A decision about to be written and not yet in the trail (src/trail/pending.ts): one small record
+ * per decision, written before the decision's own write and deleted once its entry is appended.
+ */
+export function trailPendingKey(projectKey: string, decisionId: string): string {
+  return key('trail-pending', part('projectKey', projectKey), part('decisionId', decisionId));
+}
+
+/** Prefix of every trailPendingKey of a project (one query finds a project's pending decisions). */
+export function trailPendingPrefix(projectKey: string): string {
+  return `${key('trail-pending', part('projectKey', projectKey))}:`;
+}
+
+/**
  * Seq numbers of the trail entries about one issue or one checklist item (`ref` is a digest the
  * trail computes, so any issue key or item id fits), so an item's history reads only its chunks.
  */

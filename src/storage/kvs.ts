@@ -25,8 +25,14 @@ export class StoredValueError extends Error {
 export const ABSENT = { absent: 1 } as const;
 /** Key kinds marked ABSENT when missing: read on every page open (or daily), plain readValue/writeValue records. */
 const MARKED_KINDS = new Set(['audit-plan', 'audit-prerequisites', 'audit-waivers', 'crosswalk', 'item-map-unclaimed', 'project-retired-checklists', 'project-settings', 'reminder-settings', 'score-history-cursor']);
-/** Query prefixes that, when they find nothing, get one ABSENT record under them (`<prefix>#none`). */
+/**
+ * Query prefixes that, when they find nothing, get one ABSENT record under them (`<prefix>#none`):
+ * the site's custom checklists, and a project's pending trail decisions (`trail-pending:<project>:`,
+ * queried by every decision, the Trail tab and the daily run; usually none).
+ */
 const MARKED_PREFIXES = new Set(['custom-checklist:']);
+const MARKED_PREFIX_KINDS = new Set(['trail-pending']);
+const isMarkedPrefix = (prefix: string): boolean => MARKED_PREFIXES.has(prefix) || MARKED_PREFIX_KINDS.has(prefix.split(':')[0] ?? '');
 
 /** The ABSENT marker: what a read here answers as "no record" (tests use it to tell "nothing written"). */
 export function isAbsent(raw: unknown): boolean {
@@ -80,11 +86,15 @@ export async function deleteValue(key: string): Promise<void> {
   await withBackoff('storage writes', () => kvs.delete(key));
 }
 
-/** Every value whose key starts with `prefix`, in key order (KVS pages by 20 at most). */
-export async function readByPrefix<T>(prefix: string, schema: z.ZodType<T>): Promise<{ key: string; value: T }[]> {
+/**
+ * Every value whose key starts with `prefix`, in key order (KVS pages by 20 at most); with
+ * `maxPages`, only that many pages (bounded work when the caller handles a few at a time).
+ */
+export async function readByPrefix<T>(prefix: string, schema: z.ZodType<T>, options: { maxPages?: number } = {}): Promise<{ key: string; value: T }[]> {
   const results: { key: string; value: T }[] = [];
   let cursor: string | undefined;
   let found = 0;
+  let pages = 0;
   do {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(20);
     if (cursor !== undefined) query = query.cursor(cursor);
@@ -97,8 +107,9 @@ export async function readByPrefix<T>(prefix: string, schema: z.ZodType<T>): Pro
     }
     cursor = page.nextCursor;
     found += page.results.length;
-  } while (cursor !== undefined);
-  if (found === 0 && MARKED_PREFIXES.has(prefix)) await markAbsent(`${prefix}#none`);
+    pages += 1;
+  } while (cursor !== undefined && pages < (options.maxPages ?? Number.POSITIVE_INFINITY));
+  if (found === 0 && isMarkedPrefix(prefix)) await markAbsent(`${prefix}#none`);
   return results;
 }
 

@@ -15,13 +15,15 @@
  *   entry is numbered: the entry already in the chunk is neither overwritten nor duplicated.
  * - Damaged or altered entries in the chunk are written back exactly as found: an append never
  *   repairs, hides or drops evidence of tampering (verify reports it).
+ * - Idempotent per decision: an entry with a decision id already among the recent entries is not
+ *   appended again (a decision's own append racing its reconciliation, src/trail/wal.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ConflictError } from '../../common/errors';
 import { claimValue, deleteValue, readValue, writeAll } from '../storage/kvs';
 import { trailChunkKey, trailHeadKey, trailIndexKey, trailLockKey } from '../storage/keys';
-import { buildEntry, chunkOf, type EntryInput, type TrailEntry } from './entry';
+import { buildEntry, chunkOf, TRAIL_CHUNK_ENTRIES, type EntryInput, type TrailEntry } from './entry';
 import { parseChunk, readHead, readIndex, refsOf, withSeq, type TrailHead } from './store';
 
 /** How long the lock lives if its holder never frees it. */
@@ -30,6 +32,13 @@ export const LOCK_TTL_SECONDS = 20;
 export const LOCK_FENCE_MS = 8_000;
 /** How long an append waits for the lock before saying the trail is busy. */
 export const LOCK_WAIT_MS = 10_000;
+/**
+ * Recent entries an append with a decision id looks through for that id (see recentWithId): a
+ * decision's own append races only a reconciliation of seconds before; a late append (by a
+ * reconciliation, minutes or a day after) looks further, at the cost of one more chunk read.
+ */
+export const DEDUPE_LOOKBACK = 5;
+export const DEDUPE_LOOKBACK_LATE = TRAIL_CHUNK_ENTRIES;
 
 const lockSchema = z.object({ token: z.string() });
 const rawChunkSchema = z.array(z.unknown());
@@ -42,6 +51,9 @@ export async function appendEntry(projectKey: string, input: EntryInput): Promis
   try {
     const { head, raw } = await settledHead(projectKey, await readHead(projectKey));
     const seq = head.count + 1;
+    const lookBack = input.recordedAt === undefined ? DEDUPE_LOOKBACK : DEDUPE_LOOKBACK_LATE;
+    const already = input.decisionId === undefined ? undefined : await recentWithId(projectKey, raw, seq, input.decisionId, lookBack);
+    if (already) return already;
     const entry = buildEntry(input, seq, head.lastHash);
     const refs = refsOf(entry);
     const indexes = await Promise.all(refs.map((ref) => readIndex(projectKey, ref)));
@@ -65,6 +77,24 @@ export async function appendEntry(projectKey: string, input: EntryInput): Promis
   } finally {
     await releaseLock(lock, token);
   }
+}
+
+/**
+ * The entry of decision `id` among the trail's recent entries: the chunk the next entry goes in,
+ * and the one before when that chunk holds fewer than `lookBack` entries (so at least that many
+ * recent entries are looked at). Two appends of one decision (its own and a reconciliation's, or two
+ * reconciliations) come within seconds of each other; a reconciliation after the decision's own
+ * append whose pending record could not be deleted, with over 40 entries between, is the one case
+ * left that would record it twice (both entries carry its id; the later is marked late).
+ */
+async function recentWithId(projectKey: string, raw: unknown[], seq: number, id: string, lookBack: number): Promise<TrailEntry | undefined> {
+  const current = parseChunk(raw).entries;
+  const chunk = chunkOf(seq);
+  const previous =
+    current.length < lookBack && chunk > 0 ? parseChunk((await readValue(trailChunkKey(projectKey, chunk - 1), rawChunkSchema)) ?? []).entries : [];
+  const found = [...current, ...previous].find((entry) => entry.decisionId === id);
+  if (found) console.info(`[trail] ${projectKey}: decision ${id} is already entry ${found.seq}; not appended again`);
+  return found;
 }
 
 /**

@@ -39,6 +39,10 @@ export interface TrailEntry {
   before?: JsonValue;
   after?: JsonValue;
   reason?: string;
+  /** The decision's id when it went through a pending record (src/trail/pending.ts): an append skips an id already in the trail's recent entries. */
+  decisionId?: string;
+  /** Set only on an entry appended late by reconciliation: when it was recorded (`at` stays the decision's own time). */
+  recordedAt?: string;
   /** Hash of the previous entry ('' for the first). */
   prev: string;
   /** sha256 over the entry's canonical JSON without `hash` (so over prev and seq too). */
@@ -56,6 +60,9 @@ export interface EntryInput {
   after?: unknown;
   reason?: string;
   at?: Date;
+  decisionId?: string;
+  /** Only for an entry recorded late (see TrailEntry.recordedAt). */
+  recordedAt?: Date;
 }
 
 const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
@@ -74,6 +81,8 @@ export const entrySchema = z.object({
   before: jsonValue.optional(),
   after: jsonValue.optional(),
   reason: z.string().optional(),
+  decisionId: z.string().optional(),
+  recordedAt: z.string().optional(),
   prev: z.string(),
   hash: z.string(),
 });
@@ -118,6 +127,8 @@ export function buildEntry(input: EntryInput, seq: number, prev: string): TrailE
     ...(before !== undefined ? { before } : {}),
     ...(after !== undefined ? { after } : {}),
     ...(input.reason !== undefined ? { reason: clipText(input.reason, REASON_MAX_BYTES) } : {}),
+    ...(input.decisionId !== undefined ? { decisionId: clipText(input.decisionId, ID_MAX_BYTES) } : {}),
+    ...(input.recordedAt !== undefined ? { recordedAt: input.recordedAt.toISOString() } : {}),
     prev,
   };
   return { ...body, hash: entryHash(body) };

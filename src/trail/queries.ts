@@ -13,6 +13,7 @@ import { ITEM_PROPERTY, readIdentity } from '../jira/identity';
 import type { ProjectCaller } from '../platform/context';
 import { DEFAULT_PAGE, MAX_PAGE, readExportPage, readItemHistory, readTrailPage } from './read';
 import { START, verifySlice, type VerifyCarry } from './verify';
+import { settlePending } from './wal';
 
 /** `getTrail { cursor?, limit? }`: newest first. */
 export async function getTrail(jira: JiraClient, caller: ProjectCaller, args: { cursor?: string; limit?: number }): Promise<TrailPage> {
@@ -20,6 +21,7 @@ export async function getTrail(jira: JiraClient, caller: ProjectCaller, args: { 
   const limit = args.limit ?? DEFAULT_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new AppError('invalid-input', `Ask for 1 to ${MAX_PAGE} trail entries a page, not ${limit}.`);
   const before = args.cursor === undefined ? undefined : cursorNumber(args.cursor, 2);
+  if (before === undefined) await settleBeforeReading(jira, caller.projectKey);
   const page = await readTrailPage(caller.projectKey, { limit, ...(before !== undefined ? { before } : {}) });
   return { ...page, people: await displayNames(caller.projectKey, page.entries.map((entry) => entry.actor)) };
 }
@@ -44,6 +46,7 @@ function verifyCursor(cursor: string): VerifyCarry {
 export async function exportTrail(jira: JiraClient, caller: ProjectCaller, args: { cursor?: string }, now: Date = new Date()): Promise<TrailExportPage> {
   await readGrants(jira, caller, [], 'export the decision trail');
   const from = args.cursor === undefined ? 0 : cursorNumber(args.cursor, 0);
+  if (from === 0) await settleBeforeReading(jira, caller.projectKey, now);
   return readExportPage(caller.projectKey, from, `${caller.projectKey}-decision-trail-${now.toISOString().slice(0, 10)}.csv`);
 }
 
@@ -61,6 +64,17 @@ export async function getItemHistory(issues: EvidenceJira, caller: IssueCaller):
   const item = identity?.kind === 'item' ? { checklistId: identity.checklistId, itemId: identity.itemId } : undefined;
   const history = await readItemHistory(caller.projectKey, { issueKey: caller.issueKey, ...(item ? { item } : {}) });
   return { ...history, people: await displayNames(caller.projectKey, history.entries.map((entry) => entry.actor)) };
+}
+
+/**
+ * The first page of the Trail tab and of the export first records the project's overdue pending
+ * decisions (src/trail/wal.ts; bounded), so what is shown includes every decision in force. A
+ * failure only leaves them for the next reader.
+ */
+async function settleBeforeReading(jira: JiraClient, projectKey: string, now: Date = new Date()): Promise<void> {
+  await settlePending(projectKey, { jira, now }).catch((error: unknown) => {
+    console.warn(`[trail] ${projectKey}: pending decisions not settled before reading: ${error instanceof Error ? error.name : 'error'}`);
+  });
 }
 
 function cursorNumber(cursor: string, min: number): number {

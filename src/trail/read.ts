@@ -47,7 +47,7 @@ export async function readItemHistory(projectKey: string, args: { issueKey: stri
   return { issueKey, ...(item ? { itemId: item.itemId } : {}), entries: entries.map(viewOf), total: all.length + dropped };
 }
 
-export const EXPORT_HEADER = ['Seq', 'When (UTC)', 'Who', 'Action', 'Checklist', 'Item', 'Issue', 'Before', 'After', 'Reason', 'Hash', 'Previous hash'];
+export const EXPORT_HEADER = ['Seq', 'When (UTC)', 'Who', 'Action', 'Checklist', 'Item', 'Issue', 'Before', 'After', 'Reason', 'Hash', 'Previous hash', 'Decision id', 'Recorded late (UTC)'];
 
 /**
  * One page of the CSV export, oldest first: whole chunks from `from` until the page would pass
@@ -91,6 +91,8 @@ function recordOf(entry: TrailEntry): CsvCell[] {
     entry.reason,
     entry.hash,
     entry.prev,
+    entry.decisionId,
+    entry.recordedAt,
   ];
 }
 

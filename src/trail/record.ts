@@ -5,9 +5,13 @@
  * {@link recordDecision} after its write has succeeded.
  *
  * The trail is per project, append-only and chained by hash (src/trail/ owns how it is stored).
+ * Decisions with the highest audit weight (assessment, evidence, waivers, crosswalk links) go
+ * through a pending record instead (src/trail/wal.ts: beginDecisions before the write,
+ * finishDecisions after), so a trail append that fails after the write is recorded late, never lost.
  */
 import { appendEntry } from './append';
 import type { EntryInput, TrailEntry } from './entry';
+import { settleIfDue } from './wal';
 
 export { TRAIL_CHUNK_ENTRIES, entryHash, type TrailEntry } from './entry';
 
@@ -38,7 +42,7 @@ export type DecisionAction = (typeof DECISION_ACTIONS)[number];
  * One decision: the entry's fields (src/trail/entry.ts: who, what, before → after — small JSON
  * values —, the reason given, when; default now) with the project and an action of the list above.
  */
-export type DecisionInput = EntryInput & { projectKey: string; action: DecisionAction };
+export type DecisionInput = Omit<EntryInput, 'decisionId' | 'recordedAt'> & { projectKey: string; action: DecisionAction };
 
 
 /**
@@ -49,5 +53,10 @@ export type DecisionInput = EntryInput & { projectKey: string; action: DecisionA
  */
 export async function recordDecision(input: DecisionInput): Promise<TrailEntry> {
   const { projectKey, ...rest } = input;
+  // The project's overdue pending decisions first (src/trail/wal.ts), so a late one keeps its place
+  // before this one; bounded, at most one KVS query per grace period, never a reason to refuse this one.
+  await settleIfDue(projectKey).catch((error: unknown) => {
+    console.warn(`[trail] ${projectKey}: pending decisions not settled now: ${error instanceof Error ? error.name : 'error'}`);
+  });
   return appendEntry(projectKey, rest);
 }

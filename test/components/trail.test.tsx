@@ -75,6 +75,18 @@ describe('TrailSection', () => {
     expect(api.calls.filter((call) => call.method === 'getTrail').map((call) => call.args[0])).toEqual([{ limit: 25 }, { cursor: '29', limit: 25 }]);
   });
 
+  it('marks an entry recorded late with when it was recorded, and only that one', async () => {
+    const api = new FakeTrailApi();
+    api.pages.first = { entries: [entry(31), entry(30, { recordedAt: '2026-03-02T10:45:10.000Z', decisionId: 'd-30' })], total: 31 };
+    render(<TrailSection api={api} />);
+    const section = await screen.findByRole('region', { name: 'Decision trail' });
+    await waitFor(() => expect(within(section).getAllByTestId('trail-entry')).toHaveLength(2));
+    const [newer, late] = within(section).getAllByTestId('trail-entry');
+    expect(within(late!).getByTestId('trail-recorded-late')).toHaveTextContent('(recorded late, 2026-03-02 10:45 UTC: its trail entry could not be written at the time)');
+    expect(late).toHaveTextContent('#30 · 2026-03-02 10:30 UTC · by ana-account-id');
+    expect(within(newer!).queryByTestId('trail-recorded-late')).toBeNull();
+  });
+
   it('says the trail is intact with its count, or where it breaks and why', async () => {
     const api = new FakeTrailApi();
     api.pages.first = { entries: [entry(1)], total: 1 };

@@ -5,6 +5,7 @@
  */
 import { kvs } from '@forge/kvs';
 import type { TrailExportPage } from '../../common/contract';
+import { appendEntry } from '../../src/trail/append';
 import { buildEntry, ENTRY_MAX_BYTES, entryHash, SUMMARY_KEY, TRAIL_CHUNK_ENTRIES, type TrailEntry } from '../../src/trail/entry';
 import { EXPORT_PAGE_BYTES, readExportPage, readItemHistory, readTrailPage } from '../../src/trail/read';
 import { recordDecision, type DecisionInput } from '../../src/trail/record';
@@ -63,7 +64,8 @@ describe('decision trail storage', () => {
     const later = await kvsCalls(() => recordDecision(decision(201)));
     expect(second.value.seq).toBe(2);
     expect(later.value.seq).toBe(201);
-    // lock, head, chunk, two indexes, transaction, lock check, unlock.
+    // lock, head, chunk, two indexes, transaction, lock check, unlock (the query for pending
+    // decisions is made at most once per grace period: by the first append here).
     expect(later.calls).toBe(second.calls);
     expect(later.calls).toBeLessThanOrEqual(8);
     const verdict = await verifyProjectTrail(P);
@@ -108,6 +110,25 @@ describe('decision trail storage', () => {
       const next = await recordDecision(decision(5));
       expect(next.seq).toBe(4);
       expect(await verifyProjectTrail(P)).toMatchObject({ intact: true, entries: 4 });
+    });
+  });
+
+  describe('a decision with an id', () => {
+    const withId = (n: number, id: string, late = false) => appendEntry(P, { ...decision(n), decisionId: id, ...(late ? { recordedAt: new Date(Date.UTC(2026, 0, 2)) } : {}) });
+
+    it('is appended once, across a chunk boundary, by its own append or a late one', async () => {
+      await append(1, TRAIL_CHUNK_ENTRIES - 1);
+      const first = await withId(TRAIL_CHUNK_ENTRIES, 'd-1');
+      expect(first.seq).toBe(TRAIL_CHUNK_ENTRIES);
+      // The next entry would open a new chunk: the one before is looked at too.
+      expect(await withId(TRAIL_CHUNK_ENTRIES, 'd-1')).toEqual(first);
+      await append(TRAIL_CHUNK_ENTRIES + 1, TRAIL_CHUNK_ENTRIES + 10);
+      // Ten entries later a late append still finds it; a decision's own append looks back only a few.
+      expect(await withId(TRAIL_CHUNK_ENTRIES, 'd-1', true)).toEqual(first);
+      expect(await verifyProjectTrail(P)).toMatchObject({ intact: true, entries: TRAIL_CHUNK_ENTRIES + 10 });
+      const other = await withId(TRAIL_CHUNK_ENTRIES + 11, 'd-2');
+      expect(other.seq).toBe(TRAIL_CHUNK_ENTRIES + 11);
+      expect(other.decisionId).toBe('d-2');
     });
   });
 

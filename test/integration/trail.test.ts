@@ -99,7 +99,7 @@ describe('decision trail resolvers', () => {
     expect(pages.length).toBe(2);
     const csv = pages.map((page) => page.csv).join('');
     const lines = csv.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('\uFEFFSeq,When (UTC),Who,Action,Checklist,Item,Issue,Before,After,Reason,Hash,Previous hash');
+    expect(lines[0]).toBe('\uFEFFSeq,When (UTC),Who,Action,Checklist,Item,Issue,Before,After,Reason,Hash,Previous hash,Decision id,Recorded late (UTC)');
     expect(lines).toHaveLength(pages[0]!.total + 1);
     expect(pages.reduce((sum, page) => sum + page.rows, 0)).toBe(pages[0]!.total);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);

@@ -19,6 +19,11 @@ export function TrailEntries({ entries, showItem = true, people }: { entries: Tr
             <span style={subtle}>
               #{entry.seq} · {whenWords(entry.at, t)} · {t.by} {whoWords(entry.actor, people, t)}
             </span>
+            {entry.recordedAt && (
+              <span data-testid="trail-recorded-late" style={subtle}>
+                ({t.recordedLate(whenWords(entry.recordedAt, t))})
+              </span>
+            )}
           </div>
           {(entry.before !== undefined || entry.after !== undefined) && (
             <div>

@@ -33,6 +33,7 @@ export const de = (f: Fmt): TrailMessages => {
     theApp: 'die App',
     by: 'von',
     why: 'Warum:',
+    recordedLate: (when) => `nachträglich erfasst, ${when}: der Eintrag konnte damals nicht geschrieben werden`,
     history: 'Verlauf',
     loadingHistory: 'Der Verlauf wird geladen',
     historyFailed: 'Der Verlauf konnte nicht geladen werden',

@@ -32,6 +32,7 @@ export const en = (f: Fmt) => {
     theApp: 'the app',
     by: 'by',
     why: 'Why:',
+    recordedLate: (when: string) => `recorded late, ${when}: its trail entry could not be written at the time`,
     // ItemHistory
     history: 'History',
     loadingHistory: 'Loading the history',
