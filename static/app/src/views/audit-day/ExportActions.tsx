@@ -74,7 +74,7 @@ export function ExportActions({ api, checklistId, onPrint, trail }: ExportAction
     setError(undefined);
     setProgress({ step: t.loadingWriter, fraction: 0 });
     import('./xlsx-export')
-      .then(({ buildXlsxExport }) => buildXlsxExport(kind, { exportPack, ...(trail ? { trail } : {}) }, checklistId, (next) => mounted.current && setProgress(next)))
+      .then(({ buildXlsxExport }) => buildXlsxExport(kind, { exportPack, ...(trail ? { trail } : {}) }, checklistId, (next) => mounted.current && setProgress(next), t.progress))
       .then((result) => {
         if (!mounted.current) return;
         const url = URL.createObjectURL(result.blob);
