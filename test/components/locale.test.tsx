@@ -6,6 +6,7 @@
 import './node-globals';
 import { fireEvent, render as rtl, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { StartupError } from '../../static/app/src/App';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { ScoreGlance } from '../../static/app/src/views/audit/score/ScoreGlance';
 import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catalogue } from '../../static/app/src/i18n';
@@ -183,6 +184,11 @@ describe('the other views in German', () => {
     expect(screen.getByLabelText(/^Checklisten-Datei \(CSV, Excel \.xlsx, YAML oder JSON; höchstens 5 MB und 2\.000 Prüfpunkte\)$/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Checkliste speichern' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Zurück zu den Checklisten' })).toBeInTheDocument();
+  });
+
+  it('the start-up failure, where the host gave no context: in the browser’s language', () => {
+    rtl(<StartupError error={new Error('Keine Verbindung.')} locale="de-DE" />);
+    expect(screen.getByRole('alert')).toHaveTextContent(/^MSP Audit Ready konnte nicht startenKeine Verbindung\. Öffnen Sie die App über die Audit-Seite eines Jira-Projekts/);
   });
 
   it('the crosswalk upload: the file field and the buttons in German', () => {

@@ -9,5 +9,7 @@ export const de = (_f: Fmt): ShellMessages => ({
     `Die App hat keine Ansicht für das Modul „${moduleKey}“. Installieren oder aktualisieren Sie MSP Audit Ready; hilft das nicht, melden Sie es den Entwicklern der App.`,
   crashedTitle: 'Diese Seite funktioniert nicht mehr',
   crashedAction: 'Laden Sie die Seite neu, um es erneut zu versuchen.',
+  startupTitle: 'MSP Audit Ready konnte nicht starten',
+  startupAction: 'Öffnen Sie die App über die Audit-Seite eines Jira-Projekts; ist sie dort schon geöffnet, laden Sie die Seite neu.',
   clearDate: (label) => `${label} löschen`,
 });

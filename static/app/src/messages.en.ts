@@ -8,6 +8,9 @@ export const en = (_f: Fmt) => ({
     `The app has no screen for module “${moduleKey}”. Reinstall or update MSP Audit Ready; if that does not help, report this to the app’s maintainers.`,
   crashedTitle: 'This page stopped working',
   crashedAction: 'Reload the page to try again.',
+  // StartupError: the host gave no context
+  startupTitle: 'MSP Audit Ready could not start',
+  startupAction: 'Open the app from a Jira project’s Audit page; if it is already open there, reload the page.',
   // DateField
   clearDate: (label: string) => `Clear ${label.toLowerCase()}`,
 });

@@ -36,6 +36,8 @@ export const de = (f: Fmt): UploadMessages => {
     fileLabel: 'Checklisten-Datei (CSV, Excel .xlsx, YAML oder JSON; höchstens 5 MB und 2.000 Prüfpunkte)',
     fileHint: 'Die Datei wird in Ihrem Browser gelesen; erst beim Speichern wird nur die darin enthaltene Checkliste an Jira gesendet.',
     reading: (fileName) => `${fileName} wird gelesen`,
+    tooLarge: (fileName, megabytes, limit) =>
+      `${fileName}: ist ${n(megabytes)} MB groß; die Grenze ist ${n(limit)} MB. Entfernen Sie Bilder und nicht benötigte Blätter, oder exportieren Sie nur das Blatt der Checkliste als CSV.`,
     cannotUse: 'Diese Datei kann nicht verwendet werden',
     awsRecognised: 'AWS-MSP-Selbstbewertungsarbeitsmappe erkannt',
     mapMyself: 'Spalten selbst zuordnen',

@@ -19,6 +19,8 @@ export const en = (f: Fmt) => {
     fileLabel: 'Checklist file (CSV, Excel .xlsx, YAML or JSON; at most 5 MB and 2,000 items)',
     fileHint: 'The file is read in your browser; only the checklist it holds is sent to Jira, once you save it.',
     reading: (fileName: string) => `Reading ${fileName}`,
+    tooLarge: (fileName: string, megabytes: number, limit: number) =>
+      `${fileName}: is ${n(megabytes)} MB; the limit is ${n(limit)} MB. Remove images and unused sheets, or export only the checklist sheet as CSV.`,
     cannotUse: 'This file cannot be used',
     awsRecognised: 'AWS MSP self-assessment workbook recognised',
     mapMyself: 'Map the columns myself',

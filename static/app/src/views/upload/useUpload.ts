@@ -8,6 +8,8 @@ import type { ChecklistSummary } from '../../../../../common/contract';
 import type { SaveCustomChecklistResult } from '../../../../../common/custom-checklists';
 import type { AuditApi } from '../../api/audit-api';
 import { errorMessage } from '../../api/errors';
+import { useT } from '../../i18n';
+import { uploadMessages } from './messages';
 import { readBytes } from './read-bytes';
 import { saveChecklist, type SaveProgress } from './save';
 import { basedOn, buildUpload, changeMeta, initialMeta, sourceFor, withColumn, withHeaderRow, withSheet, type MetaDraft, type UploadSource } from './upload-model';
@@ -18,6 +20,7 @@ type SaveState = { status: 'idle' } | { status: 'saving'; progress: SaveProgress
 
 
 export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], onSaved: (saved: SaveCustomChecklistResult) => void) {
+  const t = useT(uploadMessages);
   const [read, setRead] = useState<ReadState>({ status: 'none' });
   const [source, setSource] = useState<UploadSource | undefined>(undefined);
   const [draft, setDraft] = useState<MetaDraft | undefined>(undefined);
@@ -32,8 +35,9 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
       if (!file) return;
       // Checked before reading: a 200 MB file should not be loaded into the page to be refused.
       if (file.size > MAX_FILE_BYTES) {
-        const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-        setRead({ status: 'error', message: `${file.name}: is ${mb(file.size)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB. Remove images and unused sheets, or export only the checklist sheet as CSV.` });
+        // Megabytes to one decimal: 5.1 MB, 6 MB.
+        const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+        setRead({ status: 'error', message: t.tooLarge(file.name, mb(file.size), mb(MAX_FILE_BYTES)) });
         return;
       }
       setRead({ status: 'reading', fileName: file.name });
@@ -54,7 +58,7 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
           },
         );
     },
-    [existing],
+    [existing, t],
   );
 
   // Typing a name rebuilds up to 2,000 items: let the keystroke render first.

@@ -15,9 +15,6 @@ import type { Rollup } from '../../../../../../common/contract';
 import { useT } from '../../../i18n';
 import { auditMessages } from '../messages';
 
-/** In English; the view says `t.adoptReason`. */
-export const ADOPT_REASON = 'Only a project admin can adopt an issue: it needs the Administer projects permission.';
-
 export function UnclaimedIssues({ rollup, onAdopted }: { rollup: Rollup; onAdopted: () => void }) {
   const t = useT(auditMessages);
   const headingId = useId();
