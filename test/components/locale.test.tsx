@@ -7,6 +7,7 @@ import './node-globals';
 import { fireEvent, render as rtl, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { StartupError } from '../../static/app/src/App';
+import { useResource } from '../../static/app/src/hooks/useResource';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { ScoreGlance } from '../../static/app/src/views/audit/score/ScoreGlance';
 import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catalogue } from '../../static/app/src/i18n';
@@ -189,6 +190,15 @@ describe('the other views in German', () => {
   it('the start-up failure, where the host gave no context: in the browser’s language', () => {
     rtl(<StartupError error={new Error('Keine Verbindung.')} locale="de-DE" />);
     expect(screen.getByRole('alert')).toHaveTextContent(/^MSP Audit Ready konnte nicht startenKeine Verbindung\. Öffnen Sie die App über die Audit-Seite eines Jira-Projekts/);
+  });
+
+  it('a failure that carries no words, read through useResource: the app’s own sentence in German', async () => {
+    function Reader() {
+      const { state } = useResource(() => Promise.reject(new Error('')), []);
+      return <p>{state.status === 'error' ? state.message : state.status}</p>;
+    }
+    render('de-DE', <Reader />);
+    expect(await screen.findByText(/^Etwas ist schiefgegangen, womit die App nicht gerechnet hat\./)).toBeInTheDocument();
   });
 
   it('the crosswalk upload: the file field and the buttons in German', () => {

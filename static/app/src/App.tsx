@@ -79,7 +79,7 @@ function StartupNotice({ error }: { error: unknown }) {
   return (
     <main style={{ padding: 16 }}>
       <Notice appearance="error" title={t.startupTitle}>
-        {errorMessage(error)} {t.startupAction}
+        {errorMessage(error, t.unknownFailure)} {t.startupAction}
       </Notice>
     </main>
   );

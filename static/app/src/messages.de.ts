@@ -11,5 +11,6 @@ export const de = (_f: Fmt): ShellMessages => ({
   crashedAction: 'Laden Sie die Seite neu, um es erneut zu versuchen.',
   startupTitle: 'MSP Audit Ready konnte nicht starten',
   startupAction: 'Öffnen Sie die App über die Audit-Seite eines Jira-Projekts; ist sie dort schon geöffnet, laden Sie die Seite neu.',
+  unknownFailure: 'Etwas ist schiefgegangen, womit die App nicht gerechnet hat. Versuchen Sie es erneut; schlägt es weiter fehl, bitten Sie Ihren Jira-Administrator, die Protokolle der App zu prüfen.',
   clearDate: (label) => `${label} löschen`,
 });

@@ -1,4 +1,5 @@
 /** The shell's words (App, ErrorBoundary) in English; the shape every language follows. */
+import { UNKNOWN_FAILURE } from './api/errors';
 import type { Fmt } from './i18n';
 
 export const en = (_f: Fmt) => ({
@@ -11,6 +12,7 @@ export const en = (_f: Fmt) => ({
   // StartupError: the host gave no context
   startupTitle: 'MSP Audit Ready could not start',
   startupAction: 'Open the app from a Jira project’s Audit page; if it is already open there, reload the page.',
+  unknownFailure: UNKNOWN_FAILURE,
   // DateField
   clearDate: (label: string) => `Clear ${label.toLowerCase()}`,
 });

@@ -11,7 +11,7 @@ import { CrosswalkFileError, type CrosswalkPreview, type SaveCrosswalkResult } f
 import { readCrosswalkFile } from '../../../../../common/crosswalk-file';
 import { stageCrosswalk, type CrosswalkRowsRef } from '../../../../../common/crosswalk-parts';
 import type { CrosswalkApi } from '../../api/crosswalk-api';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useAction } from '../../hooks/useAction';
 import { useT } from '../../i18n';
 import { readBytes } from '../upload/read-bytes';
@@ -37,6 +37,7 @@ export function fileKind(fileName: string): CrosswalkFileKind {
 
 export function useCrosswalkUpload(api: CrosswalkApi) {
   const t = useT(crosswalkMessages);
+  const describe = useErrorMessage();
   const [read, setRead] = useState<CrosswalkRead>({ status: 'none' });
   const generation = useRef(0);
   const save = useAction((ref: CrosswalkRowsRef, fileName: string, basedOn: string | null): Promise<SaveCrosswalkResult> => api.saveCrosswalk({ ...ref, fileName, basedOn }));
@@ -60,7 +61,7 @@ export function useCrosswalkUpload(api: CrosswalkApi) {
         if (mine === generation.current) setRead({ status: 'ready', fileName, ref, preview, kind: fileKind(fileName) });
       } catch (error) {
         if (mine !== generation.current) return;
-        setRead({ status: 'error', fileName, message: error instanceof CrosswalkFileError ? error.message : errorMessage(error) });
+        setRead({ status: 'error', fileName, message: error instanceof CrosswalkFileError ? error.message : describe(error) });
       }
     })();
   };

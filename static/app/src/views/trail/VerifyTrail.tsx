@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import type { TrailApi } from '../../api/trail-api';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { Notice } from '../../components/Notice';
 import type { TrailVerification } from '../../../../../common/contract';
 import { useT } from '../../i18n';
@@ -29,12 +29,13 @@ export async function verifyAll(api: TrailApi, onProgress: (checked: number) => 
 /** `children`: more buttons to show beside "Verify the trail" (the verdict goes below them all). */
 export function VerifyTrail({ api, children }: { api: TrailApi; children?: ReactNode }) {
   const t = useT(trailMessages);
+  const describe = useErrorMessage();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const verify = () => {
     setState({ kind: 'busy', checked: 0 });
     verifyAll(api, (checked) => setState({ kind: 'busy', checked }), t).then(
       (verdict) => setState({ kind: 'done', verdict }),
-      (error: unknown) => setState({ kind: 'error', message: errorMessage(error) }),
+      (error: unknown) => setState({ kind: 'error', message: describe(error) }),
     );
   };
   return (

@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES, readChecklistFile, SheetReadError, type ItemField } fro
 import type { ChecklistSummary } from '../../../../../common/contract';
 import type { SaveCustomChecklistResult } from '../../../../../common/custom-checklists';
 import type { AuditApi } from '../../api/audit-api';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useT } from '../../i18n';
 import { uploadMessages } from './messages';
 import { readBytes } from './read-bytes';
@@ -21,6 +21,7 @@ type SaveState = { status: 'idle' } | { status: 'saving'; progress: SaveProgress
 
 export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], onSaved: (saved: SaveCustomChecklistResult) => void) {
   const t = useT(uploadMessages);
+  const describe = useErrorMessage();
   const [read, setRead] = useState<ReadState>({ status: 'none' });
   const [source, setSource] = useState<UploadSource | undefined>(undefined);
   const [draft, setDraft] = useState<MetaDraft | undefined>(undefined);
@@ -54,11 +55,11 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
           (error: unknown) => {
             if (mine !== generation.current) return;
             setSource(undefined);
-            setRead({ status: 'error', message: error instanceof SheetReadError ? error.message : errorMessage(error) });
+            setRead({ status: 'error', message: error instanceof SheetReadError ? error.message : describe(error) });
           },
         );
     },
-    [existing, t],
+    [existing, t, describe],
   );
 
   // Typing a name rebuilds up to 2,000 items: let the keystroke render first.
@@ -91,9 +92,9 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
         setSave({ status: 'idle' });
         onSaved(saved);
       },
-      (error: unknown) => setSave({ status: 'error', message: errorMessage(error) }),
+      (error: unknown) => setSave({ status: 'error', message: describe(error) }),
     );
-  }, [api, draft, existing, onSaved, read, source]);
+  }, [api, draft, existing, onSaved, read, source, describe]);
 
   return { read, source, draft, build, save, chooseFile, edit, submit, stale: deferredDraft !== draft };
 }

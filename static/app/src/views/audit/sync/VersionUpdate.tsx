@@ -8,7 +8,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistSummary, Rollup, SyncPreview, SyncResult } from '../../../../../../common/contract';
-import { errorMessage } from '../../../api/errors';
+import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
@@ -103,6 +103,7 @@ export function sourceLine(target: ChecklistSummary, t: AuditMessages = auditEng
 
 export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const t = useT(auditMessages);
+  const describe = useErrorMessage();
   const tv = useT(versionMessages);
   const { api } = useServices();
   const headingId = useId();
@@ -115,7 +116,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
     setStep({ kind: 'planning' });
     api.planSync(target.id).then(
       (plan) => setStep({ kind: 'plan', plan, confirmed: new Set() }),
-      (error: unknown) => setStep({ kind: 'error', message: errorMessage(error) }),
+      (error: unknown) => setStep({ kind: 'error', message: describe(error) }),
     );
   };
 
@@ -138,7 +139,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
       }
       setStep({ kind: 'error', plan, confirmed, message: t.updateSlow });
     } catch (error) {
-      setStep({ kind: 'error', plan, confirmed, message: errorMessage(error) });
+      setStep({ kind: 'error', plan, confirmed, message: describe(error) });
     }
   };
 
