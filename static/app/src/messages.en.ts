@@ -13,6 +13,11 @@ export const en = (_f: Fmt) => ({
   startupTitle: 'MSP Audit Ready could not start',
   startupAction: 'Open the app from a Jira project’s Audit page; if it is already open there, reload the page.',
   unknownFailure: UNKNOWN_FAILURE,
+  /** An export whose parts did not join (api/export-parts.ts): part `got` instead of `expected`, or `got` of `expected` parts. */
+  exportParts: (kind: 'order' | 'incomplete', got: number, expected: number) =>
+    kind === 'order'
+      ? `The audit pack came back out of order (part ${got} instead of ${expected}); download it again.`
+      : `The audit pack came back incomplete (${got} of ${expected} parts); download it again.`,
   // DateField
   clearDate: (label: string) => `Clear ${label.toLowerCase()}`,
 });
