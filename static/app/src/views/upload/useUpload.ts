@@ -65,8 +65,8 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
   // Typing a name rebuilds up to 2,000 items: let the keystroke render first.
   const deferredDraft = useDeferredValue(draft);
   const build = useMemo(
-    () => (source && deferredDraft ? buildUpload(source, deferredDraft, existing) : undefined),
-    [source, deferredDraft, existing],
+    () => (source && deferredDraft ? buildUpload(source, deferredDraft, existing, t.settingProblems) : undefined),
+    [source, deferredDraft, existing, t],
   );
 
   const edit = {
