@@ -47,6 +47,7 @@ export const de = (f: Fmt): UploadMessages => {
         `${count === 1 ? '1 Prüfpunkt ist' : `${n(count)} Prüfpunkte sind`} in der Datei ohne Begründung mit N/A beantwortet: ${count === 1 ? 'Er zählt' : 'Sie zählen'} als nicht erfüllt, bis jemand am Prüfpunkt eine Begründung gibt, außer Sie wählen „Frei erlaubt“ für N/A-Antworten`,
     },
     title: 'Eigene Checkliste mitbringen',
+    unnamedChecklist: 'Unsere Checkliste',
     fileLabel: 'Checklisten-Datei (CSV, Excel .xlsx, YAML oder JSON; höchstens 5 MB und 2.000 Prüfpunkte)',
     fileHint: 'Die Datei wird in Ihrem Browser gelesen; erst beim Speichern wird nur die darin enthaltene Checkliste an Jira gesendet.',
     reading: (fileName) => `${fileName} wird gelesen`,

@@ -55,6 +55,7 @@ export const en = (f: Fmt) => {
     },
     // UploadView
     title: 'Bring your own checklist',
+    unnamedChecklist: 'Our checklist',
     fileLabel: 'Checklist file (CSV, Excel .xlsx, YAML or JSON; at most 5 MB and 2,000 items)',
     fileHint: 'The file is read in your browser; only the checklist it holds is sent to Jira, once you save it.',
     reading: (fileName: string) => `Reading ${fileName}`,

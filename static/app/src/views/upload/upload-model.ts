@@ -122,7 +122,8 @@ export function ownFramework(framework: string, existing: readonly ChecklistSumm
 }
 
 /** Settings a file starts with: what the AWS workbook says, else names from the file. */
-export function initialMeta(source: UploadSource, existing: readonly ChecklistSummary[]): MetaDraft {
+/** `unnamed`: the name of a checklist whose file name says nothing (the user's language in the view). */
+export function initialMeta(source: UploadSource, existing: readonly ChecklistSummary[], unnamed: string = uploadEnglish().unnamedChecklist): MetaDraft {
   if (source.kind === 'definition') return definitionMeta(source.workbook.definition);
   const edited = { framework: false, id: false };
   if (source.useAws && source.aws) {
@@ -144,7 +145,7 @@ export function initialMeta(source: UploadSource, existing: readonly ChecklistSu
     };
     return { ...draft, id: checklistIdFor(framework, version, existing) };
   }
-  const name = source.workbook.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Our checklist';
+  const name = source.workbook.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || unnamed;
   const model = source.mapping.columns.some((column) => column.field === 'points') ? 'points' : 'met';
   const framework = slug(name) || 'our-checklist';
   return { name, framework, version: '1', id: checklistIdFor(framework, '1', existing), model, passMark: '', maxScore: '', penalty: '', naRule: 'justified', edited };

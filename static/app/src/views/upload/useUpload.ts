@@ -49,7 +49,7 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
             if (mine !== generation.current) return;
             const next = sourceFor(workbook);
             setSource(next);
-            setDraft(initialMeta(next, existing));
+            setDraft(initialMeta(next, existing, t.unnamedChecklist));
             setRead({ status: 'ready', fileName: file.name });
           },
           (error: unknown) => {
