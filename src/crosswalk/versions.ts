@@ -24,10 +24,35 @@ export async function crosswalkDefinitions(
   const heldIds = (await projectChecklists(projectKey)).filter((id) => id !== viewing?.id);
   const named = new Set(mappings.flatMap((m) => [m.from.checklistId, m.to.checklistId]));
   const ids = [...new Set([...heldIds, ...named])].filter((id) => id !== viewing?.id);
-  const loaded = (await Promise.all(ids.map((id) => findChecklist(id)))).filter((d): d is ChecklistDefinition => d !== undefined);
+  const loaded = await loadAll(ids);
   const held = heldVersions(loaded.filter((d) => heldIds.includes(d.id)), viewing);
   const known = [...(viewing ? [viewing] : []), ...loaded];
   return { known: [...known, ...(await versionsBetween(known, held))], held };
+}
+
+/**
+ * What an item of `viewing` may be linked to by hand: the version the project works now of every
+ * other framework it holds (the item panel offers these, and `linkItemCrosswalk` accepts only
+ * these), and `everHeld`, every other checklist it ever imported or synced, to name an older one.
+ *
+ * @example
+ * const { linkable } = await linkableChecklists('MSP', ucs); // → [sync-demo-2.0, code-of-ethics]
+ */
+export async function linkableChecklists(
+  projectKey: string,
+  viewing: ChecklistDefinition,
+): Promise<{ linkable: ChecklistDefinition[]; everHeld: ChecklistDefinition[] }> {
+  const everHeld = await loadAll((await projectChecklists(projectKey)).filter((id) => id !== viewing.id));
+  return { linkable: linkableOf(heldVersions(everHeld, viewing), viewing), everHeld };
+}
+
+/** The held versions (`crosswalkDefinitions`' `held`) an item of `viewing` may link to: none of its own framework (unknown when its definition is gone). */
+export function linkableOf(held: readonly ChecklistDefinition[], viewing: { id: string; framework: string | undefined }): ChecklistDefinition[] {
+  return held.filter((def) => def.id !== viewing.id && def.framework !== viewing.framework);
+}
+
+async function loadAll(ids: readonly string[]): Promise<ChecklistDefinition[]> {
+  return (await Promise.all(ids.map((id) => findChecklist(id)))).filter((d): d is ChecklistDefinition => d !== undefined);
 }
 
 /** The site's other versions of the held frameworks the crosswalk names in another version (none: no catalogue read). */

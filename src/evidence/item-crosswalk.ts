@@ -22,7 +22,7 @@ import type { IssueCaller } from '../platform/issue-context';
 import { openItemMap } from '../item-map/ensure';
 import type { ItemMap } from '../item-map/model';
 import { loadCrosswalk } from '../crosswalk/store';
-import { crosswalkDefinitions } from '../crosswalk/versions';
+import { crosswalkDefinitions, linkableOf } from '../crosswalk/versions';
 import { itemContextOf } from './item-context';
 import type { IssueModuleDeps } from './panel';
 
@@ -36,9 +36,7 @@ export async function itemCrosswalk(deps: IssueModuleDeps, caller: IssueCaller):
   const [{ mappings }, itemDef] = await Promise.all([loadCrosswalk(), findChecklist(identity.checklistId)]);
   // The item's own checklist stands for its framework: the versions it replaced are no longer held.
   const { known, held } = await crosswalkDefinitions(caller.projectKey, mappings, itemDef);
-  const ownFramework = itemDef?.framework;
-  const linkable = held
-    .filter((def) => def.id !== identity.checklistId && def.framework !== ownFramework)
+  const linkable = linkableOf(held, { id: identity.checklistId, framework: itemDef?.framework })
     .map((def): LinkableChecklist => ({ checklistId: def.id, checklistName: def.name, items: def.items.map((item) => ({ id: item.id, title: item.title })) }));
   const base = { checklistId: identity.checklistId, itemId: identity.itemId, linkable, canEdit: grants.EDIT_ISSUES === true };
   if (mappings.length === 0) return { ...base, mappings: [] };

@@ -2,9 +2,10 @@
  * `linkItemCrosswalk`: linking by hand from the item panel — one mapping between the item on the
  * issue and an item of another checklist the project holds, added (or removed) in the site's
  * crosswalk. Nothing from the payload is trusted: this issue and its item come from the context and
- * the project's item map, the other item must be one of a checklist the project holds with an issue
- * in the map, and the caller needs Edit issues on both issues (asked as the user; an issue they
- * cannot see counts as one they cannot edit). The row is checked as an upload's rows are (no
+ * the project's item map; the other item must be in the version the project works now of another
+ * checklist it holds (what the panel offers: crosswalk/versions.ts) and have an issue in the map;
+ * the caller needs Edit issues on both issues (asked as the user; an issue they cannot see counts
+ * as one they cannot edit). The row is checked as an upload's rows are (no
  * mapping to itself, known items, no cycle of partial mappings) and refused with what to fix,
  * writing nothing. The write is serialised with every other crosswalk write (crosswalk/edit.ts),
  * then recorded in the project's trail. The covered items' rollups follow at once: the rollup applies
@@ -13,18 +14,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
 import { AccessDeniedError, BadRequestError } from '../../common/errors';
-import { findChecklist } from '../catalogue';
 import type { CrosswalkMapping } from '../domain/crosswalk';
+import type { ChecklistDefinition } from '../domain/types';
 import { applyLink } from '../domain/crosswalk-link';
 import { JiraNotFoundError } from '../jira/errors';
 import { ITEM_PROPERTY } from '../jira/identity';
 import type { IssueCaller } from '../platform/issue-context';
-import { projectChecklists } from '../storage/project-state';
 import { crosswalkKey } from '../storage/keys';
 import type { PendingDecision } from '../trail/pending';
 import { beginDecisions, finishDecisions } from '../trail/wal';
 import { editCrosswalk } from '../crosswalk/edit';
 import { knownChecklists } from '../crosswalk/upload';
+import { linkableChecklists } from '../crosswalk/versions';
 import { itemContextOf } from './item-context';
 import { itemCrosswalk, mappedIssueKey } from './item-crosswalk';
 import type { IssueModuleDeps } from './panel';
@@ -38,15 +39,10 @@ export async function linkItemCrosswalk(deps: IssueModuleDeps, caller: IssueCall
   if ((await mappedIssueKey(deps, caller.projectKey, def, identity.itemId)) !== caller.issueKey) {
     throw new BadRequestError(`${caller.issueKey} claims ${def.name} ${identity.itemId} but is not the issue the app keeps for it; a project admin can adopt it from the Audit page first.`);
   }
-  const held = await projectChecklists(caller.projectKey);
-  const otherDef = held.includes(input.checklistId) ? await findChecklist(input.checklistId) : undefined;
   if (input.checklistId === def.id) {
     throw new BadRequestError(`${def.name} ${input.itemId} is in the same checklist as ${identity.itemId}; a mapping links an item to an item of another checklist.`);
   }
-  if (!otherDef) {
-    const others = held.filter((id) => id !== def.id);
-    throw new BadRequestError(`Project ${caller.projectKey} holds no checklist "${input.checklistId}"; ${others.length > 0 ? `link to an item of ${others.join(', ')}` : 'import another checklist first'}.`);
-  }
+  const otherDef = await linkableChecklist(caller.projectKey, def, input.checklistId);
   const here = { checklistId: def.id, itemId: identity.itemId };
   const there = { checklistId: otherDef.id, itemId: input.itemId };
   const mapping: CrosswalkMapping = {
@@ -102,6 +98,29 @@ export async function linkItemCrosswalk(deps: IssueModuleDeps, caller: IssueCall
   );
   await finishDecisions(pending);
   return itemCrosswalk(deps, caller);
+}
+
+/**
+ * The checklist `checklistId` names, when an item of `def` may link to it: a version the project
+ * works now of another framework (what the item panel offers). An older version it once held, or
+ * another version of the item's own framework, is refused naming the one to use.
+ */
+async function linkableChecklist(projectKey: string, def: ChecklistDefinition, checklistId: string): Promise<ChecklistDefinition> {
+  const { linkable, everHeld } = await linkableChecklists(projectKey, def);
+  const found = linkable.find((d) => d.id === checklistId);
+  if (found) return found;
+  const older = everHeld.find((d) => d.id === checklistId);
+  if (older?.framework === def.framework) {
+    throw new BadRequestError(`${older.name} ${older.version} is another version of this item's own checklist (${def.name} ${def.version}); link to an item of another checklist. Nothing was linked.`);
+  }
+  const current = older && linkable.find((d) => d.framework === older.framework);
+  if (older && current) {
+    throw new BadRequestError(
+      `${older.name} ${older.version} is not the version project ${projectKey} works now: it works ${current.name} ${current.version} (${current.id}); link to an item of ${current.id}. Nothing was linked.`,
+    );
+  }
+  const ids = linkable.map((d) => d.id);
+  throw new BadRequestError(`Project ${projectKey} holds no checklist "${checklistId}"; ${ids.length > 0 ? `link to an item of ${ids.join(', ')}` : 'import another checklist first'}.`);
 }
 
 function describe(m: CrosswalkMapping): Record<string, string> {

@@ -13,6 +13,8 @@ import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import type { ChecklistSummary } from '../../common/contract';
 import { builtinChecklists } from '../../src/checklists';
 import { recommendedChecklist } from '../../static/app/src/views/audit/import/recommended';
+import { english } from '../../static/app/src/i18n';
+import { auditMessages } from '../../static/app/src/views/audit/messages';
 import { AUDIT_TABS } from '../../static/app/src/views/audit/tabs/tab-routes';
 import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
@@ -93,9 +95,10 @@ const TAB_REGION: Record<string, string> = {
     await frame.getByRole('region', { name: 'Audit score' }).waitFor({ timeout: 30_000 });
 
     const tabs = await frame.getByRole('tab').allInnerTexts();
-    expect(tabs).toEqual(AUDIT_TABS.map((t) => t.label));
+    const names = english(auditMessages).tabs;
+    expect(tabs).toEqual(AUDIT_TABS.map((t) => names[t.id]));
     for (const tab of AUDIT_TABS) {
-      await frame.getByRole('tab', { name: tab.label, exact: true }).click();
+      await frame.getByRole('tab', { name: names[tab.id], exact: true }).click();
       await frame.locator(`section:has(h2:text-is("${TAB_REGION[tab.id]}"))`).first().waitFor({ timeout: 30_000 });
       // The item tables in the pictures: the score explanation opened, the risk listed.
       if (tab.id === 'chapters') await frame.getByRole('button', { name: 'Explain this score' }).click();

@@ -2,7 +2,7 @@
  * The app in the user's language in Chromium on the local server and the production build (issue
  * 16 part 8): the host page's `?locale=de-DE` puts `de-DE` in the frames' Forge context, and the
  * Audit page speaks German with German figures; the choice is kept across pages, and
- * `?locale=en-US` switches back. Screenshots go to docs/screenshots/ for the README.
+ * `?locale=en-US` switches back; the audit day's history sentence is German as well. Screenshots go to docs/screenshots/ for the README.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +53,12 @@ if (!built) console.log('Locale browser test skipped: no production build in sta
     const bar = await table.getByRole('img').first().getAttribute('aria-label');
     expect(bar).toMatch(/ von \d+ Punkten erreicht \(\d+[\s\u00a0\u202f]%\)$/);
     await shot(s.page, 'audit-chapters-de');
+
+    // The audit day: the score history's sentence (the chart's text alternative) in German too.
+    await frame.getByRole('tab', { name: 'Audit-Tag' }).click();
+    const history = frame.getByTestId('history-summary');
+    await history.waitFor({ timeout: 30_000 });
+    expect(await history.textContent()).toMatch(/^(Bewertung (am|von) .*\d{2}\.\d{2}\.\d{4}|Noch kein Verlauf der Bewertung)/);
     expect(s.errors).toEqual([]);
     await s.page.close();
   });

@@ -1,6 +1,9 @@
 /** The page's side of the paged export: every part asked for with the cursor of the one before, joined in order. */
 import type { AuditExportPart } from '../../common/export-parts';
+import { render, screen } from '@testing-library/react';
 import { exportCsvInParts, exportReportInParts } from '../../static/app/src/api/export-parts';
+import { useErrorMessage } from '../../static/app/src/hooks/useErrorMessage';
+import { LocaleProvider } from '../../static/app/src/i18n';
 
 /** A resolver that serves `text` in parts of `size` characters, remembering what it was asked. */
 function partsServer(text: string, size: number, format: 'csv' | 'report', tamper?: (part: AuditExportPart) => AuditExportPart) {
@@ -49,6 +52,20 @@ describe('export in parts', () => {
     await expect(exportCsvInParts(shuffled.call, 'ck')).rejects.toThrow('out of order');
     const early = partsServer('0123456789abcdefghij', 5, 'csv', (part) => (part.index === 2 ? (({ next: _next, ...rest }) => rest)(part) : part));
     await expect(exportCsvInParts(early.call, 'ck')).rejects.toThrow('incomplete (3 of 4 parts)');
+  });
+
+  it('says that refusal on the page in the user’s language', async () => {
+    const early = partsServer('0123456789abcdefghij', 5, 'csv', (part) => (part.index === 2 ? (({ next: _next, ...rest }) => rest)(part) : part));
+    const failure: unknown = await exportCsvInParts(early.call, 'ck').catch((error: unknown) => error);
+    function Said() {
+      return <p>{useErrorMessage()(failure)}</p>;
+    }
+    render(
+      <LocaleProvider locale="de-DE">
+        <Said />
+      </LocaleProvider>,
+    );
+    expect(screen.getByText('Das Audit-Paket kam unvollständig an (3 von 4 Teilen); laden Sie es erneut herunter.')).toBeInTheDocument();
   });
 });
 

@@ -4,8 +4,10 @@
  * (checked by the compiler where the catalogues are defined, and here again at run time).
  */
 import './node-globals';
-import { render as rtl, screen, within } from '@testing-library/react';
+import { fireEvent, render as rtl, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { StartupError } from '../../static/app/src/App';
+import { useResource } from '../../static/app/src/hooks/useResource';
 import AuditPage from '../../static/app/src/views/audit/AuditPage';
 import { ScoreGlance } from '../../static/app/src/views/audit/score/ScoreGlance';
 import { LANGUAGES, LocaleProvider, makeFmt, messagesFor, safeLocale, type Catalogue } from '../../static/app/src/i18n';
@@ -14,10 +16,16 @@ import type { WorkflowRuleHost } from '../../static/app/src/views/gate/rule-host
 import UploadView from '../../static/app/src/views/upload/UploadView';
 import type { CrosswalkApi } from '../../static/app/src/api/crosswalk-api';
 import CrosswalkUpload from '../../static/app/src/views/crosswalk/CrosswalkUpload';
+import { HistoryChart } from '../../static/app/src/views/audit-day/HistoryChart';
+import { ExportActions } from '../../static/app/src/views/audit-day/ExportActions';
+import type { TrailApi } from '../../static/app/src/api/trail-api';
+import { findBuiltinChecklist } from '../../src/checklists';
+import { makePack } from '../fixtures/sheets/pack-data';
+import { FakeAuditDayApi, point } from './audit-day-fakes';
 import { CATALOGUES } from './locale-catalogues';
 import { FakeAuditApi, renderWithServices } from './fake-services';
 import { pointsNotYet } from './fixtures';
-import type { PlanDueEntry } from '../../common/contract';
+import type { AuditExportPack, PlanDueEntry, TrailPage } from '../../common/contract';
 
 const NBSP_OR_SPACE = '[\\s\\u00a0\\u202f]';
 
@@ -58,6 +66,51 @@ describe('the Audit page in German (context locale de-DE)', () => {
     render('fr-FR', <ScoreGlance rollup={pointsNotYet} trends={[{ days: 7, change: -1 }]} deadline={due} />);
     expect(screen.getByTestId('glance-deadline')).toHaveTextContent('Next deadline: Pre-audit, 2025-12-10 (in 1 day)');
     expect(screen.getByTestId('glance-trends')).toHaveTextContent('−1 point in 7 days');
+  });
+});
+
+describe('the audit day in German', () => {
+  it('says the score history in one German sentence, with German dates and figures', () => {
+    render('de-DE', <HistoryChart points={[point('2025-11-20', 800), point('2025-11-21', 830), point('2025-11-22', 905)]} model="points" />);
+    const sentence = 'Bewertung von 800 am 20.11.2025 auf 905 am 22.11.2025, 3 Messpunkte; Bestehensgrenze 900.';
+    expect(screen.getByTestId('history-summary')).toHaveTextContent(sentence);
+    expect(screen.getByRole('img')).toHaveAccessibleName(sentence);
+    // The axis names its first and last day as German writes them.
+    expect(screen.getByRole('img')).toHaveTextContent(/20\.11\.2025.*22\.11\.2025/);
+    expect(screen.queryByText(/Score from/)).not.toBeInTheDocument();
+  });
+
+  it('writes a share with a German decimal comma, and says when there is no history yet', () => {
+    const { unmount } = render('de-DE', <HistoryChart points={[point('2025-11-22', 40, { maxScore: 61, passMark: null, percent: 65.6 })]} model="met" />);
+    expect(screen.getByTestId('history-summary')).toHaveTextContent('Bewertung am 22.11.2025: 65,6 % erfüllt.');
+    unmount();
+    render('de-DE', <HistoryChart points={[]} model="points" />);
+    expect(screen.getByTestId('history-summary')).toHaveTextContent(/^Noch kein Verlauf der Bewertung/);
+  });
+
+  it('says the .xlsx export’s progress in German while it reads the pack and the trail', async () => {
+    let readPack: (pack: AuditExportPack) => void = () => undefined;
+    class WaitingPackApi extends FakeAuditDayApi {
+      exportPack(): Promise<AuditExportPack> {
+        return new Promise((resolve) => {
+          readPack = resolve;
+        });
+      }
+    }
+    const pages: TrailPage[] = [{ entries: [], total: 250, nextCursor: 'next' }];
+    const unused = async (): Promise<never> => {
+      throw new Error('the export reads only the trail');
+    };
+    // The first page answers; the second never does, so the step stays on screen.
+    const trail: TrailApi = { getTrail: () => (pages.length > 0 ? Promise.resolve(pages.shift() as TrailPage) : new Promise(() => undefined)), getItemHistory: unused, verifyTrail: unused, exportTrail: unused };
+    render('de-DE', <ExportActions api={new WaitingPackApi()} checklistId="aws-msp-7.1" onPrint={() => undefined} trail={trail} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Audit-Paket (.xlsx)' }));
+    expect(await screen.findByText('Prüfpunkte, Nachweise und Erlasse werden gelesen…')).toHaveAttribute('role', 'status');
+    const def = findBuiltinChecklist('aws-msp-7.1');
+    if (!def) throw new Error('aws-msp-7.1 is built in');
+    readPack({ format: 'pack', baseName: 'MSP-aws-msp-7.1-audit-pack-2026-03-02', pack: makePack(def) });
+    expect(await screen.findByText('Die Entscheidungsspur wird gelesen (0 von 250)…')).toBeInTheDocument();
+    expect(screen.queryByText(/Reading/)).not.toBeInTheDocument();
   });
 });
 
@@ -132,6 +185,20 @@ describe('the other views in German', () => {
     expect(screen.getByLabelText(/^Checklisten-Datei \(CSV, Excel \.xlsx, YAML oder JSON; höchstens 5 MB und 2\.000 Prüfpunkte\)$/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Checkliste speichern' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Zurück zu den Checklisten' })).toBeInTheDocument();
+  });
+
+  it('the start-up failure, where the host gave no context: in the browser’s language', () => {
+    rtl(<StartupError error={new Error('Keine Verbindung.')} locale="de-DE" />);
+    expect(screen.getByRole('alert')).toHaveTextContent(/^MSP Audit Ready konnte nicht startenKeine Verbindung\. Öffnen Sie die App über die Audit-Seite eines Jira-Projekts/);
+  });
+
+  it('a failure that carries no words, read through useResource: the app’s own sentence in German', async () => {
+    function Reader() {
+      const { state } = useResource(() => Promise.reject(new Error('')), []);
+      return <p>{state.status === 'error' ? state.message : state.status}</p>;
+    }
+    render('de-DE', <Reader />);
+    expect(await screen.findByText(/^Etwas ist schiefgegangen, womit die App nicht gerechnet hat\./)).toBeInTheDocument();
   });
 
   it('the crosswalk upload: the file field and the buttons in German', () => {

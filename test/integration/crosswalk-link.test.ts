@@ -2,12 +2,14 @@
  * Linking by hand from the item panel (issue 18.2), through the real app, the local Forge runtime
  * and the Jira emulator: one mapping between the item on the issue and an item of another checklist
  * the project holds, with Edit issues on both issues (asked as the user), refused with what to fix
- * and nothing saved for a mapping to itself, an unknown checklist or item, a cycle of partial
- * mappings; two people linking at once both keep theirs; the rollup and the other item's panel see
+ * and nothing saved for a mapping to itself, an unknown checklist or item, a version of a checklist
+ * the project no longer works (only the current one, as the panel offers), a cycle of partial mappings; two people linking at once both keep theirs; the rollup and the other item's panel see
  * it at once; the trail records it.
  */
-import type { ItemPanel, Rollup, TrailPage } from '../../common/contract';
+import type { ItemPanel, Rollup, SyncResult, TrailPage } from '../../common/contract';
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
+import { syncV1, syncV2 } from '../fixtures/sync-v1-v2';
+import { registerChecklist } from './checklists';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
 
 const ETHICS = 'mspalliance-code-of-ethics';
@@ -119,6 +121,41 @@ describe('linking checklist items by hand', () => {
     // Made full, the way back is no cycle.
     const view = await link(key(UCS, '02.01'), { checklistId: ETHICS, itemId: '6.1', direction: 'covers', coverage: 'full' });
     expect(summary(view)).toEqual([`covered-by partial ${ETHICS} 6.1 ${from}`, `covers full ${ETHICS} 6.1 ${from}`]);
+  });
+
+  it('links only to the version of a checklist the project works now, as the panel offers, refusing an older one and saving nothing', async () => {
+    await registerChecklist(syncV1);
+    await registerChecklist(syncV2);
+    await h.importChecklist(syncV1.id);
+    expect(await h.invoke<SyncResult>('applySync', { checklistId: syncV2.id })).toMatchObject({ complete: true });
+    const from = key(UCS, '02.01');
+    const offered = await onIssue<ItemCrosswalk>('getItemCrosswalk', from, {});
+    // The panel's read marks the missing crosswalk absent (storage/kvs.ts); nothing may join it.
+    const before = stored().map((k) => [k, h.runtime.kvs.get(k)]);
+    expect(offered.linkable?.map((c) => c.checklistId)).toEqual(expect.arrayContaining([ETHICS, syncV2.id]));
+    expect(offered.linkable?.map((c) => c.checklistId)).not.toContain(syncV1.id);
+
+    // 1.1 is in both versions: the old version is refused all the same, naming the current one.
+    for (const itemId of ['1.1', '3.1']) {
+      for (const remove of [false, true]) {
+        await expect(link(from, { checklistId: syncV1.id, itemId, direction: 'covers', coverage: 'full', remove })).rejects.toThrow(
+          `${syncV1.name} ${syncV1.version} is not the version project MSP works now: it works ${syncV2.name} ${syncV2.version} (${syncV2.id}); link to an item of ${syncV2.id}. Nothing was linked.`,
+        );
+      }
+    }
+    expect(stored().map((k) => [k, h.runtime.kvs.get(k)])).toEqual(before);
+    const trail = await h.invoke<TrailPage>('getTrail', {});
+    expect(trail.entries.filter((entry) => entry.action.startsWith('crosswalk.'))).toEqual([]);
+
+    // From an item of version 2.0, version 1.0 is its own framework: no mapping to itself either.
+    const current = (await h.issues()).find((issue) => identityOf(issue)?.checklistId === syncV2.id && identityOf(issue)?.itemId === '1.1')!.key;
+    await expect(link(current, { checklistId: syncV1.id, itemId: '1.2', direction: 'covers', coverage: 'full' })).rejects.toThrow(
+      `${syncV1.name} ${syncV1.version} is another version of this item's own checklist (${syncV2.name} ${syncV2.version}); link to an item of another checklist. Nothing was linked.`,
+    );
+    expect(stored().map((k) => [k, h.runtime.kvs.get(k)])).toEqual(before);
+
+    const view = await link(from, { checklistId: syncV2.id, itemId: '1.1', direction: 'covers', coverage: 'full' });
+    expect(summary(view)).toEqual([`covers full ${syncV2.id} 1.1 ${current}`]);
   });
 
   it('keeps both mappings when two people link at the same moment, and keeps an uploaded crosswalk’s rows', async () => {

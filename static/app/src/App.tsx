@@ -62,13 +62,24 @@ function Shell({ moduleKey, extensionType, services, views = moduleViews, viewsB
   );
 }
 
-/** Shown when the host gave no context (e.g. the page was opened outside Jira). */
-export function StartupError({ error }: { error: unknown }) {
+/**
+ * Shown when the host gave no context (e.g. the page was opened outside Jira). Without the
+ * context's locale the browser's language (`navigator.language`) chooses the words.
+ */
+export function StartupError({ error, locale }: { error: unknown; locale?: string }) {
+  return (
+    <LocaleProvider locale={locale}>
+      <StartupNotice error={error} />
+    </LocaleProvider>
+  );
+}
+
+function StartupNotice({ error }: { error: unknown }) {
+  const t = useT(shellMessages);
   return (
     <main style={{ padding: 16 }}>
-      <Notice appearance="error" title="MSP Audit Ready could not start">
-        {errorMessage(error)} Open the app from a Jira project’s Audit page; if it is already open there,
-        reload the page.
+      <Notice appearance="error" title={t.startupTitle}>
+        {errorMessage(error, t.unknownFailure)} {t.startupAction}
       </Notice>
     </main>
   );

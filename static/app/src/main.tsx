@@ -36,7 +36,7 @@ async function start(): Promise<void> {
     );
   } catch (error) {
     console.error('MSP Audit Ready could not start', error);
-    root.render(<StartupError error={error} />);
+    root.render(<StartupError error={error} locale={navigator.language} />);
   }
 }
 

@@ -6,10 +6,13 @@
 import { validateChecklist } from '../../../src/domain/checklist-schema';
 import { scoreChecklist } from '../../../src/domain/scoring';
 import { buildUpload, changeMeta, initialMeta, naAnswerWarnings, sourceFor } from '../../../static/app/src/views/upload/upload-model';
-import { NA_RULE_WORDS, penaltyWords } from '../../../static/app/src/views/upload/upload-preview-model';
+import { uploadEnglish, uploadMessages } from '../../../static/app/src/views/upload/messages';
+import { messagesFor } from '../../../static/app/src/i18n';
 import { recognizeAwsMspWorkbook, type TableWorkbook } from '../../../common/sheets';
 import { buildAwsWorkbook } from '../../fixtures/sheets/build-aws-workbook';
 import { readCsvText, readTable } from '../../fixtures/sheets/workbooks';
+
+const { naRuleWords: NA_RULE_WORDS, penaltyWords } = uploadEnglish();
 
 const POINTS_CSV = ['ID,Title,Points,Mandatory', '1.1,Policies,50,yes', '1.2,Reports,50,no'].join('\n');
 const PENALTY_CSV = ['ID,Title,Points,Mandatory,Penalty', '1.1,Policies,40,yes,30', '1.2,Reports,30,yes,', '1.3,Extras,30,no,'].join('\n');
@@ -50,6 +53,13 @@ describe('a team points checklist and its penalty', () => {
   it('refuses a penalty that is not a whole number, and says where', async () => {
     const { build } = await upload(POINTS_CSV, { penalty: 'lots' });
     expect(build.problems).toContainEqual({ row: 0, column: 'penalty', message: '"lots" is not a whole number ≥ 0' });
+  });
+
+  it('says its own problems in the user’s language', async () => {
+    const { draft } = await upload(POINTS_CSV, { penalty: 'lots' });
+    const source = sourceFor(await readCsvText(POINTS_CSV, 'team-points.csv'));
+    const german = buildUpload(source, draft, [], messagesFor(uploadMessages, 'de-DE').settingProblems);
+    expect(german.problems).toContainEqual({ row: 0, column: 'Abzug', message: '„lots“ ist keine ganze Zahl ≥ 0' });
   });
 });
 

@@ -13,6 +13,7 @@ export type { ErrorCode };
 const FORGE_WRAPPER = /^There was an error invoking the function\s*-\s*/i;
 const ERROR_PREFIX = /^(?:[A-Z]\w*)?Error:\s*/;
 
+/** In English; a view says the shell catalogue's `unknownFailure` (hooks/useErrorMessage.ts). */
 export const UNKNOWN_FAILURE =
   'Something went wrong that the app did not expect. Try again; if it keeps failing, ask your Jira admin to check the app’s logs.';
 
@@ -20,10 +21,11 @@ export const UNKNOWN_FAILURE =
 const errorBody = (error: unknown): { error: string; code?: unknown } | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { error?: unknown }).error === 'string' ? (error as { error: string; code?: unknown }) : undefined;
 
-export function errorMessage(error: unknown): string {
+/** `fallback`: what to say when the failure carries no words (the user's language in a view: useErrorMessage). */
+export function errorMessage(error: unknown, fallback: string = UNKNOWN_FAILURE): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : (errorBody(error)?.error ?? '');
   const message = raw.replace(FORGE_WRAPPER, '').replace(ERROR_PREFIX, '').trim();
-  return message || UNKNOWN_FAILURE;
+  return message || fallback;
 }
 
 /**

@@ -5,8 +5,25 @@
 import type { AuditExportCsv, AuditExportPack, AuditExportReport, AuditReport } from '../../../../common/contract';
 import type { AuditExportPart } from '../../../../common/export-parts';
 import { errorCode } from './errors';
-
 import { typedInvoke, type Invoke } from './invoke';
+import { english } from '../i18n';
+import { shellMessages } from '../messages';
+
+/**
+ * The parts did not join into the pack the server announced: nothing is saved. The message is
+ * English; a view says it in the user's language from `kind` and the figures (hooks/useErrorMessage.ts).
+ */
+export class ExportPartsError extends Error {
+  override name = 'ExportPartsError';
+  constructor(
+    /** `order`: part `got` came where part `expected` belonged; `incomplete`: `got` of `expected` parts came. */
+    readonly kind: 'order' | 'incomplete',
+    readonly got: number,
+    readonly expected: number,
+  ) {
+    super(english(shellMessages).exportParts(kind, got, expected));
+  }
+}
 
 /**
  * The whole text of the pack. When it changed between two parts (someone edited an item meanwhile),
@@ -30,11 +47,11 @@ async function joinPartsOnce(call: Invoke, checklistId: string, format: 'csv' | 
   // The server says how many parts there are; never ask for more than that.
   while (next !== undefined && parts.length < first.parts) {
     const page = await api('exportAuditPart', { cursor: next });
-    if (page.index !== parts.length) throw new Error(`The audit pack came back out of order (part ${page.index + 1} instead of ${parts.length + 1}); download it again.`);
+    if (page.index !== parts.length) throw new ExportPartsError('order', page.index + 1, parts.length + 1);
     parts.push(page.part);
     next = page.next;
   }
-  if (parts.length !== first.parts) throw new Error(`The audit pack came back incomplete (${parts.length} of ${first.parts} parts); download it again.`);
+  if (parts.length !== first.parts) throw new ExportPartsError('incomplete', parts.length, first.parts);
   return { text: parts.join(''), first };
 }
 

@@ -31,7 +31,7 @@ function Crashed({ error }: { error: unknown }) {
   return (
     <main style={{ padding: 16 }}>
       <Notice appearance="error" title={t.crashedTitle}>
-        {errorMessage(error)} {t.crashedAction}
+        {errorMessage(error, t.unknownFailure)} {t.crashedAction}
       </Notice>
     </main>
   );

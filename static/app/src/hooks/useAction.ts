@@ -5,7 +5,7 @@
  * away.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../api/errors';
+import { useErrorMessage } from './useErrorMessage';
 
 export interface Action<A extends unknown[], R> {
   /** Starts the change unless one is running; resolves with the answer, or undefined when it failed or was ignored. */
@@ -28,9 +28,12 @@ export interface ActionOptions<A extends unknown[], R> {
 export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<R>, options: ActionOptions<A, R> = {}): Action<A, R> {
   const callRef = useRef(call);
   const optionsRef = useRef(options);
+  const describe = useErrorMessage();
+  const describeRef = useRef(describe);
   useEffect(() => {
     callRef.current = call;
     optionsRef.current = options;
+    describeRef.current = describe;
   });
   const inFlight = useRef(false);
   const mounted = useRef(true);
@@ -58,7 +61,7 @@ export function useAction<A extends unknown[], R>(call: (...args: A) => Promise<
       }
       return answer;
     } catch (failure: unknown) {
-      if (mounted.current) setError(errorMessage(failure));
+      if (mounted.current) setError(describeRef.current(failure));
       return undefined;
     } finally {
       inFlight.current = false;

@@ -5,7 +5,7 @@
  * view went away is dropped, so a slow preview never overwrites the one the user picked next.
  */
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import { errorMessage } from '../api/errors';
+import { useErrorMessage } from './useErrorMessage';
 
 export type LoadState<T> =
   | { status: 'idle' }
@@ -28,8 +28,11 @@ export interface Resource<T> {
  */
 export function useResource<T>(load: (() => Promise<T>) | null, deps: DependencyList): Resource<T> {
   const loadRef = useRef(load);
+  const describe = useErrorMessage();
+  const describeRef = useRef(describe);
   useEffect(() => {
     loadRef.current = load;
+    describeRef.current = describe;
   });
   const idle = load === null;
   const [attempt, setAttempt] = useState(0);
@@ -49,7 +52,7 @@ export function useResource<T>(load: (() => Promise<T>) | null, deps: Dependency
     const apply = (next: LoadState<T>) => current && latest.current === ticket && setState(next);
     read().then(
       (value) => apply({ status: 'ready', value }),
-      (error: unknown) => apply({ status: 'error', message: errorMessage(error) }),
+      (error: unknown) => apply({ status: 'error', message: describeRef.current(error) }),
     );
     return () => {
       current = false;

@@ -8,7 +8,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import type { AuditDayApi } from '../../api/audit-day-api';
 import type { TrailApi } from '../../api/trail-api';
 import { Notice } from '../../components/Notice';
@@ -30,6 +30,7 @@ type Working = 'csv' | XlsxKind | null;
 
 export function ExportActions({ api, checklistId, onPrint, trail }: ExportActionsProps) {
   const t = useT(auditDayMessages).exports;
+  const describe = useErrorMessage();
   const headingId = useId();
   const [working, setWorking] = useState<Working>(null);
   const [progress, setProgress] = useState<XlsxProgress | null>(null);
@@ -50,7 +51,7 @@ export function ExportActions({ api, checklistId, onPrint, trail }: ExportAction
 
   const fail = (failure: unknown) => {
     if (!mounted.current) return;
-    setError(errorMessage(failure));
+    setError(describe(failure));
     setWorking(null);
     setProgress(null);
   };
@@ -74,7 +75,7 @@ export function ExportActions({ api, checklistId, onPrint, trail }: ExportAction
     setError(undefined);
     setProgress({ step: t.loadingWriter, fraction: 0 });
     import('./xlsx-export')
-      .then(({ buildXlsxExport }) => buildXlsxExport(kind, { exportPack, ...(trail ? { trail } : {}) }, checklistId, (next) => mounted.current && setProgress(next)))
+      .then(({ buildXlsxExport }) => buildXlsxExport(kind, { exportPack, ...(trail ? { trail } : {}) }, checklistId, (next) => mounted.current && setProgress(next), t.progress))
       .then((result) => {
         if (!mounted.current) return;
         const url = URL.createObjectURL(result.blob);

@@ -8,7 +8,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ScoreHistoryPoint, ScoringModelName } from '../../../../../common/contract';
-import { useT } from '../../i18n';
+import { useFmt, useT } from '../../i18n';
 import { auditDayMessages } from './messages';
 import { chartModel, chartSummary, pointTime, valueOf } from './chart';
 
@@ -18,11 +18,12 @@ const numeric = { ...cell, textAlign: 'right' as const };
 
 export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; model: ScoringModelName }) {
   const t = useT(auditDayMessages).history;
+  const fmt = useFmt();
   const headingId = useId();
   const tableId = useId();
   const [showTable, setShowTable] = useState(false);
   const chart = chartModel(points, model, SIZE);
-  const summary = chartSummary(points, model);
+  const summary = chartSummary(points, model, t);
   const unit = chart.measure === 'percent' ? ' %' : '';
   const subtle = token('color.text.subtle', '#44546F');
 
@@ -44,15 +45,16 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
             </text>
           ))}
           {chart.xTicks.map((tick) => (
-            <text key={`x${tick.label}`} x={tick.x} y={SIZE.height - 8} textAnchor={tick.anchor} fontSize={11} fill={subtle}>
-              {tick.label}
+            // First and last may be the same day: the anchor (start, middle, end) keeps keys unique.
+            <text key={`x${tick.anchor}`} x={tick.x} y={SIZE.height - 8} textAnchor={tick.anchor} fontSize={11} fill={subtle}>
+              {fmt.date(tick.label)}
             </text>
           ))}
           {chart.pass && (
             <g data-testid="pass-line">
               <line x1={chart.plot.left} x2={chart.plot.right} y1={chart.pass.y} y2={chart.pass.y} stroke={token('color.border.success', '#22A06B')} strokeDasharray="6 4" />
               <text x={chart.plot.right} y={chart.pass.y - 4} textAnchor="end" fontSize={11} fill={token('color.text.success', '#216E4E')}>
-                {t.passMark} {chart.pass.value}
+                {t.passMark} {fmt.n(chart.pass.value)}
                 {unit}
               </text>
             </g>
@@ -67,7 +69,7 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
               r={3}
               fill={dot.passed ? token('color.icon.success', '#22A06B') : token('color.icon.brand', '#0C66E4')}
             >
-              <title>{`${dot.at === dot.date ? dot.date : pointTime({ date: dot.date, at: dot.at })}: ${dot.value}${unit}${dot.passed ? t.wouldPassNote : ''}`}</title>
+              <title>{`${pointTime(dot.at === dot.date ? { date: dot.date } : { date: dot.date, at: dot.at }, fmt)}: ${fmt.n(dot.value)}${unit}${dot.passed ? t.wouldPassNote : ''}`}</title>
             </circle>
           ))}
         </svg>
@@ -94,13 +96,13 @@ export function HistoryChart({ points, model }: { points: ScoreHistoryPoint[]; m
             <tbody>
               {[...points].reverse().map((point, index) => (
                 <tr key={`${point.at ?? point.date}#${index}`}>
-                  <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{pointTime(point)}</th>
+                  <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>{pointTime(point, fmt)}</th>
                   <td style={numeric}>
-                    {valueOf(point, chart.measure)}
+                    {fmt.n(valueOf(point, chart.measure))}
                     {unit}
                   </td>
-                  {model === 'points' && <td style={numeric}>{point.passMark ?? '—'}</td>}
-                  <td style={numeric}>{point.mandatoryOpen}</td>
+                  {model === 'points' && <td style={numeric}>{point.passMark !== null ? fmt.n(point.passMark) : '—'}</td>}
+                  <td style={numeric}>{fmt.n(point.mandatoryOpen)}</td>
                   <td style={cell}>{point.passed ? t.wouldPass : t.notYet}</td>
                 </tr>
               ))}

@@ -11,6 +11,9 @@
  *   day holds several points close together, older history one point per week.
  */
 import type { ScoreHistoryPoint, ScoringModelName } from '../../../../../common/contract';
+import type { Fmt } from '../../i18n';
+import { auditDayEnglish } from './messages';
+import type { AuditDayMessages, HistoryMeasure } from './messages.en';
 
 export interface ChartSize {
   width: number;
@@ -104,17 +107,17 @@ export function chartModel(points: readonly ScoreHistoryPoint[], model: ScoringM
   };
 }
 
-/** The chart in one sentence, for screen readers and the figure caption. */
-export function chartSummary(points: readonly ScoreHistoryPoint[], model: ScoringModelName): string {
+/** The chart in one sentence, for screen readers and the figure caption, in the catalogue's language. */
+export function chartSummary(points: readonly ScoreHistoryPoint[], model: ScoringModelName, t: AuditDayMessages['history'] = auditDayEnglish().history): string {
   const first = points[0];
   const last = points[points.length - 1];
-  if (!first || !last) return 'No score history yet: the first point is recorded today or at the next daily run.';
+  if (!first || !last) return t.summaryNone;
   const measure = chartMeasure(points, model);
-  const unit = measure === 'percent' ? (model === 'met' ? ' % met' : ' % of the maximum') : '';
+  const said: HistoryMeasure = measure === 'score' ? 'score' : model === 'met' ? 'met' : 'max';
   const pass = passValue(points, measure);
-  const passText = pass !== undefined ? `; pass mark ${pass}${measure === 'percent' ? ' %' : ''}` : '';
-  if (points.length === 1) return `Score on ${first.date}: ${valueOf(first, measure)}${unit}${passText}.`;
-  return `Score from ${valueOf(first, measure)}${unit} on ${first.date} to ${valueOf(last, measure)}${unit} on ${last.date}, ${points.length} points${passText}.`;
+  const end = (point: ScoreHistoryPoint) => ({ date: point.date, value: valueOf(point, measure) });
+  if (points.length === 1) return t.summaryOne(end(first), said, pass);
+  return t.summaryRange(end(first), end(last), points.length, said, pass);
 }
 
 /** The point's time in (fractional) days since the epoch: its instant when known, else its day. */
@@ -123,10 +126,12 @@ function dayNumber(point: ScoreHistoryPoint): number {
   return (Number.isNaN(at) ? Date.parse(`${point.date}T00:00:00Z`) : at) / DAY_MS;
 }
 
-/** "2026-03-02 14:05 UTC" for a point with its time, "2026-03-02" without. */
-export function pointTime(point: Pick<ScoreHistoryPoint, 'date' | 'at'>): string {
-  if (point.at === undefined || Number.isNaN(Date.parse(point.at))) return point.date;
-  return `${new Date(point.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** "2026-03-02 14:05 UTC" for a point with its time, "2026-03-02" without; the day as `fmt` writes it (German: 02.03.2026). */
+export function pointTime(point: Pick<ScoreHistoryPoint, 'date' | 'at'>, fmt?: Fmt): string {
+  const day = (iso: string) => (fmt ? fmt.date(iso) : iso.slice(0, 10));
+  if (point.at === undefined || Number.isNaN(Date.parse(point.at))) return day(point.date);
+  const instant = new Date(point.at).toISOString();
+  return `${day(instant)} ${instant.slice(11, 16)} UTC`;
 }
 
 function round(value: number): number {

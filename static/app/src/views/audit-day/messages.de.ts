@@ -1,9 +1,11 @@
 /** Die Wörter des Audit-Tags auf Deutsch (Tab, Probedurchläufe der Kapitel, Ziele eines Erlasses). */
 import type { Fmt } from '../../i18n';
-import type { AuditDayMessages } from './messages.en';
+import type { AuditDayMessages, HistoryMeasure } from './messages.en';
 
 export const de = (f: Fmt): AuditDayMessages => {
   const n = f.n;
+  const measured = (value: number, measure: HistoryMeasure) => (measure === 'score' ? n(value) : `${n(value)} % ${measure === 'met' ? 'erfüllt' : 'des Maximums'}`);
+  const passText = (pass: number | undefined, measure: HistoryMeasure) => (pass === undefined ? '' : `; Bestehensgrenze ${n(pass)}${measure === 'score' ? '' : ' %'}`);
   return {
     review: { reviewed: 'Geprüft', stale: 'Veraltet', 'not-reviewed': 'Noch nicht' },
     reviewSummary: (reviewed, total, stale, notYet) => `${n(reviewed)} von ${n(total)} Kapiteln geprüft · ${n(stale)} veraltet · ${n(notYet)} noch nicht`,
@@ -170,6 +172,16 @@ export const de = (f: Fmt): AuditDayMessages => {
       hiddenBody: (ids) =>
         `Sie können die Vorgänge von ${ids} nicht sehen (Vorgangssicherheit), daher enthält die Datei nur ihren Katalogeintrag, als nicht bewertet (No in der AWS-Arbeitsmappe). Bitten Sie jemanden, der sie sehen kann, das Paket zu exportieren.`,
       failed: 'Das Audit-Paket konnte nicht exportiert werden',
+      progress: {
+        reading: 'Prüfpunkte, Nachweise und Erlasse werden gelesen…',
+        readingTrail: (read, total) => `Die Entscheidungsspur wird gelesen (${n(read)} von ${n(total)})…`,
+        writingAws: (controls) => `${n(controls)} ${f.plural(controls, { one: 'Kontrolle wird', other: 'Kontrollen werden' })} in die AWS-Arbeitsmappe geschrieben…`,
+        writingPack: (items, evidence) =>
+          `${n(items)} ${f.plural(items, { one: 'Prüfpunkt', other: 'Prüfpunkte' })} und ${n(evidence)} ${f.plural(evidence, { one: 'Nachweis', other: 'Nachweise' })} werden geschrieben…`,
+        packing: 'Die .xlsx-Datei wird gepackt…',
+        done: 'Fertig',
+        notAws: (checklist) => `${checklist} ist keine AWS-MSP-Checkliste, daher gibt es keine AWS-Selbstbewertung auszufüllen; laden Sie stattdessen das Audit-Paket (.xlsx) herunter.`,
+      },
     },
     history: {
       title: 'Bewertung im Zeitverlauf',
@@ -186,6 +198,10 @@ export const de = (f: Fmt): AuditDayMessages => {
       verdict: 'Urteil',
       wouldPass: 'Würde bestehen',
       notYet: 'Noch nicht',
+      summaryNone: 'Noch kein Verlauf der Bewertung: Der erste Messpunkt wird heute oder beim nächsten täglichen Lauf erfasst.',
+      summaryOne: (point, measure, pass) => `Bewertung am ${f.date(point.date)}: ${measured(point.value, measure)}${passText(pass, measure)}.`,
+      summaryRange: (first, last, count, measure, pass) =>
+        `Bewertung von ${measured(first.value, measure)} am ${f.date(first.date)} auf ${measured(last.value, measure)} am ${f.date(last.date)}, ${n(count)} ${f.plural(count, { one: 'Messpunkt', other: 'Messpunkte' })}${passText(pass, measure)}.`,
     },
   };
 };

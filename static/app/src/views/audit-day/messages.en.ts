@@ -1,8 +1,18 @@
 /** The audit day's words in English (tab, chapter dry runs, waiver targets): the shape every language follows. */
 import type { Fmt } from '../../i18n';
 
+/** What the history chart's y axis shows: the score, the share of items met, or the share of the maximum. */
+export type HistoryMeasure = 'score' | 'met' | 'max';
+/** One end of the history chart: its day (ISO) and its value in the chart's measure. */
+export interface HistoryEnd {
+  date: string;
+  value: number;
+}
+
 export const en = (f: Fmt) => {
   const n = f.n;
+  const measured = (value: number, measure: HistoryMeasure) => (measure === 'score' ? n(value) : `${n(value)} % ${measure === 'met' ? 'met' : 'of the maximum'}`);
+  const passText = (pass: number | undefined, measure: HistoryMeasure) => (pass === undefined ? '' : `; pass mark ${n(pass)}${measure === 'score' ? '' : ' %'}`);
   return {
     review: { reviewed: 'Reviewed', stale: 'Stale', 'not-reviewed': 'Not yet' },
     reviewSummary: (reviewed: number, total: number, stale: number, notYet: number) =>
@@ -177,6 +187,17 @@ export const en = (f: Fmt) => {
       hiddenBody: (ids: string) =>
         `You cannot see the issues of ${ids} (issue security), so the file has their catalogue entry only, as not assessed (No in the AWS workbook). Ask someone who can see them to export the pack.`,
       failed: 'Could not export the audit pack',
+      // xlsx-export.ts, while the workbook is built
+      progress: {
+        reading: 'Reading the items, evidence and waivers…',
+        readingTrail: (read: number, total: number) => `Reading the decision trail (${n(read)} of ${n(total)})…`,
+        writingAws: (controls: number) => `Writing ${n(controls)} ${f.plural(controls, { one: 'control', other: 'controls' })} into the AWS workbook…`,
+        writingPack: (items: number, evidence: number) =>
+          `Writing ${n(items)} ${f.plural(items, { one: 'item', other: 'items' })} and ${n(evidence)} evidence ${f.plural(evidence, { one: 'entry', other: 'entries' })}…`,
+        packing: 'Packing the .xlsx file…',
+        done: 'Done',
+        notAws: (checklist: string) => `${checklist} is not an AWS MSP checklist, so there is no AWS self-assessment to fill in; download the audit pack (.xlsx) instead.`,
+      },
     },
     // HistoryChart
     history: {
@@ -194,6 +215,12 @@ export const en = (f: Fmt) => {
       verdict: 'Verdict',
       wouldPass: 'Would pass',
       notYet: 'Not yet',
+      // The chart in one sentence (chart.ts), for screen readers and the caption
+      summaryNone: 'No score history yet: the first point is recorded today or at the next daily run.',
+      summaryOne: (point: HistoryEnd, measure: HistoryMeasure, pass: number | undefined) =>
+        `Score on ${f.date(point.date)}: ${measured(point.value, measure)}${passText(pass, measure)}.`,
+      summaryRange: (first: HistoryEnd, last: HistoryEnd, count: number, measure: HistoryMeasure, pass: number | undefined) =>
+        `Score from ${measured(first.value, measure)} on ${f.date(first.date)} to ${measured(last.value, measure)} on ${f.date(last.date)}, ${n(count)} ${f.plural(count, { one: 'point', other: 'points' })}${passText(pass, measure)}.`,
     },
   };
 };

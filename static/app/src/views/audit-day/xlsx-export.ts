@@ -6,6 +6,10 @@
  */
 import type { AuditExportPack, TrailEntryView } from '../../../../../common/contract';
 import type { TrailApi } from '../../api/trail-api';
+import type { AuditDayMessages } from './messages.en';
+
+/** The progress and refusal words, in the user's language (the audit day's catalogue). */
+export type XlsxWords = AuditDayMessages['exports']['progress'];
 
 export type XlsxKind = 'aws' | 'pack';
 
@@ -41,34 +45,45 @@ export interface XlsxDeps {
 
 /**
  * @example
- * const { blob, fileName } = await buildXlsxExport('pack', { exportPack, trail }, 'aws-msp-7.1', setProgress);
+ * const { blob, fileName } = await buildXlsxExport('pack', { exportPack, trail }, 'aws-msp-7.1', setProgress, t.exports.progress);
  */
-export async function buildXlsxExport(kind: XlsxKind, deps: XlsxDeps, checklistId: string, onProgress: (progress: XlsxProgress) => void): Promise<XlsxResult> {
-  onProgress({ step: 'Reading the items, evidence and waivers…', fraction: 0.05 });
+export async function buildXlsxExport(
+  kind: XlsxKind,
+  deps: XlsxDeps,
+  checklistId: string,
+  onProgress: (progress: XlsxProgress) => void,
+  words: XlsxWords,
+): Promise<XlsxResult> {
+  onProgress({ step: words.reading, fraction: 0.05 });
   const { baseName, pack } = await deps.exportPack(checklistId);
   let workbook;
   if (kind === 'aws') {
     const { isAwsMspPack, writeAwsSelfAssessment } = await import('../../../../../common/sheets/write-aws');
     if (!isAwsMspPack(pack)) {
-      throw new NotAwsChecklistError(`${pack.checklistName} is not an AWS MSP checklist, so there is no AWS self-assessment to fill in; download the audit pack (.xlsx) instead.`);
+      throw new NotAwsChecklistError(words.notAws(pack.checklistName));
     }
-    onProgress({ step: `Writing ${pack.items.length} controls into the AWS workbook…`, fraction: 0.6 });
+    onProgress({ step: words.writingAws(pack.items.length), fraction: 0.6 });
     workbook = await writeAwsSelfAssessment(pack);
   } else {
-    const trail = deps.trail ? await readTrail(deps.trail, checklistId, onProgress) : undefined;
+    const trail = deps.trail ? await readTrail(deps.trail, checklistId, onProgress, words) : undefined;
     const { writeAuditPack } = await import('../../../../../common/sheets/write-pack');
-    onProgress({ step: `Writing ${pack.items.length} items and ${pack.evidence.length} evidence entries…`, fraction: 0.6 });
+    onProgress({ step: words.writingPack(pack.items.length, pack.evidence.length), fraction: 0.6 });
     workbook = await writeAuditPack(pack, trail ?? {});
   }
-  onProgress({ step: 'Packing the .xlsx file…', fraction: 0.85 });
+  onProgress({ step: words.packing, fraction: 0.85 });
   const bytes = await workbook.xlsx.writeBuffer();
-  onProgress({ step: 'Done', fraction: 1 });
+  onProgress({ step: words.done, fraction: 1 });
   const fileName = kind === 'aws' ? `${baseName.replace(/-audit-pack-/, '-aws-self-assessment-')}.xlsx` : `${baseName}.xlsx`;
   return { blob: new Blob([bytes], { type: XLSX_TYPE }), fileName, itemCount: pack.items.length, hiddenItems: pack.hiddenItems };
 }
 
 /** The trail's decisions about this checklist or the whole project, newest pages first, up to the cap. */
-async function readTrail(api: TrailApi, checklistId: string, onProgress: (progress: XlsxProgress) => void): Promise<{ trail: TrailEntryView[]; trailTotal: number }> {
+async function readTrail(
+  api: TrailApi,
+  checklistId: string,
+  onProgress: (progress: XlsxProgress) => void,
+  words: XlsxWords,
+): Promise<{ trail: TrailEntryView[]; trailTotal: number }> {
   const entries: TrailEntryView[] = [];
   let cursor: string | undefined;
   let total: number;
@@ -78,7 +93,8 @@ async function readTrail(api: TrailApi, checklistId: string, onProgress: (progre
     entries.push(...page.entries);
     cursor = page.nextCursor;
     const read = Math.min(entries.length, MAX_TRAIL_ENTRIES);
-    onProgress({ step: `Reading the decision trail (${read} of ${Math.min(total, MAX_TRAIL_ENTRIES)})…`, fraction: 0.1 + 0.4 * (total === 0 ? 1 : read / Math.min(total, MAX_TRAIL_ENTRIES)) });
+    const capped = Math.min(total, MAX_TRAIL_ENTRIES);
+    onProgress({ step: words.readingTrail(read, capped), fraction: 0.1 + 0.4 * (total === 0 ? 1 : read / capped) });
   } while (cursor !== undefined && entries.length < MAX_TRAIL_ENTRIES);
   const mine = entries.filter((entry) => entry.checklistId === undefined || entry.checklistId === checklistId);
   // When the trail was cut, say how many decisions it holds in all.

@@ -9,8 +9,6 @@ import type { AuditMessages } from './messages.en';
 
 export const verdictWords = (passed: boolean, t: AuditMessages = auditEnglish()): string => t.verdict(passed);
 
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
-
 /**
  * The headline: "845 / 1000 — pass mark 900 — not yet" or
  * "52 of 61 met, N/A or waived — 3 mandatory open — not yet". Under the met model the score counts
@@ -67,13 +65,6 @@ export function mandatoryCostLine(model: ScoringModelName, item: Pick<RollupItem
   return t.costPoints(item.points, item.cost);
 }
 
-export const RESULT_WORDS: Record<ItemResultName, string> = {
-  met: 'Met',
-  not_met: 'Not met',
-  na: 'N/A',
-  not_assessed: 'Not assessed',
-};
-
 export const RESULT_TONES: Record<ItemResultName, PillTone> = {
   met: 'success',
   not_met: 'danger',
@@ -100,10 +91,4 @@ export function hiddenItemsLine(hiddenItems: number | undefined, t: AuditMessage
   return t.hiddenItems(hiddenItems);
 }
 
-/** Why a control is disabled for a user without the permission (shown next to it; `t.createIssuesReason` in a view). */
-export const CREATE_ISSUES_REASON = 'You need the Create issues permission in this project to import a checklist.';
-export const ADMINISTER_REASON = 'Only a project admin can change strict mode: it needs the Administer projects permission.';
-
 export const percent = (value: number, max: number): number => (max > 0 ? Math.round((value / max) * 100) : 0);
-
-export { plural };

@@ -125,6 +125,7 @@ export const de = (f: Fmt): AuditMessages => {
     noneImportedBody:
       'Wählen Sie die Checkliste Ihres Audits und importieren Sie sie: Die App legt je Prüfpunkt einen Jira-Vorgang an, nach Kapiteln gruppiert, und zeigt dann, ob Sie bestehen würden.',
     loadingChecklists: 'Die Checklisten werden geladen',
+    openingUpload: 'Das Hochladen einer Checkliste wird geöffnet',
     checklistsFailed: 'Die Checklisten konnten nicht geladen werden',
     noChecklists: 'Keine Checklisten verfügbar',
     noChecklistsBody: 'Die App hat keine Checkliste anzubieten. Bitten Sie einen Jira-Administrator, die Installation der App zu prüfen.',

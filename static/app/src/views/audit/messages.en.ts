@@ -138,6 +138,7 @@ export const en = (f: Fmt) => {
     noneImportedBody:
       'Pick the checklist your audit uses and import it: the app creates one Jira issue per item, grouped by chapter, and then shows whether you would pass.',
     loadingChecklists: 'Loading checklists',
+    openingUpload: 'Opening the checklist upload',
     checklistsFailed: 'Could not load the checklists',
     noChecklists: 'No checklists available',
     noChecklistsBody: 'The app has no checklist to offer. Ask a Jira admin to check the app’s installation.',

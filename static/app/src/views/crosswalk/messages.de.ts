@@ -30,6 +30,8 @@ export const de = (f: Fmt): CrosswalkMessages => {
     fileHint:
       'Eine Zeile je Zuordnung, mit den Spalten from checklist, from item, to checklist, to item, coverage (full oder partial; leer heißt full) und note; in einer Arbeitsmappe jedes Blatt, dessen erste Zeile diese Spalten nennt. Die Datei wird in Ihrem Browser gelesen; die App prüft jede Zeile auf ihrem Server erneut, bevor etwas gespeichert wird.',
     reading: (fileName: string) => `${fileName} wird gelesen`,
+    tooLarge: (fileName, megabytes) =>
+      `${fileName} ist ${n(Math.round(megabytes * 10) / 10)} MB groß; eine Crosswalk-Datei darf höchstens 5 MB haben (etwa ${n(20000)} Zeilen). Teilen Sie sie auf oder entfernen Sie die Spalten außer den sechs, die der Crosswalk liest.`,
     cannotUse: 'Diese Datei kann nicht verwendet werden',
     okText: 'Jede Zeile nennt zwei bekannte Prüfpunkte. Prüfen Sie unten, was sie zuordnet, und speichern Sie dann.',
     fixHint: (fileName: string) => `Beheben Sie sie in ${fileName} und wählen Sie die Datei erneut.`,

@@ -33,6 +33,8 @@ export const en = (f: Fmt) => {
     fileHint:
       'One row per mapping, with the columns from checklist, from item, to checklist, to item, coverage (full or partial; empty means full) and note; in a workbook, every sheet whose first row names these columns. The file is read in your browser; the app checks every row again on its server before anything is saved.',
     reading: (fileName: string) => `Reading ${fileName}`,
+    tooLarge: (fileName: string, megabytes: number) =>
+      `${fileName} is ${megabytes.toFixed(1)} MB; a crosswalk file may be at most 5 MB (about 20,000 rows). Split it or drop columns other than the six the crosswalk reads.`,
     cannotUse: 'This file cannot be used',
     okText: 'Every row names two known items. Check what it maps below, then save.',
     fixHint: (fileName: string) => `Fix them in ${fileName} and choose it again.`,

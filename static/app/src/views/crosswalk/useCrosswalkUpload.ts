@@ -11,9 +11,11 @@ import { CrosswalkFileError, type CrosswalkPreview, type SaveCrosswalkResult } f
 import { readCrosswalkFile } from '../../../../../common/crosswalk-file';
 import { stageCrosswalk, type CrosswalkRowsRef } from '../../../../../common/crosswalk-parts';
 import type { CrosswalkApi } from '../../api/crosswalk-api';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useAction } from '../../hooks/useAction';
+import { useT } from '../../i18n';
 import { readBytes } from '../upload/read-bytes';
+import { crosswalkMessages } from './messages';
 
 /** A crosswalk of 20,000 rows is about 2 MB as CSV (less as .xlsx); the checklist upload's 5 MB bound. */
 export const MAX_CROSSWALK_FILE_BYTES = 5 * 1024 * 1024;
@@ -34,6 +36,8 @@ export function fileKind(fileName: string): CrosswalkFileKind {
 }
 
 export function useCrosswalkUpload(api: CrosswalkApi) {
+  const t = useT(crosswalkMessages);
+  const describe = useErrorMessage();
   const [read, setRead] = useState<CrosswalkRead>({ status: 'none' });
   const generation = useRef(0);
   const save = useAction((ref: CrosswalkRowsRef, fileName: string, basedOn: string | null): Promise<SaveCrosswalkResult> => api.saveCrosswalk({ ...ref, fileName, basedOn }));
@@ -44,7 +48,7 @@ export function useCrosswalkUpload(api: CrosswalkApi) {
     if (!file) return setRead({ status: 'none' });
     const fileName = file.name;
     if (file.size > MAX_CROSSWALK_FILE_BYTES) {
-      return setRead({ status: 'error', fileName, message: `${fileName} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a crosswalk file may be at most 5 MB (about 20,000 rows). Split it or drop columns other than the six the crosswalk reads.` });
+      return setRead({ status: 'error', fileName, message: t.tooLarge(fileName, file.size / 1024 / 1024) });
     }
     setRead({ status: 'reading', fileName });
     void (async () => {
@@ -57,7 +61,7 @@ export function useCrosswalkUpload(api: CrosswalkApi) {
         if (mine === generation.current) setRead({ status: 'ready', fileName, ref, preview, kind: fileKind(fileName) });
       } catch (error) {
         if (mine !== generation.current) return;
-        setRead({ status: 'error', fileName, message: error instanceof CrosswalkFileError ? error.message : errorMessage(error) });
+        setRead({ status: 'error', fileName, message: error instanceof CrosswalkFileError ? error.message : describe(error) });
       }
     })();
   };

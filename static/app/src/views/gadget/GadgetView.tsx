@@ -9,7 +9,7 @@ import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { StatusPill } from '../../components/StatusPill';
@@ -22,11 +22,12 @@ import type { GadgetMessages } from './messages.en';
 
 export function Gadget({ host }: { host: GadgetHost }) {
   const t = useT(gadgetMessages);
+  const describe = useErrorMessage();
   const [context, setContext] = useState<{ config: GadgetConfig | null; editing: boolean } | null>(null);
   const [failed, setFailed] = useState<string | undefined>(undefined);
   useEffect(() => {
-    host.context().then(setContext, (error: unknown) => setFailed(errorMessage(error)));
-  }, [host]);
+    host.context().then(setContext, (error: unknown) => setFailed(describe(error)));
+  }, [host, describe]);
   if (failed) return <Notice appearance="error" title={t.startFailed}>{failed}</Notice>;
   if (!context) return <Loading label={t.loadingGadget} />;
   if (context.editing || !context.config) return <GadgetEdit host={host} config={context.config} editing={context.editing} />;
@@ -100,6 +101,7 @@ function GadgetDisplay({ host, config }: { host: GadgetHost; config: GadgetConfi
 
 function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: GadgetConfig | null; editing: boolean }) {
   const t = useT(gadgetMessages);
+  const describe = useErrorMessage();
   const ids = { project: useId(), checklist: useId() };
   const [projectKey, setProjectKey] = useState(config?.projectKey ?? '');
   const [checklistId, setChecklistId] = useState(config?.checklistId ?? '');
@@ -117,7 +119,7 @@ function GadgetEdit({ host, config, editing }: { host: GadgetHost; config: Gadge
         setChecklists(data.checklists);
         await then(data);
       })
-      .catch((failure: unknown) => setError(errorMessage(failure)))
+      .catch((failure: unknown) => setError(describe(failure)))
       .finally(() => setBusy(false));
   };
   const checklistChoices = [

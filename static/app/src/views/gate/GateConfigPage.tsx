@@ -14,7 +14,7 @@ import { Radio } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { DEFAULT_GATE_CONFIG, gateConfigJson, readGateConfig, type DoneGateConfig } from '../../../../../common/gate-config';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { useServices } from '../../api/services';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -34,6 +34,7 @@ function initialText(config: unknown): string {
 
 export default function GateConfigPage() {
   const t = useT(gateMessages);
+  const describe = useErrorMessage();
   const { workflowRule } = useServices();
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
@@ -41,12 +42,12 @@ export default function GateConfigPage() {
     let current = true;
     workflowRule.ruleContext().then(
       (context) => current && setState({ status: 'ready', context }),
-      (error: unknown) => current && setState({ status: 'error', message: errorMessage(error) }),
+      (error: unknown) => current && setState({ status: 'error', message: describe(error) }),
     );
     return () => {
       current = false;
     };
-  }, [workflowRule]);
+  }, [workflowRule, describe]);
 
   if (!workflowRule) {
     return (
@@ -98,6 +99,7 @@ interface FormProps {
 
 export function GateConfigForm({ host, context }: FormProps) {
   const t = useT(gateMessages);
+  const describe = useErrorMessage();
   const jsonId = useId();
   const [text, setText] = useState(() => initialText(context.config));
   const [refused, setRefused] = useState(false);
@@ -118,11 +120,11 @@ export function GateConfigForm({ host, context }: FormProps) {
         setRefused(false);
         return gateConfigJson(reading.config);
       })
-      .catch((error: unknown) => current && setRegisterError(errorMessage(error)));
+      .catch((error: unknown) => current && setRegisterError(describe(error)));
     return () => {
       current = false;
     };
-  }, [host]);
+  }, [host, describe]);
 
   const reading = readGateConfig(text);
   const shown: DoneGateConfig = reading.ok ? reading.config : DEFAULT_GATE_CONFIG;

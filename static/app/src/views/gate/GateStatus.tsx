@@ -9,7 +9,7 @@ import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { DoneGateConfig } from '../../../../../common/gate-config';
 import type { GateStatus } from '../../../../../common/gate-status';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useResource } from '../../hooks/useResource';
@@ -51,6 +51,7 @@ function StatusLine({ status }: { status: GateStatus }) {
 
 export default function GateStatusSection({ api, checklistId }: GateStatusSectionProps) {
   const t = useT(gateMessages);
+  const describe = useErrorMessage();
   const headingId = useId();
   const { state, reload } = useResource<GateStatus>(() => api.getGateStatus(checklistId), [api, checklistId]);
   const [saved, setSaved] = useState<GateStatus | null>(null);
@@ -79,7 +80,7 @@ export default function GateStatusSection({ api, checklistId }: GateStatusSectio
       (error: unknown) => {
         if (!mounted.current) return;
         setBusy(false);
-        setSaveError(errorMessage(error));
+        setSaveError(describe(error));
       },
     );
   };

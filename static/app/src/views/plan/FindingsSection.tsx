@@ -13,7 +13,7 @@ import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { HostLink, issuePath, searchPath } from '../../components/HostLink';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -133,6 +133,7 @@ export function dueWords(daysLeft: number, t: PlanMessages = planEnglish()): str
 
 function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api: FindingsApi; onRecorded: (view: FindingsView) => void }) {
   const w = useT(planMessages).findings;
+  const describe = useErrorMessage();
   const ids = { item: useId(), summary: useId(), detail: useId() };
   const [itemId, setItemId] = useState('');
   const [summary, setSummary] = useState('');
@@ -164,7 +165,7 @@ function RecordFindingForm({ view, api, onRecorded }: { view: FindingsView; api:
           },
           (failure: unknown) => {
             setBusy(false);
-            setError(errorMessage(failure));
+            setError(describe(failure));
           },
         );
       }}

@@ -77,7 +77,7 @@ export default function PlanSection({ api, checklistId }: PlanSectionProps) {
           {road.canEdit ? (
             <PlanForm key={`${road.checklistId}-${road.plan?.revision ?? 0}`} plan={road.plan} busy={busy} onSave={save} />
           ) : (
-            <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>Setting the audit plan needs the Edit issues permission in this project.</p>
+            <p style={{ margin: 0, color: token('color.text.subtle', '#44546F') }}>{t.planNeedsEdit}</p>
           )}
           <p style={{ margin: 0 }} data-testid="plan-forecast">
             <StatusPill tone={FORECAST_TONES[road.forecast.state]}>

@@ -43,6 +43,7 @@ export const de = (f: Fmt): PlanMessages => {
     savedBy: (name, at) => `Plan gespeichert von ${name} am ${f.date(at)}.`,
     notSaved: 'Der Plan wurde nicht gespeichert',
     savedWithWarning: 'Gespeichert, mit einer Warnung',
+    planNeedsEdit: 'Zum Festlegen des Audit-Plans ist in diesem Projekt die Berechtigung „Vorgänge bearbeiten“ nötig.',
     atRiskBy: (late) => `Gefährdet um ${daysDative(late)}`,
     whoOwnsWhat: 'Wer ist wofür verantwortlich',
     whatIsDue: 'Was wann fällig ist',

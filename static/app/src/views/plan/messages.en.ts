@@ -42,6 +42,7 @@ export const en = (f: Fmt) => {
     savedBy: (name: string, at: string) => `Plan saved by ${name} on ${f.date(at)}.`,
     notSaved: 'The plan was not saved',
     savedWithWarning: 'Saved, with a warning',
+    planNeedsEdit: 'Setting the audit plan needs the Edit issues permission in this project.',
     atRiskBy: (late: number) => `At risk by ${n(late)} days`,
     whoOwnsWhat: 'Who owns what',
     // DueList

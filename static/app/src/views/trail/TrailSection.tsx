@@ -30,7 +30,7 @@ export default function TrailSection({ api }: { api: TrailApi }) {
   const olderPage = useAction((cursor: string) => api.getTrail({ cursor, limit: PAGE }), {
     onSuccess: (page) => setOlder((current) => ({ entries: [...(current?.entries ?? []), ...page.entries], people: { ...(current?.people ?? {}), ...(page.people ?? {}) }, ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}) })),
   });
-  const exporting = useAction(() => trailCsv(api), {
+  const exporting = useAction(() => trailCsv(api, t), {
     onSuccess: ({ csv, rows, fileName }) => {
       if (saved) URL.revokeObjectURL(saved.url);
       const url = blobUrl(csv);

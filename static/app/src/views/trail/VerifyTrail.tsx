@@ -2,11 +2,12 @@
 import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import type { TrailApi } from '../../api/trail-api';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
 import { Notice } from '../../components/Notice';
 import type { TrailVerification } from '../../../../../common/contract';
 import { useT } from '../../i18n';
-import { trailMessages } from './messages';
+import { trailEnglish, trailMessages } from './messages';
+import type { TrailMessages } from './messages.en';
 
 type State = { kind: 'idle' } | { kind: 'busy'; checked: number } | { kind: 'done'; verdict: TrailVerification } | { kind: 'error'; message: string };
 
@@ -14,7 +15,7 @@ type State = { kind: 'idle' } | { kind: 'busy'; checked: number } | { kind: 'don
 const MAX_SLICES = 10_000;
 
 /** Verifies slice after slice until the verdict is final (broken, or intact to the end). */
-export async function verifyAll(api: TrailApi, onProgress: (checked: number) => void): Promise<TrailVerification> {
+export async function verifyAll(api: TrailApi, onProgress: (checked: number) => void, t: TrailMessages = trailEnglish()): Promise<TrailVerification> {
   let cursor: string | undefined;
   for (let slice = 0; slice < MAX_SLICES; slice++) {
     const verdict = await api.verifyTrail(cursor !== undefined ? { cursor } : {});
@@ -22,18 +23,19 @@ export async function verifyAll(api: TrailApi, onProgress: (checked: number) => 
     onProgress(verdict.entries);
     cursor = verdict.nextCursor;
   }
-  throw new Error('The verification did not end; try again.');
+  throw new Error(t.verifyNotEnded);
 }
 
 /** `children`: more buttons to show beside "Verify the trail" (the verdict goes below them all). */
 export function VerifyTrail({ api, children }: { api: TrailApi; children?: ReactNode }) {
   const t = useT(trailMessages);
+  const describe = useErrorMessage();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const verify = () => {
     setState({ kind: 'busy', checked: 0 });
-    verifyAll(api, (checked) => setState({ kind: 'busy', checked })).then(
+    verifyAll(api, (checked) => setState({ kind: 'busy', checked }), t).then(
       (verdict) => setState({ kind: 'done', verdict }),
-      (error: unknown) => setState({ kind: 'error', message: errorMessage(error) }),
+      (error: unknown) => setState({ kind: 'error', message: describe(error) }),
     );
   };
   return (

@@ -58,6 +58,8 @@ export const de = (f: Fmt): TrailMessages => {
     verifying: 'Wird geprüft…',
     verify: 'Protokoll prüfen',
     verifyFailed: 'Das Protokoll konnte nicht geprüft werden',
+    verifyNotEnded: 'Die Prüfung wurde nicht fertig; versuchen Sie es erneut.',
+    exportNotEnded: 'Der Export des Protokolls wurde nicht fertig; versuchen Sie es erneut.',
     intact: (count) => `Intakt: ${entries(count)}`,
     intactBody: 'Jeder Eintrag passt zu seinem Hash und nennt den vorigen.',
     lastHash: (hash) => ` Letzter Hash: ${hash}… (notieren Sie ihn, um später zu prüfen, dass am Ende nichts abgeschnitten wurde).`,

@@ -60,6 +60,8 @@ export const en = (f: Fmt) => {
     verifying: 'Verifying…',
     verify: 'Verify the trail',
     verifyFailed: 'Could not verify the trail',
+    verifyNotEnded: 'The verification did not end; try again.',
+    exportNotEnded: 'The trail export did not end; try again.',
     intact: (count: number) => `Intact: ${entries(count)}`,
     intactBody: 'Every entry matches its hash and names the one before it.',
     lastHash: (hash: string) => ` Last hash: ${hash}… (note it to check later that nothing was cut from the end).`,

@@ -32,10 +32,27 @@ export const de = (f: Fmt): UploadMessages => {
       if (penalty.own === 0) return base;
       return `${base} ${penalty.own === 1 ? '1 Pflichtpunkt legt seinen eigenen Abzug' : `${n(penalty.own)} Pflichtpunkte legen ihren eigenen Abzug`} in der Spalte „Penalty“ fest.`;
     },
+    settingProblems: {
+      columns: { passMark: 'Bestehensgrenze', maxScore: 'Höchstpunktzahl', penalty: 'Abzug', checklistId: 'Checklisten-ID', framework: 'Framework', version: 'Version', naAnswers: 'N/A-Antworten' },
+      notWholeNumber: (text) => `„${text}“ ist keine ganze Zahl ≥ 0`,
+      builtinId: (id, checklist) => `„${id}“ ist die ID der eingebauten Checkliste ${checklist}; wählen Sie eine andere ID`,
+      savedId: (id, checklist) => `„${id}“ ist schon gespeichert (${checklist}); geben Sie dieser Datei eine neue Version, um sie daneben zu speichern`,
+      builtinFramework: (framework, builtinId) =>
+        `„${framework}“ ist das Framework einer eingebauten Checkliste (${builtinId}); wählen Sie einen anderen Framework-Namen, z. B. ${framework}-team, damit Projekten mit der eingebauten Checkliste diese Datei nie als Aktualisierung angeboten wird`,
+      sameVersion: (version, framework, id, name) =>
+        `Version ${version} von „${framework}“ gibt es schon als „${id}“ (${name}); geben Sie dieser Datei eine eigene Version, z. B. ${version}-team`,
+      naExemptions: (count) =>
+        `${count === 1 ? '1 Prüfpunkt ist' : `${n(count)} Prüfpunkte sind`} in der Datei mit N/A beantwortet, aber diese Checkliste erlaubt N/A nur über ihre Ausnahmen: ${count === 1 ? 'Er zählt' : 'Sie zählen'} als nicht erfüllt, bis ${count === 1 ? 'er erfüllt ist' : 'sie erfüllt sind'} oder eine als Erlass angewendete Ausnahme ${count === 1 ? 'ihn' : 'sie'} abdeckt`,
+      naJustified: (count) =>
+        `${count === 1 ? '1 Prüfpunkt ist' : `${n(count)} Prüfpunkte sind`} in der Datei ohne Begründung mit N/A beantwortet: ${count === 1 ? 'Er zählt' : 'Sie zählen'} als nicht erfüllt, bis jemand am Prüfpunkt eine Begründung gibt, außer Sie wählen „Frei erlaubt“ für N/A-Antworten`,
+    },
     title: 'Eigene Checkliste mitbringen',
+    unnamedChecklist: 'Unsere Checkliste',
     fileLabel: 'Checklisten-Datei (CSV, Excel .xlsx, YAML oder JSON; höchstens 5 MB und 2.000 Prüfpunkte)',
     fileHint: 'Die Datei wird in Ihrem Browser gelesen; erst beim Speichern wird nur die darin enthaltene Checkliste an Jira gesendet.',
     reading: (fileName) => `${fileName} wird gelesen`,
+    tooLarge: (fileName, megabytes, limit) =>
+      `${fileName}: ist ${n(megabytes)} MB groß; die Grenze ist ${n(limit)} MB. Entfernen Sie Bilder und nicht benötigte Blätter, oder exportieren Sie nur das Blatt der Checkliste als CSV.`,
     cannotUse: 'Diese Datei kann nicht verwendet werden',
     awsRecognised: 'AWS-MSP-Selbstbewertungsarbeitsmappe erkannt',
     mapMyself: 'Spalten selbst zuordnen',

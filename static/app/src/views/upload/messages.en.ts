@@ -2,8 +2,7 @@
 import type { ItemField } from '../../../../../common/sheets';
 import type { Fmt } from '../../i18n';
 import type { MetaDraft } from './upload-model';
-import { FIELD_LABELS } from './upload-model';
-import { NA_RULE_WORDS, penaltyWords, type PreviewSummary } from './upload-preview-model';
+import type { PreviewSummary } from './upload-preview-model';
 
 export const en = (f: Fmt) => {
   const n = f.n;
@@ -11,14 +10,57 @@ export const en = (f: Fmt) => {
   // Problem counts as the app has always written them (1,201 problems).
   const big = (value: number) => value.toLocaleString('en');
   return {
-    fieldLabels: FIELD_LABELS as Record<ItemField, string>,
-    naRuleWords: NA_RULE_WORDS as Record<PreviewSummary['naRule'], string>,
-    penaltyWords: (penalty: { default: number; own: number }) => penaltyWords(penalty),
+    fieldLabels: {
+      id: 'Item id',
+      title: 'Title',
+      chapter: 'Chapter',
+      requirement: 'Requirement',
+      titledDescription: 'Title, then requirement (one cell)',
+      points: 'Points',
+      mandatory: 'Mandatory',
+      penalty: 'Penalty',
+      evidence: 'Expected evidence',
+      result: 'Met? (initial result)',
+      complexity: 'Complexity',
+    } as Record<ItemField, string>,
+    /** How N/A may be answered, in words. */
+    naRuleWords: {
+      exemptions: 'Only through the checklist’s named exemptions (applied as waivers); otherwise met or not met.',
+      justified: 'Allowed with a written justification of why the item does not apply.',
+      free: 'Allowed without a justification.',
+    } as Record<PreviewSummary['naRule'], string>,
+    /** What an unmet mandatory item costs: 'An unmet mandatory item costs no points: it only shows as open.' */
+    penaltyWords: (penalty: { default: number; own: number }) => {
+      const base =
+        penalty.default === 0
+          ? 'An unmet mandatory item costs no points: it only shows as open.'
+          : `Each unmet mandatory item costs ${n(penalty.default)} points off the score.`;
+      if (penalty.own === 0) return base;
+      return `${base} ${penalty.own === 1 ? '1 mandatory item sets its own penalty' : `${n(penalty.own)} mandatory items set their own penalty`} in the Penalty column.`;
+    },
+    // The problems the upload finds in its own settings and the catalogue (upload-model.ts), listed before the file's own
+    settingProblems: {
+      columns: { passMark: 'pass mark', maxScore: 'max score', penalty: 'penalty', checklistId: 'checklist id', framework: 'framework', version: 'version', naAnswers: 'N/A answers' },
+      notWholeNumber: (text: string) => `"${text}" is not a whole number ≥ 0`,
+      builtinId: (id: string, checklist: string) => `"${id}" is the id of the built-in checklist ${checklist}; choose another id`,
+      savedId: (id: string, checklist: string) => `"${id}" is already saved (${checklist}); give this file a new version to save it beside that one`,
+      builtinFramework: (framework: string, builtinId: string) =>
+        `"${framework}" is the framework of a built-in checklist (${builtinId}); pick another framework name, e.g. ${framework}-team, so projects on the built-in are never offered this file as an update`,
+      sameVersion: (version: string, framework: string, id: string, name: string) =>
+        `version ${version} of "${framework}" already exists as "${id}" (${name}); give this file its own version, e.g. ${version}-team`,
+      naExemptions: (count: number) =>
+        `${count === 1 ? '1 item is' : `${n(count)} items are`} answered N/A in the file, but this checklist allows N/A only through its exemptions: ${count === 1 ? 'it counts' : 'they count'} as not met until met, or covered by an exemption applied as a waiver`,
+      naJustified: (count: number) =>
+        `${count === 1 ? '1 item is' : `${n(count)} items are`} answered N/A in the file without a justification: ${count === 1 ? 'it counts' : 'they count'} as not met until someone gives one on the item, unless you choose “Allowed freely” for N/A answers`,
+    },
     // UploadView
     title: 'Bring your own checklist',
+    unnamedChecklist: 'Our checklist',
     fileLabel: 'Checklist file (CSV, Excel .xlsx, YAML or JSON; at most 5 MB and 2,000 items)',
     fileHint: 'The file is read in your browser; only the checklist it holds is sent to Jira, once you save it.',
     reading: (fileName: string) => `Reading ${fileName}`,
+    tooLarge: (fileName: string, megabytes: number, limit: number) =>
+      `${fileName}: is ${n(megabytes)} MB; the limit is ${n(limit)} MB. Remove images and unused sheets, or export only the checklist sheet as CSV.`,
     cannotUse: 'This file cannot be used',
     awsRecognised: 'AWS MSP self-assessment workbook recognised',
     mapMyself: 'Map the columns myself',

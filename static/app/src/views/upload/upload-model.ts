@@ -24,7 +24,8 @@ import {
 import type { ChecklistSummary } from '../../../../../common/contract';
 import type { InitialResultName } from '../../../../../common/custom-checklists';
 import { compareVersions, nextVersion } from '../audit/sync/versions';
-import { catalogueProblems, summarize, type PreviewSummary } from './upload-preview-model';
+import { uploadEnglish } from './messages';
+import { catalogueProblems, summarize, type PreviewSummary, type UploadProblemWords } from './upload-preview-model';
 
 export type UploadSource =
   | {
@@ -66,20 +67,6 @@ export interface UploadBuild {
   warnings: SheetProblem[];
   summary: PreviewSummary | undefined;
 }
-
-export const FIELD_LABELS: Record<ItemField, string> = {
-  id: 'Item id',
-  title: 'Title',
-  chapter: 'Chapter',
-  requirement: 'Requirement',
-  titledDescription: 'Title, then requirement (one cell)',
-  points: 'Points',
-  mandatory: 'Mandatory',
-  penalty: 'Penalty',
-  evidence: 'Expected evidence',
-  result: 'Met? (initial result)',
-  complexity: 'Complexity',
-};
 
 export function sourceFor(workbook: Workbook): UploadSource {
   if (!isTableWorkbook(workbook)) return { kind: 'definition', workbook };
@@ -135,7 +122,8 @@ export function ownFramework(framework: string, existing: readonly ChecklistSumm
 }
 
 /** Settings a file starts with: what the AWS workbook says, else names from the file. */
-export function initialMeta(source: UploadSource, existing: readonly ChecklistSummary[]): MetaDraft {
+/** `unnamed`: the name of a checklist whose file name says nothing (the user's language in the view). */
+export function initialMeta(source: UploadSource, existing: readonly ChecklistSummary[], unnamed: string = uploadEnglish().unnamedChecklist): MetaDraft {
   if (source.kind === 'definition') return definitionMeta(source.workbook.definition);
   const edited = { framework: false, id: false };
   if (source.useAws && source.aws) {
@@ -157,7 +145,7 @@ export function initialMeta(source: UploadSource, existing: readonly ChecklistSu
     };
     return { ...draft, id: checklistIdFor(framework, version, existing) };
   }
-  const name = source.workbook.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Our checklist';
+  const name = source.workbook.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || unnamed;
   const model = source.mapping.columns.some((column) => column.field === 'points') ? 'points' : 'met';
   const framework = slug(name) || 'our-checklist';
   return { name, framework, version: '1', id: checklistIdFor(framework, '1', existing), model, passMark: '', maxScore: '', penalty: '', naRule: 'justified', edited };
@@ -198,12 +186,12 @@ export function basedOn(draft: MetaDraft, framework: string | undefined, existin
 }
 
 /** The checklist the source and settings make, with every problem to fix before saving. */
-export function buildUpload(source: UploadSource, draft: MetaDraft, existing: readonly ChecklistSummary[]): UploadBuild {
+export function buildUpload(source: UploadSource, draft: MetaDraft, existing: readonly ChecklistSummary[], t: UploadProblemWords = uploadEnglish().settingProblems): UploadBuild {
   if (source.kind === 'definition') {
     const definition = source.workbook.definition;
-    return { definition, initialResults: {}, problems: catalogueProblems(definition, existing), warnings: [], summary: summarize(definition, {}) };
+    return { definition, initialResults: {}, problems: catalogueProblems(definition, existing, t), warnings: [], summary: summarize(definition, {}) };
   }
-  const { meta, problems: settingProblems } = metaOf(draft);
+  const { meta, problems: settingProblems } = metaOf(draft, t);
   const aws = source.useAws && source.aws ? source.aws : undefined;
   const built = aws
     ? // The workbook's `Met?` is Yes or No: its N/A is its published exemptions, whatever the form says.
@@ -214,8 +202,8 @@ export function buildUpload(source: UploadSource, draft: MetaDraft, existing: re
     definition,
     initialResults: built.initialResults,
     // Settings and whole-file problems first (the form is above the preview), then sheet order.
-    problems: [...settingProblems, ...catalogueProblems(built.definition, existing), ...built.problems].sort((a, b) => Number(a.row !== 0) - Number(b.row !== 0)),
-    warnings: [...naAnswerWarnings(built.initialResults, aws ? 'exemptions' : draft.naRule), ...built.warnings],
+    problems: [...settingProblems, ...catalogueProblems(built.definition, existing, t), ...built.problems].sort((a, b) => Number(a.row !== 0) - Number(b.row !== 0)),
+    warnings: [...naAnswerWarnings(built.initialResults, aws ? 'exemptions' : draft.naRule, t), ...built.warnings],
     summary: summarize(definition, built.initialResults),
   };
 }
@@ -224,15 +212,10 @@ export function buildUpload(source: UploadSource, draft: MetaDraft, existing: re
  * N/A answers in the file carry no justification: say before saving that the checklist's N/A rule
  * will count them as not met (the score never keeps an N/A the rule refuses).
  */
-export function naAnswerWarnings(results: Readonly<Record<string, InitialResultName>>, naRule: NaRuleName): SheetProblem[] {
+export function naAnswerWarnings(results: Readonly<Record<string, InitialResultName>>, naRule: NaRuleName, t: UploadProblemWords = uploadEnglish().settingProblems): SheetProblem[] {
   const count = Object.values(results).filter((result) => result === 'na').length;
   if (count === 0 || naRule === 'free') return [];
-  const answers = count === 1 ? '1 item is answered N/A' : `${count} items are answered N/A`;
-  const message =
-    naRule === 'exemptions'
-      ? `${answers} in the file, but this checklist allows N/A only through its exemptions: ${count === 1 ? 'it counts' : 'they count'} as not met until met, or covered by an exemption applied as a waiver`
-      : `${answers} in the file without a justification: ${count === 1 ? 'it counts' : 'they count'} as not met until someone gives one on the item, unless you choose “Allowed freely” for N/A answers`;
-  return [{ row: 0, column: 'N/A answers', message }];
+  return [{ row: 0, column: t.columns.naAnswers, message: naRule === 'exemptions' ? t.naExemptions(count) : t.naJustified(count) }];
 }
 
 function awsValidity(aws: AwsMspRecognition): Pick<ChecklistMeta, 'validFrom' | 'validUntil' | 'usableUntil'> {
@@ -240,7 +223,7 @@ function awsValidity(aws: AwsMspRecognition): Pick<ChecklistMeta, 'validFrom' | 
   return { ...(validFrom ? { validFrom } : {}), ...(validUntil ? { validUntil } : {}), ...(usableUntil ? { usableUntil } : {}) };
 }
 
-function metaOf(draft: MetaDraft): { meta: ChecklistMeta; problems: SheetProblem[] } {
+function metaOf(draft: MetaDraft, t: UploadProblemWords): { meta: ChecklistMeta; problems: SheetProblem[] } {
   const problems: SheetProblem[] = [];
   const meta: ChecklistMeta = { id: draft.id, name: draft.name, version: draft.version, framework: draft.framework, model: draft.model, naRule: draft.naRule };
   if (draft.model === 'points') {
@@ -248,12 +231,12 @@ function metaOf(draft: MetaDraft): { meta: ChecklistMeta; problems: SheetProblem
       if (text.trim() === '') return undefined;
       const value = Number(text.trim());
       if (Number.isInteger(value) && value >= 0) return value;
-      problems.push({ row: 0, column, message: `"${text}" is not a whole number ≥ 0` });
+      problems.push({ row: 0, column, message: t.notWholeNumber(text) });
       return undefined;
     };
-    const passMark = number(draft.passMark, 'pass mark');
-    const maxScore = number(draft.maxScore, 'max score');
-    const penalty = number(draft.penalty, 'penalty');
+    const passMark = number(draft.passMark, t.columns.passMark);
+    const maxScore = number(draft.maxScore, t.columns.maxScore);
+    const penalty = number(draft.penalty, t.columns.penalty);
     if (passMark !== undefined) meta.passMark = passMark;
     if (maxScore !== undefined) meta.maxScore = maxScore;
     meta.defaultPenalty = penalty ?? 0;

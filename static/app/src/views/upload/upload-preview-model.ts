@@ -6,6 +6,11 @@
 import type { SheetProblem } from '../../../../../common/sheets';
 import type { ChecklistSummary } from '../../../../../common/contract';
 import type { InitialResultName } from '../../../../../common/custom-checklists';
+import { uploadEnglish } from './messages';
+import type { UploadMessages } from './messages.en';
+
+/** The words of the problems the upload finds itself (the user's language in the view). */
+export type UploadProblemWords = UploadMessages['settingProblems'];
 
 export interface PreviewItem {
   id: string;
@@ -79,32 +84,10 @@ export function summarize(definition: unknown, results: Readonly<Record<string, 
 }
 
 /**
- * The penalty in words, as the preview and the Audit page say it.
- *
- * @example
- * penaltyWords({ default: 0, own: 0 }); // 'An unmet mandatory item costs no points: it only shows as open.'
- */
-export function penaltyWords(penalty: { default: number; own: number }): string {
-  const base =
-    penalty.default === 0
-      ? 'An unmet mandatory item costs no points: it only shows as open.'
-      : `Each unmet mandatory item costs ${penalty.default} points off the score.`;
-  if (penalty.own === 0) return base;
-  return `${base} ${penalty.own === 1 ? '1 mandatory item sets its own penalty' : `${penalty.own} mandatory items set their own penalty`} in the Penalty column.`;
-}
-
-/** How N/A may be answered, in words. */
-export const NA_RULE_WORDS: Record<PreviewSummary['naRule'], string> = {
-  exemptions: 'Only through the checklist’s named exemptions (applied as waivers); otherwise met or not met.',
-  justified: 'Allowed with a written justification of why the item does not apply.',
-  free: 'Allowed without a justification.',
-};
-
-/**
  * A saved checklist never changes under its id, may not take a built-in's id, and one version of a
  * framework is saved once: the server refuses these, so the form lists them first.
  */
-export function catalogueProblems(definition: unknown, existing: readonly ChecklistSummary[]): SheetProblem[] {
+export function catalogueProblems(definition: unknown, existing: readonly ChecklistSummary[], t: UploadProblemWords = uploadEnglish().settingProblems): SheetProblem[] {
   if (!isRecord(definition)) return [];
   const id = text(definition.id).trim();
   const framework = text(definition.framework).trim();
@@ -112,29 +95,17 @@ export function catalogueProblems(definition: unknown, existing: readonly Checkl
   const problems: SheetProblem[] = [];
   const sameId = existing.find((summary) => summary.id === id);
   if (sameId?.source === 'builtin') {
-    problems.push({ row: 0, column: 'checklist id', message: `"${id}" is the id of the built-in checklist ${sameId.name} ${sameId.version}; choose another id` });
+    problems.push({ row: 0, column: t.columns.checklistId, message: t.builtinId(id, `${sameId.name} ${sameId.version}`) });
   } else if (sameId) {
-    problems.push({
-      row: 0,
-      column: 'checklist id',
-      message: `"${id}" is already saved (${sameId.name} ${sameId.version}); give this file a new version to save it beside that one`,
-    });
+    problems.push({ row: 0, column: t.columns.checklistId, message: t.savedId(id, `${sameId.name} ${sameId.version}`) });
   }
   const builtin = existing.find((summary) => summary.framework === framework && summary.source === 'builtin');
   if (builtin) {
-    problems.push({
-      row: 0,
-      column: 'framework',
-      message: `"${framework}" is the framework of a built-in checklist (${builtin.id}); pick another framework name, e.g. ${framework}-team, so projects on the built-in are never offered this file as an update`,
-    });
+    problems.push({ row: 0, column: t.columns.framework, message: t.builtinFramework(framework, builtin.id) });
   }
   const sameVersion = existing.find((summary) => summary.framework === framework && summary.version === version && summary.id !== id);
   if (sameVersion && version !== '') {
-    problems.push({
-      row: 0,
-      column: 'version',
-      message: `version ${version} of "${framework}" already exists as "${sameVersion.id}" (${sameVersion.name}); give this file its own version, e.g. ${version}-team`,
-    });
+    problems.push({ row: 0, column: t.columns.version, message: t.sameVersion(version, framework, sameVersion.id, sameVersion.name) });
   }
   return problems;
 }

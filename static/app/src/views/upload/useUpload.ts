@@ -7,7 +7,9 @@ import { MAX_FILE_BYTES, readChecklistFile, SheetReadError, type ItemField } fro
 import type { ChecklistSummary } from '../../../../../common/contract';
 import type { SaveCustomChecklistResult } from '../../../../../common/custom-checklists';
 import type { AuditApi } from '../../api/audit-api';
-import { errorMessage } from '../../api/errors';
+import { useErrorMessage } from '../../hooks/useErrorMessage';
+import { useT } from '../../i18n';
+import { uploadMessages } from './messages';
 import { readBytes } from './read-bytes';
 import { saveChecklist, type SaveProgress } from './save';
 import { basedOn, buildUpload, changeMeta, initialMeta, sourceFor, withColumn, withHeaderRow, withSheet, type MetaDraft, type UploadSource } from './upload-model';
@@ -18,6 +20,8 @@ type SaveState = { status: 'idle' } | { status: 'saving'; progress: SaveProgress
 
 
 export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], onSaved: (saved: SaveCustomChecklistResult) => void) {
+  const t = useT(uploadMessages);
+  const describe = useErrorMessage();
   const [read, setRead] = useState<ReadState>({ status: 'none' });
   const [source, setSource] = useState<UploadSource | undefined>(undefined);
   const [draft, setDraft] = useState<MetaDraft | undefined>(undefined);
@@ -32,8 +36,9 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
       if (!file) return;
       // Checked before reading: a 200 MB file should not be loaded into the page to be refused.
       if (file.size > MAX_FILE_BYTES) {
-        const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-        setRead({ status: 'error', message: `${file.name}: is ${mb(file.size)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB. Remove images and unused sheets, or export only the checklist sheet as CSV.` });
+        // Megabytes to one decimal: 5.1 MB, 6 MB.
+        const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+        setRead({ status: 'error', message: t.tooLarge(file.name, mb(file.size), mb(MAX_FILE_BYTES)) });
         return;
       }
       setRead({ status: 'reading', fileName: file.name });
@@ -44,24 +49,24 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
             if (mine !== generation.current) return;
             const next = sourceFor(workbook);
             setSource(next);
-            setDraft(initialMeta(next, existing));
+            setDraft(initialMeta(next, existing, t.unnamedChecklist));
             setRead({ status: 'ready', fileName: file.name });
           },
           (error: unknown) => {
             if (mine !== generation.current) return;
             setSource(undefined);
-            setRead({ status: 'error', message: error instanceof SheetReadError ? error.message : errorMessage(error) });
+            setRead({ status: 'error', message: error instanceof SheetReadError ? error.message : describe(error) });
           },
         );
     },
-    [existing],
+    [existing, t, describe],
   );
 
   // Typing a name rebuilds up to 2,000 items: let the keystroke render first.
   const deferredDraft = useDeferredValue(draft);
   const build = useMemo(
-    () => (source && deferredDraft ? buildUpload(source, deferredDraft, existing) : undefined),
-    [source, deferredDraft, existing],
+    () => (source && deferredDraft ? buildUpload(source, deferredDraft, existing, t.settingProblems) : undefined),
+    [source, deferredDraft, existing, t],
   );
 
   const edit = {
@@ -87,9 +92,9 @@ export function useUpload(api: AuditApi, existing: readonly ChecklistSummary[], 
         setSave({ status: 'idle' });
         onSaved(saved);
       },
-      (error: unknown) => setSave({ status: 'error', message: errorMessage(error) }),
+      (error: unknown) => setSave({ status: 'error', message: describe(error) }),
     );
-  }, [api, draft, existing, onSaved, read, source]);
+  }, [api, draft, existing, onSaved, read, source, describe]);
 
   return { read, source, draft, build, save, chooseFile, edit, submit, stale: deferredDraft !== draft };
 }

@@ -7,6 +7,8 @@ import type { SaveCustomChecklistResult } from '../../../../../../common/custom-
 import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { useResource } from '../../../hooks/useResource';
+import { useT } from '../../../i18n';
+import { auditMessages } from '../messages';
 import { ImportFlowView } from './ImportFlowView';
 import { recommendedChecklist } from './recommended';
 import { useImportJob } from './useImportJob';
@@ -28,6 +30,7 @@ interface ImportFlowProps {
 
 export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, canCreateIssues }: ImportFlowProps) {
   const { api, now } = useServices();
+  const t = useT(auditMessages);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const list = useResource(() => api.listChecklists(), [api]);
   // Which checklists the project holds already (marked in the picker); a failure only loses the marks.
@@ -57,7 +60,7 @@ export function ImportFlow({ firstImport, onShowScore, onCancel, pollMs = 1000, 
       setSelectedId(result.checklist.id);
     };
     return (
-      <Suspense fallback={<Loading label="Opening the checklist upload" />}>
+      <Suspense fallback={<Loading label={t.openingUpload} />}>
         <UploadView existing={checklists ?? []} onSaved={onSaved} onCancel={() => setUploading(false)} />
       </Suspense>
     );

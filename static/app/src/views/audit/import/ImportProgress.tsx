@@ -5,7 +5,7 @@
 import Button from '@atlaskit/button/new';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
-import { UNKNOWN_FAILURE } from '../../../api/errors';
+import { shellMessages } from '../../../messages';
 import { Notice } from '../../../components/Notice';
 import type { ImportStatus } from '../../../../../../common/contract';
 import type { ImportJob } from './useImportJob';
@@ -38,6 +38,7 @@ export function progressWords(status: ImportStatus, t: AuditMessages = auditEngl
 
 export function ImportProgress({ job, onRetry, onResume, onShowScore }: ImportProgressProps) {
   const t = useT(auditMessages);
+  const { unknownFailure } = useT(shellMessages);
   const w = t.importing;
   const { status } = job;
   const handled = status ? status.created + status.existing + status.failed : 0;
@@ -78,7 +79,7 @@ export function ImportProgress({ job, onRetry, onResume, onShowScore }: ImportPr
 
       {status?.state === 'failed' && (
         <Notice appearance="error" title={w.stopped} actions={<Button onClick={onRetry}>{w.tryAgain}</Button>}>
-          {status.error || UNKNOWN_FAILURE} {w.safe}
+          {status.error || unknownFailure} {w.safe}
         </Notice>
       )}
 

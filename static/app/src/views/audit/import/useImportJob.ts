@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditApi } from '../../../api/audit-api';
-import { errorMessage } from '../../../api/errors';
+import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import type { ImportStatus } from '../../../../../../common/contract';
 
 export interface ImportJob {
@@ -21,6 +21,7 @@ export const isFinished = (status: ImportStatus | undefined): boolean =>
   status?.state === 'done' || status?.state === 'failed';
 
 export function useImportJob(api: AuditApi, pollMs: number) {
+  const describe = useErrorMessage();
   const [job, setJob] = useState<ImportJob>({ starting: false });
   // Each start/resume gets a generation; a poll from an older one (or after unmount) is dropped.
   const generation = useRef(0);
@@ -41,11 +42,11 @@ export function useImportJob(api: AuditApi, pollMs: number) {
           if (!isFinished(status)) timer.current = setTimeout(() => poll(jobId, mine), pollMs);
         },
         (error: unknown) => {
-          if (mine === generation.current) setJob((previous) => ({ ...previous, error: errorMessage(error) }));
+          if (mine === generation.current) setJob((previous) => ({ ...previous, error: describe(error) }));
         },
       );
     },
-    [api, pollMs],
+    [api, pollMs, describe],
   );
 
   const start = useCallback(
@@ -60,11 +61,11 @@ export function useImportJob(api: AuditApi, pollMs: number) {
           poll(jobId, mine);
         },
         (error: unknown) => {
-          if (mine === generation.current) setJob({ checklistId, starting: false, error: errorMessage(error) });
+          if (mine === generation.current) setJob({ checklistId, starting: false, error: describe(error) });
         },
       );
     },
-    [api, poll, stop],
+    [api, poll, stop, describe],
   );
 
   /** Polls the same job again after a failed poll. */

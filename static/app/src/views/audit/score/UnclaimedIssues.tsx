@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { errorMessage } from '../../../api/errors';
+import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useServices } from '../../../api/services';
 import { HostLink, issuePath } from '../../../components/HostLink';
 import { Notice } from '../../../components/Notice';
@@ -15,11 +15,9 @@ import type { Rollup } from '../../../../../../common/contract';
 import { useT } from '../../../i18n';
 import { auditMessages } from '../messages';
 
-/** In English; the view says `t.adoptReason`. */
-export const ADOPT_REASON = 'Only a project admin can adopt an issue: it needs the Administer projects permission.';
-
 export function UnclaimedIssues({ rollup, onAdopted }: { rollup: Rollup; onAdopted: () => void }) {
   const t = useT(auditMessages);
+  const describe = useErrorMessage();
   const headingId = useId();
   const reasonId = useId();
   const { api } = useServices();
@@ -36,7 +34,7 @@ export function UnclaimedIssues({ rollup, onAdopted }: { rollup: Rollup; onAdopt
       await api.adoptIssue!(issueKey);
       onAdopted();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(describe(failure));
     } finally {
       setBusy(undefined);
     }

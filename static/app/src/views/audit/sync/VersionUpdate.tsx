@@ -8,7 +8,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { ChecklistSummary, Rollup, SyncPreview, SyncResult } from '../../../../../../common/contract';
-import { errorMessage } from '../../../api/errors';
+import { useErrorMessage } from '../../../hooks/useErrorMessage';
 import { useServices } from '../../../api/services';
 import { Loading } from '../../../components/Loading';
 import { Notice } from '../../../components/Notice';
@@ -55,6 +55,8 @@ export function planLines(plan: SyncPreview, confirmed: ReadonlySet<string> = ne
 /** One group of the plan's items, each as "ID — title" (the title from the score when it shows the item). */
 export interface PlanGroup {
   label: string;
+  /** The list's accessible name ("New items"). */
+  name: string;
   items: string[];
 }
 
@@ -76,16 +78,18 @@ export function planGroups(
   const renamed = plan.update.filter((entry) => entry.previousItemId !== undefined && entry.previousItemId !== entry.itemId);
   const changed = plan.update.filter((entry) => !renamed.includes(entry) && entry.changes.some((change) => change !== 'identity'));
   const groups: PlanGroup[] = [
-    { label: t.plan.groups.create, items: plan.create.filter((entry) => !movedTo.has(entry.itemId)).map((entry) => named(entry.itemId, entry.title)) },
+    { label: t.plan.groups.create, name: t.plan.groupNames.create, items: plan.create.filter((entry) => !movedTo.has(entry.itemId)).map((entry) => named(entry.itemId, entry.title)) },
     {
       label: t.plan.groups.changed,
-      items: changed.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.changes.filter((change) => change !== 'identity').join(', ')})`),
+      name: t.plan.groupNames.changed,
+      items: changed.map((entry) => `${named(entry.itemId, titles.get(entry.itemId))} (${entry.changes.filter((change) => change !== 'identity').map((change) => t.plan.changeNames[change]).join(', ')})`),
     },
     {
       label: t.plan.groups.renamed,
+      name: t.plan.groupNames.renamed,
       items: renamed.map((entry) => `${entry.previousItemId ?? ''} → ${named(entry.itemId, titles.get(entry.previousItemId ?? '') ?? titles.get(entry.itemId))}`),
     },
-    { label: t.plan.groups.retire, items: plan.retire.filter((entry) => !movedFrom.has(entry.itemId)).map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
+    { label: t.plan.groups.retire, name: t.plan.groupNames.retire, items: plan.retire.filter((entry) => !movedFrom.has(entry.itemId)).map((entry) => `${named(entry.itemId, titles.get(entry.itemId))}${entry.issueKey !== undefined ? ` (${entry.issueKey})` : ''}`) },
   ];
   return groups.filter((group) => group.items.length > 0);
 }
@@ -99,6 +103,7 @@ export function sourceLine(target: ChecklistSummary, t: AuditMessages = auditEng
 
 export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
   const t = useT(auditMessages);
+  const describe = useErrorMessage();
   const tv = useT(versionMessages);
   const { api } = useServices();
   const headingId = useId();
@@ -111,7 +116,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
     setStep({ kind: 'planning' });
     api.planSync(target.id).then(
       (plan) => setStep({ kind: 'plan', plan, confirmed: new Set() }),
-      (error: unknown) => setStep({ kind: 'error', message: errorMessage(error) }),
+      (error: unknown) => setStep({ kind: 'error', message: describe(error) }),
     );
   };
 
@@ -134,7 +139,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
       }
       setStep({ kind: 'error', plan, confirmed, message: t.updateSlow });
     } catch (error) {
-      setStep({ kind: 'error', plan, confirmed, message: errorMessage(error) });
+      setStep({ kind: 'error', plan, confirmed, message: describe(error) });
     }
   };
 
@@ -176,7 +181,7 @@ export function VersionUpdate({ rollup, onApplied }: VersionUpdateProps) {
           {sourceLine(target, t) !== undefined && <p style={{ margin: `${token('space.100', '8px')} 0 0` }}>{sourceLine(target, t)}</p>}
           <Proposals plan={step.plan} confirmed={step.confirmed} onChange={(confirmed) => setStep({ ...step, confirmed })} />
           {planGroups(step.plan, rollup, step.confirmed, tv).map((group) => (
-            <section key={group.label} aria-label={`${group.label} items`} style={{ marginTop: token('space.100', '8px') }}>
+            <section key={group.label} aria-label={group.name} style={{ marginTop: token('space.100', '8px') }}>
               <strong>{`${group.label} (${group.items.length})`}</strong>
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {group.items.map((item) => (

@@ -15,6 +15,8 @@ export const de = (f: Fmt): VersionMessages => {
       versionOnly: (value) => `${count(value, 'Prüfpunkt', 'Prüfpunkte')} nur auf die neue Version umgestellt`,
       duplicates: (value) => `${count(value, 'Prüfpunkt', 'Prüfpunkte')} mit doppelten Vorgängen (der älteste bleibt)`,
       groups: { create: 'Neu', changed: 'Geändert', renamed: 'Umbenannt', retire: 'Entfallen' },
+      groupNames: { create: 'Neue Prüfpunkte', changed: 'Geänderte Prüfpunkte', renamed: 'Umbenannte Prüfpunkte', retire: 'Entfallene Prüfpunkte' },
+      changeNames: { summary: 'Titel', description: 'Beschreibung', points: 'Punkte', chapter: 'Kapitel', identity: 'Zuordnung' },
     },
     preview: {
       points: (max, passMark) => `Punkte: maximal ${n(max)}, Bestehensgrenze ${n(passMark)}`,

@@ -15,6 +15,10 @@ export const en = (_f: Fmt) => {
       versionOnly: (value: number) => `${count(value, 'item')} only moved to the new version`,
       duplicates: (value: number) => `${count(value, 'item')} with duplicate issues (the oldest is kept)`,
       groups: { create: 'New', changed: 'Changed', renamed: 'Renamed', retire: 'Retired' },
+      /** The group's list, for screen readers. */
+      groupNames: { create: 'New items', changed: 'Changed items', renamed: 'Renamed items', retire: 'Retired items' },
+      /** What changed in an item, listed after it: "1.1 — Financial plan (points, chapter)". */
+      changeNames: { summary: 'summary', description: 'description', points: 'points', chapter: 'chapter', identity: 'identity' },
     },
     // import preview (ChecklistPreview)
     preview: {

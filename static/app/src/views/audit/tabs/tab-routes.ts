@@ -1,12 +1,12 @@
-/** The Audit page's tabs and their paths (the part of the page URL after the app's own). */
+/** The Audit page's tabs and their paths (the part of the page URL after the app's own); their names are in the catalogue (`t.tabs`). */
 
 export const AUDIT_TABS = [
-  { id: 'overview', label: 'Overview', path: '/' },
-  { id: 'chapters', label: 'Chapters', path: '/chapters' },
-  { id: 'evidence', label: 'Evidence and risks', path: '/evidence' },
-  { id: 'audit-day', label: 'Audit day', path: '/audit-day' },
-  { id: 'plan', label: 'Plan', path: '/plan' },
-  { id: 'trail', label: 'Decision trail', path: '/trail' },
+  { id: 'overview', path: '/' },
+  { id: 'chapters', path: '/chapters' },
+  { id: 'evidence', path: '/evidence' },
+  { id: 'audit-day', path: '/audit-day' },
+  { id: 'plan', path: '/plan' },
+  { id: 'trail', path: '/trail' },
 ] as const;
 
 export type AuditTabId = (typeof AUDIT_TABS)[number]['id'];
