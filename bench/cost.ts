@@ -22,6 +22,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { checklistFor, syntheticChecklist } from './checklists';
 import { measureUnits, type UnitCosts, type UnitUsage } from './cost-units';
+import type { UsagePeaks } from '../local/forge/meter';
 
 const LATENCY_MS = 100;
 const RESULTS_FILE = path.join(__dirname, 'results.json');
@@ -100,6 +101,51 @@ function month(name: string, units: UnitCosts, projects: number): MonthUsage {
   };
 }
 
+/**
+ * Forge's limits the meters' peaks are checked against (local/forge/meter.ts UsagePeaks): invocation
+ * payload and response (Forge invocation limits), a KVS value (240 KiB; the key is counted with it
+ * here, so the check is stricter than Forge's), and the per-installation rates (async events, KVS
+ * units and requests). The bench runs on a zero time scale, so a whole 5,000-item import falls in
+ * one rate window: the per-minute peaks are upper bounds of what a real minute would see.
+ */
+export const FORGE_LIMITS: { key: keyof UsagePeaks; what: string; limit: number; unit: string }[] = [
+  { key: 'invokePayloadBytes', what: 'Invoke payload', limit: 500 * 1024, unit: 'bytes' },
+  { key: 'invokeResponseBytes', what: 'Resolver response', limit: 5 * 1024 * 1024, unit: 'bytes' },
+  { key: 'kvsValueBytes', what: 'One KVS value written', limit: 240 * 1024, unit: 'bytes' },
+  { key: 'asyncEventsPerMinute', what: 'Async events pushed in a minute', limit: 500, unit: 'events' },
+  { key: 'kvsReadUnitsPerMinute', what: 'KVS read units (10 KB) in a minute', limit: 4_000, unit: 'units' },
+  { key: 'kvsWriteUnitsPerMinute', what: 'KVS write units (10 KB) in a minute', limit: 4_000, unit: 'units' },
+  { key: 'kvsRequestsPerSecond', what: 'KVS requests in a second', limit: 1_000, unit: 'requests' },
+];
+
+/** The largest peak of each limit over every measured unit of every size, with where it was seen. */
+function limitChecks(units: readonly UnitCosts[]): { what: string; limit: number; unit: string; peak: number; where: string }[] {
+  const named: [string, (unit: UnitCosts) => UnitUsage][] = [
+    ['import', (u) => u.import],
+    ['first read', (u) => u.rollupFull],
+    ['full read', (u) => u.rollupFullRead],
+    ['delta read', (u) => u.rollupDelta],
+    ['page open (full)', (u) => u.openFull],
+    ['page open (delta)', (u) => u.openDelta],
+    ['issue edit', (u) => u.edit],
+    ['daily jobs', (u) => u.dailyJobs],
+  ];
+  return FORGE_LIMITS.map(({ key, what, limit, unit }) => {
+    let peak = 0;
+    let where = '—';
+    for (const size of units) {
+      for (const [name, pick] of named) {
+        const value = pick(size).peaks[key];
+        if (value > peak) {
+          peak = value;
+          where = `${name}, ${n(size.items)} items${size.evidenceOnEvery === true ? ' with evidence' : ''}`;
+        }
+      }
+    }
+    return { what, limit, unit, peak, where };
+  });
+}
+
 const n = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number): string => `${n(bytes / 1e6, 1)} MB`;
 const s = (ms: number): string => `${n(ms / 1000, 2)} s`;
@@ -141,16 +187,21 @@ export async function runCostBench(): Promise<void> {
   }
   lines.push('', '### One-off import (month 1)', '', '| Items | GB-s | KVS written | Async events | Jira calls |', '|---:|---:|---:|---:|---:|');
   for (const unit of units.filter((entry) => entry.evidenceOnEvery !== true)) lines.push(`| ${n(unit.items)} | ${n(unit.import.gbSeconds, 1)} | ${mb(unit.import.kvs.writeBytes)} | ${unit.import.asyncEvents} | ${unit.import.jiraCalls} |`);
+  const limits = limitChecks(units);
+  lines.push('', "### Forge's limits (the largest seen in any measured operation)", '', '| Limit | Forge | Largest seen | Share | Where |', '|---|---:|---:|---:|---|');
+  for (const check of limits) lines.push(`| ${check.what} | ${n(check.limit)} ${check.unit} | ${n(check.peak)} | ${n((100 * check.peak) / check.limit, 1)} % | ${check.where} |`);
   lines.push('', `Prices: ${PRICING.source}.`);
   console.log(lines.join('\n'));
   const results: Record<string, unknown> = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
-  results.cost = { measuredAt: new Date().toISOString(), latencyMs: LATENCY_MS, pricing: PRICING, model: MONTH, units, months };
+  results.cost = { measuredAt: new Date().toISOString(), latencyMs: LATENCY_MS, pricing: PRICING, model: MONTH, units, months, limits };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   const share = months[0]!.share;
   const over = (['gbSeconds', 'kvsRead', 'kvsWrite'] as const).filter((key) => share[key] >= 1);
   const callsOver = units.filter((unit) => unit.rollupFull.jiraCalls > 8 || unit.rollupDelta.jiraCalls > 8 || unit.rollupQuiet.jiraCalls > 8).map((unit) => unit.items);
   console.log(`\n${over.length === 0 ? 'PASS' : 'FAIL'}: realistic installation under 1 % of every free allowance${over.length > 0 ? ` (over: ${over.join(', ')})` : ''}.`);
   console.log(`${callsOver.length === 0 ? 'PASS' : 'FAIL'}: rollup first read and refresh ≤ 8 Jira calls at every size${callsOver.length > 0 ? ` (over at ${callsOver.join(', ')} items)` : ''}.`);
-  const failed = over.length > 0 || callsOver.length > 0;
+  const beyond = limits.filter((check) => check.peak > check.limit).map((check) => check.what);
+  console.log(`${beyond.length === 0 ? 'PASS' : 'FAIL'}: every operation within Forge's limits${beyond.length > 0 ? ` (over: ${beyond.join(', ')})` : ''}.`);
+  const failed = over.length > 0 || callsOver.length > 0 || beyond.length > 0;
   if (failed) process.exitCode = 1;
 }

@@ -25,7 +25,36 @@ export interface UsageTotals {
   kvsByKind: Record<string, KvsTotals>;
   asyncEvents: number;
   jiraCalls: number;
+  /** The largest of each quantity Forge limits, since reset: what the limit checks compare (bench/cost.ts). */
+  peaks: UsagePeaks;
 }
+
+/** Largest values seen since reset, each against one of Forge's limits (local/forge/rate-limits.ts, runtime.ts). */
+export interface UsagePeaks {
+  /** An invoke's payload, bytes (Forge: 500 KB). */
+  invokePayloadBytes: number;
+  /** A resolver's response, bytes (Forge: 5 MB). */
+  invokeResponseBytes: number;
+  /** One KVS value written (key and value), bytes (Forge: a value ≤ 240 KiB). */
+  kvsValueBytes: number;
+  /** Async events pushed within one rate window (Forge: 500 a minute). */
+  asyncEventsPerMinute: number;
+  /** KVS read and write units (10 KB each) within one rate window (Forge: 4,000 a minute each). */
+  kvsReadUnitsPerMinute: number;
+  kvsWriteUnitsPerMinute: number;
+  /** KVS requests within one second (Forge: 1,000). */
+  kvsRequestsPerSecond: number;
+}
+
+export const NO_PEAKS: UsagePeaks = {
+  invokePayloadBytes: 0,
+  invokeResponseBytes: 0,
+  kvsValueBytes: 0,
+  asyncEventsPerMinute: 0,
+  kvsReadUnitsPerMinute: 0,
+  kvsWriteUnitsPerMinute: 0,
+  kvsRequestsPerSecond: 0,
+};
 
 export interface KvsTotals {
   reads: number;
@@ -97,7 +126,7 @@ export class Meter {
   private totals: UsageTotals = Meter.empty();
 
   static empty(): UsageTotals {
-    return { invocations: 0, gbSeconds: 0, byKind: {}, kvs: Meter.noKvs(), kvsByKind: {}, asyncEvents: 0, jiraCalls: 0 };
+    return { invocations: 0, gbSeconds: 0, byKind: {}, kvs: Meter.noKvs(), kvsByKind: {}, asyncEvents: 0, jiraCalls: 0, peaks: { ...NO_PEAKS } };
   }
 
   private static noKvs(): KvsTotals {
@@ -130,6 +159,13 @@ export class Meter {
     };
     add(this.totals.kvs, 1, total);
     for (const [kind, size] of kinds) add((this.totals.kvsByKind[kind] ??= Meter.noKvs()), 1, size);
+    if (write) for (const [, size] of kinds) this.totals.peaks.kvsValueBytes = Math.max(this.totals.peaks.kvsValueBytes, size);
+  }
+
+  /** One resolver invocation's payload and response sizes. */
+  invokeSizes(payloadBytes: number, responseBytes: number): void {
+    this.totals.peaks.invokePayloadBytes = Math.max(this.totals.peaks.invokePayloadBytes, payloadBytes);
+    this.totals.peaks.invokeResponseBytes = Math.max(this.totals.peaks.invokeResponseBytes, responseBytes);
   }
 
   asyncEvents(count: number): void {

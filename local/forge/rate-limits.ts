@@ -32,6 +32,8 @@ export const KVS_RATE_UNIT_BYTES = 10 * 1024;
 class FixedWindow {
   private start = 0;
   private used = 0;
+  /** The most any one window held since reset. */
+  peak = 0;
   constructor(
     private readonly limit: () => number,
     private readonly windowMs: () => number,
@@ -45,12 +47,14 @@ class FixedWindow {
     }
     if (this.used + amount > this.limit()) return false;
     this.used += amount;
+    this.peak = Math.max(this.peak, this.used);
     return true;
   }
 
   reset(): void {
     this.start = 0;
     this.used = 0;
+    this.peak = 0;
   }
 }
 
@@ -85,5 +89,10 @@ export class RateLimiter {
 
   reset(): void {
     for (const window of [this.events, this.kvsReads, this.kvsWrites, this.kvsPerSecond]) window.reset();
+  }
+
+  /** The fullest window of each limit since reset (what was taken; refusals take nothing). */
+  peaks(): { asyncEventsPerMinute: number; kvsReadUnitsPerMinute: number; kvsWriteUnitsPerMinute: number; kvsRequestsPerSecond: number } {
+    return { asyncEventsPerMinute: this.events.peak, kvsReadUnitsPerMinute: this.kvsReads.peak, kvsWriteUnitsPerMinute: this.kvsWrites.peak, kvsRequestsPerSecond: this.kvsPerSecond.peak };
   }
 }

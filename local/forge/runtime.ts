@@ -142,7 +142,8 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     }
     if (!context.accountId) throw new InvokeError('An invocation needs the account id of the user who makes it.', 400, 'invalid-input');
     const fn = this.fn(module.resolverFunction);
-    if (Buffer.byteLength(JSON.stringify(payload ?? {})) > MAX_INVOKE_PAYLOAD) {
+    const payloadBytes = Buffer.byteLength(JSON.stringify(payload ?? {}));
+    if (payloadBytes > MAX_INVOKE_PAYLOAD) {
       throw new InvokeError(`The invoke payload exceeds ${MAX_INVOKE_PAYLOAD / 1024} KB, Forge's limit.`, 413, 'limit');
     }
     const ctx = await this.contexts.uiContext(module, context);
@@ -158,6 +159,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     });
     if (result.outcome !== 'ok') throw InvokeError.fromFailure(result.outcome, result.failure, result.error ?? result.outcome);
     const size = result.value === undefined ? 0 : Buffer.byteLength(JSON.stringify(result.value));
+    this.meter.invokeSizes(payloadBytes, size);
     if (size > MAX_INVOKE_RESPONSE) throw new Error(`The resolver response is ${size} bytes; Forge's limit is 5 MB.`);
     return result.value;
   }
@@ -201,7 +203,8 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
   }
 
   usage(): UsageTotals {
-    return this.meter.usage();
+    const usage = this.meter.usage();
+    return { ...usage, peaks: { ...usage.peaks, ...this.rates.peaks() } };
   }
 
   resetUsage(): void {

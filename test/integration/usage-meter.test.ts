@@ -36,4 +36,26 @@ describe('usage meters', () => {
     h.runtime.resetUsage();
     expect(h.runtime.usage()).toMatchObject({ invocations: 0, gbSeconds: 0, jiraCalls: 0, asyncEvents: 0, kvs: { reads: 0, writes: 0 } });
   });
+
+  it('keep the largest of each quantity Forge limits: invoke payload and response, a KVS value, the rate windows', async () => {
+    h.runtime.resetUsage();
+    const note = 'x'.repeat(2_000);
+    const rollup = await h.invoke('getRollup', { checklistId: syncV1.id, refresh: true });
+    await h.invoke('getRollup', { checklistId: syncV1.id, padding: note }).catch(() => undefined);
+    const { peaks, kvs } = h.runtime.usage();
+    // The larger payload (the unknown member is refused by the resolver's schema, after the runtime measured it).
+    expect(peaks.invokePayloadBytes).toBeGreaterThan(2_000);
+    expect(peaks.invokeResponseBytes).toBe(Buffer.byteLength(JSON.stringify(rollup)));
+    expect(peaks.kvsRequestsPerSecond).toBeGreaterThan(0);
+    expect(peaks.kvsReadUnitsPerMinute).toBeGreaterThanOrEqual(1);
+    expect(kvs.reads).toBeGreaterThan(0);
+    await h.importChecklist('aws-msp-7.1');
+    const after = h.runtime.usage();
+    expect(after.peaks.asyncEventsPerMinute).toBeGreaterThanOrEqual(1);
+    expect(after.peaks.kvsWriteUnitsPerMinute).toBeGreaterThanOrEqual(1);
+    expect(after.peaks.kvsValueBytes).toBeGreaterThan(0);
+    expect(after.peaks.kvsValueBytes).toBeLessThanOrEqual(after.kvs.writeBytes);
+    h.runtime.resetUsage();
+    expect(h.runtime.usage().peaks).toEqual({ invokePayloadBytes: 0, invokeResponseBytes: 0, kvsValueBytes: 0, asyncEventsPerMinute: 0, kvsReadUnitsPerMinute: 0, kvsWriteUnitsPerMinute: 0, kvsRequestsPerSecond: 0 });
+  });
 });
