@@ -69,9 +69,8 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
 );
 
-/** An entry as read back: every field checked, so a damaged entry is reported, not crashed on. */
-export const entrySchema = z.object({
-  seq: z.number().int().min(1),
+/** A decision's fields as stored, in an entry and in a pending decision (pending.ts). */
+export const decisionShape = {
   at: z.string(),
   actor: z.string(),
   action: z.string(),
@@ -81,6 +80,12 @@ export const entrySchema = z.object({
   before: jsonValue.optional(),
   after: jsonValue.optional(),
   reason: z.string().optional(),
+};
+
+/** An entry as read back: every field checked, so a damaged entry is reported, not crashed on. */
+export const entrySchema = z.object({
+  seq: z.number().int().min(1),
+  ...decisionShape,
   decisionId: z.string().optional(),
   recordedAt: z.string().optional(),
   prev: z.string(),

@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, type JsonValue } from '../domain/hash';
+import { decisionShape } from './entry';
 
 /** A pending record younger than this may belong to a write in flight (a resolver has 25 s): not judged. */
 export const PENDING_GRACE_MS = 2 * 60_000;
@@ -61,10 +62,6 @@ export interface PendingDecision {
   probe: Probe;
 }
 
-const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
-);
-
 const probeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('issue-field'), issueId: z.string(), fieldId: z.string(), digest: z.string() }),
   z.object({ kind: z.literal('kvs'), key: z.string(), digest: z.string() }),
@@ -74,18 +71,7 @@ const probeSchema = z.discriminatedUnion('kind', [
 export const pendingSchema: z.ZodType<PendingDecision> = z.object({
   id: z.string().min(1),
   createdAt: z.string(),
-  input: z.object({
-    projectKey: z.string(),
-    actor: z.string(),
-    action: z.string(),
-    at: z.string(),
-    checklistId: z.string().optional(),
-    itemId: z.string().optional(),
-    issueKey: z.string().optional(),
-    before: jsonValue.optional(),
-    after: jsonValue.optional(),
-    reason: z.string().optional(),
-  }),
+  input: z.object({ projectKey: z.string(), ...decisionShape }),
   probe: probeSchema,
 });
 
