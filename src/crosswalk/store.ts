@@ -94,6 +94,11 @@ export interface SaveOutcome {
 export async function saveCrosswalk(
   mappings: readonly CrosswalkMapping[],
   meta: { fileName: string; savedBy: string; basedOn: string | null | undefined; now: Date },
+  /**
+   * Under the lock, once the save will write: what the revision keeps of the decision (its trail
+   * id, src/trail/wal.ts), given the header it replaces.
+   */
+  beforeWrite?: (current: CrosswalkHeader | undefined) => Promise<{ decisionId: string }>,
 ): Promise<SaveOutcome> {
   const digest = crosswalkDigest(mappings);
   const claimed = await claimValue(crosswalkLockKey(), { since: meta.now.toISOString() }, { ttlSeconds: LOCK_TTL_SECONDS });
@@ -106,7 +111,9 @@ export async function saveCrosswalk(
         `Someone else saved the crosswalk (${current ? `${current.rowCount} rows, ${current.savedAt}` : 'removed it'}) after you previewed yours; preview your file again, then save.`,
       );
     }
-    return { header: await writeRevision(mappings, { ...meta, ...(current?.decisions ? { decisions: current.decisions } : {}) }), unchanged: false };
+    const decision = beforeWrite ? await beforeWrite(current) : undefined;
+    const decisions = [...(current?.decisions ?? []), ...(decision ? [decision.decisionId] : [])];
+    return { header: await writeRevision(mappings, { ...meta, ...(decisions.length > 0 ? { decisions } : {}) }), unchanged: false };
   } finally {
     await deleteValue(crosswalkLockKey());
   }

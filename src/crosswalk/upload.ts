@@ -3,13 +3,17 @@
  * browser and are never trusted: each is checked against the checklists the site knows (built-in
  * and saved custom ones). A crosswalk with any problem saves nothing.
  */
+import { randomUUID } from 'node:crypto';
 import type { CrosswalkPreview, CrosswalkProblemView, CrosswalkRowPayload, CrosswalkSavedView, SaveCrosswalkResult } from '../../common/crosswalk';
 import { BadRequestError } from '../../common/errors';
 import { findChecklist, listChecklists } from '../catalogue';
 import { validateCrosswalk, type CrosswalkProblem, type CrosswalkValidation } from '../domain/crosswalk';
 import type { ChecklistDefinition } from '../domain/types';
 import { markCrosswalkUploadSaved, readStagedCrosswalk } from './staging';
-import { readCrosswalkHeader, saveCrosswalk, type CrosswalkHeader } from './store';
+import { crosswalkDigest, readCrosswalkHeader, saveCrosswalk, type CrosswalkHeader } from './store';
+import { crosswalkKey } from '../storage/keys';
+import type { PendingDecision } from '../trail/pending';
+import { beginDecisions, finishDecisions } from '../trail/wal';
 
 /** The rows have problems; nothing was saved. `problems` lists them row by row. */
 export class CrosswalkInvalidError extends BadRequestError {
@@ -53,14 +57,40 @@ export async function previewCrosswalk(rows: readonly CrosswalkRowPayload[]): Pr
   return { ...counts(rows, validation), problems: locateProblems(validation.problems, rows), moreProblems: validation.moreProblems, current: header ? savedView(header) : null };
 }
 
-/** Saves the rows as the site's crosswalk; the caller has checked Administer Jira as the user. */
+/**
+ * Saves the rows as the site's crosswalk; the caller has checked Administer Jira as the user. The
+ * save is a decision on the trail of the project it was made from (`crosswalk.upload`: the file, its
+ * rows and digest, and the revision it replaced), written ahead as a crosswalk link is (src/trail/wal.ts):
+ * the crosswalk is the site's, but every audit that counts its evidence reads it.
+ */
 export async function saveCrosswalkRows(
   rows: readonly CrosswalkRowPayload[],
-  meta: { fileName: string; accountId: string; basedOn: string | null | undefined; now?: Date },
+  meta: { fileName: string; accountId: string; projectKey: string; basedOn: string | null | undefined; now?: Date },
 ): Promise<SaveCrosswalkResult> {
   const validation = validateCrosswalk(rows, await knownChecklists());
   if (!validation.mappings) throw new CrosswalkInvalidError(locateProblems(validation.problems, rows), validation.moreProblems);
-  const outcome = await saveCrosswalk(validation.mappings, { fileName: meta.fileName, savedBy: meta.accountId, basedOn: meta.basedOn, now: meta.now ?? new Date() });
+  const now = meta.now ?? new Date();
+  const digest = crosswalkDigest(validation.mappings);
+  let pending: PendingDecision[] = [];
+  const outcome = await saveCrosswalk(validation.mappings, { fileName: meta.fileName, savedBy: meta.accountId, basedOn: meta.basedOn, now }, async (current) => {
+    const decisionId = randomUUID();
+    pending = await beginDecisions(
+      [
+        {
+          projectKey: meta.projectKey,
+          actor: meta.accountId,
+          action: 'crosswalk.upload',
+          before: current ? { revision: current.revision, fileName: current.fileName, rowCount: current.rowCount, savedAt: current.savedAt } : null,
+          after: { fileName: meta.fileName, rowCount: validation.mappings?.length ?? 0, digest },
+          at: now,
+        },
+      ],
+      { kind: 'includes', key: crosswalkKey(), path: 'decisions', id: decisionId },
+      { ids: [decisionId] },
+    );
+    return { decisionId };
+  });
+  await finishDecisions(pending);
   return { saved: savedView(outcome.header), unchanged: outcome.unchanged };
 }
 
@@ -79,7 +109,7 @@ export async function previewStagedCrosswalk(accountId: string, uploadId: string
 export async function saveStagedCrosswalk(
   accountId: string,
   uploadId: string,
-  meta: { fileName: string; basedOn: string | null | undefined; now?: Date },
+  meta: { fileName: string; projectKey: string; basedOn: string | null | undefined; now?: Date },
 ): Promise<SaveCrosswalkResult> {
   const { header, rows } = await readStagedCrosswalk(accountId, uploadId);
   if (header.saved) return { saved: header.saved, unchanged: true };

@@ -42,7 +42,8 @@ export const crosswalkHandlers: Handlers<typeof crosswalkApi> = {
   saveCrosswalk: async ({ fileName, basedOn, ...payload }, caller) => {
     const ref = rowsOrUpload(payload);
     await requireSiteAdministrator();
-    return 'rows' in ref ? saveCrosswalkRows(ref.rows, { fileName, accountId: caller.accountId, basedOn }) : saveStagedCrosswalk(caller.accountId, ref.uploadId, { fileName, basedOn });
+    const { accountId, projectKey } = caller;
+    return 'rows' in ref ? saveCrosswalkRows(ref.rows, { fileName, accountId, projectKey, basedOn }) : saveStagedCrosswalk(accountId, ref.uploadId, { fileName, projectKey, basedOn });
   },
   beginCrosswalkUpload: async (payload, caller) => {
     await requireSiteAdministrator();

@@ -35,6 +35,7 @@ export const DECISION_ACTIONS = [
   'finding.record',
   'crosswalk.link',
   'crosswalk.unlink',
+  'crosswalk.upload',
 ] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 

@@ -5,6 +5,7 @@
  * on a bad row, answers a repeated save without writing, and refuses to overwrite a crosswalk
  * someone else saved after the preview.
  */
+import type { TrailPage } from '../../common/contract';
 import { readCrosswalkText, type CrosswalkPreview, type SaveCrosswalkResult } from '../../common/crosswalk';
 import { readCrosswalkFile } from '../../common/crosswalk-file';
 import { buildXlsx } from '../fixtures/sheets/xlsx';
@@ -125,6 +126,10 @@ describe('crosswalk upload', () => {
     // A retry after a lost answer: the same rows, the same (old) basis.
     const again = await h.invoke<SaveCrosswalkResult>('saveCrosswalk', { rows, fileName: 'map.csv', basedOn: null });
     expect(again).toEqual({ saved: first.saved, unchanged: true });
+    // The save is a decision on the trail of the project it was made from, once (the retry wrote nothing).
+    const uploads = () => h.invoke<TrailPage>('getTrail', {}).then((page) => page.entries.filter((entry) => entry.action === 'crosswalk.upload'));
+    expect(await uploads()).toEqual([expect.objectContaining({ actor: 'admin', before: null, after: expect.objectContaining({ fileName: 'map.csv', rowCount: 3 }) })]);
+    expect(h.runtime.kvs.keys().filter((key) => key.startsWith('trail-pending:') && !key.endsWith('#none'))).toEqual([]);
 
     const preview = await h.invoke<CrosswalkPreview>('previewCrosswalk', { rows: rows.slice(0, 1) });
     expect(preview.current).toEqual(first.saved);
@@ -134,6 +139,10 @@ describe('crosswalk upload', () => {
 
     const second = await h.invoke<SaveCrosswalkResult>('saveCrosswalk', { rows: rows.slice(0, 1), fileName: 'one.csv', basedOn: first.saved.revision });
     expect(second.saved.rowCount).toBe(1);
+    expect((await uploads()).map((entry) => [entry.before, (entry.after as { fileName: string }).fileName])).toEqual([
+      [expect.objectContaining({ revision: first.saved.revision, rowCount: 3 }), 'one.csv'],
+      [null, 'map.csv'],
+    ]);
     // The first revision's rows are swept once the header points at the second.
     expect(crosswalkKeys(h).sort()).toEqual(['crosswalk', `crosswalk-rows:${second.saved.revision}:0000`]);
   });

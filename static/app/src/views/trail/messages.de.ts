@@ -26,6 +26,7 @@ export const de = (f: Fmt): TrailMessages => {
       'finding.record': 'Audit-Feststellung erfasst',
       'crosswalk.link': 'Crosswalk-Zuordnung von Hand verknüpft',
       'crosswalk.unlink': 'Crosswalk-Zuordnung von Hand entfernt',
+      'crosswalk.upload': 'Crosswalk hochgeladen (für die ganze Site)',
     },
     largeValue: (bytes) => `(ein großer Wert von ${n(bytes)} Bytes; sein SHA-256 steht im Export)`,
     none: 'keiner',

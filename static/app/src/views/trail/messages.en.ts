@@ -25,6 +25,7 @@ export const en = (f: Fmt) => {
       'finding.record': 'Audit finding recorded',
       'crosswalk.link': 'Crosswalk mapping linked by hand',
       'crosswalk.unlink': 'Crosswalk mapping removed by hand',
+      'crosswalk.upload': 'Crosswalk uploaded (for the whole site)',
     } as Record<string, string>,
     largeValue: (bytes: number) => `(a large value of ${bytes} bytes; its sha256 is in the export)`,
     none: 'none',
