@@ -112,6 +112,7 @@ export const FORGE_LIMITS: { key: keyof UsagePeaks; what: string; limit: number;
   { key: 'invokePayloadBytes', what: 'Invoke payload', limit: 500 * 1024, unit: 'bytes' },
   { key: 'invokeResponseBytes', what: 'Resolver response', limit: 5 * 1024 * 1024, unit: 'bytes' },
   { key: 'kvsValueBytes', what: 'One KVS value written', limit: 240 * 1024, unit: 'bytes' },
+  { key: 'asyncPushBytes', what: 'One push of async events', limit: 200 * 1024, unit: 'bytes' },
   { key: 'asyncEventsPerMinute', what: 'Async events pushed in a minute', limit: 500, unit: 'events' },
   { key: 'kvsReadUnitsPerMinute', what: 'KVS read units (10 KB) in a minute', limit: 4_000, unit: 'units' },
   { key: 'kvsWriteUnitsPerMinute', what: 'KVS write units (10 KB) in a minute', limit: 4_000, unit: 'units' },

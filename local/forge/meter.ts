@@ -37,6 +37,8 @@ export interface UsagePeaks {
   invokeResponseBytes: number;
   /** One KVS value written (key and value), bytes (Forge: a value ≤ 240 KiB). */
   kvsValueBytes: number;
+  /** One push of async events (their payloads as sent), bytes (Forge: 200 KB). */
+  asyncPushBytes: number;
   /** Async events pushed within one rate window (Forge: 500 a minute). */
   asyncEventsPerMinute: number;
   /** KVS read and write units (10 KB each) within one rate window (Forge: 4,000 a minute each). */
@@ -50,6 +52,7 @@ export const NO_PEAKS: UsagePeaks = {
   invokePayloadBytes: 0,
   invokeResponseBytes: 0,
   kvsValueBytes: 0,
+  asyncPushBytes: 0,
   asyncEventsPerMinute: 0,
   kvsReadUnitsPerMinute: 0,
   kvsWriteUnitsPerMinute: 0,
@@ -168,8 +171,10 @@ export class Meter {
     this.totals.peaks.invokeResponseBytes = Math.max(this.totals.peaks.invokeResponseBytes, responseBytes);
   }
 
-  asyncEvents(count: number): void {
+  /** A successful push of `count` events whose payloads took `bytes`. */
+  asyncEvents(count: number, bytes = 0): void {
     this.totals.asyncEvents += count;
+    this.totals.peaks.asyncPushBytes = Math.max(this.totals.peaks.asyncPushBytes, bytes);
   }
 
   jiraCall(): void {

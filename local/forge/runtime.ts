@@ -360,7 +360,7 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
         return jsonResponse(429, { message: `Forge's limit of ${this.limits.asyncEventsPerMinute} async events a minute for this installation was reached.` });
       }
       const reply = this.broker.handle(path, request, scope?.accountId);
-      if (reply.status < 300 && path.includes('/publish/')) this.meter.asyncEvents(Array.isArray(events) ? events.length : 1);
+      if (reply.status < 300 && path.includes('/publish/')) this.meter.asyncEvents(Array.isArray(events) ? events.length : 1, Buffer.byteLength(JSON.stringify(events ?? [])));
       return jsonResponse(reply.status, reply.body);
     }
     return jsonResponse(404, { message: `The local Forge runtime does not emulate ${target.type}/${target.remote ?? ''} ${path}` });

@@ -52,10 +52,11 @@ describe('usage meters', () => {
     await h.importChecklist('aws-msp-7.1');
     const after = h.runtime.usage();
     expect(after.peaks.asyncEventsPerMinute).toBeGreaterThanOrEqual(1);
+    expect(after.peaks.asyncPushBytes).toBeGreaterThan(10);
     expect(after.peaks.kvsWriteUnitsPerMinute).toBeGreaterThanOrEqual(1);
     expect(after.peaks.kvsValueBytes).toBeGreaterThan(0);
     expect(after.peaks.kvsValueBytes).toBeLessThanOrEqual(after.kvs.writeBytes);
     h.runtime.resetUsage();
-    expect(h.runtime.usage().peaks).toEqual({ invokePayloadBytes: 0, invokeResponseBytes: 0, kvsValueBytes: 0, asyncEventsPerMinute: 0, kvsReadUnitsPerMinute: 0, kvsWriteUnitsPerMinute: 0, kvsRequestsPerSecond: 0 });
+    expect(h.runtime.usage().peaks).toEqual({ invokePayloadBytes: 0, invokeResponseBytes: 0, kvsValueBytes: 0, asyncPushBytes: 0, asyncEventsPerMinute: 0, kvsReadUnitsPerMinute: 0, kvsWriteUnitsPerMinute: 0, kvsRequestsPerSecond: 0 });
   });
 });
