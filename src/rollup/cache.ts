@@ -7,7 +7,8 @@
  */
 import type { EvidenceDigest } from '../domain/evidence-digest';
 import { blockLimitBytes, forgeCacheStore, readBlocks, writeBlocks, type CacheGeneration, type CacheStore } from './cache-chunks';
-import { packStates, unpackStates } from './cache-codec';
+import { packStates } from './cache-pack';
+import { unpackStates } from './cache-codec';
 import type { ItemRead } from '../platform/item-states';
 
 /**

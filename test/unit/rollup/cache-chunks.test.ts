@@ -3,7 +3,8 @@
  * do not; readers never mix generations, and old chunks go after the switch.
  */
 import { MAX_BLOCKS, readBlocks, writeBlocks } from '../../../src/rollup/cache-chunks';
-import { packStates, type StateBlock } from '../../../src/rollup/cache-codec';
+import { packStates } from '../../../src/rollup/cache-pack';
+import { type StateBlock } from '../../../src/rollup/cache-codec';
 import { readCachedStates, writeCachedStates } from '../../../src/rollup/cache';
 import type { EvidenceDigest } from '../../../src/domain/evidence-digest';
 import type { ItemRead } from '../../../src/platform/item-states';

@@ -1,5 +1,6 @@
 /** The rollup cache keeps each item's assignee (the owner on the road to audit day) compactly. */
-import { packStates, unpackStates } from '../../../src/rollup/cache-codec';
+import { packStates } from '../../../src/rollup/cache-pack';
+import { unpackStates } from '../../../src/rollup/cache-codec';
 import type { ItemRead } from '../../../src/platform/item-states';
 import { jsonBytes } from '../../../src/storage/kvs';
 

@@ -3,7 +3,8 @@
  * (older ones as "changed before" an instant, which the delta read and the chapter reviews can still
  * use), issue numbers as steps, and item ids as steps in the checklist's item order.
  */
-import { packStates, stateBlockSchema, unpackStates } from '../../../src/rollup/cache-codec';
+import { packStates } from '../../../src/rollup/cache-pack';
+import { stateBlockSchema, unpackStates } from '../../../src/rollup/cache-codec';
 import { compressBlock } from '../../../src/rollup/cache-compress';
 import type { ItemRead } from '../../../src/platform/item-states';
 import { jsonBytes } from '../../../src/storage/kvs';

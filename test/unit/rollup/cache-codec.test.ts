@@ -1,6 +1,7 @@
 /** The compact form of cached states: exact round trips, blocks within their limit, and bytes per item. */
 import { syntheticChecklist } from '../../../bench/checklists';
-import { packStates, stateBlockSchema, unpackStates, type StateBlock } from '../../../src/rollup/cache-codec';
+import { packStates } from '../../../src/rollup/cache-pack';
+import { stateBlockSchema, unpackStates, type StateBlock } from '../../../src/rollup/cache-codec';
 import type { EvidenceDigest } from '../../../src/domain/evidence-digest';
 import type { ItemRead } from '../../../src/platform/item-states';
 import { jsonBytes } from '../../../src/storage/kvs';

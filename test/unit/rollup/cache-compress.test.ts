@@ -1,6 +1,6 @@
 /** Stored states blocks (src/rollup/cache-compress.ts): compressed when smaller, and never a wrong block. */
 import { brotliCompressSync } from 'node:zlib';
-import { packStates } from '../../../src/rollup/cache-codec';
+import { packStates } from '../../../src/rollup/cache-pack';
 import { compressBlock, decompressBlock } from '../../../src/rollup/cache-compress';
 import type { ItemRead } from '../../../src/platform/item-states';
 
