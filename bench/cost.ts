@@ -8,7 +8,9 @@
  * 30 Jun 2025, billed from 1 Jan 2026), per app per month:
  *   Functions duration: 100,000 GB-s free, then $0.000025 per GB-s;
  *   KVS reads: 0.1 GB free, then $0.055 per GB;  KVS writes: 0.1 GB free, then $1.09 per GB.
- * (Logs, 1 GB free, are not metered locally.) A GB is taken as 10^9 bytes, the smaller reading.
+ *   Logs: 1 GB free (the console lines the functions write, metered locally as they print them;
+ *   the overage price of logs is not in our reference, so none is added for them).
+ * A GB is taken as 10^9 bytes, the smaller reading.
  *
  * The month (MONTH below): one 130-item project with 10 users opening the Audit page 20 times and
  * making 50 issue edits a day, and the daily jobs; and a large installation of 5 projects × 2,000
@@ -30,7 +32,7 @@ const GB = 1e9;
 
 export const PRICING = {
   source: 'https://developer.atlassian.com/platform/forge/forge-platform-pricing (last updated 30 Jun 2025)',
-  free: { gbSeconds: 100_000, kvsReadGb: 0.1, kvsWriteGb: 0.1 },
+  free: { gbSeconds: 100_000, kvsReadGb: 0.1, kvsWriteGb: 0.1, logsGb: 1 },
   overage: { perGbSecond: 0.000025, perKvsReadGb: 0.055, perKvsWriteGb: 1.09 },
 } as const;
 
@@ -47,7 +49,8 @@ interface MonthUsage {
   asyncEvents: number;
   jiraCalls: number;
   /** Share of each free allowance, %. */
-  share: { gbSeconds: number; kvsRead: number; kvsWrite: number };
+  share: { gbSeconds: number; kvsRead: number; kvsWrite: number; logs: number };
+  logBytes: number;
   overageUsd: number;
   /** The unit that spends most GB-s in the month. */
   topSpender: string;
@@ -90,7 +93,9 @@ function month(name: string, units: UnitCosts, projects: number): MonthUsage {
     kvsWrites: sum((u) => u.kvs.writes),
     asyncEvents: sum((u) => u.asyncEvents),
     jiraCalls: sum((u) => u.jiraCalls),
+    logBytes: sum((u) => u.logBytes),
     share: {
+      logs: (100 * sum((u) => u.logBytes)) / GB / PRICING.free.logsGb,
       gbSeconds: (100 * gbSeconds) / PRICING.free.gbSeconds,
       kvsRead: (100 * kvsReadBytes) / GB / PRICING.free.kvsReadGb,
       kvsWrite: (100 * kvsWriteBytes) / GB / PRICING.free.kvsWriteGb,
@@ -174,11 +179,11 @@ export async function runCostBench(): Promise<void> {
   }
   const months = [month('Realistic: 1 project × 130 items', at(130), 1), month('Large: 5 projects × 2,000 items', at(2_000), 5)];
   lines.push('', '### A month on Forge (from the meters; free allowance per app per month)', '');
-  lines.push('| Installation | GB-s (% of 100,000) | KVS read (% of 0.1 GB) | KVS written (% of 0.1 GB) | KVS ops r/w | Async events | Jira calls | Overage | Spends most on |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| Installation | GB-s (% of 100,000) | KVS read (% of 0.1 GB) | KVS written (% of 0.1 GB) | Logs (% of 1 GB) | KVS ops r/w | Async events | Jira calls | Overage | Spends most on |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const m of months) {
     lines.push(
-      `| ${m.name} | ${n(m.gbSeconds)} (${n(m.share.gbSeconds, 2)} %) | ${mb(m.kvsReadBytes)} (${n(m.share.kvsRead, 2)} %) | ${mb(m.kvsWriteBytes)} (${n(m.share.kvsWrite, 2)} %) | ${n(m.kvsReads)} / ${n(m.kvsWrites)} | ${n(m.asyncEvents)} | ${n(m.jiraCalls)} | $${n(m.overageUsd, 2)} | ${m.topSpender} |`,
+      `| ${m.name} | ${n(m.gbSeconds)} (${n(m.share.gbSeconds, 2)} %) | ${mb(m.kvsReadBytes)} (${n(m.share.kvsRead, 2)} %) | ${mb(m.kvsWriteBytes)} (${n(m.share.kvsWrite, 2)} %) | ${mb(m.logBytes)} (${n(m.share.logs, 3)} %) | ${n(m.kvsReads)} / ${n(m.kvsWrites)} | ${n(m.asyncEvents)} | ${n(m.jiraCalls)} | $${n(m.overageUsd, 2)} | ${m.topSpender} |`,
     );
   }
   lines.push('', '### Where the KVS bytes go in the month (by key kind, the five largest)', '');
@@ -197,7 +202,7 @@ export async function runCostBench(): Promise<void> {
   results.cost = { measuredAt: new Date().toISOString(), latencyMs: LATENCY_MS, pricing: PRICING, model: MONTH, units, months, limits };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   const share = months[0]!.share;
-  const over = (['gbSeconds', 'kvsRead', 'kvsWrite'] as const).filter((key) => share[key] >= 1);
+  const over = (['gbSeconds', 'kvsRead', 'kvsWrite', 'logs'] as const).filter((key) => share[key] >= 1);
   const callsOver = units.filter((unit) => unit.rollupFull.jiraCalls > 8 || unit.rollupDelta.jiraCalls > 8 || unit.rollupQuiet.jiraCalls > 8).map((unit) => unit.items);
   console.log(`\n${over.length === 0 ? 'PASS' : 'FAIL'}: realistic installation under 1 % of every free allowance${over.length > 0 ? ` (over: ${over.join(', ')})` : ''}.`);
   console.log(`${callsOver.length === 0 ? 'PASS' : 'FAIL'}: rollup first read and refresh ≤ 8 Jira calls at every size${callsOver.length > 0 ? ` (over at ${callsOver.join(', ')} items)` : ''}.`);

@@ -8,6 +8,7 @@
  * runtimes (e.g. in tests) can coexist.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { format } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import type { InvocationRecord, KillPlan } from './types';
 
@@ -32,6 +33,8 @@ export interface FetchHandler {
   forgeFetch(scope: InvocationScope | undefined, target: ForgeFetchTarget, path: string, init: ForgeFetchInit): Promise<Response>;
   /** `__forge_runtime__` outside any invocation (module load time). */
   idleRuntimeGlobal(): ForgeRuntimeGlobal;
+  /** A line the function wrote to the console: Forge ingests it as a log (bytes, newline included). */
+  logged?(bytes: number): void;
 }
 
 /** What `global.__forge_runtime__` holds (fields read by @forge/api 8 and @forge/kvs 1.6). */
@@ -83,7 +86,32 @@ export function currentScope(): InvocationScope | undefined {
 }
 
 export function runInScope<T>(scope: InvocationScope, fn: () => Promise<T>): Promise<T> {
+  meterConsole();
   return als.run(scope, fn);
+}
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+const METERED = Symbol.for('msp-audit-ready.local-forge.metered-console');
+type ConsoleMethod = ((...args: unknown[]) => void) & { [METERED]?: true };
+
+/**
+ * Counts what a function writes to the console inside an invocation, as Forge ingests it into the
+ * app's logs (billed by the GB): each console method is wrapped, and wrapped again at the next
+ * invocation if something replaced it since (a test's spy, a bench that silences output), so the
+ * count holds whatever prints the line. Outside an invocation nothing is counted.
+ */
+function meterConsole(): void {
+  const target = console as unknown as Record<(typeof CONSOLE_METHODS)[number], ConsoleMethod>;
+  for (const method of CONSOLE_METHODS) {
+    const current = target[method];
+    if (typeof current !== 'function' || current[METERED] === true) continue;
+    const wrapped: ConsoleMethod = function (this: unknown, ...args: unknown[]) {
+      als.getStore()?.handler.logged?.(Buffer.byteLength(format(...args), 'utf8') + 1);
+      return current.apply(this, args);
+    };
+    wrapped[METERED] = true;
+    target[method] = wrapped;
+  }
 }
 
 const noopMetrics: ForgeRuntimeGlobal['metrics'] = {

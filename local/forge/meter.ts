@@ -25,6 +25,8 @@ export interface UsageTotals {
   kvsByKind: Record<string, KvsTotals>;
   asyncEvents: number;
   jiraCalls: number;
+  /** Bytes the functions wrote to the console (Forge's logs; 1 GB free a month). */
+  logBytes: number;
   /** The largest of each quantity Forge limits, since reset: what the limit checks compare (bench/cost.ts). */
   peaks: UsagePeaks;
 }
@@ -129,7 +131,7 @@ export class Meter {
   private totals: UsageTotals = Meter.empty();
 
   static empty(): UsageTotals {
-    return { invocations: 0, gbSeconds: 0, byKind: {}, kvs: Meter.noKvs(), kvsByKind: {}, asyncEvents: 0, jiraCalls: 0, peaks: { ...NO_PEAKS } };
+    return { invocations: 0, gbSeconds: 0, byKind: {}, kvs: Meter.noKvs(), kvsByKind: {}, asyncEvents: 0, jiraCalls: 0, logBytes: 0, peaks: { ...NO_PEAKS } };
   }
 
   private static noKvs(): KvsTotals {
@@ -175,6 +177,10 @@ export class Meter {
   asyncEvents(count: number, bytes = 0): void {
     this.totals.asyncEvents += count;
     this.totals.peaks.asyncPushBytes = Math.max(this.totals.peaks.asyncPushBytes, bytes);
+  }
+
+  log(bytes: number): void {
+    this.totals.logBytes += bytes;
   }
 
   jiraCall(): void {

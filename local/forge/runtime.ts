@@ -202,6 +202,11 @@ class LocalForgeRuntime implements ForgeRuntime, FetchHandler {
     this.records = [];
   }
 
+  /** FetchHandler: a console line of one of this runtime's invocations. */
+  logged(bytes: number): void {
+    this.meter.log(bytes);
+  }
+
   usage(): UsageTotals {
     const usage = this.meter.usage();
     return { ...usage, peaks: { ...usage.peaks, ...this.rates.peaks() } };

@@ -1,4 +1,5 @@
 /** The local runtime's meters (local/forge/meter.ts) over a real import and rollup: what Forge would bill. */
+import { format } from 'node:util';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness } from './harness';
@@ -33,8 +34,29 @@ describe('usage meters', () => {
     expect(usage.kvs.writeBytes).toBeGreaterThan(usage.kvs.writes);
     expect(usage.kvs.reads).toBeGreaterThan(0);
     expect(usage.kvs.readBytes).toBeGreaterThan(0);
+    // The import's console lines, counted as Forge ingests logs.
+    expect(usage.logBytes).toBeGreaterThan(0);
     h.runtime.resetUsage();
-    expect(h.runtime.usage()).toMatchObject({ invocations: 0, gbSeconds: 0, jiraCalls: 0, asyncEvents: 0, kvs: { reads: 0, writes: 0 } });
+    expect(h.runtime.usage()).toMatchObject({ invocations: 0, gbSeconds: 0, jiraCalls: 0, asyncEvents: 0, logBytes: 0, kvs: { reads: 0, writes: 0 } });
+  });
+
+  it('count the bytes of each console line a function writes, whoever replaced the console since, and nothing outside an invocation', async () => {
+    h.runtime.resetUsage();
+    console.info('a line outside any invocation');
+    expect(h.runtime.usage().logBytes).toBe(0);
+    // Spies installed after the meter wrapped the console: the next invocation wraps them in turn.
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // A refused request: the resolver logs why (src/resolvers: "[resolver] getRollup failed: …").
+      await expect(h.invoke('getRollup', { checklistId: 'no-such-checklist-1.0' })).rejects.toThrow();
+      const printed = [...info.mock.calls, ...warn.mock.calls].reduce((sum, args) => sum + Buffer.byteLength(format(...(args as unknown[]))) + 1, 0);
+      expect(printed).toBeGreaterThan(0);
+      expect(h.runtime.usage().logBytes).toBe(printed);
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
   });
 
   it('keep the largest of each quantity Forge limits: invoke payload and response, a KVS value, the rate windows', async () => {
