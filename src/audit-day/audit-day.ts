@@ -25,7 +25,8 @@ import { historyDay, readHistory, recordChangeSnapshot, seriesOf } from '../plat
 import { readReviews, storedReviews, writeReviews } from '../platform/records';
 import { chapterReviewDecision } from './trail';
 import { writeRecordWithDecision } from '../trail/wal';
-import { chapterReviewsKey } from '../storage/keys';
+import { chapterReviewsKey, chapterReviewsLockKey } from '../storage/keys';
+import { withRecordLock } from '../platform/record-lock';
 
 type Clock = () => number;
 
@@ -59,11 +60,15 @@ export async function markChapterReviewed(
     { chapterId: args.chapterId, ...(args.note !== undefined ? { note: args.note } : {}) },
     { accountId: caller.accountId, now: new Date(now()) },
   );
-  const reviews = await readReviews(caller.projectKey, def.id);
-  const next = upsertReview(reviews, review);
-  const decision = chapterReviewDecision(caller.projectKey, review, reviews.find((earlier) => earlier.chapterId === review.chapterId));
-  // Through a pending record (src/trail/wal.ts): a trail append that fails after the write is recorded late.
-  await writeRecordWithDecision(decision, { key: chapterReviewsKey(caller.projectKey, def.id), value: storedReviews(next) }, () => writeReviews(caller.projectKey, def.id, next));
+  // Two people reviewing chapters at once take turns: each keeps the other's review.
+  const busy = `Someone else is recording a review of ${def.name} right now; nothing of yours was saved. Try again in a moment.`;
+  await withRecordLock(chapterReviewsLockKey(caller.projectKey, def.id), busy, async () => {
+    const reviews = await readReviews(caller.projectKey, def.id);
+    const next = upsertReview(reviews, review);
+    const decision = chapterReviewDecision(caller.projectKey, review, reviews.find((earlier) => earlier.chapterId === review.chapterId));
+    // Through a pending record (src/trail/wal.ts): a trail append that fails after the write is recorded late.
+    await writeRecordWithDecision(decision, { key: chapterReviewsKey(caller.projectKey, def.id), value: storedReviews(next) }, () => writeReviews(caller.projectKey, def.id, next));
+  });
   console.info(`[audit-day] ${caller.projectKey}/${def.id}: chapter ${review.chapterId} reviewed`);
   return auditDayOf(jira, caller.projectKey, def, { canEdit: true, canAdminister, scoreChanged: false, now });
 }

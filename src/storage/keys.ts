@@ -299,6 +299,16 @@ export function reminderSettingsKey(projectKey: string): string {
   return key('reminder-settings', part('projectKey', projectKey));
 }
 
+/** Held (FAIL_IF_EXISTS, short TTL) while one chapter review is added to a checklist's reviews. */
+export function chapterReviewsLockKey(projectKey: string, checklistId: string): string {
+  return key('chapter-reviews-lock', part('projectKey', projectKey), part('checklistId', checklistId));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one change of a project's audit settings reads and writes them. */
+export function projectSettingsLockKey(projectKey: string): string {
+  return key('project-settings-lock', part('projectKey', projectKey));
+}
+
 /** Held (FAIL_IF_EXISTS, short TTL) while one save of an audit plan reads, checks and writes it. */
 export function auditPlanLockKey(projectKey: string, checklistId: string): string {
   return key('audit-plan-lock', part('projectKey', projectKey), part('checklistId', checklistId));

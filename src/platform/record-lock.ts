@@ -1,6 +1,6 @@
 /**
- * A short KVS lock around the read-modify-write of one audit-day record (waivers, "before you
- * apply" ticks): Forge KVS has no compare-and-set for plain values, so two people saving at the same
+ * A short KVS lock around the read-modify-write of one small record (waivers, "before you apply"
+ * ticks, chapter reviews, project settings): Forge KVS has no compare-and-set for plain values, so two people saving at the same
  * instant take turns. The loser waits up to LOCK_WAIT_MS, then gets a ConflictError (nothing written).
  * The lock has a TTL, so a crashed holder frees it within 30 s.
  */

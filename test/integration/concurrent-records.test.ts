@@ -1,0 +1,39 @@
+/**
+ * Two people saving one small record at the same moment: chapter reviews of different chapters and
+ * project settings that change different switches. Each read-modify-write holds the record's lock
+ * (src/platform/record-lock.ts), so both changes are kept and both are on the trail.
+ */
+import type { AuditDay, ProjectSettings, Rollup, TrailPage } from '../../common/contract';
+import { startHarness, type Harness } from './harness';
+
+const CHECKLIST = 'aws-msp-7.1';
+
+describe('two saves of one record at once', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = startHarness();
+    expect((await h.importChecklist(CHECKLIST)).state).toBe('done');
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  const trail = async (action: string) => (await h.invoke<TrailPage>('getTrail', {})).entries.filter((entry) => entry.action === action);
+
+  it('keeps both chapter reviews when two chapters are marked reviewed at the same moment', async () => {
+    const chapters = ['business', 'people', 'governance', 'platform'];
+    await Promise.all(chapters.map((chapterId) => h.invoke<AuditDay>('markChapterReviewed', { checklistId: CHECKLIST, chapterId })));
+    const day = await h.invoke<AuditDay>('getAuditDay', { checklistId: CHECKLIST });
+    expect(day.chapters.filter((chapter) => chapter.state === 'reviewed').map((chapter) => chapter.chapterId).sort()).toEqual([...chapters].sort());
+    expect((await trail('chapter.review')).map((entry) => entry.after && (entry.after as { chapterId?: string }).chapterId).sort()).toEqual([...chapters].sort());
+  });
+
+  it('keeps both settings when two admins change different ones at the same moment', async () => {
+    await Promise.all([h.invoke<ProjectSettings>('setProjectSettings', { strictMode: true }), h.invoke<ProjectSettings>('setProjectSettings', { fourEyes: false })]);
+    expect(await h.invoke<Rollup>('getRollup', {})).toMatchObject({ strictMode: true, fourEyes: false });
+    // Each change on the trail, the second one's "before" being what the first left.
+    const changes = await trail('settings.change');
+    expect(changes).toHaveLength(2);
+    const [older, newer] = [...changes].sort((a, b) => a.seq - b.seq);
+    expect(newer!.before).toEqual(older!.after);
+  });
+});
