@@ -26,7 +26,7 @@ import { readReviews, storedReviews, writeReviews } from '../platform/records';
 import { chapterReviewDecision } from './trail';
 import { writeRecordWithDecision } from '../trail/wal';
 import { chapterReviewsKey, chapterReviewsLockKey } from '../storage/keys';
-import { withRecordLock } from '../platform/record-lock';
+import { withRecordLock } from '../storage/record-lock';
 
 type Clock = () => number;
 

@@ -16,7 +16,7 @@ import { readValue, writeValue } from '../storage/kvs';
 import { writeRecordWithDecision } from '../trail/wal';
 import { readGrants, requireEditAccess } from '../platform/audit-access';
 import { auditChecklistHeader, importedChecklist } from '../catalogue/audit-checklist';
-import { withRecordLock } from '../platform/record-lock';
+import { withRecordLock } from '../storage/record-lock';
 
 const ticksSchema = z.object({ ticks: z.record(z.string(), z.object({ done: z.boolean(), by: z.string(), at: z.string() })) });
 

@@ -36,7 +36,7 @@ import { requireEditGrants } from '../platform/audit-access';
 import { importedChecklist } from '../catalogue/audit-checklist';
 import { auditDayOf } from './audit-day';
 import { readWaivers, storedWaivers, writeWaivers } from '../platform/records';
-import { withRecordLock } from '../platform/record-lock';
+import { withRecordLock } from '../storage/record-lock';
 
 type Clock = () => number;
 

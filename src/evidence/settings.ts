@@ -10,7 +10,7 @@ import { AccessDeniedError } from '../platform/access';
 import type { ProjectCaller } from '../platform/context';
 import { readProjectSettings } from '../platform/settings';
 import { projectSettingsKey, projectSettingsLockKey } from '../storage/keys';
-import { withRecordLock } from '../platform/record-lock';
+import { withRecordLock } from '../storage/record-lock';
 import { writeValue } from '../storage/kvs';
 import { markProjectChanged } from '../storage/project-state';
 import type { DecisionInput } from '../trail/record';

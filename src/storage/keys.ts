@@ -299,6 +299,11 @@ export function reminderSettingsKey(projectKey: string): string {
   return key('reminder-settings', part('projectKey', projectKey));
 }
 
+/** Held (FAIL_IF_EXISTS, short TTL) while a checklist is added to the project's list of checklists. */
+export function projectChecklistsLockKey(projectKey: string): string {
+  return key('project-checklists-lock', part('projectKey', projectKey));
+}
+
 /** Held (FAIL_IF_EXISTS, short TTL) while one chapter review is added to a checklist's reviews. */
 export function chapterReviewsLockKey(projectKey: string, checklistId: string): string {
   return key('chapter-reviews-lock', part('projectKey', projectKey), part('checklistId', checklistId));

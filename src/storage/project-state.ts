@@ -3,7 +3,8 @@
  * came last), and when its audit issues last changed (the rollup cache compares against it).
  */
 import { z } from 'zod';
-import { lastChecklistKey, projectChecklistsKey, rollupDirtyKey } from './keys';
+import { lastChecklistKey, projectChecklistsKey, projectChecklistsLockKey, rollupDirtyKey } from './keys';
+import { withRecordLock } from './record-lock';
 import { readValue, writeValue } from './kvs';
 
 // `at` (when) was written before and never read: no longer written, read on every page open.
@@ -11,11 +12,18 @@ const lastChecklistSchema = z.object({ checklistId: z.string(), at: z.string().o
 const checklistListSchema = z.object({ checklistIds: z.array(z.string()) });
 const changedSchema = z.object({ at: z.number() });
 
-/** Remembers that the project holds this checklist, and that it is the one used last. */
+/**
+ * Remembers that the project holds this checklist, and that it is the one used last. Two imports of
+ * different checklists ending at the same moment take turns on the list, so neither is dropped.
+ */
 export async function rememberChecklist(projectKey: string, checklistId: string): Promise<void> {
   await writeValue(lastChecklistKey(projectKey), { checklistId });
-  const known = await projectChecklists(projectKey);
-  if (!known.includes(checklistId)) await writeValue(projectChecklistsKey(projectKey), { checklistIds: [...known, checklistId] });
+  if ((await projectChecklists(projectKey)).includes(checklistId)) return;
+  const busy = `Another import or version update of project ${projectKey} is recording its checklist right now; try again in a moment.`;
+  await withRecordLock(projectChecklistsLockKey(projectKey), busy, async () => {
+    const known = await projectChecklists(projectKey);
+    if (!known.includes(checklistId)) await writeValue(projectChecklistsKey(projectKey), { checklistIds: [...known, checklistId] });
+  });
 }
 
 /** The checklist imported or synced last in the project, if any. */

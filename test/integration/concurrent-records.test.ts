@@ -5,6 +5,7 @@
  */
 import type { AuditDay, ProjectSettings, Rollup, TrailPage } from '../../common/contract';
 import { startHarness, type Harness } from './harness';
+import { projectChecklists, rememberChecklist } from '../../src/storage/project-state';
 
 const CHECKLIST = 'aws-msp-7.1';
 
@@ -35,5 +36,11 @@ describe('two saves of one record at once', () => {
     expect(changes).toHaveLength(2);
     const [older, newer] = [...changes].sort((a, b) => a.seq - b.seq);
     expect(newer!.before).toEqual(older!.after);
+  });
+
+  it('keeps every checklist in the project\'s list when imports of different ones record theirs at the same moment', async () => {
+    const ids = ['team-a-1.0', 'team-b-1.0', 'team-c-1.0', 'team-d-1.0'];
+    await Promise.all(ids.map((id) => rememberChecklist('RACE', id)));
+    expect([...(await projectChecklists('RACE'))].sort()).toEqual(ids);
   });
 });

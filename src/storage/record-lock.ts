@@ -5,7 +5,7 @@
  * The lock has a TTL, so a crashed holder frees it within 30 s.
  */
 import { ConflictError } from '../../common/errors';
-import { claimValue, deleteValue } from '../storage/kvs';
+import { claimValue, deleteValue } from './kvs';
 
 /** How long a change waits for another person's change of the same record before giving up. */
 export const LOCK_WAIT_MS = 8_000;
