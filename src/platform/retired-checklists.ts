@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { readHistory } from './history-store';
-import { retiredChecklistsKey } from '../storage/keys';
+import { retiredChecklistsKey, retiredChecklistsLockKey } from '../storage/keys';
+import { withRecordLock } from '../storage/record-lock';
 import { readValue, writeValue } from '../storage/kvs';
 
 const scoreSchema = z.object({ score: z.number(), maxScore: z.number(), passed: z.boolean(), at: z.string() });
@@ -28,6 +29,15 @@ export async function readRetiredChecklists(projectKey: string): Promise<Record<
  * it moves away from (once: a resumed update keeps the first note).
  */
 export async function noteRetiring(projectKey: string, fromIds: readonly string[], replacedBy: string): Promise<void> {
+  await underLock(projectKey, () => noteRetiringLocked(projectKey, fromIds, replacedBy));
+}
+
+/** Version updates of different frameworks of one project share the record: they take turns, and neither note is lost. */
+function underLock(projectKey: string, work: () => Promise<void>): Promise<void> {
+  return withRecordLock(retiredChecklistsLockKey(projectKey), `Another version update of project ${projectKey} is recording its retired checklists right now; try again in a moment.`, work);
+}
+
+async function noteRetiringLocked(projectKey: string, fromIds: readonly string[], replacedBy: string): Promise<void> {
   const records = await readRetiredChecklists(projectKey);
   let changed = false;
   for (const id of fromIds) {
@@ -47,9 +57,11 @@ export async function noteRetiring(projectKey: string, fromIds: readonly string[
 
 /** Stamps the move to `replacedBy` finished: its pending records become retirements. */
 export async function finishRetiring(projectKey: string, replacedBy: string, now: Date = new Date()): Promise<void> {
-  const records = await readRetiredChecklists(projectKey);
-  const pending = Object.entries(records).filter(([, record]) => record.replacedBy === replacedBy && record.at === undefined);
-  if (pending.length === 0) return;
-  for (const [id, record] of pending) records[id] = { ...record, at: now.toISOString() };
-  await writeValue(retiredChecklistsKey(projectKey), { checklists: { ...records } });
+  await underLock(projectKey, async () => {
+    const records = await readRetiredChecklists(projectKey);
+    const pending = Object.entries(records).filter(([, record]) => record.replacedBy === replacedBy && record.at === undefined);
+    if (pending.length === 0) return;
+    for (const [id, record] of pending) records[id] = { ...record, at: now.toISOString() };
+    await writeValue(retiredChecklistsKey(projectKey), { checklists: { ...records } });
+  });
 }

@@ -299,6 +299,11 @@ export function reminderSettingsKey(projectKey: string): string {
   return key('reminder-settings', part('projectKey', projectKey));
 }
 
+/** Held (FAIL_IF_EXISTS, short TTL) while a version update notes or stamps the project's retired checklists. */
+export function retiredChecklistsLockKey(projectKey: string): string {
+  return key('project-retired-checklists-lock', part('projectKey', projectKey));
+}
+
 /** Held (FAIL_IF_EXISTS, short TTL) while a checklist is added to the project's list of checklists. */
 export function projectChecklistsLockKey(projectKey: string): string {
   return key('project-checklists-lock', part('projectKey', projectKey));

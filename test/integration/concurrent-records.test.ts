@@ -6,6 +6,7 @@
 import type { AuditDay, ProjectSettings, Rollup, TrailPage } from '../../common/contract';
 import { startHarness, type Harness } from './harness';
 import { projectChecklists, rememberChecklist } from '../../src/storage/project-state';
+import { finishRetiring, noteRetiring, readRetiredChecklists } from '../../src/platform/retired-checklists';
 
 const CHECKLIST = 'aws-msp-7.1';
 
@@ -42,5 +43,13 @@ describe('two saves of one record at once', () => {
     const ids = ['team-a-1.0', 'team-b-1.0', 'team-c-1.0', 'team-d-1.0'];
     await Promise.all(ids.map((id) => rememberChecklist('RACE', id)));
     expect([...(await projectChecklists('RACE'))].sort()).toEqual(ids);
+  });
+
+  it('keeps both retirement notes when version updates of two frameworks note theirs at the same moment', async () => {
+    await Promise.all([noteRetiring('RACE', ['fw-a-1.0'], 'fw-a-2.0'), noteRetiring('RACE', ['fw-b-1.0'], 'fw-b-2.0')]);
+    await Promise.all([finishRetiring('RACE', 'fw-a-2.0'), finishRetiring('RACE', 'fw-b-2.0')]);
+    const retired = await readRetiredChecklists('RACE');
+    expect(Object.keys(retired).sort()).toEqual(['fw-a-1.0', 'fw-b-1.0']);
+    expect(Object.values(retired).every((record) => record.at !== undefined)).toBe(true);
   });
 });
