@@ -24,7 +24,7 @@ import { ConflictError } from '../../common/errors';
 import { claimValue, deleteValue, readValue, writeAll } from '../storage/kvs';
 import { trailChunkKey, trailHeadKey, trailIndexKey, trailLockKey } from '../storage/keys';
 import { buildEntry, chunkOf, TRAIL_CHUNK_ENTRIES, type EntryInput, type TrailEntry } from './entry';
-import { parseChunk, readHead, readIndex, refsOf, withSeq, type TrailHead } from './store';
+import { parseChunk, readChunkValues, readHead, readIndex, refsOf, storedChunk, withSeq, type TrailHead } from './store';
 
 /** How long the lock lives if its holder never frees it. */
 export const LOCK_TTL_SECONDS = 20;
@@ -41,7 +41,6 @@ export const DEDUPE_LOOKBACK = 5;
 export const DEDUPE_LOOKBACK_LATE = TRAIL_CHUNK_ENTRIES;
 
 const lockSchema = z.object({ token: z.string() });
-const rawChunkSchema = z.array(z.unknown());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function appendEntry(projectKey: string, input: EntryInput): Promise<TrailEntry> {
@@ -62,7 +61,7 @@ export async function appendEntry(projectKey: string, input: EntryInput): Promis
     }
     try {
       await writeAll([
-        { key: trailChunkKey(projectKey, chunkOf(seq)), value: [...raw, entry] },
+        { key: trailChunkKey(projectKey, chunkOf(seq)), value: storedChunk([...raw, entry]) },
         { key: trailHeadKey(projectKey), value: { count: seq, lastHash: entry.hash } satisfies TrailHead },
         ...refs.map((ref, i) => ({ key: trailIndexKey(projectKey, ref), value: withSeq(indexes[i] ?? { seqs: [], dropped: 0 }, seq) })),
       ]);
@@ -91,7 +90,7 @@ async function recentWithId(projectKey: string, raw: unknown[], seq: number, id:
   const current = parseChunk(raw).entries;
   const chunk = chunkOf(seq);
   const previous =
-    current.length < lookBack && chunk > 0 ? parseChunk((await readValue(trailChunkKey(projectKey, chunk - 1), rawChunkSchema)) ?? []).entries : [];
+    current.length < lookBack && chunk > 0 ? parseChunk(await readChunkValues(projectKey, chunk - 1)).entries : [];
   const found = [...current, ...previous].find((entry) => entry.decisionId === id);
   if (found) console.info(`[trail] ${projectKey}: decision ${id} is already entry ${found.seq}; not appended again`);
   return found;
@@ -105,7 +104,7 @@ async function recentWithId(projectKey: string, raw: unknown[], seq: number, id:
 async function settledHead(projectKey: string, start: TrailHead): Promise<{ head: TrailHead; raw: unknown[] }> {
   let head = start;
   for (;;) {
-    const raw = (await readValue(trailChunkKey(projectKey, chunkOf(head.count + 1)), rawChunkSchema)) ?? [];
+    const raw = await readChunkValues(projectKey, chunkOf(head.count + 1));
     const last = parseChunk(raw).entries.reduce<TrailEntry | undefined>((max, entry) => (max === undefined || entry.seq > max.seq ? entry : max), undefined);
     if (last === undefined || last.seq <= head.count) return { head, raw };
     console.warn(`[trail] ${projectKey}: head said ${head.count} entries, its chunk holds ${last.seq}; continuing after ${last.seq}`);

@@ -15,14 +15,12 @@
  * call stays well inside a resolver's time limit; a slice hands the next one the last entry it
  * checked, and the first slice that breaks ends the verification with its verdict.
  */
-import { z } from 'zod';
 import type { TrailBreak, TrailVerification } from '../../common/contract';
 import { readMany } from '../storage/kvs';
 import { trailChunkKey } from '../storage/keys';
 import { chunkOf, entryHash, TRAIL_CHUNK_ENTRIES, type TrailEntry } from './entry';
-import { parseChunk, readHead, type Chunk, type TrailHead } from './store';
+import { chunkValues, parseChunk, readHead, storedChunkSchema, type Chunk, type TrailHead } from './store';
 
-const rawChunkSchema = z.array(z.unknown());
 
 /** How many breaks a verdict lists (it counts them all). */
 export const LISTED_BREAKS = 20;
@@ -159,11 +157,11 @@ export async function verifySlice(
   const numbers = Array.from({ length: Math.max(0, to - carry.chunk + 1) }, (_, i) => carry.chunk + i);
   const stored = await readMany(
     numbers.map((chunk) => trailChunkKey(projectKey, chunk)),
-    rawChunkSchema,
+    storedChunkSchema,
   );
   const chunks = numbers.flatMap((chunk) => {
     const raw = stored.get(trailChunkKey(projectKey, chunk));
-    return raw === undefined ? [] : [{ chunk, value: parseChunk(raw) }];
+    return raw === undefined ? [] : [{ chunk, value: parseChunk(chunkValues(raw)) }];
   });
   return checkSlice(chunks, carry, head, final, now);
 }

@@ -3,6 +3,7 @@
  * operations, no fork under concurrent appends, a lost head write neither losing nor duplicating an
  * entry, and verify finding entries altered, removed or swapped directly in the store.
  */
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import { kvs } from '@forge/kvs';
 import type { TrailExportPage } from '../../common/contract';
 import { appendEntry } from '../../src/trail/append';
@@ -48,7 +49,8 @@ describe('decision trail storage', () => {
   const append = async (from: number, to: number) => {
     for (let n = from; n <= to; n++) await recordDecision(decision(n));
   };
-  const chunk = async (n: number) => (await kvs.get<TrailEntry[]>(trailChunkKey(P, n)))!;
+  // As stored (compressed or not), read back as the entries' array; the store reads either form back.
+  const chunk = async (n: number) => chunkValues(await kvs.get<StoredChunk>(trailChunkKey(P, n))) as TrailEntry[];
 
   beforeEach(() => {
     h = startHarness();

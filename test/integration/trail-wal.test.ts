@@ -5,6 +5,7 @@
  * record whose write never happened leaves no entry; reconcilers at once append once; the chain
  * verifies. The trail's KVS transaction is made to fail by answering it with a 500 (nothing committed).
  */
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import { kvs } from '@forge/kvs';
 import type { AuditDay, ItemPanel, TrailEntryView, TrailExportPage, TrailPage } from '../../common/contract';
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
@@ -39,7 +40,8 @@ describe('decisions whose trail append fails after their write', () => {
   const stored = (): TrailEntryView[] => {
     const rows: TrailEntryView[] = [];
     for (let chunk = 0; ; chunk++) {
-      const value = h.runtime.kvs.get(`trail-chunk:MSP:${String(chunk).padStart(8, '0')}`) as TrailEntryView[] | undefined;
+      const stored = h.runtime.kvs.get(`trail-chunk:MSP:${String(chunk).padStart(8, '0')}`) as StoredChunk | undefined;
+      const value = stored === undefined ? undefined : (chunkValues(stored) as TrailEntryView[]);
       if (!value) return rows;
       rows.push(...value);
     }

@@ -3,6 +3,7 @@
  * trail, pages read newest first, an item's history on its issue, verify, the CSV export joined
  * from pages with formula cells neutralised, and who may read it.
  */
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import { kvs } from '@forge/kvs';
 import type { ItemHistory, TrailExportPage, TrailPage, TrailVerification } from '../../common/contract';
 import { trailChunkKey } from '../../src/storage/keys';
@@ -77,7 +78,7 @@ describe('decision trail resolvers', () => {
   it('verifies the chain, and says where it breaks after an entry is altered in KVS', async () => {
     const intact = await h.invoke<TrailVerification>('verifyTrail', {});
     expect(intact).toMatchObject({ intact: true, breakCount: 0 });
-    const stored = (await kvs.get<TrailEntry[]>(trailChunkKey('MSP', 0)))!;
+    const stored = chunkValues(await kvs.get<StoredChunk>(trailChunkKey('MSP', 0))) as TrailEntry[];
     stored[4]!.actor = 'mallory';
     await kvs.set(trailChunkKey('MSP', 0), stored);
     const broken = await h.invoke<TrailVerification>('verifyTrail', {});

@@ -5,6 +5,7 @@
  * review states, and the item panel flags them; four eyes on evidence reviews; N/A as the checklist
  * allows it; every decision in the project's trail.
  */
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import type { ItemPanel, ProjectSettings, Rollup } from '../../common/contract';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
@@ -46,7 +47,8 @@ describe('verdict data only the app can change', () => {
   const trail = (): TrailRow[] => {
     const rows: TrailRow[] = [];
     for (let chunk = 0; ; chunk++) {
-      const value = h.runtime.kvs.get(`trail-chunk:MSP:${String(chunk).padStart(8, '0')}`) as TrailRow[] | undefined;
+      const stored = h.runtime.kvs.get(`trail-chunk:MSP:${String(chunk).padStart(8, '0')}`) as StoredChunk | undefined;
+      const value = stored === undefined ? undefined : (chunkValues(stored) as TrailRow[]);
       if (!value) return rows;
       rows.push(...value);
     }
