@@ -9,7 +9,7 @@
  * caller can see count: one ids-and-keys search made as the caller tells which (issue security).
  */
 import type { AuditDay, ChapterReviewView, NamedWaiverView, ScoreHistoryView, WaiverView } from '../../common/contract';
-import { chapterReviewSummary, createChapterReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
+import { chapterReviewSummary, createChapterReview, earliestReview, upsertReview, type ChapterReviewEntry, type ItemUpdate } from '../domain/reviews';
 import type { ChecklistDefinition } from '../domain/types';
 import { mandatoryItemsCovered, MAX_WAIVERS, type WaiverRecord } from '../domain/waivers';
 import { hasLapsed, proofLapseDate } from '../domain/waiver-proof';
@@ -90,7 +90,7 @@ export async function auditDayOf(
   // States without `updated` (a cache written before the app read it, or a cold read: rollup/cold-read.ts) cannot tell stale from reviewed: read Jira once.
   // One the cache keeps only as "changed before" an instant tells every review made after that instant (itemUpdates).
   // …nor do a cold read's evidence stand-ins give the entries the export packs.
-  const firstReview = Math.min(...recorded.map((review) => Date.parse(review.reviewedAt)));
+  const firstReview = earliestReview(recorded) ?? Number.POSITIVE_INFINITY;
   if (computed.states.some((state) => lastChangeBound(state, firstReview) === undefined) || hasStandIns(computed.evidence)) {
     computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
   }

@@ -200,6 +200,15 @@ export function createChapterReview(def: ChecklistDefinition, input: ReviewInput
 }
 
 /**
+ * The earliest review in force (one per chapter: upsertReview keeps the latest), ms; undefined with
+ * none. A chapter's staleness needs its items' last changes exactly from then on.
+ */
+export function earliestReview(reviews: readonly ChapterReview[]): number | undefined {
+  const times = reviews.map((review) => Date.parse(review.reviewedAt)).filter((at) => Number.isFinite(at));
+  return times.length > 0 ? Math.min(...times) : undefined;
+}
+
+/**
  * The stored list with `review` in it, replacing any earlier review of the same chapter of the
  * same checklist: only the latest dry run matters, and the list stays one entry per chapter.
  *

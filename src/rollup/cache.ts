@@ -12,9 +12,11 @@ import { unpackStates } from './cache-codec';
 import type { ItemRead } from '../platform/item-states';
 
 /**
- * `updated` is cached to the millisecond for issues changed this long before the read; earlier ones
- * as "before then" (cache-codec.ts). Longer than any delta read's look-back before the cached read
- * (read-states.ts: the index-lag margin and a minute), so the delta compares every time it needs.
+ * `updated` is cached to the millisecond for issues changed this long before the read, or since the
+ * earliest chapter review in force if that is earlier; earlier ones as "before then" (cache-codec.ts).
+ * Longer than any delta read's look-back before the cached read (read-states.ts: the index-lag margin
+ * and a minute), so the delta compares every time it needs, and the audit day tells each review
+ * stale or not from the cache (src/audit-day/audit-day.ts).
  */
 export const UPDATED_EXACT_MS = 60 * 60_000;
 
@@ -52,8 +54,11 @@ export async function writeCachedStates(
   read?: CacheGeneration | null,
   /** The checklist's item ids in order: ids are cached as steps in it (cache-codec.ts); read back with the same order. */
   order?: readonly string[],
+  /** Keep `updated` exactly from this instant too, when earlier than UPDATED_EXACT_MS before the read (the chapter reviews in force). */
+  exactSince?: number,
 ): Promise<boolean> {
-  const blocks = packStates(projectKey, states, evidence, blockLimitBytes(), readAt - UPDATED_EXACT_MS, order);
+  const exactFrom = Math.min(readAt - UPDATED_EXACT_MS, exactSince ?? Number.POSITIVE_INFINITY);
+  const blocks = packStates(projectKey, states, evidence, blockLimitBytes(), exactFrom, order);
   if (!blocks) return false;
   const written = await writeBlocks(projectKey, checklistId, readAt, blocks, store, read);
   if (!written) return false;

@@ -34,7 +34,8 @@ import { toAppliedWaivers, type WaiverRecord } from '../domain/waivers';
 import { waiverRisks } from '../domain/waiver-proof';
 import { historyDay, readHistory, recordChangeSnapshot, seriesOf } from '../platform/history-store';
 import { readGrants } from '../platform/audit-access';
-import { readWaivers } from '../platform/records';
+import { readReviews, readWaivers } from '../platform/records';
+import { earliestReview } from '../domain/reviews';
 import { standInsHold } from '../domain/evidence-stand-in';
 import { evidenceFieldId } from '../platform/evidence-field-id';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
@@ -176,7 +177,9 @@ export async function computeRollup(
   await rememberUnclaimed(projectKey, def.id, read.unclaimed, previousUnclaimed);
   // What the cache held, as read above (null: read, none usable), so the write does not read it again.
   const held = cached ? cached.read : store && options.force !== true ? null : undefined;
-  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), forgeCacheStore, held, order))) {
+  // The chapter reviews in force need the items' last changes exactly from the earliest of them on.
+  const reviewedFrom = store ? earliestReview(await readReviews(projectKey, def.id)) : undefined;
+  if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), forgeCacheStore, held, order, reviewedFrom))) {
     await rememberBase(projectKey, def.id, readAt, read.base);
   } else if (store) {
     console.info(`[rollup] ${projectKey}/${def.id}: too many items to cache; computed from Jira each time`);

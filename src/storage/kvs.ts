@@ -24,7 +24,7 @@ export class StoredValueError extends Error {
  */
 export const ABSENT = { absent: 1 } as const;
 /** Key kinds marked ABSENT when missing: read on every page open (or daily), plain readValue/writeValue records. */
-const MARKED_KINDS = new Set(['audit-plan', 'audit-prerequisites', 'audit-waivers', 'crosswalk', 'item-map-unclaimed', 'project-retired-checklists', 'project-settings', 'reminder-settings', 'score-history-cursor']);
+const MARKED_KINDS = new Set(['audit-reviews', 'audit-plan', 'audit-prerequisites', 'audit-waivers', 'crosswalk', 'item-map-unclaimed', 'project-retired-checklists', 'project-settings', 'reminder-settings', 'score-history-cursor']);
 /**
  * Query prefixes that, when they find nothing, get one ABSENT record under them (`<prefix>#none`):
  * the site's custom checklists, and a project's pending trail decisions (`trail-pending:<project>:`,

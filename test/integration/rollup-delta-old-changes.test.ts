@@ -6,7 +6,7 @@
  */
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import type { AuditDay, Rollup } from '../../common/contract';
-import { rollupBaseKey, rollupCacheKey } from '../../src/storage/keys';
+import { chapterReviewsKey, rollupBaseKey, rollupCacheKey } from '../../src/storage/keys';
 import { decompressText } from '../../src/storage/compress';
 import { registerChecklist } from './checklists';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
@@ -23,6 +23,8 @@ describe('rollup: a project whose issues last changed weeks ago', () => {
   let h: Harness;
   let keys: Map<string, string>;
   const key = (itemId: string): string => keys.get(itemId)!;
+  /** An edit made in Jira: the issue's `updated` moves to now. */
+  const touch = async (issueKey: string) => expect((await h.outside('PUT', `/rest/api/3/issue/${issueKey}`, { fields: { summary: `Edited at ${Date.now()}` } })).status).toBe(204);
   const refresh = () => h.invoke<Rollup>('getRollup', { checklistId: syncV1.id, refresh: true });
   /** The cached block's `updated` column and bound, decoded as the app stores it (one compressed block). */
   const storedUpdated = () => {
@@ -112,5 +114,37 @@ describe('rollup: a project whose issues last changed weeks ago', () => {
     const rollup = await refresh();
     expect(rollup.history?.history.length).toBeGreaterThan(0);
     expect(rollup.history).toEqual(await h.invoke('getScoreHistory', { checklistId: syncV1.id }));
+  });
+
+  it('tells a review made days ago from the cache too: the cache keeps exact times from the earliest review in force', async () => {
+    const chapter = syncV1.chapters[1]!.id;
+    const item = syncV1.items.find((candidate) => candidate.chapterId === chapter)!.id;
+    await h.invoke<AuditDay>('markChapterReviewed', { checklistId: syncV1.id, chapterId: chapter });
+    // The reviews as if made a day ago (the issues changed 2 days ago and more).
+    const reviewsKey = chapterReviewsKey('MSP', syncV1.id);
+    const stored = h.runtime.kvs.get(reviewsKey) as { reviews: { reviewedAt: string }[] };
+    const dayAgo = new Date(Date.now() - DAY).toISOString();
+    h.runtime.kvs.put(reviewsKey, { reviews: stored.reviews.map((review) => ({ ...review, reviewedAt: dayAgo })) });
+    await touch(key(item));
+    await h.runtime.idle();
+    await refresh();
+    // The cache written before this (backdated) review held bounds later than it: one read of every
+    // issue makes it exact from the review on (a review made now never needs it: its time is after them).
+    await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
+    h.emulator.clearRequests();
+    const first = await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
+    await touch(key(syncV1.items.find((candidate) => candidate.chapterId === chapter && candidate.id !== item)!.id));
+    await h.runtime.idle();
+    await refresh();
+    const second = await h.invoke<AuditDay>('getAuditDay', { checklistId: syncV1.id });
+    // Served from the cache, also after a delta read: no read of every issue with its fields.
+    expect(h.appRequests().filter((call) => call.actor === 'app' && call.path === '/rest/api/3/search/jql' && ((call.body as { fields?: string[] }).fields ?? []).includes('status'))).toHaveLength(0);
+    // Items changed after the (day-old) review, today: stale, each named; none changed before it is.
+    const other = syncV1.items.find((candidate) => candidate.chapterId === chapter && candidate.id !== item)!.id;
+    expect(first.chapters.find((entry) => entry.chapterId === chapter)).toMatchObject({ state: 'stale' });
+    expect(first.chapters.find((entry) => entry.chapterId === chapter)!.changedItems).toContain(item);
+    expect(second.chapters.find((entry) => entry.chapterId === chapter)!.changedItems).toEqual(expect.arrayContaining([item, other]));
+    const untouched = syncV1.items.filter((candidate) => candidate.chapterId === chapter && ![item, other, '2.2'].includes(candidate.id)).map((candidate) => candidate.id);
+    for (const id of untouched) expect(second.chapters.find((entry) => entry.chapterId === chapter)!.changedItems).not.toContain(id);
   });
 });
