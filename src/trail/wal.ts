@@ -34,6 +34,12 @@ export interface SettleOptions {
   now?: Date;
   /** The target about to be written by the caller, who holds its lock: its records are settled whatever their age, and a failure stops the caller's write. */
   sameTarget?: string;
+  /**
+   * Settle only the `sameTarget` records (all of them, every page), none of the others: what a
+   * writer holding a record lock does, so the lock is not held across other records' Jira reads
+   * and trail appends (those wait for recordDecision, the Trail tab and the daily run).
+   */
+  onlySameTarget?: boolean;
 }
 
 export interface SettleSummary {
@@ -50,14 +56,16 @@ export interface SettleSummary {
  */
 export async function settlePending(projectKey: string, options: SettleOptions = {}): Promise<SettleSummary> {
   const now = options.now ?? new Date();
-  const stored = await readByPrefix(trailPendingPrefix(projectKey), z.unknown(), { maxPages: 1 });
+  // A writer settling its own target reads every page: a record of it past the first page would
+  // otherwise be judged after the write changed the target, and dropped though it took effect.
+  const stored = await readByPrefix(trailPendingPrefix(projectKey), z.unknown(), options.onlySameTarget === true ? {} : { maxPages: 1 });
   const records = stored.flatMap(({ key, value }) => {
     const parsed = pendingSchema.safeParse(value);
     if (parsed.success) return [parsed.data];
     console.warn(`[trail] ${projectKey}: pending decision ${key.slice(-36)} is not in the expected shape; left as it is`);
     return [];
   });
-  const due = dueRecords(records, now, options.sameTarget);
+  const due = dueRecords(records, now, options.sameTarget, options.onlySameTarget === true ? 0 : undefined);
   const summary: SettleSummary = { appended: 0, dropped: 0, left: records.length - due.length };
   let jira = options.jira;
   const observe = async (probe: Probe): Promise<unknown> => {
@@ -129,7 +137,7 @@ export async function beginDecisions(
   const first = decisions[0];
   if (first === undefined) return [];
   const now = options.now ?? new Date();
-  await settlePending(first.projectKey, { ...options, now, sameTarget: targetOf(probe) });
+  await settlePending(first.projectKey, { ...options, now, sameTarget: targetOf(probe), onlySameTarget: true });
   const records = decisions.map((decision, i): PendingDecision => ({ id: options.ids?.[i] ?? randomUUID(), createdAt: now.toISOString(), input: pendingInputOf(decision, now), probe }));
   for (const record of records) await writeValue(trailPendingKey(record.input.projectKey, record.id), record);
   return records;

@@ -10,6 +10,7 @@ import { checklistValidity } from '../../src/domain/checklist-validity';
 import { prerequisitesKey } from '../../src/storage/keys';
 import { startHarness, type Harness } from './harness';
 import { WAIVER_PROOF } from './waiver-proof-fixture';
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 
 function decisions(h: Harness, action: string): { actor: string; before?: unknown; after?: unknown }[] {
   const found: { action: string; actor: string; seq?: number }[] = [];
@@ -21,7 +22,7 @@ function decisions(h: Harness, action: string): { actor: string; before?: unknow
       else Object.values(record).forEach(visit);
     }
   };
-  for (const key of h.runtime.kvs.keys()) if (key.startsWith('trail-') && !key.startsWith('trail-lock')) visit(h.runtime.kvs.get(key));
+  for (const key of h.runtime.kvs.keys()) if (key.startsWith('trail-') && !key.startsWith('trail-lock')) visit(key.startsWith('trail-chunk:') ? chunkValues(h.runtime.kvs.get(key) as StoredChunk) : h.runtime.kvs.get(key));
   const unique = [...new Map(found.map((entry) => [JSON.stringify(entry), entry])).values()];
   return unique.filter((entry) => entry.action === action).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 }

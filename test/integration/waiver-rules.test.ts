@@ -10,6 +10,7 @@ import { isAbsent } from '../../src/storage/kvs';
 import { waiversKey } from '../../src/storage/keys';
 import { startHarness, type Harness } from './harness';
 import { WAIVER_PROOF } from './waiver-proof-fixture';
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 
 const CHECKLIST = 'aws-msp-7.1';
 
@@ -24,7 +25,7 @@ function trailEntries(h: Harness): { action: string; actor: string; reason?: str
       else Object.values(record).forEach(visit);
     }
   };
-  for (const key of h.runtime.kvs.keys()) if (key.startsWith('trail-') && !key.startsWith('trail-lock')) visit(h.runtime.kvs.get(key));
+  for (const key of h.runtime.kvs.keys()) if (key.startsWith('trail-') && !key.startsWith('trail-lock')) visit(key.startsWith('trail-chunk:') ? chunkValues(h.runtime.kvs.get(key) as StoredChunk) : h.runtime.kvs.get(key));
   const unique = new Map(found.map((entry) => [JSON.stringify(entry), entry]));
   return [...unique.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)) as never;
 }
