@@ -92,6 +92,8 @@ export function runInScope<T>(scope: InvocationScope, fn: () => Promise<T>): Pro
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 const METERED = Symbol.for('msp-audit-ready.local-forge.metered-console');
+/** Console wrappers running now (console methods are synchronous): only the outermost counts. */
+let printing = 0;
 type ConsoleMethod = ((...args: unknown[]) => void) & { [METERED]?: true };
 
 /**
@@ -106,8 +108,14 @@ function meterConsole(): void {
     const current = target[method];
     if (typeof current !== 'function' || current[METERED] === true) continue;
     const wrapped: ConsoleMethod = function (this: unknown, ...args: unknown[]) {
-      als.getStore()?.handler.logged?.(Buffer.byteLength(format(...args), 'utf8') + 1);
-      return current.apply(this, args);
+      // Counted once, by the outermost wrapper: a spy that calls through to an earlier wrapper is one line.
+      if (printing === 0) als.getStore()?.handler.logged?.(Buffer.byteLength(format(...args), 'utf8') + 1);
+      printing++;
+      try {
+        return current.apply(this, args);
+      } finally {
+        printing--;
+      }
     };
     wrapped[METERED] = true;
     target[method] = wrapped;

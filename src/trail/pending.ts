@@ -131,7 +131,10 @@ export function probeHolds(probe: Probe, observed: unknown): boolean {
  * (the caller holds the target's lock), otherwise once older than the grace.
  */
 export function isDue(pending: PendingDecision, now: Date, sameTarget: string | undefined, graceMs = PENDING_GRACE_MS): boolean {
-  if (sameTarget !== undefined && targetOf(pending.probe) === sameTarget) return true;
+  // A later write of the target hides whether a digest probe's write happened, so the writer settles
+  // those first, whatever their age; an `includes` probe survives later writes (they keep the ids),
+  // so a young one is left to its own append (settled now, it would read "recorded late" for nothing).
+  if (sameTarget !== undefined && targetOf(pending.probe) === sameTarget && pending.probe.kind !== 'includes') return true;
   const created = Date.parse(pending.createdAt);
   return !Number.isFinite(created) || now.getTime() - created >= graceMs;
 }

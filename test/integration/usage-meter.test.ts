@@ -53,6 +53,18 @@ describe('usage meters', () => {
       const printed = [...info.mock.calls, ...warn.mock.calls].reduce((sum, args) => sum + Buffer.byteLength(format(...(args as unknown[]))) + 1, 0);
       expect(printed).toBeGreaterThan(0);
       expect(h.runtime.usage().logBytes).toBe(printed);
+      // A spy that calls through to the wrapper it replaced: still one line, counted once.
+      h.runtime.resetUsage();
+      info.mockClear();
+      const through = jest.spyOn(console, 'warn');
+      try {
+        await expect(h.invoke('getRollup', { checklistId: 'no-such-checklist-1.0' })).rejects.toThrow();
+        expect(through).toHaveBeenCalled();
+        const bytes = (calls: unknown[][]) => calls.reduce((sum, args) => sum + Buffer.byteLength(format(...args)) + 1, 0);
+        expect(h.runtime.usage().logBytes).toBe(bytes(info.mock.calls) + bytes(through.mock.calls));
+      } finally {
+        through.mockRestore();
+      }
     } finally {
       info.mockRestore();
       warn.mockRestore();

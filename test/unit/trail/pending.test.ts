@@ -64,6 +64,12 @@ describe('which records a call settles', () => {
     expect(isDue(pending('bad', 'not a time', a), NOW, undefined)).toBe(true);
   });
 
+  it('leaves a young record whose probe survives later writes (an id kept in the record) to its own append', () => {
+    const kept: Probe = { kind: 'includes', key: 'crosswalk', path: 'decisions', id: 'd1' };
+    expect(isDue(pending('y', ago(1000), kept), NOW, targetOf(kept))).toBe(false);
+    expect(isDue(pending('o', ago(PENDING_GRACE_MS), kept), NOW, targetOf(kept))).toBe(true);
+  });
+
   it('settles the same target first, then the oldest overdue ones, at most SETTLE_PER_CALL', () => {
     const overdue = Array.from({ length: 6 }, (_, i) => pending(`o${i}`, ago(PENDING_GRACE_MS + (10 - i) * 1000), b));
     const mine = pending('mine', ago(1000), a);
