@@ -27,7 +27,7 @@ export const LINKED_BY_HAND = 'linked by hand';
 /**
  * Runs `edit` on the current crosswalk holding the lock and writes what it answers as a new
  * revision; `beforeWrite` runs just before that write, still under the lock (the trail's pending
- * record), and the decision id it gives is kept in the header (store.ts `decisions`). Throws ConflictError when the lock stays taken (an upload of many rows) for ~8 s.
+ * record), and the decision id it gives is kept beside the header (store.ts `crosswalkDecisionsKey`). Throws ConflictError when the lock stays taken (an upload of many rows) for ~8 s.
  */
 export async function editCrosswalk<T>(
   edit: CrosswalkEdit<T>,
@@ -46,8 +46,7 @@ export async function editCrosswalk<T>(
     const outcome = edit(current.mappings);
     if ('unchanged' in outcome) return { result: outcome.result, ...(current.header ? { header: current.header } : {}) };
     const { decisionId } = (await beforeWrite?.(outcome.result)) ?? {};
-    const decisions = [...(current.header?.decisions ?? []), ...(decisionId !== undefined ? [decisionId] : [])];
-    const header = await writeRevision(outcome.mappings, { fileName: current.header?.fileName ?? LINKED_BY_HAND, savedBy: meta.savedBy, now: meta.now, decisions });
+    const header = await writeRevision(outcome.mappings, { fileName: current.header?.fileName ?? LINKED_BY_HAND, savedBy: meta.savedBy, now: meta.now, ...(decisionId !== undefined ? { decisionId } : {}) });
     return { result: outcome.result, header };
   } finally {
     await deleteValue(crosswalkLockKey());

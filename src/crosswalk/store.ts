@@ -14,12 +14,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ConflictError } from '../../common/errors';
 import type { CrosswalkMapping } from '../domain/crosswalk';
-import { crosswalkKey, crosswalkLockKey, crosswalkRowsKey, crosswalkRowsPrefix } from '../storage/keys';
-import { claimValue, deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readMany, readValue, writeValue } from '../storage/kvs';
+import { crosswalkDecisionsKey, crosswalkKey, crosswalkLockKey, crosswalkRowsKey, crosswalkRowsPrefix } from '../storage/keys';
+import { claimValue, deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readMany, readValue, writeAll, writeValue } from '../storage/kvs';
 
 export const LOCK_TTL_SECONDS = 60;
-/** Decision ids a header keeps (newest last): far more hand edits than come between a decision and its reconciliation. */
-export const DECISIONS_KEPT = 50;
+/**
+ * Decision ids kept (newest last), site-wide: far more crosswalk edits than come between a decision
+ * and its reconciliation (at the latest the next daily run). Kept in their own record, written in one
+ * transaction with the header, so the header every Audit page open reads stays small.
+ */
+export const DECISIONS_KEPT = 1_000;
+const decisionsSchema = z.object({ ids: z.array(z.string()) });
 
 const headerSchema = z.object({
   revision: z.string(),
@@ -31,8 +36,8 @@ const headerSchema = z.object({
   savedAt: z.string(),
   savedBy: z.string(),
   /**
-   * Ids of the latest trail decisions that changed the crosswalk by hand ({@link DECISIONS_KEPT}),
-   * kept across later revisions: what tells a pending trail decision it took effect (src/trail/pending.ts).
+   * Ids of trail decisions, in headers written before they moved to their own record
+   * (`crosswalkDecisionsKey`, {@link DECISIONS_KEPT}): read, no longer written.
    */
   decisions: z.array(z.string()).optional(),
 });
@@ -112,8 +117,7 @@ export async function saveCrosswalk(
       );
     }
     const decision = beforeWrite ? await beforeWrite(current) : undefined;
-    const decisions = [...(current?.decisions ?? []), ...(decision ? [decision.decisionId] : [])];
-    return { header: await writeRevision(mappings, { ...meta, ...(decisions.length > 0 ? { decisions } : {}) }), unchanged: false };
+    return { header: await writeRevision(mappings, { ...meta, ...(decision ? { decisionId: decision.decisionId } : {}) }), unchanged: false };
   } finally {
     await deleteValue(crosswalkLockKey());
   }
@@ -128,13 +132,22 @@ export function crosswalkDigest(mappings: readonly CrosswalkMapping[]): string {
  * Writes the mappings as a new revision: its chunks, then the header that names it, then the sweep
  * of other revisions. The caller holds `crosswalk-lock` (saveCrosswalk, or edit.ts's one-row edits).
  */
-export async function writeRevision(mappings: readonly CrosswalkMapping[], meta: { fileName: string; savedBy: string; now: Date; decisions?: readonly string[] }): Promise<CrosswalkHeader> {
+export async function writeRevision(mappings: readonly CrosswalkMapping[], meta: { fileName: string; savedBy: string; now: Date; decisionId?: string }): Promise<CrosswalkHeader> {
   const rows = mappings.map(toStored);
   const revision = randomUUID();
   const chunks = chunkRows(rows);
   for (const [index, chunk] of chunks.entries()) await writeValue(crosswalkRowsKey(revision, index), { rows: chunk });
-  const header: CrosswalkHeader = { revision, chunks: chunks.length, rowCount: rows.length, digest: crosswalkDigest(mappings), fileName: meta.fileName, savedAt: meta.now.toISOString(), savedBy: meta.savedBy, ...(meta.decisions && meta.decisions.length > 0 ? { decisions: meta.decisions.slice(-DECISIONS_KEPT) } : {}) };
-  await writeValue(crosswalkKey(), header);
+  const header: CrosswalkHeader = { revision, chunks: chunks.length, rowCount: rows.length, digest: crosswalkDigest(mappings), fileName: meta.fileName, savedAt: meta.now.toISOString(), savedBy: meta.savedBy };
+  if (meta.decisionId === undefined) {
+    await writeValue(crosswalkKey(), header);
+  } else {
+    // The revision and the decision that made it, together or not at all (the trail's probe reads the ids).
+    const kept = (await readValue(crosswalkDecisionsKey(), decisionsSchema))?.ids ?? [];
+    await writeAll([
+      { key: crosswalkKey(), value: header },
+      { key: crosswalkDecisionsKey(), value: { ids: [...kept, meta.decisionId].slice(-DECISIONS_KEPT) } },
+    ]);
+  }
   await sweepOtherRevisions(revision);
   return header;
 }

@@ -11,7 +11,7 @@ import { validateCrosswalk, type CrosswalkProblem, type CrosswalkValidation } fr
 import type { ChecklistDefinition } from '../domain/types';
 import { markCrosswalkUploadSaved, readStagedCrosswalk } from './staging';
 import { crosswalkDigest, readCrosswalkHeader, saveCrosswalk, type CrosswalkHeader } from './store';
-import { crosswalkKey } from '../storage/keys';
+import { crosswalkDecisionsKey } from '../storage/keys';
 import type { PendingDecision } from '../trail/pending';
 import { beginDecisions, finishDecisions } from '../trail/wal';
 
@@ -85,7 +85,7 @@ export async function saveCrosswalkRows(
           at: now,
         },
       ],
-      { kind: 'includes', key: crosswalkKey(), path: 'decisions', id: decisionId },
+      { kind: 'includes', key: crosswalkDecisionsKey(), path: 'ids', id: decisionId },
       { ids: [decisionId] },
     );
     return { decisionId };

@@ -20,7 +20,7 @@ import { applyLink } from '../domain/crosswalk-link';
 import { JiraNotFoundError } from '../jira/errors';
 import { ITEM_PROPERTY } from '../jira/identity';
 import type { IssueCaller } from '../platform/issue-context';
-import { crosswalkKey } from '../storage/keys';
+import { crosswalkDecisionsKey } from '../storage/keys';
 import type { PendingDecision } from '../trail/pending';
 import { beginDecisions, finishDecisions } from '../trail/wal';
 import { editCrosswalk } from '../crosswalk/edit';
@@ -90,7 +90,7 @@ export async function linkItemCrosswalk(deps: IssueModuleDeps, caller: IssueCall
             at: now,
           },
         ],
-        { kind: 'includes', key: crosswalkKey(), path: 'decisions', id: decisionId },
+        { kind: 'includes', key: crosswalkDecisionsKey(), path: 'ids', id: decisionId },
         { ids: [decisionId] },
       );
       return { decisionId };

@@ -357,6 +357,11 @@ export function crosswalkKey(): string {
   return key('crosswalk');
 }
 
+/** Ids of the latest trail decisions that changed the site's crosswalk (src/crosswalk/store.ts), beside its header. */
+export function crosswalkDecisionsKey(): string {
+  return key('crosswalk-decisions');
+}
+
 /** One chunk of a crosswalk revision's rows (a value holds 240 KiB; 20,000 rows need several). */
 export function crosswalkRowsKey(revision: string, chunk: number): string {
   if (!Number.isInteger(chunk) || chunk < 0) throw new StorageKeyError(`chunk must be a whole number ≥ 0, not ${chunk}.`);

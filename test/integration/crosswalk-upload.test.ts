@@ -121,7 +121,9 @@ describe('crosswalk upload', () => {
     const first = await h.invoke<SaveCrosswalkResult>('saveCrosswalk', { rows, fileName: 'map.csv', basedOn: null });
     expect(first).toMatchObject({ unchanged: false, saved: { rowCount: 3, fileName: 'map.csv', savedBy: 'admin' } });
     const stored = crosswalkKeys(h).sort();
-    expect(stored).toEqual(['crosswalk', `crosswalk-rows:${first.saved.revision}:0000`]);
+    // The header, the rows, and (beside the header, so every page open reads a small header) the save's trail decision id.
+    expect(stored).toEqual(['crosswalk', 'crosswalk-decisions', `crosswalk-rows:${first.saved.revision}:0000`]);
+    expect(JSON.stringify(h.runtime.kvs.get('crosswalk'))).not.toContain('decisions');
 
     // A retry after a lost answer: the same rows, the same (old) basis.
     const again = await h.invoke<SaveCrosswalkResult>('saveCrosswalk', { rows, fileName: 'map.csv', basedOn: null });
@@ -144,7 +146,8 @@ describe('crosswalk upload', () => {
       [null, 'map.csv'],
     ]);
     // The first revision's rows are swept once the header points at the second.
-    expect(crosswalkKeys(h).sort()).toEqual(['crosswalk', `crosswalk-rows:${second.saved.revision}:0000`]);
+    expect(crosswalkKeys(h).sort()).toEqual(['crosswalk', 'crosswalk-decisions', `crosswalk-rows:${second.saved.revision}:0000`]);
+    expect((h.runtime.kvs.get('crosswalk-decisions') as { ids: string[] }).ids).toHaveLength(2);
   });
 
   it('stores a large crosswalk in several chunks', async () => {
