@@ -10,6 +10,7 @@ import { kvs } from '@forge/kvs';
 import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import { saveCustomChecklist } from '../../src/catalogue';
 import { trailChunkKey } from '../../src/storage/keys';
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import type { TrailEntry } from '../../src/trail/entry';
 import { recordDecision } from '../../src/trail/record';
 import { syncV1 } from '../fixtures/sync-v1-v2';
@@ -62,7 +63,8 @@ if (!built) console.log('trail browser test skipped: needs static/app/build (npm
     await section.scrollIntoViewIfNeeded();
     await screenshot(s.page, 'trail-1-audit-page-intact');
 
-    const stored = (await kvs.get<TrailEntry[]>(trailChunkKey('MSP', 0)))!;
+    // As stored (compressed or not), as the entries' array; the store reads either form back.
+    const stored = chunkValues(await kvs.get<StoredChunk>(trailChunkKey('MSP', 0))) as TrailEntry[];
     stored[0]!.reason = 'Skipped the walk-through';
     await kvs.set(trailChunkKey('MSP', 0), stored);
     await frame.click('button:has-text("Verify the trail")');
