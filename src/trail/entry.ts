@@ -82,6 +82,9 @@ export const decisionShape = {
   reason: z.string().optional(),
 };
 
+/** A decision's fields, as {@link decisionShape} checks them. */
+export type DecisionFields = z.infer<z.ZodObject<typeof decisionShape>>;
+
 /** An entry as read back: every field checked, so a damaged entry is reported, not crashed on. */
 export const entrySchema = z.object({
   seq: z.number().int().min(1),

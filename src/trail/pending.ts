@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, type JsonValue } from '../domain/hash';
-import { decisionShape } from './entry';
+import { decisionShape, type DecisionFields } from './entry';
 
 /** A pending record younger than this may belong to a write in flight (a resolver has 25 s): not judged. */
 export const PENDING_GRACE_MS = 2 * 60_000;
@@ -41,18 +41,7 @@ export type Probe =
   | { kind: 'includes'; key: string; path: string; id: string };
 
 /** The decision as the trail will record it (src/trail/record.ts DecisionInput, JSON-safe). */
-export interface PendingInput {
-  projectKey: string;
-  actor: string;
-  action: string;
-  at: string;
-  checklistId?: string;
-  itemId?: string;
-  issueKey?: string;
-  before?: JsonValue;
-  after?: JsonValue;
-  reason?: string;
-}
+export type PendingInput = { projectKey: string } & DecisionFields;
 
 export interface PendingDecision {
   id: string;
