@@ -9,7 +9,8 @@ import type { CrosswalkSettings } from '../../common/crosswalk';
 import { AccessDeniedError } from '../../common/errors';
 import type { JiraClient } from '../jira';
 import type { ProjectCaller } from '../platform/context';
-import { crosswalkSettingsKey } from '../storage/keys';
+import { crosswalkSettingsKey, crosswalkSettingsLockKey } from '../storage/keys';
+import { withRecordLock } from '../storage/record-lock';
 import { readValue, writeValue } from '../storage/kvs';
 import { markProjectChanged } from '../storage/project-state';
 import { writeRecordWithDecision } from '../trail/wal';
@@ -27,13 +28,17 @@ export async function setCrosswalkSettings(jira: JiraClient, caller: ProjectCall
       `You need the Administer Projects permission in project ${caller.projectKey} to change whether strict mode counts evidence from other checklists. Ask a Jira admin of the project.`,
     );
   }
-  const before = await readCrosswalkSettings(caller.projectKey);
-  if (before.countsInStrictMode === next.countsInStrictMode) return before;
-  const record = { key: crosswalkSettingsKey(caller.projectKey), value: next };
-  const decision = { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change' as const, before: { crosswalkCountsInStrictMode: before.countsInStrictMode }, after: { crosswalkCountsInStrictMode: next.countsInStrictMode } };
-  await writeRecordWithDecision(decision, record, async () => {
-    await writeValue(record.key, record.value);
-    await markProjectChanged(caller.projectKey);
+  // Two admins switching at once take turns: the trail never records a change from a state that was no longer there.
+  const busy = `Someone else is changing this setting of project ${caller.projectKey} right now; try again in a moment.`;
+  return withRecordLock(crosswalkSettingsLockKey(caller.projectKey), busy, async () => {
+    const before = await readCrosswalkSettings(caller.projectKey);
+    if (before.countsInStrictMode === next.countsInStrictMode) return before;
+    const record = { key: crosswalkSettingsKey(caller.projectKey), value: next };
+    const decision = { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change' as const, before: { crosswalkCountsInStrictMode: before.countsInStrictMode }, after: { crosswalkCountsInStrictMode: next.countsInStrictMode } };
+    await writeRecordWithDecision(decision, record, async () => {
+      await writeValue(record.key, record.value);
+      await markProjectChanged(caller.projectKey);
+    });
+    return next;
   });
-  return next;
 }

@@ -27,7 +27,8 @@ import { notifyIssue } from '../jira/notify';
 import type { ProjectCaller } from '../platform/context';
 import { jiraClientFor, jiraHttpOptionsFor } from '../platform/jira';
 import { computeRollup } from '../rollup/get-rollup';
-import { projectChecklistsPrefix, reminderLogKey, reminderSettingsKey } from '../storage/keys';
+import { projectChecklistsPrefix, reminderLogKey, reminderSettingsKey, reminderSettingsLockKey } from '../storage/keys';
+import { withRecordLock } from '../storage/record-lock';
 import { readByPrefix, readValue, writeValue } from '../storage/kvs';
 import { writeRecordWithDecision } from '../trail/wal';
 import { readPlan } from '../platform/plan-store';
@@ -120,15 +121,19 @@ export async function getReminders(jira: JiraClient, caller: ProjectCaller, args
 /** `setReminders { enabled, checklistId? }` (Edit issues), recorded in the trail as a setting. */
 export async function setReminders(jira: JiraClient, caller: ProjectCaller, args: { enabled: boolean; checklistId?: string }, now: () => number = Date.now): Promise<RemindersView> {
   await requireEditAccess(jira, caller, 'turn the reminders on or off');
-  const before = await remindersEnabled(caller.projectKey);
-  if (before !== args.enabled) {
+  // Two people switching at once take turns: the second sees the first's switch, so the trail never
+  // records a change from a state that was no longer there.
+  const busy = `Someone else is switching the reminders of project ${caller.projectKey} right now; try again in a moment.`;
+  await withRecordLock(reminderSettingsLockKey(caller.projectKey), busy, async () => {
+    const before = await remindersEnabled(caller.projectKey);
+    if (before === args.enabled) return;
     const record = { key: reminderSettingsKey(caller.projectKey), value: { enabled: args.enabled } };
     await writeRecordWithDecision(
       { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before: { reminders: before }, after: { reminders: args.enabled }, at: new Date(now()) },
       record,
       () => writeValue(record.key, record.value),
     );
-  }
+  });
   return getReminders(jira, caller, args.checklistId !== undefined ? { checklistId: args.checklistId } : {}, now);
 }
 

@@ -299,6 +299,16 @@ export function reminderSettingsKey(projectKey: string): string {
   return key('reminder-settings', part('projectKey', projectKey));
 }
 
+/** Held (FAIL_IF_EXISTS, short TTL) while one switch of a project's reminders reads and writes it. */
+export function reminderSettingsLockKey(projectKey: string): string {
+  return key('reminder-settings-lock', part('projectKey', projectKey));
+}
+
+/** Held (FAIL_IF_EXISTS, short TTL) while one change of a project's crosswalk setting reads and writes it. */
+export function crosswalkSettingsLockKey(projectKey: string): string {
+  return key('crosswalk-settings-lock', part('projectKey', projectKey));
+}
+
 /** Held (FAIL_IF_EXISTS, short TTL) while a version update notes or stamps the project's retired checklists. */
 export function retiredChecklistsLockKey(projectKey: string): string {
   return key('project-retired-checklists-lock', part('projectKey', projectKey));

@@ -39,6 +39,15 @@ describe('two saves of one record at once', () => {
     expect(newer!.before).toEqual(older!.after);
   });
 
+  it('records one switch, not two from a state already gone, when two people switch reminders or the crosswalk setting the same way at once', async () => {
+    const reminderChanges = async () => (await trail('settings.change')).filter((entry) => JSON.stringify(entry.after).includes('reminders'));
+    const crosswalkChanges = async () => (await trail('settings.change')).filter((entry) => JSON.stringify(entry.after).includes('crosswalkCountsInStrictMode'));
+    await Promise.all([h.invoke('setReminders', { enabled: false }), h.invoke('setReminders', { enabled: false })]);
+    expect((await reminderChanges()).map((entry) => [entry.before, entry.after])).toEqual([[{ reminders: true }, { reminders: false }]]);
+    await Promise.all([h.invoke('setCrosswalkSettings', { countsInStrictMode: true }), h.invoke('setCrosswalkSettings', { countsInStrictMode: true })]);
+    expect((await crosswalkChanges()).map((entry) => [entry.before, entry.after])).toEqual([[{ crosswalkCountsInStrictMode: false }, { crosswalkCountsInStrictMode: true }]]);
+  });
+
   it('keeps every checklist in the project\'s list when imports of different ones record theirs at the same moment', async () => {
     const ids = ['team-a-1.0', 'team-b-1.0', 'team-c-1.0', 'team-d-1.0'];
     await Promise.all(ids.map((id) => rememberChecklist('RACE', id)));
