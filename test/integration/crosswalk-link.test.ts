@@ -10,7 +10,7 @@ import type { ItemPanel, Rollup, SyncResult, TrailPage } from '../../common/cont
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
 import { syncV1, syncV2 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
-import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { itemIssueKeys, startHarness, type Harness, type OutsideIssue } from './harness';
 
 const ETHICS = 'mspalliance-code-of-ethics';
 const UCS = 'mspalliance-ucs-23';
@@ -31,12 +31,7 @@ describe('linking checklist items by hand', () => {
     h = startHarness();
     await h.importChecklist(ETHICS);
     await h.importChecklist(UCS);
-    keys = new Map(
-      (await h.issues()).flatMap((issue) => {
-        const identity = identityOf(issue);
-        return identity?.kind === 'item' ? [[`${identity.checklistId} ${identity.itemId}`, issue.key] as [string, string]] : [];
-      }),
-    );
+    keys = await itemIssueKeys(h);
   });
   afterEach(async () => {
     delete process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS;

@@ -7,7 +7,7 @@
  */
 import type { ItemPanel, Rollup } from '../../common/contract';
 import { readCrosswalkText, type CrosswalkSettings, type ItemCrosswalk } from '../../common/crosswalk';
-import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { itemIssueKeys, startHarness, type Harness } from './harness';
 
 const ETHICS = 'mspalliance-code-of-ethics';
 const UCS = 'mspalliance-ucs-23';
@@ -17,7 +17,6 @@ ${ETHICS},4.1,${UCS},03.01,full
 ${ETHICS},6.1,${UCS},02.01,partial
 `;
 
-const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind?: string; checklistId?: string; itemId?: string } | undefined;
 
 describe('evidence from another checklist', () => {
   let h: Harness;
@@ -40,12 +39,7 @@ describe('evidence from another checklist', () => {
     h = startHarness();
     await h.importChecklist(ETHICS);
     await h.importChecklist(UCS);
-    keys = new Map(
-      (await h.issues()).flatMap((issue) => {
-        const identity = identityOf(issue);
-        return identity?.kind === 'item' ? [[`${identity.checklistId} ${identity.itemId}`, issue.key] as [string, string]] : [];
-      }),
-    );
+    keys = await itemIssueKeys(h);
     await h.invoke('saveCrosswalk', { rows: readCrosswalkText(CROSSWALK, 'map.csv'), fileName: 'map.csv' });
   });
   afterEach(async () => {

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { createForgeRuntime, type ForgeRuntime, type ForgeRuntimeOptions, type InvocationRecord } from '@msp-audit-ready/forge-local/forge';
 import { createJiraEmulator, type JiraEmulatorApi, type RequestLogEntry } from '@msp-audit-ready/forge-local/jira';
 import type { ImportStatus } from '../../common/contract';
+import { trailChunkKey } from '../../src/storage/keys';
+import { chunkValues, type StoredChunk } from '../../src/trail/store';
+import type { TrailEntry } from '../../src/trail/entry';
 
 export const APP_DIR = path.resolve(__dirname, '../..');
 
@@ -121,6 +124,26 @@ export function itemIdsOf(issues: OutsideIssue[], checklistId?: string): string[
     if (checklistId !== undefined && identity.checklistId !== checklistId) return [];
     return [identity.itemId];
   });
+}
+
+/** Each item's issue key, by `"<checklistId> <itemId>"`, for every checklist the project holds. */
+export async function itemIssueKeys(h: Harness): Promise<Map<string, string>> {
+  return new Map(
+    (await h.issues()).flatMap((issue) => {
+      const identity = issue.properties['msp-audit-item'] as { kind?: string; itemId?: string; checklistId?: string } | undefined;
+      return identity?.kind === 'item' ? [[`${identity.checklistId} ${identity.itemId}`, issue.key] as [string, string]] : [];
+    }),
+  );
+}
+
+/** The project's trail entries as stored, oldest first, chunk after chunk (no reconciliation, compressed or not). */
+export function storedTrail<T = TrailEntry>(h: Harness, projectKey = 'MSP'): T[] {
+  const rows: T[] = [];
+  for (let chunk = 0; ; chunk++) {
+    const stored = h.runtime.kvs.get(trailChunkKey(projectKey, chunk)) as StoredChunk | undefined;
+    if (stored === undefined) return rows;
+    rows.push(...(chunkValues(stored) as T[]));
+  }
 }
 
 export function maxDuration(records: InvocationRecord[], kind: InvocationRecord['kind']): number {

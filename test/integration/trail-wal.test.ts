@@ -5,7 +5,6 @@
  * record whose write never happened leaves no entry; reconcilers at once append once; the chain
  * verifies. The trail's KVS transaction is made to fail by answering it with a 500 (nothing committed).
  */
-import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import { kvs } from '@forge/kvs';
 import type { AuditDay, ItemPanel, TrailEntryView, TrailExportPage, TrailPage } from '../../common/contract';
 import type { ItemCrosswalk, LinkItemPayload } from '../../common/crosswalk';
@@ -15,11 +14,10 @@ import { trailPendingKey, waiversKey } from '../../src/storage/keys';
 import { digestOf, PENDING_GRACE_MS, type PendingDecision } from '../../src/trail/pending';
 import { beginDecisions, settlePending } from '../../src/trail/wal';
 import { verifyProjectTrail } from '../../src/trail/verify';
-import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { itemIssueKeys, startHarness, storedTrail, type Harness } from './harness';
 
 const ETHICS = 'mspalliance-code-of-ethics';
 const UCS = 'mspalliance-ucs-23';
-const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind?: string; checklistId?: string; itemId?: string } | undefined;
 
 describe('decisions whose trail append fails after their write', () => {
   let h: Harness;
@@ -37,27 +35,14 @@ describe('decisions whose trail append fails after their write', () => {
     }
   };
   /** Every entry, oldest first, read straight from the store (no reconciliation). */
-  const stored = (): TrailEntryView[] => {
-    const rows: TrailEntryView[] = [];
-    for (let chunk = 0; ; chunk++) {
-      const stored = h.runtime.kvs.get(`trail-chunk:MSP:${String(chunk).padStart(8, '0')}`) as StoredChunk | undefined;
-      const value = stored === undefined ? undefined : (chunkValues(stored) as TrailEntryView[]);
-      if (!value) return rows;
-      rows.push(...value);
-    }
-  };
+  const stored = (): TrailEntryView[] => storedTrail<TrailEntryView>(h);
   const ofAction = (prefix: string) => stored().filter((entry) => entry.action.startsWith(prefix));
 
   beforeEach(async () => {
     h = startHarness();
     await h.importChecklist(ETHICS);
     await h.importChecklist(UCS);
-    keys = new Map(
-      (await h.issues()).flatMap((issue) => {
-        const identity = identityOf(issue);
-        return identity?.kind === 'item' ? [[`${identity.checklistId} ${identity.itemId}`, issue.key] as [string, string]] : [];
-      }),
-    );
+    keys = await itemIssueKeys(h);
     // Every KVS transaction writing the trail's head is answered 500 without committing while `trailFails`.
     trailFails = false;
     const runtime = h.runtime as unknown as { forgeFetch: (scope: unknown, target: { type: string }, path: string, init: { body?: unknown }) => Promise<Response> };

@@ -8,23 +8,11 @@ import type { AuditDay, Prerequisites, Rollup } from '../../common/contract';
 import { findBuiltinChecklist } from '../../src/checklists';
 import { checklistValidity } from '../../src/domain/checklist-validity';
 import { prerequisitesKey } from '../../src/storage/keys';
-import { startHarness, type Harness } from './harness';
+import { startHarness, storedTrail, type Harness } from './harness';
 import { WAIVER_PROOF } from './waiver-proof-fixture';
-import { chunkValues, type StoredChunk } from '../../src/trail/store';
 
 function decisions(h: Harness, action: string): { actor: string; before?: unknown; after?: unknown }[] {
-  const found: { action: string; actor: string; seq?: number }[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === 'object' && value !== null) {
-      const record = value as Record<string, unknown>;
-      if (typeof record.action === 'string' && typeof record.actor === 'string') found.push(record as never);
-      else Object.values(record).forEach(visit);
-    }
-  };
-  for (const key of h.runtime.kvs.keys()) if (key.startsWith('trail-') && !key.startsWith('trail-lock')) visit(key.startsWith('trail-chunk:') ? chunkValues(h.runtime.kvs.get(key) as StoredChunk) : h.runtime.kvs.get(key));
-  const unique = [...new Map(found.map((entry) => [JSON.stringify(entry), entry])).values()];
-  return unique.filter((entry) => entry.action === action).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  return storedTrail(h).filter((entry) => entry.action === action);
 }
 
 describe('what the verdict stands on', () => {

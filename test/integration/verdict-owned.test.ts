@@ -5,11 +5,10 @@
  * review states, and the item panel flags them; four eyes on evidence reviews; N/A as the checklist
  * allows it; every decision in the project's trail.
  */
-import { chunkValues, type StoredChunk } from '../../src/trail/store';
 import type { ItemPanel, ProjectSettings, Rollup } from '../../common/contract';
 import { syncV1 } from '../fixtures/sync-v1-v2';
 import { registerChecklist } from './checklists';
-import { startHarness, type Harness, type OutsideIssue } from './harness';
+import { startHarness, storedTrail, type Harness, type OutsideIssue } from './harness';
 
 const itemIdOf = (issue: OutsideIssue): string | undefined => {
   const identity = issue.properties['msp-audit-item'] as { kind?: string; itemId?: string } | undefined;
@@ -44,15 +43,7 @@ describe('verdict data only the app can change', () => {
     const res = await h.outside('GET', `/rest/api/3/issue/${key(itemId)}`);
     return (res.body as { fields: Record<string, unknown> }).fields[fieldId] ?? null;
   };
-  const trail = (): TrailRow[] => {
-    const rows: TrailRow[] = [];
-    for (let chunk = 0; ; chunk++) {
-      const stored = h.runtime.kvs.get(`trail-chunk:MSP:${String(chunk).padStart(8, '0')}`) as StoredChunk | undefined;
-      const value = stored === undefined ? undefined : (chunkValues(stored) as TrailRow[]);
-      if (!value) return rows;
-      rows.push(...value);
-    }
-  };
+  const trail = (): TrailRow[] => storedTrail<TrailRow>(h);
 
   beforeEach(async () => {
     process.env.MSP_ROLLUP_REFRESH_MIN_AGE_MS = '0';

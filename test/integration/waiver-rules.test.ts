@@ -8,26 +8,14 @@ import type { AuditDay } from '../../common/contract';
 import { MAX_WAIVERS } from '../../src/domain/waivers';
 import { isAbsent } from '../../src/storage/kvs';
 import { waiversKey } from '../../src/storage/keys';
-import { startHarness, type Harness } from './harness';
+import { startHarness, storedTrail, type Harness } from './harness';
 import { WAIVER_PROOF } from './waiver-proof-fixture';
-import { chunkValues, type StoredChunk } from '../../src/trail/store';
 
 const CHECKLIST = 'aws-msp-7.1';
 
-/** Every decision stored in the project's trail, whatever the chunk layout: objects carrying an `action`. */
+/** Every decision stored in the project's trail, oldest first. */
 function trailEntries(h: Harness): { action: string; actor: string; reason?: string; after?: { id?: string }; before?: { id?: string } }[] {
-  const found: { action: string; actor: string; seq?: number }[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === 'object' && value !== null) {
-      const record = value as Record<string, unknown>;
-      if (typeof record.action === 'string' && typeof record.actor === 'string') found.push(record as never);
-      else Object.values(record).forEach(visit);
-    }
-  };
-  for (const key of h.runtime.kvs.keys()) if (key.startsWith('trail-') && !key.startsWith('trail-lock')) visit(key.startsWith('trail-chunk:') ? chunkValues(h.runtime.kvs.get(key) as StoredChunk) : h.runtime.kvs.get(key));
-  const unique = new Map(found.map((entry) => [JSON.stringify(entry), entry]));
-  return [...unique.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)) as never;
+  return storedTrail(h);
 }
 const waiverDecisions = (h: Harness) => trailEntries(h).filter((entry) => entry.action.startsWith('waiver.'));
 
