@@ -6,9 +6,9 @@
  * field's frame without a reload. Screenshots of each tab (and the overview in the dark theme) go to
  * docs/screenshots/ for the README.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import type { EmulatorRequest } from '@msp-audit-ready/forge-local/jira';
 import type { ChecklistSummary } from '../../common/contract';
 import { builtinChecklists } from '../../src/checklists';
@@ -16,12 +16,11 @@ import { recommendedChecklist } from '../../static/app/src/views/audit/import/re
 import { english } from '../../static/app/src/i18n';
 import { auditMessages } from '../../static/app/src/views/audit/messages';
 import { AUDIT_TABS } from '../../static/app/src/views/audit/tabs/tab-routes';
-import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
+import { appFrame, describeBrowser, docsScreenshot, openPage, ROOT, startBrowserEnv, type BrowserEnv, type PageSession } from './helpers';
 
 jest.setTimeout(180_000);
 
 const PAGE = '/projects/MSP/apps/audit-page';
-const DOCS = join(ROOT, 'docs', 'screenshots');
 const built = existsSync(join(ROOT, 'static', 'app', 'build', 'index.html'));
 if (!built) console.log('Audit tabs browser test skipped: no production build in static/app/build (run npm run build)');
 
@@ -50,11 +49,6 @@ const TAB_REGION: Record<string, string> = {
     await env?.close();
   });
 
-  async function shot(page: Page, name: string): Promise<void> {
-    const file = await screenshot(page, name);
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(file, join(DOCS, `${name}.png`));
-  }
 
   it('preselects the recommended checklist with its preview, and imports it with one click', async () => {
     s = await openPage(env.browser, `${env.server.url}${PAGE}?as=admin`);
@@ -67,7 +61,7 @@ const TAB_REGION: Record<string, string> = {
     expect(await frame.getByRole('radio', { checked: true }).count()).toBe(1);
     const importButton = frame.getByRole('button', { name: 'Import', exact: true });
     expect(await importButton.isEnabled()).toBe(true);
-    await shot(s.page, 'audit-import-one-click');
+    await docsScreenshot(s.page, 'audit-import-one-click');
     await importButton.click();
     await frame.getByRole('button', { name: 'See the score' }).waitFor({ timeout: 90_000 });
     await frame.getByRole('button', { name: 'See the score' }).click();
@@ -106,7 +100,7 @@ const TAB_REGION: Record<string, string> = {
       expect(new URL(s.page.url()).pathname).toBe(tab.path === '/' ? PAGE : `${PAGE}${tab.path}`);
       // Let lazily loaded figures settle before the picture.
       await s.page.waitForTimeout(500);
-      await shot(s.page, `audit-tab-${tab.id}`);
+      await docsScreenshot(s.page, `audit-tab-${tab.id}`);
     }
     expect(s.errors).toEqual([]);
   });
@@ -117,7 +111,7 @@ const TAB_REGION: Record<string, string> = {
     await darkFrame.getByRole('region', { name: 'Audit score' }).waitFor({ timeout: 30_000 });
     expect(await darkFrame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
     await dark.page.waitForTimeout(500);
-    await shot(dark.page, 'audit-tab-overview-dark');
+    await docsScreenshot(dark.page, 'audit-tab-overview-dark');
     expect(dark.errors).toEqual([]);
     await dark.page.close();
   });
@@ -155,7 +149,7 @@ const TAB_REGION: Record<string, string> = {
     // The other frame agrees, with no reload of the page.
     await field.waitForSelector('a:has-text("Runbook for patching")', { timeout: 15_000 });
     expect(await field.getByText('No evidence yet.').count()).toBe(0);
-    await shot(issue.page, 'issue-evidence-in-step');
+    await docsScreenshot(issue.page, 'issue-evidence-in-step');
     expect(issue.errors).toEqual([]);
   });
 });

@@ -97,6 +97,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** A screenshot kept for the README too: test-artifacts/screenshots and a copy in docs/screenshots. */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  const file = await screenshot(page, name);
+  const docs = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(file, join(docs, `${name}.png`));
+}
+
 /** Build the fixture app's Custom UI with esbuild (tsx's own dependency), bundling the real @forge/bridge. */
 export async function buildFixtureUi(): Promise<void> {
   const staticDir = join(FIXTURE_APP, 'static');

@@ -4,16 +4,14 @@
  * Audit page speaks German with German figures; the choice is kept across pages, and
  * `?locale=en-US` switches back; the audit day's history sentence is German as well. Screenshots go to docs/screenshots/ for the README.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { appFrame, describeBrowser, openPage, ROOT, screenshot, startBrowserEnv, type BrowserEnv } from './helpers';
+import { appFrame, describeBrowser, docsScreenshot, openPage, ROOT, startBrowserEnv, type BrowserEnv } from './helpers';
 
 jest.setTimeout(120_000);
 
 const PAGE = '/projects/MSP/apps/audit-page';
 const CHECKLIST = 'aws-msp-4.x';
-const DOCS = join(ROOT, 'docs', 'screenshots');
 const built = existsSync(join(ROOT, 'static', 'app', 'build', 'index.html'));
 if (!built) console.log('Locale browser test skipped: no production build in static/app/build (run npm run build)');
 
@@ -29,11 +27,6 @@ if (!built) console.log('Locale browser test skipped: no production build in sta
     await env?.close();
   });
 
-  async function shot(page: Page, name: string): Promise<void> {
-    const file = await screenshot(page, name);
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(file, join(DOCS, `${name}.png`));
-  }
 
   it('opens with ?locale=de-DE in German: words, tabs, figures, and the frame’s language', async () => {
     const s = await openPage(env.browser, `${env.server.url}${PAGE}?as=admin&locale=de-DE`);
@@ -44,7 +37,7 @@ if (!built) console.log('Locale browser test skipped: no production build in sta
     for (const tab of ['Überblick', 'Kapitel', 'Nachweise und Risiken']) expect(await frame.getByRole('tab', { name: tab }).count()).toBe(1);
     expect(await frame.getByTestId('score-line').textContent()).toMatch(/^-?\d+ \/ 1000 — Bestehensgrenze 900 — (würde bestehen|noch nicht)$/);
     expect(await frame.getByTestId('glance-sentence').textContent()).toMatch(/^Würde (noch nicht )?bestehen: /);
-    await shot(s.page, 'audit-overview-de');
+    await docsScreenshot(s.page, 'audit-overview-de');
 
     await frame.getByRole('tab', { name: 'Kapitel' }).click();
     const table = frame.getByTestId('chapter-table--table');
@@ -52,7 +45,7 @@ if (!built) console.log('Locale browser test skipped: no production build in sta
     // Progress bars name their share the German way: "(0 %)", a space before the sign.
     const bar = await table.getByRole('img').first().getAttribute('aria-label');
     expect(bar).toMatch(/ von \d+ Punkten erreicht \(\d+[\s\u00a0\u202f]%\)$/);
-    await shot(s.page, 'audit-chapters-de');
+    await docsScreenshot(s.page, 'audit-chapters-de');
 
     // The audit day: the score history's sentence (the chart's text alternative) in German too.
     await frame.getByRole('tab', { name: 'Audit-Tag' }).click();

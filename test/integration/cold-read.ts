@@ -32,6 +32,22 @@ export async function importProject(def: ChecklistDefinition, custom: boolean): 
   return { h, def, keys };
 }
 
+/**
+ * Changes a read must follow that the app did not make: the assessment mirror property rewritten on
+ * 2.2 (never trusted), 1.2 hidden from `viewer` by issue security, 3.1 moved to OPS, 2.3 deleted, and
+ * an issue made outside the app that claims item 1.1. Needs a project OPS.
+ */
+export async function changeOutsideTheApp(h: Harness, key: (itemId: string) => string): Promise<void> {
+  expect((await h.outside('PUT', `/rest/api/3/issue/${key('2.2')}/properties/msp-audit-assessment`, { result: 'met' })).status).toBeLessThan(300);
+  h.emulator.setIssueSecurity(key('1.2'), ['viewer']);
+  h.emulator.moveIssue(key('3.1'), 'OPS');
+  expect((await h.outside('DELETE', `/rest/api/3/issue/${key('2.3')}`)).status).toBe(204);
+  const identity = (await h.issues()).find((issue) => issue.key === key('1.1'))!.properties['msp-audit-item'];
+  const made = await h.outside('POST', '/rest/api/3/issue', { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'Copy of 1.1' }, properties: [{ key: 'msp-audit-item', value: identity }] });
+  expect(made.status).toBe(201);
+  await h.runtime.idle();
+}
+
 export const onIssue = (p: Project, functionKey: string, itemId: string, payload: unknown, accountId = 'admin') =>
   p.h.runtime.invoke({ functionKey, payload, context: { moduleKey: 'audit-item-panel', accountId, issueKey: p.keys.get(itemId)! } });
 

@@ -9,6 +9,7 @@ import { syncV1 } from '../fixtures/sync-v1-v2';
 import type { Rollup } from '../../common/contract';
 import { rollupBaseKey } from '../../src/storage/keys';
 import { registerChecklist } from './checklists';
+import { changeOutsideTheApp } from './cold-read';
 import { startHarness, type Harness, type OutsideIssue } from './harness';
 
 const identityOf = (issue: OutsideIssue) => issue.properties['msp-audit-item'] as { kind: string; itemId: string } | undefined;
@@ -54,16 +55,8 @@ describe('rollup: delta read versus full read', () => {
     await onIssue('addEvidence', '1.1', { evidence: { kind: 'link', title: 'Runbook', url: 'https://intranet.example/runbook' } });
     await onIssue('setAssessment', '1.3', { result: 'na', complexity: null, justification: 'We run no customer workloads of this kind.' });
     await onIssue('setAssessment', '2.2', { result: 'not_met', complexity: null });
-    // Changed outside the app: the mirror property says met; neither read trusts it.
-    expect((await h.outside('PUT', `/rest/api/3/issue/${key('2.2')}/properties/msp-audit-assessment`, { result: 'met' })).status).toBeLessThan(300);
-    h.emulator.setIssueSecurity(key('1.2'), ['viewer']);
-    h.emulator.moveIssue(key('3.1'), 'OPS');
-    expect((await h.outside('DELETE', `/rest/api/3/issue/${key('2.3')}`)).status).toBe(204);
-    // An issue made outside the app that claims item 1.1.
-    const identity = (await h.issues()).find((issue) => issue.key === key('1.1'))!.properties['msp-audit-item'];
-    const made = await h.outside('POST', '/rest/api/3/issue', { fields: { project: { key: 'MSP' }, issuetype: { name: 'Task' }, summary: 'Copy of 1.1' }, properties: [{ key: 'msp-audit-item', value: identity }] });
-    expect(made.status).toBe(201);
-    await h.runtime.idle();
+    // Changed outside the app (the mirror property says met: neither read trusts it; security, a move, a delete, a claim).
+    await changeOutsideTheApp(h, key);
 
     h.emulator.clearRequests();
     const delta = await refresh();
