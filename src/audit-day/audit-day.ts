@@ -83,16 +83,17 @@ export async function auditDayOf(
   def: ChecklistDefinition,
   options: { canEdit: boolean; canAdminister?: boolean; scoreChanged: boolean; now: Clock },
 ): Promise<AuditDay> {
-  // Issue security: the reviews are judged on the items the caller can see, as a search they made would.
-  const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, {}, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
-  let computed = first;
+  // Read once: the rollup keeps exact change times from the earliest of them when it writes its cache.
   const recorded = await readReviews(projectKey, def.id);
+  // Issue security: the reviews are judged on the items the caller can see, as a search they made would.
+  const [first, visible] = await Promise.all([computeRollup(jira, projectKey, def, { reviews: recorded }, options.now), visibleIssueKeys(jira, projectKey, def.id)]);
+  let computed = first;
   // States without `updated` (a cache written before the app read it, or a cold read: rollup/cold-read.ts) cannot tell stale from reviewed: read Jira once.
   // One the cache keeps only as "changed before" an instant tells every review made after that instant (itemUpdates).
   // …nor do a cold read's evidence stand-ins give the entries the export packs.
   const firstReview = earliestReview(recorded) ?? Number.POSITIVE_INFINITY;
   if (computed.states.some((state) => lastChangeBound(state, firstReview) === undefined) || hasStandIns(computed.evidence)) {
-    computed = await computeRollup(jira, projectKey, def, { force: true }, options.now);
+    computed = await computeRollup(jira, projectKey, def, { force: true, reviews: recorded }, options.now);
   }
   const at = new Date(options.now());
   const history =

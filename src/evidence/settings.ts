@@ -27,10 +27,10 @@ export async function setProjectSettings(issues: EvidenceJira, caller: ProjectCa
   }
   // A change names only the settings it changes: two admins changing different ones at once take turns, and each keeps the other's.
   const busy = `Someone else is changing the audit settings of project ${caller.projectKey} right now; nothing of yours was saved. Try again in a moment.`;
-  const { before, next } = await withRecordLock(projectSettingsLockKey(caller.projectKey), busy, async () => {
+  return withRecordLock(projectSettingsLockKey(caller.projectKey), busy, async () => {
     const before = await readProjectSettings(caller.projectKey);
     const next: ProjectSettings = { strictMode: change.strictMode ?? before.strictMode, fourEyes: change.fourEyes ?? before.fourEyes };
-    if (next.strictMode === before.strictMode && next.fourEyes === before.fourEyes) return { before, next };
+    if (next.strictMode === before.strictMode && next.fourEyes === before.fourEyes) return next;
     const record = { key: projectSettingsKey(caller.projectKey), value: next };
     const decision: DecisionInput = { projectKey: caller.projectKey, actor: caller.accountId, action: 'settings.change', before, after: next };
     await writeRecordWithDecision(decision, record, async () => {
@@ -38,9 +38,7 @@ export async function setProjectSettings(issues: EvidenceJira, caller: ProjectCa
       // Cached rollups were scored under the old settings.
       await markProjectChanged(caller.projectKey);
     });
-    return { before, next };
+    console.info(`[settings] project ${caller.projectKey}: strict mode ${next.strictMode ? 'on' : 'off'}, four eyes ${next.fourEyes ? 'on' : 'off'}`);
+    return next;
   });
-  if (next.strictMode === before.strictMode && next.fourEyes === before.fourEyes) return next;
-  console.info(`[settings] project ${caller.projectKey}: strict mode ${next.strictMode ? 'on' : 'off'}, four eyes ${next.fourEyes ? 'on' : 'off'}`);
-  return next;
 }

@@ -35,7 +35,7 @@ import { waiverRisks } from '../domain/waiver-proof';
 import { historyDay, readHistory, recordChangeSnapshot, seriesOf } from '../platform/history-store';
 import { readGrants } from '../platform/audit-access';
 import { readReviews, readWaivers } from '../platform/records';
-import { earliestReview } from '../domain/reviews';
+import { earliestReview, type ChapterReview } from '../domain/reviews';
 import { standInsHold } from '../domain/evidence-stand-in';
 import { evidenceFieldId } from '../platform/evidence-field-id';
 import { scoreWithEvidence, utcDay } from '../domain/evidence-scoring';
@@ -136,8 +136,9 @@ export async function computeRollup(
    * `refresh`: a person asked for a fresh read; honoured only when the cache is REFRESH_MIN_AGE_MS
    * old. `force`: read Jira whatever the cache (the app's own need, e.g. a cache without `updated`).
    * `store: false`: a checklist the project does not hold; read Jira and write nothing.
+   * `reviews`: the checklist's chapter reviews, when the caller has read them (else read here when the cache is written).
    */
-  options: { refresh?: boolean; force?: boolean; store?: boolean },
+  options: { refresh?: boolean; force?: boolean; store?: boolean; reviews?: readonly ChapterReview[] },
   now: () => number = Date.now,
 ): Promise<ComputedRollup> {
   // Applied when serving, not cached, so a settings or waiver change shows at once.
@@ -178,7 +179,7 @@ export async function computeRollup(
   // What the cache held, as read above (null: read, none usable), so the write does not read it again.
   const held = cached ? cached.read : store && options.force !== true ? null : undefined;
   // The chapter reviews in force need the items' last changes exactly from the earliest of them on.
-  const reviewedFrom = store ? earliestReview(await readReviews(projectKey, def.id)) : undefined;
+  const reviewedFrom = store ? earliestReview(options.reviews ?? (await readReviews(projectKey, def.id))) : undefined;
   if (store && (await writeCachedStates(projectKey, def.id, readAt, states, digestsOf(evidence), forgeCacheStore, held, order, reviewedFrom))) {
     await rememberBase(projectKey, def.id, readAt, read.base);
   } else if (store) {
