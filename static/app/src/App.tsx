@@ -4,9 +4,8 @@
  */
 import { Suspense } from 'react';
 import type { AppServices } from './api/audit-api';
-import { errorMessage } from './api/errors';
 import { ServicesProvider } from './api/services';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { ErrorBoundary, FailureScreen } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import { Notice } from './components/Notice';
 import { LocaleProvider, useT } from './i18n';
@@ -69,18 +68,9 @@ function Shell({ moduleKey, extensionType, services, views = moduleViews, viewsB
 export function StartupError({ error, locale }: { error: unknown; locale?: string }) {
   return (
     <LocaleProvider locale={locale}>
-      <StartupNotice error={error} />
+      <FailureScreen error={error} when="startup" />
     </LocaleProvider>
   );
 }
 
-function StartupNotice({ error }: { error: unknown }) {
-  const t = useT(shellMessages);
-  return (
-    <main style={{ padding: 16 }}>
-      <Notice appearance="error" title={t.startupTitle}>
-        {errorMessage(error, t.unknownFailure)} {t.startupAction}
-      </Notice>
-    </main>
-  );
-}
+

@@ -22,16 +22,18 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (this.state.error === null) return this.props.children;
-    return <Crashed error={this.state.error} />;
+    return <FailureScreen error={this.state.error} when="crashed" />;
   }
 }
 
-function Crashed({ error }: { error: unknown }) {
+/** The whole frame when the app cannot go on: it failed to start, or a view crashed. */
+export function FailureScreen({ error, when }: { error: unknown; when: 'startup' | 'crashed' }) {
   const t = useT(shellMessages);
+  const [title, action] = when === 'startup' ? [t.startupTitle, t.startupAction] : [t.crashedTitle, t.crashedAction];
   return (
     <main style={{ padding: 16 }}>
-      <Notice appearance="error" title={t.crashedTitle}>
-        {errorMessage(error, t.unknownFailure)} {t.crashedAction}
+      <Notice appearance="error" title={title}>
+        {errorMessage(error, t.unknownFailure)} {action}
       </Notice>
     </main>
   );
