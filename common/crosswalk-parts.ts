@@ -6,6 +6,7 @@
  * a lost answer: a part sent again replaces itself, and a save sent again answers like the first.
  * Browser-safe: the upload page calls {@link stageCrosswalk} with its own invoke.
  */
+import { partsBySize } from './parts';
 import type { CrosswalkPreview, CrosswalkRowPayload, SaveCrosswalkResult } from './crosswalk';
 
 export const CROSSWALK_UPLOAD_LIMITS = {
@@ -55,21 +56,7 @@ const bytesOf = (value: unknown): number => encoder.encode(JSON.stringify(value)
  */
 export function planCrosswalkParts(rows: readonly CrosswalkRowPayload[], limits = CROSSWALK_UPLOAD_LIMITS): CrosswalkRowPayload[][] {
   if (bytesOf({ rows }) <= limits.singleCallBytes) return [[...rows]];
-  const parts: CrosswalkRowPayload[][] = [];
-  let current: CrosswalkRowPayload[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = bytesOf(row) + 1;
-    if (current.length > 0 && bytes + size > limits.partBytes) {
-      parts.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length > 0) parts.push(current);
-  return parts;
+  return partsBySize(rows, limits.partBytes, bytesOf);
 }
 
 /**

@@ -3,6 +3,7 @@
  * outgrow one KVS value (240 KiB), so items are stored in chunks next to a small header that also
  * carries the counts a listing needs.
  */
+import { partsBySize } from '../../common/parts';
 import type { ChecklistDefinition, ChecklistItem } from '../domain/types';
 import { customChecklistItemsKey, customChecklistKey, customChecklistPrefix } from '../storage/keys';
 import { deleteValue, jsonBytes, MAX_VALUE_BYTES, readByPrefix, readValue, writeValue } from '../storage/kvs';
@@ -106,20 +107,6 @@ export async function deleteCustomChecklist(checklistId: string): Promise<void> 
 
 /** Splits items so each chunk stays under the KVS value limit. */
 function chunkItems(items: readonly ChecklistItem[]): ChecklistItem[][] {
-  const chunks: ChecklistItem[][] = [];
-  let current: ChecklistItem[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const size = jsonBytes(item) + 1;
-    if (size > MAX_VALUE_BYTES) throw new CustomChecklistError(`Item ${item.id} is too large to store; shorten its requirement text.`);
-    if (bytes + size > MAX_VALUE_BYTES && current.length > 0) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  for (const item of items) if (jsonBytes(item) + 1 > MAX_VALUE_BYTES) throw new CustomChecklistError(`Item ${item.id} is too large to store; shorten its requirement text.`);
+  return partsBySize(items, MAX_VALUE_BYTES, jsonBytes);
 }

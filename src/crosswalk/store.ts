@@ -10,6 +10,7 @@
  * saved another crosswalk in between, it is refused rather than silently overwriting their rows.
  * The same rows saved again (a retry after a lost answer) are answered as saved, writing nothing.
  */
+import { partsBySize } from '../../common/parts';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ConflictError } from '../../common/errors';
@@ -158,21 +159,7 @@ async function sweepOtherRevisions(keep: string): Promise<void> {
 }
 
 function chunkRows(rows: readonly StoredRow[]): StoredRow[][] {
-  const chunks: StoredRow[][] = [];
-  let current: StoredRow[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = jsonBytes(row) + 1;
-    if (bytes + size > MAX_VALUE_BYTES && current.length > 0) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return partsBySize(rows, MAX_VALUE_BYTES, jsonBytes);
 }
 
 function toStored(m: CrosswalkMapping): StoredRow {
