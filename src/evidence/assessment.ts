@@ -58,6 +58,12 @@ export async function setAssessment(deps: IssueModuleDeps, caller: IssueCaller, 
       assessedBy: caller.accountId,
       assessedAt: now.toISOString(),
     };
+    // The same person saving the same answer again (a retry after a lost answer, a double click),
+    // with the mirror property intact: nothing changes, so nothing is written and no second decision
+    // is recorded. (A mirror rewritten outside the app is put right by the save.)
+    const held = loaded.verdict.assessment;
+    const same = held !== undefined && held.assessedBy === caller.accountId && JSON.stringify(summary(held)) === JSON.stringify(summary(record));
+    if (same && JSON.stringify(loaded.issue.properties[ASSESSMENT_PROPERTY]) === JSON.stringify(assessmentMirror(held))) return { loaded, record: held };
     const value = verdictValue(loaded.verdict.evidence, record);
     const pending = await beginDecisions([{
       projectKey: caller.projectKey,

@@ -180,4 +180,25 @@ describe('decisions whose trail append fails after their write', () => {
     expect(stored()).toHaveLength(before);
     expect(await verifyProjectTrail('MSP')).toMatchObject({ intact: true, entries: before });
   });
+
+  it('under Jira faults (every write answered 500 after it committed, a lagging index) and two people at once: each decision in force is in the trail once, none twice', async () => {
+    const issue = key(UCS, '01.01');
+    h.emulator.setFaults({ rate500AfterCommit: 1, searchLagMs: 5_000 });
+    // Both saves happen in Jira with their answers lost (the app confirms them by reading back).
+    await Promise.all([
+      onIssue('setAssessment', issue, { result: 'met', complexity: null }, 'lead'),
+      onIssue('setAssessment', key(UCS, '01.02'), { result: 'not_met', complexity: null }, 'admin'),
+    ]);
+    h.emulator.setFaults({});
+    // Each person saves again (a double click, a retry): the values are already there.
+    await onIssue('setAssessment', issue, { result: 'met', complexity: null }, 'lead');
+    await onIssue('setAssessment', key(UCS, '01.02'), { result: 'not_met', complexity: null }, 'admin');
+    await agePending();
+    await h.invoke<TrailPage>('getTrail', {});
+    const assessments = ofAction('assessment.set').map((entry) => [entry.issueKey, (entry.after as { result?: string } | null)?.result]);
+    expect(assessments.filter(([k]) => k === issue)).toEqual([[issue, 'met']]);
+    expect(assessments.filter(([k]) => k === key(UCS, '01.02'))).toEqual([[key(UCS, '01.02'), 'not_met']]);
+    expect(pendingKeys()).toEqual([]);
+    expect((await h.invoke<{ intact: boolean }>('verifyTrail', {})).intact).toBe(true);
+  });
 });
